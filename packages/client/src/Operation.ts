@@ -1,0 +1,166 @@
+/**
+ * Operation descriptors: the data the generator emits for each Intercom
+ * method, and the one function that turns a descriptor into a callable
+ * Effect. There is no per-method hand-written code: every method of the
+ * client is `Operation.execute(descriptor, input)`.
+ *
+ * @since 0.1.0
+ */
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as Effect from "effect/Effect"
+import type * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
+import * as internal from "./internal/interpreter.js"
+import type * as IntercomClient from "./IntercomClient.js"
+import type * as IntercomError from "./IntercomError.js"
+
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
+export const TypeId: unique symbol = Symbol.for("@effect-intercom/client/Operation")
+
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
+export type TypeId = typeof TypeId
+
+/**
+ * Which API description an operation comes from. `unstable` operations send
+ * `Intercom-Version: Unstable`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Api = "stable" | "unstable"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+
+/**
+ * How the success body is read:
+ * - `json`: decoded with the operation's success schema;
+ * - `empty`: the body is ignored, the result is `void`;
+ * - `binary`: a lazy byte `Stream` (never buffered whole);
+ * - `text`: the body as a string;
+ * - `redirect`: the `Location` header of a 3xx (never followed).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ResponseKind = "json" | "empty" | "binary" | "text" | "redirect"
+
+/**
+ * Where the body of a request comes from:
+ * - `none`: no body;
+ * - `fields`: every input key that is not a path or query parameter;
+ * - `value`: the input's `body` key (for bodies that are not objects).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type BodyKind = "none" | "fields" | "value"
+
+/**
+ * Pagination data of an operation whose responses are paginated.
+ *
+ * - `cursor`: query `per_page` / `starting_after`, next cursor at `pages.next.starting_after`;
+ * - `page`: query `page` / `per_page`, `pages.page` and `pages.total_pages`;
+ * - `search`: body `pagination.per_page` / `pagination.starting_after`;
+ * - `scroll`: query `scroll_param`, next value at `scroll_param`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Pagination {
+  readonly kind: "cursor" | "page" | "search" | "scroll"
+  /** The response field holding the items of a page. */
+  readonly items: string
+}
+
+/**
+ * The descriptor of one Intercom method.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Operation<in out I, out A, out E> {
+  readonly [TypeId]: {
+    readonly _I: (_: I) => I
+    readonly _A: (_: never) => A
+    readonly _E: (_: never) => E
+  }
+  /** The SDK name, camelCase, for example `contacts.find` or `unstable.contacts.listContacts`. */
+  readonly name: string
+  /** The spec's `operationId` (absent on a few Preview operations). */
+  readonly operationId: string | undefined
+  readonly api: Api
+  readonly method: HttpMethod
+  /** The path template, for example `/contacts/{contact_id}`. */
+  readonly path: string
+  readonly pathParams: ReadonlyArray<string>
+  readonly queryParams: ReadonlyArray<string>
+  readonly body: BodyKind
+  /** Validates (and encodes) the whole input object before anything is sent. */
+  readonly input: Schema.Schema<I, any>
+  /** The success schema of a `json` operation. */
+  readonly success: Schema.Schema<any, any> | undefined
+  readonly response: ResponseKind
+  /** The HTTP error statuses the spec documents for this operation. */
+  readonly errors: ReadonlyArray<number>
+  readonly pagination: Pagination | undefined
+}
+
+/**
+ * The errors every operation can fail with, whatever its spec documents:
+ * bad input, authentication and permission, rate limits, server errors,
+ * statuses nobody documented, undecodable bodies, time-outs and transport
+ * failures.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type CommonError =
+  | IntercomError.InvalidInputError
+  | IntercomError.UnauthorizedError
+  | IntercomError.ForbiddenError
+  | IntercomError.RateLimitError
+  | IntercomError.ServerError
+  | IntercomError.UnexpectedStatusError
+  | IntercomError.ResponseDecodeError
+  | IntercomError.TimeoutError
+  | HttpClientError.HttpClientError
+
+/**
+ * A byte stream of a `binary` download.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ByteStream = Stream.Stream<Uint8Array, HttpClientError.ResponseError>
+
+/**
+ * Build a descriptor. Used by the generated code.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = <I, A, E = never>(
+  options: Omit<Operation<I, A, E>, TypeId>
+): Operation<I, A, E> => options as Operation<I, A, E>
+
+/**
+ * Run an operation: validate the input, build the request, send it with the
+ * `IntercomClient` in context, and decode the response.
+ *
+ * @since 0.1.0
+ * @category execution
+ */
+export const execute: <I, A, E>(
+  operation: Operation<I, A, E>,
+  input: I
+) => Effect.Effect<A, E | CommonError, IntercomClient.IntercomClient> = internal.execute
