@@ -1,0 +1,112 @@
+/**
+ * Loading the Intercom API descriptions: the OpenAPI documents, their
+ * overlays (the official SDKs' `overrides-*.yml`), our patch layer, and the
+ * method table (`methods.tsv`) that names every SDK method.
+ */
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import YAML from "yaml"
+import { applyPatches } from "./patches.js"
+
+export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
+// The OpenAPI documents are walked structurally; `any` keeps that walk readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Node = any
+
+export type SpecName = "2.14" | "preview"
+
+export interface MethodRow {
+  /** The SDK name, snake_case, as in the Python SDK: `unstable.help_center.list_all_collections`. */
+  readonly sdkMethod: string
+  readonly httpMethod: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+  readonly path: string
+  readonly spec: SpecName
+  readonly operationId: string
+  readonly pagination: "none" | "cursor" | "page" | "search" | "scroll"
+  readonly paginatedItems: string
+  readonly requestBody: "none" | "json"
+  readonly response: "json" | "empty" | "binary" | "text" | "redirect"
+}
+
+export interface LoadedSpec {
+  readonly name: SpecName
+  readonly doc: Node
+}
+
+export interface Specs {
+  readonly specDir: string
+  readonly stable: LoadedSpec
+  readonly preview: LoadedSpec
+  readonly methods: ReadonlyArray<MethodRow>
+}
+
+/** `../shared/spec` beside the repository root. */
+export const defaultSpecDir = (): string =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../shared/spec")
+
+/**
+ * Overlay semantics of the `overrides-*.yml` files: objects merge key by key,
+ * `null` deletes the key, anything else replaces.
+ */
+export const overlay = (base: Node, over: Node): Node => {
+  if (over === null || typeof over !== "object" || Array.isArray(over)) return over
+  if (base === null || typeof base !== "object" || Array.isArray(base)) base = {}
+  const out: Record<string, Node> = { ...base }
+  for (const [key, value] of Object.entries(over)) {
+    if (value === null) delete out[key]
+    else out[key] = overlay(out[key], value)
+  }
+  return out
+}
+
+const readYaml = (file: string): Node => YAML.parse(fs.readFileSync(file, "utf8"), { maxAliasCount: -1 })
+
+const loadOne = (specDir: string, name: SpecName): LoadedSpec => {
+  const base = readYaml(path.join(specDir, name === "2.14" ? "intercom-2.14.yaml" : "intercom-preview.yaml"))
+  const over = readYaml(path.join(specDir, name === "2.14" ? "overrides-2.14.yml" : "overrides-preview.yml"))
+  return { name, doc: applyPatches(name, overlay(base, over)) }
+}
+
+export const readMethods = (specDir: string): ReadonlyArray<MethodRow> => {
+  const lines = fs.readFileSync(path.join(specDir, "methods.tsv"), "utf8").split("\n").filter((l) => l.trim() !== "")
+  return lines.slice(1).map((line) => {
+    const [sdkMethod, httpMethod, p, spec, operationId, pagination, paginatedItems, requestBody, response] = line.split(
+      "\t"
+    )
+    return {
+      sdkMethod,
+      httpMethod,
+      path: p,
+      spec,
+      operationId,
+      pagination,
+      paginatedItems,
+      requestBody,
+      response
+    } as MethodRow
+  })
+}
+
+export const loadSpecs = (specDir: string = defaultSpecDir()): Specs => ({
+  specDir,
+  stable: loadOne(specDir, "2.14"),
+  preview: loadOne(specDir, "preview"),
+  methods: readMethods(specDir)
+})
+
+/** Follow a local `$ref` (`#/components/...`). */
+export const resolveRef = (doc: Node, node: Node): Node => {
+  let current = node
+  for (let i = 0; i < 20 && current && typeof current.$ref === "string"; i++) {
+    const parts = current.$ref.replace(/^#\//, "").split("/")
+    current = parts.reduce((acc: Node, key: string) => acc?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc)
+  }
+  return current
+}
+
+/** The operation object of a method row, after overlays and patches. */
+export const findOperation = (specs: Specs, row: MethodRow): Node => {
+  const doc = row.spec === "2.14" ? specs.stable.doc : specs.preview.doc
+  return doc.paths?.[row.path]?.[row.httpMethod.toLowerCase()]
+}

@@ -1,0 +1,100 @@
+/**
+ * Every example in both specs goes through its operation:
+ * - each response example (about 800) decodes through its operation and
+ *   status: 2xx examples succeed, error examples fail with the typed error of
+ *   their status, carrying Intercom's `errors[]`;
+ * - each request example (about 260) encodes to the same wire JSON.
+ */
+import { afterAll, assert, describe, it } from "@effect/vitest"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
+import * as MockHttp from "../support/MockHttp.js"
+import { entries, requestExamples, responseExamples, sampleInput } from "../support/SpecFixtures.js"
+import { runOnce } from "../support/Run.js"
+
+const ERROR_TAGS: Record<number, string> = {
+  400: "BadRequestError",
+  401: "UnauthorizedError",
+  403: "ForbiddenError",
+  404: "NotFoundError",
+  409: "ConflictError",
+  422: "UnprocessableEntityError",
+  429: "RateLimitError"
+}
+
+const expectedTag = (status: number, documented: ReadonlyArray<number>): string =>
+  status >= 500
+    ? "ServerError"
+    : [401, 403, 429].includes(status) || documented.includes(status)
+    ? ERROR_TAGS[status] ?? "UnexpectedStatusError"
+    : "UnexpectedStatusError"
+
+const counts = { responses: 0, successes: 0, errors: 0, requests: 0 }
+
+const failureOf = <A, E>(exit: Exit.Exit<A, E>): E | undefined =>
+  Exit.isFailure(exit) ? Option.getOrUndefined(Cause.failureOption(exit.cause)) : undefined
+
+describe("spec examples", () => {
+  for (const entry of entries) {
+    const responses = responseExamples(entry)
+    const requests = requestExamples(entry)
+    if (responses.length === 0 && requests.length === 0) continue
+    it.effect(`${entry.row.sdkMethod}`, () =>
+      Effect.gen(function* () {
+        const op = entry.operation!
+        const input = sampleInput(op)
+        for (const { status, examples } of responses) {
+          for (const example of examples) {
+            counts.responses++
+            const { exit } = yield* runOnce(op, input, () =>
+              typeof example.value === "string"
+                ? new Response(example.value, { status, headers: { "content-type": "text/plain" } })
+                : MockHttp.json(status, example.value)
+            )
+            const label = `${entry.row.sdkMethod} ${status} "${example.name}"`
+            if (status < 300) {
+              if (Exit.isFailure(exit)) assert.fail(`${label}: ${Cause.pretty(exit.cause)}`)
+              counts.successes++
+            } else {
+              const error = failureOf(exit) as any
+              assert.isDefined(error, `${label}: expected a typed failure`)
+              assert.strictEqual(error._tag, expectedTag(status, op.errors), label)
+              assert.strictEqual(error.status, status, label)
+              const body = example.value as any
+              if (body?.type === "error.list" && Array.isArray(body.errors)) {
+                assert.deepStrictEqual(
+                  error.errors.map((e: any) => e.code),
+                  body.errors.map((e: any) => e.code),
+                  label
+                )
+                if (body.request_id) assert.strictEqual(error.requestId, body.request_id, label)
+              }
+              counts.errors++
+            }
+          }
+        }
+        for (const example of requests) {
+          counts.requests++
+          const params = Object.fromEntries(
+            Object.entries(input).filter(([k]) => op.pathParams.includes(k) || op.queryParams.includes(k))
+          )
+          const withBody = op.body === "value" ? { ...params, body: example.value } : { ...params, ...(example.value as object) }
+          const { exit, requests: sent } = yield* runOnce(op, withBody, () => MockHttp.json(200, {}))
+          const label = `${entry.row.sdkMethod} request "${example.name}"`
+          const error = failureOf(exit) as any
+          if (error?._tag === "InvalidInputError") assert.fail(`${label}: ${error.message}`)
+          assert.strictEqual(sent.length, 1, label)
+          assert.deepStrictEqual(JSON.parse(sent[0].body ?? "null"), example.value ?? {}, label)
+        }
+      })
+    )
+  }
+
+  afterAll(() => {
+    console.log(
+      `spec examples: ${counts.responses} response examples (${counts.successes} 2xx decoded, ${counts.errors} errors mapped), ${counts.requests} request examples encoded`
+    )
+  })
+})

@@ -1,0 +1,72 @@
+/**
+ * The spec, as the generator sees it (overlays and patches applied), and the
+ * generated operations, joined for table-driven tests.
+ */
+import { camel } from "@effect-intercom/codegen/naming"
+import { findOperation, loadSpecs, type MethodRow, type Node, resolveRef } from "@effect-intercom/codegen/spec"
+import * as Arbitrary from "effect/Arbitrary"
+import * as FastCheck from "effect/FastCheck"
+import type * as Operation from "../../packages/client/src/Operation.js"
+import { operations } from "../../packages/client/src/generated/operations.js"
+
+export const specs = loadSpecs()
+
+export type AnyOperation = Operation.Operation<any, any, any>
+
+export const sdkName = (row: MethodRow): string => row.sdkMethod.split(".").map(camel).join(".")
+
+const byName = new Map(operations.map((op) => [op.name, op]))
+
+export interface Entry {
+  readonly row: MethodRow
+  readonly name: string
+  readonly operation: AnyOperation | undefined
+  readonly spec: Node
+  readonly doc: Node
+}
+
+export const entries: ReadonlyArray<Entry> = specs.methods.map((row) => ({
+  row,
+  name: sdkName(row),
+  operation: byName.get(sdkName(row)),
+  spec: findOperation(specs, row),
+  doc: row.spec === "2.14" ? specs.stable.doc : specs.preview.doc
+}))
+
+export interface Example {
+  readonly name: string
+  readonly value: unknown
+}
+
+const examplesOf = (doc: Node, content: Node): Array<Example> => {
+  const media = content?.["application/json"] ?? content?.["text/plain"]
+  if (!media) return []
+  const out: Array<Example> = []
+  for (const [name, ex] of Object.entries<Node>(media.examples ?? {})) {
+    const resolved = resolveRef(doc, ex)
+    if (resolved && "value" in resolved) out.push({ name, value: resolved.value })
+  }
+  if (out.length === 0 && media.example !== undefined) out.push({ name: "example", value: media.example })
+  return out
+}
+
+export const responseExamples = (entry: Entry): Array<{ status: number; examples: Array<Example> }> =>
+  Object.entries<Node>(entry.spec.responses ?? {})
+    .filter(([status]) => /^\d{3}$/.test(status))
+    .map(([status, r]) => ({ status: Number(status), examples: examplesOf(entry.doc, resolveRef(entry.doc, r)?.content) }))
+    .filter((x) => x.examples.length > 0)
+
+export const requestExamples = (entry: Entry): Array<Example> =>
+  examplesOf(entry.doc, resolveRef(entry.doc, entry.spec.requestBody)?.content)
+
+/** A valid input for an operation, drawn from its own input schema (deterministic). */
+export const sampleInput = (operation: AnyOperation): Record<string, unknown> => {
+  const [value] = FastCheck.sample(Arbitrary.make(operation.input), { numRuns: 1, seed: 42 })
+  const input: Record<string, unknown> = { ...(value as object) }
+  for (const p of operation.pathParams) input[p] = `${p}_1`
+  return input
+}
+
+/** The concrete path of a template with `sampleInput`'s path values. */
+export const samplePath = (operation: AnyOperation): string =>
+  operation.path.replace(/\{([^}]+)\}/g, (_, p: string) => `${p}_1`)
