@@ -45,7 +45,7 @@ describe("methods.tsv", () => {
         // Walk the service by the SDK name: `unstable.helpCenter.listAllCollections`.
         const method = entry.name.split(".").reduce((node: any, key) => node?.[key], intercom)
         assert.isFunction(method, `Intercom service has no ${entry.name}`)
-        yield* Effect.exit(method(sampleInput(op!)))
+        yield* Effect.exit(method(sampleInput(op!)) as Effect.Effect<unknown, unknown>)
         assert.strictEqual(mock.requests.length, 1)
         const request = mock.requests[0]
         assert.strictEqual(request.method, entry.row.httpMethod)

@@ -277,8 +277,8 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   const members: Array<string> = []
   const addField = (key: string, schema: Node, required: boolean, description: string | undefined, kind: "path" | "query") => {
     let e: Emitted = convert(strictCtx, schema)
-    if (kind === "path" && (schema?.type === "integer" || schema?.type === "number")) {
-      // Ids are integers in some path templates and strings in every response: take both.
+    if (kind === "path" && ["string", "integer", "number"].includes(schema?.type) && !schema?.enum) {
+      // Path values are ids, integers in some templates and strings in every response: take both.
       e = { code: "Schema.Union(Schema.String, Schema.Number)", type: "string | number", nullable: false, objectLike: false }
     }
     const k = propertyKey(key)
@@ -319,8 +319,10 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   let bodyType: string | undefined
   let bodyObject = false
   if (row.requestBody === "json" && bodyContent?.schema) {
-    const raw = bodyContent.schema
-    const resolved = resolveRef(doc, raw)
+    const declared = bodyContent.schema
+    const resolved = resolveRef(doc, declared)
+    // A nullable object body (`update_internal_article_request`) is still sent as an object: its fields are the input.
+    const raw = resolved?.nullable === true ? { ...resolved, nullable: false } : declared
     const flat = resolved?.allOf && resolved.allOf.length > 1 ? mergeAllOf(doc, resolved.allOf) : resolved
     const objectish = (s: Node): boolean => {
       const r = resolveRef(doc, s)

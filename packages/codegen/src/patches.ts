@@ -52,7 +52,180 @@ const resolveFernTypeNames: Patch = {
   }
 }
 
-export const patches: ReadonlyArray<Patch> = [resolveFernTypeNames]
+const component = (doc: Node, name: string): Node => {
+  const schema = doc.components?.schemas?.[name]
+  if (!schema) throw new Error(`patches: no component ${name}`)
+  return schema
+}
+
+const property = (schema: Node, ...path: Array<string>): Node => {
+  let node = schema
+  for (const key of path) {
+    node = node?.properties?.[key]
+    if (!node) throw new Error(`patches: no property ${path.join(".")}`)
+  }
+  return node
+}
+
+/** Replace a property's type by "string or integer", keeping its description. */
+const stringOrInteger = (prop: Node): void => {
+  delete prop.type
+  delete prop.format
+  prop.oneOf = [{ type: "string" }, { type: "integer" }]
+}
+
+const numberIdPatches: ReadonlyArray<Patch> = [
+  {
+    spec: "both",
+    why: "admin.away_status_reason_id is an integer in the spec; the spec's admins.away example returns \"12345\"",
+    apply: (doc) => stringOrInteger(property(component(doc, "admin"), "away_status_reason_id"))
+  },
+  {
+    spec: "both",
+    why: "conversation_part.id is a string in the spec; the spec's conversations.find example returns 1",
+    apply: (doc) => stringOrInteger(property(component(doc, "conversation_part"), "id"))
+  },
+  {
+    spec: "both",
+    why: "whatsapp_message_status_list.ruleset_id is a string; the spec's example returns 12345",
+    apply: (doc) => {
+      const schema = doc.components?.schemas?.whatsapp_message_status_list
+      if (schema) stringOrInteger(property(schema, "ruleset_id"))
+      // The Preview spec describes the same response inline on GET /messages/status.
+      const inline = doc.paths?.["/messages/status"]?.get?.responses?.["200"]?.content?.["application/json"]?.schema
+      if (inline?.properties?.ruleset_id) stringOrInteger(inline.properties.ruleset_id)
+    }
+  }
+]
+
+const anyJsonValuePatches: ReadonlyArray<Patch> = [
+  {
+    spec: "both",
+    why:
+      "custom_attributes values are strings, integers, datetimes or object lists in the spec, but its own example holds true and 155.5: custom attributes are typed by the workspace (boolean, decimal, ...)",
+    apply: (doc) => {
+      const values = component(doc, "custom_attributes").additionalProperties
+      values.anyOf = [
+        ...values.anyOf.filter((m: Node) => m.type !== "integer"),
+        { type: "number" },
+        { type: "boolean" },
+        // conversations.update's example sets a relationship attribute by instance ids: `order: ["21"]`.
+        { type: "array", items: { type: "string" } }
+      ]
+    }
+  },
+  {
+    spec: "both",
+    why:
+      "custom_object_instance.custom_attributes values are strings in the spec; the spec's examples hold 99.99, in responses and in the POST /custom_object_instances/{type} request",
+    apply: (doc) => {
+      property(component(doc, "custom_object_instance"), "custom_attributes").additionalProperties = {}
+      const body = doc.paths["/custom_object_instances/{custom_object_type_identifier}"].post.requestBody.content[
+        "application/json"
+      ].schema
+      const schema = body.$ref ? component(doc, body.$ref.split("/").pop()) : body
+      property(schema, "custom_attributes").additionalProperties = {}
+    }
+  },
+  {
+    spec: "both",
+    why:
+      "activity_log_metadata before/after are objects in the spec; the spec's admins.list_all_activity_logs example has strings (they hold whatever the changed setting was)",
+    apply: (doc) => {
+      const metadata = component(doc, "activity_log_metadata")
+      for (const key of ["before", "after"]) {
+        if (metadata.properties?.[key]) metadata.properties[key] = { description: metadata.properties[key].description }
+      }
+    }
+  }
+]
+
+const requestPatches: ReadonlyArray<Patch> = [
+  {
+    spec: "both",
+    why:
+      "POST /visitors/convert: the spec's own successful example identifies the user by email alone, which neither anyOf member (id or user_id required) allows",
+    apply: (doc) => {
+      const body = doc.paths["/visitors/convert"].post.requestBody.content["application/json"].schema
+      const schema = body.$ref ? component(doc, body.$ref.split("/").pop()) : body
+      const user = property(schema, "user")
+      user.anyOf = [
+        ...user.anyOf,
+        {
+          properties: { email: { type: "string", description: "The contact's email." } },
+          required: ["email"]
+        }
+      ]
+    }
+  },
+  {
+    spec: "both",
+    why:
+      "POST /messages: the spec's examples create user- and lead-initiated messages (`from: {type: user}`, no `message_type`), which the request schema (admin email / in-app messages only) does not describe",
+    apply: (doc) => {
+      const body = doc.paths["/messages"].post.requestBody.content["application/json"].schema
+      const schema = body.$ref ? component(doc, body.$ref.split("/").pop()) : body
+      const alternatives = schema.anyOf ?? schema.oneOf
+      alternatives.push({
+        title: "A message initiated by a user or lead.",
+        properties: {
+          from: {
+            type: "object",
+            description: "The user or lead sending the message.",
+            properties: {
+              type: { type: "string", enum: ["user", "lead", "contact"] },
+              id: { type: "string", description: "The contact's id." }
+            },
+            required: ["type", "id"]
+          },
+          body: { type: "string", description: "The content of the message." },
+          referer: { type: "string", description: "The URL the message was sent from." }
+        },
+        required: ["from", "body"]
+      })
+      const participant = {
+        type: "object",
+        properties: { type: { type: "string", enum: ["user", "lead", "contact"] }, id: { type: "string" } },
+        required: ["type", "id"]
+      }
+      alternatives.push({
+        title: "An admin-initiated group conversation (`message_type: conversation`).",
+        properties: {
+          message_type: { type: "string", enum: ["conversation"] },
+          body: { type: "string", description: "The content of the message." },
+          from: {
+            type: "object",
+            properties: { type: { type: "string", enum: ["admin"] }, id: { type: "string" } },
+            required: ["type", "id"]
+          },
+          to: { oneOf: [participant, { type: "array", items: participant }] },
+          cc: { type: "array", items: participant },
+          bcc: { type: "array", items: participant }
+        },
+        required: ["message_type", "body", "from", "to"]
+      })
+    }
+  },
+  {
+    spec: "both",
+    why:
+      "contact replies: message_type is only `comment` and body is required in the spec; the spec's conversations.reply example `contact_quick_reply_reply` sends `quick_reply` with `reply_options` and no body",
+    apply: (doc) => {
+      const reply = component(doc, "contact_reply_base_request")
+      const messageType = property(reply, "message_type")
+      if (Array.isArray(messageType.enum) && !messageType.enum.includes("quick_reply")) messageType.enum.push("quick_reply")
+      // A quick reply answers with `reply_options` and no `body`.
+      reply.required = (reply.required ?? []).filter((key: string) => key !== "body")
+    }
+  }
+]
+
+export const patches: ReadonlyArray<Patch> = [
+  resolveFernTypeNames,
+  ...numberIdPatches,
+  ...anyJsonValuePatches,
+  ...requestPatches
+]
 
 export const applyPatches = (spec: SpecName, doc: Node): Node => {
   for (const patch of patches) {

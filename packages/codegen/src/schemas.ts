@@ -179,11 +179,16 @@ const convertObject = (ctx: Context, s: Node): Emitted => {
   const members: Array<string> = []
   for (const key of keys) {
     const prop = properties[key]
-    const value = convert(ctx, prop)
+    let value = convert(ctx, prop)
     const k = propertyKey(key)
-    const doc = docText(resolveDescription(ctx, prop))
+    const doc = docText(description(prop))
     const docLine = doc === "" ? "" : `/** ${doc.replace(/\n+/g, " ")} */\n  `
     if (ctx.flavour === "strict") {
+      if (isIdKey(key) && (value.code === "Schema.String" || value.code === "Schema.Number")) {
+        // Ids are numeric strings: input may give them as strings or numbers (the spec's own
+        // request examples send `admin_id: 991267583` where it declares a string), sent as given.
+        value = { code: "Schema.Union(Schema.String, Schema.Number)", type: "string | number", nullable: false, objectLike: false }
+      }
       if (required.has(key)) {
         fields.push(`${k}: ${value.code}`)
         members.push(`${docLine}readonly ${k}: ${value.type}`)
@@ -208,11 +213,10 @@ const convertObject = (ctx: Context, s: Node): Emitted => {
   return { code, type: `{\n  ${members.join("\n  ")}\n}`, nullable: false, objectLike: true }
 }
 
-const resolveDescription = (ctx: Context, prop: Node): string | undefined => {
-  if (typeof prop?.description === "string") return prop.description
-  if (prop?.$ref) return undefined
-  return undefined
-}
+const isIdKey = (key: string): boolean => key === "id" || key.endsWith("_id")
+
+const description = (prop: Node): string | undefined =>
+  typeof prop?.description === "string" ? prop.description : undefined
 
 /** The component names a schema refers to (not following them). */
 export const refsOf = (s: Node, out: Set<string> = new Set()): Set<string> => {

@@ -50,7 +50,9 @@ export const defaultSpecDir = (): string =>
  * `null` deletes the key, anything else replaces.
  */
 export const overlay = (base: Node, over: Node): Node => {
-  if (over === null || typeof over !== "object" || Array.isArray(over)) return over
+  // An array replaces whatever was there; `null` properties inside it still mean "absent".
+  if (Array.isArray(over)) return over.map((item) => (item !== null && typeof item === "object" ? overlay(undefined, item) : item))
+  if (over === null || typeof over !== "object") return over
   if (base === null || typeof base !== "object" || Array.isArray(base)) base = {}
   const out: Record<string, Node> = { ...base }
   for (const [key, value] of Object.entries(over)) {
@@ -62,10 +64,34 @@ export const overlay = (base: Node, over: Node): Node => {
 
 const readYaml = (file: string): Node => YAML.parse(fs.readFileSync(file, "utf8"), { maxAliasCount: -1 })
 
+const HTTP_METHODS = ["get", "post", "put", "patch", "delete"]
+
+/**
+ * OpenAPI lets a path item declare `parameters` for all its operations: copy
+ * them into each operation (an operation's own parameter of the same name and
+ * location wins), so an operation is self-contained.
+ */
+const inlinePathParameters = (doc: Node): Node => {
+  for (const item of Object.values<Node>(doc.paths ?? {})) {
+    const shared: Array<Node> = item?.parameters ?? []
+    if (shared.length === 0) continue
+    for (const method of HTTP_METHODS) {
+      const op = item[method]
+      if (!op) continue
+      const own: Array<Node> = op.parameters ?? []
+      const key = (p: Node) => `${p.in}:${p.name}:${p.$ref ?? ""}`
+      const ownKeys = new Set(own.map(key))
+      op.parameters = [...shared.filter((p) => !ownKeys.has(key(p))), ...own]
+    }
+    delete item.parameters
+  }
+  return doc
+}
+
 const loadOne = (specDir: string, name: SpecName): LoadedSpec => {
   const base = readYaml(path.join(specDir, name === "2.14" ? "intercom-2.14.yaml" : "intercom-preview.yaml"))
   const over = readYaml(path.join(specDir, name === "2.14" ? "overrides-2.14.yml" : "overrides-preview.yml"))
-  return { name, doc: applyPatches(name, overlay(base, over)) }
+  return { name, doc: applyPatches(name, inlinePathParameters(overlay(base, over))) }
 }
 
 export const readMethods = (specDir: string): ReadonlyArray<MethodRow> => {

@@ -94,14 +94,14 @@ export interface IntercomShape {
   readonly aiContent: {
     readonly listContentImportSources: (input?: AiContent.ListContentImportSourcesRequest) => Effect.Effect<StableSchemas.ContentImportSourcesList, Operation.CommonError>
     readonly createContentImportSource: (input: AiContent.CreateContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, Operation.CommonError>
-    readonly getContentImportSource: (input?: AiContent.GetContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, Operation.CommonError>
+    readonly getContentImportSource: (input: AiContent.GetContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, Operation.CommonError>
     readonly updateContentImportSource: (input: AiContent.UpdateContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, Operation.CommonError>
-    readonly deleteContentImportSource: (input?: AiContent.DeleteContentImportSourceRequest) => Effect.Effect<void, Operation.CommonError>
+    readonly deleteContentImportSource: (input: AiContent.DeleteContentImportSourceRequest) => Effect.Effect<void, Operation.CommonError>
     readonly listExternalPages: (input?: AiContent.ListExternalPagesRequest) => Effect.Effect<StableSchemas.ExternalPagesList, Operation.CommonError>
     readonly createExternalPage: (input: AiContent.CreateExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
-    readonly getExternalPage: (input?: AiContent.GetExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
+    readonly getExternalPage: (input: AiContent.GetExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
     readonly updateExternalPage: (input: AiContent.UpdateExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
-    readonly deleteExternalPage: (input?: AiContent.DeleteExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
+    readonly deleteExternalPage: (input: AiContent.DeleteExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
   }
   readonly articles: {
     readonly list: (input?: Articles.ListArticlesRequest) => Effect.Effect<StableSchemas.ArticleList, Operation.CommonError>
@@ -221,7 +221,7 @@ export interface IntercomShape {
   }
   readonly customObjectInstances: {
     readonly getCustomObjectInstancesByExternalId: (input: CustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
-    readonly createCustomObjectInstances: (input?: CustomObjectInstances.CreateCustomObjectInstancesRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
+    readonly createCustomObjectInstances: (input: CustomObjectInstances.CreateCustomObjectInstancesRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
     readonly deleteCustomObjectInstancesById: (input: CustomObjectInstances.DeleteCustomObjectInstancesByIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstanceDeleted, IntercomError.NotFoundError | Operation.CommonError>
     readonly getCustomObjectInstancesById: (input: CustomObjectInstances.GetCustomObjectInstancesByIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
     readonly deleteCustomObjectInstancesByExternalId: (input: CustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstanceDeleted, IntercomError.NotFoundError | Operation.CommonError>
@@ -315,14 +315,14 @@ export interface IntercomShape {
     readonly aiContent: {
       readonly listContentImportSources: (input?: UnstableAiContent.ListContentImportSourcesRequest) => Effect.Effect<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>
       readonly createContentImportSource: (input: UnstableAiContent.CreateContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, Operation.CommonError>
-      readonly getContentImportSource: (input?: UnstableAiContent.GetContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, Operation.CommonError>
+      readonly getContentImportSource: (input: UnstableAiContent.GetContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, Operation.CommonError>
       readonly updateContentImportSource: (input: UnstableAiContent.UpdateContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, Operation.CommonError>
-      readonly deleteContentImportSource: (input?: UnstableAiContent.DeleteContentImportSourceRequest) => Effect.Effect<void, Operation.CommonError>
+      readonly deleteContentImportSource: (input: UnstableAiContent.DeleteContentImportSourceRequest) => Effect.Effect<void, Operation.CommonError>
       readonly listExternalPages: (input?: UnstableAiContent.ListExternalPagesRequest) => Effect.Effect<UnstableSchemas.ExternalPagesList, Operation.CommonError>
       readonly createExternalPage: (input: UnstableAiContent.CreateExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
-      readonly getExternalPage: (input?: UnstableAiContent.GetExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
+      readonly getExternalPage: (input: UnstableAiContent.GetExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
       readonly updateExternalPage: (input: UnstableAiContent.UpdateExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
-      readonly deleteExternalPage: (input?: UnstableAiContent.DeleteExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
+      readonly deleteExternalPage: (input: UnstableAiContent.DeleteExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
     }
     readonly articles: {
       readonly listArticles: (input?: UnstableArticles.ListArticlesRequest) => Effect.Effect<UnstableSchemas.ArticleList, Operation.CommonError>
@@ -431,7 +431,7 @@ export interface IntercomShape {
     }
     readonly customObjectInstances: {
       readonly getCustomObjectInstancesByExternalId: (input: UnstableCustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
-      readonly createCustomObjectInstances: (input?: UnstableCustomObjectInstances.CreateCustomObjectInstancesRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
+      readonly createCustomObjectInstances: (input: UnstableCustomObjectInstances.CreateCustomObjectInstancesRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
       readonly deleteCustomObjectInstancesById: (input: UnstableCustomObjectInstances.DeleteCustomObjectInstancesByIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstanceDeleted, IntercomError.NotFoundError | Operation.CommonError>
       readonly getCustomObjectInstancesById: (input: UnstableCustomObjectInstances.GetCustomObjectInstancesByIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
       readonly deleteCustomObjectInstancesByExternalId: (input: UnstableCustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstanceDeleted, IntercomError.NotFoundError | Operation.CommonError>

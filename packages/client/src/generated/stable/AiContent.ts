@@ -108,13 +108,16 @@ export const createContentImportSource = (input: CreateContentImportSourceReques
  * @since 0.1.0
  * @category models
  */
-export interface GetContentImportSourceRequest {}
+export interface GetContentImportSourceRequest {
+  /** The unique identifier for the content import source which is given by Intercom. */
+  readonly source_id: string | number
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> = Schema.Struct({  })
+export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> = Schema.Struct({ source_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `aiContent.getContentImportSource` (GET /ai/content_import_sources/{source_id}).
@@ -127,7 +130,7 @@ export const getContentImportSourceOperation = Operation.make<GetContentImportSo
   api: "stable",
   method: "GET",
   path: "/ai/content_import_sources/{source_id}",
-  pathParams: [],
+  pathParams: ["source_id"],
   queryParams: [],
   body: "none",
   input: GetContentImportSourceRequest,
@@ -144,7 +147,7 @@ export const getContentImportSourceOperation = Operation.make<GetContentImportSo
  * @since 0.1.0
  * @category operations
  */
-export const getContentImportSource = (input?: GetContentImportSourceRequest): Effect.Effect<Schemas.ContentImportSource, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const getContentImportSource = (input: GetContentImportSourceRequest): Effect.Effect<Schemas.ContentImportSource, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getContentImportSourceOperation, input as GetContentImportSourceRequest)
 
 /**
@@ -152,13 +155,16 @@ export const getContentImportSource = (input?: GetContentImportSourceRequest): E
  * @since 0.1.0
  * @category models
  */
-export type UpdateContentImportSourceRequest = Schemas.UpdateContentImportSourceRequest
+export type UpdateContentImportSourceRequest = {
+  /** The unique identifier for the content import source which is given by Intercom. */
+  readonly source_id: string | number
+} & Schemas.UpdateContentImportSourceRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = Schemas.UpdateContentImportSourceRequest
+export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = Schema.extend(Schema.Struct({ source_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContentImportSourceRequest)
 
 /**
  * The descriptor of `aiContent.updateContentImportSource` (PUT /ai/content_import_sources/{source_id}).
@@ -171,7 +177,7 @@ export const updateContentImportSourceOperation = Operation.make<UpdateContentIm
   api: "stable",
   method: "PUT",
   path: "/ai/content_import_sources/{source_id}",
-  pathParams: [],
+  pathParams: ["source_id"],
   queryParams: [],
   body: "fields",
   input: UpdateContentImportSourceRequest,
@@ -198,13 +204,16 @@ export const updateContentImportSource = (input: UpdateContentImportSourceReques
  * @since 0.1.0
  * @category models
  */
-export interface DeleteContentImportSourceRequest {}
+export interface DeleteContentImportSourceRequest {
+  /** The unique identifier for the content import source which is given by Intercom. */
+  readonly source_id: string | number
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> = Schema.Struct({  })
+export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> = Schema.Struct({ source_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `aiContent.deleteContentImportSource` (DELETE /ai/content_import_sources/{source_id}).
@@ -217,7 +226,7 @@ export const deleteContentImportSourceOperation = Operation.make<DeleteContentIm
   api: "stable",
   method: "DELETE",
   path: "/ai/content_import_sources/{source_id}",
-  pathParams: [],
+  pathParams: ["source_id"],
   queryParams: [],
   body: "none",
   input: DeleteContentImportSourceRequest,
@@ -236,7 +245,7 @@ export const deleteContentImportSourceOperation = Operation.make<DeleteContentIm
  * @since 0.1.0
  * @category operations
  */
-export const deleteContentImportSource = (input?: DeleteContentImportSourceRequest): Effect.Effect<void, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteContentImportSource = (input: DeleteContentImportSourceRequest): Effect.Effect<void, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteContentImportSourceOperation, input as DeleteContentImportSourceRequest)
 
 /**
@@ -336,13 +345,16 @@ export const createExternalPage = (input: CreateExternalPageRequest): Effect.Eff
  * @since 0.1.0
  * @category models
  */
-export interface GetExternalPageRequest {}
+export interface GetExternalPageRequest {
+  /** The unique identifier for the external page which is given by Intercom. */
+  readonly page_id: string | number
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = Schema.Struct({  })
+export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = Schema.Struct({ page_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `aiContent.getExternalPage` (GET /ai/external_pages/{page_id}).
@@ -355,7 +367,7 @@ export const getExternalPageOperation = Operation.make<GetExternalPageRequest, S
   api: "stable",
   method: "GET",
   path: "/ai/external_pages/{page_id}",
-  pathParams: [],
+  pathParams: ["page_id"],
   queryParams: [],
   body: "none",
   input: GetExternalPageRequest,
@@ -374,7 +386,7 @@ export const getExternalPageOperation = Operation.make<GetExternalPageRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const getExternalPage = (input?: GetExternalPageRequest): Effect.Effect<Schemas.ExternalPage, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const getExternalPage = (input: GetExternalPageRequest): Effect.Effect<Schemas.ExternalPage, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getExternalPageOperation, input as GetExternalPageRequest)
 
 /**
@@ -382,13 +394,16 @@ export const getExternalPage = (input?: GetExternalPageRequest): Effect.Effect<S
  * @since 0.1.0
  * @category models
  */
-export type UpdateExternalPageRequest = Schemas.UpdateExternalPageRequest
+export type UpdateExternalPageRequest = {
+  /** The unique identifier for the external page which is given by Intercom. */
+  readonly page_id: string | number
+} & Schemas.UpdateExternalPageRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = Schemas.UpdateExternalPageRequest
+export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = Schema.extend(Schema.Struct({ page_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateExternalPageRequest)
 
 /**
  * The descriptor of `aiContent.updateExternalPage` (PUT /ai/external_pages/{page_id}).
@@ -401,7 +416,7 @@ export const updateExternalPageOperation = Operation.make<UpdateExternalPageRequ
   api: "stable",
   method: "PUT",
   path: "/ai/external_pages/{page_id}",
-  pathParams: [],
+  pathParams: ["page_id"],
   queryParams: [],
   body: "fields",
   input: UpdateExternalPageRequest,
@@ -428,13 +443,16 @@ export const updateExternalPage = (input: UpdateExternalPageRequest): Effect.Eff
  * @since 0.1.0
  * @category models
  */
-export interface DeleteExternalPageRequest {}
+export interface DeleteExternalPageRequest {
+  /** The unique identifier for the external page which is given by Intercom. */
+  readonly page_id: string | number
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = Schema.Struct({  })
+export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = Schema.Struct({ page_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `aiContent.deleteExternalPage` (DELETE /ai/external_pages/{page_id}).
@@ -447,7 +465,7 @@ export const deleteExternalPageOperation = Operation.make<DeleteExternalPageRequ
   api: "stable",
   method: "DELETE",
   path: "/ai/external_pages/{page_id}",
-  pathParams: [],
+  pathParams: ["page_id"],
   queryParams: [],
   body: "none",
   input: DeleteExternalPageRequest,
@@ -466,5 +484,5 @@ export const deleteExternalPageOperation = Operation.make<DeleteExternalPageRequ
  * @since 0.1.0
  * @category operations
  */
-export const deleteExternalPage = (input?: DeleteExternalPageRequest): Effect.Effect<Schemas.ExternalPage, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteExternalPage = (input: DeleteExternalPageRequest): Effect.Effect<Schemas.ExternalPage, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteExternalPageOperation, input as DeleteExternalPageRequest)

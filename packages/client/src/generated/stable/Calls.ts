@@ -70,14 +70,14 @@ export const listCalls = (input?: ListCallsRequest): Effect.Effect<Schemas.CallL
  */
 export interface ShowCallRequest {
   /** The id of the call to retrieve */
-  readonly call_id: string
+  readonly call_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRequest: Schema.Schema<ShowCallRequest> = Schema.Struct({ call_id: Schema.String })
+export const ShowCallRequest: Schema.Schema<ShowCallRequest> = Schema.Struct({ call_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `calls.showCall` (GET /calls/{call_id}).
@@ -119,14 +119,14 @@ export const showCall = (input: ShowCallRequest): Effect.Effect<Schemas.Call, In
  */
 export interface ShowCallRecordingRequest {
   /** The id of the call */
-  readonly call_id: string
+  readonly call_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = Schema.Struct({ call_id: Schema.String })
+export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = Schema.Struct({ call_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `calls.showCallRecording` (GET /calls/{call_id}/recording).
@@ -168,14 +168,14 @@ export const showCallRecording = (input: ShowCallRecordingRequest): Effect.Effec
  */
 export interface ShowCallTranscriptRequest {
   /** The id of the call */
-  readonly call_id: string
+  readonly call_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = Schema.Struct({ call_id: Schema.String })
+export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = Schema.Struct({ call_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `calls.showCallTranscript` (GET /calls/{call_id}/transcript).

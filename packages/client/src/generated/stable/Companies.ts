@@ -100,13 +100,32 @@ export const retrieve = (input?: RetrieveCompanyRequest): Effect.Effect<Retrieve
  * @since 0.1.0
  * @category models
  */
-export type CreateOrUpdateCompanyRequest = Schemas.CreateOrUpdateCompanyRequest
+export type CreateOrUpdateCompanyRequest = {
+  /** The name of the Company */
+  readonly name?: string | undefined
+  /** The company id you have defined for the company. Can't be updated */
+  readonly company_id?: string | number | undefined
+  /** The name of the plan you have associated with the company. */
+  readonly plan?: string | undefined
+  /** The number of employees in this company. */
+  readonly size?: number | undefined
+  /** The URL for this company's website. Please note that the value specified here is not validated. Accepts any string. */
+  readonly website?: string | undefined
+  /** The industry that this company operates in. */
+  readonly industry?: string | undefined
+  /** A hash of key/value pairs containing any other data about the company you want Intercom to store. */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | undefined
+  /** The time the company was created by you. */
+  readonly remote_created_at?: number | undefined
+  /** How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647.. */
+  readonly monthly_spend?: number | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = Schemas.CreateOrUpdateCompanyRequest
+export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = Schema.Struct({ name: Schema.optional(Schema.String), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), plan: Schema.optional(Schema.String), size: Schema.optional(Schema.Number), website: Schema.optional(Schema.String), industry: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })), remote_created_at: Schema.optional(Schema.Number), monthly_spend: Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `companies.createOrUpdate` (POST /companies).
@@ -156,14 +175,14 @@ export const createOrUpdate = (input?: CreateOrUpdateCompanyRequest): Effect.Eff
  */
 export interface FindCompanyRequest {
   /** The unique identifier for the company which is given by Intercom */
-  readonly company_id: string
+  readonly company_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const FindCompanyRequest: Schema.Schema<FindCompanyRequest> = Schema.Struct({ company_id: Schema.String })
+export const FindCompanyRequest: Schema.Schema<FindCompanyRequest> = Schema.Struct({ company_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `companies.find` (GET /companies/{company_id}).
@@ -205,14 +224,29 @@ export const find = (input: FindCompanyRequest): Effect.Effect<Schemas.Company, 
  */
 export type UpdateCompanyRequest = {
   /** The unique identifier for the company which is given by Intercom */
-  readonly company_id: string
-} & Schemas.UpdateCompanyRequest
+  readonly company_id: string | number
+} & {
+  /** The name of the Company */
+  readonly name?: string | undefined
+  /** The name of the plan you have associated with the company. */
+  readonly plan?: string | undefined
+  /** The number of employees in this company. */
+  readonly size?: number | undefined
+  /** The URL for this company's website. Please note that the value specified here is not validated. Accepts any string. */
+  readonly website?: string | undefined
+  /** The industry that this company operates in. */
+  readonly industry?: string | undefined
+  /** A hash of key/value pairs containing any other data about the company you want Intercom to store. */
+  readonly custom_attributes?: { readonly [key: string]: string } | undefined
+  /** How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647.. */
+  readonly monthly_spend?: number | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = Schema.extend(Schema.Struct({ company_id: Schema.String }), Schemas.UpdateCompanyRequest)
+export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = Schema.extend(Schema.Struct({ company_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ name: Schema.optional(Schema.String), plan: Schema.optional(Schema.String), size: Schema.optional(Schema.Number), website: Schema.optional(Schema.String), industry: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })), monthly_spend: Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `companies.update` (PUT /companies/{company_id}).
@@ -258,14 +292,14 @@ export const update = (input: UpdateCompanyRequest): Effect.Effect<Schemas.Compa
  */
 export interface DeleteCompanyRequest {
   /** The unique identifier for the company which is given by Intercom */
-  readonly company_id: string
+  readonly company_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = Schema.Struct({ company_id: Schema.String })
+export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = Schema.Struct({ company_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `companies.delete` (DELETE /companies/{company_id}).
@@ -308,14 +342,14 @@ export { delete_ as delete }
  */
 export interface ListAttachedContactsRequest {
   /** The unique identifier for the company which is given by Intercom */
-  readonly company_id: string
+  readonly company_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = Schema.Struct({ company_id: Schema.String })
+export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = Schema.Struct({ company_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `companies.listAttachedContacts` (GET /companies/{company_id}/contacts).
@@ -357,14 +391,14 @@ export const listAttachedContacts = (input: ListAttachedContactsRequest): Effect
  */
 export interface ListSegmentsAttachedToCompanyRequest {
   /** The unique identifier for the company which is given by Intercom */
-  readonly company_id: string
+  readonly company_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsAttachedToCompanyRequest: Schema.Schema<ListSegmentsAttachedToCompanyRequest> = Schema.Struct({ company_id: Schema.String })
+export const ListSegmentsAttachedToCompanyRequest: Schema.Schema<ListSegmentsAttachedToCompanyRequest> = Schema.Struct({ company_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `companies.listAttachedSegments` (GET /companies/{company_id}/segments).
@@ -529,17 +563,17 @@ export const scroll = (input?: ScrollCompaniesRequest): Effect.Effect<Schemas.Co
  */
 export type AttachContactToCompanyRequest = {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
 } & {
   /** The unique identifier for the company which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToCompanyRequest: Schema.Schema<AttachContactToCompanyRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.String }), Schema.Struct({ id: Schema.String }))
+export const AttachContactToCompanyRequest: Schema.Schema<AttachContactToCompanyRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `companies.attachContact` (POST /contacts/{contact_id}/companies).
@@ -581,16 +615,16 @@ export const attachContact = (input: AttachContactToCompanyRequest): Effect.Effe
  */
 export interface DetachContactFromCompanyRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
   /** The unique identifier for the company which is given by Intercom */
-  readonly company_id: string
+  readonly company_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromCompanyRequest: Schema.Schema<DetachContactFromCompanyRequest> = Schema.Struct({ contact_id: Schema.String, company_id: Schema.String })
+export const DetachContactFromCompanyRequest: Schema.Schema<DetachContactFromCompanyRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), company_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `companies.detachContact` (DELETE /contacts/{contact_id}/companies/{company_id}).

@@ -19,7 +19,7 @@ import * as Schemas from "./Schemas.js"
  */
 export interface ListAttachedCompaniesRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
   /** The page of results to fetch. Defaults to first page */
   readonly page?: number | undefined
   /** How many results to display per page. Defaults to 15 */
@@ -30,7 +30,7 @@ export interface ListAttachedCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedCompaniesRequest: Schema.Schema<ListAttachedCompaniesRequest> = Schema.Struct({ contact_id: Schema.String, page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number) })
+export const ListAttachedCompaniesRequest: Schema.Schema<ListAttachedCompaniesRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `contacts.listAttachedCompanies` (GET /contacts/{contact_id}/companies).
@@ -72,14 +72,14 @@ export const listAttachedCompanies = (input: ListAttachedCompaniesRequest): Effe
  */
 export interface ListSegmentsAttachedToContactRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsAttachedToContactRequest: Schema.Schema<ListSegmentsAttachedToContactRequest> = Schema.Struct({ contact_id: Schema.String })
+export const ListSegmentsAttachedToContactRequest: Schema.Schema<ListSegmentsAttachedToContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `contacts.listAttachedSegments` (GET /contacts/{contact_id}/segments).
@@ -121,14 +121,14 @@ export const listAttachedSegments = (input: ListSegmentsAttachedToContactRequest
  */
 export interface ListAttachedSubscriptionsRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedSubscriptionsRequest: Schema.Schema<ListAttachedSubscriptionsRequest> = Schema.Struct({ contact_id: Schema.String })
+export const ListAttachedSubscriptionsRequest: Schema.Schema<ListAttachedSubscriptionsRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `contacts.listAttachedSubscriptions` (GET /contacts/{contact_id}/subscriptions).
@@ -176,10 +176,10 @@ export const listAttachedSubscriptions = (input: ListAttachedSubscriptionsReques
  */
 export type AttachSubscriptionToContactRequest = {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
 } & {
   /** The unique identifier for the subscription which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
   /** The consent_type of a subscription, opt_out or opt_in. */
   readonly consent_type: string
 }
@@ -188,7 +188,7 @@ export type AttachSubscriptionToContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachSubscriptionToContactRequest: Schema.Schema<AttachSubscriptionToContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.String }), Schema.Struct({ id: Schema.String, consent_type: Schema.String }))
+export const AttachSubscriptionToContactRequest: Schema.Schema<AttachSubscriptionToContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), consent_type: Schema.String }))
 
 /**
  * The descriptor of `contacts.attachSubscription` (POST /contacts/{contact_id}/subscriptions).
@@ -236,16 +236,16 @@ export const attachSubscription = (input: AttachSubscriptionToContactRequest): E
  */
 export interface DetachSubscriptionFromContactRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
   /** The unique identifier for the subscription type which is given by Intercom */
-  readonly subscription_id: string
+  readonly subscription_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DetachSubscriptionFromContactRequest: Schema.Schema<DetachSubscriptionFromContactRequest> = Schema.Struct({ contact_id: Schema.String, subscription_id: Schema.String })
+export const DetachSubscriptionFromContactRequest: Schema.Schema<DetachSubscriptionFromContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), subscription_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `contacts.detachSubscription` (DELETE /contacts/{contact_id}/subscriptions/{subscription_id}).
@@ -287,14 +287,14 @@ export const detachSubscription = (input: DetachSubscriptionFromContactRequest):
  */
 export interface ListTagsAttachedToContactRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListTagsAttachedToContactRequest: Schema.Schema<ListTagsAttachedToContactRequest> = Schema.Struct({ contact_id: Schema.String })
+export const ListTagsAttachedToContactRequest: Schema.Schema<ListTagsAttachedToContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `contacts.listAttachedTags` (GET /contacts/{contact_id}/tags).
@@ -336,14 +336,14 @@ export const listAttachedTags = (input: ListTagsAttachedToContactRequest): Effec
  */
 export interface FindContactRequest {
   /** contact_id */
-  readonly contact_id: string
+  readonly contact_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const FindContactRequest: Schema.Schema<FindContactRequest> = Schema.Struct({ contact_id: Schema.String })
+export const FindContactRequest: Schema.Schema<FindContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `contacts.find` (GET /contacts/{contact_id}).
@@ -385,14 +385,14 @@ export const find = (input: FindContactRequest): Effect.Effect<Schemas.Contact, 
  */
 export type UpdateContactRequest = {
   /** id */
-  readonly contact_id: string
+  readonly contact_id: string | number
 } & Schemas.UpdateContactRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.String }), Schemas.UpdateContactRequest)
+export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContactRequest)
 
 /**
  * The descriptor of `contacts.update` (PUT /contacts/{contact_id}).
@@ -440,14 +440,14 @@ export const update = (input: UpdateContactRequest): Effect.Effect<Schemas.Conta
  */
 export interface DeleteContactRequest {
   /** contact_id */
-  readonly contact_id: string
+  readonly contact_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = Schema.Struct({ contact_id: Schema.String })
+export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `contacts.delete` (DELETE /contacts/{contact_id}).
@@ -783,14 +783,14 @@ export const create = (input: CreateContactRequest): Effect.Effect<Schemas.Conta
  */
 export interface ShowContactByExternalIdRequest {
   /** The external ID of the user that you want to retrieve */
-  readonly external_id: string
+  readonly external_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = Schema.Struct({ external_id: Schema.String })
+export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = Schema.Struct({ external_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `contacts.showContactByExternalId` (GET /contacts/find_by_external_id/{external_id}).
@@ -832,14 +832,14 @@ export const showContactByExternalId = (input: ShowContactByExternalIdRequest): 
  */
 export interface ArchiveContactRequest {
   /** contact_id */
-  readonly contact_id: string
+  readonly contact_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = Schema.Struct({ contact_id: Schema.String })
+export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `contacts.archive` (POST /contacts/{contact_id}/archive).
@@ -881,14 +881,14 @@ export const archive = (input: ArchiveContactRequest): Effect.Effect<Schemas.Con
  */
 export interface UnarchiveContactRequest {
   /** contact_id */
-  readonly contact_id: string
+  readonly contact_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = Schema.Struct({ contact_id: Schema.String })
+export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `contacts.unarchive` (POST /contacts/{contact_id}/unarchive).
@@ -930,14 +930,14 @@ export const unarchive = (input: UnarchiveContactRequest): Effect.Effect<Schemas
  */
 export interface BlockContactRequest {
   /** contact_id */
-  readonly contact_id: string
+  readonly contact_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const BlockContactRequest: Schema.Schema<BlockContactRequest> = Schema.Struct({ contact_id: Schema.String })
+export const BlockContactRequest: Schema.Schema<BlockContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `contacts.blockContact` (POST /contacts/{contact_id}/block).

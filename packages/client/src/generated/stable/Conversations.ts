@@ -130,7 +130,7 @@ export const create = (input: CreateConversationRequest): Effect.Effect<Schemas.
  */
 export interface FindConversationRequest {
   /** The id of the conversation to target */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
   /** Set to plaintext to retrieve conversation messages in plain text. */
   readonly display_as?: string | undefined
   /** If set to true, conversation parts will be translated to the detected language of the conversation. */
@@ -141,7 +141,7 @@ export interface FindConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindConversationRequest: Schema.Schema<FindConversationRequest> = Schema.Struct({ conversation_id: Schema.String, display_as: Schema.optional(Schema.String), include_translations: Schema.optional(Schema.Boolean) })
+export const FindConversationRequest: Schema.Schema<FindConversationRequest> = Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number), display_as: Schema.optional(Schema.String), include_translations: Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `conversations.find` (GET /conversations/{conversation_id}).
@@ -191,7 +191,7 @@ export const find = (input: FindConversationRequest): Effect.Effect<Schemas.Conv
  */
 export type UpdateConversationRequest = {
   /** The id of the conversation to target */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
   /** Set to plaintext to retrieve conversation messages in plain text. */
   readonly display_as?: string | undefined
 } & Schemas.UpdateConversationRequest
@@ -200,7 +200,7 @@ export type UpdateConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.String, display_as: Schema.optional(Schema.String) }), Schemas.UpdateConversationRequest)
+export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number), display_as: Schema.optional(Schema.String) }), Schemas.UpdateConversationRequest)
 
 /**
  * The descriptor of `conversations.update` (PUT /conversations/{conversation_id}).
@@ -445,14 +445,14 @@ export const search = (input: SearchConversationsRequest): Effect.Effect<Schemas
  */
 export type ReplyToConversationRequest = {
   /** The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
 } & Schemas.ReplyConversationRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyToConversationRequest: Schema.Schema<ReplyToConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.String }), Schemas.ReplyConversationRequest)
+export const ReplyToConversationRequest: Schema.Schema<ReplyToConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.ReplyConversationRequest)
 
 /**
  * The descriptor of `conversations.reply` (POST /conversations/{conversation_id}/reply).
@@ -494,14 +494,14 @@ export const reply = (input: ReplyToConversationRequest): Effect.Effect<Schemas.
  */
 export type ManageConversationPartsRequest = {
   /** The identifier for the conversation as given by Intercom. */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
 } & (Schemas.CloseConversationRequest | Schemas.SnoozeConversationRequest | Schemas.OpenConversationRequest | Schemas.AssignConversationRequest)
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ManageConversationPartsRequest: Schema.Schema<ManageConversationPartsRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.String }), Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest))
+export const ManageConversationPartsRequest: Schema.Schema<ManageConversationPartsRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest))
 
 /**
  * The descriptor of `conversations.manage` (POST /conversations/{conversation_id}/parts).
@@ -547,14 +547,14 @@ export const manage = (input: ManageConversationPartsRequest): Effect.Effect<Sch
  */
 export type AttachContactToConversationRequest = {
   /** The identifier for the conversation as given by Intercom. */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
 } & Schemas.AttachContactToConversationRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.String }), Schemas.AttachContactToConversationRequest)
+export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.AttachContactToConversationRequest)
 
 /**
  * The descriptor of `conversations.attachContactAsAdmin` (POST /conversations/{conversation_id}/customers).
@@ -600,16 +600,16 @@ export const attachContactAsAdmin = (input: AttachContactToConversationRequest):
  */
 export type DetachContactFromConversationRequest = {
   /** The identifier for the conversation as given by Intercom. */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
   /** The identifier for the contact as given by Intercom. */
-  readonly contact_id: string
+  readonly contact_id: string | number
 } & Schemas.DetachContactFromConversationRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.String, contact_id: Schema.String }), Schemas.DetachContactFromConversationRequest)
+export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number), contact_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.DetachContactFromConversationRequest)
 
 /**
  * The descriptor of `conversations.detachContactAsAdmin` (DELETE /conversations/{conversation_id}/customers/{contact_id}).
@@ -754,14 +754,14 @@ export const convertToTicket = (input: ConvertConversationToTicketRequest): Effe
  */
 export interface AutoAssignConversationRequest {
   /** The identifier for the conversation as given by Intercom. */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AutoAssignConversationRequest: Schema.Schema<AutoAssignConversationRequest> = Schema.Struct({ conversation_id: Schema.String })
+export const AutoAssignConversationRequest: Schema.Schema<AutoAssignConversationRequest> = Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `conversations.runAssignmentRules` (POST /conversations/{conversation_id}/run_assignment_rules).

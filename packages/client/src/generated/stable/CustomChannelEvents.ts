@@ -66,9 +66,9 @@ export const notifyNewConversation = (input: NotifyNewConversationRequest): Effe
  */
 export type NotifyNewMessageRequest = {
   /** Unique identifier for the event. */
-  readonly event_id: string
+  readonly event_id: string | number
   /** Identifier for the conversation in your application. */
-  readonly external_conversation_id: string
+  readonly external_conversation_id: string | number
   readonly contact: Schemas.CustomChannelContact
   /** The message content sent by the user. */
   readonly body: string
@@ -78,7 +78,7 @@ export type NotifyNewMessageRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const NotifyNewMessageRequest: Schema.Schema<NotifyNewMessageRequest> = Schema.Struct({ event_id: Schema.String, external_conversation_id: Schema.String, contact: Schemas.CustomChannelContact, body: Schema.String })
+export const NotifyNewMessageRequest: Schema.Schema<NotifyNewMessageRequest> = Schema.Struct({ event_id: Schema.Union(Schema.String, Schema.Number), external_conversation_id: Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, body: Schema.String })
 
 /**
  * The descriptor of `customChannelEvents.notifyNewMessage` (POST /custom_channel_events/notify_new_message).
@@ -121,19 +121,19 @@ export const notifyNewMessage = (input: NotifyNewMessageRequest): Effect.Effect<
  */
 export type NotifyQuickReplySelectedRequest = {
   /** Unique identifier for the event. */
-  readonly event_id: string
+  readonly event_id: string | number
   /** Identifier for the conversation in your application. */
-  readonly external_conversation_id: string
+  readonly external_conversation_id: string | number
   readonly contact: Schemas.CustomChannelContact
   /** Id of the selected quick reply option. */
-  readonly quick_reply_option_id: string
+  readonly quick_reply_option_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const NotifyQuickReplySelectedRequest: Schema.Schema<NotifyQuickReplySelectedRequest> = Schema.Struct({ event_id: Schema.String, external_conversation_id: Schema.String, contact: Schemas.CustomChannelContact, quick_reply_option_id: Schema.String })
+export const NotifyQuickReplySelectedRequest: Schema.Schema<NotifyQuickReplySelectedRequest> = Schema.Struct({ event_id: Schema.Union(Schema.String, Schema.Number), external_conversation_id: Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, quick_reply_option_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `customChannelEvents.notifyQuickReplySelected` (POST /custom_channel_events/notify_quick_reply_selected).
@@ -176,9 +176,9 @@ export const notifyQuickReplySelected = (input: NotifyQuickReplySelectedRequest)
  */
 export type NotifyAttributeCollectedRequest = {
   /** Unique identifier for the event. */
-  readonly event_id: string
+  readonly event_id: string | number
   /** Identifier for the conversation in your application. */
-  readonly external_conversation_id: string
+  readonly external_conversation_id: string | number
   readonly contact: Schemas.CustomChannelContact
   readonly attribute: Schemas.CustomChannelAttribute
 }
@@ -187,7 +187,7 @@ export type NotifyAttributeCollectedRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const NotifyAttributeCollectedRequest: Schema.Schema<NotifyAttributeCollectedRequest> = Schema.Struct({ event_id: Schema.String, external_conversation_id: Schema.String, contact: Schemas.CustomChannelContact, attribute: Schemas.CustomChannelAttribute })
+export const NotifyAttributeCollectedRequest: Schema.Schema<NotifyAttributeCollectedRequest> = Schema.Struct({ event_id: Schema.Union(Schema.String, Schema.Number), external_conversation_id: Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, attribute: Schemas.CustomChannelAttribute })
 
 /**
  * The descriptor of `customChannelEvents.notifyAttributeCollected` (POST /custom_channel_events/notify_attribute_collected).

@@ -41,14 +41,14 @@ export interface ExportReportingDataRequest {
   readonly app_id: string
   readonly client_id: string
   /** Unique identifier of the job. */
-  readonly job_identifier: string
+  readonly job_identifier: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ExportReportingDataRequest: Schema.Schema<ExportReportingDataRequest> = Schema.Struct({ app_id: Schema.String, client_id: Schema.String, job_identifier: Schema.String })
+export const ExportReportingDataRequest: Schema.Schema<ExportReportingDataRequest> = Schema.Struct({ app_id: Schema.String, client_id: Schema.String, job_identifier: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `dataExport.exportReportingData` (GET /export/reporting_data/{job_identifier}).
@@ -88,14 +88,14 @@ export const exportReportingData = (input: ExportReportingDataRequest): Effect.E
  */
 export interface DownloadReportingDataExportRequest {
   readonly app_id: string
-  readonly job_identifier: string
+  readonly job_identifier: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DownloadReportingDataExportRequest: Schema.Schema<DownloadReportingDataExportRequest> = Schema.Struct({ app_id: Schema.String, job_identifier: Schema.String })
+export const DownloadReportingDataExportRequest: Schema.Schema<DownloadReportingDataExportRequest> = Schema.Struct({ app_id: Schema.String, job_identifier: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `dataExport.downloadReportingDataExport` (GET /download/reporting_data/{job_identifier}).
@@ -201,14 +201,14 @@ export const create = (input: CreateDataExportRequest): Effect.Effect<Schemas.Da
  */
 export interface FindDataExportRequest {
   /** job_identifier */
-  readonly job_identifier: string
+  readonly job_identifier: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const FindDataExportRequest: Schema.Schema<FindDataExportRequest> = Schema.Struct({ job_identifier: Schema.String })
+export const FindDataExportRequest: Schema.Schema<FindDataExportRequest> = Schema.Struct({ job_identifier: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `dataExport.find` (GET /export/content/data/{job_identifier}).
@@ -254,14 +254,14 @@ export const find = (input: FindDataExportRequest): Effect.Effect<Schemas.DataEx
  */
 export interface CancelDataExportRequest {
   /** job_identifier */
-  readonly job_identifier: string
+  readonly job_identifier: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = Schema.Struct({ job_identifier: Schema.String })
+export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = Schema.Struct({ job_identifier: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `dataExport.cancel` (POST /export/cancel/{job_identifier}).
@@ -303,14 +303,14 @@ export const cancel = (input: CancelDataExportRequest): Effect.Effect<Schemas.Da
  */
 export interface DownloadDataExportRequest {
   /** job_identifier */
-  readonly job_identifier: string
+  readonly job_identifier: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = Schema.Struct({ job_identifier: Schema.String })
+export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = Schema.Struct({ job_identifier: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `dataExport.download` (GET /download/content/data/{job_identifier}).

@@ -63,13 +63,22 @@ export const listInternalArticles = (input?: ListInternalArticlesRequest): Effec
  * @since 0.1.0
  * @category models
  */
-export type CreateInternalArticleRequest = Schemas.CreateInternalArticleRequest
+export type CreateInternalArticleRequest = {
+  /** The title of the article. */
+  readonly title: string
+  /** The content of the article. */
+  readonly body?: string | undefined
+  /** The id of the author of the article. */
+  readonly author_id: string | number
+  /** The id of the owner of the article. */
+  readonly owner_id: string | number
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = Schemas.CreateInternalArticleRequest
+export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = Schema.Struct({ title: Schema.String, body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), owner_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `internalArticles.createInternalArticle` (POST /internal_articles).

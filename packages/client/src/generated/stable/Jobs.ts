@@ -19,14 +19,14 @@ import * as Schemas from "./Schemas.js"
  */
 export interface StatusRequest {
   /** The unique identifier for the job which is given by Intercom */
-  readonly job_id: string
+  readonly job_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const StatusRequest: Schema.Schema<StatusRequest> = Schema.Struct({ job_id: Schema.String })
+export const StatusRequest: Schema.Schema<StatusRequest> = Schema.Struct({ job_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `jobs.status` (GET /jobs/status/{job_id}).

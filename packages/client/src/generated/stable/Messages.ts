@@ -17,13 +17,101 @@ import * as Schemas from "./Schemas.js"
  * @since 0.1.0
  * @category models
  */
-export type CreateMessageRequest = Schemas.CreateMessageRequest
+export type CreateMessageRequest = {
+  /** The kind of message being created. */
+  readonly message_type: "email"
+  /** The title of the email. */
+  readonly subject: string
+  /** The content of the message. HTML and plaintext are supported. */
+  readonly body: string
+  /** The style of the outgoing message. Possible values `plain` or `personal`. */
+  readonly template: string
+  /** The sender of the message. If not provided, the default sender will be used. */
+  readonly from: {
+  /** Always `admin`. */
+  readonly type: "admin"
+  /** The identifier for the admin which is given by Intercom. */
+  readonly id: string | number
+}
+  /** The sender of the message. If not provided, the default sender will be used. */
+  readonly to: {
+  /** The role associated to the contact - `user` or `lead`. */
+  readonly type: "user" | "lead"
+  /** The identifier for the contact which is given by Intercom. */
+  readonly id: string | number
+}
+  /** The time the message was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided. */
+  readonly create_conversation_without_contact_reply?: boolean | undefined
+} | {
+  /** The kind of message being created. */
+  readonly message_type: "inapp"
+  /** The title of the email. */
+  readonly subject?: string | undefined
+  /** The content of the message. HTML and plaintext are supported. */
+  readonly body: string
+  /** The style of the outgoing message. Possible values `plain` or `personal`. */
+  readonly template?: string | undefined
+  /** The sender of the message. If not provided, the default sender will be used. */
+  readonly from: {
+  /** Always `admin`. */
+  readonly type: "admin"
+  /** The identifier for the admin which is given by Intercom. */
+  readonly id: string | number
+}
+  /** The sender of the message. If not provided, the default sender will be used. */
+  readonly to: {
+  /** The role associated to the contact - `user` or `lead`. */
+  readonly type: "user" | "lead"
+  /** The identifier for the contact which is given by Intercom. */
+  readonly id: string | number
+}
+  /** The time the message was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided. */
+  readonly create_conversation_without_contact_reply?: boolean | undefined
+} | {
+  /** The user or lead sending the message. */
+  readonly from: {
+  readonly type: "user" | "lead" | "contact"
+  /** The contact's id. */
+  readonly id: string | number
+}
+  /** The content of the message. */
+  readonly body: string
+  /** The URL the message was sent from. */
+  readonly referer?: string | undefined
+} | {
+  readonly message_type: "conversation"
+  /** The content of the message. */
+  readonly body: string
+  readonly from: {
+  readonly type: "admin"
+  readonly id: string | number
+}
+  readonly to: {
+  readonly type: "user" | "lead" | "contact"
+  readonly id: string | number
+} | (ReadonlyArray<{
+  readonly type: "user" | "lead" | "contact"
+  readonly id: string | number
+}>)
+  readonly cc?: ReadonlyArray<{
+  readonly type: "user" | "lead" | "contact"
+  readonly id: string | number
+}> | undefined
+  readonly bcc?: ReadonlyArray<{
+  readonly type: "user" | "lead" | "contact"
+  readonly id: string | number
+}> | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = Schemas.CreateMessageRequest
+export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = Schema.Union(Schema.Struct({ message_type: Schema.Literal("email"), subject: Schema.String, body: Schema.String, template: Schema.String, from: Schema.Struct({ type: Schema.Literal("admin"), id: Schema.Union(Schema.String, Schema.Number) }), to: Schema.Struct({ type: Schema.Literal("user", "lead"), id: Schema.Union(Schema.String, Schema.Number) }), created_at: Schema.optional(Schema.Number), create_conversation_without_contact_reply: Schema.optional(Schema.Boolean) }), Schema.Struct({ message_type: Schema.Literal("inapp"), subject: Schema.optional(Schema.String), body: Schema.String, template: Schema.optional(Schema.String), from: Schema.Struct({ type: Schema.Literal("admin"), id: Schema.Union(Schema.String, Schema.Number) }), to: Schema.Struct({ type: Schema.Literal("user", "lead"), id: Schema.Union(Schema.String, Schema.Number) }), created_at: Schema.optional(Schema.Number), create_conversation_without_contact_reply: Schema.optional(Schema.Boolean) }), Schema.Struct({ from: Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, referer: Schema.optional(Schema.String) }), Schema.Struct({ message_type: Schema.Literal("conversation"), body: Schema.String, from: Schema.Struct({ type: Schema.Literal("admin"), id: Schema.Union(Schema.String, Schema.Number) }), to: Schema.Union(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))), cc: Schema.optional(Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))), bcc: Schema.optional(Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))) }))
 
 /**
  * The descriptor of `messages.create` (POST /messages).

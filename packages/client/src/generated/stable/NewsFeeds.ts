@@ -18,14 +18,14 @@ import * as Schemas from "./Schemas.js"
  */
 export interface ListNewsFeedItemsRequest {
   /** The unique identifier for the news feed item which is given by Intercom. */
-  readonly newsfeed_id: string
+  readonly newsfeed_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsFeedItemsRequest: Schema.Schema<ListNewsFeedItemsRequest> = Schema.Struct({ newsfeed_id: Schema.String })
+export const ListNewsFeedItemsRequest: Schema.Schema<ListNewsFeedItemsRequest> = Schema.Struct({ newsfeed_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `news.feeds.listItems` (GET /news/newsfeeds/{newsfeed_id}/items).
@@ -113,14 +113,14 @@ export const list = (input?: ListNewsFeedsRequest): Effect.Effect<Schemas.Pagina
  */
 export interface FindNewsFeedRequest {
   /** The unique identifier for the news feed item which is given by Intercom. */
-  readonly newsfeed_id: string
+  readonly newsfeed_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const FindNewsFeedRequest: Schema.Schema<FindNewsFeedRequest> = Schema.Struct({ newsfeed_id: Schema.String })
+export const FindNewsFeedRequest: Schema.Schema<FindNewsFeedRequest> = Schema.Struct({ newsfeed_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `news.feeds.find` (GET /news/newsfeeds/{newsfeed_id}).

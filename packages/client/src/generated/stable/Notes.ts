@@ -19,7 +19,7 @@ import * as Schemas from "./Schemas.js"
  */
 export interface ListContactNotesRequest {
   /** The unique identifier of a contact. */
-  readonly contact_id: string
+  readonly contact_id: string | number
   /** The page of results to fetch. Defaults to first page */
   readonly page?: number | undefined
   /** How many results to display per page. Defaults to 15 */
@@ -30,7 +30,7 @@ export interface ListContactNotesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListContactNotesRequest: Schema.Schema<ListContactNotesRequest> = Schema.Struct({ contact_id: Schema.String, page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number) })
+export const ListContactNotesRequest: Schema.Schema<ListContactNotesRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `notes.list` (GET /contacts/{contact_id}/notes).
@@ -72,19 +72,19 @@ export const list = (input: ListContactNotesRequest): Effect.Effect<Schemas.Note
  */
 export type CreateContactNoteRequest = {
   /** The unique identifier of a given contact. */
-  readonly contact_id: string
+  readonly contact_id: string | number
 } & {
   /** The text of the note. */
   readonly body: string
   /** The unique identifier of a given admin. */
-  readonly admin_id?: string | undefined
+  readonly admin_id?: string | number | undefined
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateContactNoteRequest: Schema.Schema<CreateContactNoteRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.String }), Schema.Struct({ body: Schema.String, admin_id: Schema.optional(Schema.String) }))
+export const CreateContactNoteRequest: Schema.Schema<CreateContactNoteRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ body: Schema.String, admin_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }))
 
 /**
  * The descriptor of `notes.create` (POST /contacts/{contact_id}/notes).

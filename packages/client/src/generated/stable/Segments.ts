@@ -68,14 +68,14 @@ export const list = (input?: ListSegmentsRequest): Effect.Effect<Schemas.Segment
  */
 export interface FindSegmentRequest {
   /** The unique identified of a given segment. */
-  readonly segment_id: string
+  readonly segment_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const FindSegmentRequest: Schema.Schema<FindSegmentRequest> = Schema.Struct({ segment_id: Schema.String })
+export const FindSegmentRequest: Schema.Schema<FindSegmentRequest> = Schema.Struct({ segment_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `segments.find` (GET /segments/{segment_id}).

@@ -19,17 +19,17 @@ import * as Schemas from "./Schemas.js"
  */
 export type TagContactRequest = {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
 } & {
   /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const TagContactRequest: Schema.Schema<TagContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.String }), Schema.Struct({ id: Schema.String }))
+export const TagContactRequest: Schema.Schema<TagContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.tagContact` (POST /contacts/{contact_id}/tags).
@@ -71,16 +71,16 @@ export const tagContact = (input: TagContactRequest): Effect.Effect<Schemas.Tag,
  */
 export interface UntagContactRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
   /** The unique identifier for the tag which is given by Intercom */
-  readonly tag_id: string
+  readonly tag_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UntagContactRequest: Schema.Schema<UntagContactRequest> = Schema.Struct({ contact_id: Schema.String, tag_id: Schema.String })
+export const UntagContactRequest: Schema.Schema<UntagContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), tag_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `tags.untagContact` (DELETE /contacts/{contact_id}/tags/{tag_id}).
@@ -122,19 +122,19 @@ export const untagContact = (input: UntagContactRequest): Effect.Effect<Schemas.
  */
 export type TagConversationRequest = {
   /** conversation_id */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
 } & {
   /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
   /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string
+  readonly admin_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const TagConversationRequest: Schema.Schema<TagConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.String }), Schema.Struct({ id: Schema.String, admin_id: Schema.String }))
+export const TagConversationRequest: Schema.Schema<TagConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), admin_id: Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.tagConversation` (POST /conversations/{conversation_id}/tags).
@@ -176,19 +176,19 @@ export const tagConversation = (input: TagConversationRequest): Effect.Effect<Sc
  */
 export type UntagConversationRequest = {
   /** conversation_id */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
   /** tag_id */
-  readonly tag_id: string
+  readonly tag_id: string | number
 } & {
   /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string
+  readonly admin_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UntagConversationRequest: Schema.Schema<UntagConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.String, tag_id: Schema.String }), Schema.Struct({ admin_id: Schema.String }))
+export const UntagConversationRequest: Schema.Schema<UntagConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number), tag_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ admin_id: Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.untagConversation` (DELETE /conversations/{conversation_id}/tags/{tag_id}).
@@ -334,14 +334,14 @@ export const create = (input: CreateTagRequest): Effect.Effect<Schemas.Tag, Inte
  */
 export interface FindTagRequest {
   /** The unique identifier of a given tag */
-  readonly tag_id: string
+  readonly tag_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const FindTagRequest: Schema.Schema<FindTagRequest> = Schema.Struct({ tag_id: Schema.String })
+export const FindTagRequest: Schema.Schema<FindTagRequest> = Schema.Struct({ tag_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `tags.find` (GET /tags/{tag_id}).
@@ -384,14 +384,14 @@ export const find = (input: FindTagRequest): Effect.Effect<Schemas.Tag, Intercom
  */
 export interface DeleteTagRequest {
   /** The unique identifier of a given tag */
-  readonly tag_id: string
+  readonly tag_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = Schema.Struct({ tag_id: Schema.String })
+export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = Schema.Struct({ tag_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `tags.delete` (DELETE /tags/{tag_id}).
@@ -434,19 +434,19 @@ export { delete_ as delete }
  */
 export type TagTicketRequest = {
   /** ticket_id */
-  readonly ticket_id: string
+  readonly ticket_id: string | number
 } & {
   /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
   /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string
+  readonly admin_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const TagTicketRequest: Schema.Schema<TagTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.String }), Schema.Struct({ id: Schema.String, admin_id: Schema.String }))
+export const TagTicketRequest: Schema.Schema<TagTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), admin_id: Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.tagTicket` (POST /tickets/{ticket_id}/tags).
@@ -488,19 +488,19 @@ export const tagTicket = (input: TagTicketRequest): Effect.Effect<Schemas.Tag, I
  */
 export type UntagTicketRequest = {
   /** ticket_id */
-  readonly ticket_id: string
+  readonly ticket_id: string | number
   /** The unique identifier for the tag which is given by Intercom */
-  readonly tag_id: string
+  readonly tag_id: string | number
 } & {
   /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string
+  readonly admin_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UntagTicketRequest: Schema.Schema<UntagTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.String, tag_id: Schema.String }), Schema.Struct({ admin_id: Schema.String }))
+export const UntagTicketRequest: Schema.Schema<UntagTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.Union(Schema.String, Schema.Number), tag_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ admin_id: Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.untagTicket` (DELETE /tickets/{ticket_id}/tags/{tag_id}).

@@ -65,14 +65,14 @@ export const list = (input?: ListTeamsRequest): Effect.Effect<Schemas.TeamList, 
  */
 export interface FindTeamRequest {
   /** The unique identifier of a given team. */
-  readonly team_id: string
+  readonly team_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const FindTeamRequest: Schema.Schema<FindTeamRequest> = Schema.Struct({ team_id: Schema.String })
+export const FindTeamRequest: Schema.Schema<FindTeamRequest> = Schema.Struct({ team_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `teams.find` (GET /teams/{team_id}).

@@ -62,13 +62,24 @@ export const list = (input?: ListTicketTypesRequest): Effect.Effect<Schemas.Tick
  * @since 0.1.0
  * @category models
  */
-export type CreateTicketTypeRequest = Schemas.CreateTicketTypeRequest
+export type CreateTicketTypeRequest = {
+  /** The name of the ticket type. */
+  readonly name: string
+  /** The description of the ticket type. */
+  readonly description?: string | undefined
+  /** Category of the Ticket Type. */
+  readonly category?: "Customer" | "Back-office" | "Tracker" | undefined
+  /** The icon of the ticket type. */
+  readonly icon?: string | undefined
+  /** Whether the tickets associated with this ticket type are intended for internal use only or will be shared with customers. This is currently a limited attribute. */
+  readonly is_internal?: boolean | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = Schemas.CreateTicketTypeRequest
+export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = Schema.Struct({ name: Schema.String, description: Schema.optional(Schema.String), category: Schema.optional(Schema.Literal("Customer", "Back-office", "Tracker")), icon: Schema.optional(Schema.String), is_internal: Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `ticketTypes.create` (POST /ticket_types).
@@ -114,14 +125,14 @@ export const create = (input: CreateTicketTypeRequest): Effect.Effect<Schemas.Ti
  */
 export interface FindTicketTypeRequest {
   /** The unique identifier for the ticket type which is given by Intercom. */
-  readonly ticket_type_id: string
+  readonly ticket_type_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const FindTicketTypeRequest: Schema.Schema<FindTicketTypeRequest> = Schema.Struct({ ticket_type_id: Schema.String })
+export const FindTicketTypeRequest: Schema.Schema<FindTicketTypeRequest> = Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `ticketTypes.get` (GET /ticket_types/{ticket_type_id}).
@@ -163,14 +174,14 @@ export const get = (input: FindTicketTypeRequest): Effect.Effect<Schemas.TicketT
  */
 export type UpdateTicketTypeRequest = {
   /** The unique identifier for the ticket type which is given by Intercom. */
-  readonly ticket_type_id: string
+  readonly ticket_type_id: string | number
 } & Schemas.UpdateTicketTypeRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = Schema.extend(Schema.Struct({ ticket_type_id: Schema.String }), Schemas.UpdateTicketTypeRequest)
+export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = Schema.extend(Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeRequest)
 
 /**
  * The descriptor of `ticketTypes.update` (PUT /ticket_types/{ticket_type_id}).

@@ -18,14 +18,14 @@ import * as Schemas from "./Schemas.js"
  * @category models
  */
 export type ReplyToTicketRequest = {
-  readonly ticket_id: string
+  readonly ticket_id: string | number
 } & (Schemas.ContactReplyTicketRequestInput | Schemas.AdminReplyTicketRequestInput)
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyToTicketRequest: Schema.Schema<ReplyToTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.String }), Schema.Union(Schemas.ContactReplyTicketRequestInput, Schemas.AdminReplyTicketRequestInput))
+export const ReplyToTicketRequest: Schema.Schema<ReplyToTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Union(Schemas.ContactReplyTicketRequestInput, Schemas.AdminReplyTicketRequestInput))
 
 /**
  * The descriptor of `tickets.reply` (POST /tickets/{ticket_id}/reply).
@@ -159,14 +159,14 @@ export const enqueueCreateTicket = (input: EnqueueCreateTicketRequest): Effect.E
  */
 export interface FindTicketRequest {
   /** The unique identifier for the ticket which is given by Intercom. */
-  readonly ticket_id: string
+  readonly ticket_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const FindTicketRequest: Schema.Schema<FindTicketRequest> = Schema.Struct({ ticket_id: Schema.String })
+export const FindTicketRequest: Schema.Schema<FindTicketRequest> = Schema.Struct({ ticket_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `tickets.get` (GET /tickets/{ticket_id}).
@@ -208,14 +208,14 @@ export const get = (input: FindTicketRequest): Effect.Effect<Schemas.Ticket, Ope
  */
 export type UpdateTicketRequest = {
   /** The unique identifier for the ticket which is given by Intercom */
-  readonly ticket_id: string
+  readonly ticket_id: string | number
 } & Schemas.UpdateTicketRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.String }), Schemas.UpdateTicketRequest)
+export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketRequest)
 
 /**
  * The descriptor of `tickets.update` (PUT /tickets/{ticket_id}).
@@ -278,14 +278,14 @@ export const DeleteTicketResponse: Schema.Schema<DeleteTicketResponse> = Schema.
  */
 export interface DeleteTicketRequest {
   /** The unique identifier for the ticket which is given by Intercom. */
-  readonly ticket_id: string
+  readonly ticket_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTicketRequest: Schema.Schema<DeleteTicketRequest> = Schema.Struct({ ticket_id: Schema.String })
+export const DeleteTicketRequest: Schema.Schema<DeleteTicketRequest> = Schema.Struct({ ticket_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `tickets.deleteTicket` (DELETE /tickets/{ticket_id}).

@@ -76,14 +76,14 @@ export type SetAwayAdminRequest = {
   /** Set to "true" to assign any new conversation replies to your default inbox. */
   readonly away_mode_reassign: boolean
   /** The unique identifier of the away status reason */
-  readonly away_status_reason_id?: number | undefined
+  readonly away_status_reason_id?: string | number | undefined
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const SetAwayAdminRequest: Schema.Schema<SetAwayAdminRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ away_mode_enabled: Schema.Boolean, away_mode_reassign: Schema.Boolean, away_status_reason_id: Schema.optional(Schema.Number) }))
+export const SetAwayAdminRequest: Schema.Schema<SetAwayAdminRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ away_mode_enabled: Schema.Boolean, away_mode_reassign: Schema.Boolean, away_status_reason_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }))
 
 /**
  * The descriptor of `unstable.admins.setAwayAdmin` (PUT /admins/{id}/away).

@@ -67,13 +67,29 @@ export const listArticles = (input?: ListArticlesRequest): Effect.Effect<Schemas
  * @since 0.1.0
  * @category models
  */
-export type CreateArticleRequest = Schemas.CreateArticleRequest
+export type CreateArticleRequest = {
+  /** The title of the article.For multilingual articles, this will be the title of the default language's content. */
+  readonly title: string
+  /** The description of the article. For multilingual articles, this will be the description of the default language's content. */
+  readonly description?: string | undefined
+  /** The content of the article. For multilingual articles, this will be the body of the default language's content. */
+  readonly body?: string | undefined
+  /** The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace. */
+  readonly author_id: string | number
+  /** Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content. */
+  readonly state?: "published" | "draft" | undefined
+  /** The id of the article's parent collection or section. An article without this field stands alone. */
+  readonly parent_id?: string | number | undefined
+  /** The type of parent, which can either be a `collection` or `section`. */
+  readonly parent_type?: string | undefined
+  readonly translated_content?: Schemas.ArticleTranslatedContentInput | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = Schemas.CreateArticleRequest
+export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = Schema.Struct({ title: Schema.String, description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), state: Schema.optional(Schema.Literal("published", "draft")), parent_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), parent_type: Schema.optional(Schema.String), translated_content: Schema.optional(Schemas.ArticleTranslatedContentInput) })
 
 /**
  * The descriptor of `unstable.articles.createArticle` (POST /articles).

@@ -66,14 +66,14 @@ export const listBrands = (input?: ListBrandsRequest): Effect.Effect<Schemas.Bra
  */
 export interface RetrieveBrandRequest {
   /** The unique identifier of the brand */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveBrandRequest: Schema.Schema<RetrieveBrandRequest> = Schema.Struct({ id: Schema.String })
+export const RetrieveBrandRequest: Schema.Schema<RetrieveBrandRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.brands.retrieveBrand` (GET /brands/{id}).

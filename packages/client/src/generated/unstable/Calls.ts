@@ -70,14 +70,14 @@ export const listCalls = (input?: ListCallsRequest): Effect.Effect<Schemas.CallL
  */
 export interface ShowCallRequest {
   /** The id of the call to retrieve */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRequest: Schema.Schema<ShowCallRequest> = Schema.Struct({ id: Schema.String })
+export const ShowCallRequest: Schema.Schema<ShowCallRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.calls.showCall` (GET /calls/{id}).
@@ -119,14 +119,14 @@ export const showCall = (input: ShowCallRequest): Effect.Effect<Schemas.Call, In
  */
 export interface ShowCallRecordingRequest {
   /** The id of the call */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = Schema.Struct({ id: Schema.String })
+export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.calls.showCallRecording` (GET /calls/{id}/recording).
@@ -168,14 +168,14 @@ export const showCallRecording = (input: ShowCallRecordingRequest): Effect.Effec
  */
 export interface ShowCallTranscriptRequest {
   /** The id of the call */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = Schema.Struct({ id: Schema.String })
+export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.calls.showCallTranscript` (GET /calls/{id}/transcript).
@@ -320,13 +320,22 @@ export const listCallsWithTranscripts = (input: ListCallsWithTranscriptsRequest)
  * @since 0.1.0
  * @category models
  */
-export type RegisterFinVoiceCallRequest = Schemas.RegisterFinVoiceCallRequest
+export type RegisterFinVoiceCallRequest = {
+  /** Phone number in E.164 format for the call */
+  readonly phone_number: string
+  /** External call identifier from the call provider */
+  readonly call_id: string | number
+  /** Source of the call. Can be "five9", "zoom_phone", or defaults to "aws_connect" */
+  readonly source?: "five9" | "zoom_phone" | "aws_connect" | undefined
+  /** Additional metadata about the call */
+  readonly data?: { readonly [key: string]: unknown } | null | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = Schemas.RegisterFinVoiceCallRequest
+export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = Schema.Struct({ phone_number: Schema.String, call_id: Schema.Union(Schema.String, Schema.Number), source: Schema.optional(Schema.Literal("five9", "zoom_phone", "aws_connect")), data: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown }))) })
 
 /**
  * The descriptor of `unstable.calls.registerFinVoiceCall` (POST /fin_voice/register).
@@ -423,14 +432,14 @@ export const collectFinVoiceCallById = (input: CollectFinVoiceCallByIdRequest): 
  */
 export interface CollectFinVoiceCallByExternalIdRequest {
   /** The external call identifier from the call provider */
-  readonly external_id: string
+  readonly external_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CollectFinVoiceCallByExternalIdRequest: Schema.Schema<CollectFinVoiceCallByExternalIdRequest> = Schema.Struct({ external_id: Schema.String })
+export const CollectFinVoiceCallByExternalIdRequest: Schema.Schema<CollectFinVoiceCallByExternalIdRequest> = Schema.Struct({ external_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.calls.collectFinVoiceCallByExternalId` (GET /fin_voice/external_id/{external_id}).
@@ -472,14 +481,14 @@ export const collectFinVoiceCallByExternalId = (input: CollectFinVoiceCallByExte
  */
 export interface CollectFinVoiceCallByPhoneNumberRequest {
   /** Phone number in E.164 format */
-  readonly phone_number: string
+  readonly phone_number: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CollectFinVoiceCallByPhoneNumberRequest: Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> = Schema.Struct({ phone_number: Schema.String })
+export const CollectFinVoiceCallByPhoneNumberRequest: Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> = Schema.Struct({ phone_number: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.calls.collectFinVoiceCallByPhoneNumber` (GET /fin_voice/phone_number/{phone_number}).

@@ -86,13 +86,32 @@ export const retrieveCompany = (input?: RetrieveCompanyRequest): Effect.Effect<S
  * @since 0.1.0
  * @category models
  */
-export type CreateOrUpdateCompanyRequest = Schemas.CreateOrUpdateCompanyRequest
+export type CreateOrUpdateCompanyRequest = {
+  /** The name of the Company */
+  readonly name?: string | undefined
+  /** The company id you have defined for the company. Can't be updated */
+  readonly company_id?: string | number | undefined
+  /** The name of the plan you have associated with the company. */
+  readonly plan?: string | undefined
+  /** The number of employees in this company. */
+  readonly size?: number | undefined
+  /** The URL for this company's website. Please note that the value specified here is not validated. Accepts any string. */
+  readonly website?: string | undefined
+  /** The industry that this company operates in. */
+  readonly industry?: string | undefined
+  /** A hash of key/value pairs containing any other data about the company you want Intercom to store. */
+  readonly custom_attributes?: { readonly [key: string]: string } | undefined
+  /** The time the company was created by you. */
+  readonly remote_created_at?: number | undefined
+  /** How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647.. */
+  readonly monthly_spend?: number | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = Schemas.CreateOrUpdateCompanyRequest
+export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = Schema.Struct({ name: Schema.optional(Schema.String), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), plan: Schema.optional(Schema.String), size: Schema.optional(Schema.Number), website: Schema.optional(Schema.String), industry: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })), remote_created_at: Schema.optional(Schema.Number), monthly_spend: Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.createOrUpdateCompany` (POST /companies).
@@ -142,14 +161,14 @@ export const createOrUpdateCompany = (input?: CreateOrUpdateCompanyRequest): Eff
  */
 export interface RetrieveACompanyByIdRequest {
   /** The unique identifier for the company which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveACompanyByIdRequest: Schema.Schema<RetrieveACompanyByIdRequest> = Schema.Struct({ id: Schema.String })
+export const RetrieveACompanyByIdRequest: Schema.Schema<RetrieveACompanyByIdRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.retrieveACompanyById` (GET /companies/{id}).
@@ -191,14 +210,14 @@ export const retrieveACompanyById = (input: RetrieveACompanyByIdRequest): Effect
  */
 export interface UpdateCompanyRequest {
   /** The unique identifier for the company which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = Schema.Struct({ id: Schema.String })
+export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.updateCompany` (PUT /companies/{id}).
@@ -244,14 +263,14 @@ export const updateCompany = (input: UpdateCompanyRequest): Effect.Effect<Schema
  */
 export interface DeleteCompanyRequest {
   /** The unique identifier for the company which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = Schema.Struct({ id: Schema.String })
+export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.deleteCompany` (DELETE /companies/{id}).
@@ -293,14 +312,14 @@ export const deleteCompany = (input: DeleteCompanyRequest): Effect.Effect<Schema
  */
 export interface ListAttachedContactsRequest {
   /** The unique identifier for the company which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = Schema.Struct({ id: Schema.String })
+export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.listAttachedContacts` (GET /companies/{id}/contacts).
@@ -342,14 +361,14 @@ export const listAttachedContacts = (input: ListAttachedContactsRequest): Effect
  */
 export interface ListAttachedSegmentsForCompaniesRequest {
   /** The unique identifier for the company which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedSegmentsForCompaniesRequest: Schema.Schema<ListAttachedSegmentsForCompaniesRequest> = Schema.Struct({ id: Schema.String })
+export const ListAttachedSegmentsForCompaniesRequest: Schema.Schema<ListAttachedSegmentsForCompaniesRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.listAttachedSegmentsForCompanies` (GET /companies/{id}/segments).
@@ -514,17 +533,17 @@ export const scrollOverAllCompanies = (input?: ScrollOverAllCompaniesRequest): E
  */
 export type AttachContactToACompanyRequest = {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 } & {
   /** The unique identifier for the company which is given by Intercom */
-  readonly company_id: string
+  readonly company_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToACompanyRequest: Schema.Schema<AttachContactToACompanyRequest> = Schema.extend(Schema.Struct({ id: Schema.String }), Schema.Struct({ company_id: Schema.String }))
+export const AttachContactToACompanyRequest: Schema.Schema<AttachContactToACompanyRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ company_id: Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.companies.attachContactToACompany` (POST /contacts/{id}/companies).
@@ -566,16 +585,16 @@ export const attachContactToACompany = (input: AttachContactToACompanyRequest): 
  */
 export interface DetachContactFromACompanyRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
   /** The unique identifier for the company which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromACompanyRequest: Schema.Schema<DetachContactFromACompanyRequest> = Schema.Struct({ contact_id: Schema.String, id: Schema.String })
+export const DetachContactFromACompanyRequest: Schema.Schema<DetachContactFromACompanyRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.detachContactFromACompany` (DELETE /contacts/{contact_id}/companies/{id}).

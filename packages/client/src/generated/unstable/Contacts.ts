@@ -19,14 +19,14 @@ import * as Schemas from "./Schemas.js"
  */
 export interface ListCompaniesForAContactRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListCompaniesForAContactRequest: Schema.Schema<ListCompaniesForAContactRequest> = Schema.Struct({ id: Schema.String })
+export const ListCompaniesForAContactRequest: Schema.Schema<ListCompaniesForAContactRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.contacts.listCompaniesForAContact` (GET /contacts/{id}/companies).
@@ -68,14 +68,14 @@ export const listCompaniesForAContact = (input: ListCompaniesForAContactRequest)
  */
 export interface ListSegmentsForAContactRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsForAContactRequest: Schema.Schema<ListSegmentsForAContactRequest> = Schema.Struct({ contact_id: Schema.String })
+export const ListSegmentsForAContactRequest: Schema.Schema<ListSegmentsForAContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.contacts.listSegmentsForAContact` (GET /contacts/{contact_id}/segments).
@@ -117,14 +117,14 @@ export const listSegmentsForAContact = (input: ListSegmentsForAContactRequest): 
  */
 export interface ListSubscriptionsForAContactRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListSubscriptionsForAContactRequest: Schema.Schema<ListSubscriptionsForAContactRequest> = Schema.Struct({ contact_id: Schema.String })
+export const ListSubscriptionsForAContactRequest: Schema.Schema<ListSubscriptionsForAContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.contacts.listSubscriptionsForAContact` (GET /contacts/{contact_id}/subscriptions).
@@ -172,14 +172,14 @@ export const listSubscriptionsForAContact = (input: ListSubscriptionsForAContact
  */
 export interface ListTagsForAContactRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListTagsForAContactRequest: Schema.Schema<ListTagsForAContactRequest> = Schema.Struct({ contact_id: Schema.String })
+export const ListTagsForAContactRequest: Schema.Schema<ListTagsForAContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.contacts.listTagsForAContact` (GET /contacts/{contact_id}/tags).
@@ -221,14 +221,14 @@ export const listTagsForAContact = (input: ListTagsForAContactRequest): Effect.E
  */
 export interface ShowContactRequest {
   /** id */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ShowContactRequest: Schema.Schema<ShowContactRequest> = Schema.Struct({ id: Schema.String })
+export const ShowContactRequest: Schema.Schema<ShowContactRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.contacts.showContact` (GET /contacts/{id}).
@@ -270,14 +270,14 @@ export const showContact = (input: ShowContactRequest): Effect.Effect<Schemas.Co
  */
 export type UpdateContactRequest = {
   /** id */
-  readonly id: string
+  readonly id: string | number
 } & Schemas.UpdateContactRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = Schema.extend(Schema.Struct({ id: Schema.String }), Schemas.UpdateContactRequest)
+export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContactRequest)
 
 /**
  * The descriptor of `unstable.contacts.updateContact` (PUT /contacts/{id}).
@@ -325,14 +325,14 @@ export const updateContact = (input: UpdateContactRequest): Effect.Effect<Schema
  */
 export interface DeleteContactRequest {
   /** id */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = Schema.Struct({ id: Schema.String })
+export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.contacts.deleteContact` (DELETE /contacts/{id}).
@@ -663,14 +663,14 @@ export const createContact = (input: CreateContactRequest): Effect.Effect<Schema
  */
 export interface ShowContactByExternalIdRequest {
   /** The external ID of the user that you want to retrieve */
-  readonly external_id: string
+  readonly external_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = Schema.Struct({ external_id: Schema.String })
+export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = Schema.Struct({ external_id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.contacts.showContactByExternalId` (GET /contacts/find_by_external_id/{external_id}).
@@ -712,14 +712,14 @@ export const showContactByExternalId = (input: ShowContactByExternalIdRequest): 
  */
 export interface ArchiveContactRequest {
   /** id */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = Schema.Struct({ id: Schema.String })
+export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.contacts.archiveContact` (POST /contacts/{id}/archive).
@@ -761,14 +761,14 @@ export const archiveContact = (input: ArchiveContactRequest): Effect.Effect<Sche
  */
 export interface UnarchiveContactRequest {
   /** id */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = Schema.Struct({ id: Schema.String })
+export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.contacts.unarchiveContact` (POST /contacts/{id}/unarchive).
@@ -810,14 +810,14 @@ export const unarchiveContact = (input: UnarchiveContactRequest): Effect.Effect<
  */
 export interface BlockContactRequest {
   /** id */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const BlockContactRequest: Schema.Schema<BlockContactRequest> = Schema.Struct({ id: Schema.String })
+export const BlockContactRequest: Schema.Schema<BlockContactRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.contacts.blockContact` (POST /contacts/{id}/block).

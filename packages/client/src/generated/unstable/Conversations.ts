@@ -445,14 +445,14 @@ export const searchConversations = (input: SearchConversationsRequest): Effect.E
  */
 export type ReplyConversationRequest = {
   /** The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation */
-  readonly id: string
+  readonly id: string | number
 } & Schemas.ReplyConversationRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyConversationRequest: Schema.Schema<ReplyConversationRequest> = Schema.extend(Schema.Struct({ id: Schema.String }), Schemas.ReplyConversationRequest)
+export const ReplyConversationRequest: Schema.Schema<ReplyConversationRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.ReplyConversationRequest)
 
 /**
  * The descriptor of `unstable.conversations.replyConversation` (POST /conversations/{id}/reply).
@@ -494,14 +494,14 @@ export const replyConversation = (input: ReplyConversationRequest): Effect.Effec
  */
 export type ManageConversationRequest = {
   /** The identifier for the conversation as given by Intercom. */
-  readonly id: string
+  readonly id: string | number
 } & (Schemas.CloseConversationRequest | Schemas.SnoozeConversationRequest | Schemas.OpenConversationRequest | Schemas.AssignConversationRequest)
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ManageConversationRequest: Schema.Schema<ManageConversationRequest> = Schema.extend(Schema.Struct({ id: Schema.String }), Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest))
+export const ManageConversationRequest: Schema.Schema<ManageConversationRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest))
 
 /**
  * The descriptor of `unstable.conversations.manageConversation` (POST /conversations/{id}/parts).
@@ -547,14 +547,14 @@ export const manageConversation = (input: ManageConversationRequest): Effect.Eff
  */
 export type AttachContactToConversationRequest = {
   /** The identifier for the conversation as given by Intercom. */
-  readonly id: string
+  readonly id: string | number
 } & Schemas.AttachContactToConversationRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = Schema.extend(Schema.Struct({ id: Schema.String }), Schemas.AttachContactToConversationRequest)
+export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.AttachContactToConversationRequest)
 
 /**
  * The descriptor of `unstable.conversations.attachContactToConversation` (POST /conversations/{id}/customers).
@@ -600,16 +600,16 @@ export const attachContactToConversation = (input: AttachContactToConversationRe
  */
 export type DetachContactFromConversationRequest = {
   /** The identifier for the conversation as given by Intercom. */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
   /** The identifier for the contact as given by Intercom. */
-  readonly contact_id: string
+  readonly contact_id: string | number
 } & Schemas.DetachContactFromConversationRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.String, contact_id: Schema.String }), Schemas.DetachContactFromConversationRequest)
+export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number), contact_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.DetachContactFromConversationRequest)
 
 /**
  * The descriptor of `unstable.conversations.detachContactFromConversation` (DELETE /conversations/{conversation_id}/customers/{contact_id}).
@@ -655,14 +655,14 @@ export const detachContactFromConversation = (input: DetachContactFromConversati
  */
 export interface ListHandlingEventsRequest {
   /** The identifier for the conversation as given by Intercom. */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListHandlingEventsRequest: Schema.Schema<ListHandlingEventsRequest> = Schema.Struct({ id: Schema.String })
+export const ListHandlingEventsRequest: Schema.Schema<ListHandlingEventsRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.conversations.listHandlingEvents` (GET /conversations/{id}/handling_events).

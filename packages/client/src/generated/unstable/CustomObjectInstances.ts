@@ -18,6 +18,8 @@ import * as Schemas from "./Schemas.js"
  * @category models
  */
 export interface GetCustomObjectInstancesByExternalIdRequest {
+  /** The unique identifier of the custom object type that defines the structure of the custom object instance. */
+  readonly custom_object_type_identifier: string | number
   readonly external_id: string
 }
 
@@ -25,7 +27,7 @@ export interface GetCustomObjectInstancesByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetCustomObjectInstancesByExternalIdRequest: Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> = Schema.Struct({ external_id: Schema.String })
+export const GetCustomObjectInstancesByExternalIdRequest: Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> = Schema.Struct({ custom_object_type_identifier: Schema.Union(Schema.String, Schema.Number), external_id: Schema.String })
 
 /**
  * The descriptor of `unstable.customObjectInstances.getCustomObjectInstancesByExternalId` (GET /custom_object_instances/{custom_object_type_identifier}).
@@ -38,7 +40,7 @@ export const getCustomObjectInstancesByExternalIdOperation = Operation.make<GetC
   api: "unstable",
   method: "GET",
   path: "/custom_object_instances/{custom_object_type_identifier}",
-  pathParams: [],
+  pathParams: ["custom_object_type_identifier"],
   queryParams: ["external_id"],
   body: "none",
   input: GetCustomObjectInstancesByExternalIdRequest,
@@ -65,13 +67,16 @@ export const getCustomObjectInstancesByExternalId = (input: GetCustomObjectInsta
  * @since 0.1.0
  * @category models
  */
-export type CreateCustomObjectInstancesRequest = Schemas.CreateOrUpdateCustomObjectInstanceRequest
+export type CreateCustomObjectInstancesRequest = {
+  /** The unique identifier of the custom object type that defines the structure of the custom object instance. */
+  readonly custom_object_type_identifier: string | number
+} & Schemas.CreateOrUpdateCustomObjectInstanceRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateCustomObjectInstancesRequest: Schema.Schema<CreateCustomObjectInstancesRequest> = Schemas.CreateOrUpdateCustomObjectInstanceRequest
+export const CreateCustomObjectInstancesRequest: Schema.Schema<CreateCustomObjectInstancesRequest> = Schema.extend(Schema.Struct({ custom_object_type_identifier: Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateOrUpdateCustomObjectInstanceRequest)
 
 /**
  * The descriptor of `unstable.customObjectInstances.createCustomObjectInstances` (POST /custom_object_instances/{custom_object_type_identifier}).
@@ -84,7 +89,7 @@ export const createCustomObjectInstancesOperation = Operation.make<CreateCustomO
   api: "unstable",
   method: "POST",
   path: "/custom_object_instances/{custom_object_type_identifier}",
-  pathParams: [],
+  pathParams: ["custom_object_type_identifier"],
   queryParams: [],
   body: "fields",
   input: CreateCustomObjectInstancesRequest,
@@ -103,7 +108,7 @@ export const createCustomObjectInstancesOperation = Operation.make<CreateCustomO
  * @since 0.1.0
  * @category operations
  */
-export const createCustomObjectInstances = (input?: CreateCustomObjectInstancesRequest): Effect.Effect<Schemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createCustomObjectInstances = (input: CreateCustomObjectInstancesRequest): Effect.Effect<Schemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createCustomObjectInstancesOperation, input as CreateCustomObjectInstancesRequest)
 
 /**
@@ -112,6 +117,8 @@ export const createCustomObjectInstances = (input?: CreateCustomObjectInstancesR
  * @category models
  */
 export interface DeleteCustomObjectInstancesByIdRequest {
+  /** The unique identifier of the custom object type that defines the structure of the custom object instance. */
+  readonly custom_object_type_identifier: string | number
   readonly external_id: string
 }
 
@@ -119,7 +126,7 @@ export interface DeleteCustomObjectInstancesByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCustomObjectInstancesByIdRequest: Schema.Schema<DeleteCustomObjectInstancesByIdRequest> = Schema.Struct({ external_id: Schema.String })
+export const DeleteCustomObjectInstancesByIdRequest: Schema.Schema<DeleteCustomObjectInstancesByIdRequest> = Schema.Struct({ custom_object_type_identifier: Schema.Union(Schema.String, Schema.Number), external_id: Schema.String })
 
 /**
  * The descriptor of `unstable.customObjectInstances.deleteCustomObjectInstancesById` (DELETE /custom_object_instances/{custom_object_type_identifier}).
@@ -132,7 +139,7 @@ export const deleteCustomObjectInstancesByIdOperation = Operation.make<DeleteCus
   api: "unstable",
   method: "DELETE",
   path: "/custom_object_instances/{custom_object_type_identifier}",
-  pathParams: [],
+  pathParams: ["custom_object_type_identifier"],
   queryParams: ["external_id"],
   body: "none",
   input: DeleteCustomObjectInstancesByIdRequest,
@@ -160,15 +167,17 @@ export const deleteCustomObjectInstancesById = (input: DeleteCustomObjectInstanc
  * @category models
  */
 export interface GetCustomObjectInstancesByIdRequest {
+  /** The unique identifier of the custom object type that defines the structure of the custom object instance. */
+  readonly custom_object_type_identifier: string | number
   /** The id or external_id of the custom object instance */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetCustomObjectInstancesByIdRequest: Schema.Schema<GetCustomObjectInstancesByIdRequest> = Schema.Struct({ id: Schema.String })
+export const GetCustomObjectInstancesByIdRequest: Schema.Schema<GetCustomObjectInstancesByIdRequest> = Schema.Struct({ custom_object_type_identifier: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.customObjectInstances.getCustomObjectInstancesById` (GET /custom_object_instances/{custom_object_type_identifier}/{id}).
@@ -181,7 +190,7 @@ export const getCustomObjectInstancesByIdOperation = Operation.make<GetCustomObj
   api: "unstable",
   method: "GET",
   path: "/custom_object_instances/{custom_object_type_identifier}/{id}",
-  pathParams: ["id"],
+  pathParams: ["custom_object_type_identifier","id"],
   queryParams: [],
   body: "none",
   input: GetCustomObjectInstancesByIdRequest,
@@ -209,15 +218,17 @@ export const getCustomObjectInstancesById = (input: GetCustomObjectInstancesById
  * @category models
  */
 export interface DeleteCustomObjectInstancesByExternalIdRequest {
+  /** The unique identifier of the custom object type that defines the structure of the custom object instance. */
+  readonly custom_object_type_identifier: string | number
   /** The Intercom defined id of the custom object instance */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCustomObjectInstancesByExternalIdRequest: Schema.Schema<DeleteCustomObjectInstancesByExternalIdRequest> = Schema.Struct({ id: Schema.String })
+export const DeleteCustomObjectInstancesByExternalIdRequest: Schema.Schema<DeleteCustomObjectInstancesByExternalIdRequest> = Schema.Struct({ custom_object_type_identifier: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.customObjectInstances.deleteCustomObjectInstancesByExternalId` (DELETE /custom_object_instances/{custom_object_type_identifier}/{id}).
@@ -230,7 +241,7 @@ export const deleteCustomObjectInstancesByExternalIdOperation = Operation.make<D
   api: "unstable",
   method: "DELETE",
   path: "/custom_object_instances/{custom_object_type_identifier}/{id}",
-  pathParams: ["id"],
+  pathParams: ["custom_object_type_identifier","id"],
   queryParams: [],
   body: "none",
   input: DeleteCustomObjectInstancesByExternalIdRequest,

@@ -78,14 +78,14 @@ export const createDataExport = (input: CreateDataExportRequest): Effect.Effect<
  */
 export interface GetDataExportRequest {
   /** job_identifier */
-  readonly job_identifier: string
+  readonly job_identifier: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetDataExportRequest: Schema.Schema<GetDataExportRequest> = Schema.Struct({ job_identifier: Schema.String })
+export const GetDataExportRequest: Schema.Schema<GetDataExportRequest> = Schema.Struct({ job_identifier: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.dataExport.getDataExport` (GET /export/content/data/{job_identifier}).
@@ -131,14 +131,14 @@ export const getDataExport = (input: GetDataExportRequest): Effect.Effect<Schema
  */
 export interface CancelDataExportRequest {
   /** job_identifier */
-  readonly job_identifier: string
+  readonly job_identifier: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = Schema.Struct({ job_identifier: Schema.String })
+export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = Schema.Struct({ job_identifier: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.dataExport.cancelDataExport` (POST /export/cancel/{job_identifier}).
@@ -180,14 +180,14 @@ export const cancelDataExport = (input: CancelDataExportRequest): Effect.Effect<
  */
 export interface DownloadDataExportRequest {
   /** job_identifier */
-  readonly job_identifier: string
+  readonly job_identifier: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = Schema.Struct({ job_identifier: Schema.String })
+export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = Schema.Struct({ job_identifier: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.dataExport.downloadDataExport` (GET /download/content/data/{job_identifier}).

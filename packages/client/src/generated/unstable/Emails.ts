@@ -65,14 +65,14 @@ export const listEmails = (input?: ListEmailsRequest): Effect.Effect<Schemas.Ema
  */
 export interface RetrieveEmailRequest {
   /** The unique identifier of the email setting */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveEmailRequest: Schema.Schema<RetrieveEmailRequest> = Schema.Struct({ id: Schema.String })
+export const RetrieveEmailRequest: Schema.Schema<RetrieveEmailRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.emails.retrieveEmail` (GET /emails/{id}).

@@ -36,7 +36,7 @@ export const EnqueueANewReportingDataExportJobResponse: Schema.Schema<EnqueueANe
  * @category models
  */
 export type EnqueueANewReportingDataExportJobRequest = {
-  readonly dataset_id: string
+  readonly dataset_id: string | number
   readonly attribute_ids: ReadonlyArray<string>
   readonly start_time: number
   readonly end_time: number
@@ -46,7 +46,7 @@ export type EnqueueANewReportingDataExportJobRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const EnqueueANewReportingDataExportJobRequest: Schema.Schema<EnqueueANewReportingDataExportJobRequest> = Schema.Struct({ dataset_id: Schema.String, attribute_ids: Schema.Array(Schema.String), start_time: Schema.Number, end_time: Schema.Number })
+export const EnqueueANewReportingDataExportJobRequest: Schema.Schema<EnqueueANewReportingDataExportJobRequest> = Schema.Struct({ dataset_id: Schema.Union(Schema.String, Schema.Number), attribute_ids: Schema.Array(Schema.String), start_time: Schema.Number, end_time: Schema.Number })
 
 /**
  * The descriptor of `unstable.export.enqueueANewReportingDataExportJob` (POST /export/reporting_data/enqueue).

@@ -19,14 +19,14 @@ import * as Schemas from "./Schemas.js"
  */
 export interface StatusRequest {
   /** The unique identifier for the job which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const StatusRequest: Schema.Schema<StatusRequest> = Schema.Struct({ id: Schema.String })
+export const StatusRequest: Schema.Schema<StatusRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.jobs.status` (GET /jobs/status/{id}).

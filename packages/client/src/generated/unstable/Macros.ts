@@ -84,14 +84,14 @@ export const listMacros = (input?: ListMacrosRequest): Effect.Effect<Schemas.Mac
  */
 export interface GetMacroRequest {
   /** The unique identifier of the macro */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetMacroRequest: Schema.Schema<GetMacroRequest> = Schema.Struct({ id: Schema.String })
+export const GetMacroRequest: Schema.Schema<GetMacroRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.macros.getMacro` (GET /macros/{id}).

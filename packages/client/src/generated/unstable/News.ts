@@ -256,14 +256,14 @@ export const deleteNewsItem = (input: DeleteNewsItemRequest): Effect.Effect<Sche
  */
 export interface ListLiveNewsfeedItemsRequest {
   /** The unique identifier for the news feed item which is given by Intercom. */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListLiveNewsfeedItemsRequest: Schema.Schema<ListLiveNewsfeedItemsRequest> = Schema.Struct({ id: Schema.String })
+export const ListLiveNewsfeedItemsRequest: Schema.Schema<ListLiveNewsfeedItemsRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.news.listLiveNewsfeedItems` (GET /news/newsfeeds/{id}/items).
@@ -351,14 +351,14 @@ export const listNewsfeeds = (input?: ListNewsfeedsRequest): Effect.Effect<Schem
  */
 export interface RetrieveNewsfeedRequest {
   /** The unique identifier for the news feed item which is given by Intercom. */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveNewsfeedRequest: Schema.Schema<RetrieveNewsfeedRequest> = Schema.Struct({ id: Schema.String })
+export const RetrieveNewsfeedRequest: Schema.Schema<RetrieveNewsfeedRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.news.retrieveNewsfeed` (GET /news/newsfeeds/{id}).

@@ -19,14 +19,14 @@ import * as Schemas from "./Schemas.js"
  */
 export interface ListCompanyNotesRequest {
   /** The unique identifier for the company which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ListCompanyNotesRequest: Schema.Schema<ListCompanyNotesRequest> = Schema.Struct({ id: Schema.String })
+export const ListCompanyNotesRequest: Schema.Schema<ListCompanyNotesRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.notes.listCompanyNotes` (GET /companies/{id}/notes).
@@ -122,16 +122,16 @@ export type CreateNoteRequest = {
   /** The text of the note. */
   readonly body: string
   /** The unique identifier of a given contact. */
-  readonly contact_id?: string | undefined
+  readonly contact_id?: string | number | undefined
   /** The unique identifier of a given admin. */
-  readonly admin_id?: string | undefined
+  readonly admin_id?: string | number | undefined
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateNoteRequest: Schema.Schema<CreateNoteRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ body: Schema.String, contact_id: Schema.optional(Schema.String), admin_id: Schema.optional(Schema.String) }))
+export const CreateNoteRequest: Schema.Schema<CreateNoteRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ body: Schema.String, contact_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), admin_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }))
 
 /**
  * The descriptor of `unstable.notes.createNote` (POST /contacts/{id}/notes).

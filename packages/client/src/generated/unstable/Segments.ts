@@ -68,14 +68,14 @@ export const listSegments = (input?: ListSegmentsRequest): Effect.Effect<Schemas
  */
 export interface RetrieveSegmentRequest {
   /** The unique identified of a given segment. */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveSegmentRequest: Schema.Schema<RetrieveSegmentRequest> = Schema.Struct({ id: Schema.String })
+export const RetrieveSegmentRequest: Schema.Schema<RetrieveSegmentRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.segments.retrieveSegment` (GET /segments/{id}).

@@ -19,10 +19,10 @@ import * as Schemas from "./Schemas.js"
  */
 export type AttachSubscriptionTypeToContactRequest = {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
 } & {
   /** The unique identifier for the subscription which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
   /** The consent_type of a subscription, opt_out or opt_in. */
   readonly consent_type: string
 }
@@ -31,7 +31,7 @@ export type AttachSubscriptionTypeToContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachSubscriptionTypeToContactRequest: Schema.Schema<AttachSubscriptionTypeToContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.String }), Schema.Struct({ id: Schema.String, consent_type: Schema.String }))
+export const AttachSubscriptionTypeToContactRequest: Schema.Schema<AttachSubscriptionTypeToContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), consent_type: Schema.String }))
 
 /**
  * The descriptor of `unstable.subscriptionTypes.attachSubscriptionTypeToContact` (POST /contacts/{contact_id}/subscriptions).
@@ -79,16 +79,16 @@ export const attachSubscriptionTypeToContact = (input: AttachSubscriptionTypeToC
  */
 export interface DetachSubscriptionTypeToContactRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
   /** The unique identifier for the subscription type which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DetachSubscriptionTypeToContactRequest: Schema.Schema<DetachSubscriptionTypeToContactRequest> = Schema.Struct({ contact_id: Schema.String, id: Schema.String })
+export const DetachSubscriptionTypeToContactRequest: Schema.Schema<DetachSubscriptionTypeToContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.subscriptionTypes.detachSubscriptionTypeToContact` (DELETE /contacts/{contact_id}/subscriptions/{id}).

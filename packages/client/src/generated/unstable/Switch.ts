@@ -17,13 +17,17 @@ import * as Schemas from "./Schemas.js"
  * @since 0.1.0
  * @category models
  */
-export type CreatePhoneSwitchRequest = Schemas.CreatePhoneSwitchRequest
+export type CreatePhoneSwitchRequest = {
+  /** Phone number in E.164 format, that will receive the SMS to continue the conversation in the Messenger. */
+  readonly phone: string
+  readonly custom_attributes?: Schemas.CustomAttributesInput | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreatePhoneSwitchRequest: Schema.Schema<CreatePhoneSwitchRequest> = Schemas.CreatePhoneSwitchRequest
+export const CreatePhoneSwitchRequest: Schema.Schema<CreatePhoneSwitchRequest> = Schema.Struct({ phone: Schema.String, custom_attributes: Schema.optional(Schemas.CustomAttributesInput) })
 
 /**
  * The descriptor of `unstable.switch.createPhoneSwitch` (POST /phone_call_redirects).

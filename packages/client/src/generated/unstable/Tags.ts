@@ -19,17 +19,17 @@ import * as Schemas from "./Schemas.js"
  */
 export type AttachTagToContactRequest = {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
 } & {
   /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachTagToContactRequest: Schema.Schema<AttachTagToContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.String }), Schema.Struct({ id: Schema.String }))
+export const AttachTagToContactRequest: Schema.Schema<AttachTagToContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.attachTagToContact` (POST /contacts/{contact_id}/tags).
@@ -71,16 +71,16 @@ export const attachTagToContact = (input: AttachTagToContactRequest): Effect.Eff
  */
 export interface DetachTagFromContactRequest {
   /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string
+  readonly contact_id: string | number
   /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DetachTagFromContactRequest: Schema.Schema<DetachTagFromContactRequest> = Schema.Struct({ contact_id: Schema.String, id: Schema.String })
+export const DetachTagFromContactRequest: Schema.Schema<DetachTagFromContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.tags.detachTagFromContact` (DELETE /contacts/{contact_id}/tags/{id}).
@@ -122,19 +122,19 @@ export const detachTagFromContact = (input: DetachTagFromContactRequest): Effect
  */
 export type AttachTagToConversationRequest = {
   /** conversation_id */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
 } & {
   /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
   /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string
+  readonly admin_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachTagToConversationRequest: Schema.Schema<AttachTagToConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.String }), Schema.Struct({ id: Schema.String, admin_id: Schema.String }))
+export const AttachTagToConversationRequest: Schema.Schema<AttachTagToConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), admin_id: Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.attachTagToConversation` (POST /conversations/{conversation_id}/tags).
@@ -176,19 +176,19 @@ export const attachTagToConversation = (input: AttachTagToConversationRequest): 
  */
 export type DetachTagFromConversationRequest = {
   /** conversation_id */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
   /** id */
-  readonly id: string
+  readonly id: string | number
 } & {
   /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string
+  readonly admin_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DetachTagFromConversationRequest: Schema.Schema<DetachTagFromConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.String, id: Schema.String }), Schema.Struct({ admin_id: Schema.String }))
+export const DetachTagFromConversationRequest: Schema.Schema<DetachTagFromConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ admin_id: Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.detachTagFromConversation` (DELETE /conversations/{conversation_id}/tags/{id}).
@@ -334,14 +334,14 @@ export const createTag = (input: CreateTagRequest): Effect.Effect<Schemas.Tag, I
  */
 export interface FindTagRequest {
   /** The unique identifier of a given tag */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const FindTagRequest: Schema.Schema<FindTagRequest> = Schema.Struct({ id: Schema.String })
+export const FindTagRequest: Schema.Schema<FindTagRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.tags.findTag` (GET /tags/{id}).
@@ -384,14 +384,14 @@ export const findTag = (input: FindTagRequest): Effect.Effect<Schemas.Tag, Inter
  */
 export interface DeleteTagRequest {
   /** The unique identifier of a given tag */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = Schema.Struct({ id: Schema.String })
+export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.tags.deleteTag` (DELETE /tags/{id}).
@@ -433,19 +433,19 @@ export const deleteTag = (input: DeleteTagRequest): Effect.Effect<void, Intercom
  */
 export type AttachTagToTicketRequest = {
   /** ticket_id */
-  readonly ticket_id: string
+  readonly ticket_id: string | number
 } & {
   /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
   /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string
+  readonly admin_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachTagToTicketRequest: Schema.Schema<AttachTagToTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.String }), Schema.Struct({ id: Schema.String, admin_id: Schema.String }))
+export const AttachTagToTicketRequest: Schema.Schema<AttachTagToTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), admin_id: Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.attachTagToTicket` (POST /tickets/{ticket_id}/tags).
@@ -487,19 +487,19 @@ export const attachTagToTicket = (input: AttachTagToTicketRequest): Effect.Effec
  */
 export type DetachTagFromTicketRequest = {
   /** ticket_id */
-  readonly ticket_id: string
+  readonly ticket_id: string | number
   /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 } & {
   /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string
+  readonly admin_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DetachTagFromTicketRequest: Schema.Schema<DetachTagFromTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.String, id: Schema.String }), Schema.Struct({ admin_id: Schema.String }))
+export const DetachTagFromTicketRequest: Schema.Schema<DetachTagFromTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ admin_id: Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.detachTagFromTicket` (DELETE /tickets/{ticket_id}/tags/{id}).

@@ -65,14 +65,14 @@ export const listTeams = (input?: ListTeamsRequest): Effect.Effect<Schemas.TeamL
  */
 export interface RetrieveTeamRequest {
   /** The unique identifier of a given team. */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveTeamRequest: Schema.Schema<RetrieveTeamRequest> = Schema.Struct({ id: Schema.String })
+export const RetrieveTeamRequest: Schema.Schema<RetrieveTeamRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.teams.retrieveTeam` (GET /teams/{id}).

@@ -18,14 +18,14 @@ import * as Schemas from "./Schemas.js"
  */
 export type CreateTicketTypeAttributeRequest = {
   /** The unique identifier for the ticket type which is given by Intercom. */
-  readonly ticket_type_id: string
+  readonly ticket_type_id: string | number
 } & Schemas.CreateTicketTypeAttributeRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = Schema.extend(Schema.Struct({ ticket_type_id: Schema.String }), Schemas.CreateTicketTypeAttributeRequest)
+export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = Schema.extend(Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateTicketTypeAttributeRequest)
 
 /**
  * The descriptor of `unstable.ticketTypeAttributes.createTicketTypeAttribute` (POST /ticket_types/{ticket_type_id}/attributes).
@@ -67,16 +67,16 @@ export const createTicketTypeAttribute = (input: CreateTicketTypeAttributeReques
  */
 export type UpdateTicketTypeAttributeRequest = {
   /** The unique identifier for the ticket type which is given by Intercom. */
-  readonly ticket_type_id: string
+  readonly ticket_type_id: string | number
   /** The unique identifier for the ticket type attribute which is given by Intercom. */
-  readonly id: string
+  readonly id: string | number
 } & Schemas.UpdateTicketTypeAttributeRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = Schema.extend(Schema.Struct({ ticket_type_id: Schema.String, id: Schema.String }), Schemas.UpdateTicketTypeAttributeRequest)
+export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = Schema.extend(Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeAttributeRequest)
 
 /**
  * The descriptor of `unstable.ticketTypeAttributes.updateTicketTypeAttribute` (PUT /ticket_types/{ticket_type_id}/attributes/{id}).

@@ -62,13 +62,24 @@ export const listTicketTypes = (input?: ListTicketTypesRequest): Effect.Effect<S
  * @since 0.1.0
  * @category models
  */
-export type CreateTicketTypeRequest = Schemas.CreateTicketTypeRequest
+export type CreateTicketTypeRequest = {
+  /** The name of the ticket type. */
+  readonly name: string
+  /** The description of the ticket type. */
+  readonly description?: string | undefined
+  /** Category of the Ticket Type. */
+  readonly category?: "Customer" | "Back-office" | "Tracker" | undefined
+  /** The icon of the ticket type. */
+  readonly icon?: string | undefined
+  /** Whether the tickets associated with this ticket type are intended for internal use only or will be shared with customers. This is currently a limited attribute. */
+  readonly is_internal?: boolean | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = Schemas.CreateTicketTypeRequest
+export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = Schema.Struct({ name: Schema.String, description: Schema.optional(Schema.String), category: Schema.optional(Schema.Literal("Customer", "Back-office", "Tracker")), icon: Schema.optional(Schema.String), is_internal: Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `unstable.ticketTypes.createTicketType` (POST /ticket_types).
@@ -114,14 +125,14 @@ export const createTicketType = (input: CreateTicketTypeRequest): Effect.Effect<
  */
 export interface GetTicketTypeRequest {
   /** The unique identifier for the ticket type which is given by Intercom. */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetTicketTypeRequest: Schema.Schema<GetTicketTypeRequest> = Schema.Struct({ id: Schema.String })
+export const GetTicketTypeRequest: Schema.Schema<GetTicketTypeRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.ticketTypes.getTicketType` (GET /ticket_types/{id}).

@@ -18,14 +18,14 @@ import * as Schemas from "./Schemas.js"
  * @category models
  */
 export type ReplyTicketRequest = {
-  readonly id: string
+  readonly id: string | number
 } & (Schemas.ContactReplyTicketRequestInput | Schemas.AdminReplyTicketRequestInput)
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyTicketRequest: Schema.Schema<ReplyTicketRequest> = Schema.extend(Schema.Struct({ id: Schema.String }), Schema.Union(Schemas.ContactReplyTicketRequestInput, Schemas.AdminReplyTicketRequestInput))
+export const ReplyTicketRequest: Schema.Schema<ReplyTicketRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Union(Schemas.ContactReplyTicketRequestInput, Schemas.AdminReplyTicketRequestInput))
 
 /**
  * The descriptor of `unstable.tickets.replyTicket` (POST /tickets/{id}/reply).
@@ -113,14 +113,14 @@ export const enqueueCreateTicket = (input: EnqueueCreateTicketRequest): Effect.E
  */
 export interface GetTicketRequest {
   /** The unique identifier for the ticket which is given by Intercom. */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const GetTicketRequest: Schema.Schema<GetTicketRequest> = Schema.Struct({ id: Schema.String })
+export const GetTicketRequest: Schema.Schema<GetTicketRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.tickets.getTicket` (GET /tickets/{id}).
@@ -162,14 +162,14 @@ export const getTicket = (input: GetTicketRequest): Effect.Effect<Schemas.Ticket
  */
 export type UpdateTicketRequest = {
   /** The unique identifier for the ticket which is given by Intercom */
-  readonly id: string
+  readonly id: string | number
 } & Schemas.UpdateTicketRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = Schema.extend(Schema.Struct({ id: Schema.String }), Schemas.UpdateTicketRequest)
+export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketRequest)
 
 /**
  * The descriptor of `unstable.tickets.updateTicket` (PUT /tickets/{id}).
@@ -232,14 +232,14 @@ export const DeleteTicketResponse: Schema.Schema<DeleteTicketResponse> = Schema.
  */
 export interface DeleteTicketRequest {
   /** The unique identifier for the ticket which is given by Intercom. */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTicketRequest: Schema.Schema<DeleteTicketRequest> = Schema.Struct({ id: Schema.String })
+export const DeleteTicketRequest: Schema.Schema<DeleteTicketRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.tickets.deleteTicket` (DELETE /tickets/{id}).

@@ -19,14 +19,14 @@ import * as Schemas from "./Schemas.js"
  */
 export interface ExportWorkflowRequest {
   /** The unique identifier for the workflow */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ExportWorkflowRequest: Schema.Schema<ExportWorkflowRequest> = Schema.Struct({ id: Schema.String })
+export const ExportWorkflowRequest: Schema.Schema<ExportWorkflowRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.workflows.exportWorkflow` (GET /export/workflows/{id}).

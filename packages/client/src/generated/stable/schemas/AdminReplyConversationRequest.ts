@@ -15,7 +15,7 @@ export interface AdminReplyConversationRequest {
   /** The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types. */
   readonly body?: string | undefined
   /** The id of the admin who is authoring the comment. */
-  readonly admin_id: string
+  readonly admin_id: string | number
   /** The time the reply was created. If not provided, the current time will be used. */
   readonly created_at?: number | undefined
   /** The quick reply options to display to the end user. Must be present for quick_reply message types. */
@@ -31,4 +31,4 @@ export interface AdminReplyConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const AdminReplyConversationRequest: Schema.Schema<AdminReplyConversationRequest> = Schema.Struct({ message_type: Schema.Literal("comment", "note", "quick_reply"), type: Schema.Literal("admin"), body: Schema.optional(Schema.String), admin_id: Schema.String, created_at: Schema.optional(Schema.Number), reply_options: Schema.optional(Schema.Array(QuickReplyOptionInput)), attachment_urls: Schema.optional(Schema.Array(Schema.String)), attachment_files: Schema.optional(Schema.Array(ConversationAttachmentFiles)) }).annotations({ identifier: "AdminReplyConversationRequest" })
+export const AdminReplyConversationRequest: Schema.Schema<AdminReplyConversationRequest> = Schema.Struct({ message_type: Schema.Literal("comment", "note", "quick_reply"), type: Schema.Literal("admin"), body: Schema.optional(Schema.String), admin_id: Schema.Union(Schema.String, Schema.Number), created_at: Schema.optional(Schema.Number), reply_options: Schema.optional(Schema.Array(QuickReplyOptionInput)), attachment_urls: Schema.optional(Schema.Array(Schema.String)), attachment_files: Schema.optional(Schema.Array(ConversationAttachmentFiles)) }).annotations({ identifier: "AdminReplyConversationRequest" })

@@ -50,7 +50,7 @@ export type ArticleContentInput = {
   /** The body of the article. */
   readonly body?: string | undefined
   /** The ID of the author of the article. */
-  readonly author_id?: number | undefined
+  readonly author_id?: string | number | undefined
   /** Whether the article is `published` or is a `draft` . */
   readonly state?: "published" | "draft" | undefined
   /** The time when the article was created (seconds). */
@@ -66,4 +66,4 @@ export type ArticleContentInput = {
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleContentInput: Schema.Schema<ArticleContentInput> = Schema.NullOr(Schema.Struct({ type: Schema.optional(Schema.NullOr(Schema.Literal("article_content"))), title: Schema.optional(Schema.String), description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.optional(Schema.Number), state: Schema.optional(Schema.Literal("published", "draft")), created_at: Schema.optional(Schema.Number), updated_at: Schema.optional(Schema.Number), url: Schema.optional(Schema.String) })).annotations({ identifier: "ArticleContentInput" })
+export const ArticleContentInput: Schema.Schema<ArticleContentInput> = Schema.NullOr(Schema.Struct({ type: Schema.optional(Schema.NullOr(Schema.Literal("article_content"))), title: Schema.optional(Schema.String), description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), state: Schema.optional(Schema.Literal("published", "draft")), created_at: Schema.optional(Schema.Number), updated_at: Schema.optional(Schema.Number), url: Schema.optional(Schema.String) })).annotations({ identifier: "ArticleContentInput" })

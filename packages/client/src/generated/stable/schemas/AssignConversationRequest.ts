@@ -11,9 +11,9 @@ export interface AssignConversationRequest {
   readonly message_type: "assignment"
   readonly type: "admin" | "team"
   /** The id of the admin who is performing the action. */
-  readonly admin_id: string
+  readonly admin_id: string | number
   /** The `id` of the `admin` or `team` which will be assigned the conversation. A conversation can be assigned both an admin and a team.\nSet `0` if you want this assign to no admin or team (ie. Unassigned). */
-  readonly assignee_id: string
+  readonly assignee_id: string | number
   /** Optionally you can send a response in the conversation when it is assigned. */
   readonly body?: string | undefined
 }
@@ -23,4 +23,4 @@ export interface AssignConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const AssignConversationRequest: Schema.Schema<AssignConversationRequest> = Schema.Struct({ message_type: Schema.Literal("assignment"), type: Schema.Literal("admin", "team"), admin_id: Schema.String, assignee_id: Schema.String, body: Schema.optional(Schema.String) }).annotations({ identifier: "AssignConversationRequest" })
+export const AssignConversationRequest: Schema.Schema<AssignConversationRequest> = Schema.Struct({ message_type: Schema.Literal("assignment"), type: Schema.Literal("admin", "team"), admin_id: Schema.Union(Schema.String, Schema.Number), assignee_id: Schema.Union(Schema.String, Schema.Number), body: Schema.optional(Schema.String) }).annotations({ identifier: "AssignConversationRequest" })

@@ -11,7 +11,7 @@ export interface CloseConversationRequest {
   readonly message_type: "close"
   readonly type: "admin"
   /** The id of the admin who is performing the action. */
-  readonly admin_id: string
+  readonly admin_id: string | number
   /** Optionally you can leave a message in the conversation to provide additional context to the user and other teammates. */
   readonly body?: string | undefined
 }
@@ -21,4 +21,4 @@ export interface CloseConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CloseConversationRequest: Schema.Schema<CloseConversationRequest> = Schema.Struct({ message_type: Schema.Literal("close"), type: Schema.Literal("admin"), admin_id: Schema.String, body: Schema.optional(Schema.String) }).annotations({ identifier: "CloseConversationRequest" })
+export const CloseConversationRequest: Schema.Schema<CloseConversationRequest> = Schema.Struct({ message_type: Schema.Literal("close"), type: Schema.Literal("admin"), admin_id: Schema.Union(Schema.String, Schema.Number), body: Schema.optional(Schema.String) }).annotations({ identifier: "CloseConversationRequest" })

@@ -13,31 +13,26 @@ export interface ConvertVisitorRequest {
   /** The unique identifiers retained after converting or merging. */
   readonly user: {
   /** The unique identifier for the contact which is given by Intercom. */
-  readonly id: string
-  readonly user_id?: unknown | undefined
+  readonly id: string | number
   /** The contact's email, retained by default if one is present. */
   readonly email?: string | undefined
 } | {
-  readonly id?: unknown | undefined
   /** A unique identifier for the contact which is given to Intercom. */
-  readonly user_id: string
+  readonly user_id: string | number
   /** The contact's email, retained by default if one is present. */
   readonly email?: string | undefined
+} | {
+  /** The contact's email. */
+  readonly email: string
 }
   /** The unique identifiers to convert a single Visitor. */
   readonly visitor: {
   /** The unique identifier for the contact which is given by Intercom. */
-  readonly id: string
-  readonly user_id?: unknown | undefined
-  readonly email?: unknown | undefined
+  readonly id: string | number
 } | {
-  readonly id?: unknown | undefined
   /** A unique identifier for the contact which is given to Intercom. */
-  readonly user_id: string
-  readonly email?: unknown | undefined
+  readonly user_id: string | number
 } | {
-  readonly id?: unknown | undefined
-  readonly user_id?: unknown | undefined
   /** The visitor's email. */
   readonly email: string
 }
@@ -48,4 +43,4 @@ export interface ConvertVisitorRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ConvertVisitorRequest: Schema.Schema<ConvertVisitorRequest> = Schema.Struct({ type: Schema.String, user: Schema.Union(Schema.Struct({ id: Schema.String, user_id: Schema.optional(Schema.Unknown), email: Schema.optional(Schema.String) }), Schema.Struct({ id: Schema.optional(Schema.Unknown), user_id: Schema.String, email: Schema.optional(Schema.String) })), visitor: Schema.Union(Schema.Struct({ id: Schema.String, user_id: Schema.optional(Schema.Unknown), email: Schema.optional(Schema.Unknown) }), Schema.Struct({ id: Schema.optional(Schema.Unknown), user_id: Schema.String, email: Schema.optional(Schema.Unknown) }), Schema.Struct({ id: Schema.optional(Schema.Unknown), user_id: Schema.optional(Schema.Unknown), email: Schema.String })) }).annotations({ identifier: "ConvertVisitorRequest" })
+export const ConvertVisitorRequest: Schema.Schema<ConvertVisitorRequest> = Schema.Struct({ type: Schema.String, user: Schema.Union(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), email: Schema.optional(Schema.String) }), Schema.Struct({ user_id: Schema.Union(Schema.String, Schema.Number), email: Schema.optional(Schema.String) }), Schema.Struct({ email: Schema.String })), visitor: Schema.Union(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ user_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ email: Schema.String })) }).annotations({ identifier: "ConvertVisitorRequest" })

@@ -8,9 +8,7 @@ import * as Schema from "effect/Schema"
  */
 export type CreateDataEventRequest = {
   /** The unique identifier for the contact (lead or user) which is given by Intercom. */
-  readonly id: string
-  readonly user_id?: unknown | undefined
-  readonly email?: unknown | undefined
+  readonly id: string | number
   /** The name of the event that occurred. This is presented to your App's admins when filtering and creating segments - a good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`. */
   readonly event_name: string
   /** The time the event occurred as a UTC Unix timestamp */
@@ -19,9 +17,7 @@ export type CreateDataEventRequest = {
   readonly metadata?: { readonly [key: string]: string } | undefined
 } | {
   /** Your identifier for the user. */
-  readonly user_id: string
-  readonly id?: unknown | undefined
-  readonly email?: unknown | undefined
+  readonly user_id: string | number
   /** The name of the event that occurred. This is presented to your App's admins when filtering and creating segments - a good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`. */
   readonly event_name: string
   /** The time the event occurred as a UTC Unix timestamp */
@@ -31,8 +27,6 @@ export type CreateDataEventRequest = {
 } | {
   /** An email address for your user. An email should only be used where your application uses email to uniquely identify users. */
   readonly email: string
-  readonly user_id?: unknown | undefined
-  readonly id?: unknown | undefined
   /** The name of the event that occurred. This is presented to your App's admins when filtering and creating segments - a good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`. */
   readonly event_name: string
   /** The time the event occurred as a UTC Unix timestamp */
@@ -45,4 +39,4 @@ export type CreateDataEventRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = Schema.Union(Schema.Struct({ id: Schema.String, user_id: Schema.optional(Schema.Unknown), email: Schema.optional(Schema.Unknown), event_name: Schema.String, created_at: Schema.Number, metadata: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) }), Schema.Struct({ user_id: Schema.String, id: Schema.optional(Schema.Unknown), email: Schema.optional(Schema.Unknown), event_name: Schema.String, created_at: Schema.Number, metadata: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) }), Schema.Struct({ email: Schema.String, user_id: Schema.optional(Schema.Unknown), id: Schema.optional(Schema.Unknown), event_name: Schema.String, created_at: Schema.Number, metadata: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) })).annotations({ identifier: "CreateDataEventRequest" })
+export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = Schema.Union(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), event_name: Schema.String, created_at: Schema.Number, metadata: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) }), Schema.Struct({ user_id: Schema.Union(Schema.String, Schema.Number), event_name: Schema.String, created_at: Schema.Number, metadata: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) }), Schema.Struct({ email: Schema.String, event_name: Schema.String, created_at: Schema.Number, metadata: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) })).annotations({ identifier: "CreateDataEventRequest" })

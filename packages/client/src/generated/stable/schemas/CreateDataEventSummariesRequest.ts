@@ -9,7 +9,7 @@ import * as Schema from "effect/Schema"
  */
 export interface CreateDataEventSummariesRequest {
   /** Your identifier for the user. */
-  readonly user_id?: string | undefined
+  readonly user_id?: string | number | undefined
   /** A list of event summaries for the user. Each event summary should contain the event name, the time the event occurred, and the number of times the event occurred. The event name should be a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`. */
   readonly event_summaries?: {
   /** The name of the event that occurred. A good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`. */
@@ -28,4 +28,4 @@ export interface CreateDataEventSummariesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDataEventSummariesRequest: Schema.Schema<CreateDataEventSummariesRequest> = Schema.Struct({ user_id: Schema.optional(Schema.String), event_summaries: Schema.optional(Schema.Struct({ event_name: Schema.optional(Schema.String), count: Schema.optional(Schema.Number), first: Schema.optional(Schema.Number), last: Schema.optional(Schema.Number) })) }).annotations({ identifier: "CreateDataEventSummariesRequest" })
+export const CreateDataEventSummariesRequest: Schema.Schema<CreateDataEventSummariesRequest> = Schema.Struct({ user_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), event_summaries: Schema.optional(Schema.Struct({ event_name: Schema.optional(Schema.String), count: Schema.optional(Schema.Number), first: Schema.optional(Schema.Number), last: Schema.optional(Schema.Number) })) }).annotations({ identifier: "CreateDataEventSummariesRequest" })

@@ -13,9 +13,9 @@ export type CreateInternalArticleRequest = {
   /** The content of the article. */
   readonly body?: string | undefined
   /** The id of the author of the article. */
-  readonly author_id: number
+  readonly author_id: string | number
   /** The id of the owner of the article. */
-  readonly owner_id: number
+  readonly owner_id: string | number
 } | null
 
 /**
@@ -23,4 +23,4 @@ export type CreateInternalArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = Schema.NullOr(Schema.Struct({ title: Schema.String, body: Schema.optional(Schema.String), author_id: Schema.Number, owner_id: Schema.Number })).annotations({ identifier: "CreateInternalArticleRequest" })
+export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = Schema.NullOr(Schema.Struct({ title: Schema.String, body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), owner_id: Schema.Union(Schema.String, Schema.Number) })).annotations({ identifier: "CreateInternalArticleRequest" })

@@ -11,7 +11,7 @@ export type CreateOrUpdateCompanyRequest = {
   /** The name of the Company */
   readonly name?: string | undefined
   /** The company id you have defined for the company. Can't be updated */
-  readonly company_id?: string | undefined
+  readonly company_id?: string | number | undefined
   /** The name of the plan you have associated with the company. */
   readonly plan?: string | undefined
   /** The number of employees in this company. */
@@ -33,4 +33,4 @@ export type CreateOrUpdateCompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = Schema.NullOr(Schema.Struct({ name: Schema.optional(Schema.String), company_id: Schema.optional(Schema.String), plan: Schema.optional(Schema.String), size: Schema.optional(Schema.Number), website: Schema.optional(Schema.String), industry: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })), remote_created_at: Schema.optional(Schema.Number), monthly_spend: Schema.optional(Schema.Number) })).annotations({ identifier: "CreateOrUpdateCompanyRequest" })
+export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = Schema.NullOr(Schema.Struct({ name: Schema.optional(Schema.String), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), plan: Schema.optional(Schema.String), size: Schema.optional(Schema.Number), website: Schema.optional(Schema.String), industry: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })), remote_created_at: Schema.optional(Schema.Number), monthly_spend: Schema.optional(Schema.Number) })).annotations({ identifier: "CreateOrUpdateCompanyRequest" })

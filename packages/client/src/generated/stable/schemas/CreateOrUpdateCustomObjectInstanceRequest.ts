@@ -9,13 +9,13 @@ import * as Schema from "effect/Schema"
  */
 export interface CreateOrUpdateCustomObjectInstanceRequest {
   /** A unique identifier for the Custom Object instance in the external system it originated from. */
-  readonly external_id?: string | undefined
+  readonly external_id?: string | number | undefined
   /** The time when the Custom Object instance was created in the external system it originated from. */
   readonly external_created_at?: number | null | undefined
   /** The time when the Custom Object instance was last updated in the external system it originated from. */
   readonly external_updated_at?: number | null | undefined
   /** The custom attributes which are set for the Custom Object instance. */
-  readonly custom_attributes?: { readonly [key: string]: string } | null | undefined
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null | undefined
 }
 
 /**
@@ -23,4 +23,4 @@ export interface CreateOrUpdateCustomObjectInstanceRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCustomObjectInstanceRequest: Schema.Schema<CreateOrUpdateCustomObjectInstanceRequest> = Schema.Struct({ external_id: Schema.optional(Schema.String), external_created_at: Schema.optional(Schema.NullOr(Schema.Number)), external_updated_at: Schema.optional(Schema.NullOr(Schema.Number)), custom_attributes: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.String }))) }).annotations({ identifier: "CreateOrUpdateCustomObjectInstanceRequest" })
+export const CreateOrUpdateCustomObjectInstanceRequest: Schema.Schema<CreateOrUpdateCustomObjectInstanceRequest> = Schema.Struct({ external_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), external_created_at: Schema.optional(Schema.NullOr(Schema.Number)), external_updated_at: Schema.optional(Schema.NullOr(Schema.Number)), custom_attributes: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown }))) }).annotations({ identifier: "CreateOrUpdateCustomObjectInstanceRequest" })

@@ -9,29 +9,29 @@ import * as Schema from "effect/Schema"
  */
 export interface CreateTicketRequest {
   /** The ID of the type of ticket you want to create */
-  readonly ticket_type_id: string
+  readonly ticket_type_id: string | number
   /** The list of contacts (users or leads) affected by this ticket. Currently only one is allowed */
   readonly contacts: ReadonlyArray<{
   /** The identifier for the contact as given by Intercom. */
-  readonly id: string
+  readonly id: string | number
 } | {
   /** The external_id you have defined for the contact who is being added as a participant. */
-  readonly external_id: string
+  readonly external_id: string | number
 } | {
   /** The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created. */
   readonly email: string
 }>
   /** The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:  - conversation | back-office ticket  - customer tickets | non-shared back-office ticket  - conversation | tracker ticket  - customer ticket | tracker ticket */
-  readonly conversation_to_link_id?: string | undefined
+  readonly conversation_to_link_id?: string | number | undefined
   /** The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom */
-  readonly company_id?: string | undefined
+  readonly company_id?: string | number | undefined
   /** The time the ticket was created. If not provided, the current time will be used. */
   readonly created_at?: number | undefined
   readonly assignment?: {
   /** The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned. */
-  readonly admin_assignee_id?: string | undefined
+  readonly admin_assignee_id?: string | number | undefined
   /** The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned. */
-  readonly team_assignee_id?: string | undefined
+  readonly team_assignee_id?: string | number | undefined
 } | undefined
 }
 
@@ -40,4 +40,4 @@ export interface CreateTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketRequest: Schema.Schema<CreateTicketRequest> = Schema.Struct({ ticket_type_id: Schema.String, contacts: Schema.Array(Schema.Union(Schema.Struct({ id: Schema.String }), Schema.Struct({ external_id: Schema.String }), Schema.Struct({ email: Schema.String }))), conversation_to_link_id: Schema.optional(Schema.String), company_id: Schema.optional(Schema.String), created_at: Schema.optional(Schema.Number), assignment: Schema.optional(Schema.Struct({ admin_assignee_id: Schema.optional(Schema.String), team_assignee_id: Schema.optional(Schema.String) })) }).annotations({ identifier: "CreateTicketRequest" })
+export const CreateTicketRequest: Schema.Schema<CreateTicketRequest> = Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number), contacts: Schema.Array(Schema.Union(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ external_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ email: Schema.String }))), conversation_to_link_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), created_at: Schema.optional(Schema.Number), assignment: Schema.optional(Schema.Struct({ admin_assignee_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), team_assignee_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) })) }).annotations({ identifier: "CreateTicketRequest" })

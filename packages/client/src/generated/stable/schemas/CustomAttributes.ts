@@ -9,25 +9,25 @@ import { Datetime, DatetimeInput } from "./Datetime.js"
  * @since 0.1.0
  * @category schemas
  */
-export type CustomAttributes = { readonly [key: string]: string | number | Datetime | CustomObjectInstanceList }
+export type CustomAttributes = { readonly [key: string]: string | Datetime | CustomObjectInstanceList | number | boolean | ReadonlyArray<string> }
 
 /**
  * Custom data set for this data.
  * @since 0.1.0
  * @category schemas
  */
-export const CustomAttributes: Schema.Schema<CustomAttributes> = Schema.Record({ key: Schema.String, value: Schema.Union(Schema.String, Schema.Number, Datetime, CustomObjectInstanceList) }).annotations({ identifier: "CustomAttributes" })
+export const CustomAttributes: Schema.Schema<CustomAttributes> = Schema.Record({ key: Schema.String, value: Schema.Union(Schema.String, Datetime, CustomObjectInstanceList, Schema.Number, Schema.Boolean, Schema.Array(Schema.String)) }).annotations({ identifier: "CustomAttributes" })
 
 /**
  * Custom data set for this data.
  * @since 0.1.0
  * @category schemas
  */
-export type CustomAttributesInput = { readonly [key: string]: string | number | DatetimeInput | CustomObjectInstanceListInput }
+export type CustomAttributesInput = { readonly [key: string]: string | DatetimeInput | CustomObjectInstanceListInput | number | boolean | ReadonlyArray<string> }
 
 /**
  * Custom data set for this data.
  * @since 0.1.0
  * @category schemas
  */
-export const CustomAttributesInput: Schema.Schema<CustomAttributesInput> = Schema.Record({ key: Schema.String, value: Schema.Union(Schema.String, Schema.Number, DatetimeInput, CustomObjectInstanceListInput) }).annotations({ identifier: "CustomAttributesInput" })
+export const CustomAttributesInput: Schema.Schema<CustomAttributesInput> = Schema.Record({ key: Schema.String, value: Schema.Union(Schema.String, DatetimeInput, CustomObjectInstanceListInput, Schema.Number, Schema.Boolean, Schema.Array(Schema.String)) }).annotations({ identifier: "CustomAttributesInput" })

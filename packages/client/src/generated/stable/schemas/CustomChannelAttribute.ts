@@ -9,7 +9,7 @@ import * as Schema from "effect/Schema"
  */
 export interface CustomChannelAttribute {
   /** Identifier for the attribute being collected. */
-  readonly id: string
+  readonly id: string | number
   /** Value provided by the user for the attribute. */
   readonly value: string
 }
@@ -19,4 +19,4 @@ export interface CustomChannelAttribute {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomChannelAttribute: Schema.Schema<CustomChannelAttribute> = Schema.Struct({ id: Schema.String, value: Schema.String }).annotations({ identifier: "CustomChannelAttribute" })
+export const CustomChannelAttribute: Schema.Schema<CustomChannelAttribute> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), value: Schema.String }).annotations({ identifier: "CustomChannelAttribute" })

@@ -23,7 +23,7 @@ export type CustomObjectInstance = {
   /** The identifier of the custom object type that defines the structure of the custom object instance. */
   readonly type?: string | null
   /** The custom attributes you have set on the custom object instance. */
-  readonly custom_attributes?: { readonly [key: string]: string } | null
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null
 } | null
 
 /**
@@ -31,7 +31,7 @@ export type CustomObjectInstance = {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomObjectInstance: Schema.Schema<CustomObjectInstance> = Schema.NullOr(Schema.Struct({ id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), external_updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.String })), { exact: true }) })).annotations({ identifier: "CustomObjectInstance" })
+export const CustomObjectInstance: Schema.Schema<CustomObjectInstance> = Schema.NullOr(Schema.Struct({ id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), external_updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }) })).annotations({ identifier: "CustomObjectInstance" })
 
 /**
  * A Custom Object Instance represents an instance of a custom object type. This allows you to create and set custom attributes to store data about your customers that is not already captured by Intercom. The parent object includes recommended default attributes and you can add your own custom attributes.
@@ -40,9 +40,9 @@ export const CustomObjectInstance: Schema.Schema<CustomObjectInstance> = Schema.
  */
 export type CustomObjectInstanceInput = {
   /** The Intercom defined id representing the custom object instance. */
-  readonly id?: string | undefined
+  readonly id?: string | number | undefined
   /** The id you have defined for the custom object instance. */
-  readonly external_id?: string | undefined
+  readonly external_id?: string | number | undefined
   /** The time when the Custom Object instance was created in the external system it originated from. */
   readonly external_created_at?: number | null | undefined
   /** The time when the Custom Object instance was last updated in the external system it originated from. */
@@ -54,7 +54,7 @@ export type CustomObjectInstanceInput = {
   /** The identifier of the custom object type that defines the structure of the custom object instance. */
   readonly type?: string | undefined
   /** The custom attributes you have set on the custom object instance. */
-  readonly custom_attributes?: { readonly [key: string]: string } | undefined
+  readonly custom_attributes?: { readonly [key: string]: unknown } | undefined
 } | null
 
 /**
@@ -62,4 +62,4 @@ export type CustomObjectInstanceInput = {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomObjectInstanceInput: Schema.Schema<CustomObjectInstanceInput> = Schema.NullOr(Schema.Struct({ id: Schema.optional(Schema.String), external_id: Schema.optional(Schema.String), external_created_at: Schema.optional(Schema.NullOr(Schema.Number)), external_updated_at: Schema.optional(Schema.NullOr(Schema.Number)), created_at: Schema.optional(Schema.Number), updated_at: Schema.optional(Schema.Number), type: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) })).annotations({ identifier: "CustomObjectInstanceInput" })
+export const CustomObjectInstanceInput: Schema.Schema<CustomObjectInstanceInput> = Schema.NullOr(Schema.Struct({ id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), external_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), external_created_at: Schema.optional(Schema.NullOr(Schema.Number)), external_updated_at: Schema.optional(Schema.NullOr(Schema.Number)), created_at: Schema.optional(Schema.Number), updated_at: Schema.optional(Schema.Number), type: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })) })).annotations({ identifier: "CustomObjectInstanceInput" })

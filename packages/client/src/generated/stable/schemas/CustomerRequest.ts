@@ -8,10 +8,10 @@ import * as Schema from "effect/Schema"
  */
 export type CustomerRequest = {
   /** The identifier for the contact as given by Intercom. */
-  readonly intercom_user_id: string
+  readonly intercom_user_id: string | number
 } | {
   /** The external_id you have defined for the contact who is being added as a participant. */
-  readonly user_id: string
+  readonly user_id: string | number
 } | {
   /** The email you have defined for the contact who is being added as a participant. */
   readonly email: string
@@ -21,4 +21,4 @@ export type CustomerRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomerRequest: Schema.Schema<CustomerRequest> = Schema.NullOr(Schema.Union(Schema.Struct({ intercom_user_id: Schema.String }), Schema.Struct({ user_id: Schema.String }), Schema.Struct({ email: Schema.String }))).annotations({ identifier: "CustomerRequest" })
+export const CustomerRequest: Schema.Schema<CustomerRequest> = Schema.NullOr(Schema.Union(Schema.Struct({ intercom_user_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ user_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ email: Schema.String }))).annotations({ identifier: "CustomerRequest" })

@@ -14,7 +14,7 @@ export interface NewsItemRequest {
   /** The news item body, which may contain HTML. */
   readonly body?: string | undefined
   /** The id of the sender of the news item. Must be a teammate on the workspace. */
-  readonly sender_id: number
+  readonly sender_id: string | number
   /** News items will not be visible to your users in the assigned newsfeeds until they are set live. */
   readonly state?: "draft" | "live" | undefined
   /** When set to `true`, the news item will appear in the messenger newsfeed without showing a notification badge. */
@@ -32,4 +32,4 @@ export interface NewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const NewsItemRequest: Schema.Schema<NewsItemRequest> = Schema.Struct({ title: Schema.String, body: Schema.optional(Schema.String), sender_id: Schema.Number, state: Schema.optional(Schema.Literal("draft", "live")), deliver_silently: Schema.optional(Schema.Boolean), labels: Schema.optional(Schema.Array(Schema.String)), reactions: Schema.optional(Schema.Array(Schema.NullOr(Schema.String))), newsfeed_assignments: Schema.optional(Schema.Array(NewsfeedAssignmentInput)) }).annotations({ identifier: "NewsItemRequest" })
+export const NewsItemRequest: Schema.Schema<NewsItemRequest> = Schema.Struct({ title: Schema.String, body: Schema.optional(Schema.String), sender_id: Schema.Union(Schema.String, Schema.Number), state: Schema.optional(Schema.Literal("draft", "live")), deliver_silently: Schema.optional(Schema.Boolean), labels: Schema.optional(Schema.Array(Schema.String)), reactions: Schema.optional(Schema.Array(Schema.NullOr(Schema.String))), newsfeed_assignments: Schema.optional(Schema.Array(NewsfeedAssignmentInput)) }).annotations({ identifier: "NewsItemRequest" })

@@ -28,7 +28,7 @@ export const NewsfeedAssignment: Schema.Schema<NewsfeedAssignment> = Schema.Stru
  */
 export interface NewsfeedAssignmentInput {
   /** The unique identifier for the newsfeed which is given by Intercom. Publish dates cannot be in the future, to schedule news items use the dedicated feature in app (see this article). */
-  readonly newsfeed_id?: number | undefined
+  readonly newsfeed_id?: string | number | undefined
   /** Publish date of the news item on the newsfeed, use this field if you want to set a publish date in the past (e.g. when importing existing news items). On write, this field will be ignored if the news item state is "draft". */
   readonly published_at?: number | undefined
 }
@@ -38,4 +38,4 @@ export interface NewsfeedAssignmentInput {
  * @since 0.1.0
  * @category schemas
  */
-export const NewsfeedAssignmentInput: Schema.Schema<NewsfeedAssignmentInput> = Schema.Struct({ newsfeed_id: Schema.optional(Schema.Number), published_at: Schema.optional(Schema.Number) }).annotations({ identifier: "NewsfeedAssignmentInput" })
+export const NewsfeedAssignmentInput: Schema.Schema<NewsfeedAssignmentInput> = Schema.Struct({ newsfeed_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), published_at: Schema.optional(Schema.Number) }).annotations({ identifier: "NewsfeedAssignmentInput" })

@@ -10,7 +10,7 @@ import * as Schema from "effect/Schema"
 export interface OpenConversationRequest {
   readonly message_type: "open"
   /** The id of the admin who is performing the action. */
-  readonly admin_id: string
+  readonly admin_id: string | number
 }
 
 /**
@@ -18,4 +18,4 @@ export interface OpenConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const OpenConversationRequest: Schema.Schema<OpenConversationRequest> = Schema.Struct({ message_type: Schema.Literal("open"), admin_id: Schema.String }).annotations({ identifier: "OpenConversationRequest" })
+export const OpenConversationRequest: Schema.Schema<OpenConversationRequest> = Schema.Struct({ message_type: Schema.Literal("open"), admin_id: Schema.Union(Schema.String, Schema.Number) }).annotations({ identifier: "OpenConversationRequest" })

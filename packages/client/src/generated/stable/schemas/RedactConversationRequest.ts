@@ -10,20 +10,20 @@ export type RedactConversationRequest = {
   /** The type of resource being redacted. */
   readonly type: "conversation_part"
   /** The id of the conversation. */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
   /** The id of the conversation_part. */
-  readonly conversation_part_id: string
+  readonly conversation_part_id: string | number
 } | {
   /** The type of resource being redacted. */
   readonly type: "source"
   /** The id of the conversation. */
-  readonly conversation_id: string
+  readonly conversation_id: string | number
   /** The id of the source. */
-  readonly source_id: string
+  readonly source_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const RedactConversationRequest: Schema.Schema<RedactConversationRequest> = Schema.Union(Schema.Struct({ type: Schema.Literal("conversation_part"), conversation_id: Schema.String, conversation_part_id: Schema.String }), Schema.Struct({ type: Schema.Literal("source"), conversation_id: Schema.String, source_id: Schema.String })).annotations({ identifier: "RedactConversationRequest" })
+export const RedactConversationRequest: Schema.Schema<RedactConversationRequest> = Schema.Union(Schema.Struct({ type: Schema.Literal("conversation_part"), conversation_id: Schema.Union(Schema.String, Schema.Number), conversation_part_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ type: Schema.Literal("source"), conversation_id: Schema.Union(Schema.String, Schema.Number), source_id: Schema.Union(Schema.String, Schema.Number) })).annotations({ identifier: "RedactConversationRequest" })

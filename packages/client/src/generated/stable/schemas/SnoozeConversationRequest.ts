@@ -10,7 +10,7 @@ import * as Schema from "effect/Schema"
 export interface SnoozeConversationRequest {
   readonly message_type: "snoozed"
   /** The id of the admin who is performing the action. */
-  readonly admin_id: string
+  readonly admin_id: string | number
   /** The time you want the conversation to reopen. */
   readonly snoozed_until: number
 }
@@ -20,4 +20,4 @@ export interface SnoozeConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SnoozeConversationRequest: Schema.Schema<SnoozeConversationRequest> = Schema.Struct({ message_type: Schema.Literal("snoozed"), admin_id: Schema.String, snoozed_until: Schema.Number }).annotations({ identifier: "SnoozeConversationRequest" })
+export const SnoozeConversationRequest: Schema.Schema<SnoozeConversationRequest> = Schema.Struct({ message_type: Schema.Literal("snoozed"), admin_id: Schema.Union(Schema.String, Schema.Number), snoozed_until: Schema.Number }).annotations({ identifier: "SnoozeConversationRequest" })

@@ -12,7 +12,7 @@ export interface TagMultipleUsersRequest {
   readonly name: string
   readonly users: ReadonlyArray<{
   /** The Intercom defined id representing the user. */
-  readonly id?: string | undefined
+  readonly id?: string | number | undefined
 }>
 }
 
@@ -21,4 +21,4 @@ export interface TagMultipleUsersRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const TagMultipleUsersRequest: Schema.Schema<TagMultipleUsersRequest> = Schema.Struct({ name: Schema.String, users: Schema.Array(Schema.Struct({ id: Schema.optional(Schema.String) })) }).annotations({ identifier: "TagMultipleUsersRequest" })
+export const TagMultipleUsersRequest: Schema.Schema<TagMultipleUsersRequest> = Schema.Struct({ name: Schema.String, users: Schema.Array(Schema.Struct({ id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) })) }).annotations({ identifier: "TagMultipleUsersRequest" })

@@ -13,9 +13,9 @@ export interface UntagCompanyRequest {
   /** The id or company_id of the company can be passed as input parameters. */
   readonly companies: ReadonlyArray<{
   /** The Intercom defined id representing the company. */
-  readonly id?: string | undefined
+  readonly id?: string | number | undefined
   /** The company id you have defined for the company. */
-  readonly company_id?: string | undefined
+  readonly company_id?: string | number | undefined
   /** Always set to true */
   readonly untag?: boolean | undefined
 }>
@@ -26,4 +26,4 @@ export interface UntagCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UntagCompanyRequest: Schema.Schema<UntagCompanyRequest> = Schema.Struct({ name: Schema.String, companies: Schema.Array(Schema.Struct({ id: Schema.optional(Schema.String), company_id: Schema.optional(Schema.String), untag: Schema.optional(Schema.Boolean) })) }).annotations({ identifier: "UntagCompanyRequest" })
+export const UntagCompanyRequest: Schema.Schema<UntagCompanyRequest> = Schema.Struct({ name: Schema.String, companies: Schema.Array(Schema.Struct({ id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), untag: Schema.optional(Schema.Boolean) })) }).annotations({ identifier: "UntagCompanyRequest" })

@@ -16,11 +16,11 @@ export interface UpdateArticleRequest {
   /** The content of the article. For multilingual articles, this will be the body of the default language's content. */
   readonly body?: string | undefined
   /** The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace. */
-  readonly author_id?: number | undefined
+  readonly author_id?: string | number | undefined
   /** Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content. */
   readonly state?: "published" | "draft" | undefined
   /** The id of the article's parent collection or section. An article without this field stands alone. */
-  readonly parent_id?: string | undefined
+  readonly parent_id?: string | number | undefined
   /** The type of parent, which can either be a `collection` or `section`. */
   readonly parent_type?: string | undefined
   readonly translated_content?: ArticleTranslatedContentInput | undefined
@@ -31,4 +31,4 @@ export interface UpdateArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = Schema.Struct({ title: Schema.optional(Schema.String), description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.optional(Schema.Number), state: Schema.optional(Schema.Literal("published", "draft")), parent_id: Schema.optional(Schema.String), parent_type: Schema.optional(Schema.String), translated_content: Schema.optional(ArticleTranslatedContentInput) }).annotations({ identifier: "UpdateArticleRequest" })
+export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = Schema.Struct({ title: Schema.optional(Schema.String), description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), state: Schema.optional(Schema.Literal("published", "draft")), parent_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), parent_type: Schema.optional(Schema.String), translated_content: Schema.optional(ArticleTranslatedContentInput) }).annotations({ identifier: "UpdateArticleRequest" })

@@ -11,7 +11,7 @@ export interface UpdateContactRequest {
   /** The role of the contact. */
   readonly role?: string | undefined
   /** A unique identifier for the contact which is given to Intercom */
-  readonly external_id?: string | undefined
+  readonly external_id?: string | number | undefined
   /** The contacts email */
   readonly email?: string | undefined
   /** The contacts phone */
@@ -37,4 +37,4 @@ export interface UpdateContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = Schema.Struct({ role: Schema.optional(Schema.String), external_id: Schema.optional(Schema.String), email: Schema.optional(Schema.String), phone: Schema.optional(Schema.NullOr(Schema.String)), name: Schema.optional(Schema.NullOr(Schema.String)), avatar: Schema.optional(Schema.NullOr(Schema.String)), signed_up_at: Schema.optional(Schema.NullOr(Schema.Number)), last_seen_at: Schema.optional(Schema.NullOr(Schema.Number)), owner_id: Schema.optional(Schema.NullOr(Schema.Number)), unsubscribed_from_emails: Schema.optional(Schema.NullOr(Schema.Boolean)), custom_attributes: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown }))) }).annotations({ identifier: "UpdateContactRequest" })
+export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = Schema.Struct({ role: Schema.optional(Schema.String), external_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), email: Schema.optional(Schema.String), phone: Schema.optional(Schema.NullOr(Schema.String)), name: Schema.optional(Schema.NullOr(Schema.String)), avatar: Schema.optional(Schema.NullOr(Schema.String)), signed_up_at: Schema.optional(Schema.NullOr(Schema.Number)), last_seen_at: Schema.optional(Schema.NullOr(Schema.Number)), owner_id: Schema.optional(Schema.NullOr(Schema.Number)), unsubscribed_from_emails: Schema.optional(Schema.NullOr(Schema.Boolean)), custom_attributes: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown }))) }).annotations({ identifier: "UpdateContactRequest" })

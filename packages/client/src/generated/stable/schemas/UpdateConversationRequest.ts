@@ -15,7 +15,7 @@ export interface UpdateConversationRequest {
   readonly title?: string | undefined
   readonly custom_attributes?: CustomAttributesInput | undefined
   /** The ID of the company that the conversation is associated with. The unique identifier for the company which is given by Intercom. Set to nil to remove company. */
-  readonly company_id?: string | undefined
+  readonly company_id?: string | number | undefined
 }
 
 /**
@@ -23,4 +23,4 @@ export interface UpdateConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = Schema.Struct({ read: Schema.optional(Schema.Boolean), title: Schema.optional(Schema.String), custom_attributes: Schema.optional(CustomAttributesInput), company_id: Schema.optional(Schema.String) }).annotations({ identifier: "UpdateConversationRequest" })
+export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = Schema.Struct({ read: Schema.optional(Schema.Boolean), title: Schema.optional(Schema.String), custom_attributes: Schema.optional(CustomAttributesInput), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }).annotations({ identifier: "UpdateConversationRequest" })

@@ -19,9 +19,9 @@ export interface UpdateExternalPageRequest {
   /** Always en */
   readonly locale: "en"
   /** The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response. */
-  readonly source_id: number
+  readonly source_id: string | number
   /** The identifier for the external page which was given by the source. Must be unique for the source. */
-  readonly external_id?: string | undefined
+  readonly external_id?: string | number | undefined
 }
 
 /**
@@ -29,4 +29,4 @@ export interface UpdateExternalPageRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = Schema.Struct({ title: Schema.String, html: Schema.String, url: Schema.String, fin_availability: Schema.optional(Schema.Boolean), locale: Schema.Literal("en"), source_id: Schema.Number, external_id: Schema.optional(Schema.String) }).annotations({ identifier: "UpdateExternalPageRequest" })
+export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = Schema.Struct({ title: Schema.String, html: Schema.String, url: Schema.String, fin_availability: Schema.optional(Schema.Boolean), locale: Schema.Literal("en"), source_id: Schema.Union(Schema.String, Schema.Number), external_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }).annotations({ identifier: "UpdateExternalPageRequest" })

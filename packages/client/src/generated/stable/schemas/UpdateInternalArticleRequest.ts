@@ -13,9 +13,9 @@ export interface UpdateInternalArticleRequest {
   /** The content of the article. */
   readonly body?: string | undefined
   /** The id of the author of the article. */
-  readonly author_id?: number | undefined
+  readonly author_id?: string | number | undefined
   /** The id of the author of the article. */
-  readonly owner_id?: number | undefined
+  readonly owner_id?: string | number | undefined
 }
 
 /**
@@ -23,4 +23,4 @@ export interface UpdateInternalArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = Schema.Struct({ title: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.optional(Schema.Number), owner_id: Schema.optional(Schema.Number) }).annotations({ identifier: "UpdateInternalArticleRequest" })
+export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = Schema.Struct({ title: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), owner_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }).annotations({ identifier: "UpdateInternalArticleRequest" })

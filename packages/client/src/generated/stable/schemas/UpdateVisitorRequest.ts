@@ -9,16 +9,14 @@ import * as Schema from "effect/Schema"
  */
 export type UpdateVisitorRequest = {
   /** A unique identified for the visitor which is given by Intercom. */
-  readonly id: string
-  readonly user_id?: unknown | undefined
+  readonly id: string | number
   /** The visitor's name. */
   readonly name?: string | undefined
   /** The custom attributes which are set for the visitor. */
   readonly custom_attributes?: { readonly [key: string]: string } | undefined
 } | {
-  readonly id?: unknown | undefined
   /** A unique identified for the visitor which is given by you. */
-  readonly user_id: string
+  readonly user_id: string | number
   /** The visitor's name. */
   readonly name?: string | undefined
   /** The custom attributes which are set for the visitor. */
@@ -30,4 +28,4 @@ export type UpdateVisitorRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = Schema.Union(Schema.Struct({ id: Schema.String, user_id: Schema.optional(Schema.Unknown), name: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) }), Schema.Struct({ id: Schema.optional(Schema.Unknown), user_id: Schema.String, name: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) })).annotations({ identifier: "UpdateVisitorRequest" })
+export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = Schema.Union(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), name: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) }), Schema.Struct({ user_id: Schema.Union(Schema.String, Schema.Number), name: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) })).annotations({ identifier: "UpdateVisitorRequest" })

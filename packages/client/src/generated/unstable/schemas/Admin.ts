@@ -24,7 +24,7 @@ export type Admin = {
   /** Identifies if this admin is set to automatically reassign new conversations to the apps default inbox. */
   readonly away_mode_reassign?: boolean | null
   /** The unique identifier of the away status reason */
-  readonly away_status_reason_id?: number | null
+  readonly away_status_reason_id?: (string | number) | null
   /** Identifies if this admin has a paid inbox seat to restrict/allow features that require them. */
   readonly has_inbox_seat?: boolean | null
   /** This object represents the avatar associated with the admin. */
@@ -39,4 +39,4 @@ export type Admin = {
  * @since 0.1.0
  * @category schemas
  */
-export const Admin: Schema.Schema<Admin> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), job_title: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), away_mode_enabled: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_mode_reassign: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_status_reason_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_inbox_seat: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), team_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), team_priority_level: Schema.optionalWith(Schema.NullOr(TeamPriorityLevel), { exact: true }) })).annotations({ identifier: "Admin" })
+export const Admin: Schema.Schema<Admin> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), job_title: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), away_mode_enabled: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_mode_reassign: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_status_reason_id: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Number)), { exact: true }), has_inbox_seat: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), team_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), team_priority_level: Schema.optionalWith(Schema.NullOr(TeamPriorityLevel), { exact: true }) })).annotations({ identifier: "Admin" })

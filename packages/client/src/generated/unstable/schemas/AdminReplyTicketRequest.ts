@@ -45,7 +45,7 @@ export interface AdminReplyTicketRequestInput {
   /** The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types. */
   readonly body?: string | undefined
   /** The id of the admin who is authoring the comment. */
-  readonly admin_id: string
+  readonly admin_id: string | number
   /** The time the reply was created. If not provided, the current time will be used. */
   readonly created_at?: number | undefined
   /** The quick reply options to display. Must be present for quick_reply message types. */
@@ -64,4 +64,4 @@ export interface AdminReplyTicketRequestInput {
  * @since 0.1.0
  * @category schemas
  */
-export const AdminReplyTicketRequestInput: Schema.Schema<AdminReplyTicketRequestInput> = Schema.Struct({ message_type: Schema.Literal("comment", "note", "quick_reply"), type: Schema.Literal("admin"), body: Schema.optional(Schema.String), admin_id: Schema.String, created_at: Schema.optional(Schema.Number), reply_options: Schema.optional(Schema.Array(Schema.Struct({ text: Schema.String, uuid: Schema.String }))), attachment_urls: Schema.optional(Schema.Array(Schema.String)) }).annotations({ identifier: "AdminReplyTicketRequestInput" })
+export const AdminReplyTicketRequestInput: Schema.Schema<AdminReplyTicketRequestInput> = Schema.Struct({ message_type: Schema.Literal("comment", "note", "quick_reply"), type: Schema.Literal("admin"), body: Schema.optional(Schema.String), admin_id: Schema.Union(Schema.String, Schema.Number), created_at: Schema.optional(Schema.Number), reply_options: Schema.optional(Schema.Array(Schema.Struct({ text: Schema.String, uuid: Schema.String }))), attachment_urls: Schema.optional(Schema.Array(Schema.String)) }).annotations({ identifier: "AdminReplyTicketRequestInput" })

@@ -8,7 +8,7 @@ import * as Schema from "effect/Schema"
  * @category schemas
  */
 export interface ContactReplyBaseRequest {
-  readonly message_type?: ("comment" | (string & {})) | null
+  readonly message_type?: ("comment" | "quick_reply" | (string & {})) | null
   readonly type?: ("user" | (string & {})) | null
   /** The text body of the comment. */
   readonly body?: string | null
@@ -38,10 +38,10 @@ export const ContactReplyBaseRequest: Schema.Schema<ContactReplyBaseRequest> = S
  * @category schemas
  */
 export interface ContactReplyBaseRequestInput {
-  readonly message_type: "comment"
+  readonly message_type: "comment" | "quick_reply"
   readonly type: "user"
   /** The text body of the comment. */
-  readonly body: string
+  readonly body?: string | undefined
   /** The time the reply was created. If not provided, the current time will be used. */
   readonly created_at?: number | undefined
   /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
@@ -60,4 +60,4 @@ export interface ContactReplyBaseRequestInput {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyBaseRequestInput: Schema.Schema<ContactReplyBaseRequestInput> = Schema.Struct({ message_type: Schema.Literal("comment"), type: Schema.Literal("user"), body: Schema.String, created_at: Schema.optional(Schema.Number), attachment_urls: Schema.optional(Schema.Array(Schema.String)), reply_options: Schema.optional(Schema.Array(Schema.Struct({ text: Schema.String, uuid: Schema.String }))) }).annotations({ identifier: "ContactReplyBaseRequestInput" })
+export const ContactReplyBaseRequestInput: Schema.Schema<ContactReplyBaseRequestInput> = Schema.Struct({ message_type: Schema.Literal("comment", "quick_reply"), type: Schema.Literal("user"), body: Schema.optional(Schema.String), created_at: Schema.optional(Schema.Number), attachment_urls: Schema.optional(Schema.Array(Schema.String)), reply_options: Schema.optional(Schema.Array(Schema.Struct({ text: Schema.String, uuid: Schema.String }))) }).annotations({ identifier: "ContactReplyBaseRequestInput" })

@@ -10,7 +10,7 @@ import { TicketRequestCustomAttributes } from "./TicketRequestCustomAttributes.j
  */
 export interface ConvertConversationToTicketRequest {
   /** The ID of the type of ticket you want to convert the conversation to */
-  readonly ticket_type_id: string
+  readonly ticket_type_id: string | number
   readonly attributes?: TicketRequestCustomAttributes | undefined
 }
 
@@ -19,4 +19,4 @@ export interface ConvertConversationToTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = Schema.Struct({ ticket_type_id: Schema.String, attributes: Schema.optional(TicketRequestCustomAttributes) }).annotations({ identifier: "ConvertConversationToTicketRequest" })
+export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number), attributes: Schema.optional(TicketRequestCustomAttributes) }).annotations({ identifier: "ConvertConversationToTicketRequest" })

@@ -11,7 +11,10 @@ export interface ConvertVisitorRequest {
   /** Represents the role of the Contact model. Accepts `lead` or `user`. */
   readonly type: string
   /** The unique identifiers retained after converting or merging. */
-  readonly user: unknown
+  readonly user: unknown | {
+  /** The contact's email. */
+  readonly email: string
+}
   /** The unique identifiers to convert a single Visitor. */
   readonly visitor: unknown
 }
@@ -21,4 +24,4 @@ export interface ConvertVisitorRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ConvertVisitorRequest: Schema.Schema<ConvertVisitorRequest> = Schema.Struct({ type: Schema.String, user: Schema.Unknown, visitor: Schema.Unknown }).annotations({ identifier: "ConvertVisitorRequest" })
+export const ConvertVisitorRequest: Schema.Schema<ConvertVisitorRequest> = Schema.Struct({ type: Schema.String, user: Schema.Union(Schema.Unknown, Schema.Struct({ email: Schema.String })), visitor: Schema.Unknown }).annotations({ identifier: "ConvertVisitorRequest" })

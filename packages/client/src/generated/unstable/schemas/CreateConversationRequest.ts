@@ -12,7 +12,7 @@ export interface CreateConversationRequest {
   /** The role associated to the contact - user or lead. */
   readonly type: "lead" | "user" | "contact"
   /** The identifier for the contact which is given by Intercom. */
-  readonly id: string
+  readonly id: string | number
 }
   /** The content of the message. HTML is not supported. */
   readonly body: string
@@ -25,4 +25,4 @@ export interface CreateConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateConversationRequest: Schema.Schema<CreateConversationRequest> = Schema.Struct({ from: Schema.Struct({ type: Schema.Literal("lead", "user", "contact"), id: Schema.String }), body: Schema.String, created_at: Schema.optional(Schema.Number) }).annotations({ identifier: "CreateConversationRequest" })
+export const CreateConversationRequest: Schema.Schema<CreateConversationRequest> = Schema.Struct({ from: Schema.Struct({ type: Schema.Literal("lead", "user", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, created_at: Schema.optional(Schema.Number) }).annotations({ identifier: "CreateConversationRequest" })

@@ -7,11 +7,45 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type CreateMessageRequest = unknown | null
+export type CreateMessageRequest = (unknown | {
+  /** The user or lead sending the message. */
+  readonly from: {
+  readonly type: "user" | "lead" | "contact"
+  /** The contact's id. */
+  readonly id: string | number
+}
+  /** The content of the message. */
+  readonly body: string
+  /** The URL the message was sent from. */
+  readonly referer?: string | undefined
+} | {
+  readonly message_type: "conversation"
+  /** The content of the message. */
+  readonly body: string
+  readonly from: {
+  readonly type: "admin"
+  readonly id: string | number
+}
+  readonly to: {
+  readonly type: "user" | "lead" | "contact"
+  readonly id: string | number
+} | (ReadonlyArray<{
+  readonly type: "user" | "lead" | "contact"
+  readonly id: string | number
+}>)
+  readonly cc?: ReadonlyArray<{
+  readonly type: "user" | "lead" | "contact"
+  readonly id: string | number
+}> | undefined
+  readonly bcc?: ReadonlyArray<{
+  readonly type: "user" | "lead" | "contact"
+  readonly id: string | number
+}> | undefined
+}) | null
 
 /**
  * You can create a message
  * @since 0.1.0
  * @category schemas
  */
-export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = Schema.NullOr(Schema.Unknown).annotations({ identifier: "CreateMessageRequest" })
+export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = Schema.NullOr(Schema.Union(Schema.Unknown, Schema.Struct({ from: Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, referer: Schema.optional(Schema.String) }), Schema.Struct({ message_type: Schema.Literal("conversation"), body: Schema.String, from: Schema.Struct({ type: Schema.Literal("admin"), id: Schema.Union(Schema.String, Schema.Number) }), to: Schema.Union(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))), cc: Schema.optional(Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))), bcc: Schema.optional(Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))) }))).annotations({ identifier: "CreateMessageRequest" })

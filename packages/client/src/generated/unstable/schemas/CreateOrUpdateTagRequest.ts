@@ -11,7 +11,7 @@ export interface CreateOrUpdateTagRequest {
   /** The name of the tag, which will be created if not found, or the new name for the tag if this is an update request. Names are case insensitive. */
   readonly name: string
   /** The id of tag to updates. */
-  readonly id?: string | undefined
+  readonly id?: string | number | undefined
 }
 
 /**
@@ -19,4 +19,4 @@ export interface CreateOrUpdateTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateTagRequest: Schema.Schema<CreateOrUpdateTagRequest> = Schema.Struct({ name: Schema.String, id: Schema.optional(Schema.String) }).annotations({ identifier: "CreateOrUpdateTagRequest" })
+export const CreateOrUpdateTagRequest: Schema.Schema<CreateOrUpdateTagRequest> = Schema.Struct({ name: Schema.String, id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }).annotations({ identifier: "CreateOrUpdateTagRequest" })

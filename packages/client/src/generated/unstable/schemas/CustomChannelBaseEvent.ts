@@ -10,9 +10,9 @@ import { CustomChannelContact } from "./CustomChannelContact.js"
  */
 export interface CustomChannelBaseEvent {
   /** Unique identifier for the event. */
-  readonly event_id: string
+  readonly event_id: string | number
   /** Identifier for the conversation in your application. */
-  readonly external_conversation_id: string
+  readonly external_conversation_id: string | number
   readonly contact: CustomChannelContact
 }
 
@@ -21,4 +21,4 @@ export interface CustomChannelBaseEvent {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomChannelBaseEvent: Schema.Schema<CustomChannelBaseEvent> = Schema.Struct({ event_id: Schema.String, external_conversation_id: Schema.String, contact: CustomChannelContact }).annotations({ identifier: "CustomChannelBaseEvent" })
+export const CustomChannelBaseEvent: Schema.Schema<CustomChannelBaseEvent> = Schema.Struct({ event_id: Schema.Union(Schema.String, Schema.Number), external_conversation_id: Schema.Union(Schema.String, Schema.Number), contact: CustomChannelContact }).annotations({ identifier: "CustomChannelBaseEvent" })

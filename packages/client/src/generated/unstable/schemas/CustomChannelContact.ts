@@ -11,7 +11,7 @@ export interface CustomChannelContact {
   /** Type of contact, must be "user" or "lead". */
   readonly type: "user" | "lead"
   /** External identifier for the contact. Intercom will take care of the mapping of your external_id with our internal ones so you don't have to worry about it. */
-  readonly external_id: string
+  readonly external_id: string | number
   /** Name of the contact. Required for user type. */
   readonly name?: string | undefined
   /** Email address of the contact. Required for user type. */
@@ -23,4 +23,4 @@ export interface CustomChannelContact {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomChannelContact: Schema.Schema<CustomChannelContact> = Schema.Struct({ type: Schema.Literal("user", "lead"), external_id: Schema.String, name: Schema.optional(Schema.String), email: Schema.optional(Schema.String) }).annotations({ identifier: "CustomChannelContact" })
+export const CustomChannelContact: Schema.Schema<CustomChannelContact> = Schema.Struct({ type: Schema.Literal("user", "lead"), external_id: Schema.Union(Schema.String, Schema.Number), name: Schema.optional(Schema.String), email: Schema.optional(Schema.String) }).annotations({ identifier: "CustomChannelContact" })

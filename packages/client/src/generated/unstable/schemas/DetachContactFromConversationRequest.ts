@@ -8,11 +8,11 @@ import * as Schema from "effect/Schema"
  */
 export interface DetachContactFromConversationRequest {
   /** The `id` of the admin who is performing the action. */
-  readonly admin_id: string
+  readonly admin_id: string | number
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = Schema.Struct({ admin_id: Schema.String }).annotations({ identifier: "DetachContactFromConversationRequest" })
+export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = Schema.Struct({ admin_id: Schema.Union(Schema.String, Schema.Number) }).annotations({ identifier: "DetachContactFromConversationRequest" })

@@ -11,7 +11,7 @@ export interface Recipient {
   /** The role associated to the contact - `user` or `lead`. */
   readonly type: "user" | "lead"
   /** The identifier for the contact which is given by Intercom. */
-  readonly id: string
+  readonly id: string | number
 }
 
 /**
@@ -19,4 +19,4 @@ export interface Recipient {
  * @since 0.1.0
  * @category schemas
  */
-export const Recipient: Schema.Schema<Recipient> = Schema.Struct({ type: Schema.Literal("user", "lead"), id: Schema.String }).annotations({ identifier: "Recipient" })
+export const Recipient: Schema.Schema<Recipient> = Schema.Struct({ type: Schema.Literal("user", "lead"), id: Schema.Union(Schema.String, Schema.Number) }).annotations({ identifier: "Recipient" })

@@ -11,7 +11,7 @@ export type RegisterFinVoiceCallRequest = {
   /** Phone number in E.164 format for the call */
   readonly phone_number: string
   /** External call identifier from the call provider */
-  readonly call_id: string
+  readonly call_id: string | number
   /** Source of the call. Can be "five9", "zoom_phone", or defaults to "aws_connect" */
   readonly source?: "five9" | "zoom_phone" | "aws_connect" | undefined
   /** Additional metadata about the call */
@@ -23,4 +23,4 @@ export type RegisterFinVoiceCallRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = Schema.NullOr(Schema.Struct({ phone_number: Schema.String, call_id: Schema.String, source: Schema.optional(Schema.Literal("five9", "zoom_phone", "aws_connect")), data: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown }))) })).annotations({ identifier: "RegisterFinVoiceCallRequest" })
+export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = Schema.NullOr(Schema.Struct({ phone_number: Schema.String, call_id: Schema.Union(Schema.String, Schema.Number), source: Schema.optional(Schema.Literal("five9", "zoom_phone", "aws_connect")), data: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown }))) })).annotations({ identifier: "RegisterFinVoiceCallRequest" })

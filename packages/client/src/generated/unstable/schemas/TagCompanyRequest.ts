@@ -13,9 +13,9 @@ export interface TagCompanyRequest {
   /** The id or company_id of the company can be passed as input parameters. */
   readonly companies: ReadonlyArray<{
   /** The Intercom defined id representing the company. */
-  readonly id?: string | undefined
+  readonly id?: string | number | undefined
   /** The company id you have defined for the company. */
-  readonly company_id?: string | undefined
+  readonly company_id?: string | number | undefined
 }>
 }
 
@@ -24,4 +24,4 @@ export interface TagCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const TagCompanyRequest: Schema.Schema<TagCompanyRequest> = Schema.Struct({ name: Schema.String, companies: Schema.Array(Schema.Struct({ id: Schema.optional(Schema.String), company_id: Schema.optional(Schema.String) })) }).annotations({ identifier: "TagCompanyRequest" })
+export const TagCompanyRequest: Schema.Schema<TagCompanyRequest> = Schema.Struct({ name: Schema.String, companies: Schema.Array(Schema.Struct({ id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) })) }).annotations({ identifier: "TagCompanyRequest" })

@@ -11,9 +11,9 @@ export interface UpdateTicketRequest {
   /** The attributes set on the ticket. */
   readonly ticket_attributes?: { readonly [key: string]: unknown } | undefined
   /** The ID of the ticket state associated with the ticket type. */
-  readonly ticket_state_id?: string | undefined
+  readonly ticket_state_id?: string | number | undefined
   /** The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom. Set to nil to remove company. */
-  readonly company_id?: string | undefined
+  readonly company_id?: string | number | undefined
   /** Specify if a ticket is open. Set to false to close a ticket. Closing a ticket will also unsnooze it. */
   readonly open?: boolean | undefined
   /** Specify whether the ticket is visible to users. */
@@ -21,9 +21,9 @@ export interface UpdateTicketRequest {
   /** The time you want the ticket to reopen. */
   readonly snoozed_until?: number | undefined
   /** The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins. */
-  readonly admin_id?: number | undefined
+  readonly admin_id?: string | number | undefined
   /** The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it. */
-  readonly assignee_id?: string | undefined
+  readonly assignee_id?: string | number | undefined
 }
 
 /**
@@ -31,4 +31,4 @@ export interface UpdateTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = Schema.Struct({ ticket_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })), ticket_state_id: Schema.optional(Schema.String), company_id: Schema.optional(Schema.String), open: Schema.optional(Schema.Boolean), is_shared: Schema.optional(Schema.Boolean), snoozed_until: Schema.optional(Schema.Number), admin_id: Schema.optional(Schema.Number), assignee_id: Schema.optional(Schema.String) }).annotations({ identifier: "UpdateTicketRequest" })
+export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = Schema.Struct({ ticket_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })), ticket_state_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), open: Schema.optional(Schema.Boolean), is_shared: Schema.optional(Schema.Boolean), snoozed_until: Schema.optional(Schema.Number), admin_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), assignee_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }).annotations({ identifier: "UpdateTicketRequest" })

@@ -1,0 +1,344 @@
+/**
+ * The Intercom client service: the access token, region, API version and
+ * time-out every operation runs with, and the combinators that change them
+ * for one call.
+ *
+ * The service needs an `HttpClient` from `@effect/platform`: provide
+ * `FetchHttpClient.layer`, `NodeHttpClient.layerUndici` or a mock.
+ *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+ * import { Config, Layer } from "effect"
+ *
+ * // reads INTERCOM_TOKEN, INTERCOM_REGION, INTERCOM_BASE_URL, INTERCOM_VERSION
+ * export const FromEnv = IntercomClient.layerConfig().pipe(Layer.provide(FetchHttpClient.layer))
+ *
+ * export const Eu = IntercomClient.layerConfig({
+ *   token: Config.redacted("MY_INTERCOM_TOKEN"),
+ *   region: Config.succeed("eu")
+ * }).pipe(Layer.provide(FetchHttpClient.layer))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Headers from "@effect/platform/Headers"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import { dual } from "effect/Function"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import type * as Redacted from "effect/Redacted"
+import * as internal from "./internal/interpreter.js"
+import type { CommonError, Operation } from "./Operation.js"
+
+/**
+ * An Intercom hosting region.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Region = "us" | "eu" | "au"
+
+/**
+ * The API base URL of each region.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const regionBaseUrls: { readonly [R in Region]: string } = {
+  us: "https://api.intercom.io",
+  eu: "https://api.eu.intercom.io",
+  au: "https://api.au.intercom.io"
+}
+
+/**
+ * The `Intercom-Version` sent by default.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultVersion = "2.14"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** An access token (or an OAuth token of the workspace). */
+  readonly token: Redacted.Redacted<string>
+  /** Defaults to `us`. */
+  readonly region?: Region | undefined
+  /** Overrides the region's base URL, for example for a proxy or a mock server. */
+  readonly baseUrl?: string | undefined
+  /** The `Intercom-Version` of stable operations. Defaults to `2.14`. */
+  readonly version?: string | undefined
+  /** A time-out for each operation (until its response arrives and, for JSON, is decoded). */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** Transforms the `HttpClient` once, for example to add a retry policy. */
+  readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
+}
+
+/**
+ * The configuration the service runs with. The token stays `Redacted`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ResolvedConfig {
+  readonly token: Redacted.Redacted<string>
+  readonly region: Region
+  /** Without a trailing slash. */
+  readonly baseUrl: string
+  readonly version: string
+  readonly timeout: Duration.Duration | undefined
+}
+
+/**
+ * The status and headers of a response, as `withResponse` returns them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ResponseInfo {
+  readonly status: number
+  readonly headers: Headers.Headers
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface WithResponse<A> {
+  readonly value: A
+  readonly response: ResponseInfo
+}
+
+/**
+ * The Intercom client service.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class IntercomClient extends Context.Tag("@effect-intercom/client/IntercomClient")<
+  IntercomClient,
+  IntercomClient.Service
+>() {}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export declare namespace IntercomClient {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service {
+    readonly config: ResolvedConfig
+    /** The `HttpClient` requests are sent with (after `transformClient`). */
+    readonly httpClient: HttpClient.HttpClient
+    /** Run an operation: validate the input, send the request, decode the response. */
+    readonly execute: <I, A, E>(operation: Operation<I, A, E>, input: I) => Effect.Effect<A, E | CommonError>
+  }
+}
+
+const resolve = (options: Options): ResolvedConfig => {
+  const region = options.region ?? "us"
+  const baseUrl = (options.baseUrl ?? regionBaseUrls[region]).replace(/\/+$/, "")
+  return {
+    token: options.token,
+    region,
+    baseUrl,
+    version: options.version ?? defaultVersion,
+    timeout: options.timeout === undefined ? undefined : Duration.decode(options.timeout)
+  }
+}
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options): Effect.Effect<IntercomClient.Service, never, HttpClient.HttpClient> =>
+  Effect.map(HttpClient.HttpClient, (httpClient) =>
+    internal.makeService(
+      options.transformClient === undefined ? httpClient : options.transformClient(httpClient),
+      resolve(options)
+    ))
+
+const redactAuthorization = Layer.fiberRefLocallyScopedWith(
+  Headers.currentRedactedNames,
+  (names) => names.includes("authorization") ? names : [...names, "authorization"]
+)
+
+/**
+ * The service as a layer. It also makes sure `authorization` is among
+ * `Headers.currentRedactedNames`, so HTTP spans never record the token.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<IntercomClient, never, HttpClient.HttpClient> =>
+  Layer.merge(Layer.effect(IntercomClient, make(options)), redactAuthorization)
+
+/**
+ * The default configuration, from the environment:
+ * `INTERCOM_TOKEN` (required), `INTERCOM_REGION` (`us`, `eu` or `au`),
+ * `INTERCOM_BASE_URL` and `INTERCOM_VERSION` (default `2.14`).
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const defaultConfig: Config.Config<Options> = Config.all({
+  token: Config.redacted("INTERCOM_TOKEN"),
+  region: Config.literal("us", "eu", "au")("INTERCOM_REGION").pipe(Config.option, Config.map(Option.getOrUndefined)),
+  baseUrl: Config.string("INTERCOM_BASE_URL").pipe(Config.option, Config.map(Option.getOrUndefined)),
+  version: Config.string("INTERCOM_VERSION").pipe(Config.withDefault(defaultVersion))
+})
+
+/**
+ * The service as a layer, configured with `Config`. Without an argument it
+ * reads the environment variables of `defaultConfig`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  options: Config.Config.Wrap<Options> = defaultConfig
+): Layer.Layer<IntercomClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.unwrapEffect(Effect.map(Config.unwrap(options), layer))
+
+// -----------------------------------------------------------------------------
+// per-call overrides
+// -----------------------------------------------------------------------------
+
+/**
+ * Run the Intercom calls of an effect with another access token, for example
+ * the OAuth token of one of the workspaces of a multi-workspace app.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withToken: {
+  (token: Redacted.Redacted<string>): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, token: Redacted.Redacted<string>): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, token: Redacted.Redacted<string>): Effect.Effect<A, E, R> =>
+    Effect.locallyWith(self, internal.currentCallOptions, (options) => ({ ...options, token }))
+)
+
+/**
+ * Run the stable Intercom calls of an effect with another `Intercom-Version`.
+ * Preview operations always send `Unstable`.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withVersion: {
+  (version: string): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, version: string): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, version: string): Effect.Effect<A, E, R> =>
+    Effect.locallyWith(self, internal.currentCallOptions, (options) => ({ ...options, version }))
+)
+
+/**
+ * Add headers to the Intercom calls of an effect. Names are case-insensitive;
+ * the innermost `withHeaders` wins, and these headers win over the client's
+ * own.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withHeaders: {
+  (headers: Readonly<Record<string, string>>): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, headers: Readonly<Record<string, string>>): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, headers: Readonly<Record<string, string>>): Effect.Effect<A, E, R> => {
+    const lower: Record<string, string> = {}
+    for (const key of Object.keys(headers)) lower[key.toLowerCase()] = headers[key]
+    return Effect.locallyWith(
+      self,
+      internal.currentCallOptions,
+      (options) => ({ ...options, headers: options.headers === undefined ? lower : { ...options.headers, ...lower } })
+    )
+  }
+)
+
+/**
+ * Add query parameters to the Intercom calls of an effect. A parameter also
+ * set by the operation's input is replaced.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withQueryParams: {
+  (
+    params: Readonly<Record<string, string | number | boolean>>
+  ): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(
+    self: Effect.Effect<A, E, R>,
+    params: Readonly<Record<string, string | number | boolean>>
+  ): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(
+    self: Effect.Effect<A, E, R>,
+    params: Readonly<Record<string, string | number | boolean>>
+  ): Effect.Effect<A, E, R> => {
+    const query: Record<string, string> = {}
+    for (const key of Object.keys(params)) query[key] = String(params[key])
+    return Effect.locallyWith(
+      self,
+      internal.currentCallOptions,
+      (options) => ({ ...options, query: options.query === undefined ? query : { ...options.query, ...query } })
+    )
+  }
+)
+
+/**
+ * Give each Intercom call of an effect a time-out (replacing the client's).
+ * A call that takes longer fails with a `TimeoutError`.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withTimeout: {
+  (duration: Duration.DurationInput): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput): Effect.Effect<A, E, R> => {
+    const timeout = Duration.decode(duration)
+    return Effect.locallyWith(self, internal.currentCallOptions, (options) => ({ ...options, timeout }))
+  }
+)
+
+/**
+ * Return the status and headers of the response beside the decoded value, for
+ * example to read the rate-limit headers. When the effect makes several
+ * Intercom calls, the last response is returned. An effect that makes none
+ * dies.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withResponse = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<WithResponse<A>, E, R> =>
+  Effect.suspend(() => {
+    const sink: internal.ResponseSink = { current: undefined }
+    return Effect.flatMap(
+      Effect.locallyWith(self, internal.currentCallOptions, (options) => ({ ...options, sink })),
+      (value) =>
+        sink.current === undefined
+          ? Effect.dieMessage("IntercomClient.withResponse: the effect made no Intercom call")
+          : Effect.succeed({ value, response: sink.current })
+    )
+  })

@@ -1,0 +1,34 @@
+/**
+ * Effect-native client for the Intercom REST API.
+ *
+ * - `Intercom`: the service with every method of the official SDKs, by namespace.
+ * - `IntercomClient`: the core service (auth, region, version, per-call overrides).
+ * - `IntercomError`: the typed errors.
+ * - `Operation`: the operation descriptors the methods are made of.
+ *
+ * Resource modules with the same operations as plain functions:
+ * `@effect-intercom/client/stable/<Group>` and `@effect-intercom/client/unstable/<Group>`;
+ * schemas: `@effect-intercom/client/stable/Schemas` and `.../unstable/Schemas`.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * @since 0.1.0
+ */
+export * as Intercom from "./Intercom.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as IntercomClient from "./IntercomClient.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as IntercomError from "./IntercomError.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Operation from "./Operation.js"
