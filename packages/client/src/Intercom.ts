@@ -93,6 +93,6 @@ export const layer = (
  * @category layers
  */
 export const layerConfig = (
-  config?: Config.Config<IntercomClient.Options>
+  config: Config.Config.Wrap<IntercomClient.Options> = IntercomClient.defaultConfig
 ): Layer.Layer<Intercom | IntercomClient.IntercomClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
   Layer.provideMerge(layerFromClient, IntercomClient.layerConfig(config))

@@ -3,7 +3,7 @@
  * `packages/client/src/generated`, as a map from relative path to content.
  */
 import { camel, docText, isReserved, jsdoc, pascal, propertyKey } from "./naming.js"
-import { convert, type Context, type Emitted, type Flavour, mergeAllOf, refsOf } from "./schemas.js"
+import { convert, convertComponent, convertNonNull, type Context, type Emitted, type Flavour, mergeAllOf, refsOf } from "./schemas.js"
 import { findOperation, type LoadedSpec, type MethodRow, type Node, resolveRef, type Specs } from "./spec.js"
 
 export const HEADER =
@@ -170,7 +170,7 @@ const emitComponentFiles = (plan: ComponentPlan): Map<string, string> => {
           }
         }
         const schema = doc.components.schemas[name]
-        const e = convert(ctx, schema)
+        const e = convertComponent(ctx, schema)
         blocks.push(emitNamed(ident, e, schema?.description ?? schema?.title, name))
       }
     }
@@ -406,7 +406,11 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
         successCode = "Schema.Unknown"
         successType = "unknown"
       } else {
-        const e = convert(tolerantCtx, schemas.length === 1 ? schemas[0] : { oneOf: schemas })
+        // A response body is never `null`, even where the spec marks its component nullable.
+        const e =
+          schemas.length === 1
+            ? convertNonNull(tolerantCtx, schemas[0])
+            : convert(tolerantCtx, { oneOf: schemas })
         if (e.code.startsWith("Schemas.") && /^[\w.]+$/.test(e.code)) {
           successCode = e.code
           successType = e.type

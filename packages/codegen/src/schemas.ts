@@ -72,6 +72,20 @@ export const mergeAllOf = (doc: Node, members: ReadonlyArray<Node>): Node => {
 
 const isNullable = (s: Node): boolean => s?.nullable === true || (Array.isArray(s?.enum) && s.enum.includes(null))
 
+/** A schema that is never `null` (a response body): a reference to a nullable component is the component. */
+export const convertNonNull = (ctx: Context, schema: Node): Emitted => {
+  const name = typeof schema?.$ref === "string" ? componentName(schema.$ref) : undefined
+  if (name !== undefined) {
+    const r = ctx.ref(name, ctx.flavour)
+    return { code: r.code, type: r.type, nullable: false, objectLike: false }
+  }
+  return convertComponent(ctx, schema)
+}
+
+/** A component's own schema: its `nullable` is left to the places that refer to it. */
+export const convertComponent = (ctx: Context, schema: Node): Emitted =>
+  convertCore(ctx, isNullable(schema) ? { ...schema, nullable: false, enum: schema.enum?.filter((v: unknown) => v !== null) } : schema)
+
 export const convert = (ctx: Context, schema: Node): Emitted => {
   const e = convertCore(ctx, schema)
   return isNullable(schema) ? nullOr(e) : e
@@ -85,7 +99,9 @@ const convertCore = (ctx: Context, s: Node): Emitted => {
     const name = componentName(s.$ref)
     if (name === undefined) return convertCore(ctx, resolveRef(ctx.doc, s))
     const r = ctx.ref(name, ctx.flavour)
-    return { code: r.code, type: r.type, nullable: false, objectLike: false }
+    const e: Emitted = { code: r.code, type: r.type, nullable: false, objectLike: false }
+    // Component schemas are emitted without their own `nullable`; it applies where they are referred to.
+    return isNullable(ctx.doc.components?.schemas?.[name]) ? nullOr(e) : e
   }
   if (Array.isArray(s.allOf)) {
     if (s.allOf.length === 1) return convert(ctx, s.allOf[0])

@@ -229,6 +229,14 @@ const buildRequest = (
     const value = fields[queryParams[i]]
     if (value !== undefined && value !== null) appendQuery(urlParams ??= [], queryParams[i], value)
   }
+  if (op.body === "none") {
+    // No body: keys the spec does not list go to the query string rather than being dropped
+    // (the Preview spec leaves out `per_page` / `starting_after` on several listings).
+    for (const key of Object.keys(fields)) {
+      const value = fields[key]
+      if (value !== undefined && value !== null && !compiled.notBody.has(key)) appendQuery(urlParams ??= [], key, value)
+    }
+  }
   if (call.query !== undefined) {
     const extra = call.query
     urlParams = urlParams === undefined ? [] : urlParams.filter(([key]) => !Object.hasOwn(extra, key))

@@ -82,14 +82,14 @@ export type CreateArticleRequest = {
   readonly parent_id?: string | number | undefined
   /** The type of parent, which can either be a `collection` or `section`. */
   readonly parent_type?: string | undefined
-  readonly translated_content?: Schemas.ArticleTranslatedContentInput | undefined
+  readonly translated_content?: Schemas.ArticleTranslatedContentInput | null | undefined
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = Schema.Struct({ title: Schema.String, description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), state: Schema.optional(Schema.Literal("published", "draft")), parent_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), parent_type: Schema.optional(Schema.String), translated_content: Schema.optional(Schemas.ArticleTranslatedContentInput) })
+export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = Schema.Struct({ title: Schema.String, description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), state: Schema.optional(Schema.Literal("published", "draft")), parent_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), parent_type: Schema.optional(Schema.String), translated_content: Schema.optional(Schema.NullOr(Schemas.ArticleTranslatedContentInput)) })
 
 /**
  * The descriptor of `unstable.articles.createArticle` (POST /articles).

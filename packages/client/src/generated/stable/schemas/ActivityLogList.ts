@@ -14,7 +14,7 @@ export interface ActivityLogList {
   readonly type?: string | null
   readonly pages?: CursorPages | null
   /** An array of activity logs */
-  readonly activity_logs?: ReadonlyArray<ActivityLog> | null
+  readonly activity_logs?: (ReadonlyArray<ActivityLog | null>) | null
 }
 
 /**
@@ -22,4 +22,4 @@ export interface ActivityLogList {
  * @since 0.1.0
  * @category schemas
  */
-export const ActivityLogList: Schema.Schema<ActivityLogList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), pages: Schema.optionalWith(Schema.NullOr(CursorPages), { exact: true }), activity_logs: Schema.optionalWith(Schema.NullOr(Schema.Array(ActivityLog)), { exact: true }) }).annotations({ identifier: "ActivityLogList" })
+export const ActivityLogList: Schema.Schema<ActivityLogList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), pages: Schema.optionalWith(Schema.NullOr(CursorPages), { exact: true }), activity_logs: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(ActivityLog))), { exact: true }) }).annotations({ identifier: "ActivityLogList" })

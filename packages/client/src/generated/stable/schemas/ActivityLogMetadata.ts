@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type ActivityLogMetadata = {
+export interface ActivityLogMetadata {
   /** The way the admin signed in. */
   readonly sign_in_method?: string | null
   /** The unique identifier for the contact which is provided by the Client. */
@@ -49,11 +49,11 @@ export type ActivityLogMetadata = {
   readonly before?: unknown | null
   /** The state of settings or values after the change. Structure varies by activity type. */
   readonly after?: unknown | null
-} | null
+}
 
 /**
  * Additional data provided about Admin activity.
  * @since 0.1.0
  * @category schemas
  */
-export const ActivityLogMetadata: Schema.Schema<ActivityLogMetadata> = Schema.NullOr(Schema.Struct({ sign_in_method: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), away_mode: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_status_reason: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), reassign_conversations: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), source: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), auto_changed: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), update_by: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), update_by_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), conversation_assignment_limit: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ticket_assignment_limit: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), team: Schema.optionalWith(Schema.NullOr(Schema.Struct({ id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), team_assignment_limit: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), enabled: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), consent_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), expired_at: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), before: Schema.optionalWith(Schema.NullOr(Schema.Unknown), { exact: true }), after: Schema.optionalWith(Schema.NullOr(Schema.Unknown), { exact: true }) })).annotations({ identifier: "ActivityLogMetadata" })
+export const ActivityLogMetadata: Schema.Schema<ActivityLogMetadata> = Schema.Struct({ sign_in_method: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), away_mode: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_status_reason: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), reassign_conversations: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), source: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), auto_changed: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), update_by: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), update_by_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), conversation_assignment_limit: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ticket_assignment_limit: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), team: Schema.optionalWith(Schema.NullOr(Schema.Struct({ id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), team_assignment_limit: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), enabled: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), consent_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), expired_at: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), before: Schema.optionalWith(Schema.NullOr(Schema.Unknown), { exact: true }), after: Schema.optionalWith(Schema.NullOr(Schema.Unknown), { exact: true }) }).annotations({ identifier: "ActivityLogMetadata" })

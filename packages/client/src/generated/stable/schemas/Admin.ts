@@ -8,7 +8,7 @@ import { TeamPriorityLevel } from "./TeamPriorityLevel.js"
  * @since 0.1.0
  * @category schemas
  */
-export type Admin = {
+export interface Admin {
   /** String representing the object's type. Always has the value `admin`. */
   readonly type?: string | null
   /** The id representing the admin. */
@@ -35,11 +35,11 @@ export type Admin = {
   readonly image_url?: string | null
 } | null
   readonly team_priority_level?: TeamPriorityLevel | null
-} | null
+}
 
 /**
  * Admins are teammate accounts that have access to a workspace.
  * @since 0.1.0
  * @category schemas
  */
-export const Admin: Schema.Schema<Admin> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.String, name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), job_title: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), away_mode_enabled: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_mode_reassign: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_status_reason_id: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Number)), { exact: true }), has_inbox_seat: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), team_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Struct({ image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), team_priority_level: Schema.optionalWith(Schema.NullOr(TeamPriorityLevel), { exact: true }) })).annotations({ identifier: "Admin" })
+export const Admin: Schema.Schema<Admin> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.String, name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), job_title: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), away_mode_enabled: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_mode_reassign: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_status_reason_id: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Number)), { exact: true }), has_inbox_seat: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), team_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Struct({ image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), team_priority_level: Schema.optionalWith(Schema.NullOr(TeamPriorityLevel), { exact: true }) }).annotations({ identifier: "Admin" })

@@ -8,7 +8,7 @@ import { App } from "./App.js"
  * @since 0.1.0
  * @category schemas
  */
-export type AdminWithApp = {
+export interface AdminWithApp {
   /** String representing the object's type. Always has the value `admin`. */
   readonly type?: string | null
   /** The id representing the admin. */
@@ -38,11 +38,11 @@ export type AdminWithApp = {
   readonly email_verified?: boolean | null
   /** App that the admin belongs to. */
   readonly app?: App | null
-} | null
+}
 
 /**
  * Admins are the teammate accounts that have access to a workspace
  * @since 0.1.0
  * @category schemas
  */
-export const AdminWithApp: Schema.Schema<AdminWithApp> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), job_title: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), away_mode_enabled: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_mode_reassign: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), has_inbox_seat: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), team_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), email_verified: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), app: Schema.optionalWith(Schema.NullOr(App), { exact: true }) })).annotations({ identifier: "AdminWithApp" })
+export const AdminWithApp: Schema.Schema<AdminWithApp> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), job_title: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), away_mode_enabled: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_mode_reassign: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), has_inbox_seat: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), team_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), email_verified: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), app: Schema.optionalWith(Schema.NullOr(App), { exact: true }) }).annotations({ identifier: "AdminWithApp" })

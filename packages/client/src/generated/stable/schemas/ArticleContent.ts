@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type ArticleContent = {
+export interface ArticleContent {
   /** The type of object - `article_content` . */
   readonly type?: ("article_content" | (string & {})) | null
   /** The title of the article. */
@@ -26,21 +26,21 @@ export type ArticleContent = {
   readonly updated_at?: number | null
   /** The URL of the article. */
   readonly url?: string | null
-} | null
+}
 
 /**
  * The Content of an Article.
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleContent: Schema.Schema<ArticleContent> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), title: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), body: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), author_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), state: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })).annotations({ identifier: "ArticleContent" })
+export const ArticleContent: Schema.Schema<ArticleContent> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), title: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), body: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), author_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), state: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }).annotations({ identifier: "ArticleContent" })
 
 /**
  * The Content of an Article.
  * @since 0.1.0
  * @category schemas
  */
-export type ArticleContentInput = {
+export interface ArticleContentInput {
   /** The type of object - `article_content` . */
   readonly type?: ("article_content") | null | undefined
   /** The title of the article. */
@@ -59,11 +59,11 @@ export type ArticleContentInput = {
   readonly updated_at?: number | undefined
   /** The URL of the article. */
   readonly url?: string | undefined
-} | null
+}
 
 /**
  * The Content of an Article.
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleContentInput: Schema.Schema<ArticleContentInput> = Schema.NullOr(Schema.Struct({ type: Schema.optional(Schema.NullOr(Schema.Literal("article_content"))), title: Schema.optional(Schema.String), description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), state: Schema.optional(Schema.Literal("published", "draft")), created_at: Schema.optional(Schema.Number), updated_at: Schema.optional(Schema.Number), url: Schema.optional(Schema.String) })).annotations({ identifier: "ArticleContentInput" })
+export const ArticleContentInput: Schema.Schema<ArticleContentInput> = Schema.Struct({ type: Schema.optional(Schema.NullOr(Schema.Literal("article_content"))), title: Schema.optional(Schema.String), description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), state: Schema.optional(Schema.Literal("published", "draft")), created_at: Schema.optional(Schema.Number), updated_at: Schema.optional(Schema.Number), url: Schema.optional(Schema.String) }).annotations({ identifier: "ArticleContentInput" })

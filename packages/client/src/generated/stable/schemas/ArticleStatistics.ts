@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type ArticleStatistics = {
+export interface ArticleStatistics {
   /** The type of object - `article_statistics`. */
   readonly type?: ("article_statistics" | (string & {})) | null
   /** The number of total views the article has received. */
@@ -22,11 +22,11 @@ export type ArticleStatistics = {
   readonly neutral_reaction_percentage?: number | null
   /** The percentage of sad reactions the article has received against other types of reaction. */
   readonly sad_reaction_percentage?: number | null
-} | null
+}
 
 /**
  * The statistics of an article.
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleStatistics: Schema.Schema<ArticleStatistics> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), views: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), conversions: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), reactions: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), happy_reaction_percentage: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), neutral_reaction_percentage: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), sad_reaction_percentage: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }) })).annotations({ identifier: "ArticleStatistics" })
+export const ArticleStatistics: Schema.Schema<ArticleStatistics> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), views: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), conversions: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), reactions: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), happy_reaction_percentage: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), neutral_reaction_percentage: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), sad_reaction_percentage: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }) }).annotations({ identifier: "ArticleStatistics" })

@@ -8,7 +8,7 @@ import { ArticleContent, ArticleContentInput } from "./ArticleContent.js"
  * @since 0.1.0
  * @category schemas
  */
-export type ArticleTranslatedContent = {
+export interface ArticleTranslatedContent {
   /** The type of object - article_translated_content. */
   readonly type?: ("article_translated_content" | (string & {})) | null
   /** The content of the article in Arabic */
@@ -85,102 +85,102 @@ export type ArticleTranslatedContent = {
   readonly "zh-CN"?: ArticleContent | null
   /** The content of the article in Chinese (Taiwan) */
   readonly "zh-TW"?: ArticleContent | null
-} | null
+}
 
 /**
  * The Translated Content of an Article. The keys are the locale codes and the values are the translated content of the article.
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleTranslatedContent: Schema.Schema<ArticleTranslatedContent> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ar: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), bg: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), bs: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), ca: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), cs: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), da: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), de: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), el: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), en: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), es: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), et: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), fi: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), fr: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), he: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), hr: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), hu: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), id: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), it: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), ja: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), ko: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), lt: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), lv: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), mn: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), nb: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), nl: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), pl: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), pt: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), ro: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), ru: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), sl: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), sr: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), sv: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), tr: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), vi: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), "pt-BR": Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), "zh-CN": Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), "zh-TW": Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }) })).annotations({ identifier: "ArticleTranslatedContent" })
+export const ArticleTranslatedContent: Schema.Schema<ArticleTranslatedContent> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ar: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), bg: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), bs: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), ca: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), cs: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), da: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), de: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), el: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), en: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), es: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), et: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), fi: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), fr: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), he: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), hr: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), hu: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), id: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), it: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), ja: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), ko: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), lt: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), lv: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), mn: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), nb: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), nl: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), pl: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), pt: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), ro: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), ru: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), sl: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), sr: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), sv: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), tr: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), vi: Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), "pt-BR": Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), "zh-CN": Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }), "zh-TW": Schema.optionalWith(Schema.NullOr(ArticleContent), { exact: true }) }).annotations({ identifier: "ArticleTranslatedContent" })
 
 /**
  * The Translated Content of an Article. The keys are the locale codes and the values are the translated content of the article.
  * @since 0.1.0
  * @category schemas
  */
-export type ArticleTranslatedContentInput = {
+export interface ArticleTranslatedContentInput {
   /** The type of object - article_translated_content. */
   readonly type?: ("article_translated_content") | null | undefined
   /** The content of the article in Arabic */
-  readonly ar?: ArticleContentInput | undefined
+  readonly ar?: ArticleContentInput | null | undefined
   /** The content of the article in Bulgarian */
-  readonly bg?: ArticleContentInput | undefined
+  readonly bg?: ArticleContentInput | null | undefined
   /** The content of the article in Bosnian */
-  readonly bs?: ArticleContentInput | undefined
+  readonly bs?: ArticleContentInput | null | undefined
   /** The content of the article in Catalan */
-  readonly ca?: ArticleContentInput | undefined
+  readonly ca?: ArticleContentInput | null | undefined
   /** The content of the article in Czech */
-  readonly cs?: ArticleContentInput | undefined
+  readonly cs?: ArticleContentInput | null | undefined
   /** The content of the article in Danish */
-  readonly da?: ArticleContentInput | undefined
+  readonly da?: ArticleContentInput | null | undefined
   /** The content of the article in German */
-  readonly de?: ArticleContentInput | undefined
+  readonly de?: ArticleContentInput | null | undefined
   /** The content of the article in Greek */
-  readonly el?: ArticleContentInput | undefined
+  readonly el?: ArticleContentInput | null | undefined
   /** The content of the article in English */
-  readonly en?: ArticleContentInput | undefined
+  readonly en?: ArticleContentInput | null | undefined
   /** The content of the article in Spanish */
-  readonly es?: ArticleContentInput | undefined
+  readonly es?: ArticleContentInput | null | undefined
   /** The content of the article in Estonian */
-  readonly et?: ArticleContentInput | undefined
+  readonly et?: ArticleContentInput | null | undefined
   /** The content of the article in Finnish */
-  readonly fi?: ArticleContentInput | undefined
+  readonly fi?: ArticleContentInput | null | undefined
   /** The content of the article in French */
-  readonly fr?: ArticleContentInput | undefined
+  readonly fr?: ArticleContentInput | null | undefined
   /** The content of the article in Hebrew */
-  readonly he?: ArticleContentInput | undefined
+  readonly he?: ArticleContentInput | null | undefined
   /** The content of the article in Croatian */
-  readonly hr?: ArticleContentInput | undefined
+  readonly hr?: ArticleContentInput | null | undefined
   /** The content of the article in Hungarian */
-  readonly hu?: ArticleContentInput | undefined
+  readonly hu?: ArticleContentInput | null | undefined
   /** The content of the article in Indonesian */
-  readonly id?: ArticleContentInput | undefined
+  readonly id?: ArticleContentInput | null | undefined
   /** The content of the article in Italian */
-  readonly it?: ArticleContentInput | undefined
+  readonly it?: ArticleContentInput | null | undefined
   /** The content of the article in Japanese */
-  readonly ja?: ArticleContentInput | undefined
+  readonly ja?: ArticleContentInput | null | undefined
   /** The content of the article in Korean */
-  readonly ko?: ArticleContentInput | undefined
+  readonly ko?: ArticleContentInput | null | undefined
   /** The content of the article in Lithuanian */
-  readonly lt?: ArticleContentInput | undefined
+  readonly lt?: ArticleContentInput | null | undefined
   /** The content of the article in Latvian */
-  readonly lv?: ArticleContentInput | undefined
+  readonly lv?: ArticleContentInput | null | undefined
   /** The content of the article in Mongolian */
-  readonly mn?: ArticleContentInput | undefined
+  readonly mn?: ArticleContentInput | null | undefined
   /** The content of the article in Norwegian */
-  readonly nb?: ArticleContentInput | undefined
+  readonly nb?: ArticleContentInput | null | undefined
   /** The content of the article in Dutch */
-  readonly nl?: ArticleContentInput | undefined
+  readonly nl?: ArticleContentInput | null | undefined
   /** The content of the article in Polish */
-  readonly pl?: ArticleContentInput | undefined
+  readonly pl?: ArticleContentInput | null | undefined
   /** The content of the article in Portuguese (Portugal) */
-  readonly pt?: ArticleContentInput | undefined
+  readonly pt?: ArticleContentInput | null | undefined
   /** The content of the article in Romanian */
-  readonly ro?: ArticleContentInput | undefined
+  readonly ro?: ArticleContentInput | null | undefined
   /** The content of the article in Russian */
-  readonly ru?: ArticleContentInput | undefined
+  readonly ru?: ArticleContentInput | null | undefined
   /** The content of the article in Slovenian */
-  readonly sl?: ArticleContentInput | undefined
+  readonly sl?: ArticleContentInput | null | undefined
   /** The content of the article in Serbian */
-  readonly sr?: ArticleContentInput | undefined
+  readonly sr?: ArticleContentInput | null | undefined
   /** The content of the article in Swedish */
-  readonly sv?: ArticleContentInput | undefined
+  readonly sv?: ArticleContentInput | null | undefined
   /** The content of the article in Turkish */
-  readonly tr?: ArticleContentInput | undefined
+  readonly tr?: ArticleContentInput | null | undefined
   /** The content of the article in Vietnamese */
-  readonly vi?: ArticleContentInput | undefined
+  readonly vi?: ArticleContentInput | null | undefined
   /** The content of the article in Portuguese (Brazil) */
-  readonly "pt-BR"?: ArticleContentInput | undefined
+  readonly "pt-BR"?: ArticleContentInput | null | undefined
   /** The content of the article in Chinese (China) */
-  readonly "zh-CN"?: ArticleContentInput | undefined
+  readonly "zh-CN"?: ArticleContentInput | null | undefined
   /** The content of the article in Chinese (Taiwan) */
-  readonly "zh-TW"?: ArticleContentInput | undefined
-} | null
+  readonly "zh-TW"?: ArticleContentInput | null | undefined
+}
 
 /**
  * The Translated Content of an Article. The keys are the locale codes and the values are the translated content of the article.
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleTranslatedContentInput: Schema.Schema<ArticleTranslatedContentInput> = Schema.NullOr(Schema.Struct({ type: Schema.optional(Schema.NullOr(Schema.Literal("article_translated_content"))), ar: Schema.optional(ArticleContentInput), bg: Schema.optional(ArticleContentInput), bs: Schema.optional(ArticleContentInput), ca: Schema.optional(ArticleContentInput), cs: Schema.optional(ArticleContentInput), da: Schema.optional(ArticleContentInput), de: Schema.optional(ArticleContentInput), el: Schema.optional(ArticleContentInput), en: Schema.optional(ArticleContentInput), es: Schema.optional(ArticleContentInput), et: Schema.optional(ArticleContentInput), fi: Schema.optional(ArticleContentInput), fr: Schema.optional(ArticleContentInput), he: Schema.optional(ArticleContentInput), hr: Schema.optional(ArticleContentInput), hu: Schema.optional(ArticleContentInput), id: Schema.optional(ArticleContentInput), it: Schema.optional(ArticleContentInput), ja: Schema.optional(ArticleContentInput), ko: Schema.optional(ArticleContentInput), lt: Schema.optional(ArticleContentInput), lv: Schema.optional(ArticleContentInput), mn: Schema.optional(ArticleContentInput), nb: Schema.optional(ArticleContentInput), nl: Schema.optional(ArticleContentInput), pl: Schema.optional(ArticleContentInput), pt: Schema.optional(ArticleContentInput), ro: Schema.optional(ArticleContentInput), ru: Schema.optional(ArticleContentInput), sl: Schema.optional(ArticleContentInput), sr: Schema.optional(ArticleContentInput), sv: Schema.optional(ArticleContentInput), tr: Schema.optional(ArticleContentInput), vi: Schema.optional(ArticleContentInput), "pt-BR": Schema.optional(ArticleContentInput), "zh-CN": Schema.optional(ArticleContentInput), "zh-TW": Schema.optional(ArticleContentInput) })).annotations({ identifier: "ArticleTranslatedContentInput" })
+export const ArticleTranslatedContentInput: Schema.Schema<ArticleTranslatedContentInput> = Schema.Struct({ type: Schema.optional(Schema.NullOr(Schema.Literal("article_translated_content"))), ar: Schema.optional(Schema.NullOr(ArticleContentInput)), bg: Schema.optional(Schema.NullOr(ArticleContentInput)), bs: Schema.optional(Schema.NullOr(ArticleContentInput)), ca: Schema.optional(Schema.NullOr(ArticleContentInput)), cs: Schema.optional(Schema.NullOr(ArticleContentInput)), da: Schema.optional(Schema.NullOr(ArticleContentInput)), de: Schema.optional(Schema.NullOr(ArticleContentInput)), el: Schema.optional(Schema.NullOr(ArticleContentInput)), en: Schema.optional(Schema.NullOr(ArticleContentInput)), es: Schema.optional(Schema.NullOr(ArticleContentInput)), et: Schema.optional(Schema.NullOr(ArticleContentInput)), fi: Schema.optional(Schema.NullOr(ArticleContentInput)), fr: Schema.optional(Schema.NullOr(ArticleContentInput)), he: Schema.optional(Schema.NullOr(ArticleContentInput)), hr: Schema.optional(Schema.NullOr(ArticleContentInput)), hu: Schema.optional(Schema.NullOr(ArticleContentInput)), id: Schema.optional(Schema.NullOr(ArticleContentInput)), it: Schema.optional(Schema.NullOr(ArticleContentInput)), ja: Schema.optional(Schema.NullOr(ArticleContentInput)), ko: Schema.optional(Schema.NullOr(ArticleContentInput)), lt: Schema.optional(Schema.NullOr(ArticleContentInput)), lv: Schema.optional(Schema.NullOr(ArticleContentInput)), mn: Schema.optional(Schema.NullOr(ArticleContentInput)), nb: Schema.optional(Schema.NullOr(ArticleContentInput)), nl: Schema.optional(Schema.NullOr(ArticleContentInput)), pl: Schema.optional(Schema.NullOr(ArticleContentInput)), pt: Schema.optional(Schema.NullOr(ArticleContentInput)), ro: Schema.optional(Schema.NullOr(ArticleContentInput)), ru: Schema.optional(Schema.NullOr(ArticleContentInput)), sl: Schema.optional(Schema.NullOr(ArticleContentInput)), sr: Schema.optional(Schema.NullOr(ArticleContentInput)), sv: Schema.optional(Schema.NullOr(ArticleContentInput)), tr: Schema.optional(Schema.NullOr(ArticleContentInput)), vi: Schema.optional(Schema.NullOr(ArticleContentInput)), "pt-BR": Schema.optional(Schema.NullOr(ArticleContentInput)), "zh-CN": Schema.optional(Schema.NullOr(ArticleContentInput)), "zh-TW": Schema.optional(Schema.NullOr(ArticleContentInput)) }).annotations({ identifier: "ArticleTranslatedContentInput" })

@@ -14,15 +14,15 @@ export interface AttachContactToConversationRequest {
   readonly customer?: {
   /** The identifier for the contact as given by Intercom. */
   readonly intercom_user_id: string | number
-  readonly customer?: CustomerRequest | undefined
+  readonly customer?: CustomerRequest | null | undefined
 } | {
   /** The external_id you have defined for the contact who is being added as a participant. */
   readonly user_id: string | number
-  readonly customer?: CustomerRequest | undefined
+  readonly customer?: CustomerRequest | null | undefined
 } | {
   /** The email you have defined for the contact who is being added as a participant. */
   readonly email: string
-  readonly customer?: CustomerRequest | undefined
+  readonly customer?: CustomerRequest | null | undefined
 } | undefined
 }
 
@@ -31,4 +31,4 @@ export interface AttachContactToConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = Schema.Struct({ admin_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), customer: Schema.optional(Schema.Union(Schema.Struct({ intercom_user_id: Schema.Union(Schema.String, Schema.Number), customer: Schema.optional(CustomerRequest) }), Schema.Struct({ user_id: Schema.Union(Schema.String, Schema.Number), customer: Schema.optional(CustomerRequest) }), Schema.Struct({ email: Schema.String, customer: Schema.optional(CustomerRequest) }))) }).annotations({ identifier: "AttachContactToConversationRequest" })
+export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = Schema.Struct({ admin_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), customer: Schema.optional(Schema.Union(Schema.Struct({ intercom_user_id: Schema.Union(Schema.String, Schema.Number), customer: Schema.optional(Schema.NullOr(CustomerRequest)) }), Schema.Struct({ user_id: Schema.Union(Schema.String, Schema.Number), customer: Schema.optional(Schema.NullOr(CustomerRequest)) }), Schema.Struct({ email: Schema.String, customer: Schema.optional(Schema.NullOr(CustomerRequest)) }))) }).annotations({ identifier: "AttachContactToConversationRequest" })

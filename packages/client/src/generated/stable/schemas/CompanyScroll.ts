@@ -9,7 +9,7 @@ import { CursorPages } from "./CursorPages.js"
  * @since 0.1.0
  * @category schemas
  */
-export type CompanyScroll = {
+export interface CompanyScroll {
   /** The type of object - `list` */
   readonly type?: ("list" | (string & {})) | null
   readonly data?: ReadonlyArray<Company> | null
@@ -18,11 +18,11 @@ export type CompanyScroll = {
   readonly total_count?: number | null
   /** The scroll parameter to use in the next request to fetch the next page of results. */
   readonly scroll_param?: string | null
-} | null
+}
 
 /**
  * Companies allow you to represent organizations using your product. Each company will have its own description and be associated with contacts. You can fetch, create, update and list companies.
  * @since 0.1.0
  * @category schemas
  */
-export const CompanyScroll: Schema.Schema<CompanyScroll> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Company)), { exact: true }), pages: Schema.optionalWith(Schema.NullOr(CursorPages), { exact: true }), total_count: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), scroll_param: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })).annotations({ identifier: "CompanyScroll" })
+export const CompanyScroll: Schema.Schema<CompanyScroll> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Company)), { exact: true }), pages: Schema.optionalWith(Schema.NullOr(CursorPages), { exact: true }), total_count: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), scroll_param: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }).annotations({ identifier: "CompanyScroll" })

@@ -7,15 +7,15 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type ConversationFirstContactReply = {
+export interface ConversationFirstContactReply {
   readonly created_at?: number | null
   readonly type?: string | null
   readonly url?: string | null
-} | null
+}
 
 /**
  * An object containing information on the first users message. For a contact initiated message this will represent the users original message.
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationFirstContactReply: Schema.Schema<ConversationFirstContactReply> = Schema.NullOr(Schema.Struct({ created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })).annotations({ identifier: "ConversationFirstContactReply" })
+export const ConversationFirstContactReply: Schema.Schema<ConversationFirstContactReply> = Schema.Struct({ created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }).annotations({ identifier: "ConversationFirstContactReply" })

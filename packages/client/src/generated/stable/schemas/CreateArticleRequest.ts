@@ -8,7 +8,7 @@ import { ArticleTranslatedContentInput } from "./ArticleTranslatedContent.js"
  * @since 0.1.0
  * @category schemas
  */
-export type CreateArticleRequest = {
+export interface CreateArticleRequest {
   /** The title of the article.For multilingual articles, this will be the title of the default language's content. */
   readonly title: string
   /** The description of the article. For multilingual articles, this will be the description of the default language's content. */
@@ -23,12 +23,12 @@ export type CreateArticleRequest = {
   readonly parent_id?: string | number | undefined
   /** The type of parent, which can either be a `collection` or `section`. */
   readonly parent_type?: "collection" | "section" | undefined
-  readonly translated_content?: ArticleTranslatedContentInput | undefined
-} | null
+  readonly translated_content?: ArticleTranslatedContentInput | null | undefined
+}
 
 /**
  * You can create an Article
  * @since 0.1.0
  * @category schemas
  */
-export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = Schema.NullOr(Schema.Struct({ title: Schema.String, description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), state: Schema.optional(Schema.Literal("published", "draft")), parent_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), parent_type: Schema.optional(Schema.Literal("collection", "section")), translated_content: Schema.optional(ArticleTranslatedContentInput) })).annotations({ identifier: "CreateArticleRequest" })
+export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = Schema.Struct({ title: Schema.String, description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), state: Schema.optional(Schema.Literal("published", "draft")), parent_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), parent_type: Schema.optional(Schema.Literal("collection", "section")), translated_content: Schema.optional(Schema.NullOr(ArticleTranslatedContentInput)) }).annotations({ identifier: "CreateArticleRequest" })

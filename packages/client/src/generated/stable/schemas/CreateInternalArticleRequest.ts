@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type CreateInternalArticleRequest = {
+export interface CreateInternalArticleRequest {
   /** The title of the article. */
   readonly title: string
   /** The content of the article. */
@@ -16,11 +16,11 @@ export type CreateInternalArticleRequest = {
   readonly author_id: string | number
   /** The id of the owner of the article. */
   readonly owner_id: string | number
-} | null
+}
 
 /**
  * You can create an Internal Article
  * @since 0.1.0
  * @category schemas
  */
-export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = Schema.NullOr(Schema.Struct({ title: Schema.String, body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), owner_id: Schema.Union(Schema.String, Schema.Number) })).annotations({ identifier: "CreateInternalArticleRequest" })
+export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = Schema.Struct({ title: Schema.String, body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), owner_id: Schema.Union(Schema.String, Schema.Number) }).annotations({ identifier: "CreateInternalArticleRequest" })

@@ -8,7 +8,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type CreateTicketTypeRequest = {
+export interface CreateTicketTypeRequest {
   /** The name of the ticket type. */
   readonly name: string
   /** The description of the ticket type. */
@@ -19,7 +19,7 @@ export type CreateTicketTypeRequest = {
   readonly icon?: string | undefined
   /** Whether the tickets associated with this ticket type are intended for internal use only or will be shared with customers. This is currently a limited attribute. */
   readonly is_internal?: boolean | undefined
-} | null
+}
 
 /**
  * The request payload for creating a ticket type.
@@ -27,4 +27,4 @@ export type CreateTicketTypeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = Schema.NullOr(Schema.Struct({ name: Schema.String, description: Schema.optional(Schema.String), category: Schema.optional(Schema.Literal("Customer", "Back-office", "Tracker")), icon: Schema.optional(Schema.String), is_internal: Schema.optional(Schema.Boolean) })).annotations({ identifier: "CreateTicketTypeRequest" })
+export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = Schema.Struct({ name: Schema.String, description: Schema.optional(Schema.String), category: Schema.optional(Schema.Literal("Customer", "Back-office", "Tracker")), icon: Schema.optional(Schema.String), is_internal: Schema.optional(Schema.Boolean) }).annotations({ identifier: "CreateTicketTypeRequest" })

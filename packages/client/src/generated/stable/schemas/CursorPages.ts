@@ -9,7 +9,7 @@ import { StartingAfterPaging } from "./StartingAfterPaging.js"
  * @since 0.1.0
  * @category schemas
  */
-export type CursorPages = {
+export interface CursorPages {
   /** the type of object `pages`. */
   readonly type?: ("pages" | (string & {})) | null
   /** The current page */
@@ -19,7 +19,7 @@ export type CursorPages = {
   readonly per_page?: number | null
   /** Total number of pages */
   readonly total_pages?: number | null
-} | null
+}
 
 /**
  * Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
@@ -27,4 +27,4 @@ export type CursorPages = {
  * @since 0.1.0
  * @category schemas
  */
-export const CursorPages: Schema.Schema<CursorPages> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), page: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), next: Schema.optionalWith(Schema.NullOr(StartingAfterPaging), { exact: true }), per_page: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), total_pages: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }) })).annotations({ identifier: "CursorPages" })
+export const CursorPages: Schema.Schema<CursorPages> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), page: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), next: Schema.optionalWith(Schema.NullOr(StartingAfterPaging), { exact: true }), per_page: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), total_pages: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }) }).annotations({ identifier: "CursorPages" })

@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type CustomObjectInstance = {
+export interface CustomObjectInstance {
   /** The Intercom defined id representing the custom object instance. */
   readonly id?: string | null
   /** The id you have defined for the custom object instance. */
@@ -24,21 +24,21 @@ export type CustomObjectInstance = {
   readonly type?: string | null
   /** The custom attributes you have set on the custom object instance. */
   readonly custom_attributes?: { readonly [key: string]: unknown } | null
-} | null
+}
 
 /**
  * A Custom Object Instance represents an instance of a custom object type. This allows you to create and set custom attributes to store data about your customers that is not already captured by Intercom. The parent object includes recommended default attributes and you can add your own custom attributes.
  * @since 0.1.0
  * @category schemas
  */
-export const CustomObjectInstance: Schema.Schema<CustomObjectInstance> = Schema.NullOr(Schema.Struct({ id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), external_updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }) })).annotations({ identifier: "CustomObjectInstance" })
+export const CustomObjectInstance: Schema.Schema<CustomObjectInstance> = Schema.Struct({ id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), external_updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }) }).annotations({ identifier: "CustomObjectInstance" })
 
 /**
  * A Custom Object Instance represents an instance of a custom object type. This allows you to create and set custom attributes to store data about your customers that is not already captured by Intercom. The parent object includes recommended default attributes and you can add your own custom attributes.
  * @since 0.1.0
  * @category schemas
  */
-export type CustomObjectInstanceInput = {
+export interface CustomObjectInstanceInput {
   /** The Intercom defined id representing the custom object instance. */
   readonly id?: string | number | undefined
   /** The id you have defined for the custom object instance. */
@@ -55,11 +55,11 @@ export type CustomObjectInstanceInput = {
   readonly type?: string | undefined
   /** The custom attributes you have set on the custom object instance. */
   readonly custom_attributes?: { readonly [key: string]: unknown } | undefined
-} | null
+}
 
 /**
  * A Custom Object Instance represents an instance of a custom object type. This allows you to create and set custom attributes to store data about your customers that is not already captured by Intercom. The parent object includes recommended default attributes and you can add your own custom attributes.
  * @since 0.1.0
  * @category schemas
  */
-export const CustomObjectInstanceInput: Schema.Schema<CustomObjectInstanceInput> = Schema.NullOr(Schema.Struct({ id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), external_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), external_created_at: Schema.optional(Schema.NullOr(Schema.Number)), external_updated_at: Schema.optional(Schema.NullOr(Schema.Number)), created_at: Schema.optional(Schema.Number), updated_at: Schema.optional(Schema.Number), type: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })) })).annotations({ identifier: "CustomObjectInstanceInput" })
+export const CustomObjectInstanceInput: Schema.Schema<CustomObjectInstanceInput> = Schema.Struct({ id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), external_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), external_created_at: Schema.optional(Schema.NullOr(Schema.Number)), external_updated_at: Schema.optional(Schema.NullOr(Schema.Number)), created_at: Schema.optional(Schema.Number), updated_at: Schema.optional(Schema.Number), type: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })) }).annotations({ identifier: "CustomObjectInstanceInput" })

@@ -11,7 +11,7 @@ import { CustomObjectInstance, CustomObjectInstanceInput } from "./CustomObjectI
 export interface CustomObjectInstanceList {
   readonly type?: string | null
   /** The list of associated custom object instances for a given reference attribute on the parent object. */
-  readonly instances?: ReadonlyArray<CustomObjectInstance> | null
+  readonly instances?: (ReadonlyArray<CustomObjectInstance | null>) | null
 }
 
 /**
@@ -19,7 +19,7 @@ export interface CustomObjectInstanceList {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomObjectInstanceList: Schema.Schema<CustomObjectInstanceList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), instances: Schema.optionalWith(Schema.NullOr(Schema.Array(CustomObjectInstance)), { exact: true }) }).annotations({ identifier: "CustomObjectInstanceList" })
+export const CustomObjectInstanceList: Schema.Schema<CustomObjectInstanceList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), instances: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(CustomObjectInstance))), { exact: true }) }).annotations({ identifier: "CustomObjectInstanceList" })
 
 /**
  * The list of associated custom object instances for a given reference attribute on the parent object.
@@ -29,7 +29,7 @@ export const CustomObjectInstanceList: Schema.Schema<CustomObjectInstanceList> =
 export interface CustomObjectInstanceListInput {
   readonly type?: string | undefined
   /** The list of associated custom object instances for a given reference attribute on the parent object. */
-  readonly instances?: ReadonlyArray<CustomObjectInstanceInput> | undefined
+  readonly instances?: ReadonlyArray<CustomObjectInstanceInput | null> | undefined
 }
 
 /**
@@ -37,4 +37,4 @@ export interface CustomObjectInstanceListInput {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomObjectInstanceListInput: Schema.Schema<CustomObjectInstanceListInput> = Schema.Struct({ type: Schema.optional(Schema.String), instances: Schema.optional(Schema.Array(CustomObjectInstanceInput)) }).annotations({ identifier: "CustomObjectInstanceListInput" })
+export const CustomObjectInstanceListInput: Schema.Schema<CustomObjectInstanceListInput> = Schema.Struct({ type: Schema.optional(Schema.String), instances: Schema.optional(Schema.Array(Schema.NullOr(CustomObjectInstanceInput))) }).annotations({ identifier: "CustomObjectInstanceListInput" })

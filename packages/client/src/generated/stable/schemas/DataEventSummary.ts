@@ -18,7 +18,7 @@ export interface DataEventSummary {
   /** The user ID of the user */
   readonly user_id?: string | null
   /** A summary of data events */
-  readonly events?: ReadonlyArray<DataEventSummaryItem> | null
+  readonly events?: (ReadonlyArray<DataEventSummaryItem | null>) | null
 }
 
 /**
@@ -26,4 +26,4 @@ export interface DataEventSummary {
  * @since 0.1.0
  * @category schemas
  */
-export const DataEventSummary: Schema.Schema<DataEventSummary> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), intercom_user_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), user_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), events: Schema.optionalWith(Schema.NullOr(Schema.Array(DataEventSummaryItem)), { exact: true }) }).annotations({ identifier: "DataEventSummary" })
+export const DataEventSummary: Schema.Schema<DataEventSummary> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), intercom_user_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), user_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), events: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(DataEventSummaryItem))), { exact: true }) }).annotations({ identifier: "DataEventSummary" })

@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type DataEventSummaryItem = {
+export interface DataEventSummaryItem {
   /** The name of the event */
   readonly name?: string | null
   /** The first time the event was sent */
@@ -18,11 +18,11 @@ export type DataEventSummaryItem = {
   readonly count?: number | null
   /** The description of the event */
   readonly description?: string | null
-} | null
+}
 
 /**
  * This will return a summary of a data event for the App.
  * @since 0.1.0
  * @category schemas
  */
-export const DataEventSummaryItem: Schema.Schema<DataEventSummaryItem> = Schema.NullOr(Schema.Struct({ name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), first: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), last: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), count: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })).annotations({ identifier: "DataEventSummaryItem" })
+export const DataEventSummaryItem: Schema.Schema<DataEventSummaryItem> = Schema.Struct({ name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), first: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), last: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), count: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }).annotations({ identifier: "DataEventSummaryItem" })

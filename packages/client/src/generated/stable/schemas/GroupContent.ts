@@ -7,39 +7,39 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type GroupContent = {
+export interface GroupContent {
   /** The type of object - `group_content` . */
   readonly type?: ("group_content" | (string & {})) | null
   /** The name of the collection or section. */
   readonly name?: string | null
   /** The description of the collection. Only available for collections. */
   readonly description?: string | null
-} | null
+}
 
 /**
  * The Content of a Group.
  * @since 0.1.0
  * @category schemas
  */
-export const GroupContent: Schema.Schema<GroupContent> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })).annotations({ identifier: "GroupContent" })
+export const GroupContent: Schema.Schema<GroupContent> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }).annotations({ identifier: "GroupContent" })
 
 /**
  * The Content of a Group.
  * @since 0.1.0
  * @category schemas
  */
-export type GroupContentInput = {
+export interface GroupContentInput {
   /** The type of object - `group_content` . */
   readonly type?: ("group_content") | null | undefined
   /** The name of the collection or section. */
   readonly name?: string | undefined
   /** The description of the collection. Only available for collections. */
   readonly description?: string | undefined
-} | null
+}
 
 /**
  * The Content of a Group.
  * @since 0.1.0
  * @category schemas
  */
-export const GroupContentInput: Schema.Schema<GroupContentInput> = Schema.NullOr(Schema.Struct({ type: Schema.optional(Schema.NullOr(Schema.Literal("group_content"))), name: Schema.optional(Schema.String), description: Schema.optional(Schema.String) })).annotations({ identifier: "GroupContentInput" })
+export const GroupContentInput: Schema.Schema<GroupContentInput> = Schema.Struct({ type: Schema.optional(Schema.NullOr(Schema.Literal("group_content"))), name: Schema.optional(Schema.String), description: Schema.optional(Schema.String) }).annotations({ identifier: "GroupContentInput" })

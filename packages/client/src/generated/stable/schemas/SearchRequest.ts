@@ -12,7 +12,7 @@ import { StartingAfterPagingInput } from "./StartingAfterPaging.js"
  */
 export interface SearchRequest {
   readonly query: SingleFilterSearchRequest | MultipleFilterSearchRequest
-  readonly pagination?: StartingAfterPagingInput | undefined
+  readonly pagination?: StartingAfterPagingInput | null | undefined
 }
 
 /**
@@ -20,4 +20,4 @@ export interface SearchRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SearchRequest: Schema.Schema<SearchRequest> = Schema.Struct({ query: Schema.Union(SingleFilterSearchRequest, MultipleFilterSearchRequest), pagination: Schema.optional(StartingAfterPagingInput) }).annotations({ identifier: "SearchRequest" })
+export const SearchRequest: Schema.Schema<SearchRequest> = Schema.Struct({ query: Schema.Union(SingleFilterSearchRequest, MultipleFilterSearchRequest), pagination: Schema.optional(Schema.NullOr(StartingAfterPagingInput)) }).annotations({ identifier: "SearchRequest" })

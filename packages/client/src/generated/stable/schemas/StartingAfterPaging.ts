@@ -7,35 +7,35 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type StartingAfterPaging = {
+export interface StartingAfterPaging {
   /** The number of results to fetch per page. */
   readonly per_page?: number | null
   /** The cursor to use in the next request to get the next page of results. */
   readonly starting_after?: string | null
-} | null
+}
 
 /**
  * Pagination: Starting After
  * @since 0.1.0
  * @category schemas
  */
-export const StartingAfterPaging: Schema.Schema<StartingAfterPaging> = Schema.NullOr(Schema.Struct({ per_page: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), starting_after: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })).annotations({ identifier: "StartingAfterPaging" })
+export const StartingAfterPaging: Schema.Schema<StartingAfterPaging> = Schema.Struct({ per_page: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), starting_after: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }).annotations({ identifier: "StartingAfterPaging" })
 
 /**
  * Pagination: Starting After
  * @since 0.1.0
  * @category schemas
  */
-export type StartingAfterPagingInput = {
+export interface StartingAfterPagingInput {
   /** The number of results to fetch per page. */
   readonly per_page?: number | undefined
   /** The cursor to use in the next request to get the next page of results. */
   readonly starting_after?: string | null | undefined
-} | null
+}
 
 /**
  * Pagination: Starting After
  * @since 0.1.0
  * @category schemas
  */
-export const StartingAfterPagingInput: Schema.Schema<StartingAfterPagingInput> = Schema.NullOr(Schema.Struct({ per_page: Schema.optional(Schema.Number), starting_after: Schema.optional(Schema.NullOr(Schema.String)) })).annotations({ identifier: "StartingAfterPagingInput" })
+export const StartingAfterPagingInput: Schema.Schema<StartingAfterPagingInput> = Schema.Struct({ per_page: Schema.optional(Schema.Number), starting_after: Schema.optional(Schema.NullOr(Schema.String)) }).annotations({ identifier: "StartingAfterPagingInput" })

@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type TicketState = {
+export interface TicketState {
   /** String representing the object's type. Always has the value `ticket_state`. */
   readonly type?: string | null
   /** The id of the ticket state */
@@ -18,11 +18,11 @@ export type TicketState = {
   readonly internal_label?: string | null
   /** The state the ticket is currently in, in a human readable form - visible to customers, in the messenger, email and tickets portal. */
   readonly external_label?: string | null
-} | null
+}
 
 /**
  * A ticket state, used to define the state of a ticket.
  * @since 0.1.0
  * @category schemas
  */
-export const TicketState: Schema.Schema<TicketState> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), category: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), internal_label: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_label: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })).annotations({ identifier: "TicketState" })
+export const TicketState: Schema.Schema<TicketState> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), category: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), internal_label: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_label: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }).annotations({ identifier: "TicketState" })

@@ -8,7 +8,7 @@ import { TicketType } from "./TicketType.js"
  * @since 0.1.0
  * @category schemas
  */
-export type TicketStateDetailed = {
+export interface TicketStateDetailed {
   /** String representing the object's type. Always has the value `ticket_state`. */
   readonly type?: string | null
   /** The id of the ticket state */
@@ -26,13 +26,13 @@ export type TicketStateDetailed = {
   /** String representing the object's type. Always has the value `list`. */
   readonly type?: string | null
   /** A list of ticket type attributes associated with a given ticket type. */
-  readonly data?: ReadonlyArray<TicketType> | null
+  readonly data?: (ReadonlyArray<TicketType | null>) | null
 } | null
-} | null
+}
 
 /**
  * A ticket state, used to define the state of a ticket.
  * @since 0.1.0
  * @category schemas
  */
-export const TicketStateDetailed: Schema.Schema<TicketStateDetailed> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), category: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), internal_label: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_label: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), archived: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), ticket_types: Schema.optionalWith(Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(TicketType)), { exact: true }) })), { exact: true }) })).annotations({ identifier: "TicketStateDetailed" })
+export const TicketStateDetailed: Schema.Schema<TicketStateDetailed> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), category: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), internal_label: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_label: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), archived: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), ticket_types: Schema.optionalWith(Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(TicketType))), { exact: true }) })), { exact: true }) }).annotations({ identifier: "TicketStateDetailed" })

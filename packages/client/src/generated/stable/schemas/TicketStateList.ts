@@ -12,7 +12,7 @@ export interface TicketStateList {
   /** String representing the object's type. Always has the value `list`. */
   readonly type?: string | null
   /** A list of ticket states associated with a given ticket type. */
-  readonly data?: ReadonlyArray<TicketStateDetailed> | null
+  readonly data?: (ReadonlyArray<TicketStateDetailed | null>) | null
 }
 
 /**
@@ -20,4 +20,4 @@ export interface TicketStateList {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketStateList: Schema.Schema<TicketStateList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(TicketStateDetailed)), { exact: true }) }).annotations({ identifier: "TicketStateList" })
+export const TicketStateList: Schema.Schema<TicketStateList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(TicketStateDetailed))), { exact: true }) }).annotations({ identifier: "TicketStateList" })

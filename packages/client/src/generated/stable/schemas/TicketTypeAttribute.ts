@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type TicketTypeAttribute = {
+export interface TicketTypeAttribute {
   /** String representing the object's type. Always has the value `ticket_type_attribute`. */
   readonly type?: string | null
   /** The id representing the ticket type attribute. */
@@ -42,11 +42,11 @@ export type TicketTypeAttribute = {
   readonly created_at?: number | null
   /** The date and time the ticket type attribute was last updated. */
   readonly updated_at?: number | null
-} | null
+}
 
 /**
  * Ticket type attribute, used to define each data field to be captured in a ticket.
  * @since 0.1.0
  * @category schemas
  */
-export const TicketTypeAttribute: Schema.Schema<TicketTypeAttribute> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data_type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), input_options: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), order: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), required_to_create: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), required_to_create_for_contacts: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), visible_on_create: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), visible_to_contacts: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), default: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), ticket_type_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), archived: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }) })).annotations({ identifier: "TicketTypeAttribute" })
+export const TicketTypeAttribute: Schema.Schema<TicketTypeAttribute> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data_type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), input_options: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), order: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), required_to_create: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), required_to_create_for_contacts: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), visible_on_create: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), visible_to_contacts: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), default: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), ticket_type_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), archived: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }) }).annotations({ identifier: "TicketTypeAttribute" })

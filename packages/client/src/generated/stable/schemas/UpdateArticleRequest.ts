@@ -23,7 +23,7 @@ export interface UpdateArticleRequest {
   readonly parent_id?: string | number | undefined
   /** The type of parent, which can either be a `collection` or `section`. */
   readonly parent_type?: string | undefined
-  readonly translated_content?: ArticleTranslatedContentInput | undefined
+  readonly translated_content?: ArticleTranslatedContentInput | null | undefined
 }
 
 /**
@@ -31,4 +31,4 @@ export interface UpdateArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = Schema.Struct({ title: Schema.optional(Schema.String), description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), state: Schema.optional(Schema.Literal("published", "draft")), parent_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), parent_type: Schema.optional(Schema.String), translated_content: Schema.optional(ArticleTranslatedContentInput) }).annotations({ identifier: "UpdateArticleRequest" })
+export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = Schema.Struct({ title: Schema.optional(Schema.String), description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), state: Schema.optional(Schema.Literal("published", "draft")), parent_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), parent_type: Schema.optional(Schema.String), translated_content: Schema.optional(Schema.NullOr(ArticleTranslatedContentInput)) }).annotations({ identifier: "UpdateArticleRequest" })

@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type UpdateCompanyRequest = {
+export interface UpdateCompanyRequest {
   /** The name of the Company */
   readonly name?: string | undefined
   /** The name of the plan you have associated with the company. */
@@ -22,11 +22,11 @@ export type UpdateCompanyRequest = {
   readonly custom_attributes?: { readonly [key: string]: string } | undefined
   /** How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647.. */
   readonly monthly_spend?: number | undefined
-} | null
+}
 
 /**
  * You can update a Company
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = Schema.NullOr(Schema.Struct({ name: Schema.optional(Schema.String), plan: Schema.optional(Schema.String), size: Schema.optional(Schema.Number), website: Schema.optional(Schema.String), industry: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })), monthly_spend: Schema.optional(Schema.Number) })).annotations({ identifier: "UpdateCompanyRequest" })
+export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = Schema.Struct({ name: Schema.optional(Schema.String), plan: Schema.optional(Schema.String), size: Schema.optional(Schema.Number), website: Schema.optional(Schema.String), industry: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })), monthly_spend: Schema.optional(Schema.Number) }).annotations({ identifier: "UpdateCompanyRequest" })

@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type ActivityLogMetadata = {
+export interface ActivityLogMetadata {
   /** The way the admin signed in. */
   readonly sign_in_method?: string | null
   /** The unique identifier for the contact which is provided by the Client. */
@@ -30,11 +30,11 @@ export type ActivityLogMetadata = {
   readonly conversation_assignment_limit?: number | null
   /** The ticket assignment limit value for an admin. */
   readonly ticket_assignment_limit?: number | null
-} | null
+}
 
 /**
  * Additional data provided about Admin activity.
  * @since 0.1.0
  * @category schemas
  */
-export const ActivityLogMetadata: Schema.Schema<ActivityLogMetadata> = Schema.NullOr(Schema.Struct({ sign_in_method: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), away_mode: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_status_reason: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), reassign_conversations: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), source: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), auto_changed: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), update_by: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), update_by_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), conversation_assignment_limit: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ticket_assignment_limit: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }) })).annotations({ identifier: "ActivityLogMetadata" })
+export const ActivityLogMetadata: Schema.Schema<ActivityLogMetadata> = Schema.Struct({ sign_in_method: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), away_mode: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), away_status_reason: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), reassign_conversations: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), source: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), auto_changed: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), update_by: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), update_by_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), conversation_assignment_limit: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ticket_assignment_limit: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }) }).annotations({ identifier: "ActivityLogMetadata" })

@@ -12,7 +12,7 @@ export interface AdminList {
   /** String representing the object's type. Always has the value `admin.list`. */
   readonly type?: string | null
   /** A list of admins associated with a given workspace. */
-  readonly admins?: ReadonlyArray<Admin> | null
+  readonly admins?: (ReadonlyArray<Admin | null>) | null
 }
 
 /**
@@ -20,4 +20,4 @@ export interface AdminList {
  * @since 0.1.0
  * @category schemas
  */
-export const AdminList: Schema.Schema<AdminList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), admins: Schema.optionalWith(Schema.NullOr(Schema.Array(Admin)), { exact: true }) }).annotations({ identifier: "AdminList" })
+export const AdminList: Schema.Schema<AdminList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), admins: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(Admin))), { exact: true }) }).annotations({ identifier: "AdminList" })

@@ -7,16 +7,16 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type AdminPriorityLevel = {
+export interface AdminPriorityLevel {
   /** The primary admin ids for the team */
   readonly primary_admin_ids?: ReadonlyArray<number> | null
   /** The secondary admin ids for the team */
   readonly secondary_admin_ids?: ReadonlyArray<number> | null
-} | null
+}
 
 /**
  * Admin priority levels for the team
  * @since 0.1.0
  * @category schemas
  */
-export const AdminPriorityLevel: Schema.Schema<AdminPriorityLevel> = Schema.NullOr(Schema.Struct({ primary_admin_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }), secondary_admin_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }) })).annotations({ identifier: "AdminPriorityLevel" })
+export const AdminPriorityLevel: Schema.Schema<AdminPriorityLevel> = Schema.Struct({ primary_admin_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }), secondary_admin_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }) }).annotations({ identifier: "AdminPriorityLevel" })

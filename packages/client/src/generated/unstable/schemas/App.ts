@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type App = {
+export interface App {
   readonly type?: string | null
   /** The id of the app. */
   readonly id_code?: string | null
@@ -21,11 +21,11 @@ export type App = {
   readonly created_at?: number | null
   /** Whether or not the app uses identity verification. */
   readonly identity_verification?: boolean | null
-} | null
+}
 
 /**
  * App is a workspace on Intercom
  * @since 0.1.0
  * @category schemas
  */
-export const App: Schema.Schema<App> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id_code: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), region: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), timezone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), identity_verification: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })).annotations({ identifier: "App" })
+export const App: Schema.Schema<App> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id_code: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), region: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), timezone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), identity_verification: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) }).annotations({ identifier: "App" })

@@ -8,7 +8,7 @@ import { AddressableList } from "./AddressableList.js"
  * @since 0.1.0
  * @category schemas
  */
-export type ContactTags = {
+export interface ContactTags {
   /** This object represents the tags attached to a contact. */
   readonly data?: ReadonlyArray<AddressableList> | null
   /** url to get more tag resources for this contact */
@@ -17,11 +17,11 @@ export type ContactTags = {
   readonly total_count?: number | null
   /** Whether there's more Addressable Objects to be viewed. If true, use the url to view all */
   readonly has_more?: boolean | null
-} | null
+}
 
 /**
  * An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
  * @since 0.1.0
  * @category schemas
  */
-export const ContactTags: Schema.Schema<ContactTags> = Schema.NullOr(Schema.Struct({ data: Schema.optionalWith(Schema.NullOr(Schema.Array(AddressableList)), { exact: true }), url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), total_count: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_more: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })).annotations({ identifier: "ContactTags" })
+export const ContactTags: Schema.Schema<ContactTags> = Schema.Struct({ data: Schema.optionalWith(Schema.NullOr(Schema.Array(AddressableList)), { exact: true }), url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), total_count: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_more: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) }).annotations({ identifier: "ContactTags" })

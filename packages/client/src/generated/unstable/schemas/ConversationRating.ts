@@ -9,7 +9,7 @@ import { Reference } from "./Reference.js"
  * @since 0.1.0
  * @category schemas
  */
-export type ConversationRating = {
+export interface ConversationRating {
   /** The rating, between 1 and 5, for the conversation. */
   readonly rating?: number | null
   /** An optional field to add a remark to correspond to the number rating */
@@ -20,11 +20,11 @@ export type ConversationRating = {
   readonly updated_at?: number | null
   readonly contact?: ContactReference | null
   readonly teammate?: Reference | null
-} | null
+}
 
 /**
  * The Conversation Rating object which contains information on the rating and/or remark added by a Contact and the Admin assigned to the conversation.
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationRating: Schema.Schema<ConversationRating> = Schema.NullOr(Schema.Struct({ rating: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), remark: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), contact: Schema.optionalWith(Schema.NullOr(ContactReference), { exact: true }), teammate: Schema.optionalWith(Schema.NullOr(Reference), { exact: true }) })).annotations({ identifier: "ConversationRating" })
+export const ConversationRating: Schema.Schema<ConversationRating> = Schema.Struct({ rating: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), remark: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), contact: Schema.optionalWith(Schema.NullOr(ContactReference), { exact: true }), teammate: Schema.optionalWith(Schema.NullOr(Reference), { exact: true }) }).annotations({ identifier: "ConversationRating" })

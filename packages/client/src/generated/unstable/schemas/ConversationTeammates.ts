@@ -8,16 +8,16 @@ import { Reference } from "./Reference.js"
  * @since 0.1.0
  * @category schemas
  */
-export type ConversationTeammates = {
+export interface ConversationTeammates {
   /** The type of the object - `admin.list`. */
   readonly type?: string | null
   /** The list of teammates who participated in the conversation (wrote at least one conversation part). */
   readonly teammates?: ReadonlyArray<Reference> | null
-} | null
+}
 
 /**
  * The list of teammates who participated in the conversation (wrote at least one conversation part).
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationTeammates: Schema.Schema<ConversationTeammates> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), teammates: Schema.optionalWith(Schema.NullOr(Schema.Array(Reference)), { exact: true }) })).annotations({ identifier: "ConversationTeammates" })
+export const ConversationTeammates: Schema.Schema<ConversationTeammates> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), teammates: Schema.optionalWith(Schema.NullOr(Schema.Array(Reference)), { exact: true }) }).annotations({ identifier: "ConversationTeammates" })

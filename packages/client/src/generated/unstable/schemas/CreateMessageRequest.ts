@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type CreateMessageRequest = (unknown | {
+export type CreateMessageRequest = unknown | {
   /** The user or lead sending the message. */
   readonly from: {
   readonly type: "user" | "lead" | "contact"
@@ -41,11 +41,11 @@ export type CreateMessageRequest = (unknown | {
   readonly type: "user" | "lead" | "contact"
   readonly id: string | number
 }> | undefined
-}) | null
+}
 
 /**
  * You can create a message
  * @since 0.1.0
  * @category schemas
  */
-export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = Schema.NullOr(Schema.Union(Schema.Unknown, Schema.Struct({ from: Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, referer: Schema.optional(Schema.String) }), Schema.Struct({ message_type: Schema.Literal("conversation"), body: Schema.String, from: Schema.Struct({ type: Schema.Literal("admin"), id: Schema.Union(Schema.String, Schema.Number) }), to: Schema.Union(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))), cc: Schema.optional(Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))), bcc: Schema.optional(Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))) }))).annotations({ identifier: "CreateMessageRequest" })
+export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = Schema.Union(Schema.Unknown, Schema.Struct({ from: Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, referer: Schema.optional(Schema.String) }), Schema.Struct({ message_type: Schema.Literal("conversation"), body: Schema.String, from: Schema.Struct({ type: Schema.Literal("admin"), id: Schema.Union(Schema.String, Schema.Number) }), to: Schema.Union(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))), cc: Schema.optional(Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))), bcc: Schema.optional(Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))) })).annotations({ identifier: "CreateMessageRequest" })

@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type CreateOrUpdateCompanyRequest = {
+export interface CreateOrUpdateCompanyRequest {
   /** The name of the Company */
   readonly name?: string | undefined
   /** The company id you have defined for the company. Can't be updated */
@@ -26,11 +26,11 @@ export type CreateOrUpdateCompanyRequest = {
   readonly remote_created_at?: number | undefined
   /** How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647.. */
   readonly monthly_spend?: number | undefined
-} | null
+}
 
 /**
  * You can create or update a Company
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = Schema.NullOr(Schema.Struct({ name: Schema.optional(Schema.String), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), plan: Schema.optional(Schema.String), size: Schema.optional(Schema.Number), website: Schema.optional(Schema.String), industry: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })), remote_created_at: Schema.optional(Schema.Number), monthly_spend: Schema.optional(Schema.Number) })).annotations({ identifier: "CreateOrUpdateCompanyRequest" })
+export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = Schema.Struct({ name: Schema.optional(Schema.String), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), plan: Schema.optional(Schema.String), size: Schema.optional(Schema.Number), website: Schema.optional(Schema.String), industry: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })), remote_created_at: Schema.optional(Schema.Number), monthly_spend: Schema.optional(Schema.Number) }).annotations({ identifier: "CreateOrUpdateCompanyRequest" })

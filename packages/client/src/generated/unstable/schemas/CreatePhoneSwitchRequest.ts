@@ -8,15 +8,15 @@ import { CustomAttributesInput } from "./CustomAttributes.js"
  * @since 0.1.0
  * @category schemas
  */
-export type CreatePhoneSwitchRequest = {
+export interface CreatePhoneSwitchRequest {
   /** Phone number in E.164 format, that will receive the SMS to continue the conversation in the Messenger. */
   readonly phone: string
   readonly custom_attributes?: CustomAttributesInput | undefined
-} | null
+}
 
 /**
  * You can create an phone switch
  * @since 0.1.0
  * @category schemas
  */
-export const CreatePhoneSwitchRequest: Schema.Schema<CreatePhoneSwitchRequest> = Schema.NullOr(Schema.Struct({ phone: Schema.String, custom_attributes: Schema.optional(CustomAttributesInput) })).annotations({ identifier: "CreatePhoneSwitchRequest" })
+export const CreatePhoneSwitchRequest: Schema.Schema<CreatePhoneSwitchRequest> = Schema.Struct({ phone: Schema.String, custom_attributes: Schema.optional(CustomAttributesInput) }).annotations({ identifier: "CreatePhoneSwitchRequest" })

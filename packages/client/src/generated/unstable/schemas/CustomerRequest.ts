@@ -15,10 +15,10 @@ export type CustomerRequest = {
 } | {
   /** The email you have defined for the contact who is being added as a participant. */
   readonly email: string
-} | null
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CustomerRequest: Schema.Schema<CustomerRequest> = Schema.NullOr(Schema.Union(Schema.Struct({ intercom_user_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ user_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ email: Schema.String }))).annotations({ identifier: "CustomerRequest" })
+export const CustomerRequest: Schema.Schema<CustomerRequest> = Schema.Union(Schema.Struct({ intercom_user_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ user_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ email: Schema.String })).annotations({ identifier: "CustomerRequest" })

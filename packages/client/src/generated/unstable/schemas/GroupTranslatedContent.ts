@@ -8,7 +8,7 @@ import { GroupContent, GroupContentInput } from "./GroupContent.js"
  * @since 0.1.0
  * @category schemas
  */
-export type GroupTranslatedContent = {
+export interface GroupTranslatedContent {
   /** The type of object - group_translated_content. */
   readonly type?: ("group_translated_content" | (string & {})) | null
   /** The content of the group in Arabic */
@@ -85,102 +85,102 @@ export type GroupTranslatedContent = {
   readonly "zh-CN"?: GroupContent | null
   /** The content of the group in Chinese (Taiwan) */
   readonly "zh-TW"?: GroupContent | null
-} | null
+}
 
 /**
  * The Translated Content of an Group. The keys are the locale codes and the values are the translated content of the Group.
  * @since 0.1.0
  * @category schemas
  */
-export const GroupTranslatedContent: Schema.Schema<GroupTranslatedContent> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ar: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), bg: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), bs: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), ca: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), cs: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), da: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), de: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), el: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), en: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), es: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), et: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), fi: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), fr: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), he: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), hr: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), hu: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), id: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), it: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), ja: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), ko: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), lt: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), lv: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), mn: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), nb: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), nl: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), pl: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), pt: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), ro: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), ru: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), sl: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), sr: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), sv: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), tr: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), vi: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), "pt-BR": Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), "zh-CN": Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), "zh-TW": Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }) })).annotations({ identifier: "GroupTranslatedContent" })
+export const GroupTranslatedContent: Schema.Schema<GroupTranslatedContent> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ar: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), bg: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), bs: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), ca: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), cs: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), da: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), de: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), el: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), en: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), es: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), et: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), fi: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), fr: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), he: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), hr: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), hu: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), id: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), it: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), ja: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), ko: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), lt: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), lv: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), mn: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), nb: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), nl: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), pl: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), pt: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), ro: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), ru: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), sl: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), sr: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), sv: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), tr: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), vi: Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), "pt-BR": Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), "zh-CN": Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }), "zh-TW": Schema.optionalWith(Schema.NullOr(GroupContent), { exact: true }) }).annotations({ identifier: "GroupTranslatedContent" })
 
 /**
  * The Translated Content of an Group. The keys are the locale codes and the values are the translated content of the Group.
  * @since 0.1.0
  * @category schemas
  */
-export type GroupTranslatedContentInput = {
+export interface GroupTranslatedContentInput {
   /** The type of object - group_translated_content. */
   readonly type?: ("group_translated_content") | null | undefined
   /** The content of the group in Arabic */
-  readonly ar?: GroupContentInput | undefined
+  readonly ar?: GroupContentInput | null | undefined
   /** The content of the group in Bulgarian */
-  readonly bg?: GroupContentInput | undefined
+  readonly bg?: GroupContentInput | null | undefined
   /** The content of the group in Bosnian */
-  readonly bs?: GroupContentInput | undefined
+  readonly bs?: GroupContentInput | null | undefined
   /** The content of the group in Catalan */
-  readonly ca?: GroupContentInput | undefined
+  readonly ca?: GroupContentInput | null | undefined
   /** The content of the group in Czech */
-  readonly cs?: GroupContentInput | undefined
+  readonly cs?: GroupContentInput | null | undefined
   /** The content of the group in Danish */
-  readonly da?: GroupContentInput | undefined
+  readonly da?: GroupContentInput | null | undefined
   /** The content of the group in German */
-  readonly de?: GroupContentInput | undefined
+  readonly de?: GroupContentInput | null | undefined
   /** The content of the group in Greek */
-  readonly el?: GroupContentInput | undefined
+  readonly el?: GroupContentInput | null | undefined
   /** The content of the group in English */
-  readonly en?: GroupContentInput | undefined
+  readonly en?: GroupContentInput | null | undefined
   /** The content of the group in Spanish */
-  readonly es?: GroupContentInput | undefined
+  readonly es?: GroupContentInput | null | undefined
   /** The content of the group in Estonian */
-  readonly et?: GroupContentInput | undefined
+  readonly et?: GroupContentInput | null | undefined
   /** The content of the group in Finnish */
-  readonly fi?: GroupContentInput | undefined
+  readonly fi?: GroupContentInput | null | undefined
   /** The content of the group in French */
-  readonly fr?: GroupContentInput | undefined
+  readonly fr?: GroupContentInput | null | undefined
   /** The content of the group in Hebrew */
-  readonly he?: GroupContentInput | undefined
+  readonly he?: GroupContentInput | null | undefined
   /** The content of the group in Croatian */
-  readonly hr?: GroupContentInput | undefined
+  readonly hr?: GroupContentInput | null | undefined
   /** The content of the group in Hungarian */
-  readonly hu?: GroupContentInput | undefined
+  readonly hu?: GroupContentInput | null | undefined
   /** The content of the group in Indonesian */
-  readonly id?: GroupContentInput | undefined
+  readonly id?: GroupContentInput | null | undefined
   /** The content of the group in Italian */
-  readonly it?: GroupContentInput | undefined
+  readonly it?: GroupContentInput | null | undefined
   /** The content of the group in Japanese */
-  readonly ja?: GroupContentInput | undefined
+  readonly ja?: GroupContentInput | null | undefined
   /** The content of the group in Korean */
-  readonly ko?: GroupContentInput | undefined
+  readonly ko?: GroupContentInput | null | undefined
   /** The content of the group in Lithuanian */
-  readonly lt?: GroupContentInput | undefined
+  readonly lt?: GroupContentInput | null | undefined
   /** The content of the group in Latvian */
-  readonly lv?: GroupContentInput | undefined
+  readonly lv?: GroupContentInput | null | undefined
   /** The content of the group in Mongolian */
-  readonly mn?: GroupContentInput | undefined
+  readonly mn?: GroupContentInput | null | undefined
   /** The content of the group in Norwegian */
-  readonly nb?: GroupContentInput | undefined
+  readonly nb?: GroupContentInput | null | undefined
   /** The content of the group in Dutch */
-  readonly nl?: GroupContentInput | undefined
+  readonly nl?: GroupContentInput | null | undefined
   /** The content of the group in Polish */
-  readonly pl?: GroupContentInput | undefined
+  readonly pl?: GroupContentInput | null | undefined
   /** The content of the group in Portuguese (Portugal) */
-  readonly pt?: GroupContentInput | undefined
+  readonly pt?: GroupContentInput | null | undefined
   /** The content of the group in Romanian */
-  readonly ro?: GroupContentInput | undefined
+  readonly ro?: GroupContentInput | null | undefined
   /** The content of the group in Russian */
-  readonly ru?: GroupContentInput | undefined
+  readonly ru?: GroupContentInput | null | undefined
   /** The content of the group in Slovenian */
-  readonly sl?: GroupContentInput | undefined
+  readonly sl?: GroupContentInput | null | undefined
   /** The content of the group in Serbian */
-  readonly sr?: GroupContentInput | undefined
+  readonly sr?: GroupContentInput | null | undefined
   /** The content of the group in Swedish */
-  readonly sv?: GroupContentInput | undefined
+  readonly sv?: GroupContentInput | null | undefined
   /** The content of the group in Turkish */
-  readonly tr?: GroupContentInput | undefined
+  readonly tr?: GroupContentInput | null | undefined
   /** The content of the group in Vietnamese */
-  readonly vi?: GroupContentInput | undefined
+  readonly vi?: GroupContentInput | null | undefined
   /** The content of the group in Portuguese (Brazil) */
-  readonly "pt-BR"?: GroupContentInput | undefined
+  readonly "pt-BR"?: GroupContentInput | null | undefined
   /** The content of the group in Chinese (China) */
-  readonly "zh-CN"?: GroupContentInput | undefined
+  readonly "zh-CN"?: GroupContentInput | null | undefined
   /** The content of the group in Chinese (Taiwan) */
-  readonly "zh-TW"?: GroupContentInput | undefined
-} | null
+  readonly "zh-TW"?: GroupContentInput | null | undefined
+}
 
 /**
  * The Translated Content of an Group. The keys are the locale codes and the values are the translated content of the Group.
  * @since 0.1.0
  * @category schemas
  */
-export const GroupTranslatedContentInput: Schema.Schema<GroupTranslatedContentInput> = Schema.NullOr(Schema.Struct({ type: Schema.optional(Schema.NullOr(Schema.Literal("group_translated_content"))), ar: Schema.optional(GroupContentInput), bg: Schema.optional(GroupContentInput), bs: Schema.optional(GroupContentInput), ca: Schema.optional(GroupContentInput), cs: Schema.optional(GroupContentInput), da: Schema.optional(GroupContentInput), de: Schema.optional(GroupContentInput), el: Schema.optional(GroupContentInput), en: Schema.optional(GroupContentInput), es: Schema.optional(GroupContentInput), et: Schema.optional(GroupContentInput), fi: Schema.optional(GroupContentInput), fr: Schema.optional(GroupContentInput), he: Schema.optional(GroupContentInput), hr: Schema.optional(GroupContentInput), hu: Schema.optional(GroupContentInput), id: Schema.optional(GroupContentInput), it: Schema.optional(GroupContentInput), ja: Schema.optional(GroupContentInput), ko: Schema.optional(GroupContentInput), lt: Schema.optional(GroupContentInput), lv: Schema.optional(GroupContentInput), mn: Schema.optional(GroupContentInput), nb: Schema.optional(GroupContentInput), nl: Schema.optional(GroupContentInput), pl: Schema.optional(GroupContentInput), pt: Schema.optional(GroupContentInput), ro: Schema.optional(GroupContentInput), ru: Schema.optional(GroupContentInput), sl: Schema.optional(GroupContentInput), sr: Schema.optional(GroupContentInput), sv: Schema.optional(GroupContentInput), tr: Schema.optional(GroupContentInput), vi: Schema.optional(GroupContentInput), "pt-BR": Schema.optional(GroupContentInput), "zh-CN": Schema.optional(GroupContentInput), "zh-TW": Schema.optional(GroupContentInput) })).annotations({ identifier: "GroupTranslatedContentInput" })
+export const GroupTranslatedContentInput: Schema.Schema<GroupTranslatedContentInput> = Schema.Struct({ type: Schema.optional(Schema.NullOr(Schema.Literal("group_translated_content"))), ar: Schema.optional(Schema.NullOr(GroupContentInput)), bg: Schema.optional(Schema.NullOr(GroupContentInput)), bs: Schema.optional(Schema.NullOr(GroupContentInput)), ca: Schema.optional(Schema.NullOr(GroupContentInput)), cs: Schema.optional(Schema.NullOr(GroupContentInput)), da: Schema.optional(Schema.NullOr(GroupContentInput)), de: Schema.optional(Schema.NullOr(GroupContentInput)), el: Schema.optional(Schema.NullOr(GroupContentInput)), en: Schema.optional(Schema.NullOr(GroupContentInput)), es: Schema.optional(Schema.NullOr(GroupContentInput)), et: Schema.optional(Schema.NullOr(GroupContentInput)), fi: Schema.optional(Schema.NullOr(GroupContentInput)), fr: Schema.optional(Schema.NullOr(GroupContentInput)), he: Schema.optional(Schema.NullOr(GroupContentInput)), hr: Schema.optional(Schema.NullOr(GroupContentInput)), hu: Schema.optional(Schema.NullOr(GroupContentInput)), id: Schema.optional(Schema.NullOr(GroupContentInput)), it: Schema.optional(Schema.NullOr(GroupContentInput)), ja: Schema.optional(Schema.NullOr(GroupContentInput)), ko: Schema.optional(Schema.NullOr(GroupContentInput)), lt: Schema.optional(Schema.NullOr(GroupContentInput)), lv: Schema.optional(Schema.NullOr(GroupContentInput)), mn: Schema.optional(Schema.NullOr(GroupContentInput)), nb: Schema.optional(Schema.NullOr(GroupContentInput)), nl: Schema.optional(Schema.NullOr(GroupContentInput)), pl: Schema.optional(Schema.NullOr(GroupContentInput)), pt: Schema.optional(Schema.NullOr(GroupContentInput)), ro: Schema.optional(Schema.NullOr(GroupContentInput)), ru: Schema.optional(Schema.NullOr(GroupContentInput)), sl: Schema.optional(Schema.NullOr(GroupContentInput)), sr: Schema.optional(Schema.NullOr(GroupContentInput)), sv: Schema.optional(Schema.NullOr(GroupContentInput)), tr: Schema.optional(Schema.NullOr(GroupContentInput)), vi: Schema.optional(Schema.NullOr(GroupContentInput)), "pt-BR": Schema.optional(Schema.NullOr(GroupContentInput)), "zh-CN": Schema.optional(Schema.NullOr(GroupContentInput)), "zh-TW": Schema.optional(Schema.NullOr(GroupContentInput)) }).annotations({ identifier: "GroupTranslatedContentInput" })

@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type Macro = {
+export interface Macro {
   /** String representing the object's type. Always has the value `macro`. */
   readonly type?: ("macro" | (string & {})) | null
   /** The unique identifier for the macro. */
@@ -28,11 +28,11 @@ export type Macro = {
   readonly visible_to_team_ids?: ReadonlyArray<string> | null
   /** Where the macro is available for use. */
   readonly available_on?: (ReadonlyArray<"inbox" | "messenger" | (string & {})>) | null
-} | null
+}
 
 /**
  * A macro is a pre-defined response template (saved reply) that can be used to quickly reply to conversations.
  * @since 0.1.0
  * @category schemas
  */
-export const Macro: Schema.Schema<Macro> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), body: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), body_text: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), visible_to: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), visible_to_team_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.String)), { exact: true }), available_on: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.String)), { exact: true }) })).annotations({ identifier: "Macro" })
+export const Macro: Schema.Schema<Macro> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), body: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), body_text: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), visible_to: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), visible_to_team_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.String)), { exact: true }), available_on: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.String)), { exact: true }) }).annotations({ identifier: "Macro" })

@@ -12,7 +12,7 @@ export interface MacroList {
   /** Always list */
   readonly type?: ("list" | (string & {})) | null
   /** The list of macro objects */
-  readonly data?: ReadonlyArray<Macro> | null
+  readonly data?: (ReadonlyArray<Macro | null>) | null
   /** Pagination information */
   readonly pages?: {
   /** The type of pagination */
@@ -32,4 +32,4 @@ export interface MacroList {
  * @since 0.1.0
  * @category schemas
  */
-export const MacroList: Schema.Schema<MacroList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Macro)), { exact: true }), pages: Schema.optionalWith(Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), per_page: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), next: Schema.optionalWith(Schema.NullOr(Schema.Struct({ starting_after: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }) })), { exact: true }) }).annotations({ identifier: "MacroList" })
+export const MacroList: Schema.Schema<MacroList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(Macro))), { exact: true }), pages: Schema.optionalWith(Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), per_page: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), next: Schema.optionalWith(Schema.NullOr(Schema.Struct({ starting_after: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }) })), { exact: true }) }).annotations({ identifier: "MacroList" })

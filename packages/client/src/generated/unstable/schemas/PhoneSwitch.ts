@@ -7,15 +7,15 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type PhoneSwitch = {
+export interface PhoneSwitch {
   readonly type?: ("phone_call_redirect" | (string & {})) | null
   /** Phone number in E.164 format, that has received the SMS to continue the conversation in the Messenger. */
   readonly phone?: string | null
-} | null
+}
 
 /**
  * Phone Switch Response
  * @since 0.1.0
  * @category schemas
  */
-export const PhoneSwitch: Schema.Schema<PhoneSwitch> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })).annotations({ identifier: "PhoneSwitch" })
+export const PhoneSwitch: Schema.Schema<PhoneSwitch> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }).annotations({ identifier: "PhoneSwitch" })

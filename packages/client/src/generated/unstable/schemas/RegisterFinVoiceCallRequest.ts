@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type RegisterFinVoiceCallRequest = {
+export interface RegisterFinVoiceCallRequest {
   /** Phone number in E.164 format for the call */
   readonly phone_number: string
   /** External call identifier from the call provider */
@@ -16,11 +16,11 @@ export type RegisterFinVoiceCallRequest = {
   readonly source?: "five9" | "zoom_phone" | "aws_connect" | undefined
   /** Additional metadata about the call */
   readonly data?: { readonly [key: string]: unknown } | null | undefined
-} | null
+}
 
 /**
  * Register a Fin Voice call with Intercom
  * @since 0.1.0
  * @category schemas
  */
-export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = Schema.NullOr(Schema.Struct({ phone_number: Schema.String, call_id: Schema.Union(Schema.String, Schema.Number), source: Schema.optional(Schema.Literal("five9", "zoom_phone", "aws_connect")), data: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown }))) })).annotations({ identifier: "RegisterFinVoiceCallRequest" })
+export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = Schema.Struct({ phone_number: Schema.String, call_id: Schema.Union(Schema.String, Schema.Number), source: Schema.optional(Schema.Literal("five9", "zoom_phone", "aws_connect")), data: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown }))) }).annotations({ identifier: "RegisterFinVoiceCallRequest" })

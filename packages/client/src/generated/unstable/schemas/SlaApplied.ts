@@ -8,14 +8,14 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type SlaApplied = {
+export interface SlaApplied {
   /** object type */
   readonly type?: string | null
   /** The name of the SLA as given by the teammate when it was created. */
   readonly sla_name?: string | null
   /** SLA statuses:             - `hit`: If there’s at least one hit event in the underlying sla_events table, and no “missed” or “canceled” events for the conversation.             - `missed`: If there are any missed sla_events for the conversation and no canceled events. If there’s even a single missed sla event, the status will always be missed. A missed status is not applied when the SLA expires, only the next time a teammate replies.             - `active`: An SLA has been applied to a conversation, but has not yet been fulfilled. SLA status is active only if there are no “hit, “missed”, or “canceled” events. */
   readonly sla_status?: ("hit" | "missed" | "cancelled" | "active" | (string & {})) | null
-} | null
+}
 
 /**
  * The SLA Applied object contains the details for which SLA has been applied to this conversation.
@@ -23,4 +23,4 @@ export type SlaApplied = {
  * @since 0.1.0
  * @category schemas
  */
-export const SlaApplied: Schema.Schema<SlaApplied> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), sla_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), sla_status: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })).annotations({ identifier: "SlaApplied" })
+export const SlaApplied: Schema.Schema<SlaApplied> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), sla_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), sla_status: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }).annotations({ identifier: "SlaApplied" })

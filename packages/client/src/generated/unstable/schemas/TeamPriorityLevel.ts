@@ -7,16 +7,16 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type TeamPriorityLevel = {
+export interface TeamPriorityLevel {
   /** The primary team ids for the team */
   readonly primary_team_ids?: ReadonlyArray<number> | null
   /** The secondary team ids for the team */
   readonly secondary_team_ids?: ReadonlyArray<number> | null
-} | null
+}
 
 /**
  * Admin priority levels for teams
  * @since 0.1.0
  * @category schemas
  */
-export const TeamPriorityLevel: Schema.Schema<TeamPriorityLevel> = Schema.NullOr(Schema.Struct({ primary_team_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }), secondary_team_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }) })).annotations({ identifier: "TeamPriorityLevel" })
+export const TeamPriorityLevel: Schema.Schema<TeamPriorityLevel> = Schema.Struct({ primary_team_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }), secondary_team_ids: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Number)), { exact: true }) }).annotations({ identifier: "TeamPriorityLevel" })

@@ -13,7 +13,7 @@ import { TicketType } from "./TicketType.js"
  * @since 0.1.0
  * @category schemas
  */
-export type Ticket = {
+export interface Ticket {
   /** Always ticket */
   readonly type?: ("ticket" | (string & {})) | null
   /** The unique identifier for the ticket which is given by Intercom. */
@@ -42,11 +42,11 @@ export type Ticket = {
   readonly ticket_parts?: TicketParts | null
   /** Whether or not the ticket is shared with the customer. */
   readonly is_shared?: boolean | null
-} | null
+}
 
 /**
  * Tickets are how you track requests from your users.
  * @since 0.1.0
  * @category schemas
  */
-export const Ticket: Schema.Schema<Ticket> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ticket_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), category: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ticket_attributes: Schema.optionalWith(Schema.NullOr(TicketCustomAttributes), { exact: true }), ticket_state: Schema.optionalWith(Schema.NullOr(TicketState), { exact: true }), ticket_type: Schema.optionalWith(Schema.NullOr(TicketType), { exact: true }), contacts: Schema.optionalWith(Schema.NullOr(TicketContacts), { exact: true }), admin_assignee_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), team_assignee_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), open: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), snoozed_until: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), linked_objects: Schema.optionalWith(Schema.NullOr(LinkedObjectList), { exact: true }), ticket_parts: Schema.optionalWith(Schema.NullOr(TicketParts), { exact: true }), is_shared: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })).annotations({ identifier: "Ticket" })
+export const Ticket: Schema.Schema<Ticket> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ticket_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), category: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ticket_attributes: Schema.optionalWith(Schema.NullOr(TicketCustomAttributes), { exact: true }), ticket_state: Schema.optionalWith(Schema.NullOr(TicketState), { exact: true }), ticket_type: Schema.optionalWith(Schema.NullOr(TicketType), { exact: true }), contacts: Schema.optionalWith(Schema.NullOr(TicketContacts), { exact: true }), admin_assignee_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), team_assignee_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), open: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), snoozed_until: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), linked_objects: Schema.optionalWith(Schema.NullOr(LinkedObjectList), { exact: true }), ticket_parts: Schema.optionalWith(Schema.NullOr(TicketParts), { exact: true }), is_shared: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) }).annotations({ identifier: "Ticket" })

@@ -13,7 +13,7 @@ export interface TicketList {
   /** Always ticket.list */
   readonly type?: ("ticket.list" | (string & {})) | null
   /** The list of ticket objects */
-  readonly tickets?: ReadonlyArray<Ticket> | null
+  readonly tickets?: (ReadonlyArray<Ticket | null>) | null
   /** A count of the total number of objects. */
   readonly total_count?: number | null
   readonly pages?: CursorPages | null
@@ -24,4 +24,4 @@ export interface TicketList {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketList: Schema.Schema<TicketList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), tickets: Schema.optionalWith(Schema.NullOr(Schema.Array(Ticket)), { exact: true }), total_count: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), pages: Schema.optionalWith(Schema.NullOr(CursorPages), { exact: true }) }).annotations({ identifier: "TicketList" })
+export const TicketList: Schema.Schema<TicketList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), tickets: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(Ticket))), { exact: true }), total_count: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), pages: Schema.optionalWith(Schema.NullOr(CursorPages), { exact: true }) }).annotations({ identifier: "TicketList" })

@@ -9,7 +9,7 @@ import { TicketTypeAttributeList } from "./TicketTypeAttributeList.js"
  * @since 0.1.0
  * @category schemas
  */
-export type TicketType = {
+export interface TicketType {
   /** String representing the object's type. Always has the value `ticket_type`. */
   readonly type?: string | null
   /** The id representing the ticket type. */
@@ -30,7 +30,7 @@ export type TicketType = {
   /** String representing the object's type. Always has the value `list`. */
   readonly type?: string | null
   /** A list of ticket states associated with a given ticket type. */
-  readonly data?: ReadonlyArray<TicketState> | null
+  readonly data?: (ReadonlyArray<TicketState | null>) | null
 } | null
   /** Whether the ticket type is archived or not. */
   readonly archived?: boolean | null
@@ -38,11 +38,11 @@ export type TicketType = {
   readonly created_at?: number | null
   /** The date and time the ticket type was last updated. */
   readonly updated_at?: number | null
-} | null
+}
 
 /**
  * A ticket type, used to define the data fields to be captured in a ticket.
  * @since 0.1.0
  * @category schemas
  */
-export const TicketType: Schema.Schema<TicketType> = Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), category: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), icon: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ticket_type_attributes: Schema.optionalWith(Schema.NullOr(TicketTypeAttributeList), { exact: true }), ticket_states: Schema.optionalWith(Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(TicketState)), { exact: true }) })), { exact: true }), archived: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }) })).annotations({ identifier: "TicketType" })
+export const TicketType: Schema.Schema<TicketType> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), category: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), icon: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ticket_type_attributes: Schema.optionalWith(Schema.NullOr(TicketTypeAttributeList), { exact: true }), ticket_states: Schema.optionalWith(Schema.NullOr(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(TicketState))), { exact: true }) })), { exact: true }), archived: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }) }).annotations({ identifier: "TicketType" })

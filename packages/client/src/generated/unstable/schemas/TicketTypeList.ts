@@ -12,7 +12,7 @@ export interface TicketTypeList {
   /** String representing the object's type. Always has the value `list`. */
   readonly type?: string | null
   /** A list of ticket_types associated with a given workspace. */
-  readonly data?: ReadonlyArray<TicketType> | null
+  readonly data?: (ReadonlyArray<TicketType | null>) | null
 }
 
 /**
@@ -20,4 +20,4 @@ export interface TicketTypeList {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketTypeList: Schema.Schema<TicketTypeList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(TicketType)), { exact: true }) }).annotations({ identifier: "TicketTypeList" })
+export const TicketTypeList: Schema.Schema<TicketTypeList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(TicketType))), { exact: true }) }).annotations({ identifier: "TicketTypeList" })

@@ -8,7 +8,7 @@ import { ArticleTranslatedContent } from "./ArticleTranslatedContent.js"
  * @since 0.1.0
  * @category schemas
  */
-export type UpdateArticleRequest = {
+export interface UpdateArticleRequest {
   /** The title of the article.For multilingual articles, this will be the title of the default language's content. */
   readonly title?: string | null
   /** The description of the article. For multilingual articles, this will be the description of the default language's content. */
@@ -24,11 +24,11 @@ export type UpdateArticleRequest = {
   /** The type of parent, which can either be a `collection` or `section`. */
   readonly parent_type?: string | null
   readonly translated_content?: ArticleTranslatedContent | null
-} | null
+}
 
 /**
  * You can Update an Article
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = Schema.NullOr(Schema.Struct({ title: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), body: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), author_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), state: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), parent_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), parent_type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), translated_content: Schema.optionalWith(Schema.NullOr(ArticleTranslatedContent), { exact: true }) })).annotations({ identifier: "UpdateArticleRequest" })
+export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = Schema.Struct({ title: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), body: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), author_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), state: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), parent_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), parent_type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), translated_content: Schema.optionalWith(Schema.NullOr(ArticleTranslatedContent), { exact: true }) }).annotations({ identifier: "UpdateArticleRequest" })

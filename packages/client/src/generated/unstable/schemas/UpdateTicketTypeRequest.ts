@@ -8,7 +8,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type UpdateTicketTypeRequest = {
+export interface UpdateTicketTypeRequest {
   /** The name of the ticket type. */
   readonly name?: string | null
   /** The description of the ticket type. */
@@ -21,7 +21,7 @@ export type UpdateTicketTypeRequest = {
   readonly archived?: boolean | null
   /** Whether the tickets associated with this ticket type are intended for internal use only or will be shared with customers. This is currently a limited attribute. */
   readonly is_internal?: boolean | null
-} | null
+}
 
 /**
  * The request payload for updating a ticket type.
@@ -29,4 +29,4 @@ export type UpdateTicketTypeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = Schema.NullOr(Schema.Struct({ name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), category: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), icon: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), archived: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), is_internal: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })).annotations({ identifier: "UpdateTicketTypeRequest" })
+export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = Schema.Struct({ name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), category: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), icon: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), archived: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), is_internal: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) }).annotations({ identifier: "UpdateTicketTypeRequest" })
