@@ -2,80 +2,31 @@
  * A recording mock `HttpClient` and a few hand-written descriptors for the
  * runtime tests.
  */
-import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as IntercomClient from "@effect-intercom/client/IntercomClient"
 import type * as IntercomError from "@effect-intercom/client/IntercomError"
 import * as Operation from "@effect-intercom/client/Operation"
-import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as FiberRef from "effect/FiberRef"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as MockHttp from "../support/MockHttp.js"
 
 export const TOKEN = "tok_SECRET_do_not_leak_123"
 export const token = Redacted.make(TOKEN)
 
-export interface Recorded {
-  readonly request: HttpClientRequest.HttpClientRequest
-  readonly method: string
-  readonly url: URL
-  readonly headers: Readonly<Record<string, string>>
-  readonly body: string | undefined
-  readonly context: Context.Context<never>
-}
+export type Recorded = MockHttp.RecordedRequest
 
-export type Responder = (
-  request: HttpClientRequest.HttpClientRequest,
-  url: URL
-) => Response | Effect.Effect<Response>
-
-const decoder = new TextDecoder()
-
-export const bodyText = (request: HttpClientRequest.HttpClientRequest): string | undefined => {
-  const body = request.body
-  switch (body._tag) {
-    case "Uint8Array":
-      return decoder.decode(body.body)
-    case "Raw":
-      return String(body.body)
-    default:
-      return undefined
-  }
-}
-
-/** A mock client that records every request and answers with `respond`. */
-export const mock = (respond: Responder = () => json({})) => {
-  const requests: Array<Recorded> = []
-  const client = HttpClient.make((request, url, _signal, fiber) => {
-    requests.push({
-      request,
-      method: request.method,
-      url,
-      headers: { ...request.headers },
-      body: bodyText(request),
-      context: fiber.getFiberRef(FiberRef.currentContext)
-    })
-    const response = respond(request, url)
-    return Effect.map(
-      Effect.isEffect(response) ? response : Effect.succeed(response),
-      (response) => HttpClientResponse.fromWeb(request, response)
-    )
-  })
-  const httpLayer = Layer.succeed(HttpClient.HttpClient, client)
+/** A mock client that records every request and answers with `respond`, plus an `IntercomClient` layer on it. */
+export const mock = (respond: (request: HttpClientRequest.HttpClientRequest, url: URL) => Response | Effect.Effect<Response> = () => json({})) => {
+  const http = MockHttp.make((recorded) => respond(recorded.request, recorded.url))
   const layer = (options: Partial<IntercomClient.Options> = {}) =>
-    IntercomClient.layer({ token, ...options }).pipe(Layer.provide(httpLayer))
-  return { requests, client, httpLayer, layer }
+    IntercomClient.layer({ token, ...options }).pipe(Layer.provide(http.layer))
+  return { requests: http.requests, client: http.client, httpLayer: http.layer, layer }
 }
 
 export const json = (body: unknown, init: ResponseInit = {}): Response =>
-  new Response(typeof body === "string" ? body : JSON.stringify(body), {
-    status: 200,
-    ...init,
-    headers: { "content-type": "application/json", ...(init.headers as Record<string, string> | undefined) }
-  })
+  MockHttp.json(init.status ?? 200, body, init.headers as Record<string, string> | undefined)
 
 export const errorList = (
   status: number,

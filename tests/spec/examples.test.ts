@@ -78,6 +78,8 @@ describe("spec examples", () => {
             const label = `${entry.row.sdkMethod} ${status} "${example.name}"`
             if (status < 300) {
               if (Exit.isFailure(exit)) assert.fail(`${label}: ${Cause.pretty(exit.cause)}`)
+              // Decoding loses nothing: no transformations, unknown fields preserved.
+              if (op.response === "json") assert.deepStrictEqual(exit.value, example.value, label)
               counts.successes++
             } else {
               const error = failureOf(exit) as any
