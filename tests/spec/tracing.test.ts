@@ -1,0 +1,82 @@
+/**
+ * Spans: the HTTP client's spans record the request, and never the token,
+ * neither in attributes nor in events, for a success and for an error.
+ */
+import { assert, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Tracer from "effect/Tracer"
+import * as Intercom from "../../packages/client/src/Intercom.js"
+import * as IntercomClient from "../../packages/client/src/IntercomClient.js"
+import * as MockHttp from "../support/MockHttp.js"
+import { TOKEN } from "../support/Run.js"
+
+interface Recorded {
+  readonly name: string
+  readonly attributes: Map<string, unknown>
+  readonly events: Array<unknown>
+}
+
+const recordingTracer = () => {
+  const spans: Array<Recorded> = []
+  let id = 0
+  const tracer = Tracer.make({
+    span: (name, parent, context, links, startTime, kind) => {
+      const recorded: Recorded = { name, attributes: new Map(), events: [] }
+      spans.push(recorded)
+      const span: Tracer.Span = {
+        _tag: "Span",
+        name,
+        spanId: `span${++id}`,
+        traceId: "trace1",
+        parent,
+        context,
+        status: { _tag: "Started", startTime },
+        attributes: recorded.attributes,
+        links,
+        sampled: true,
+        kind,
+        end: () => {},
+        attribute: (key, value) => void recorded.attributes.set(key, value),
+        event: (name, _time, attributes) => void recorded.events.push({ name, attributes }),
+        addLinks: () => {}
+      }
+      return span
+    },
+    context: (f) => f()
+  })
+  return { spans, tracer }
+}
+
+describe("tracing", () => {
+  it.effect("spans carry the request but not the token", () => {
+    const { spans, tracer } = recordingTracer()
+    const mock = MockHttp.make((request) =>
+      request.url.pathname === "/me"
+        ? MockHttp.json(200, { type: "admin", id: "1" })
+        : MockHttp.json(404, { type: "error.list", request_id: "r", errors: [{ code: "not_found", message: "nope" }] })
+    )
+    const layer = Intercom.layer({ token: Redacted.make(TOKEN) }).pipe(Layer.provide(mock.layer))
+    return Effect.gen(function* () {
+      const intercom = yield* Intercom.Intercom
+      yield* intercom.admins.identify()
+      yield* Effect.flip(intercom.contacts.find({ contact_id: "x" }))
+      yield* Effect.flip(
+        intercom.contacts.find({ contact_id: "y" }).pipe(IntercomClient.withToken(Redacted.make(`${TOKEN}-other`)))
+      )
+      assert.isAtLeast(spans.length, 3)
+      const dump = JSON.stringify(
+        spans.map((s) => ({ name: s.name, attributes: [...s.attributes], events: s.events })),
+        (_k, v) => (typeof v === "bigint" ? String(v) : v)
+      )
+      assert.include(dump, "/contacts/x")
+      assert.notInclude(dump, TOKEN)
+      // The header is recorded, redacted.
+      assert.include(dump, "http.request.header.authorization")
+      const http = spans.find((s) => Option.isSome(Option.fromNullable(s.attributes.get("http.request.method"))))
+      assert.isDefined(http)
+    }).pipe(Effect.provide(layer), Effect.withTracer(tracer))
+  })
+})
