@@ -70,7 +70,8 @@ export const findContact = Operation.make<
   success: Contact,
   response: "json",
   errors: [401, 404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 export const ListContactsInput = Schema.Struct({
@@ -92,7 +93,8 @@ export const listContacts = Operation.make<typeof ListContactsInput.Type, typeof
   success: ContactList,
   response: "json",
   errors: [401],
-  pagination: { kind: "cursor", items: "data" }
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 export const UpdateContactInput = Schema.Struct({
@@ -120,7 +122,8 @@ export const updateContact = Operation.make<
   success: Contact,
   response: "json",
   errors: [400, 401, 404, 409, 422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 export const ArchiveInput = Schema.Struct({ contact_id: Schema.String })
@@ -138,7 +141,8 @@ export const archiveContact = Operation.make<typeof ArchiveInput.Type, typeof Co
   success: Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 const IdentifyInput = Schema.Struct({})
@@ -156,7 +160,8 @@ export const identifyAdmin = Operation.make<typeof IdentifyInput.Type, { readonl
   success: Schema.Struct({ type: Schema.optional(Schema.String) }),
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 export const unstableListMacros = Operation.make<{ readonly per_page?: number | undefined }, typeof ContactList.Type>({
@@ -172,7 +177,8 @@ export const unstableListMacros = Operation.make<{ readonly per_page?: number | 
   success: ContactList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 export const TagBodyInput = Schema.Struct({ id: Schema.String, body: Schema.Array(Schema.String) })
@@ -190,7 +196,8 @@ export const setTagValues = Operation.make<typeof TagBodyInput.Type, typeof Cont
   success: ContactList,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 export const CallInput = Schema.Struct({ call_id: Schema.String })
@@ -208,7 +215,8 @@ export const callTranscript = Operation.make<typeof CallInput.Type, string, Inte
   success: undefined,
   response: "text",
   errors: [401, 404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 export const callRecording = Operation.make<typeof CallInput.Type, string, IntercomError.NotFoundError>({
@@ -224,7 +232,8 @@ export const callRecording = Operation.make<typeof CallInput.Type, string, Inter
   success: undefined,
   response: "redirect",
   errors: [401, 404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 export const DownloadInput = Schema.Struct({ job_identifier: Schema.String })
@@ -242,7 +251,8 @@ export const download = Operation.make<typeof DownloadInput.Type, Operation.Byte
   success: undefined,
   response: "binary",
   errors: [404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 export const DeleteInput = Schema.Struct({ id: Schema.String })
@@ -260,5 +270,6 @@ export const deleteThing = Operation.make<typeof DeleteInput.Type, void>({
   success: undefined,
   response: "empty",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })

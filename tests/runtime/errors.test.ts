@@ -251,7 +251,8 @@ describe("InvalidInputError", () => {
       success: undefined,
       response: "json",
       errors: [],
-      pagination: undefined
+      pagination: undefined,
+      idempotent: false
     })
     const m = mock()
     return Effect.gen(function*() {

@@ -70,7 +70,8 @@ describe("json responses", () => {
       success: Schema.Struct({ created_at: Schema.DateFromNumber }),
       response: "json",
       errors: [],
-      pagination: undefined
+      pagination: undefined,
+      idempotent: true
     })
     const m = mock(() => json({ created_at: 0 }))
     return Effect.gen(function*() {

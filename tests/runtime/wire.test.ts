@@ -152,7 +152,8 @@ describe("wire", () => {
       success: undefined,
       response: "json",
       errors: [],
-      pagination: undefined
+      pagination: undefined,
+      idempotent: true
     })
     const m = mock(() => json({ events: [] }))
     return Effect.gen(function*() {
@@ -176,7 +177,8 @@ describe("wire", () => {
       success: undefined,
       response: "json",
       errors: [],
-      pagination: undefined
+      pagination: undefined,
+      idempotent: false
     })
     const m = mock(() => json({}))
     return Effect.gen(function*() {

@@ -76,7 +76,9 @@ export const HttpErrorFields = {
   /** The HTTP method. */
   method: Schema.String,
   /** The path template, for example `/contacts/{contact_id}`. */
-  path: Schema.String
+  path: Schema.String,
+  /** How many times the request was sent, retries included (set when the retry policy gave up). */
+  attempts: Schema.optional(Schema.Number)
 }
 
 /**
@@ -139,6 +141,7 @@ const formatHttpMessage = (self: HttpErrorProps, extra: string): string => {
     if (text !== "") out += `: ${text}`
   }
   out += extra
+  if (self.attempts !== undefined && self.attempts > 1) out += ` after ${self.attempts} attempts`
   if (self.requestId !== undefined) out += ` [request_id: ${self.requestId}]`
   return out
 }
@@ -353,13 +356,52 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>()("TimeoutErr
   method: Schema.String,
   path: Schema.String,
   /** The time-out, in milliseconds. */
-  durationMs: Schema.Number
+  durationMs: Schema.Number,
+  /** How many times the request was sent, retries included (set when the retry policy gave up). */
+  attempts: Schema.optional(Schema.Number)
 }) {
   /**
    * @since 0.1.0
    */
   override get message(): string {
-    return `${this.operation} (${this.method} ${this.path}) timed out after ${this.durationMs}ms`
+    return `${this.operation} (${this.method} ${this.path}) timed out after ${this.durationMs}ms${
+      this.attempts !== undefined && this.attempts > 1 ? ` (${this.attempts} attempts)` : ""
+    }`
+  }
+}
+
+/**
+ * A scroll (`companies.scroll`) could not go on. Intercom allows one scroll
+ * per app at a time and expires it after a minute without a request:
+ *
+ * - `Conflict`: the first request was refused, most likely because another
+ *   scroll is open for this app;
+ * - `Expired`: a later request was refused, most likely because the scroll
+ *   was idle for more than a minute;
+ * - `Interrupted`: Intercom failed mid-scroll; a scroll cannot resume, start
+ *   a new one.
+ *
+ * `cause` is the HTTP error Intercom answered with.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ScrollError extends Schema.TaggedError<ScrollError>()("ScrollError", {
+  reason: Schema.Literal("Conflict", "Expired", "Interrupted"),
+  operation: Schema.String,
+  cause: Schema.Unknown
+}) {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    const why = this.reason === "Conflict"
+      ? "Intercom refused to open a scroll (one scroll per app at a time: is another one open?)"
+      : this.reason === "Expired"
+      ? "Intercom refused to continue the scroll (it expires after a minute without a request)"
+      : "Intercom failed mid-scroll (a scroll cannot resume: start a new one)"
+    const cause = this.cause instanceof Error ? `: ${this.cause.message}` : ""
+    return `${this.operation}: ${why}${cause}`
   }
 }
 
@@ -391,6 +433,7 @@ export type IntercomError =
   | ResponseDecodeError
   | InvalidInputError
   | TimeoutError
+  | ScrollError
 
 const tags: ReadonlySet<string> = new Set([
   "BadRequestError",
@@ -404,7 +447,8 @@ const tags: ReadonlySet<string> = new Set([
   "UnexpectedStatusError",
   "ResponseDecodeError",
   "InvalidInputError",
-  "TimeoutError"
+  "TimeoutError",
+  "ScrollError"
 ])
 
 /**

@@ -113,6 +113,12 @@ export interface Operation<in out I, out A, out E> {
   /** The HTTP error statuses the spec documents for this operation. */
   readonly errors: ReadonlyArray<number>
   readonly pagination: Pagination | undefined
+  /**
+   * Whether sending the request twice is harmless (GET, PUT, DELETE, and the
+   * POSTs that only read: searches and listings). The retry policy retries a
+   * non-idempotent request only after failures that prove it was not processed.
+   */
+  readonly idempotent: boolean
 }
 
 /**

@@ -245,7 +245,15 @@ export const planOperations = (specs: Specs): Array<OperationPlan> =>
 interface ModuleState {
   readonly names: Set<string>
   readonly blocks: Array<string>
-  readonly surface: Array<{ plan: OperationPlan; fn: string; inputType: string; optional: boolean; success: string; errors: string }>
+  readonly surface: Array<{
+    plan: OperationPlan
+    fn: string
+    inputType: string
+    optional: boolean
+    success: string
+    errors: string
+    paginated: { readonly kind: string; readonly items: string } | undefined
+  }>
 }
 
 const uniqueName = (state: ModuleState, wanted: string): string => {
@@ -442,10 +450,11 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   const errorType = errorClasses.length ? errorClasses.map((c) => `IntercomError.${c}`).join(" | ") : "never"
 
   // --- pagination -------------------------------------------------------------
-  const pagination =
-    row.pagination === "none"
-      ? "undefined"
-      : `{ kind: ${JSON.stringify(row.pagination)}, items: ${JSON.stringify(row.paginatedItems || "data")} }`
+  const paginated = row.response === "json" && !successType.includes("|") ? detectPagination(doc, op, row, queryParams) : undefined
+  const pagination = paginated === undefined
+    ? "undefined"
+    : `{ kind: ${JSON.stringify(paginated.kind)}, items: ${JSON.stringify(paginated.items)} }`
+  const idempotent = isIdempotent(row, paginated)
 
   // --- emit -------------------------------------------------------------------
   const description = [docText(op.summary), docText(op.description)].filter((s) => s !== "").join("\n\n")
@@ -470,7 +479,8 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
       `  success: ${successCode},\n` +
       `  response: ${JSON.stringify(row.response)},\n` +
       `  errors: ${JSON.stringify(statuses)},\n` +
-      `  pagination: ${pagination}\n` +
+      `  pagination: ${pagination},\n` +
+      `  idempotent: ${idempotent}\n` +
       `})\n`
   )
   const fnName = isReserved(plan.method) ? `${plan.method}_` : plan.method
@@ -481,15 +491,84 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
       `${isReserved(plan.method) ? "" : "export "}const ${fnName} = (input${inputOptional ? "?" : ""}: ${inputName}): ${effectType} =>\n  Operation.execute(${opConst}, input as ${inputName})\n` +
       (isReserved(plan.method) ? `export { ${fnName} as ${plan.method} }\n` : "")
   )
+  if (paginated !== undefined) {
+    const streamErrors = `${errorType === "never" ? "" : `${errorType} | `}Operation.CommonError${paginated.kind === "scroll" ? " | IntercomError.ScrollError" : ""}`
+    const item = `Pagination.ItemOf<${successType}, ${JSON.stringify(paginated.items)}>`
+    const args = `input${inputOptional ? "?" : ""}: ${inputName}, options?: Pagination.Options`
+    for (const [suffix, what, type, fn] of [
+      ["Stream", `the items (\`${paginated.items}\`) of every page`, item, "items"],
+      ["Pages", "every page", successType, "pages"]
+    ] as const) {
+      const name = `${plan.method}${suffix}`
+      if (state.names.has(name)) throw new Error(`${plan.name}: ${name} collides with another export`)
+      state.names.add(name)
+      state.blocks.push(
+        `${jsdoc([`\`${plan.name}\` (${row.httpMethod} ${row.path}), ${what}, as a lazy stream (${paginated.kind} pagination).`, SINCE, "@category streams"])}` +
+          `export const ${name} = (${args}): Stream.Stream<${type}, ${streamErrors}, IntercomClient.IntercomClient> =>\n  Pagination.${fn}(${opConst}, input, options) as Stream.Stream<${type}, ${streamErrors}, IntercomClient.IntercomClient>\n`
+      )
+    }
+  }
   state.surface.push({
     plan,
     fn: fnName,
     inputType: inputName,
     optional: inputOptional,
     success: successType,
-    errors: errorType
+    errors: errorType,
+    paginated
   })
 }
+
+/**
+ * Which pagination scheme an operation's responses use, and where their items
+ * are: the official SDKs' (methods.tsv) where they page it, else read from the
+ * spec (a `pages` object or a `scroll_param` in the response).
+ */
+const detectPagination = (
+  doc: Node,
+  op: Node,
+  row: MethodRow,
+  queryParams: ReadonlyArray<string>
+): { readonly kind: "cursor" | "page" | "search" | "scroll"; readonly items: string } | undefined => {
+  const response = responseOf(doc, op.responses?.["200"])
+  let schema = resolveRef(doc, jsonContent(response?.content)?.schema)
+  if (schema?.allOf) schema = mergeAllOf(doc, schema.allOf)
+  const props: Record<string, Node> = schema?.properties ?? {}
+  const arrayIn = (p: Record<string, Node>): string | undefined => {
+    const arrays = Object.keys(p).filter((k) => k !== "errors" && resolveRef(doc, p[k])?.type === "array")
+    return arrays.includes("data") ? "data" : arrays[0]
+  }
+  const itemsField = (): string | undefined => {
+    const top = arrayIn(props)
+    if (top !== undefined) return top
+    // `{ data: { articles: [...] } }` (the article searches)
+    const data = resolveRef(doc, props.data)
+    const nested = data?.properties ? arrayIn(data.properties) : undefined
+    return nested === undefined ? undefined : `data.${nested}`
+  }
+  if (row.pagination !== "none") return { kind: row.pagination, items: row.paginatedItems || itemsField() || "data" }
+  if (!("pages" in props) && !("scroll_param" in props)) return undefined
+  const items = itemsField()
+  if (items === undefined) return undefined
+  const body = resolveRef(doc, jsonContent(op.requestBody?.content)?.schema)
+  if (body?.properties?.pagination) return { kind: "search", items }
+  if ("scroll_param" in props || queryParams.includes("scroll_param")) return { kind: "scroll", items }
+  const pages = resolveRef(doc, props.pages)
+  const pagesProps: Record<string, Node> = (pages?.allOf ? mergeAllOf(doc, pages.allOf) : pages)?.properties ?? {}
+  const next = resolveRef(doc, pagesProps.next)
+  if (queryParams.includes("page") || next?.type === "string") return { kind: "page", items }
+  if (next?.properties?.starting_after) return { kind: "cursor", items }
+  if ("total_pages" in pagesProps) return { kind: "page", items }
+  return undefined
+}
+
+/**
+ * Whether sending the request twice is harmless: GET, PUT and DELETE, and the
+ * POSTs that only read (searches and listings). The retry policy retries the
+ * others only after failures that prove the request was not processed.
+ */
+const isIdempotent = (row: MethodRow, paginated: { readonly kind: string } | undefined): boolean =>
+  row.httpMethod !== "POST" || paginated !== undefined || /\/(search|list)$/.test(row.path)
 
 // -----------------------------------------------------------------------------
 // All files
@@ -529,9 +608,11 @@ const moduleHeaderImports = (body: string): string =>
   [
     `import type * as Effect from "effect/Effect"`,
     `import * as Schema from "effect/Schema"`,
+    body.includes("Stream.Stream<") ? `import type * as Stream from "effect/Stream"` : undefined,
     `import type * as IntercomClient from "../../IntercomClient.js"`,
     body.includes("IntercomError.") ? `import type * as IntercomError from "../../IntercomError.js"` : undefined,
     `import * as Operation from "../../Operation.js"`,
+    body.includes("Pagination.") ? `import * as Pagination from "../../Pagination.js"` : undefined,
     body.includes("Schemas.") ? `import * as Schemas from "./Schemas.js"` : undefined
   ]
     .filter((l) => l !== undefined)
@@ -566,11 +647,28 @@ const emitSurface = (modules: Modules): string => {
         node = node.children.get(seg)!
       }
       const errors = `${s.errors === "never" ? "" : `${s.errors.replace(/IntercomError\./g, "IntercomError.")} | `}Operation.CommonError`
+      const input = `input${s.optional ? "?" : ""}: ${alias}.${s.inputType}`
+      const success = qualify(s.success, alias, dir)
+      const operation = `${alias}.${s.plan.method}Operation`
       node.methods.push({
         name: s.plan.method,
-        type: `(input${s.optional ? "?" : ""}: ${alias}.${s.inputType}) => Effect.Effect<${qualify(s.success, alias, dir)}, ${errors}>`,
-        impl: `(input) => client.execute(${alias}.${s.plan.method}Operation, input as ${alias}.${s.inputType})`
+        type: `(${input}) => Effect.Effect<${success}, ${errors}>`,
+        impl: `(input) => client.execute(${operation}, input as ${alias}.${s.inputType})`
       })
+      if (s.paginated !== undefined) {
+        const streamErrors = `${errors}${s.paginated.kind === "scroll" ? " | IntercomError.ScrollError" : ""}`
+        const item = `Pagination.ItemOf<${success}, ${JSON.stringify(s.paginated.items)}>`
+        node.methods.push({
+          name: `${s.plan.method}Stream`,
+          type: `(${input}, options?: Pagination.Options) => Stream.Stream<${item}, ${streamErrors}>`,
+          impl: `(input, options) => client.items(${operation}, input, options) as Stream.Stream<${item}, ${streamErrors}>`
+        })
+        node.methods.push({
+          name: `${s.plan.method}Pages`,
+          type: `(${input}, options?: Pagination.Options) => Stream.Stream<${success}, ${streamErrors}>`,
+          impl: `(input, options) => client.pages(${operation}, input, options) as Stream.Stream<${success}, ${streamErrors}>`
+        })
+      }
     }
   }
   const typeOf = (t: Tree, indent: string): string =>
@@ -579,7 +677,7 @@ const emitSurface = (modules: Modules): string => {
     `{\n${[...t.children.entries()].map(([k, c]) => `${indent}  ${k}: ${valueOf(c, indent + "  ")}`).concat(t.methods.map((m) => `${indent}  ${propertyKey(m.name)}: ${m.impl}`)).join(",\n")}\n${indent}}`
   return (
     `${HEADER}/**\n * The shape of the \`Intercom\` service: every method of the official SDKs, by namespace.\n *\n * ${SINCE}\n */\n` +
-    `import type * as Effect from "effect/Effect"\nimport type * as IntercomClient from "../IntercomClient.js"\nimport type * as IntercomError from "../IntercomError.js"\nimport type * as Operation from "../Operation.js"\nimport type * as StableSchemas from "./stable/Schemas.js"\nimport type * as UnstableSchemas from "./unstable/Schemas.js"\n` +
+    `import type * as Effect from "effect/Effect"\nimport type * as IntercomClient from "../IntercomClient.js"\nimport type * as IntercomError from "../IntercomError.js"\nimport type * as Operation from "../Operation.js"\nimport type * as Pagination from "../Pagination.js"\nimport type * as Stream from "effect/Stream"\nimport type * as StableSchemas from "./stable/Schemas.js"\nimport type * as UnstableSchemas from "./unstable/Schemas.js"\n` +
     `${moduleImports(modules, false)}\n\n` +
     `${jsdoc([SINCE, "@category models"])}export interface IntercomShape ${typeOf(root, "")}\n\n` +
     `${jsdoc(["Bind every operation to one client.", SINCE, "@category constructors"])}export const make = (client: IntercomClient.IntercomClient.Service): IntercomShape => (${valueOf(root, "")})\n`

@@ -9,6 +9,8 @@ import type * as Effect from "effect/Effect"
 import type * as IntercomClient from "../IntercomClient.js"
 import type * as IntercomError from "../IntercomError.js"
 import type * as Operation from "../Operation.js"
+import type * as Pagination from "../Pagination.js"
+import type * as Stream from "effect/Stream"
 import type * as StableSchemas from "./stable/Schemas.js"
 import type * as UnstableSchemas from "./unstable/Schemas.js"
 import * as Admins from "./stable/Admins.js"
@@ -88,16 +90,22 @@ export interface IntercomShape {
     readonly identify: (input?: Admins.IdentifyAdminRequest) => Effect.Effect<StableSchemas.AdminWithApp, Operation.CommonError>
     readonly away: (input: Admins.ConfigureAwayAdminRequest) => Effect.Effect<StableSchemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     readonly listAllActivityLogs: (input: Admins.ListAllActivityLogsRequest) => Effect.Effect<StableSchemas.ActivityLogList, Operation.CommonError>
+    readonly listAllActivityLogsStream: (input: Admins.ListAllActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ActivityLogList, "activity_logs">, Operation.CommonError>
+    readonly listAllActivityLogsPages: (input: Admins.ListAllActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ActivityLogList, Operation.CommonError>
     readonly list: (input?: Admins.ListAdminsRequest) => Effect.Effect<StableSchemas.AdminList, Operation.CommonError>
     readonly find: (input: Admins.FindAdminRequest) => Effect.Effect<StableSchemas.Admin, IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly aiContent: {
     readonly listContentImportSources: (input?: AiContent.ListContentImportSourcesRequest) => Effect.Effect<StableSchemas.ContentImportSourcesList, Operation.CommonError>
+    readonly listContentImportSourcesStream: (input?: AiContent.ListContentImportSourcesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>
+    readonly listContentImportSourcesPages: (input?: AiContent.ListContentImportSourcesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContentImportSourcesList, Operation.CommonError>
     readonly createContentImportSource: (input: AiContent.CreateContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, Operation.CommonError>
     readonly getContentImportSource: (input: AiContent.GetContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, Operation.CommonError>
     readonly updateContentImportSource: (input: AiContent.UpdateContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, Operation.CommonError>
     readonly deleteContentImportSource: (input: AiContent.DeleteContentImportSourceRequest) => Effect.Effect<void, Operation.CommonError>
     readonly listExternalPages: (input?: AiContent.ListExternalPagesRequest) => Effect.Effect<StableSchemas.ExternalPagesList, Operation.CommonError>
+    readonly listExternalPagesStream: (input?: AiContent.ListExternalPagesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ExternalPagesList, "data">, Operation.CommonError>
+    readonly listExternalPagesPages: (input?: AiContent.ListExternalPagesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ExternalPagesList, Operation.CommonError>
     readonly createExternalPage: (input: AiContent.CreateExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
     readonly getExternalPage: (input: AiContent.GetExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
     readonly updateExternalPage: (input: AiContent.UpdateExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
@@ -105,11 +113,15 @@ export interface IntercomShape {
   }
   readonly articles: {
     readonly list: (input?: Articles.ListArticlesRequest) => Effect.Effect<StableSchemas.ArticleList, Operation.CommonError>
+    readonly listStream: (input?: Articles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleList, "data">, Operation.CommonError>
+    readonly listPages: (input?: Articles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ArticleList, Operation.CommonError>
     readonly create: (input: Articles.CreateArticleRequest) => Effect.Effect<StableSchemas.Article, IntercomError.BadRequestError | Operation.CommonError>
     readonly find: (input: Articles.FindArticleRequest) => Effect.Effect<StableSchemas.Article, IntercomError.NotFoundError | Operation.CommonError>
     readonly update: (input: Articles.UpdateArticleRequest) => Effect.Effect<StableSchemas.Article, IntercomError.NotFoundError | Operation.CommonError>
     readonly delete: (input: Articles.DeleteArticleRequest) => Effect.Effect<StableSchemas.DeletedArticleObject, IntercomError.NotFoundError | Operation.CommonError>
     readonly search: (input?: Articles.SearchArticlesRequest) => Effect.Effect<StableSchemas.ArticleSearchResponse, Operation.CommonError>
+    readonly searchStream: (input?: Articles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleSearchResponse, "data.articles">, Operation.CommonError>
+    readonly searchPages: (input?: Articles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ArticleSearchResponse, Operation.CommonError>
   }
   readonly awayStatusReasons: {
     readonly listAwayStatusReasons: (input?: AwayStatusReasons.ListAwayStatusReasonsRequest) => Effect.Effect<AwayStatusReasons.ListAwayStatusReasonsResponse, Operation.CommonError>
@@ -129,6 +141,8 @@ export interface IntercomShape {
   readonly helpCenters: {
     readonly collections: {
       readonly list: (input?: HelpCentersCollections.ListCollectionsRequest) => Effect.Effect<StableSchemas.CollectionList, Operation.CommonError>
+      readonly listStream: (input?: HelpCentersCollections.ListCollectionsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CollectionList, "data">, Operation.CommonError>
+      readonly listPages: (input?: HelpCentersCollections.ListCollectionsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CollectionList, Operation.CommonError>
       readonly create: (input: HelpCentersCollections.CreateCollectionRequest) => Effect.Effect<StableSchemas.Collection, IntercomError.BadRequestError | Operation.CommonError>
       readonly find: (input: HelpCentersCollections.FindCollectionRequest) => Effect.Effect<StableSchemas.Collection, IntercomError.NotFoundError | Operation.CommonError>
       readonly update: (input: HelpCentersCollections.UpdateCollectionRequest) => Effect.Effect<StableSchemas.Collection, IntercomError.NotFoundError | Operation.CommonError>
@@ -136,14 +150,20 @@ export interface IntercomShape {
     }
     readonly find: (input: HelpCenters.FindHelpCenterRequest) => Effect.Effect<StableSchemas.HelpCenter, IntercomError.NotFoundError | Operation.CommonError>
     readonly list: (input?: HelpCenters.ListHelpCentersRequest) => Effect.Effect<StableSchemas.HelpCenterList, Operation.CommonError>
+    readonly listStream: (input?: HelpCenters.ListHelpCentersRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.HelpCenterList, "data">, Operation.CommonError>
+    readonly listPages: (input?: HelpCenters.ListHelpCentersRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.HelpCenterList, Operation.CommonError>
   }
   readonly internalArticles: {
     readonly listInternalArticles: (input?: InternalArticles.ListInternalArticlesRequest) => Effect.Effect<StableSchemas.InternalArticleList, Operation.CommonError>
+    readonly listInternalArticlesStream: (input?: InternalArticles.ListInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleList, "data">, Operation.CommonError>
+    readonly listInternalArticlesPages: (input?: InternalArticles.ListInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.InternalArticleList, Operation.CommonError>
     readonly createInternalArticle: (input: InternalArticles.CreateInternalArticleRequest) => Effect.Effect<StableSchemas.InternalArticle, IntercomError.BadRequestError | Operation.CommonError>
     readonly retrieveInternalArticle: (input: InternalArticles.RetrieveInternalArticleRequest) => Effect.Effect<StableSchemas.InternalArticle, IntercomError.NotFoundError | Operation.CommonError>
     readonly updateInternalArticle: (input: InternalArticles.UpdateInternalArticleRequest) => Effect.Effect<StableSchemas.InternalArticle, IntercomError.NotFoundError | Operation.CommonError>
     readonly deleteInternalArticle: (input: InternalArticles.DeleteInternalArticleRequest) => Effect.Effect<StableSchemas.DeletedInternalArticleObject, IntercomError.NotFoundError | Operation.CommonError>
     readonly searchInternalArticles: (input?: InternalArticles.SearchInternalArticlesRequest) => Effect.Effect<StableSchemas.InternalArticleSearchResponse, Operation.CommonError>
+    readonly searchInternalArticlesStream: (input?: InternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleSearchResponse, "data.internal_articles">, Operation.CommonError>
+    readonly searchInternalArticlesPages: (input?: InternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.InternalArticleSearchResponse, Operation.CommonError>
   }
   readonly ipAllowlist: {
     readonly getIpAllowlist: (input?: IpAllowlist.GetIpAllowlistRequest) => Effect.Effect<StableSchemas.IpAllowlist, Operation.CommonError>
@@ -156,14 +176,22 @@ export interface IntercomShape {
     readonly update: (input: Companies.UpdateCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.NotFoundError | Operation.CommonError>
     readonly delete: (input: Companies.DeleteCompanyRequest) => Effect.Effect<StableSchemas.DeletedCompanyObject, IntercomError.NotFoundError | Operation.CommonError>
     readonly listAttachedContacts: (input: Companies.ListAttachedContactsRequest) => Effect.Effect<StableSchemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedContactsStream: (input: Companies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedContactsPages: (input: Companies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError>
     readonly listAttachedSegments: (input: Companies.ListSegmentsAttachedToCompanyRequest) => Effect.Effect<StableSchemas.CompanyAttachedSegments, IntercomError.NotFoundError | Operation.CommonError>
     readonly list: (input?: Companies.ListCompaniesRequest) => Effect.Effect<StableSchemas.CompanyList, Operation.CommonError>
+    readonly listStream: (input?: Companies.ListCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyList, "data">, Operation.CommonError>
+    readonly listPages: (input?: Companies.ListCompaniesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CompanyList, Operation.CommonError>
     readonly scroll: (input?: Companies.ScrollCompaniesRequest) => Effect.Effect<StableSchemas.CompanyScroll, Operation.CommonError>
+    readonly scrollStream: (input?: Companies.ScrollCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError>
+    readonly scrollPages: (input?: Companies.ScrollCompaniesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError>
     readonly attachContact: (input: Companies.AttachContactToCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     readonly detachContact: (input: Companies.DetachContactFromCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly contacts: {
     readonly listAttachedCompanies: (input: Contacts.ListAttachedCompaniesRequest) => Effect.Effect<StableSchemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedCompaniesStream: (input: Contacts.ListAttachedCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedCompaniesPages: (input: Contacts.ListAttachedCompaniesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError>
     readonly listAttachedSegments: (input: Contacts.ListSegmentsAttachedToContactRequest) => Effect.Effect<StableSchemas.ContactSegments, IntercomError.NotFoundError | Operation.CommonError>
     readonly listAttachedSubscriptions: (input: Contacts.ListAttachedSubscriptionsRequest) => Effect.Effect<StableSchemas.SubscriptionTypeList, IntercomError.NotFoundError | Operation.CommonError>
     readonly attachSubscription: (input: Contacts.AttachSubscriptionToContactRequest) => Effect.Effect<StableSchemas.SubscriptionType, IntercomError.NotFoundError | Operation.CommonError>
@@ -174,7 +202,11 @@ export interface IntercomShape {
     readonly delete: (input: Contacts.DeleteContactRequest) => Effect.Effect<StableSchemas.ContactDeleted, Operation.CommonError>
     readonly mergeLeadInUser: (input?: Contacts.MergeLeadInUserRequest) => Effect.Effect<StableSchemas.Contact, Operation.CommonError>
     readonly search: (input: Contacts.SearchContactsRequest) => Effect.Effect<StableSchemas.ContactList, Operation.CommonError>
+    readonly searchStream: (input: Contacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, Operation.CommonError>
+    readonly searchPages: (input: Contacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContactList, Operation.CommonError>
     readonly list: (input?: Contacts.ListContactsRequest) => Effect.Effect<StableSchemas.ContactList, Operation.CommonError>
+    readonly listStream: (input?: Contacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, Operation.CommonError>
+    readonly listPages: (input?: Contacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContactList, Operation.CommonError>
     readonly create: (input: Contacts.CreateContactRequest) => Effect.Effect<StableSchemas.Contact, Operation.CommonError>
     readonly showContactByExternalId: (input: Contacts.ShowContactByExternalIdRequest) => Effect.Effect<StableSchemas.Contact, Operation.CommonError>
     readonly archive: (input: Contacts.ArchiveContactRequest) => Effect.Effect<StableSchemas.ContactArchived, Operation.CommonError>
@@ -183,6 +215,8 @@ export interface IntercomShape {
   }
   readonly notes: {
     readonly list: (input: Notes.ListContactNotesRequest) => Effect.Effect<StableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>
+    readonly listStream: (input: Notes.ListContactNotesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError>
+    readonly listPages: (input: Notes.ListContactNotesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>
     readonly create: (input: Notes.CreateContactNoteRequest) => Effect.Effect<StableSchemas.Note, IntercomError.NotFoundError | Operation.CommonError>
     readonly find: (input: Notes.FindNoteRequest) => Effect.Effect<StableSchemas.Note, IntercomError.NotFoundError | Operation.CommonError>
   }
@@ -200,11 +234,15 @@ export interface IntercomShape {
   }
   readonly conversations: {
     readonly list: (input?: Conversations.ListConversationsRequest) => Effect.Effect<StableSchemas.ConversationList, Operation.CommonError>
+    readonly listStream: (input?: Conversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, Operation.CommonError>
+    readonly listPages: (input?: Conversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ConversationList, Operation.CommonError>
     readonly create: (input: Conversations.CreateConversationRequest) => Effect.Effect<StableSchemas.Message, IntercomError.NotFoundError | Operation.CommonError>
     readonly find: (input: Conversations.FindConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
     readonly update: (input: Conversations.UpdateConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
     readonly deleteConversation: (input: Conversations.DeleteConversationRequest) => Effect.Effect<StableSchemas.ConversationDeleted, Operation.CommonError>
     readonly search: (input: Conversations.SearchConversationsRequest) => Effect.Effect<StableSchemas.ConversationList, Operation.CommonError>
+    readonly searchStream: (input: Conversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, Operation.CommonError>
+    readonly searchPages: (input: Conversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ConversationList, Operation.CommonError>
     readonly reply: (input: Conversations.ReplyToConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
     readonly manage: (input: Conversations.ManageConversationPartsRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
     readonly attachContactAsAdmin: (input: Conversations.AttachContactToConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
@@ -254,6 +292,8 @@ export interface IntercomShape {
   }
   readonly calls: {
     readonly listCalls: (input?: Calls.ListCallsRequest) => Effect.Effect<StableSchemas.CallList, Operation.CommonError>
+    readonly listCallsStream: (input?: Calls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CallList, "data">, Operation.CommonError>
+    readonly listCallsPages: (input?: Calls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CallList, Operation.CommonError>
     readonly showCall: (input: Calls.ShowCallRequest) => Effect.Effect<StableSchemas.Call, IntercomError.NotFoundError | Operation.CommonError>
     readonly showCallRecording: (input: Calls.ShowCallRecordingRequest) => Effect.Effect<string, IntercomError.NotFoundError | Operation.CommonError>
     readonly showCallTranscript: (input: Calls.ShowCallTranscriptRequest) => Effect.Effect<string, IntercomError.NotFoundError | Operation.CommonError>
@@ -284,6 +324,8 @@ export interface IntercomShape {
     readonly update: (input: Tickets.UpdateTicketRequest) => Effect.Effect<StableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     readonly deleteTicket: (input: Tickets.DeleteTicketRequest) => Effect.Effect<Tickets.DeleteTicketResponse, IntercomError.NotFoundError | Operation.CommonError>
     readonly search: (input: Tickets.SearchTicketsRequest) => Effect.Effect<StableSchemas.TicketList, Operation.CommonError>
+    readonly searchStream: (input: Tickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.TicketList, "tickets">, Operation.CommonError>
+    readonly searchPages: (input: Tickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.TicketList, Operation.CommonError>
   }
   readonly visitors: {
     readonly find: (input: Visitors.FindVisitorRequest) => Effect.Effect<StableSchemas.Visitor, IntercomError.NotFoundError | Operation.CommonError>
@@ -293,6 +335,8 @@ export interface IntercomShape {
   readonly news: {
     readonly items: {
       readonly list: (input?: NewsItems.ListNewsItemsRequest) => Effect.Effect<StableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly listStream: (input?: NewsItems.ListNewsItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>
+      readonly listPages: (input?: NewsItems.ListNewsItemsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>
       readonly create: (input: NewsItems.CreateNewsItemRequest) => Effect.Effect<StableSchemas.NewsItem, Operation.CommonError>
       readonly find: (input: NewsItems.FindNewsItemRequest) => Effect.Effect<StableSchemas.NewsItem, IntercomError.NotFoundError | Operation.CommonError>
       readonly update: (input: NewsItems.UpdateNewsItemRequest) => Effect.Effect<StableSchemas.NewsItem, IntercomError.NotFoundError | Operation.CommonError>
@@ -300,7 +344,11 @@ export interface IntercomShape {
     }
     readonly feeds: {
       readonly listItems: (input: NewsFeeds.ListNewsFeedItemsRequest) => Effect.Effect<StableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly listItemsStream: (input: NewsFeeds.ListNewsFeedItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>
+      readonly listItemsPages: (input: NewsFeeds.ListNewsFeedItemsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>
       readonly list: (input?: NewsFeeds.ListNewsFeedsRequest) => Effect.Effect<StableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly listStream: (input?: NewsFeeds.ListNewsFeedsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>
+      readonly listPages: (input?: NewsFeeds.ListNewsFeedsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>
       readonly find: (input: NewsFeeds.FindNewsFeedRequest) => Effect.Effect<StableSchemas.Newsfeed, Operation.CommonError>
     }
   }
@@ -309,16 +357,22 @@ export interface IntercomShape {
       readonly identifyAdmin: (input?: UnstableAdmins.IdentifyAdminRequest) => Effect.Effect<UnstableSchemas.AdminWithApp, Operation.CommonError>
       readonly setAwayAdmin: (input: UnstableAdmins.SetAwayAdminRequest) => Effect.Effect<UnstableSchemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
       readonly listActivityLogs: (input: UnstableAdmins.ListActivityLogsRequest) => Effect.Effect<UnstableSchemas.ActivityLogList, Operation.CommonError>
+      readonly listActivityLogsStream: (input: UnstableAdmins.ListActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ActivityLogList, "activity_logs">, Operation.CommonError>
+      readonly listActivityLogsPages: (input: UnstableAdmins.ListActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ActivityLogList, Operation.CommonError>
       readonly listAdmins: (input?: UnstableAdmins.ListAdminsRequest) => Effect.Effect<UnstableSchemas.AdminList, Operation.CommonError>
       readonly retrieveAdmin: (input: UnstableAdmins.RetrieveAdminRequest) => Effect.Effect<UnstableSchemas.Admin, IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly aiContent: {
       readonly listContentImportSources: (input?: UnstableAiContent.ListContentImportSourcesRequest) => Effect.Effect<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>
+      readonly listContentImportSourcesStream: (input?: UnstableAiContent.ListContentImportSourcesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>
+      readonly listContentImportSourcesPages: (input?: UnstableAiContent.ListContentImportSourcesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>
       readonly createContentImportSource: (input: UnstableAiContent.CreateContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, Operation.CommonError>
       readonly getContentImportSource: (input: UnstableAiContent.GetContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, Operation.CommonError>
       readonly updateContentImportSource: (input: UnstableAiContent.UpdateContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, Operation.CommonError>
       readonly deleteContentImportSource: (input: UnstableAiContent.DeleteContentImportSourceRequest) => Effect.Effect<void, Operation.CommonError>
       readonly listExternalPages: (input?: UnstableAiContent.ListExternalPagesRequest) => Effect.Effect<UnstableSchemas.ExternalPagesList, Operation.CommonError>
+      readonly listExternalPagesStream: (input?: UnstableAiContent.ListExternalPagesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ExternalPagesList, "data">, Operation.CommonError>
+      readonly listExternalPagesPages: (input?: UnstableAiContent.ListExternalPagesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ExternalPagesList, Operation.CommonError>
       readonly createExternalPage: (input: UnstableAiContent.CreateExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
       readonly getExternalPage: (input: UnstableAiContent.GetExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
       readonly updateExternalPage: (input: UnstableAiContent.UpdateExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
@@ -326,10 +380,14 @@ export interface IntercomShape {
     }
     readonly articles: {
       readonly listArticles: (input?: UnstableArticles.ListArticlesRequest) => Effect.Effect<UnstableSchemas.ArticleList, Operation.CommonError>
+      readonly listArticlesStream: (input?: UnstableArticles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleList, "data">, Operation.CommonError>
+      readonly listArticlesPages: (input?: UnstableArticles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ArticleList, Operation.CommonError>
       readonly createArticle: (input: UnstableArticles.CreateArticleRequest) => Effect.Effect<UnstableSchemas.Article, IntercomError.BadRequestError | Operation.CommonError>
       readonly retrieveArticle: (input: UnstableArticles.RetrieveArticleRequest) => Effect.Effect<UnstableSchemas.Article, IntercomError.NotFoundError | Operation.CommonError>
       readonly deleteArticle: (input: UnstableArticles.DeleteArticleRequest) => Effect.Effect<UnstableSchemas.DeletedArticleObject, IntercomError.NotFoundError | Operation.CommonError>
       readonly searchArticles: (input?: UnstableArticles.SearchArticlesRequest) => Effect.Effect<UnstableSchemas.ArticleSearchResponse, Operation.CommonError>
+      readonly searchArticlesStream: (input?: UnstableArticles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleSearchResponse, "data.articles">, Operation.CommonError>
+      readonly searchArticlesPages: (input?: UnstableArticles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ArticleSearchResponse, Operation.CommonError>
     }
     readonly awayStatusReasons: {
       readonly listAwayStatusReasons: (input?: UnstableAwayStatusReasons.ListAwayStatusReasonsRequest) => Effect.Effect<UnstableAwayStatusReasons.ListAwayStatusReasonsResponse, Operation.CommonError>
@@ -340,6 +398,8 @@ export interface IntercomShape {
     }
     readonly helpCenter: {
       readonly listAllCollections: (input?: UnstableHelpCenter.ListAllCollectionsRequest) => Effect.Effect<UnstableSchemas.CollectionList, Operation.CommonError>
+      readonly listAllCollectionsStream: (input?: UnstableHelpCenter.ListAllCollectionsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CollectionList, "data">, Operation.CommonError>
+      readonly listAllCollectionsPages: (input?: UnstableHelpCenter.ListAllCollectionsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CollectionList, Operation.CommonError>
       readonly createCollection: (input: UnstableHelpCenter.CreateCollectionRequest) => Effect.Effect<UnstableSchemas.Collection, IntercomError.BadRequestError | Operation.CommonError>
       readonly retrieveCollection: (input: UnstableHelpCenter.RetrieveCollectionRequest) => Effect.Effect<UnstableSchemas.Collection, IntercomError.NotFoundError | Operation.CommonError>
       readonly updateCollection: (input: UnstableHelpCenter.UpdateCollectionRequest) => Effect.Effect<UnstableSchemas.Collection, IntercomError.NotFoundError | Operation.CommonError>
@@ -349,33 +409,51 @@ export interface IntercomShape {
     }
     readonly internalArticles: {
       readonly listInternalArticles: (input?: UnstableInternalArticles.ListInternalArticlesRequest) => Effect.Effect<UnstableSchemas.InternalArticleList, Operation.CommonError>
+      readonly listInternalArticlesStream: (input?: UnstableInternalArticles.ListInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleList, "data">, Operation.CommonError>
+      readonly listInternalArticlesPages: (input?: UnstableInternalArticles.ListInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.InternalArticleList, Operation.CommonError>
       readonly createInternalArticle: (input: UnstableInternalArticles.CreateInternalArticleRequest) => Effect.Effect<UnstableSchemas.InternalArticle, IntercomError.BadRequestError | Operation.CommonError>
       readonly retrieveInternalArticle: (input: UnstableInternalArticles.RetrieveInternalArticleRequest) => Effect.Effect<UnstableSchemas.InternalArticle, IntercomError.NotFoundError | Operation.CommonError>
       readonly updateInternalArticle: (input: UnstableInternalArticles.UpdateInternalArticleRequest) => Effect.Effect<UnstableSchemas.InternalArticle, IntercomError.NotFoundError | Operation.CommonError>
       readonly deleteInternalArticle: (input: UnstableInternalArticles.DeleteInternalArticleRequest) => Effect.Effect<UnstableSchemas.DeletedInternalArticleObject, IntercomError.NotFoundError | Operation.CommonError>
       readonly searchInternalArticles: (input?: UnstableInternalArticles.SearchInternalArticlesRequest) => Effect.Effect<UnstableSchemas.InternalArticleSearchResponse, Operation.CommonError>
+      readonly searchInternalArticlesStream: (input?: UnstableInternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleSearchResponse, "data.internal_articles">, Operation.CommonError>
+      readonly searchInternalArticlesPages: (input?: UnstableInternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.InternalArticleSearchResponse, Operation.CommonError>
     }
     readonly companies: {
       readonly retrieveCompany: (input?: UnstableCompanies.RetrieveCompanyRequest) => Effect.Effect<UnstableSchemas.CompanyList, IntercomError.NotFoundError | Operation.CommonError>
+      readonly retrieveCompanyStream: (input?: UnstableCompanies.RetrieveCompanyRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.NotFoundError | Operation.CommonError>
+      readonly retrieveCompanyPages: (input?: UnstableCompanies.RetrieveCompanyRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyList, IntercomError.NotFoundError | Operation.CommonError>
       readonly createOrUpdateCompany: (input?: UnstableCompanies.CreateOrUpdateCompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | Operation.CommonError>
       readonly retrieveACompanyById: (input: UnstableCompanies.RetrieveACompanyByIdRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.NotFoundError | Operation.CommonError>
       readonly updateCompany: (input: UnstableCompanies.UpdateCompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.NotFoundError | Operation.CommonError>
       readonly deleteCompany: (input: UnstableCompanies.DeleteCompanyRequest) => Effect.Effect<UnstableSchemas.DeletedCompanyObject, IntercomError.NotFoundError | Operation.CommonError>
       readonly listAttachedContacts: (input: UnstableCompanies.ListAttachedContactsRequest) => Effect.Effect<UnstableSchemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError>
+      readonly listAttachedContactsStream: (input: UnstableCompanies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError>
+      readonly listAttachedContactsPages: (input: UnstableCompanies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError>
       readonly listAttachedSegmentsForCompanies: (input: UnstableCompanies.ListAttachedSegmentsForCompaniesRequest) => Effect.Effect<UnstableSchemas.CompanyAttachedSegments, IntercomError.NotFoundError | Operation.CommonError>
       readonly listAllCompanies: (input?: UnstableCompanies.ListAllCompaniesRequest) => Effect.Effect<UnstableSchemas.CompanyList, Operation.CommonError>
+      readonly listAllCompaniesStream: (input?: UnstableCompanies.ListAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, Operation.CommonError>
+      readonly listAllCompaniesPages: (input?: UnstableCompanies.ListAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyList, Operation.CommonError>
       readonly scrollOverAllCompanies: (input?: UnstableCompanies.ScrollOverAllCompaniesRequest) => Effect.Effect<UnstableSchemas.CompanyScroll, Operation.CommonError>
+      readonly scrollOverAllCompaniesStream: (input?: UnstableCompanies.ScrollOverAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError>
+      readonly scrollOverAllCompaniesPages: (input?: UnstableCompanies.ScrollOverAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError>
       readonly attachContactToACompany: (input: UnstableCompanies.AttachContactToACompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
       readonly detachContactFromACompany: (input: UnstableCompanies.DetachContactFromACompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly notes: {
       readonly listCompanyNotes: (input: UnstableNotes.ListCompanyNotesRequest) => Effect.Effect<UnstableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCompanyNotesStream: (input: UnstableNotes.ListCompanyNotesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCompanyNotesPages: (input: UnstableNotes.ListCompanyNotesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>
       readonly listNotes: (input: UnstableNotes.ListNotesRequest) => Effect.Effect<UnstableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>
+      readonly listNotesStream: (input: UnstableNotes.ListNotesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError>
+      readonly listNotesPages: (input: UnstableNotes.ListNotesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>
       readonly createNote: (input: UnstableNotes.CreateNoteRequest) => Effect.Effect<UnstableSchemas.Note, IntercomError.NotFoundError | Operation.CommonError>
       readonly retrieveNote: (input: UnstableNotes.RetrieveNoteRequest) => Effect.Effect<UnstableSchemas.Note, IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly contacts: {
       readonly listCompaniesForAContact: (input: UnstableContacts.ListCompaniesForAContactRequest) => Effect.Effect<UnstableSchemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCompaniesForAContactStream: (input: UnstableContacts.ListCompaniesForAContactRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCompaniesForAContactPages: (input: UnstableContacts.ListCompaniesForAContactRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError>
       readonly listSegmentsForAContact: (input: UnstableContacts.ListSegmentsForAContactRequest) => Effect.Effect<UnstableSchemas.ContactSegments, IntercomError.NotFoundError | Operation.CommonError>
       readonly listSubscriptionsForAContact: (input: UnstableContacts.ListSubscriptionsForAContactRequest) => Effect.Effect<UnstableSchemas.SubscriptionTypeList, IntercomError.NotFoundError | Operation.CommonError>
       readonly listTagsForAContact: (input: UnstableContacts.ListTagsForAContactRequest) => Effect.Effect<UnstableSchemas.TagList, IntercomError.NotFoundError | Operation.CommonError>
@@ -384,7 +462,11 @@ export interface IntercomShape {
       readonly deleteContact: (input: UnstableContacts.DeleteContactRequest) => Effect.Effect<UnstableSchemas.ContactDeleted, Operation.CommonError>
       readonly mergeContact: (input?: UnstableContacts.MergeContactRequest) => Effect.Effect<UnstableSchemas.Contact, Operation.CommonError>
       readonly searchContacts: (input: UnstableContacts.SearchContactsRequest) => Effect.Effect<UnstableSchemas.ContactList, Operation.CommonError>
+      readonly searchContactsStream: (input: UnstableContacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>
+      readonly searchContactsPages: (input: UnstableContacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>
       readonly listContacts: (input?: UnstableContacts.ListContactsRequest) => Effect.Effect<UnstableSchemas.ContactList, Operation.CommonError>
+      readonly listContactsStream: (input?: UnstableContacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>
+      readonly listContactsPages: (input?: UnstableContacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>
       readonly createContact: (input: UnstableContacts.CreateContactRequest) => Effect.Effect<UnstableSchemas.Contact, Operation.CommonError>
       readonly showContactByExternalId: (input: UnstableContacts.ShowContactByExternalIdRequest) => Effect.Effect<UnstableSchemas.Contact, Operation.CommonError>
       readonly archiveContact: (input: UnstableContacts.ArchiveContactRequest) => Effect.Effect<UnstableSchemas.ContactArchived, Operation.CommonError>
@@ -410,11 +492,15 @@ export interface IntercomShape {
     }
     readonly conversations: {
       readonly listConversations: (input?: UnstableConversations.ListConversationsRequest) => Effect.Effect<UnstableSchemas.ConversationList, Operation.CommonError>
+      readonly listConversationsStream: (input?: UnstableConversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, Operation.CommonError>
+      readonly listConversationsPages: (input?: UnstableConversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ConversationList, Operation.CommonError>
       readonly createConversation: (input: UnstableConversations.CreateConversationRequest) => Effect.Effect<UnstableSchemas.Message, IntercomError.NotFoundError | Operation.CommonError>
       readonly retrieveConversation: (input: UnstableConversations.RetrieveConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
       readonly updateConversation: (input: UnstableConversations.UpdateConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
       readonly deleteConversation: (input: UnstableConversations.DeleteConversationRequest) => Effect.Effect<UnstableSchemas.ConversationDeleted, Operation.CommonError>
       readonly searchConversations: (input: UnstableConversations.SearchConversationsRequest) => Effect.Effect<UnstableSchemas.ConversationList, Operation.CommonError>
+      readonly searchConversationsStream: (input: UnstableConversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, Operation.CommonError>
+      readonly searchConversationsPages: (input: UnstableConversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ConversationList, Operation.CommonError>
       readonly replyConversation: (input: UnstableConversations.ReplyConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
       readonly manageConversation: (input: UnstableConversations.ManageConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
       readonly attachContactToConversation: (input: UnstableConversations.AttachContactToConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
@@ -460,20 +546,30 @@ export interface IntercomShape {
     }
     readonly macros: {
       readonly listMacros: (input?: UnstableMacros.ListMacrosRequest) => Effect.Effect<UnstableSchemas.MacroList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listMacrosStream: (input?: UnstableMacros.ListMacrosRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.MacroList, "data">, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listMacrosPages: (input?: UnstableMacros.ListMacrosRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.MacroList, IntercomError.BadRequestError | Operation.CommonError>
       readonly getMacro: (input: UnstableMacros.GetMacroRequest) => Effect.Effect<UnstableSchemas.Macro, IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly messages: {
       readonly createMessage: (input: UnstableMessages.CreateMessageRequest) => Effect.Effect<UnstableSchemas.Message, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
       readonly getWhatsAppMessageStatus: (input: UnstableMessages.GetWhatsAppMessageStatusRequest) => Effect.Effect<UnstableSchemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly getWhatsAppMessageStatusStream: (input: UnstableMessages.GetWhatsAppMessageStatusRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.WhatsappMessageStatusList, "events">, IntercomError.BadRequestError | Operation.CommonError>
+      readonly getWhatsAppMessageStatusPages: (input: UnstableMessages.GetWhatsAppMessageStatusRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError>
     }
     readonly news: {
       readonly listNewsItems: (input?: UnstableNews.ListNewsItemsRequest) => Effect.Effect<UnstableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly listNewsItemsStream: (input?: UnstableNews.ListNewsItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>
+      readonly listNewsItemsPages: (input?: UnstableNews.ListNewsItemsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>
       readonly createNewsItem: (input: UnstableNews.CreateNewsItemRequest) => Effect.Effect<UnstableSchemas.NewsItem, Operation.CommonError>
       readonly retrieveNewsItem: (input: UnstableNews.RetrieveNewsItemRequest) => Effect.Effect<UnstableSchemas.NewsItem, IntercomError.NotFoundError | Operation.CommonError>
       readonly updateNewsItem: (input: UnstableNews.UpdateNewsItemRequest) => Effect.Effect<UnstableSchemas.NewsItem, IntercomError.NotFoundError | Operation.CommonError>
       readonly deleteNewsItem: (input: UnstableNews.DeleteNewsItemRequest) => Effect.Effect<UnstableSchemas.DeletedObject, IntercomError.NotFoundError | Operation.CommonError>
       readonly listLiveNewsfeedItems: (input: UnstableNews.ListLiveNewsfeedItemsRequest) => Effect.Effect<UnstableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly listLiveNewsfeedItemsStream: (input: UnstableNews.ListLiveNewsfeedItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>
+      readonly listLiveNewsfeedItemsPages: (input: UnstableNews.ListLiveNewsfeedItemsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>
       readonly listNewsfeeds: (input?: UnstableNews.ListNewsfeedsRequest) => Effect.Effect<UnstableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly listNewsfeedsStream: (input?: UnstableNews.ListNewsfeedsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>
+      readonly listNewsfeedsPages: (input?: UnstableNews.ListNewsfeedsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>
       readonly retrieveNewsfeed: (input: UnstableNews.RetrieveNewsfeedRequest) => Effect.Effect<UnstableSchemas.Newsfeed, Operation.CommonError>
     }
     readonly segments: {
@@ -485,6 +581,8 @@ export interface IntercomShape {
     }
     readonly calls: {
       readonly listCalls: (input?: UnstableCalls.ListCallsRequest) => Effect.Effect<UnstableSchemas.CallList, Operation.CommonError>
+      readonly listCallsStream: (input?: UnstableCalls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CallList, "data">, Operation.CommonError>
+      readonly listCallsPages: (input?: UnstableCalls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CallList, Operation.CommonError>
       readonly showCall: (input: UnstableCalls.ShowCallRequest) => Effect.Effect<UnstableSchemas.Call, IntercomError.NotFoundError | Operation.CommonError>
       readonly showCallRecording: (input: UnstableCalls.ShowCallRecordingRequest) => Effect.Effect<string, IntercomError.NotFoundError | Operation.CommonError>
       readonly showCallTranscript: (input: UnstableCalls.ShowCallTranscriptRequest) => Effect.Effect<string, IntercomError.NotFoundError | Operation.CommonError>
@@ -517,6 +615,8 @@ export interface IntercomShape {
       readonly updateTicket: (input: UnstableTickets.UpdateTicketRequest) => Effect.Effect<UnstableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
       readonly deleteTicket: (input: UnstableTickets.DeleteTicketRequest) => Effect.Effect<UnstableTickets.DeleteTicketResponse, IntercomError.NotFoundError | Operation.CommonError>
       readonly searchTickets: (input: UnstableTickets.SearchTicketsRequest) => Effect.Effect<UnstableSchemas.TicketList, Operation.CommonError>
+      readonly searchTicketsStream: (input: UnstableTickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.TicketList, "tickets">, Operation.CommonError>
+      readonly searchTicketsPages: (input: UnstableTickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.TicketList, Operation.CommonError>
     }
     readonly visitors: {
       readonly retrieveVisitorWithUserId: (input: UnstableVisitors.RetrieveVisitorWithUserIdRequest) => Effect.Effect<UnstableSchemas.Visitor, IntercomError.NotFoundError | Operation.CommonError>
@@ -544,16 +644,22 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     identify: (input) => client.execute(Admins.identifyOperation, input as Admins.IdentifyAdminRequest),
     away: (input) => client.execute(Admins.awayOperation, input as Admins.ConfigureAwayAdminRequest),
     listAllActivityLogs: (input) => client.execute(Admins.listAllActivityLogsOperation, input as Admins.ListAllActivityLogsRequest),
+    listAllActivityLogsStream: (input, options) => client.items(Admins.listAllActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ActivityLogList, "activity_logs">, Operation.CommonError>,
+    listAllActivityLogsPages: (input, options) => client.pages(Admins.listAllActivityLogsOperation, input, options) as Stream.Stream<StableSchemas.ActivityLogList, Operation.CommonError>,
     list: (input) => client.execute(Admins.listOperation, input as Admins.ListAdminsRequest),
     find: (input) => client.execute(Admins.findOperation, input as Admins.FindAdminRequest)
   },
   aiContent: {
     listContentImportSources: (input) => client.execute(AiContent.listContentImportSourcesOperation, input as AiContent.ListContentImportSourcesRequest),
+    listContentImportSourcesStream: (input, options) => client.items(AiContent.listContentImportSourcesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>,
+    listContentImportSourcesPages: (input, options) => client.pages(AiContent.listContentImportSourcesOperation, input, options) as Stream.Stream<StableSchemas.ContentImportSourcesList, Operation.CommonError>,
     createContentImportSource: (input) => client.execute(AiContent.createContentImportSourceOperation, input as AiContent.CreateContentImportSourceRequest),
     getContentImportSource: (input) => client.execute(AiContent.getContentImportSourceOperation, input as AiContent.GetContentImportSourceRequest),
     updateContentImportSource: (input) => client.execute(AiContent.updateContentImportSourceOperation, input as AiContent.UpdateContentImportSourceRequest),
     deleteContentImportSource: (input) => client.execute(AiContent.deleteContentImportSourceOperation, input as AiContent.DeleteContentImportSourceRequest),
     listExternalPages: (input) => client.execute(AiContent.listExternalPagesOperation, input as AiContent.ListExternalPagesRequest),
+    listExternalPagesStream: (input, options) => client.items(AiContent.listExternalPagesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ExternalPagesList, "data">, Operation.CommonError>,
+    listExternalPagesPages: (input, options) => client.pages(AiContent.listExternalPagesOperation, input, options) as Stream.Stream<StableSchemas.ExternalPagesList, Operation.CommonError>,
     createExternalPage: (input) => client.execute(AiContent.createExternalPageOperation, input as AiContent.CreateExternalPageRequest),
     getExternalPage: (input) => client.execute(AiContent.getExternalPageOperation, input as AiContent.GetExternalPageRequest),
     updateExternalPage: (input) => client.execute(AiContent.updateExternalPageOperation, input as AiContent.UpdateExternalPageRequest),
@@ -561,11 +667,15 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
   },
   articles: {
     list: (input) => client.execute(Articles.listOperation, input as Articles.ListArticlesRequest),
+    listStream: (input, options) => client.items(Articles.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleList, "data">, Operation.CommonError>,
+    listPages: (input, options) => client.pages(Articles.listOperation, input, options) as Stream.Stream<StableSchemas.ArticleList, Operation.CommonError>,
     create: (input) => client.execute(Articles.createOperation, input as Articles.CreateArticleRequest),
     find: (input) => client.execute(Articles.findOperation, input as Articles.FindArticleRequest),
     update: (input) => client.execute(Articles.updateOperation, input as Articles.UpdateArticleRequest),
     delete: (input) => client.execute(Articles.deleteOperation, input as Articles.DeleteArticleRequest),
-    search: (input) => client.execute(Articles.searchOperation, input as Articles.SearchArticlesRequest)
+    search: (input) => client.execute(Articles.searchOperation, input as Articles.SearchArticlesRequest),
+    searchStream: (input, options) => client.items(Articles.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleSearchResponse, "data.articles">, Operation.CommonError>,
+    searchPages: (input, options) => client.pages(Articles.searchOperation, input, options) as Stream.Stream<StableSchemas.ArticleSearchResponse, Operation.CommonError>
   },
   awayStatusReasons: {
     listAwayStatusReasons: (input) => client.execute(AwayStatusReasons.listAwayStatusReasonsOperation, input as AwayStatusReasons.ListAwayStatusReasonsRequest)
@@ -585,21 +695,29 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
   helpCenters: {
     collections: {
       list: (input) => client.execute(HelpCentersCollections.listOperation, input as HelpCentersCollections.ListCollectionsRequest),
+      listStream: (input, options) => client.items(HelpCentersCollections.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CollectionList, "data">, Operation.CommonError>,
+      listPages: (input, options) => client.pages(HelpCentersCollections.listOperation, input, options) as Stream.Stream<StableSchemas.CollectionList, Operation.CommonError>,
       create: (input) => client.execute(HelpCentersCollections.createOperation, input as HelpCentersCollections.CreateCollectionRequest),
       find: (input) => client.execute(HelpCentersCollections.findOperation, input as HelpCentersCollections.FindCollectionRequest),
       update: (input) => client.execute(HelpCentersCollections.updateOperation, input as HelpCentersCollections.UpdateCollectionRequest),
       delete: (input) => client.execute(HelpCentersCollections.deleteOperation, input as HelpCentersCollections.DeleteCollectionRequest)
     },
     find: (input) => client.execute(HelpCenters.findOperation, input as HelpCenters.FindHelpCenterRequest),
-    list: (input) => client.execute(HelpCenters.listOperation, input as HelpCenters.ListHelpCentersRequest)
+    list: (input) => client.execute(HelpCenters.listOperation, input as HelpCenters.ListHelpCentersRequest),
+    listStream: (input, options) => client.items(HelpCenters.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.HelpCenterList, "data">, Operation.CommonError>,
+    listPages: (input, options) => client.pages(HelpCenters.listOperation, input, options) as Stream.Stream<StableSchemas.HelpCenterList, Operation.CommonError>
   },
   internalArticles: {
     listInternalArticles: (input) => client.execute(InternalArticles.listInternalArticlesOperation, input as InternalArticles.ListInternalArticlesRequest),
+    listInternalArticlesStream: (input, options) => client.items(InternalArticles.listInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleList, "data">, Operation.CommonError>,
+    listInternalArticlesPages: (input, options) => client.pages(InternalArticles.listInternalArticlesOperation, input, options) as Stream.Stream<StableSchemas.InternalArticleList, Operation.CommonError>,
     createInternalArticle: (input) => client.execute(InternalArticles.createInternalArticleOperation, input as InternalArticles.CreateInternalArticleRequest),
     retrieveInternalArticle: (input) => client.execute(InternalArticles.retrieveInternalArticleOperation, input as InternalArticles.RetrieveInternalArticleRequest),
     updateInternalArticle: (input) => client.execute(InternalArticles.updateInternalArticleOperation, input as InternalArticles.UpdateInternalArticleRequest),
     deleteInternalArticle: (input) => client.execute(InternalArticles.deleteInternalArticleOperation, input as InternalArticles.DeleteInternalArticleRequest),
-    searchInternalArticles: (input) => client.execute(InternalArticles.searchInternalArticlesOperation, input as InternalArticles.SearchInternalArticlesRequest)
+    searchInternalArticles: (input) => client.execute(InternalArticles.searchInternalArticlesOperation, input as InternalArticles.SearchInternalArticlesRequest),
+    searchInternalArticlesStream: (input, options) => client.items(InternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleSearchResponse, "data.internal_articles">, Operation.CommonError>,
+    searchInternalArticlesPages: (input, options) => client.pages(InternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<StableSchemas.InternalArticleSearchResponse, Operation.CommonError>
   },
   ipAllowlist: {
     getIpAllowlist: (input) => client.execute(IpAllowlist.getIpAllowlistOperation, input as IpAllowlist.GetIpAllowlistRequest),
@@ -612,14 +730,22 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     update: (input) => client.execute(Companies.updateOperation, input as Companies.UpdateCompanyRequest),
     delete: (input) => client.execute(Companies.deleteOperation, input as Companies.DeleteCompanyRequest),
     listAttachedContacts: (input) => client.execute(Companies.listAttachedContactsOperation, input as Companies.ListAttachedContactsRequest),
+    listAttachedContactsStream: (input, options) => client.items(Companies.listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError>,
+    listAttachedContactsPages: (input, options) => client.pages(Companies.listAttachedContactsOperation, input, options) as Stream.Stream<StableSchemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError>,
     listAttachedSegments: (input) => client.execute(Companies.listAttachedSegmentsOperation, input as Companies.ListSegmentsAttachedToCompanyRequest),
     list: (input) => client.execute(Companies.listOperation, input as Companies.ListCompaniesRequest),
+    listStream: (input, options) => client.items(Companies.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyList, "data">, Operation.CommonError>,
+    listPages: (input, options) => client.pages(Companies.listOperation, input, options) as Stream.Stream<StableSchemas.CompanyList, Operation.CommonError>,
     scroll: (input) => client.execute(Companies.scrollOperation, input as Companies.ScrollCompaniesRequest),
+    scrollStream: (input, options) => client.items(Companies.scrollOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError>,
+    scrollPages: (input, options) => client.pages(Companies.scrollOperation, input, options) as Stream.Stream<StableSchemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError>,
     attachContact: (input) => client.execute(Companies.attachContactOperation, input as Companies.AttachContactToCompanyRequest),
     detachContact: (input) => client.execute(Companies.detachContactOperation, input as Companies.DetachContactFromCompanyRequest)
   },
   contacts: {
     listAttachedCompanies: (input) => client.execute(Contacts.listAttachedCompaniesOperation, input as Contacts.ListAttachedCompaniesRequest),
+    listAttachedCompaniesStream: (input, options) => client.items(Contacts.listAttachedCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError>,
+    listAttachedCompaniesPages: (input, options) => client.pages(Contacts.listAttachedCompaniesOperation, input, options) as Stream.Stream<StableSchemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError>,
     listAttachedSegments: (input) => client.execute(Contacts.listAttachedSegmentsOperation, input as Contacts.ListSegmentsAttachedToContactRequest),
     listAttachedSubscriptions: (input) => client.execute(Contacts.listAttachedSubscriptionsOperation, input as Contacts.ListAttachedSubscriptionsRequest),
     attachSubscription: (input) => client.execute(Contacts.attachSubscriptionOperation, input as Contacts.AttachSubscriptionToContactRequest),
@@ -630,7 +756,11 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     delete: (input) => client.execute(Contacts.deleteOperation, input as Contacts.DeleteContactRequest),
     mergeLeadInUser: (input) => client.execute(Contacts.mergeLeadInUserOperation, input as Contacts.MergeLeadInUserRequest),
     search: (input) => client.execute(Contacts.searchOperation, input as Contacts.SearchContactsRequest),
+    searchStream: (input, options) => client.items(Contacts.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, Operation.CommonError>,
+    searchPages: (input, options) => client.pages(Contacts.searchOperation, input, options) as Stream.Stream<StableSchemas.ContactList, Operation.CommonError>,
     list: (input) => client.execute(Contacts.listOperation, input as Contacts.ListContactsRequest),
+    listStream: (input, options) => client.items(Contacts.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, Operation.CommonError>,
+    listPages: (input, options) => client.pages(Contacts.listOperation, input, options) as Stream.Stream<StableSchemas.ContactList, Operation.CommonError>,
     create: (input) => client.execute(Contacts.createOperation, input as Contacts.CreateContactRequest),
     showContactByExternalId: (input) => client.execute(Contacts.showContactByExternalIdOperation, input as Contacts.ShowContactByExternalIdRequest),
     archive: (input) => client.execute(Contacts.archiveOperation, input as Contacts.ArchiveContactRequest),
@@ -639,6 +769,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
   },
   notes: {
     list: (input) => client.execute(Notes.listOperation, input as Notes.ListContactNotesRequest),
+    listStream: (input, options) => client.items(Notes.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError>,
+    listPages: (input, options) => client.pages(Notes.listOperation, input, options) as Stream.Stream<StableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>,
     create: (input) => client.execute(Notes.createOperation, input as Notes.CreateContactNoteRequest),
     find: (input) => client.execute(Notes.findOperation, input as Notes.FindNoteRequest)
   },
@@ -656,11 +788,15 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
   },
   conversations: {
     list: (input) => client.execute(Conversations.listOperation, input as Conversations.ListConversationsRequest),
+    listStream: (input, options) => client.items(Conversations.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, Operation.CommonError>,
+    listPages: (input, options) => client.pages(Conversations.listOperation, input, options) as Stream.Stream<StableSchemas.ConversationList, Operation.CommonError>,
     create: (input) => client.execute(Conversations.createOperation, input as Conversations.CreateConversationRequest),
     find: (input) => client.execute(Conversations.findOperation, input as Conversations.FindConversationRequest),
     update: (input) => client.execute(Conversations.updateOperation, input as Conversations.UpdateConversationRequest),
     deleteConversation: (input) => client.execute(Conversations.deleteConversationOperation, input as Conversations.DeleteConversationRequest),
     search: (input) => client.execute(Conversations.searchOperation, input as Conversations.SearchConversationsRequest),
+    searchStream: (input, options) => client.items(Conversations.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, Operation.CommonError>,
+    searchPages: (input, options) => client.pages(Conversations.searchOperation, input, options) as Stream.Stream<StableSchemas.ConversationList, Operation.CommonError>,
     reply: (input) => client.execute(Conversations.replyOperation, input as Conversations.ReplyToConversationRequest),
     manage: (input) => client.execute(Conversations.manageOperation, input as Conversations.ManageConversationPartsRequest),
     attachContactAsAdmin: (input) => client.execute(Conversations.attachContactAsAdminOperation, input as Conversations.AttachContactToConversationRequest),
@@ -710,6 +846,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
   },
   calls: {
     listCalls: (input) => client.execute(Calls.listCallsOperation, input as Calls.ListCallsRequest),
+    listCallsStream: (input, options) => client.items(Calls.listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CallList, "data">, Operation.CommonError>,
+    listCallsPages: (input, options) => client.pages(Calls.listCallsOperation, input, options) as Stream.Stream<StableSchemas.CallList, Operation.CommonError>,
     showCall: (input) => client.execute(Calls.showCallOperation, input as Calls.ShowCallRequest),
     showCallRecording: (input) => client.execute(Calls.showCallRecordingOperation, input as Calls.ShowCallRecordingRequest),
     showCallTranscript: (input) => client.execute(Calls.showCallTranscriptOperation, input as Calls.ShowCallTranscriptRequest),
@@ -739,7 +877,9 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     get: (input) => client.execute(Tickets.getOperation, input as Tickets.FindTicketRequest),
     update: (input) => client.execute(Tickets.updateOperation, input as Tickets.UpdateTicketRequest),
     deleteTicket: (input) => client.execute(Tickets.deleteTicketOperation, input as Tickets.DeleteTicketRequest),
-    search: (input) => client.execute(Tickets.searchOperation, input as Tickets.SearchTicketsRequest)
+    search: (input) => client.execute(Tickets.searchOperation, input as Tickets.SearchTicketsRequest),
+    searchStream: (input, options) => client.items(Tickets.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.TicketList, "tickets">, Operation.CommonError>,
+    searchPages: (input, options) => client.pages(Tickets.searchOperation, input, options) as Stream.Stream<StableSchemas.TicketList, Operation.CommonError>
   },
   visitors: {
     find: (input) => client.execute(Visitors.findOperation, input as Visitors.FindVisitorRequest),
@@ -749,6 +889,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
   news: {
     items: {
       list: (input) => client.execute(NewsItems.listOperation, input as NewsItems.ListNewsItemsRequest),
+      listStream: (input, options) => client.items(NewsItems.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
+      listPages: (input, options) => client.pages(NewsItems.listOperation, input, options) as Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>,
       create: (input) => client.execute(NewsItems.createOperation, input as NewsItems.CreateNewsItemRequest),
       find: (input) => client.execute(NewsItems.findOperation, input as NewsItems.FindNewsItemRequest),
       update: (input) => client.execute(NewsItems.updateOperation, input as NewsItems.UpdateNewsItemRequest),
@@ -756,7 +898,11 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     feeds: {
       listItems: (input) => client.execute(NewsFeeds.listItemsOperation, input as NewsFeeds.ListNewsFeedItemsRequest),
+      listItemsStream: (input, options) => client.items(NewsFeeds.listItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
+      listItemsPages: (input, options) => client.pages(NewsFeeds.listItemsOperation, input, options) as Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>,
       list: (input) => client.execute(NewsFeeds.listOperation, input as NewsFeeds.ListNewsFeedsRequest),
+      listStream: (input, options) => client.items(NewsFeeds.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
+      listPages: (input, options) => client.pages(NewsFeeds.listOperation, input, options) as Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>,
       find: (input) => client.execute(NewsFeeds.findOperation, input as NewsFeeds.FindNewsFeedRequest)
     }
   },
@@ -765,16 +911,22 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       identifyAdmin: (input) => client.execute(UnstableAdmins.identifyAdminOperation, input as UnstableAdmins.IdentifyAdminRequest),
       setAwayAdmin: (input) => client.execute(UnstableAdmins.setAwayAdminOperation, input as UnstableAdmins.SetAwayAdminRequest),
       listActivityLogs: (input) => client.execute(UnstableAdmins.listActivityLogsOperation, input as UnstableAdmins.ListActivityLogsRequest),
+      listActivityLogsStream: (input, options) => client.items(UnstableAdmins.listActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ActivityLogList, "activity_logs">, Operation.CommonError>,
+      listActivityLogsPages: (input, options) => client.pages(UnstableAdmins.listActivityLogsOperation, input, options) as Stream.Stream<UnstableSchemas.ActivityLogList, Operation.CommonError>,
       listAdmins: (input) => client.execute(UnstableAdmins.listAdminsOperation, input as UnstableAdmins.ListAdminsRequest),
       retrieveAdmin: (input) => client.execute(UnstableAdmins.retrieveAdminOperation, input as UnstableAdmins.RetrieveAdminRequest)
     },
     aiContent: {
       listContentImportSources: (input) => client.execute(UnstableAiContent.listContentImportSourcesOperation, input as UnstableAiContent.ListContentImportSourcesRequest),
+      listContentImportSourcesStream: (input, options) => client.items(UnstableAiContent.listContentImportSourcesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>,
+      listContentImportSourcesPages: (input, options) => client.pages(UnstableAiContent.listContentImportSourcesOperation, input, options) as Stream.Stream<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>,
       createContentImportSource: (input) => client.execute(UnstableAiContent.createContentImportSourceOperation, input as UnstableAiContent.CreateContentImportSourceRequest),
       getContentImportSource: (input) => client.execute(UnstableAiContent.getContentImportSourceOperation, input as UnstableAiContent.GetContentImportSourceRequest),
       updateContentImportSource: (input) => client.execute(UnstableAiContent.updateContentImportSourceOperation, input as UnstableAiContent.UpdateContentImportSourceRequest),
       deleteContentImportSource: (input) => client.execute(UnstableAiContent.deleteContentImportSourceOperation, input as UnstableAiContent.DeleteContentImportSourceRequest),
       listExternalPages: (input) => client.execute(UnstableAiContent.listExternalPagesOperation, input as UnstableAiContent.ListExternalPagesRequest),
+      listExternalPagesStream: (input, options) => client.items(UnstableAiContent.listExternalPagesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ExternalPagesList, "data">, Operation.CommonError>,
+      listExternalPagesPages: (input, options) => client.pages(UnstableAiContent.listExternalPagesOperation, input, options) as Stream.Stream<UnstableSchemas.ExternalPagesList, Operation.CommonError>,
       createExternalPage: (input) => client.execute(UnstableAiContent.createExternalPageOperation, input as UnstableAiContent.CreateExternalPageRequest),
       getExternalPage: (input) => client.execute(UnstableAiContent.getExternalPageOperation, input as UnstableAiContent.GetExternalPageRequest),
       updateExternalPage: (input) => client.execute(UnstableAiContent.updateExternalPageOperation, input as UnstableAiContent.UpdateExternalPageRequest),
@@ -782,10 +934,14 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     articles: {
       listArticles: (input) => client.execute(UnstableArticles.listArticlesOperation, input as UnstableArticles.ListArticlesRequest),
+      listArticlesStream: (input, options) => client.items(UnstableArticles.listArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleList, "data">, Operation.CommonError>,
+      listArticlesPages: (input, options) => client.pages(UnstableArticles.listArticlesOperation, input, options) as Stream.Stream<UnstableSchemas.ArticleList, Operation.CommonError>,
       createArticle: (input) => client.execute(UnstableArticles.createArticleOperation, input as UnstableArticles.CreateArticleRequest),
       retrieveArticle: (input) => client.execute(UnstableArticles.retrieveArticleOperation, input as UnstableArticles.RetrieveArticleRequest),
       deleteArticle: (input) => client.execute(UnstableArticles.deleteArticleOperation, input as UnstableArticles.DeleteArticleRequest),
-      searchArticles: (input) => client.execute(UnstableArticles.searchArticlesOperation, input as UnstableArticles.SearchArticlesRequest)
+      searchArticles: (input) => client.execute(UnstableArticles.searchArticlesOperation, input as UnstableArticles.SearchArticlesRequest),
+      searchArticlesStream: (input, options) => client.items(UnstableArticles.searchArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleSearchResponse, "data.articles">, Operation.CommonError>,
+      searchArticlesPages: (input, options) => client.pages(UnstableArticles.searchArticlesOperation, input, options) as Stream.Stream<UnstableSchemas.ArticleSearchResponse, Operation.CommonError>
     },
     awayStatusReasons: {
       listAwayStatusReasons: (input) => client.execute(UnstableAwayStatusReasons.listAwayStatusReasonsOperation, input as UnstableAwayStatusReasons.ListAwayStatusReasonsRequest)
@@ -796,6 +952,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     helpCenter: {
       listAllCollections: (input) => client.execute(UnstableHelpCenter.listAllCollectionsOperation, input as UnstableHelpCenter.ListAllCollectionsRequest),
+      listAllCollectionsStream: (input, options) => client.items(UnstableHelpCenter.listAllCollectionsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CollectionList, "data">, Operation.CommonError>,
+      listAllCollectionsPages: (input, options) => client.pages(UnstableHelpCenter.listAllCollectionsOperation, input, options) as Stream.Stream<UnstableSchemas.CollectionList, Operation.CommonError>,
       createCollection: (input) => client.execute(UnstableHelpCenter.createCollectionOperation, input as UnstableHelpCenter.CreateCollectionRequest),
       retrieveCollection: (input) => client.execute(UnstableHelpCenter.retrieveCollectionOperation, input as UnstableHelpCenter.RetrieveCollectionRequest),
       updateCollection: (input) => client.execute(UnstableHelpCenter.updateCollectionOperation, input as UnstableHelpCenter.UpdateCollectionRequest),
@@ -805,33 +963,51 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     internalArticles: {
       listInternalArticles: (input) => client.execute(UnstableInternalArticles.listInternalArticlesOperation, input as UnstableInternalArticles.ListInternalArticlesRequest),
+      listInternalArticlesStream: (input, options) => client.items(UnstableInternalArticles.listInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleList, "data">, Operation.CommonError>,
+      listInternalArticlesPages: (input, options) => client.pages(UnstableInternalArticles.listInternalArticlesOperation, input, options) as Stream.Stream<UnstableSchemas.InternalArticleList, Operation.CommonError>,
       createInternalArticle: (input) => client.execute(UnstableInternalArticles.createInternalArticleOperation, input as UnstableInternalArticles.CreateInternalArticleRequest),
       retrieveInternalArticle: (input) => client.execute(UnstableInternalArticles.retrieveInternalArticleOperation, input as UnstableInternalArticles.RetrieveInternalArticleRequest),
       updateInternalArticle: (input) => client.execute(UnstableInternalArticles.updateInternalArticleOperation, input as UnstableInternalArticles.UpdateInternalArticleRequest),
       deleteInternalArticle: (input) => client.execute(UnstableInternalArticles.deleteInternalArticleOperation, input as UnstableInternalArticles.DeleteInternalArticleRequest),
-      searchInternalArticles: (input) => client.execute(UnstableInternalArticles.searchInternalArticlesOperation, input as UnstableInternalArticles.SearchInternalArticlesRequest)
+      searchInternalArticles: (input) => client.execute(UnstableInternalArticles.searchInternalArticlesOperation, input as UnstableInternalArticles.SearchInternalArticlesRequest),
+      searchInternalArticlesStream: (input, options) => client.items(UnstableInternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleSearchResponse, "data.internal_articles">, Operation.CommonError>,
+      searchInternalArticlesPages: (input, options) => client.pages(UnstableInternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<UnstableSchemas.InternalArticleSearchResponse, Operation.CommonError>
     },
     companies: {
       retrieveCompany: (input) => client.execute(UnstableCompanies.retrieveCompanyOperation, input as UnstableCompanies.RetrieveCompanyRequest),
+      retrieveCompanyStream: (input, options) => client.items(UnstableCompanies.retrieveCompanyOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.NotFoundError | Operation.CommonError>,
+      retrieveCompanyPages: (input, options) => client.pages(UnstableCompanies.retrieveCompanyOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyList, IntercomError.NotFoundError | Operation.CommonError>,
       createOrUpdateCompany: (input) => client.execute(UnstableCompanies.createOrUpdateCompanyOperation, input as UnstableCompanies.CreateOrUpdateCompanyRequest),
       retrieveACompanyById: (input) => client.execute(UnstableCompanies.retrieveACompanyByIdOperation, input as UnstableCompanies.RetrieveACompanyByIdRequest),
       updateCompany: (input) => client.execute(UnstableCompanies.updateCompanyOperation, input as UnstableCompanies.UpdateCompanyRequest),
       deleteCompany: (input) => client.execute(UnstableCompanies.deleteCompanyOperation, input as UnstableCompanies.DeleteCompanyRequest),
       listAttachedContacts: (input) => client.execute(UnstableCompanies.listAttachedContactsOperation, input as UnstableCompanies.ListAttachedContactsRequest),
+      listAttachedContactsStream: (input, options) => client.items(UnstableCompanies.listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError>,
+      listAttachedContactsPages: (input, options) => client.pages(UnstableCompanies.listAttachedContactsOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError>,
       listAttachedSegmentsForCompanies: (input) => client.execute(UnstableCompanies.listAttachedSegmentsForCompaniesOperation, input as UnstableCompanies.ListAttachedSegmentsForCompaniesRequest),
       listAllCompanies: (input) => client.execute(UnstableCompanies.listAllCompaniesOperation, input as UnstableCompanies.ListAllCompaniesRequest),
+      listAllCompaniesStream: (input, options) => client.items(UnstableCompanies.listAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, Operation.CommonError>,
+      listAllCompaniesPages: (input, options) => client.pages(UnstableCompanies.listAllCompaniesOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyList, Operation.CommonError>,
       scrollOverAllCompanies: (input) => client.execute(UnstableCompanies.scrollOverAllCompaniesOperation, input as UnstableCompanies.ScrollOverAllCompaniesRequest),
+      scrollOverAllCompaniesStream: (input, options) => client.items(UnstableCompanies.scrollOverAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError>,
+      scrollOverAllCompaniesPages: (input, options) => client.pages(UnstableCompanies.scrollOverAllCompaniesOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError>,
       attachContactToACompany: (input) => client.execute(UnstableCompanies.attachContactToACompanyOperation, input as UnstableCompanies.AttachContactToACompanyRequest),
       detachContactFromACompany: (input) => client.execute(UnstableCompanies.detachContactFromACompanyOperation, input as UnstableCompanies.DetachContactFromACompanyRequest)
     },
     notes: {
       listCompanyNotes: (input) => client.execute(UnstableNotes.listCompanyNotesOperation, input as UnstableNotes.ListCompanyNotesRequest),
+      listCompanyNotesStream: (input, options) => client.items(UnstableNotes.listCompanyNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError>,
+      listCompanyNotesPages: (input, options) => client.pages(UnstableNotes.listCompanyNotesOperation, input, options) as Stream.Stream<UnstableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>,
       listNotes: (input) => client.execute(UnstableNotes.listNotesOperation, input as UnstableNotes.ListNotesRequest),
+      listNotesStream: (input, options) => client.items(UnstableNotes.listNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError>,
+      listNotesPages: (input, options) => client.pages(UnstableNotes.listNotesOperation, input, options) as Stream.Stream<UnstableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>,
       createNote: (input) => client.execute(UnstableNotes.createNoteOperation, input as UnstableNotes.CreateNoteRequest),
       retrieveNote: (input) => client.execute(UnstableNotes.retrieveNoteOperation, input as UnstableNotes.RetrieveNoteRequest)
     },
     contacts: {
       listCompaniesForAContact: (input) => client.execute(UnstableContacts.listCompaniesForAContactOperation, input as UnstableContacts.ListCompaniesForAContactRequest),
+      listCompaniesForAContactStream: (input, options) => client.items(UnstableContacts.listCompaniesForAContactOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError>,
+      listCompaniesForAContactPages: (input, options) => client.pages(UnstableContacts.listCompaniesForAContactOperation, input, options) as Stream.Stream<UnstableSchemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError>,
       listSegmentsForAContact: (input) => client.execute(UnstableContacts.listSegmentsForAContactOperation, input as UnstableContacts.ListSegmentsForAContactRequest),
       listSubscriptionsForAContact: (input) => client.execute(UnstableContacts.listSubscriptionsForAContactOperation, input as UnstableContacts.ListSubscriptionsForAContactRequest),
       listTagsForAContact: (input) => client.execute(UnstableContacts.listTagsForAContactOperation, input as UnstableContacts.ListTagsForAContactRequest),
@@ -840,7 +1016,11 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       deleteContact: (input) => client.execute(UnstableContacts.deleteContactOperation, input as UnstableContacts.DeleteContactRequest),
       mergeContact: (input) => client.execute(UnstableContacts.mergeContactOperation, input as UnstableContacts.MergeContactRequest),
       searchContacts: (input) => client.execute(UnstableContacts.searchContactsOperation, input as UnstableContacts.SearchContactsRequest),
+      searchContactsStream: (input, options) => client.items(UnstableContacts.searchContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>,
+      searchContactsPages: (input, options) => client.pages(UnstableContacts.searchContactsOperation, input, options) as Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>,
       listContacts: (input) => client.execute(UnstableContacts.listContactsOperation, input as UnstableContacts.ListContactsRequest),
+      listContactsStream: (input, options) => client.items(UnstableContacts.listContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>,
+      listContactsPages: (input, options) => client.pages(UnstableContacts.listContactsOperation, input, options) as Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>,
       createContact: (input) => client.execute(UnstableContacts.createContactOperation, input as UnstableContacts.CreateContactRequest),
       showContactByExternalId: (input) => client.execute(UnstableContacts.showContactByExternalIdOperation, input as UnstableContacts.ShowContactByExternalIdRequest),
       archiveContact: (input) => client.execute(UnstableContacts.archiveContactOperation, input as UnstableContacts.ArchiveContactRequest),
@@ -866,11 +1046,15 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     conversations: {
       listConversations: (input) => client.execute(UnstableConversations.listConversationsOperation, input as UnstableConversations.ListConversationsRequest),
+      listConversationsStream: (input, options) => client.items(UnstableConversations.listConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, Operation.CommonError>,
+      listConversationsPages: (input, options) => client.pages(UnstableConversations.listConversationsOperation, input, options) as Stream.Stream<UnstableSchemas.ConversationList, Operation.CommonError>,
       createConversation: (input) => client.execute(UnstableConversations.createConversationOperation, input as UnstableConversations.CreateConversationRequest),
       retrieveConversation: (input) => client.execute(UnstableConversations.retrieveConversationOperation, input as UnstableConversations.RetrieveConversationRequest),
       updateConversation: (input) => client.execute(UnstableConversations.updateConversationOperation, input as UnstableConversations.UpdateConversationRequest),
       deleteConversation: (input) => client.execute(UnstableConversations.deleteConversationOperation, input as UnstableConversations.DeleteConversationRequest),
       searchConversations: (input) => client.execute(UnstableConversations.searchConversationsOperation, input as UnstableConversations.SearchConversationsRequest),
+      searchConversationsStream: (input, options) => client.items(UnstableConversations.searchConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, Operation.CommonError>,
+      searchConversationsPages: (input, options) => client.pages(UnstableConversations.searchConversationsOperation, input, options) as Stream.Stream<UnstableSchemas.ConversationList, Operation.CommonError>,
       replyConversation: (input) => client.execute(UnstableConversations.replyConversationOperation, input as UnstableConversations.ReplyConversationRequest),
       manageConversation: (input) => client.execute(UnstableConversations.manageConversationOperation, input as UnstableConversations.ManageConversationRequest),
       attachContactToConversation: (input) => client.execute(UnstableConversations.attachContactToConversationOperation, input as UnstableConversations.AttachContactToConversationRequest),
@@ -916,20 +1100,30 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     macros: {
       listMacros: (input) => client.execute(UnstableMacros.listMacrosOperation, input as UnstableMacros.ListMacrosRequest),
+      listMacrosStream: (input, options) => client.items(UnstableMacros.listMacrosOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.MacroList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+      listMacrosPages: (input, options) => client.pages(UnstableMacros.listMacrosOperation, input, options) as Stream.Stream<UnstableSchemas.MacroList, IntercomError.BadRequestError | Operation.CommonError>,
       getMacro: (input) => client.execute(UnstableMacros.getMacroOperation, input as UnstableMacros.GetMacroRequest)
     },
     messages: {
       createMessage: (input) => client.execute(UnstableMessages.createMessageOperation, input as UnstableMessages.CreateMessageRequest),
-      getWhatsAppMessageStatus: (input) => client.execute(UnstableMessages.getWhatsAppMessageStatusOperation, input as UnstableMessages.GetWhatsAppMessageStatusRequest)
+      getWhatsAppMessageStatus: (input) => client.execute(UnstableMessages.getWhatsAppMessageStatusOperation, input as UnstableMessages.GetWhatsAppMessageStatusRequest),
+      getWhatsAppMessageStatusStream: (input, options) => client.items(UnstableMessages.getWhatsAppMessageStatusOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.WhatsappMessageStatusList, "events">, IntercomError.BadRequestError | Operation.CommonError>,
+      getWhatsAppMessageStatusPages: (input, options) => client.pages(UnstableMessages.getWhatsAppMessageStatusOperation, input, options) as Stream.Stream<UnstableSchemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError>
     },
     news: {
       listNewsItems: (input) => client.execute(UnstableNews.listNewsItemsOperation, input as UnstableNews.ListNewsItemsRequest),
+      listNewsItemsStream: (input, options) => client.items(UnstableNews.listNewsItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
+      listNewsItemsPages: (input, options) => client.pages(UnstableNews.listNewsItemsOperation, input, options) as Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>,
       createNewsItem: (input) => client.execute(UnstableNews.createNewsItemOperation, input as UnstableNews.CreateNewsItemRequest),
       retrieveNewsItem: (input) => client.execute(UnstableNews.retrieveNewsItemOperation, input as UnstableNews.RetrieveNewsItemRequest),
       updateNewsItem: (input) => client.execute(UnstableNews.updateNewsItemOperation, input as UnstableNews.UpdateNewsItemRequest),
       deleteNewsItem: (input) => client.execute(UnstableNews.deleteNewsItemOperation, input as UnstableNews.DeleteNewsItemRequest),
       listLiveNewsfeedItems: (input) => client.execute(UnstableNews.listLiveNewsfeedItemsOperation, input as UnstableNews.ListLiveNewsfeedItemsRequest),
+      listLiveNewsfeedItemsStream: (input, options) => client.items(UnstableNews.listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
+      listLiveNewsfeedItemsPages: (input, options) => client.pages(UnstableNews.listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>,
       listNewsfeeds: (input) => client.execute(UnstableNews.listNewsfeedsOperation, input as UnstableNews.ListNewsfeedsRequest),
+      listNewsfeedsStream: (input, options) => client.items(UnstableNews.listNewsfeedsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
+      listNewsfeedsPages: (input, options) => client.pages(UnstableNews.listNewsfeedsOperation, input, options) as Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>,
       retrieveNewsfeed: (input) => client.execute(UnstableNews.retrieveNewsfeedOperation, input as UnstableNews.RetrieveNewsfeedRequest)
     },
     segments: {
@@ -941,6 +1135,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     calls: {
       listCalls: (input) => client.execute(UnstableCalls.listCallsOperation, input as UnstableCalls.ListCallsRequest),
+      listCallsStream: (input, options) => client.items(UnstableCalls.listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CallList, "data">, Operation.CommonError>,
+      listCallsPages: (input, options) => client.pages(UnstableCalls.listCallsOperation, input, options) as Stream.Stream<UnstableSchemas.CallList, Operation.CommonError>,
       showCall: (input) => client.execute(UnstableCalls.showCallOperation, input as UnstableCalls.ShowCallRequest),
       showCallRecording: (input) => client.execute(UnstableCalls.showCallRecordingOperation, input as UnstableCalls.ShowCallRecordingRequest),
       showCallTranscript: (input) => client.execute(UnstableCalls.showCallTranscriptOperation, input as UnstableCalls.ShowCallTranscriptRequest),
@@ -972,7 +1168,9 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       getTicket: (input) => client.execute(UnstableTickets.getTicketOperation, input as UnstableTickets.GetTicketRequest),
       updateTicket: (input) => client.execute(UnstableTickets.updateTicketOperation, input as UnstableTickets.UpdateTicketRequest),
       deleteTicket: (input) => client.execute(UnstableTickets.deleteTicketOperation, input as UnstableTickets.DeleteTicketRequest),
-      searchTickets: (input) => client.execute(UnstableTickets.searchTicketsOperation, input as UnstableTickets.SearchTicketsRequest)
+      searchTickets: (input) => client.execute(UnstableTickets.searchTicketsOperation, input as UnstableTickets.SearchTicketsRequest),
+      searchTicketsStream: (input, options) => client.items(UnstableTickets.searchTicketsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.TicketList, "tickets">, Operation.CommonError>,
+      searchTicketsPages: (input, options) => client.pages(UnstableTickets.searchTicketsOperation, input, options) as Stream.Stream<UnstableSchemas.TicketList, Operation.CommonError>
     },
     visitors: {
       retrieveVisitorWithUserId: (input) => client.execute(UnstableVisitors.retrieveVisitorWithUserIdOperation, input as UnstableVisitors.RetrieveVisitorWithUserIdRequest),

@@ -27,6 +27,7 @@ import * as Stream from "effect/Stream"
 import type * as IntercomClient from "../IntercomClient.js"
 import * as IntercomError from "../IntercomError.js"
 import type { CommonError, Operation } from "../Operation.js"
+import * as Pagination from "./pagination.js"
 
 // -----------------------------------------------------------------------------
 // per-call options
@@ -494,6 +495,12 @@ class ServiceImpl extends Inspectable.Class implements IntercomClient.IntercomCl
     Effect.withFiberRuntime((fiber) =>
       run(this.httpClient, this.config, op, input, fiber.getFiberRef(currentCallOptions))
     ) as Effect.Effect<any, any>
+
+  readonly pages = <I, A, E>(op: Operation<I, A, E>, input?: I, options?: Pagination.StreamOptions) =>
+    Pagination.pages(this.execute, op, input, options)
+
+  readonly items = <I, A, E, Item = unknown>(op: Operation<I, A, E>, input?: I, options?: Pagination.StreamOptions) =>
+    Pagination.items(this.execute, op, input, options) as Stream.Stream<Item, E | CommonError | IntercomError.ScrollError>
 
   toJSON(): unknown {
     return {

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -43,7 +45,8 @@ export const identifyOperation = Operation.make<IdentifyAdminRequest, Schemas.Ad
   success: Schemas.AdminWithApp,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -103,7 +106,8 @@ export const awayOperation = Operation.make<ConfigureAwayAdminRequest, Schemas.A
   success: Schemas.Admin,
   response: "json",
   errors: [400,401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -154,7 +158,8 @@ export const listAllActivityLogsOperation = Operation.make<ListAllActivityLogsRe
   success: Schemas.ActivityLogList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "activity_logs" },
+  idempotent: true
 })
 
 /**
@@ -168,6 +173,22 @@ export const listAllActivityLogsOperation = Operation.make<ListAllActivityLogsRe
  */
 export const listAllActivityLogs = (input: ListAllActivityLogsRequest): Effect.Effect<Schemas.ActivityLogList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAllActivityLogsOperation, input as ListAllActivityLogsRequest)
+
+/**
+ * `admins.listAllActivityLogs` (GET /admins/activity_logs), the items (`activity_logs`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listAllActivityLogsStream = (input: ListAllActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listAllActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `admins.listAllActivityLogs` (GET /admins/activity_logs), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listAllActivityLogsPages = (input: ListAllActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ActivityLogList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listAllActivityLogsOperation, input, options) as Stream.Stream<Schemas.ActivityLogList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `admins.list`: path, query and body parameters by their wire names.
@@ -200,7 +221,8 @@ export const listOperation = Operation.make<ListAdminsRequest, Schemas.AdminList
   success: Schemas.AdminList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -249,7 +271,8 @@ export const findOperation = Operation.make<FindAdminRequest, Schemas.Admin, Int
   success: Schemas.Admin,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

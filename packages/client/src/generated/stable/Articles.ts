@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -48,7 +50,8 @@ export const listOperation = Operation.make<ListArticlesRequest, Schemas.Article
   success: Schemas.ArticleList,
   response: "json",
   errors: [401],
-  pagination: { kind: "page", items: "data" }
+  pagination: { kind: "page", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -66,6 +69,22 @@ export const listOperation = Operation.make<ListArticlesRequest, Schemas.Article
  */
 export const list = (input?: ListArticlesRequest): Effect.Effect<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListArticlesRequest)
+
+/**
+ * `articles.list` (GET /articles), the items (`data`) of every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listStream = (input?: ListArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `articles.list` (GET /articles), every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listPages = (input?: ListArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `articles.create`: path, query and body parameters by their wire names.
@@ -114,7 +133,8 @@ export const createOperation = Operation.make<CreateArticleRequest, Schemas.Arti
   success: Schemas.Article,
   response: "json",
   errors: [400,401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -163,7 +183,8 @@ export const findOperation = Operation.make<FindArticleRequest, Schemas.Article,
   success: Schemas.Article,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -212,7 +233,8 @@ export const updateOperation = Operation.make<UpdateArticleRequest, Schemas.Arti
   success: Schemas.Article,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -261,7 +283,8 @@ export const deleteOperation = Operation.make<DeleteArticleRequest, Schemas.Dele
   success: Schemas.DeletedArticleObject,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -317,7 +340,8 @@ export const searchOperation = Operation.make<SearchArticlesRequest, Schemas.Art
   success: Schemas.ArticleSearchResponse,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data.articles" },
+  idempotent: true
 })
 
 /**
@@ -331,3 +355,19 @@ export const searchOperation = Operation.make<SearchArticlesRequest, Schemas.Art
  */
 export const search = (input?: SearchArticlesRequest): Effect.Effect<Schemas.ArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchOperation, input as SearchArticlesRequest)
+
+/**
+ * `articles.search` (GET /articles/search), the items (`data.articles`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchStream = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `articles.search` (GET /articles/search), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchPages = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.ArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient>

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -48,7 +50,8 @@ export const listCallsOperation = Operation.make<ListCallsRequest, Schemas.CallL
   success: Schemas.CallList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "page", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -62,6 +65,22 @@ export const listCallsOperation = Operation.make<ListCallsRequest, Schemas.CallL
  */
 export const listCalls = (input?: ListCallsRequest): Effect.Effect<Schemas.CallList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listCallsOperation, input as ListCallsRequest)
+
+/**
+ * `calls.listCalls` (GET /calls), the items (`data`) of every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listCallsStream = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `calls.listCalls` (GET /calls), every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listCallsPages = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CallList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listCallsOperation, input, options) as Stream.Stream<Schemas.CallList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `calls.showCall`: path, query and body parameters by their wire names.
@@ -97,7 +116,8 @@ export const showCallOperation = Operation.make<ShowCallRequest, Schemas.Call, I
   success: Schemas.Call,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -146,7 +166,8 @@ export const showCallRecordingOperation = Operation.make<ShowCallRecordingReques
   success: undefined,
   response: "redirect",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -195,7 +216,8 @@ export const showCallTranscriptOperation = Operation.make<ShowCallTranscriptRequ
   success: undefined,
   response: "text",
   errors: [404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -299,7 +321,8 @@ export const listCallsWithTranscriptsOperation = Operation.make<ListCallsWithTra
   success: ListCallsWithTranscriptsResponse,
   response: "json",
   errors: [400,401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

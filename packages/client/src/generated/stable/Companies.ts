@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -70,7 +72,8 @@ export const retrieveOperation = Operation.make<RetrieveCompanyRequest, Retrieve
   success: RetrieveResponse,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -145,7 +148,8 @@ export const createOrUpdateOperation = Operation.make<CreateOrUpdateCompanyReque
   success: Schemas.Company,
   response: "json",
   errors: [400,401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -202,7 +206,8 @@ export const findOperation = Operation.make<FindCompanyRequest, Schemas.Company,
   success: Schemas.Company,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -266,7 +271,8 @@ export const updateOperation = Operation.make<UpdateCompanyRequest, Schemas.Comp
   success: Schemas.Company,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -319,7 +325,8 @@ export const deleteOperation = Operation.make<DeleteCompanyRequest, Schemas.Dele
   success: Schemas.DeletedCompanyObject,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -369,7 +376,8 @@ export const listAttachedContactsOperation = Operation.make<ListAttachedContacts
   success: Schemas.CompanyAttachedContacts,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -383,6 +391,22 @@ export const listAttachedContactsOperation = Operation.make<ListAttachedContacts
  */
 export const listAttachedContacts = (input: ListAttachedContactsRequest): Effect.Effect<Schemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAttachedContactsOperation, input as ListAttachedContactsRequest)
+
+/**
+ * `companies.listAttachedContacts` (GET /companies/{company_id}/contacts), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listAttachedContactsStream = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `companies.listAttachedContacts` (GET /companies/{company_id}/contacts), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listAttachedContactsPages = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listAttachedContactsOperation, input, options) as Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `companies.listAttachedSegments`: path, query and body parameters by their wire names.
@@ -418,7 +442,8 @@ export const listAttachedSegmentsOperation = Operation.make<ListSegmentsAttached
   success: Schemas.CompanyAttachedSegments,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -471,7 +496,8 @@ export const listOperation = Operation.make<ListCompaniesRequest, Schemas.Compan
   success: Schemas.CompanyList,
   response: "json",
   errors: [401],
-  pagination: { kind: "page", items: "data" }
+  pagination: { kind: "page", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -493,6 +519,22 @@ export const listOperation = Operation.make<ListCompaniesRequest, Schemas.Compan
  */
 export const list = (input?: ListCompaniesRequest): Effect.Effect<Schemas.CompanyList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListCompaniesRequest)
+
+/**
+ * `companies.list` (POST /companies/list), the items (`data`) of every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listStream = (input?: ListCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `companies.list` (POST /companies/list), every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listPages = (input?: ListCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.CompanyList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `companies.scroll`: path, query and body parameters by their wire names.
@@ -527,7 +569,8 @@ export const scrollOperation = Operation.make<ScrollCompaniesRequest, Schemas.Co
   success: Schemas.CompanyScroll,
   response: "json",
   errors: [401],
-  pagination: { kind: "scroll", items: "data" }
+  pagination: { kind: "scroll", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -555,6 +598,22 @@ export const scrollOperation = Operation.make<ScrollCompaniesRequest, Schemas.Co
  */
 export const scroll = (input?: ScrollCompaniesRequest): Effect.Effect<Schemas.CompanyScroll, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(scrollOperation, input as ScrollCompaniesRequest)
+
+/**
+ * `companies.scroll` (GET /companies/scroll), the items (`data`) of every page, as a lazy stream (scroll pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const scrollStream = (input?: ScrollCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
+  Pagination.items(scrollOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
+
+/**
+ * `companies.scroll` (GET /companies/scroll), every page, as a lazy stream (scroll pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const scrollPages = (input?: ScrollCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
+  Pagination.pages(scrollOperation, input, options) as Stream.Stream<Schemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
 
 /**
  * The input of `companies.attachContact`: path, query and body parameters by their wire names.
@@ -593,7 +652,8 @@ export const attachContactOperation = Operation.make<AttachContactToCompanyReque
   success: Schemas.Company,
   response: "json",
   errors: [400,401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -644,7 +704,8 @@ export const detachContactOperation = Operation.make<DetachContactFromCompanyReq
   success: Schemas.Company,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

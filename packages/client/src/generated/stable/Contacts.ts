@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -50,7 +52,8 @@ export const listAttachedCompaniesOperation = Operation.make<ListAttachedCompani
   success: Schemas.ContactAttachedCompanies,
   response: "json",
   errors: [401,404],
-  pagination: { kind: "page", items: "companies" }
+  pagination: { kind: "page", items: "companies" },
+  idempotent: true
 })
 
 /**
@@ -64,6 +67,22 @@ export const listAttachedCompaniesOperation = Operation.make<ListAttachedCompani
  */
 export const listAttachedCompanies = (input: ListAttachedCompaniesRequest): Effect.Effect<Schemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAttachedCompaniesOperation, input as ListAttachedCompaniesRequest)
+
+/**
+ * `contacts.listAttachedCompanies` (GET /contacts/{contact_id}/companies), the items (`companies`) of every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listAttachedCompaniesStream = (input: ListAttachedCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listAttachedCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `contacts.listAttachedCompanies` (GET /contacts/{contact_id}/companies), every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listAttachedCompaniesPages = (input: ListAttachedCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listAttachedCompaniesOperation, input, options) as Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `contacts.listAttachedSegments`: path, query and body parameters by their wire names.
@@ -99,7 +118,8 @@ export const listAttachedSegmentsOperation = Operation.make<ListSegmentsAttached
   success: Schemas.ContactSegments,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -148,7 +168,8 @@ export const listAttachedSubscriptionsOperation = Operation.make<ListAttachedSub
   success: Schemas.SubscriptionTypeList,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -208,7 +229,8 @@ export const attachSubscriptionOperation = Operation.make<AttachSubscriptionToCo
   success: Schemas.SubscriptionType,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -265,7 +287,8 @@ export const detachSubscriptionOperation = Operation.make<DetachSubscriptionFrom
   success: Schemas.SubscriptionType,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -314,7 +337,8 @@ export const listAttachedTagsOperation = Operation.make<ListTagsAttachedToContac
   success: Schemas.TagList,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -363,7 +387,8 @@ export const findOperation = Operation.make<FindContactRequest, Schemas.Contact,
   success: Schemas.Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -412,7 +437,8 @@ export const updateOperation = Operation.make<UpdateContactRequest, Schemas.Cont
   success: Schemas.Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -467,7 +493,8 @@ export const deleteOperation = Operation.make<DeleteContactRequest, Schemas.Cont
   success: Schemas.ContactDeleted,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -514,7 +541,8 @@ export const mergeLeadInUserOperation = Operation.make<MergeLeadInUserRequest, S
   success: Schemas.Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -560,7 +588,8 @@ export const searchOperation = Operation.make<SearchContactsRequest, Schemas.Con
   success: Schemas.ContactList,
   response: "json",
   errors: [401],
-  pagination: { kind: "search", items: "data" }
+  pagination: { kind: "search", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -674,6 +703,22 @@ export const search = (input: SearchContactsRequest): Effect.Effect<Schemas.Cont
   Operation.execute(searchOperation, input as SearchContactsRequest)
 
 /**
+ * `contacts.search` (POST /contacts/search), the items (`data`) of every page, as a lazy stream (search pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchStream = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `contacts.search` (POST /contacts/search), every page, as a lazy stream (search pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchPages = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
  * The input of `contacts.list`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
@@ -711,7 +756,8 @@ export const listOperation = Operation.make<ListContactsRequest, Schemas.Contact
   success: Schemas.ContactList,
   response: "json",
   errors: [401],
-  pagination: { kind: "cursor", items: "data" }
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -729,6 +775,22 @@ export const listOperation = Operation.make<ListContactsRequest, Schemas.Contact
  */
 export const list = (input?: ListContactsRequest): Effect.Effect<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListContactsRequest)
+
+/**
+ * `contacts.list` (GET /contacts), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listStream = (input?: ListContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `contacts.list` (GET /contacts), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listPages = (input?: ListContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `contacts.create`: path, query and body parameters by their wire names.
@@ -761,7 +823,8 @@ export const createOperation = Operation.make<CreateContactRequest, Schemas.Cont
   success: Schemas.Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -810,7 +873,8 @@ export const showContactByExternalIdOperation = Operation.make<ShowContactByExte
   success: Schemas.Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -859,7 +923,8 @@ export const archiveOperation = Operation.make<ArchiveContactRequest, Schemas.Co
   success: Schemas.ContactArchived,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -908,7 +973,8 @@ export const unarchiveOperation = Operation.make<UnarchiveContactRequest, Schema
   success: Schemas.ContactUnarchived,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -957,7 +1023,8 @@ export const blockContactOperation = Operation.make<BlockContactRequest, Schemas
   success: Schemas.ContactBlocked,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**

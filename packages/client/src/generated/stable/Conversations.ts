@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -48,7 +50,8 @@ export const listOperation = Operation.make<ListConversationsRequest, Schemas.Co
   success: Schemas.ConversationList,
   response: "json",
   errors: [401,403],
-  pagination: { kind: "cursor", items: "conversations" }
+  pagination: { kind: "cursor", items: "conversations" },
+  idempotent: true
 })
 
 /**
@@ -68,6 +71,22 @@ export const listOperation = Operation.make<ListConversationsRequest, Schemas.Co
  */
 export const list = (input?: ListConversationsRequest): Effect.Effect<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListConversationsRequest)
+
+/**
+ * `conversations.list` (GET /conversations), the items (`conversations`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listStream = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `conversations.list` (GET /conversations), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listPages = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `conversations.create`: path, query and body parameters by their wire names.
@@ -100,7 +119,8 @@ export const createOperation = Operation.make<CreateConversationRequest, Schemas
   success: Schemas.Message,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -161,7 +181,8 @@ export const findOperation = Operation.make<FindConversationRequest, Schemas.Con
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -220,7 +241,8 @@ export const updateOperation = Operation.make<UpdateConversationRequest, Schemas
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -279,7 +301,8 @@ export const deleteConversationOperation = Operation.make<DeleteConversationRequ
   success: Schemas.ConversationDeleted,
   response: "json",
   errors: [401,403],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -325,7 +348,8 @@ export const searchOperation = Operation.make<SearchConversationsRequest, Schema
   success: Schemas.ConversationList,
   response: "json",
   errors: [],
-  pagination: { kind: "search", items: "conversations" }
+  pagination: { kind: "search", items: "conversations" },
+  idempotent: true
 })
 
 /**
@@ -439,6 +463,22 @@ export const search = (input: SearchConversationsRequest): Effect.Effect<Schemas
   Operation.execute(searchOperation, input as SearchConversationsRequest)
 
 /**
+ * `conversations.search` (POST /conversations/search), the items (`conversations`) of every page, as a lazy stream (search pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchStream = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `conversations.search` (POST /conversations/search), every page, as a lazy stream (search pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchPages = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
  * The input of `conversations.reply`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
@@ -472,7 +512,8 @@ export const replyOperation = Operation.make<ReplyToConversationRequest, Schemas
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -521,7 +562,8 @@ export const manageOperation = Operation.make<ManageConversationPartsRequest, Sc
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -574,7 +616,8 @@ export const attachContactAsAdminOperation = Operation.make<AttachContactToConve
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -629,7 +672,8 @@ export const detachContactAsAdminOperation = Operation.make<DetachContactFromCon
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -679,7 +723,8 @@ export const redactConversationPartOperation = Operation.make<RedactConversation
   success: Schemas.Conversation,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -732,7 +777,8 @@ export const convertToTicketOperation = Operation.make<ConvertConversationToTick
   success: Schemas.Ticket,
   response: "json",
   errors: [400],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -781,7 +827,8 @@ export const runAssignmentRulesOperation = Operation.make<AutoAssignConversation
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**

@@ -48,7 +48,8 @@ export const listOperation = Operation.make<ListDataAttributesRequest, Schemas.D
   success: Schemas.DataAttributeList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -94,7 +95,8 @@ export const createOperation = Operation.make<CreateDataAttributeRequest, Schema
   success: Schemas.DataAttribute,
   response: "json",
   errors: [400,401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -144,7 +146,8 @@ export const updateOperation = Operation.make<UpdateDataAttributeRequest, Schema
   success: Schemas.DataAttribute,
   response: "json",
   errors: [400,401,404,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

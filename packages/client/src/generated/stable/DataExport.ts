@@ -68,7 +68,8 @@ export const exportReportingDataOperation = Operation.make<ExportReportingDataRe
   success: ExportReportingDataResponse,
   response: "json",
   errors: [404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -115,7 +116,8 @@ export const downloadReportingDataExportOperation = Operation.make<DownloadRepor
   success: undefined,
   response: "binary",
   errors: [404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -165,7 +167,8 @@ export const createOperation = Operation.make<CreateDataExportRequest, Schemas.D
   success: Schemas.DataExport,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -228,7 +231,8 @@ export const findOperation = Operation.make<FindDataExportRequest, Schemas.DataE
   success: Schemas.DataExport,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -281,7 +285,8 @@ export const cancelOperation = Operation.make<CancelDataExportRequest, Schemas.D
   success: Schemas.DataExport,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -330,7 +335,8 @@ export const downloadOperation = Operation.make<DownloadDataExportRequest, Opera
   success: undefined,
   response: "binary",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

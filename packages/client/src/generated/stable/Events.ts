@@ -55,7 +55,8 @@ export const listOperation = Operation.make<ListEventsRequest, Schemas.DataEvent
   success: Schemas.DataEventSummary,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -113,7 +114,8 @@ export const createOperation = Operation.make<CreateEventRequest, void, never>({
   success: undefined,
   response: "empty",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -198,7 +200,8 @@ export const summariesOperation = Operation.make<ListEventSummariesRequest, void
   success: undefined,
   response: "empty",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**

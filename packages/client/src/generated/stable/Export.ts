@@ -66,7 +66,8 @@ export const enqueueANewReportingDataExportJobOperation = Operation.make<Enqueue
   success: EnqueueANewReportingDataExportJobResponse,
   response: "json",
   errors: [400,401,429],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -136,7 +137,8 @@ export const listAvailableDatasetsAndAttributesOperation = Operation.make<ListAv
   success: ListAvailableDatasetsAndAttributesResponse,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -46,7 +48,8 @@ export const findOperation = Operation.make<FindHelpCenterRequest, Schemas.HelpC
   success: Schemas.HelpCenter,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -97,7 +100,8 @@ export const listOperation = Operation.make<ListHelpCentersRequest, Schemas.Help
   success: Schemas.HelpCenterList,
   response: "json",
   errors: [401],
-  pagination: { kind: "page", items: "data" }
+  pagination: { kind: "page", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -111,3 +115,19 @@ export const listOperation = Operation.make<ListHelpCentersRequest, Schemas.Help
  */
 export const list = (input?: ListHelpCentersRequest): Effect.Effect<Schemas.HelpCenterList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListHelpCentersRequest)
+
+/**
+ * `helpCenters.list` (GET /help_center/help_centers), the items (`data`) of every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listStream = (input?: ListHelpCentersRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.HelpCenterList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.HelpCenterList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `helpCenters.list` (GET /help_center/help_centers), every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listPages = (input?: ListHelpCentersRequest, options?: Pagination.Options): Stream.Stream<Schemas.HelpCenterList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.HelpCenterList, Operation.CommonError, IntercomClient.IntercomClient>

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -48,7 +50,8 @@ export const listOperation = Operation.make<ListCollectionsRequest, Schemas.Coll
   success: Schemas.CollectionList,
   response: "json",
   errors: [401],
-  pagination: { kind: "page", items: "data" }
+  pagination: { kind: "page", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -64,6 +67,22 @@ export const listOperation = Operation.make<ListCollectionsRequest, Schemas.Coll
  */
 export const list = (input?: ListCollectionsRequest): Effect.Effect<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListCollectionsRequest)
+
+/**
+ * `helpCenters.collections.list` (GET /help_center/collections), the items (`data`) of every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listStream = (input?: ListCollectionsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `helpCenters.collections.list` (GET /help_center/collections), every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listPages = (input?: ListCollectionsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `helpCenters.collections.create`: path, query and body parameters by their wire names.
@@ -96,7 +115,8 @@ export const createOperation = Operation.make<CreateCollectionRequest, Schemas.C
   success: Schemas.Collection,
   response: "json",
   errors: [400,401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -145,7 +165,8 @@ export const findOperation = Operation.make<FindCollectionRequest, Schemas.Colle
   success: Schemas.Collection,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -194,7 +215,8 @@ export const updateOperation = Operation.make<UpdateCollectionRequest, Schemas.C
   success: Schemas.Collection,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -243,7 +265,8 @@ export const deleteOperation = Operation.make<DeleteCollectionRequest, Schemas.D
   success: Schemas.DeletedCollectionObject,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -43,7 +45,8 @@ export const listInternalArticlesOperation = Operation.make<ListInternalArticles
   success: Schemas.InternalArticleList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -57,6 +60,22 @@ export const listInternalArticlesOperation = Operation.make<ListInternalArticles
  */
 export const listInternalArticles = (input?: ListInternalArticlesRequest): Effect.Effect<Schemas.InternalArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listInternalArticlesOperation, input as ListInternalArticlesRequest)
+
+/**
+ * `internalArticles.listInternalArticles` (GET /internal_articles), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listInternalArticlesStream = (input?: ListInternalArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.InternalArticleList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.InternalArticleList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `internalArticles.listInternalArticles` (GET /internal_articles), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listInternalArticlesPages = (input?: ListInternalArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.InternalArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listInternalArticlesOperation, input, options) as Stream.Stream<Schemas.InternalArticleList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `internalArticles.createInternalArticle`: path, query and body parameters by their wire names.
@@ -98,7 +117,8 @@ export const createInternalArticleOperation = Operation.make<CreateInternalArtic
   success: Schemas.InternalArticle,
   response: "json",
   errors: [400,401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -147,7 +167,8 @@ export const retrieveInternalArticleOperation = Operation.make<RetrieveInternalA
   success: Schemas.InternalArticle,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -196,7 +217,8 @@ export const updateInternalArticleOperation = Operation.make<UpdateInternalArtic
   success: Schemas.InternalArticle,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -245,7 +267,8 @@ export const deleteInternalArticleOperation = Operation.make<DeleteInternalArtic
   success: Schemas.DeletedInternalArticleObject,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -294,7 +317,8 @@ export const searchInternalArticlesOperation = Operation.make<SearchInternalArti
   success: Schemas.InternalArticleSearchResponse,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data.internal_articles" },
+  idempotent: true
 })
 
 /**
@@ -308,3 +332,19 @@ export const searchInternalArticlesOperation = Operation.make<SearchInternalArti
  */
 export const searchInternalArticles = (input?: SearchInternalArticlesRequest): Effect.Effect<Schemas.InternalArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchInternalArticlesOperation, input as SearchInternalArticlesRequest)
+
+/**
+ * `internalArticles.searchInternalArticles` (GET /internal_articles/search), the items (`data.internal_articles`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchInternalArticlesStream = (input?: SearchInternalArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.InternalArticleSearchResponse, "data.internal_articles">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.InternalArticleSearchResponse, "data.internal_articles">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `internalArticles.searchInternalArticles` (GET /internal_articles/search), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchInternalArticlesPages = (input?: SearchInternalArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.InternalArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchInternalArticlesOperation, input, options) as Stream.Stream<Schemas.InternalArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient>

@@ -43,7 +43,8 @@ export const getIpAllowlistOperation = Operation.make<GetIpAllowlistRequest, Sch
   success: Schemas.IpAllowlist,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -89,7 +90,8 @@ export const updateIpAllowlistOperation = Operation.make<UpdateIpAllowlistReques
   success: Schemas.IpAllowlist,
   response: "json",
   errors: [401,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

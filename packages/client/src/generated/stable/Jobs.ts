@@ -46,7 +46,8 @@ export const statusOperation = Operation.make<StatusRequest, Schemas.Jobs, Inter
   success: Schemas.Jobs,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -131,7 +131,8 @@ export const createOperation = Operation.make<CreateMessageRequest, Schemas.Mess
   success: Schemas.Message,
   response: "json",
   errors: [400,401,403,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**

@@ -7,8 +7,10 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -45,7 +47,8 @@ export const listItemsOperation = Operation.make<ListNewsFeedItemsRequest, Schem
   success: Schemas.PaginatedResponse,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -59,6 +62,22 @@ export const listItemsOperation = Operation.make<ListNewsFeedItemsRequest, Schem
  */
 export const listItems = (input: ListNewsFeedItemsRequest): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listItemsOperation, input as ListNewsFeedItemsRequest)
+
+/**
+ * `news.feeds.listItems` (GET /news/newsfeeds/{newsfeed_id}/items), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listItemsStream = (input: ListNewsFeedItemsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `news.feeds.listItems` (GET /news/newsfeeds/{newsfeed_id}/items), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listItemsPages = (input: ListNewsFeedItemsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listItemsOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `news.feeds.list`: path, query and body parameters by their wire names.
@@ -91,7 +110,8 @@ export const listOperation = Operation.make<ListNewsFeedsRequest, Schemas.Pagina
   success: Schemas.PaginatedResponse,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -105,6 +125,22 @@ export const listOperation = Operation.make<ListNewsFeedsRequest, Schemas.Pagina
  */
 export const list = (input?: ListNewsFeedsRequest): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListNewsFeedsRequest)
+
+/**
+ * `news.feeds.list` (GET /news/newsfeeds), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listStream = (input?: ListNewsFeedsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `news.feeds.list` (GET /news/newsfeeds), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listPages = (input?: ListNewsFeedsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `news.feeds.find`: path, query and body parameters by their wire names.
@@ -140,7 +176,8 @@ export const findOperation = Operation.make<FindNewsFeedRequest, Schemas.Newsfee
   success: Schemas.Newsfeed,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -43,7 +45,8 @@ export const listOperation = Operation.make<ListNewsItemsRequest, Schemas.Pagina
   success: Schemas.PaginatedResponse,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -57,6 +60,22 @@ export const listOperation = Operation.make<ListNewsItemsRequest, Schemas.Pagina
  */
 export const list = (input?: ListNewsItemsRequest): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListNewsItemsRequest)
+
+/**
+ * `news.items.list` (GET /news/news_items), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listStream = (input?: ListNewsItemsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `news.items.list` (GET /news/news_items), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listPages = (input?: ListNewsItemsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `news.items.create`: path, query and body parameters by their wire names.
@@ -89,7 +108,8 @@ export const createOperation = Operation.make<CreateNewsItemRequest, Schemas.New
   success: Schemas.NewsItem,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -138,7 +158,8 @@ export const findOperation = Operation.make<FindNewsItemRequest, Schemas.NewsIte
   success: Schemas.NewsItem,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -187,7 +208,8 @@ export const updateOperation = Operation.make<UpdateNewsItemRequest, Schemas.New
   success: Schemas.NewsItem,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -234,7 +256,8 @@ export const deleteOperation = Operation.make<DeleteNewsItemRequest, Schemas.Del
   success: Schemas.DeletedObject,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

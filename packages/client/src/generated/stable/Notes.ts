@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -50,7 +52,8 @@ export const listOperation = Operation.make<ListContactNotesRequest, Schemas.Not
   success: Schemas.NoteList,
   response: "json",
   errors: [404],
-  pagination: { kind: "page", items: "data" }
+  pagination: { kind: "page", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -64,6 +67,22 @@ export const listOperation = Operation.make<ListContactNotesRequest, Schemas.Not
  */
 export const list = (input: ListContactNotesRequest): Effect.Effect<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListContactNotesRequest)
+
+/**
+ * `notes.list` (GET /contacts/{contact_id}/notes), the items (`data`) of every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listStream = (input: ListContactNotesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `notes.list` (GET /contacts/{contact_id}/notes), every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listPages = (input: ListContactNotesRequest, options?: Pagination.Options): Stream.Stream<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `notes.create`: path, query and body parameters by their wire names.
@@ -104,7 +123,8 @@ export const createOperation = Operation.make<CreateContactNoteRequest, Schemas.
   success: Schemas.Note,
   response: "json",
   errors: [404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -153,7 +173,8 @@ export const findOperation = Operation.make<FindNoteRequest, Schemas.Note, Inter
   success: Schemas.Note,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -47,7 +47,8 @@ export const createOperation = Operation.make<CreatePhoneCallRedirectRequest, Sc
   success: Schemas.PhoneSwitch,
   response: "json",
   errors: [400,401,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**

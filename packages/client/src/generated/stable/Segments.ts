@@ -46,7 +46,8 @@ export const listOperation = Operation.make<ListSegmentsRequest, Schemas.Segment
   success: Schemas.SegmentList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -95,7 +96,8 @@ export const findOperation = Operation.make<FindSegmentRequest, Schemas.Segment,
   success: Schemas.Segment,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -42,7 +42,8 @@ export const listOperation = Operation.make<ListSubscriptionTypesRequest, Schema
   success: Schemas.SubscriptionTypeList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

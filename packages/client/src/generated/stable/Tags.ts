@@ -49,7 +49,8 @@ export const tagContactOperation = Operation.make<TagContactRequest, Schemas.Tag
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -100,7 +101,8 @@ export const untagContactOperation = Operation.make<UntagContactRequest, Schemas
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -154,7 +156,8 @@ export const tagConversationOperation = Operation.make<TagConversationRequest, S
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -208,7 +211,8 @@ export const untagConversationOperation = Operation.make<UntagConversationReques
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -254,7 +258,8 @@ export const listOperation = Operation.make<ListTagsRequest, Schemas.TagList, ne
   success: Schemas.TagList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -300,7 +305,8 @@ export const createOperation = Operation.make<CreateTagRequest, Schemas.Tag, Int
   success: Schemas.Tag,
   response: "json",
   errors: [400,401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -361,7 +367,8 @@ export const findOperation = Operation.make<FindTagRequest, Schemas.Tag, Interco
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -411,7 +418,8 @@ export const deleteOperation = Operation.make<DeleteTagRequest, void, IntercomEr
   success: undefined,
   response: "empty",
   errors: [400,401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -466,7 +474,8 @@ export const tagTicketOperation = Operation.make<TagTicketRequest, Schemas.Tag, 
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -520,7 +529,8 @@ export const untagTicketOperation = Operation.make<UntagTicketRequest, Schemas.T
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

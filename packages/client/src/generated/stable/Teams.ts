@@ -43,7 +43,8 @@ export const listOperation = Operation.make<ListTeamsRequest, Schemas.TeamList, 
   success: Schemas.TeamList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -92,7 +93,8 @@ export const findOperation = Operation.make<FindTeamRequest, Schemas.Team, Inter
   success: Schemas.Team,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

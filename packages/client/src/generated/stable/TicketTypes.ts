@@ -42,7 +42,8 @@ export const listOperation = Operation.make<ListTicketTypesRequest, Schemas.Tick
   success: Schemas.TicketTypeList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -99,7 +100,8 @@ export const createOperation = Operation.make<CreateTicketTypeRequest, Schemas.T
   success: Schemas.TicketType,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -152,7 +154,8 @@ export const getOperation = Operation.make<FindTicketTypeRequest, Schemas.Ticket
   success: Schemas.TicketType,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -201,7 +204,8 @@ export const updateOperation = Operation.make<UpdateTicketTypeRequest, Schemas.T
   success: Schemas.TicketType,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -45,7 +45,8 @@ export const createOperation = Operation.make<CreateTicketTypeAttributeRequest, 
   success: Schemas.TicketTypeAttribute,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -96,7 +97,8 @@ export const updateOperation = Operation.make<UpdateTicketTypeAttributeRequest, 
   success: Schemas.TicketTypeAttribute,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -45,7 +47,8 @@ export const replyOperation = Operation.make<ReplyToTicketRequest, Schemas.Ticke
   success: Schemas.TicketReply,
   response: "json",
   errors: [400,401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -91,7 +94,8 @@ export const createOperation = Operation.make<CreateTicketRequest, Schemas.Ticke
   success: Schemas.Ticket,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -137,7 +141,8 @@ export const enqueueCreateTicketOperation = Operation.make<EnqueueCreateTicketRe
   success: Schemas.Jobs,
   response: "json",
   errors: [400,401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -186,7 +191,8 @@ export const getOperation = Operation.make<FindTicketRequest, Schemas.Ticket, ne
   success: Schemas.Ticket,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -235,7 +241,8 @@ export const updateOperation = Operation.make<UpdateTicketRequest, Schemas.Ticke
   success: Schemas.Ticket,
   response: "json",
   errors: [400,401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -305,7 +312,8 @@ export const deleteTicketOperation = Operation.make<DeleteTicketRequest, DeleteT
   success: DeleteTicketResponse,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -351,7 +359,8 @@ export const searchOperation = Operation.make<SearchTicketsRequest, Schemas.Tick
   success: Schemas.TicketList,
   response: "json",
   errors: [],
-  pagination: { kind: "search", items: "tickets" }
+  pagination: { kind: "search", items: "tickets" },
+  idempotent: true
 })
 
 /**
@@ -433,3 +442,19 @@ export const searchOperation = Operation.make<SearchTicketsRequest, Schemas.Tick
  */
 export const search = (input: SearchTicketsRequest): Effect.Effect<Schemas.TicketList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchOperation, input as SearchTicketsRequest)
+
+/**
+ * `tickets.search` (POST /tickets/search), the items (`tickets`) of every page, as a lazy stream (search pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchStream = (input: SearchTicketsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.TicketList, "tickets">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.TicketList, "tickets">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `tickets.search` (POST /tickets/search), every page, as a lazy stream (search pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchPages = (input: SearchTicketsRequest, options?: Pagination.Options): Stream.Stream<Schemas.TicketList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.TicketList, Operation.CommonError, IntercomClient.IntercomClient>

@@ -46,7 +46,8 @@ export const findOperation = Operation.make<FindVisitorRequest, Schemas.Visitor,
   success: Schemas.Visitor,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -92,7 +93,8 @@ export const updateOperation = Operation.make<UpdateVisitorRequest, Schemas.Visi
   success: Schemas.Visitor,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -142,7 +144,8 @@ export const mergeToContactOperation = Operation.make<MergeVisitorToContactReque
   success: Schemas.Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**

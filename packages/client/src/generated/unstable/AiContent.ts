@@ -7,8 +7,10 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -42,7 +44,8 @@ export const listContentImportSourcesOperation = Operation.make<ListContentImpor
   success: Schemas.ContentImportSourcesList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "page", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -56,6 +59,22 @@ export const listContentImportSourcesOperation = Operation.make<ListContentImpor
  */
 export const listContentImportSources = (input?: ListContentImportSourcesRequest): Effect.Effect<Schemas.ContentImportSourcesList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listContentImportSourcesOperation, input as ListContentImportSourcesRequest)
+
+/**
+ * `unstable.aiContent.listContentImportSources` (GET /ai/content_import_sources), the items (`data`) of every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listContentImportSourcesStream = (input?: ListContentImportSourcesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContentImportSourcesList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listContentImportSourcesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContentImportSourcesList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.aiContent.listContentImportSources` (GET /ai/content_import_sources), every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listContentImportSourcesPages = (input?: ListContentImportSourcesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContentImportSourcesList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listContentImportSourcesOperation, input, options) as Stream.Stream<Schemas.ContentImportSourcesList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.aiContent.createContentImportSource`: path, query and body parameters by their wire names.
@@ -88,7 +107,8 @@ export const createContentImportSourceOperation = Operation.make<CreateContentIm
   success: Schemas.ContentImportSource,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -137,7 +157,8 @@ export const getContentImportSourceOperation = Operation.make<GetContentImportSo
   success: Schemas.ContentImportSource,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -184,7 +205,8 @@ export const updateContentImportSourceOperation = Operation.make<UpdateContentIm
   success: Schemas.ContentImportSource,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -233,7 +255,8 @@ export const deleteContentImportSourceOperation = Operation.make<DeleteContentIm
   success: undefined,
   response: "empty",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -279,7 +302,8 @@ export const listExternalPagesOperation = Operation.make<ListExternalPagesReques
   success: Schemas.ExternalPagesList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "page", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -293,6 +317,22 @@ export const listExternalPagesOperation = Operation.make<ListExternalPagesReques
  */
 export const listExternalPages = (input?: ListExternalPagesRequest): Effect.Effect<Schemas.ExternalPagesList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listExternalPagesOperation, input as ListExternalPagesRequest)
+
+/**
+ * `unstable.aiContent.listExternalPages` (GET /ai/external_pages), the items (`data`) of every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listExternalPagesStream = (input?: ListExternalPagesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ExternalPagesList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listExternalPagesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ExternalPagesList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.aiContent.listExternalPages` (GET /ai/external_pages), every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listExternalPagesPages = (input?: ListExternalPagesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ExternalPagesList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listExternalPagesOperation, input, options) as Stream.Stream<Schemas.ExternalPagesList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.aiContent.createExternalPage`: path, query and body parameters by their wire names.
@@ -325,7 +365,8 @@ export const createExternalPageOperation = Operation.make<CreateExternalPageRequ
   success: Schemas.ExternalPage,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -374,7 +415,8 @@ export const getExternalPageOperation = Operation.make<GetExternalPageRequest, S
   success: Schemas.ExternalPage,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -423,7 +465,8 @@ export const updateExternalPageOperation = Operation.make<UpdateExternalPageRequ
   success: Schemas.ExternalPage,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -472,7 +515,8 @@ export const deleteExternalPageOperation = Operation.make<DeleteExternalPageRequ
   success: Schemas.ExternalPage,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -43,7 +45,8 @@ export const listArticlesOperation = Operation.make<ListArticlesRequest, Schemas
   success: Schemas.ArticleList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -61,6 +64,22 @@ export const listArticlesOperation = Operation.make<ListArticlesRequest, Schemas
  */
 export const listArticles = (input?: ListArticlesRequest): Effect.Effect<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listArticlesOperation, input as ListArticlesRequest)
+
+/**
+ * `unstable.articles.listArticles` (GET /articles), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listArticlesStream = (input?: ListArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.articles.listArticles` (GET /articles), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listArticlesPages = (input?: ListArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listArticlesOperation, input, options) as Stream.Stream<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.articles.createArticle`: path, query and body parameters by their wire names.
@@ -109,7 +128,8 @@ export const createArticleOperation = Operation.make<CreateArticleRequest, Schem
   success: Schemas.Article,
   response: "json",
   errors: [400,401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -158,7 +178,8 @@ export const retrieveArticleOperation = Operation.make<RetrieveArticleRequest, S
   success: Schemas.Article,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -207,7 +228,8 @@ export const deleteArticleOperation = Operation.make<DeleteArticleRequest, Schem
   success: Schemas.DeletedArticleObject,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -262,7 +284,8 @@ export const searchArticlesOperation = Operation.make<SearchArticlesRequest, Sch
   success: Schemas.ArticleSearchResponse,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data.articles" },
+  idempotent: true
 })
 
 /**
@@ -276,3 +299,19 @@ export const searchArticlesOperation = Operation.make<SearchArticlesRequest, Sch
  */
 export const searchArticles = (input?: SearchArticlesRequest): Effect.Effect<Schemas.ArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchArticlesOperation, input as SearchArticlesRequest)
+
+/**
+ * `unstable.articles.searchArticles` (GET /articles/search), the items (`data.articles`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchArticlesStream = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.articles.searchArticles` (GET /articles/search), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchArticlesPages = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchArticlesOperation, input, options) as Stream.Stream<Schemas.ArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient>

@@ -56,7 +56,8 @@ export const listAwayStatusReasonsOperation = Operation.make<ListAwayStatusReaso
   success: ListAwayStatusReasonsResponse,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

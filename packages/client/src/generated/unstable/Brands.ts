@@ -43,7 +43,8 @@ export const listBrandsOperation = Operation.make<ListBrandsRequest, Schemas.Bra
   success: Schemas.BrandList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -93,7 +94,8 @@ export const retrieveBrandOperation = Operation.make<RetrieveBrandRequest, Schem
   success: Schemas.Brand,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -56,7 +58,8 @@ export const retrieveCompanyOperation = Operation.make<RetrieveCompanyRequest, S
   success: Schemas.CompanyList,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: { kind: "page", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -80,6 +83,22 @@ export const retrieveCompanyOperation = Operation.make<RetrieveCompanyRequest, S
  */
 export const retrieveCompany = (input?: RetrieveCompanyRequest): Effect.Effect<Schemas.CompanyList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveCompanyOperation, input as RetrieveCompanyRequest)
+
+/**
+ * `unstable.companies.retrieveCompany` (GET /companies), the items (`data`) of every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const retrieveCompanyStream = (input?: RetrieveCompanyRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(retrieveCompanyOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.companies.retrieveCompany` (GET /companies), every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const retrieveCompanyPages = (input?: RetrieveCompanyRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(retrieveCompanyOperation, input, options) as Stream.Stream<Schemas.CompanyList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.companies.createOrUpdateCompany`: path, query and body parameters by their wire names.
@@ -131,7 +150,8 @@ export const createOrUpdateCompanyOperation = Operation.make<CreateOrUpdateCompa
   success: Schemas.Company,
   response: "json",
   errors: [400,401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -188,7 +208,8 @@ export const retrieveACompanyByIdOperation = Operation.make<RetrieveACompanyById
   success: Schemas.Company,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -237,7 +258,8 @@ export const updateCompanyOperation = Operation.make<UpdateCompanyRequest, Schem
   success: Schemas.Company,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -290,7 +312,8 @@ export const deleteCompanyOperation = Operation.make<DeleteCompanyRequest, Schem
   success: Schemas.DeletedCompanyObject,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -339,7 +362,8 @@ export const listAttachedContactsOperation = Operation.make<ListAttachedContacts
   success: Schemas.CompanyAttachedContacts,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -353,6 +377,22 @@ export const listAttachedContactsOperation = Operation.make<ListAttachedContacts
  */
 export const listAttachedContacts = (input: ListAttachedContactsRequest): Effect.Effect<Schemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAttachedContactsOperation, input as ListAttachedContactsRequest)
+
+/**
+ * `unstable.companies.listAttachedContacts` (GET /companies/{id}/contacts), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listAttachedContactsStream = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.companies.listAttachedContacts` (GET /companies/{id}/contacts), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listAttachedContactsPages = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listAttachedContactsOperation, input, options) as Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.companies.listAttachedSegmentsForCompanies`: path, query and body parameters by their wire names.
@@ -388,7 +428,8 @@ export const listAttachedSegmentsForCompaniesOperation = Operation.make<ListAtta
   success: Schemas.CompanyAttachedSegments,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -441,7 +482,8 @@ export const listAllCompaniesOperation = Operation.make<ListAllCompaniesRequest,
   success: Schemas.CompanyList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "page", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -463,6 +505,22 @@ export const listAllCompaniesOperation = Operation.make<ListAllCompaniesRequest,
  */
 export const listAllCompanies = (input?: ListAllCompaniesRequest): Effect.Effect<Schemas.CompanyList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAllCompaniesOperation, input as ListAllCompaniesRequest)
+
+/**
+ * `unstable.companies.listAllCompanies` (POST /companies/list), the items (`data`) of every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listAllCompaniesStream = (input?: ListAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.companies.listAllCompanies` (POST /companies/list), every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listAllCompaniesPages = (input?: ListAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listAllCompaniesOperation, input, options) as Stream.Stream<Schemas.CompanyList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.companies.scrollOverAllCompanies`: path, query and body parameters by their wire names.
@@ -497,7 +555,8 @@ export const scrollOverAllCompaniesOperation = Operation.make<ScrollOverAllCompa
   success: Schemas.CompanyScroll,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "scroll", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -525,6 +584,22 @@ export const scrollOverAllCompaniesOperation = Operation.make<ScrollOverAllCompa
  */
 export const scrollOverAllCompanies = (input?: ScrollOverAllCompaniesRequest): Effect.Effect<Schemas.CompanyScroll, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(scrollOverAllCompaniesOperation, input as ScrollOverAllCompaniesRequest)
+
+/**
+ * `unstable.companies.scrollOverAllCompanies` (GET /companies/scroll), the items (`data`) of every page, as a lazy stream (scroll pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const scrollOverAllCompaniesStream = (input?: ScrollOverAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
+  Pagination.items(scrollOverAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.companies.scrollOverAllCompanies` (GET /companies/scroll), every page, as a lazy stream (scroll pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const scrollOverAllCompaniesPages = (input?: ScrollOverAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
+  Pagination.pages(scrollOverAllCompaniesOperation, input, options) as Stream.Stream<Schemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.companies.attachContactToACompany`: path, query and body parameters by their wire names.
@@ -563,7 +638,8 @@ export const attachContactToACompanyOperation = Operation.make<AttachContactToAC
   success: Schemas.Company,
   response: "json",
   errors: [400,401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -614,7 +690,8 @@ export const detachContactFromACompanyOperation = Operation.make<DetachContactFr
   success: Schemas.Company,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -46,7 +48,8 @@ export const listCompaniesForAContactOperation = Operation.make<ListCompaniesFor
   success: Schemas.ContactAttachedCompanies,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: { kind: "page", items: "companies" },
+  idempotent: true
 })
 
 /**
@@ -60,6 +63,22 @@ export const listCompaniesForAContactOperation = Operation.make<ListCompaniesFor
  */
 export const listCompaniesForAContact = (input: ListCompaniesForAContactRequest): Effect.Effect<Schemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listCompaniesForAContactOperation, input as ListCompaniesForAContactRequest)
+
+/**
+ * `unstable.contacts.listCompaniesForAContact` (GET /contacts/{id}/companies), the items (`companies`) of every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listCompaniesForAContactStream = (input: ListCompaniesForAContactRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listCompaniesForAContactOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.contacts.listCompaniesForAContact` (GET /contacts/{id}/companies), every page, as a lazy stream (page pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listCompaniesForAContactPages = (input: ListCompaniesForAContactRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listCompaniesForAContactOperation, input, options) as Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.contacts.listSegmentsForAContact`: path, query and body parameters by their wire names.
@@ -95,7 +114,8 @@ export const listSegmentsForAContactOperation = Operation.make<ListSegmentsForAC
   success: Schemas.ContactSegments,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -144,7 +164,8 @@ export const listSubscriptionsForAContactOperation = Operation.make<ListSubscrip
   success: Schemas.SubscriptionTypeList,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -199,7 +220,8 @@ export const listTagsForAContactOperation = Operation.make<ListTagsForAContactRe
   success: Schemas.TagList,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -248,7 +270,8 @@ export const showContactOperation = Operation.make<ShowContactRequest, Schemas.C
   success: Schemas.Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -297,7 +320,8 @@ export const updateContactOperation = Operation.make<UpdateContactRequest, Schem
   success: Schemas.Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -352,7 +376,8 @@ export const deleteContactOperation = Operation.make<DeleteContactRequest, Schem
   success: Schemas.ContactDeleted,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -398,7 +423,8 @@ export const mergeContactOperation = Operation.make<MergeContactRequest, Schemas
   success: Schemas.Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -444,7 +470,8 @@ export const searchContactsOperation = Operation.make<SearchContactsRequest, Sch
   success: Schemas.ContactList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "search", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -559,6 +586,22 @@ export const searchContacts = (input: SearchContactsRequest): Effect.Effect<Sche
   Operation.execute(searchContactsOperation, input as SearchContactsRequest)
 
 /**
+ * `unstable.contacts.searchContacts` (POST /contacts/search), the items (`data`) of every page, as a lazy stream (search pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchContactsStream = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.contacts.searchContacts` (POST /contacts/search), every page, as a lazy stream (search pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchContactsPages = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchContactsOperation, input, options) as Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
  * The input of `unstable.contacts.listContacts`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
@@ -589,7 +632,8 @@ export const listContactsOperation = Operation.make<ListContactsRequest, Schemas
   success: Schemas.ContactList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -607,6 +651,22 @@ export const listContactsOperation = Operation.make<ListContactsRequest, Schemas
  */
 export const listContacts = (input?: ListContactsRequest): Effect.Effect<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listContactsOperation, input as ListContactsRequest)
+
+/**
+ * `unstable.contacts.listContacts` (GET /contacts), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listContactsStream = (input?: ListContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.contacts.listContacts` (GET /contacts), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listContactsPages = (input?: ListContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listContactsOperation, input, options) as Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.contacts.createContact`: path, query and body parameters by their wire names.
@@ -641,7 +701,8 @@ export const createContactOperation = Operation.make<CreateContactRequest, Schem
   success: Schemas.Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -690,7 +751,8 @@ export const showContactByExternalIdOperation = Operation.make<ShowContactByExte
   success: Schemas.Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -739,7 +801,8 @@ export const archiveContactOperation = Operation.make<ArchiveContactRequest, Sch
   success: Schemas.ContactArchived,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -788,7 +851,8 @@ export const unarchiveContactOperation = Operation.make<UnarchiveContactRequest,
   success: Schemas.ContactUnarchived,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -837,7 +901,8 @@ export const blockContactOperation = Operation.make<BlockContactRequest, Schemas
   success: Schemas.ContactBlocked,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -48,7 +50,8 @@ export const listConversationsOperation = Operation.make<ListConversationsReques
   success: Schemas.ConversationList,
   response: "json",
   errors: [401,403],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "conversations" },
+  idempotent: true
 })
 
 /**
@@ -68,6 +71,22 @@ export const listConversationsOperation = Operation.make<ListConversationsReques
  */
 export const listConversations = (input?: ListConversationsRequest): Effect.Effect<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listConversationsOperation, input as ListConversationsRequest)
+
+/**
+ * `unstable.conversations.listConversations` (GET /conversations), the items (`conversations`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listConversationsStream = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.conversations.listConversations` (GET /conversations), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listConversationsPages = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listConversationsOperation, input, options) as Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.conversations.createConversation`: path, query and body parameters by their wire names.
@@ -100,7 +119,8 @@ export const createConversationOperation = Operation.make<CreateConversationRequ
   success: Schemas.Message,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -161,7 +181,8 @@ export const retrieveConversationOperation = Operation.make<RetrieveConversation
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -220,7 +241,8 @@ export const updateConversationOperation = Operation.make<UpdateConversationRequ
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -279,7 +301,8 @@ export const deleteConversationOperation = Operation.make<DeleteConversationRequ
   success: Schemas.ConversationDeleted,
   response: "json",
   errors: [401,403],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -325,7 +348,8 @@ export const searchConversationsOperation = Operation.make<SearchConversationsRe
   success: Schemas.ConversationList,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: { kind: "search", items: "conversations" },
+  idempotent: true
 })
 
 /**
@@ -439,6 +463,22 @@ export const searchConversations = (input: SearchConversationsRequest): Effect.E
   Operation.execute(searchConversationsOperation, input as SearchConversationsRequest)
 
 /**
+ * `unstable.conversations.searchConversations` (POST /conversations/search), the items (`conversations`) of every page, as a lazy stream (search pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchConversationsStream = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.conversations.searchConversations` (POST /conversations/search), every page, as a lazy stream (search pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchConversationsPages = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchConversationsOperation, input, options) as Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
  * The input of `unstable.conversations.replyConversation`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
@@ -472,7 +512,8 @@ export const replyConversationOperation = Operation.make<ReplyConversationReques
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -521,7 +562,8 @@ export const manageConversationOperation = Operation.make<ManageConversationRequ
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -574,7 +616,8 @@ export const attachContactToConversationOperation = Operation.make<AttachContact
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -629,7 +672,8 @@ export const detachContactFromConversationOperation = Operation.make<DetachConta
   success: Schemas.Conversation,
   response: "json",
   errors: [401,403,404,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -682,7 +726,8 @@ export const listHandlingEventsOperation = Operation.make<ListHandlingEventsRequ
   success: Schemas.HandlingEventList,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -730,7 +775,8 @@ export const redactConversationOperation = Operation.make<RedactConversationRequ
   success: Schemas.Conversation,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -783,7 +829,8 @@ export const convertConversationToTicketOperation = Operation.make<ConvertConver
   success: Schemas.Ticket,
   response: "json",
   errors: [400],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**

@@ -43,7 +43,8 @@ export const notifyNewConversationOperation = Operation.make<NotifyNewConversati
   success: Schemas.CustomChannelNotificationResponse,
   response: "json",
   errors: [400,401,404,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -98,7 +99,8 @@ export const notifyNewMessageOperation = Operation.make<NotifyNewMessageRequest,
   success: Schemas.CustomChannelNotificationResponse,
   response: "json",
   errors: [400,401,404,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -153,7 +155,8 @@ export const notifyQuickReplySelectedOperation = Operation.make<NotifyQuickReply
   success: Schemas.CustomChannelNotificationResponse,
   response: "json",
   errors: [400,401,404,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -207,7 +210,8 @@ export const notifyAttributeCollectedOperation = Operation.make<NotifyAttributeC
   success: Schemas.CustomChannelNotificationResponse,
   response: "json",
   errors: [400,401,404,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**

@@ -47,7 +47,8 @@ export const getCustomObjectInstancesByExternalIdOperation = Operation.make<GetC
   success: Schemas.CustomObjectInstance,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -96,7 +97,8 @@ export const createCustomObjectInstancesOperation = Operation.make<CreateCustomO
   success: Schemas.CustomObjectInstance,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -146,7 +148,8 @@ export const deleteCustomObjectInstancesByIdOperation = Operation.make<DeleteCus
   success: Schemas.CustomObjectInstanceDeleted,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -197,7 +200,8 @@ export const getCustomObjectInstancesByIdOperation = Operation.make<GetCustomObj
   success: Schemas.CustomObjectInstance,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -248,7 +252,8 @@ export const deleteCustomObjectInstancesByExternalIdOperation = Operation.make<D
   success: Schemas.CustomObjectInstanceDeleted,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

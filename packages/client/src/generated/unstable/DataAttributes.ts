@@ -48,7 +48,8 @@ export const lisDataAttributesOperation = Operation.make<LisDataAttributesReques
   success: Schemas.DataAttributeList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -94,7 +95,8 @@ export const createDataAttributeOperation = Operation.make<CreateDataAttributeRe
   success: Schemas.DataAttribute,
   response: "json",
   errors: [400,401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -144,7 +146,8 @@ export const updateDataAttributeOperation = Operation.make<UpdateDataAttributeRe
   success: Schemas.DataAttribute,
   response: "json",
   errors: [400,401,404,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -53,7 +53,8 @@ export const lisDataEventsOperation = Operation.make<LisDataEventsRequest, Schem
   success: Schemas.DataEventSummary,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -113,7 +114,8 @@ export const createDataEventOperation = Operation.make<CreateDataEventRequest, v
   success: undefined,
   response: "empty",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -198,7 +200,8 @@ export const dataEventSummariesOperation = Operation.make<DataEventSummariesRequ
   success: undefined,
   response: "empty",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**

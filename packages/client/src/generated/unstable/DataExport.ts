@@ -42,7 +42,8 @@ export const createDataExportOperation = Operation.make<CreateDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -105,7 +106,8 @@ export const getDataExportOperation = Operation.make<GetDataExportRequest, Schem
   success: Schemas.DataExport,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -158,7 +160,8 @@ export const cancelDataExportOperation = Operation.make<CancelDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -207,7 +210,8 @@ export const downloadDataExportOperation = Operation.make<DownloadDataExportRequ
   success: undefined,
   response: "binary",
   errors: [],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -43,7 +43,8 @@ export const listEmailsOperation = Operation.make<ListEmailsRequest, Schemas.Ema
   success: Schemas.EmailList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -92,7 +93,8 @@ export const retrieveEmailOperation = Operation.make<RetrieveEmailRequest, Schem
   success: Schemas.EmailSetting,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -43,7 +45,8 @@ export const listAllCollectionsOperation = Operation.make<ListAllCollectionsRequ
   success: Schemas.CollectionList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -59,6 +62,22 @@ export const listAllCollectionsOperation = Operation.make<ListAllCollectionsRequ
  */
 export const listAllCollections = (input?: ListAllCollectionsRequest): Effect.Effect<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAllCollectionsOperation, input as ListAllCollectionsRequest)
+
+/**
+ * `unstable.helpCenter.listAllCollections` (GET /help_center/collections), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listAllCollectionsStream = (input?: ListAllCollectionsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listAllCollectionsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.helpCenter.listAllCollections` (GET /help_center/collections), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listAllCollectionsPages = (input?: ListAllCollectionsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listAllCollectionsOperation, input, options) as Stream.Stream<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.helpCenter.createCollection`: path, query and body parameters by their wire names.
@@ -91,7 +110,8 @@ export const createCollectionOperation = Operation.make<CreateCollectionRequest,
   success: Schemas.Collection,
   response: "json",
   errors: [400,401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -140,7 +160,8 @@ export const retrieveCollectionOperation = Operation.make<RetrieveCollectionRequ
   success: Schemas.Collection,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -189,7 +210,8 @@ export const updateCollectionOperation = Operation.make<UpdateCollectionRequest,
   success: Schemas.Collection,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -238,7 +260,8 @@ export const deleteCollectionOperation = Operation.make<DeleteCollectionRequest,
   success: Schemas.DeletedCollectionObject,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -287,7 +310,8 @@ export const retrieveHelpCenterOperation = Operation.make<RetrieveHelpCenterRequ
   success: Schemas.HelpCenter,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -333,7 +357,8 @@ export const listHelpCentersOperation = Operation.make<ListHelpCentersRequest, S
   success: Schemas.HelpCenterList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

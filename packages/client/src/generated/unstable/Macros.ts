@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -50,7 +52,8 @@ export const listMacrosOperation = Operation.make<ListMacrosRequest, Schemas.Mac
   success: Schemas.MacroList,
   response: "json",
   errors: [400,401,403],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -76,6 +79,22 @@ export const listMacrosOperation = Operation.make<ListMacrosRequest, Schemas.Mac
  */
 export const listMacros = (input?: ListMacrosRequest): Effect.Effect<Schemas.MacroList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listMacrosOperation, input as ListMacrosRequest)
+
+/**
+ * `unstable.macros.listMacros` (GET /macros), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listMacrosStream = (input?: ListMacrosRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.MacroList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listMacrosOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.MacroList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.macros.listMacros` (GET /macros), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listMacrosPages = (input?: ListMacrosRequest, options?: Pagination.Options): Stream.Stream<Schemas.MacroList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listMacrosOperation, input, options) as Stream.Stream<Schemas.MacroList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.macros.getMacro`: path, query and body parameters by their wire names.
@@ -111,7 +130,8 @@ export const getMacroOperation = Operation.make<GetMacroRequest, Schemas.Macro, 
   success: Schemas.Macro,
   response: "json",
   errors: [401,403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -79,7 +81,8 @@ export const createMessageOperation = Operation.make<CreateMessageRequest, Schem
   success: Schemas.Message,
   response: "json",
   errors: [400,401,403,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -142,7 +145,8 @@ export const getWhatsAppMessageStatusOperation = Operation.make<GetWhatsAppMessa
   success: Schemas.WhatsappMessageStatusList,
   response: "json",
   errors: [400,401,403,500],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "events" },
+  idempotent: true
 })
 
 /**
@@ -160,3 +164,19 @@ export const getWhatsAppMessageStatusOperation = Operation.make<GetWhatsAppMessa
  */
 export const getWhatsAppMessageStatus = (input: GetWhatsAppMessageStatusRequest): Effect.Effect<Schemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getWhatsAppMessageStatusOperation, input as GetWhatsAppMessageStatusRequest)
+
+/**
+ * `unstable.messages.getWhatsAppMessageStatus` (GET /messages/status), the items (`events`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const getWhatsAppMessageStatusStream = (input: GetWhatsAppMessageStatusRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.WhatsappMessageStatusList, "events">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(getWhatsAppMessageStatusOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.WhatsappMessageStatusList, "events">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.messages.getWhatsAppMessageStatus` (GET /messages/status), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const getWhatsAppMessageStatusPages = (input: GetWhatsAppMessageStatusRequest, options?: Pagination.Options): Stream.Stream<Schemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(getWhatsAppMessageStatusOperation, input, options) as Stream.Stream<Schemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>

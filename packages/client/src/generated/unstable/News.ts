@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -43,7 +45,8 @@ export const listNewsItemsOperation = Operation.make<ListNewsItemsRequest, Schem
   success: Schemas.PaginatedResponse,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -57,6 +60,22 @@ export const listNewsItemsOperation = Operation.make<ListNewsItemsRequest, Schem
  */
 export const listNewsItems = (input?: ListNewsItemsRequest): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listNewsItemsOperation, input as ListNewsItemsRequest)
+
+/**
+ * `unstable.news.listNewsItems` (GET /news/news_items), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listNewsItemsStream = (input?: ListNewsItemsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listNewsItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.news.listNewsItems` (GET /news/news_items), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listNewsItemsPages = (input?: ListNewsItemsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listNewsItemsOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.news.createNewsItem`: path, query and body parameters by their wire names.
@@ -89,7 +108,8 @@ export const createNewsItemOperation = Operation.make<CreateNewsItemRequest, Sch
   success: Schemas.NewsItem,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -138,7 +158,8 @@ export const retrieveNewsItemOperation = Operation.make<RetrieveNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -187,7 +208,8 @@ export const updateNewsItemOperation = Operation.make<UpdateNewsItemRequest, Sch
   success: Schemas.NewsItem,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -234,7 +256,8 @@ export const deleteNewsItemOperation = Operation.make<DeleteNewsItemRequest, Sch
   success: Schemas.DeletedObject,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -283,7 +306,8 @@ export const listLiveNewsfeedItemsOperation = Operation.make<ListLiveNewsfeedIte
   success: Schemas.PaginatedResponse,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -297,6 +321,22 @@ export const listLiveNewsfeedItemsOperation = Operation.make<ListLiveNewsfeedIte
  */
 export const listLiveNewsfeedItems = (input: ListLiveNewsfeedItemsRequest): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listLiveNewsfeedItemsOperation, input as ListLiveNewsfeedItemsRequest)
+
+/**
+ * `unstable.news.listLiveNewsfeedItems` (GET /news/newsfeeds/{id}/items), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listLiveNewsfeedItemsStream = (input: ListLiveNewsfeedItemsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.news.listLiveNewsfeedItems` (GET /news/newsfeeds/{id}/items), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listLiveNewsfeedItemsPages = (input: ListLiveNewsfeedItemsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.news.listNewsfeeds`: path, query and body parameters by their wire names.
@@ -329,7 +369,8 @@ export const listNewsfeedsOperation = Operation.make<ListNewsfeedsRequest, Schem
   success: Schemas.PaginatedResponse,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -343,6 +384,22 @@ export const listNewsfeedsOperation = Operation.make<ListNewsfeedsRequest, Schem
  */
 export const listNewsfeeds = (input?: ListNewsfeedsRequest): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listNewsfeedsOperation, input as ListNewsfeedsRequest)
+
+/**
+ * `unstable.news.listNewsfeeds` (GET /news/newsfeeds), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listNewsfeedsStream = (input?: ListNewsfeedsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listNewsfeedsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.news.listNewsfeeds` (GET /news/newsfeeds), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listNewsfeedsPages = (input?: ListNewsfeedsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listNewsfeedsOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.news.retrieveNewsfeed`: path, query and body parameters by their wire names.
@@ -378,7 +435,8 @@ export const retrieveNewsfeedOperation = Operation.make<RetrieveNewsfeedRequest,
   success: Schemas.Newsfeed,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

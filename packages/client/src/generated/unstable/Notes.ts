@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -46,7 +48,8 @@ export const listCompanyNotesOperation = Operation.make<ListCompanyNotesRequest,
   success: Schemas.NoteList,
   response: "json",
   errors: [404],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -60,6 +63,22 @@ export const listCompanyNotesOperation = Operation.make<ListCompanyNotesRequest,
  */
 export const listCompanyNotes = (input: ListCompanyNotesRequest): Effect.Effect<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listCompanyNotesOperation, input as ListCompanyNotesRequest)
+
+/**
+ * `unstable.notes.listCompanyNotes` (GET /companies/{id}/notes), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listCompanyNotesStream = (input: ListCompanyNotesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listCompanyNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.notes.listCompanyNotes` (GET /companies/{id}/notes), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listCompanyNotesPages = (input: ListCompanyNotesRequest, options?: Pagination.Options): Stream.Stream<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listCompanyNotesOperation, input, options) as Stream.Stream<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.notes.listNotes`: path, query and body parameters by their wire names.
@@ -95,7 +114,8 @@ export const listNotesOperation = Operation.make<ListNotesRequest, Schemas.NoteL
   success: Schemas.NoteList,
   response: "json",
   errors: [404],
-  pagination: undefined
+  pagination: { kind: "cursor", items: "data" },
+  idempotent: true
 })
 
 /**
@@ -109,6 +129,22 @@ export const listNotesOperation = Operation.make<ListNotesRequest, Schemas.NoteL
  */
 export const listNotes = (input: ListNotesRequest): Effect.Effect<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listNotesOperation, input as ListNotesRequest)
+
+/**
+ * `unstable.notes.listNotes` (GET /contacts/{id}/notes), the items (`data`) of every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listNotesStream = (input: ListNotesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.notes.listNotes` (GET /contacts/{id}/notes), every page, as a lazy stream (cursor pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const listNotesPages = (input: ListNotesRequest, options?: Pagination.Options): Stream.Stream<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listNotesOperation, input, options) as Stream.Stream<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.notes.createNote`: path, query and body parameters by their wire names.
@@ -151,7 +187,8 @@ export const createNoteOperation = Operation.make<CreateNoteRequest, Schemas.Not
   success: Schemas.Note,
   response: "json",
   errors: [404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -200,7 +237,8 @@ export const retrieveNoteOperation = Operation.make<RetrieveNoteRequest, Schemas
   success: Schemas.Note,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -46,7 +46,8 @@ export const listSegmentsOperation = Operation.make<ListSegmentsRequest, Schemas
   success: Schemas.SegmentList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -95,7 +96,8 @@ export const retrieveSegmentOperation = Operation.make<RetrieveSegmentRequest, S
   success: Schemas.Segment,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -51,7 +51,8 @@ export const attachSubscriptionTypeToContactOperation = Operation.make<AttachSub
   success: Schemas.SubscriptionType,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -108,7 +109,8 @@ export const detachSubscriptionTypeToContactOperation = Operation.make<DetachSub
   success: Schemas.SubscriptionType,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -154,7 +156,8 @@ export const listSubscriptionTypesOperation = Operation.make<ListSubscriptionTyp
   success: Schemas.SubscriptionTypeList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

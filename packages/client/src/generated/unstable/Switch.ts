@@ -47,7 +47,8 @@ export const createPhoneSwitchOperation = Operation.make<CreatePhoneSwitchReques
   success: Schemas.PhoneSwitch,
   response: "json",
   errors: [400,401,422],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**

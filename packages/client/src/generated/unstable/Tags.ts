@@ -49,7 +49,8 @@ export const attachTagToContactOperation = Operation.make<AttachTagToContactRequ
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -100,7 +101,8 @@ export const detachTagFromContactOperation = Operation.make<DetachTagFromContact
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -154,7 +156,8 @@ export const attachTagToConversationOperation = Operation.make<AttachTagToConver
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -208,7 +211,8 @@ export const detachTagFromConversationOperation = Operation.make<DetachTagFromCo
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -254,7 +258,8 @@ export const listTagsOperation = Operation.make<ListTagsRequest, Schemas.TagList
   success: Schemas.TagList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -300,7 +305,8 @@ export const createTagOperation = Operation.make<CreateTagRequest, Schemas.Tag, 
   success: Schemas.Tag,
   response: "json",
   errors: [400,401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -361,7 +367,8 @@ export const findTagOperation = Operation.make<FindTagRequest, Schemas.Tag, Inte
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -411,7 +418,8 @@ export const deleteTagOperation = Operation.make<DeleteTagRequest, void, Interco
   success: undefined,
   response: "empty",
   errors: [400,401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -465,7 +473,8 @@ export const attachTagToTicketOperation = Operation.make<AttachTagToTicketReques
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -519,7 +528,8 @@ export const detachTagFromTicketOperation = Operation.make<DetachTagFromTicketRe
   success: Schemas.Tag,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

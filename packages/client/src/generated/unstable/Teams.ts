@@ -43,7 +43,8 @@ export const listTeamsOperation = Operation.make<ListTeamsRequest, Schemas.TeamL
   success: Schemas.TeamList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -92,7 +93,8 @@ export const retrieveTeamOperation = Operation.make<RetrieveTeamRequest, Schemas
   success: Schemas.Team,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

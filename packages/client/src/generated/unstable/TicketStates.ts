@@ -42,7 +42,8 @@ export const listTicketStatesOperation = Operation.make<ListTicketStatesRequest,
   success: Schemas.TicketStateList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

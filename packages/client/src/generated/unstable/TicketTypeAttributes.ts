@@ -45,7 +45,8 @@ export const createTicketTypeAttributeOperation = Operation.make<CreateTicketTyp
   success: Schemas.TicketTypeAttribute,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -96,7 +97,8 @@ export const updateTicketTypeAttributeOperation = Operation.make<UpdateTicketTyp
   success: Schemas.TicketTypeAttribute,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -42,7 +42,8 @@ export const listTicketTypesOperation = Operation.make<ListTicketTypesRequest, S
   success: Schemas.TicketTypeList,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -99,7 +100,8 @@ export const createTicketTypeOperation = Operation.make<CreateTicketTypeRequest,
   success: Schemas.TicketType,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -152,7 +154,8 @@ export const getTicketTypeOperation = Operation.make<GetTicketTypeRequest, Schem
   success: Schemas.TicketType,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

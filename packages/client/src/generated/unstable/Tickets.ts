@@ -7,9 +7,11 @@
  */
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -45,7 +47,8 @@ export const replyTicketOperation = Operation.make<ReplyTicketRequest, Schemas.T
   success: Schemas.TicketReply,
   response: "json",
   errors: [400,401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -91,7 +94,8 @@ export const enqueueCreateTicketOperation = Operation.make<EnqueueCreateTicketRe
   success: Schemas.Jobs,
   response: "json",
   errors: [400,401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**
@@ -140,7 +144,8 @@ export const getTicketOperation = Operation.make<GetTicketRequest, Schemas.Ticke
   success: Schemas.Ticket,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -189,7 +194,8 @@ export const updateTicketOperation = Operation.make<UpdateTicketRequest, Schemas
   success: Schemas.Ticket,
   response: "json",
   errors: [400,401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -259,7 +265,8 @@ export const deleteTicketOperation = Operation.make<DeleteTicketRequest, DeleteT
   success: DeleteTicketResponse,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -305,7 +312,8 @@ export const searchTicketsOperation = Operation.make<SearchTicketsRequest, Schem
   success: Schemas.TicketList,
   response: "json",
   errors: [],
-  pagination: undefined
+  pagination: { kind: "search", items: "tickets" },
+  idempotent: true
 })
 
 /**
@@ -387,3 +395,19 @@ export const searchTicketsOperation = Operation.make<SearchTicketsRequest, Schem
  */
 export const searchTickets = (input: SearchTicketsRequest): Effect.Effect<Schemas.TicketList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchTicketsOperation, input as SearchTicketsRequest)
+
+/**
+ * `unstable.tickets.searchTickets` (POST /tickets/search), the items (`tickets`) of every page, as a lazy stream (search pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchTicketsStream = (input: SearchTicketsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.TicketList, "tickets">, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchTicketsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.TicketList, "tickets">, Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * `unstable.tickets.searchTickets` (POST /tickets/search), every page, as a lazy stream (search pagination).
+ * @since 0.1.0
+ * @category streams
+ */
+export const searchTicketsPages = (input: SearchTicketsRequest, options?: Pagination.Options): Stream.Stream<Schemas.TicketList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchTicketsOperation, input, options) as Stream.Stream<Schemas.TicketList, Operation.CommonError, IntercomClient.IntercomClient>

@@ -46,7 +46,8 @@ export const retrieveVisitorWithUserIdOperation = Operation.make<RetrieveVisitor
   success: Schemas.Visitor,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -94,7 +95,8 @@ export const updateVisitorOperation = Operation.make<UpdateVisitorRequest, Schem
   success: Schemas.Visitor,
   response: "json",
   errors: [401,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**
@@ -144,7 +146,8 @@ export const convertVisitorOperation = Operation.make<ConvertVisitorRequest, Sch
   success: Schemas.Contact,
   response: "json",
   errors: [401],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: false
 })
 
 /**

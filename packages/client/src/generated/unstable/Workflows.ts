@@ -46,7 +46,8 @@ export const exportWorkflowOperation = Operation.make<ExportWorkflowRequest, Sch
   success: Schemas.WorkflowExport,
   response: "json",
   errors: [403,404],
-  pagination: undefined
+  pagination: undefined,
+  idempotent: true
 })
 
 /**

@@ -1,0 +1,89 @@
+/**
+ * Streams over paginated operations. Every paginated method `x` of the
+ * `Intercom` service and of the resource modules has two companions:
+ *
+ * - `xStream(input?, options?)`: a `Stream` of the items of every page;
+ * - `xPages(input?, options?)`: a `Stream` of the pages themselves.
+ *
+ * Both are lazy (no request until pulled), keep one page in memory (plus
+ * `readAhead` pages if asked), stop on the last page as the response says it
+ * is (no extra empty-page request, except for scrolls, which Intercom ends with
+ * an empty page), and stop fetching as soon as the consumer stops. A failed page
+ * is retried by the retry policy on its own: the stream does not restart.
+ *
+ * ```ts
+ * import { Intercom } from "@effect-intercom/client"
+ * import { Effect, Stream } from "effect"
+ *
+ * const emails = Effect.gen(function* () {
+ *   const intercom = yield* Intercom.Intercom
+ *   return yield* intercom.contacts.listStream({ per_page: 150 }).pipe(
+ *     Stream.map((contact) => contact.email),
+ *     Stream.take(500),
+ *     Stream.runCollect
+ *   )
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ */
+import type * as Stream from "effect/Stream"
+import * as internal from "./internal/pagination.js"
+import type * as IntercomClient from "./IntercomClient.js"
+import type * as IntercomError from "./IntercomError.js"
+import * as Operation from "./Operation.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /**
+   * How many pages to fetch ahead of the consumer (default 0: the next page is
+   * requested when the consumer pulls past the current one).
+   */
+  readonly readAhead?: number | undefined
+  /**
+   * Page-number listings only: once the first page gives the total, fetch the
+   * remaining pages with this concurrency, keeping their order (default 1).
+   */
+  readonly concurrency?: number | undefined
+}
+
+/**
+ * The type of the items of a page: `ItemOf<ContactList, "data">` is `Contact`.
+ * A dotted path reaches into nested objects (`"data.articles"`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ItemOf<A, Path extends string> = Path extends `${infer K}.${infer Rest}`
+  ? ItemOf<NonNullable<A[K & keyof A]>, Rest>
+  : NonNullable<A[Path & keyof A]> extends ReadonlyArray<infer T> ? T
+  : never
+
+/**
+ * The pages of a paginated operation, as a lazy stream.
+ *
+ * @since 0.1.0
+ * @category streams
+ */
+export const pages = <I, A, E>(
+  operation: Operation.Operation<I, A, E>,
+  input?: I,
+  options?: Options
+): Stream.Stream<A, E | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
+  internal.pages(Operation.execute, operation, input, options)
+
+/**
+ * The items of every page of a paginated operation, as a lazy stream.
+ *
+ * @since 0.1.0
+ * @category streams
+ */
+export const items = <I, A, E, Item = unknown>(
+  operation: Operation.Operation<I, A, E>,
+  input?: I,
+  options?: Options
+): Stream.Stream<Item, E | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
+  internal.items(Operation.execute, operation, input, options) as Stream.Stream<Item, any, IntercomClient.IntercomClient>
