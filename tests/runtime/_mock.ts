@@ -21,7 +21,7 @@ export type Recorded = MockHttp.RecordedRequest
 export const mock = (respond: (request: HttpClientRequest.HttpClientRequest, url: URL) => Response | Effect.Effect<Response> = () => json({})) => {
   const http = MockHttp.make((recorded) => respond(recorded.request, recorded.url))
   const layer = (options: Partial<IntercomClient.Options> = {}) =>
-    IntercomClient.layer({ token, ...options }).pipe(Layer.provide(http.layer))
+    IntercomClient.layer({ token, retry: false, ...options }).pipe(Layer.provide(http.layer))
   return { requests: http.requests, client: http.client, httpLayer: http.layer, layer }
 }
 

@@ -92,7 +92,7 @@ describe("per-call overrides", () => {
       assert.strictEqual(error.operation, "contacts.find")
       assert.strictEqual(error.message, "contacts.find (GET /contacts/{contact_id}) timed out after 2000ms")
       assert.isTrue(aborted?.aborted, "the request is aborted")
-    }).pipe(Effect.provide(IntercomClient.layer({ token }).pipe(Layer.provide(never))))
+    }).pipe(Effect.provide(IntercomClient.layer({ token, retry: false }).pipe(Layer.provide(never))))
   })
 
   it.effect("the layer's timeout applies, and withTimeout replaces it", () => {
@@ -116,7 +116,7 @@ describe("per-call overrides", () => {
       assert.strictEqual(e1.durationMs, 1000)
       const contact = yield* Fiber.join(second)
       assert.strictEqual(contact.id, "1")
-    }).pipe(Effect.provide(IntercomClient.layer({ token, timeout: "1 second" }).pipe(Layer.provide(slow))))
+    }).pipe(Effect.provide(IntercomClient.layer({ token, timeout: "1 second", retry: false }).pipe(Layer.provide(slow))))
   })
 })
 

@@ -12,7 +12,7 @@ import * as MockHttp from "./MockHttp.js"
 export const TOKEN = "tok_test_secret_abc123"
 
 export const clientLayer = (mock: MockHttp.MockHttp) =>
-  IntercomClient.layer({ token: Redacted.make(TOKEN) }).pipe(Layer.provide(mock.layer))
+  IntercomClient.layer({ token: Redacted.make(TOKEN), retry: false }).pipe(Layer.provide(mock.layer))
 
 /** Run one operation against one canned response; returns the exit and the requests seen. */
 export const runOnce = <I, A, E>(

@@ -39,6 +39,8 @@ import * as internal from "./internal/interpreter.js"
 import type * as IntercomError from "./IntercomError.js"
 import type { CommonError, Operation } from "./Operation.js"
 import type * as Pagination from "./Pagination.js"
+import * as RateLimit from "./RateLimit.js"
+import * as Retry from "./Retry.js"
 
 /**
  * An Intercom hosting region.
@@ -83,8 +85,15 @@ export interface Options {
   readonly version?: string | undefined
   /** A time-out for each operation (until its response arrives and, for JSON, is decoded). */
   readonly timeout?: Duration.DurationInput | undefined
-  /** Transforms the `HttpClient` once, for example to add a retry policy. */
+  /** Transforms the `HttpClient` once, for example to add a proxy header. */
   readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
+  /** The retry policy (default `Retry.defaultPolicy`); `false` for none. */
+  readonly retry?: Retry.Policy | false | undefined
+  /**
+   * The rate limiter shared by every call made through this client (default: a
+   * new `RateLimit.adaptive()` per layer); `false` for none.
+   */
+  readonly rateLimiter?: RateLimit.RateLimiter | false | undefined
 }
 
 /**
@@ -100,6 +109,8 @@ export interface ResolvedConfig {
   readonly baseUrl: string
   readonly version: string
   readonly timeout: Duration.Duration | undefined
+  readonly retry: Retry.Policy | undefined
+  readonly rateLimiter: RateLimit.RateLimiter | undefined
 }
 
 /**
@@ -171,7 +182,9 @@ const resolve = (options: Options): ResolvedConfig => {
     region,
     baseUrl,
     version: options.version ?? defaultVersion,
-    timeout: options.timeout === undefined ? undefined : Duration.decode(options.timeout)
+    timeout: options.timeout === undefined ? undefined : Duration.decode(options.timeout),
+    retry: options.retry === false ? undefined : options.retry ?? Retry.defaultPolicy,
+    rateLimiter: options.rateLimiter === false ? undefined : options.rateLimiter ?? RateLimit.adaptive()
   }
 }
 

@@ -494,6 +494,20 @@ const parseNumber = (value: string | undefined): number | undefined => {
   return Number.isFinite(n) ? n : undefined
 }
 
+/**
+ * The rate-limit headers of a response (`X-RateLimit-Limit`, `-Remaining`,
+ * `-Reset`), when all three are there. Header names in lower case.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const parseRateLimit = (headers: Readonly<Record<string, string | undefined>>): RateLimit | undefined => {
+  const limit = parseNumber(headers["x-ratelimit-limit"])
+  const remaining = parseNumber(headers["x-ratelimit-remaining"])
+  const reset = parseNumber(headers["x-ratelimit-reset"])
+  return limit !== undefined && remaining !== undefined && reset !== undefined ? { limit, remaining, reset } : undefined
+}
+
 const readErrorList = (value: unknown): ReadonlyArray<ErrorItem> => {
   if (!Array.isArray(value)) return []
   const out: Array<ErrorItem> = []
@@ -554,9 +568,7 @@ export const fromResponse = (options: {
     const header = headers["x-request-id"]
     if (header !== undefined && header !== "") requestId = header
   }
-  const limit = parseNumber(headers["x-ratelimit-limit"])
-  const remaining = parseNumber(headers["x-ratelimit-remaining"])
-  const reset = parseNumber(headers["x-ratelimit-reset"])
+  const rateLimit = parseRateLimit(headers)
   const retryAfter = parseNumber(headers["retry-after"])
   const props: HttpErrorProps = {
     status: options.status,
@@ -566,9 +578,7 @@ export const fromResponse = (options: {
     method: options.method,
     path: options.path,
     ...(requestId !== undefined ? { requestId } : {}),
-    ...(limit !== undefined && remaining !== undefined && reset !== undefined
-      ? { rateLimit: { limit, remaining, reset } }
-      : {}),
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
     ...(retryAfter !== undefined ? { retryAfter } : {})
   }
   const ErrorClass = classFor(options.status, options.documented)

@@ -23,6 +23,7 @@ import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import type * as IntercomClient from "../IntercomClient.js"
 import * as IntercomError from "../IntercomError.js"
@@ -47,6 +48,15 @@ export interface CallOptions {
   readonly query: Readonly<Record<string, string>> | undefined
   readonly timeout: Duration.Duration | undefined
   readonly sink: ResponseSink | undefined
+  /** Replaces the layer's retry policy. */
+  readonly retry: Schedule.Schedule<unknown, RetryAttempt> | undefined
+}
+
+/** @internal What the retry schedule sees (`Retry.Attempt`). */
+export interface RetryAttempt {
+  readonly error: any
+  readonly operation: Operation<any, any, any>
+  readonly attempt: number
 }
 
 const emptyCallOptions: CallOptions = {
@@ -55,7 +65,8 @@ const emptyCallOptions: CallOptions = {
   headers: undefined,
   query: undefined,
   timeout: undefined,
-  sink: undefined
+  sink: undefined,
+  retry: undefined
 }
 
 /** @internal */
@@ -451,6 +462,17 @@ const manualRedirect = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<
 // service
 // -----------------------------------------------------------------------------
 
+/** The same error, recording how many attempts were made. */
+const withAttempts = (error: unknown, attempts: number): unknown => {
+  if (typeof error !== "object" || error === null || !("_tag" in error)) return error
+  const tag = (error as { _tag: string })._tag
+  if (tag === "TimeoutError" || ("status" in error && "errors" in error)) {
+    const ErrorClass = error.constructor as new(props: object, disableValidation: boolean) => unknown
+    return new ErrorClass({ ...error, attempts }, true)
+  }
+  return error
+}
+
 const run = (
   httpClient: HttpClient.HttpClient,
   config: IntercomClient.ResolvedConfig,
@@ -462,26 +484,51 @@ const run = (
   const request = buildRequest(config, op, compiled, input, call)
   if (request instanceof IntercomError.InvalidInputError) return Effect.fail(request)
   const sink = call.sink
-  let effect = Effect.flatMap(
-    httpClient.execute(request),
-    (response) => handleResponse(op, compiled, sink, response)
-  )
-  effect = Effect.mapError(effect, redactError)
-  if (op.response === "redirect") effect = manualRedirect(effect)
+  const limiter = config.rateLimiter
   const timeout = call.timeout ?? config.timeout
-  if (timeout !== undefined) {
-    effect = Effect.timeoutFail(effect, {
-      duration: timeout,
-      onTimeout: () =>
-        new IntercomError.TimeoutError({
-          operation: op.name,
-          method: op.method,
-          path: op.path,
-          durationMs: Duration.toMillis(timeout)
-        }, true)
-    })
+
+  // One attempt: wait for rate-limit budget, send, read the response, tell the limiter what it said.
+  const send = (): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
+    let headers: Headers.Headers | undefined
+    let effect = Effect.flatMap(
+      httpClient.execute(request),
+      (response) => {
+        headers = response.headers
+        return handleResponse(op, compiled, sink, response)
+      }
+    )
+    effect = Effect.mapError(effect, redactError)
+    if (op.response === "redirect") effect = manualRedirect(effect)
+    if (timeout !== undefined) {
+      effect = Effect.timeoutFail(effect, {
+        duration: timeout,
+        onTimeout: () =>
+          new IntercomError.TimeoutError({
+            operation: op.name,
+            method: op.method,
+            path: op.path,
+            durationMs: Duration.toMillis(timeout)
+          }, true)
+      })
+    }
+    if (limiter === undefined) return effect
+    return Effect.flatMap(
+      limiter.acquire(op),
+      (permit) => Effect.onExit(effect, () => limiter.release(permit, headers))
+    )
   }
-  return effect
+
+  const policy = call.retry ?? config.retry
+  if (policy === undefined) return send()
+  let attempts = 0
+  const attempt = Effect.suspend(() => {
+    attempts++
+    return send()
+  })
+  return Effect.mapError(
+    Effect.retry(attempt, Schedule.mapInput(policy, (error: any): RetryAttempt => ({ error, operation: op, attempt: attempts }))),
+    (error) => withAttempts(error, attempts) as CommonError | IntercomError.HttpStatusError
+  )
 }
 
 class ServiceImpl extends Inspectable.Class implements IntercomClient.IntercomClient.Service {

@@ -1,0 +1,131 @@
+/**
+ * Client-side rate limiting: a limiter shared by every call made through one
+ * `IntercomClient` layer holds requests back before they are sent when the
+ * rate-limit window is spent, instead of letting concurrent callers collect
+ * 429s.
+ *
+ * The default limiter (`RateLimit.adaptive()`) learns the budget from the
+ * `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` headers
+ * of every response: it lets a request go while the window has budget left
+ * (what Intercom said remains, less the requests sent in this window and not
+ * yet answered), and otherwise waits until the window resets. It is in-process; to share one budget among
+ * several processes, see `@effect-intercom/client/RedisRateLimit`.
+ *
+ * ```ts
+ * import { Intercom, RateLimit } from "@effect-intercom/client"
+ *
+ * Intercom.layer({ token })                                   // adaptive, in-process (default)
+ * Intercom.layer({ token, rateLimiter: RateLimit.none })      // no client-side limiting
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as IntercomError from "./IntercomError.js"
+import type * as Operation from "./Operation.js"
+
+/**
+ * A rate limiter: `acquire` a permit before each attempt, `release` it with
+ * the response's headers after the attempt (`undefined` when there was no
+ * response).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RateLimiter {
+  readonly acquire: (operation: Operation.Operation<any, any, any>) => Effect.Effect<Permit>
+  readonly release: (permit: Permit, headers: Readonly<Record<string, string | undefined>> | undefined) => Effect.Effect<void>
+}
+
+/**
+ * What `acquire` hands out and `release` takes back (opaque to callers).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Permit = unknown
+
+/**
+ * No client-side limiting.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const none: RateLimiter = {
+  acquire: () => Effect.void,
+  release: () => Effect.void
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface AdaptiveOptions {
+  /**
+   * Added to the reset time before a held request is let go, because
+   * `X-RateLimit-Reset` has a resolution of one second (default 50 ms).
+   */
+  readonly margin?: Duration.DurationInput | undefined
+  /** How long to hold a request when the window is spent but its reset is unknown (default 1 s). */
+  readonly unknownResetWait?: Duration.DurationInput | undefined
+}
+
+/**
+ * The in-process limiter that learns the budget from the rate-limit headers.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const adaptive = (options: AdaptiveOptions = {}): RateLimiter => {
+  const margin = Duration.toMillis(options.margin ?? Duration.millis(50))
+  const unknownWait = Duration.toMillis(options.unknownResetWait ?? Duration.seconds(1))
+  // What the latest window said, and the requests sent in it that have not been answered.
+  let remaining: number | undefined
+  let limit: number | undefined
+  let resetAt: number | undefined
+  let window = 0
+  let inFlight = 0
+
+  const newWindow = () => {
+    window++
+    inFlight = 0
+  }
+
+  const acquire: Effect.Effect<Permit> = Effect.flatMap(Clock.currentTimeMillis, (now) => {
+    if (resetAt !== undefined && now >= resetAt + margin) {
+      // The window is over: assume the next one has the full budget until a response says otherwise.
+      // Requests still in flight were counted in the old window.
+      remaining = limit
+      resetAt = undefined
+      newWindow()
+    }
+    if (remaining === undefined || remaining - inFlight > 0) {
+      inFlight++
+      return Effect.succeed(window)
+    }
+    const wait = resetAt !== undefined ? resetAt + margin - now : unknownWait
+    return Effect.zipRight(Effect.sleep(Duration.millis(Math.max(1, wait))), acquire)
+  })
+
+  const release = (permit: Permit, headers: Readonly<Record<string, string | undefined>> | undefined) =>
+    Effect.sync(() => {
+      if (permit === window && inFlight > 0) inFlight--
+      const rateLimit = headers === undefined ? undefined : IntercomError.parseRateLimit(headers)
+      if (rateLimit === undefined) return
+      const reset = rateLimit.reset * 1000
+      if (resetAt === undefined || reset > resetAt) {
+        // A newer window than we knew of.
+        if (resetAt !== undefined) newWindow()
+        resetAt = reset
+        remaining = rateLimit.remaining
+      } else if (reset === resetAt) {
+        // Responses of one window may arrive out of order: the lowest count is the latest.
+        remaining = Math.min(remaining ?? rateLimit.remaining, rateLimit.remaining)
+      }
+      limit = rateLimit.limit
+    })
+
+  return { acquire: () => acquire, release }
+}
