@@ -90,8 +90,9 @@ export interface Options {
   /** The retry policy (default `Retry.defaultPolicy`); `false` for none. */
   readonly retry?: Retry.Policy | false | undefined
   /**
-   * The rate limiter shared by every call made through this client (default: a
-   * new `RateLimit.adaptive()` per layer); `false` for none.
+   * The rate limiter shared by every call made through this client (default:
+   * the `RateLimit.SharedRateLimiter` in context if any, else a new
+   * `RateLimit.adaptive()` per layer); `false` for none.
    */
   readonly rateLimiter?: RateLimit.RateLimiter | false | undefined
 }
@@ -193,11 +194,16 @@ const resolve = (options: Options): ResolvedConfig => {
  * @category constructors
  */
 export const make = (options: Options): Effect.Effect<IntercomClient.Service, never, HttpClient.HttpClient> =>
-  Effect.map(HttpClient.HttpClient, (httpClient) =>
-    internal.makeService(
-      options.transformClient === undefined ? httpClient : options.transformClient(httpClient),
-      resolve(options)
-    ))
+  Effect.map(
+    Effect.zip(HttpClient.HttpClient, Effect.serviceOption(RateLimit.SharedRateLimiter)),
+    ([httpClient, shared]) =>
+      internal.makeService(
+        options.transformClient === undefined ? httpClient : options.transformClient(httpClient),
+        resolve(
+          options.rateLimiter === undefined && Option.isSome(shared) ? { ...options, rateLimiter: shared.value } : options
+        )
+      )
+  )
 
 const redactAuthorization = Layer.fiberRefLocallyScopedWith(
   Headers.currentRedactedNames,

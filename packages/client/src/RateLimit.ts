@@ -21,8 +21,10 @@
  * @since 0.1.0
  */
 import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as IntercomError from "./IntercomError.js"
 import type * as Operation from "./Operation.js"
 
@@ -129,3 +131,40 @@ export const adaptive = (options: AdaptiveOptions = {}): RateLimiter => {
 
   return { acquire: () => acquire, release }
 }
+
+/**
+ * Both limiters: a permit from `first`, then from `second`; both released.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const both = (first: RateLimiter, second: RateLimiter): RateLimiter => ({
+  acquire: (operation) =>
+    Effect.flatMap(first.acquire(operation), (a) => Effect.map(second.acquire(operation), (b) => [a, b] as const)),
+  release: (permit, headers) => {
+    const [a, b] = permit as readonly [Permit, Permit]
+    return Effect.zipRight(first.release(a, headers), second.release(b, headers))
+  }
+})
+
+/**
+ * A rate limiter for every `IntercomClient` built where it is provided (and
+ * not given one in its options), for example a limiter shared by several
+ * processes through Redis.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class SharedRateLimiter extends Context.Tag("@effect-intercom/client/RateLimit/SharedRateLimiter")<
+  SharedRateLimiter,
+  RateLimiter
+>() {}
+
+/**
+ * Provide a `SharedRateLimiter`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerShared = (limiter: RateLimiter): Layer.Layer<SharedRateLimiter> =>
+  Layer.succeed(SharedRateLimiter, limiter)

@@ -5,6 +5,10 @@
  * - `IntercomClient`: the core service (auth, region, version, per-call overrides).
  * - `IntercomError`: the typed errors.
  * - `Operation`: the operation descriptors the methods are made of.
+ * - `Pagination`: streams over paginated operations.
+ * - `Retry`: the retry policy.
+ * - `RateLimit`: client-side rate limiting (in-process; `@effect-intercom/client/RedisRateLimit`
+ *   shares one budget among processes, with optional peer dependencies).
  *
  * Resource modules with the same operations as plain functions:
  * `@effect-intercom/client/stable/<Group>` and `@effect-intercom/client/unstable/<Group>`;
@@ -32,3 +36,18 @@ export * as IntercomError from "./IntercomError.js"
  * @since 0.1.0
  */
 export * as Operation from "./Operation.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Pagination from "./Pagination.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as RateLimit from "./RateLimit.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Retry from "./Retry.js"
