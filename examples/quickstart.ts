@@ -1,18 +1,22 @@
 /**
  * Quick start: identify the admin behind the token and list a few contacts.
  *
- *   INTERCOM_TOKEN=... pnpm --filter @effect-intercom/examples quickstart
+ *   pnpm --filter @effect-intercom/examples quickstart                     # against the fake Intercom
+ *   INTERCOM_TOKEN=... pnpm --filter @effect-intercom/examples quickstart  # against your workspace
  */
 import { Intercom } from "@effect-intercom/client"
+import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
 import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
 import { Console, Effect, Layer } from "effect"
+import { isMain } from "./support/Example.js"
 
-const program = Effect.gen(function* () {
+export const program = Effect.gen(function*() {
   const intercom = yield* Intercom.Intercom
   const me = yield* intercom.admins.identify()
   yield* Console.log(`Signed in as ${me.name} <${me.email}> in workspace ${me.app?.name}`)
 
   const contacts = yield* intercom.contacts.list({ per_page: 5 })
+  yield* Console.log(`${contacts.total_count} contacts; the first ${contacts.data?.length ?? 0}:`)
   for (const contact of contacts.data ?? []) {
     yield* Console.log(`- ${contact.id}: ${contact.name ?? "(no name)"} ${contact.email ?? ""}`)
   }
@@ -23,7 +27,12 @@ const program = Effect.gen(function* () {
   })
 )
 
-// `layerConfig()` reads INTERCOM_TOKEN, INTERCOM_REGION, INTERCOM_BASE_URL and INTERCOM_VERSION.
-const IntercomLive = Intercom.layerConfig().pipe(Layer.provide(NodeHttpClient.layerUndici))
+if (isMain(import.meta.url)) {
+  // `layerConfig()` reads INTERCOM_TOKEN, INTERCOM_REGION, INTERCOM_BASE_URL and INTERCOM_VERSION.
+  // Without a token, the fake Intercom of @effect-intercom/testing stands in (no network).
+  const IntercomLive = process.env.INTERCOM_TOKEN
+    ? Intercom.layerConfig().pipe(Layer.provide(NodeHttpClient.layerUndici))
+    : FakeIntercom.layerIntercom()
 
-program.pipe(Effect.provide(IntercomLive), NodeRuntime.runMain)
+  program.pipe(Effect.provide(IntercomLive), NodeRuntime.runMain)
+}

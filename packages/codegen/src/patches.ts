@@ -102,6 +102,29 @@ const anyJsonValuePatches: ReadonlyArray<Patch> = [
   {
     spec: "both",
     why:
+      "contact.avatar is an object `{type, image_url}` in Intercom's description and a URL string in the official SDKs' overlay: accept both, whichever the API sends",
+    apply: (doc) => {
+      const avatar = property(component(doc, "contact"), "avatar")
+      const description = avatar.description
+      for (const key of Object.keys(avatar)) delete avatar[key]
+      Object.assign(avatar, {
+        description,
+        oneOf: [
+          { type: "string", description: "The avatar's URL." },
+          {
+            type: "object",
+            properties: {
+              type: { type: "string", description: "Always `avatar`." },
+              image_url: { type: "string", nullable: true, description: "The avatar's URL." }
+            }
+          }
+        ]
+      })
+    }
+  },
+  {
+    spec: "both",
+    why:
       "custom_attributes values are strings, integers, datetimes or object lists in the spec, but its own example holds true and 155.5: custom attributes are typed by the workspace (boolean, decimal, ...)",
     apply: (doc) => {
       const values = component(doc, "custom_attributes").additionalProperties

@@ -22,6 +22,8 @@ import { globalValue } from "effect/GlobalValue"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
+import type * as Schema from "effect/Schema"
+import type * as SchemaAST from "effect/SchemaAST"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
@@ -122,6 +124,48 @@ const splitPath = (path: string): Array<string> => {
   return segments
 }
 
+/**
+ * Whether decoding with a schema can only check, never change, a value: no
+ * transformations and no declarations anywhere in it. Every generated schema
+ * is such a schema (wire and type are the same shape).
+ */
+const isCheckOnly = (ast: SchemaAST.AST, seen: Set<SchemaAST.AST> = new Set()): boolean => {
+  if (seen.has(ast)) return true
+  seen.add(ast)
+  switch (ast._tag) {
+    case "Transformation":
+    case "Declaration":
+      return false
+    case "Refinement":
+      return isCheckOnly(ast.from, seen)
+    case "Suspend":
+      return isCheckOnly(ast.f(), seen)
+    case "Union":
+      return ast.types.every((t) => isCheckOnly(t, seen))
+    case "TupleType":
+      return ast.elements.every((e) => isCheckOnly(e.type, seen)) && ast.rest.every((r) => isCheckOnly(r.type, seen))
+    case "TypeLiteral":
+      return ast.propertySignatures.every((p) => isCheckOnly(p.type, seen)) &&
+        ast.indexSignatures.every((i) => isCheckOnly(i.type, seen))
+    default:
+      return true
+  }
+}
+
+/**
+ * The decoder of a success schema. Decoding must keep the fields the schema
+ * does not know; Schema's `onExcessProperty: "preserve"` does, but costs about
+ * 8x a plain check on a page of contacts. For a check-only schema the decoded
+ * value IS the parsed JSON, so: check it (fast, allocation-free), and return it
+ * whole; only a failing body pays for the full decode that names the issue.
+ */
+const makeDecoder = (schema: Schema.Schema<any, any>): Compiled["decode"] => {
+  const preserve = ParseResult.decodeUnknownEither(schema, { onExcessProperty: "preserve" })
+  if (!isCheckOnly(schema.ast)) return preserve
+  const check = ParseResult.is(schema)
+  return (u) => (check(u) ? Either.right(u) : preserve(u))
+}
+
 const compile = (op: Operation<any, any, any>): Compiled => {
   let compiled = compiledCache.get(op)
   if (compiled !== undefined) return compiled
@@ -134,9 +178,7 @@ const compile = (op: Operation<any, any, any>): Compiled => {
   }
   compiled = {
     encode,
-    decode: op.response === "json" && op.success !== undefined
-      ? ParseResult.decodeUnknownEither(op.success, { onExcessProperty: "preserve" })
-      : undefined,
+    decode: op.response === "json" && op.success !== undefined ? makeDecoder(op.success) : undefined,
     undefinedInput,
     segments: splitPath(op.path),
     notBody: new Set([...op.pathParams, ...op.queryParams]),

@@ -1,0 +1,387 @@
+/**
+ * A stateful fake of the Intercom REST API (version 2.14), in memory: one
+ * implementation served in-process as an `HttpClient` (no network) or as a
+ * real HTTP server on 127.0.0.1 (for demos and tools that are not Effect).
+ *
+ * ```ts
+ * import { Intercom } from "@effect-intercom/client"
+ * import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function* () {
+ *   const intercom = yield* Intercom.Intercom
+ *   const page = yield* intercom.contacts.list({ per_page: 50 })
+ *   return page.total_count // 200
+ * })
+ *
+ * program.pipe(Effect.provide(FakeIntercom.layerIntercom({ seed: FakeIntercom.smallSeed })))
+ * ```
+ *
+ * What it does like Intercom:
+ *
+ * - routes for admins, contacts (CRUD, archive, unarchive, block, merge,
+ *   external ids, search, attached companies, tags, notes, segments,
+ *   subscriptions), companies (CRUD, attach, detach, list, scroll),
+ *   conversations (create, find, reply, close, snooze, open, assign, search,
+ *   list, tags), tags, notes, segments, teams, data attributes, events,
+ *   articles, help centres and collections, tickets and ticket types, with
+ *   the paths of the client's own operation descriptors;
+ * - every pagination scheme (cursor, page number, search body, scroll), with
+ *   the last page recognisable from the response;
+ * - Intercom's search language (`=`, `!=`, `IN`, `NIN`, `>`, `<`, `~`, `!~`,
+ *   `^`, `$`, nested `AND`/`OR`, at most 2 levels and 15 filters per group);
+ * - Intercom's errors (`{"type":"error.list","request_id":...,"errors":[...]}`):
+ *   401 without a valid `Authorization: Bearer` token, 404 for unknown ids,
+ *   400 `bad_request` for a body that is not JSON, and for a body that fails
+ *   the operation's input schema 422 (400 where the spec documents a 400 for
+ *   bad parameters), a `request_id` on each and in `X-Request-Id`;
+ * - `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` on
+ *   every response, and 429 once a window is spent;
+ * - fault injection: latency, a rate of 5xx answers, dropped connections,
+ *   scripted failures of the next requests.
+ *
+ * Everything random (seed data, request ids, faults) comes from seeded PRNGs:
+ * the same options give the same workspace and the same faults. Time comes
+ * from the `Clock` of the fiber that builds the layer, so under `it.effect`
+ * rate-limit windows and scroll expiry follow the `TestClock`. Injected
+ * latency waits on it too, and so do the client's retries and rate limiter:
+ * test latency, or a 429 or 5xx the client should retry, with `it.live`, or
+ * turn the client's retries off in `clientOptions`.
+ *
+ * @since 0.1.0
+ */
+import type * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpServer from "@effect/platform/HttpServer"
+import type * as HttpServerError from "@effect/platform/HttpServerError"
+import * as Intercom from "@effect-intercom/client/Intercom"
+import type * as IntercomClient from "@effect-intercom/client/IntercomClient"
+import type * as Schemas from "@effect-intercom/client/stable/Schemas"
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Http from "node:http"
+import * as App from "./internal/app.js"
+import * as internal from "./internal/fake.js"
+import * as Seed from "./internal/seed.js"
+
+/**
+ * How many records of each kind the fake starts with. Unset counts take the
+ * values of `defaultSeed`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SeedCounts {
+  readonly admins: number
+  readonly teams: number
+  readonly contacts: number
+  readonly companies: number
+  readonly conversations: number
+  /** The most parts (replies, assignments) a seeded conversation has besides its closing part. */
+  readonly partsPerConversation: number
+  readonly tags: number
+  readonly segments: number
+  readonly notes: number
+  readonly events: number
+  readonly tickets: number
+  readonly articles: number
+  readonly collections: number
+}
+
+/**
+ * The default workspace: 5,000 contacts, 500 companies, 2,000 conversations
+ * with their parts, 200 tickets, 60 articles, and the admins, teams, tags,
+ * segments, notes and events around them.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultSeed: SeedCounts = Seed.defaultCounts
+
+/**
+ * A small workspace for fast tests: 200 contacts, 40 companies, 100
+ * conversations, 30 tickets.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const smallSeed: Partial<SeedCounts> = {
+  contacts: 200,
+  companies: 40,
+  conversations: 100,
+  notes: 60,
+  events: 50,
+  tickets: 30,
+  articles: 12,
+  collections: 4
+}
+
+/**
+ * A fixed-window rate limit: `limit` requests per `windowMillis`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RateLimitOptions {
+  readonly limit: number
+  readonly windowMillis: number
+}
+
+/**
+ * Faults to inject, decided per request by a PRNG seeded with `seed` (or the
+ * fake's `randomSeed`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface FaultOptions {
+  /** Added to every request: a duration, or a uniform range. */
+  readonly latency?: Duration.DurationInput | {
+    readonly min: Duration.DurationInput
+    readonly max: Duration.DurationInput
+  } | undefined
+  /** The share of requests (0 to 1) answered with a 5xx. */
+  readonly errorRate?: number | undefined
+  /** The statuses of those answers; defaults to 500, 502 and 503. */
+  readonly errorStatuses?: ReadonlyArray<number> | undefined
+  /** The share of requests (0 to 1) whose connection is dropped without an answer. */
+  readonly dropRate?: number | undefined
+  readonly seed?: number | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /**
+   * The access token requests must carry (`Authorization: Bearer <token>`).
+   * Without it, any bearer token is accepted; a request without one still
+   * gets a 401.
+   */
+  readonly token?: string | Redacted.Redacted<string> | undefined
+  /** How many records to seed, by kind (the rest from `defaultSeed`). */
+  readonly seed?: Partial<SeedCounts> | undefined
+  /** The seed of the PRNGs of the seed data, request ids and faults. */
+  readonly randomSeed?: number | undefined
+  /** Defaults to 1,666 requests per 10 seconds (Intercom's 10,000 a minute); `false` disables it. */
+  readonly rateLimit?: RateLimitOptions | false | undefined
+  readonly faults?: FaultOptions | undefined
+  /** Keep the JSON body of every response in `exchanges` (off by default). */
+  readonly recordBodies?: boolean | undefined
+}
+
+/**
+ * One request the fake answered.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Exchange {
+  readonly requestId: string
+  readonly method: string
+  /** Path and query string. */
+  readonly path: string
+  readonly status: number
+  /** The SDK name of the operation the route serves (`contacts.find`), when a route answered. */
+  readonly operation: string | undefined
+  /** The JSON body of the response (an error body too), with `recordBodies`. */
+  readonly body?: unknown
+}
+
+/**
+ * The records of the fake, by kind, as the API renders them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Records {
+  readonly admins: Schemas.Admin
+  readonly contacts: Schemas.Contact
+  readonly companies: Schemas.Company
+  readonly conversations: Schemas.Conversation
+  readonly tags: Schemas.Tag
+  readonly notes: Schemas.Note
+  readonly segments: Schemas.Segment
+  readonly teams: Schemas.Team
+  readonly dataAttributes: Schemas.DataAttribute
+  readonly articles: Schemas.Article
+  readonly helpCenters: Schemas.HelpCenter
+  readonly collections: Schemas.Collection
+  readonly tickets: Schemas.Ticket
+  readonly ticketTypes: Schemas.TicketType
+  readonly subscriptionTypes: Schemas.SubscriptionType
+}
+
+/**
+ * The fake Intercom service.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class FakeIntercom extends Context.Tag("@effect-intercom/testing/FakeIntercom")<
+  FakeIntercom,
+  FakeIntercom.Service
+>() {}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export declare namespace FakeIntercom {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  export interface Service {
+    /** Every route behind Intercom's middleware, as an `HttpApp` (serve it, mount it). */
+    readonly app: HttpApp.Default
+    /** The app as a web handler (`Request` in, `Response` out), for tools that are not Effect. */
+    readonly handler: (request: Request) => Promise<Response>
+    /** An `HttpClient` answered by the app in this process. */
+    readonly httpClient: HttpClient.HttpClient
+    /** The admin the token belongs to (`GET /me`). */
+    readonly me: Effect.Effect<Schemas.Admin>
+    /** The records of a kind, rendered as the API renders them. */
+    readonly records: <K extends keyof Records>(kind: K) => Effect.Effect<ReadonlyArray<Records[K]>>
+    /** The requests answered so far (the last 10,000). */
+    readonly exchanges: Effect.Effect<ReadonlyArray<Exchange>>
+    readonly clearExchanges: Effect.Effect<void>
+    /** Change the rate limit (`false` disables it); the current window is kept. */
+    readonly setRateLimit: (options: RateLimitOptions | false) => Effect.Effect<void>
+    /** Replace the fault options (`undefined` disables faults). */
+    readonly setFaults: (options: FaultOptions | undefined) => Effect.Effect<void>
+    /** Answer the next `count` requests with `status`, or drop their connections. */
+    readonly failNext: (count: number, outcome: number | "drop") => Effect.Effect<void>
+  }
+}
+
+/**
+ * The SDK names of the operations the fake serves (`contacts.find`, ...);
+ * the other methods of the client get a 404 from it.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const operations: ReadonlyArray<string> = App.routes.map((route) => route.operation.name)
+
+/**
+ * The base URL to give `Intercom.layer` over `layerHttpClient` (any URL
+ * works: the in-process client ignores the host).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const baseUrl = "http://fake.local"
+
+/**
+ * The token `layerIntercom` uses when the options give none.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultToken = "fake-intercom-token"
+
+/**
+ * Build a fake: seed the store and assemble the app. The app runs on the
+ * runtime of the fiber that builds it (its `Clock` included).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: (options?: Options) => Effect.Effect<FakeIntercom.Service> = internal.make
+
+/**
+ * The fake as a service, without a transport.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options = {}): Layer.Layer<FakeIntercom> => Layer.effect(FakeIntercom, make(options))
+
+/**
+ * The fake and an `HttpClient` it answers in this process (no network).
+ * Put `Intercom.layer({ token, baseUrl: FakeIntercom.baseUrl })` on top, or
+ * use `layerIntercom`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerHttpClient = (options: Options = {}): Layer.Layer<FakeIntercom | HttpClient.HttpClient> =>
+  Layer.effectContext(
+    Effect.map(make(options), (fake) =>
+      Context.make(FakeIntercom, fake).pipe(Context.add(HttpClient.HttpClient, fake.httpClient)))
+  )
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface IntercomOptions extends Options {
+  /** Options of the client (`timeout`, `retry`, `rateLimiter`, ...); the token and base URL are the fake's. */
+  readonly clientOptions?: Partial<IntercomClient.Options> | undefined
+}
+
+/**
+ * The `Intercom` client wired to an in-process fake, and the fake: the one
+ * layer a test of an Intercom program needs. Both use `options.token`
+ * (`defaultToken` when not given), so another token gets a 401.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerIntercom = (
+  options: IntercomOptions = {}
+): Layer.Layer<Intercom.Intercom | IntercomClient.IntercomClient | FakeIntercom> => {
+  const token = options.token === undefined
+    ? Redacted.make(defaultToken)
+    : typeof options.token === "string"
+    ? Redacted.make(options.token)
+    : options.token
+  return Intercom.layer({ ...options.clientOptions, baseUrl, token }).pipe(
+    Layer.provideMerge(layerHttpClient({ ...options, token }))
+  )
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ServerOptions extends Options {
+  /** Defaults to 0: a free port, chosen by the system. */
+  readonly port?: number | undefined
+}
+
+/**
+ * The fake as a real HTTP server on 127.0.0.1 (never on another interface),
+ * for as long as the layer lives. Read the address with `serverUrl`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerServer = (
+  options: ServerOptions = {}
+): Layer.Layer<FakeIntercom | HttpServer.HttpServer, HttpServerError.ServeError> => {
+  const serve = Layer.unwrapEffect(Effect.map(FakeIntercom, (fake) => HttpServer.serve(fake.app)))
+  const server = NodeHttpServer.layerServer(() => Http.createServer(), { port: options.port ?? 0, host: "127.0.0.1" })
+  return serve.pipe(Layer.provideMerge(server), Layer.provideMerge(layer(options)))
+}
+
+/**
+ * The base URL of the server of `layerServer`, for example
+ * `http://127.0.0.1:53121`.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const serverUrl: Effect.Effect<string, never, HttpServer.HttpServer> = Effect.map(
+  HttpServer.HttpServer,
+  (server) =>
+    server.address._tag === "TcpAddress"
+      ? `http://${server.address.hostname}:${server.address.port}`
+      : `http+unix://${server.address.path}`
+)

@@ -1,0 +1,201 @@
+/**
+ * Mock layers of the `Intercom` service, for testing programs that use it
+ * without HTTP: give the methods a test needs, as functions returning
+ * Effects, and every other method dies when called.
+ *
+ * ```ts
+ * import { Intercom } from "@effect-intercom/client"
+ * import * as IntercomMock from "@effect-intercom/testing/IntercomMock"
+ * import { Effect } from "effect"
+ *
+ * const emailOf = (id: string) =>
+ *   Effect.flatMap(Intercom.Intercom, (intercom) => intercom.contacts.find({ contact_id: id })).pipe(
+ *     Effect.map((contact) => contact.email)
+ *   )
+ *
+ * const TestIntercom = IntercomMock.layerTest({
+ *   contacts: {
+ *     find: ({ contact_id }) => Effect.succeed({ type: "contact", id: String(contact_id), email: "ada@example.com" })
+ *   }
+ * })
+ *
+ * emailOf("1").pipe(Effect.provide(TestIntercom)) // Effect<string | null | undefined>
+ * ```
+ *
+ * A method that is not given dies with a `MockNotImplementedError` naming it
+ * (`contacts.update is not implemented by this mock`): a defect, not a typed
+ * failure, because it is a mistake in the test's set-up, not an outcome the
+ * program should handle. That is what `Layer.mock` of `effect` does too.
+ *
+ * The layer provides both `Intercom` and `IntercomClient`, so the plain
+ * functions of the resource modules (`Contacts.find`) answer from the same
+ * mock. Streams page through the mock too: give `contacts.list` and
+ * `contacts.listStream` walks the pages it returns (or give `listStream`
+ * itself). The mock has no retry policy and no rate limiter.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Intercom from "@effect-intercom/client/Intercom"
+import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+import type * as Operation from "@effect-intercom/client/Operation"
+import * as Pagination from "@effect-intercom/client/Pagination"
+import * as Context from "effect/Context"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Stream from "effect/Stream"
+
+/**
+ * The defect of a call to a method the mock was not given.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class MockNotImplementedError extends Data.TaggedError("MockNotImplementedError")<{
+  /** The SDK name of the method, for example `contacts.find`. */
+  readonly method: string
+}> {
+  /**
+   * @since 0.1.0
+   */
+  override get message(): string {
+    return `IntercomMock: ${this.method} is not implemented by this mock; give it to IntercomMock.layerTest`
+  }
+}
+
+/**
+ * A deep-partial implementation of a service shape: namespaces are optional
+ * objects, methods optional functions of the same type as the real ones.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Implementation<S> = {
+  readonly [K in keyof S]?: S[K] extends (...args: any) => any ? S[K] : Implementation<S[K]>
+}
+
+/**
+ * The part of the `Intercom` service a test gives.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type IntercomImplementation = Implementation<Intercom.IntercomShape>
+
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null
+
+const lookup = (implementation: unknown, name: string): ((input: unknown) => unknown) | undefined => {
+  let current: unknown = implementation
+  for (const key of name.split(".")) {
+    if (!isObject(current) || !Object.prototype.hasOwnProperty.call(current, key)) return undefined
+    current = current[key]
+  }
+  return typeof current === "function" ? (current as (input: unknown) => unknown) : undefined
+}
+
+/** Lay the given functions over the shape; a path the shape does not have is a mistake. */
+const overlay = (shape: Record<string, unknown>, implementation: Record<string, unknown>, path: string): Record<string, unknown> => {
+  const out: Record<string, unknown> = { ...shape }
+  for (const [key, value] of Object.entries(implementation)) {
+    const name = path === "" ? key : `${path}.${key}`
+    if (value === undefined) continue
+    if (!Object.prototype.hasOwnProperty.call(shape, key)) {
+      throw new Error(`IntercomMock: the Intercom service has no ${typeof value === "function" ? "method" : "namespace"} ${name}`)
+    }
+    const target = shape[key]
+    if (typeof value === "function") {
+      if (typeof target !== "function") throw new Error(`IntercomMock: ${name} is a namespace, not a method`)
+      out[key] = value
+    } else if (isObject(value) && isObject(target) && typeof target !== "function") {
+      out[key] = overlay(target, value, name)
+    } else {
+      throw new Error(`IntercomMock: ${name} must be ${typeof target === "function" ? "a function" : "an object of methods"}`)
+    }
+  }
+  return out
+}
+
+const unreachable = HttpClient.make((request) =>
+  Effect.die(
+    new Error(`IntercomMock: the mock sends no HTTP requests (${request.method} ${request.url} was attempted)`)
+  )
+)
+
+const config = IntercomClient.make({
+  token: Redacted.make("intercom-mock"),
+  baseUrl: "http://intercom-mock.invalid",
+  retry: false,
+  rateLimiter: false
+}).pipe(Effect.map((client) => client.config), Effect.provideService(HttpClient.HttpClient, unreachable))
+
+/**
+ * An `IntercomClient` whose `execute` answers from the implementation, by the
+ * operation's SDK name, and whose streams page through that `execute`; the
+ * methods not given die with `MockNotImplementedError`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeClient = (
+  implementation: IntercomImplementation
+): Effect.Effect<IntercomClient.IntercomClient.Service> =>
+  Effect.map(config, (config) => {
+    const client: IntercomClient.IntercomClient.Service = {
+      config,
+      httpClient: unreachable,
+      execute: <I, A, E>(operation: Operation.Operation<I, A, E>, input: I) =>
+        Effect.suspend(() => {
+          const method = lookup(implementation, operation.name)
+          if (method === undefined) return Effect.die(new MockNotImplementedError({ method: operation.name }))
+          return method(input) as Effect.Effect<A, E | Operation.CommonError>
+        }),
+      pages: (operation, input, options) =>
+        Pagination.pages(operation, input, options).pipe(Stream.provideService(IntercomClient.IntercomClient, client)),
+      items: <I, A, E, Item = unknown>(
+        operation: Operation.Operation<I, A, E>,
+        input?: I,
+        options?: Pagination.Options
+      ) =>
+        Pagination.items<I, A, E, Item>(operation, input, options).pipe(
+          Stream.provideService(IntercomClient.IntercomClient, client)
+        )
+    }
+    return client
+  })
+
+/**
+ * Build the `Intercom` service (and the `IntercomClient` under it) from a
+ * partial implementation. Dies when the implementation names a method or
+ * namespace the service does not have.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (
+  implementation: IntercomImplementation
+): Effect.Effect<Context.Context<Intercom.Intercom | IntercomClient.IntercomClient>> =>
+  Effect.gen(function*() {
+    const client = yield* makeClient(implementation)
+    const shape = yield* Intercom.make.pipe(Effect.provideService(IntercomClient.IntercomClient, client))
+    const intercom = yield* Effect.try({
+      try: () => overlay(shape as unknown as Record<string, unknown>, implementation as Record<string, unknown>, ""),
+      catch: (error) => error
+    }).pipe(Effect.orDie)
+    return Context.make(IntercomClient.IntercomClient, client).pipe(
+      Context.add(Intercom.Intercom, intercom as unknown as Intercom.IntercomShape)
+    )
+  })
+
+/**
+ * The `Intercom` and `IntercomClient` services answering from a partial
+ * implementation. A method that is not given dies with a
+ * `MockNotImplementedError` naming it.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerTest = (
+  implementation: IntercomImplementation
+): Layer.Layer<Intercom.Intercom | IntercomClient.IntercomClient> => Layer.effectContext(make(implementation))

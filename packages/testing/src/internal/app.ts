@@ -1,0 +1,183 @@
+/**
+ * The fake as one `HttpApp`: the routes of every resource module behind the
+ * middleware Intercom puts in front of its API, in this order:
+ *
+ * 1. a `request_id` for the request (`X-Request-Id`, and in error bodies);
+ * 2. fault injection: latency, then a dropped connection or a 5xx;
+ * 3. authentication: `Authorization: Bearer <token>`, else 401;
+ * 4. the rate limit: the request is counted, 429 when the window is spent;
+ * 5. the route (404 in Intercom's shape when there is none);
+ * 6. `X-RateLimit-*` headers on every response.
+ */
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Cause from "effect/Cause"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import type { Exchange, FaultOptions, Options, RateLimitOptions } from "../FakeIntercom.js"
+import * as Faults from "./faults.js"
+import * as Http from "./http.js"
+import * as Prng from "./prng.js"
+import * as RateLimit from "./rateLimit.js"
+import * as Admins from "./routes/admins.js"
+import * as Articles from "./routes/articles.js"
+import * as Companies from "./routes/companies.js"
+import * as Contacts from "./routes/contacts.js"
+import * as Conversations from "./routes/conversations.js"
+import * as Tags from "./routes/tags.js"
+import * as Tickets from "./routes/tickets.js"
+import * as Workspace from "./routes/workspace.js"
+import * as Seed from "./seed.js"
+import { Store } from "./store.js"
+
+/** Marks a response the in-process client must turn into a dropped connection. */
+export const DROP_HEADER = "x-fake-intercom-drop"
+
+export const DEFAULT_RANDOM_SEED = 20_251_218
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 1666, windowMillis: 10_000 }
+const MAX_EXCHANGES = 10_000
+
+export const routes: ReadonlyArray<Http.Route> = [
+  ...Admins.routes,
+  ...Contacts.routes,
+  ...Companies.routes,
+  ...Conversations.routes,
+  ...Tags.routes,
+  ...Workspace.routes,
+  ...Articles.routes,
+  ...Tickets.routes
+]
+
+export class State {
+  readonly store: Store
+  readonly window: RateLimit.Window
+  readonly faults: Faults.Injector
+  readonly exchanges: Array<Exchange> = []
+  readonly randomSeed: number
+  private readonly requestIds: Prng.Prng
+  token: string | undefined
+  rateLimited: boolean
+  recordBodies: boolean
+
+  constructor(options: Options) {
+    this.randomSeed = options.randomSeed ?? DEFAULT_RANDOM_SEED
+    this.store = new Store(Prng.make(this.randomSeed))
+    Seed.seed(this.store, { ...Seed.defaultCounts, ...options.seed })
+    const rateLimit = options.rateLimit === false ? DEFAULT_RATE_LIMIT : options.rateLimit ?? DEFAULT_RATE_LIMIT
+    this.rateLimited = options.rateLimit !== false
+    this.window = new RateLimit.Window(rateLimit.limit, rateLimit.windowMillis)
+    this.faults = new Faults.Injector(options.faults, this.randomSeed + 1)
+    this.requestIds = Prng.make(this.randomSeed + 2)
+    this.token = options.token === undefined
+      ? undefined
+      : typeof options.token === "string"
+      ? options.token
+      : Redacted.value(options.token)
+    this.recordBodies = options.recordBodies ?? false
+  }
+
+  setRateLimit(options: RateLimitOptions | false): void {
+    this.rateLimited = options !== false
+    if (options !== false) {
+      this.window.limit = options.limit
+      this.window.windowMillis = options.windowMillis
+    }
+  }
+
+  setFaults(options: FaultOptions | undefined): void {
+    this.faults.configure(options, this.randomSeed + 1)
+  }
+
+  nextRequestId(): string {
+    return this.requestIds.uuid()
+  }
+
+  record(exchange: Exchange): void {
+    if (this.exchanges.length >= MAX_EXCHANGES) this.exchanges.shift()
+    this.exchanges.push(exchange)
+  }
+
+  authorized(header: string | undefined): boolean {
+    if (header === undefined) return false
+    const match = /^Bearer\s+(\S.*)$/i.exec(header.trim())
+    if (match === null) return false
+    return this.token === undefined || match[1] === this.token
+  }
+}
+
+const destroySocket = (request: HttpServerRequest.HttpServerRequest): void => {
+  const source = request.source as { readonly socket?: { readonly destroy?: () => void } } | undefined
+  if (source?.socket !== undefined && typeof source.socket.destroy === "function") source.socket.destroy()
+}
+
+export const make = (state: State) => {
+  const router = Http.router(state.store, routes)
+  return Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const info: Http.ExchangeInfo = { requestId: state.nextRequestId(), operation: undefined, body: undefined }
+    const url = new URL(request.url, "http://fake.local")
+    const decision = state.faults.decide()
+    if (decision.latencyMillis > 0) yield* Effect.sleep(decision.latencyMillis)
+    const now = yield* Clock.currentTimeMillis
+
+    const finish = (response: HttpServerResponse.HttpServerResponse, snapshot: RateLimit.Snapshot) => {
+      state.record({
+        requestId: info.requestId,
+        method: request.method,
+        path: url.pathname + url.search,
+        status: response.status,
+        operation: info.operation,
+        // the body as it travels: through JSON
+        ...(state.recordBodies && info.body !== undefined ? { body: JSON.parse(JSON.stringify(info.body)) } : {})
+      })
+      return HttpServerResponse.setHeaders(response, {
+        ...(state.rateLimited ? state.window.headers(snapshot) : {}),
+        "x-request-id": info.requestId
+      })
+    }
+    const failure = (status: number, code: string, message: string) => {
+      const result = Http.fail(status, code, message)
+      info.body = Http.errorBody(info.requestId, result.errors)
+      return Http.respond(info.requestId, result)
+    }
+
+    if (decision.outcome._tag === "Drop") {
+      destroySocket(request)
+      return finish(HttpServerResponse.empty({ status: 502, headers: { [DROP_HEADER]: "1" } }), state.window.peek(now))
+    }
+    if (!state.authorized(request.headers["authorization"])) {
+      return finish(failure(401, "unauthorized", "Access Token Invalid"), state.window.peek(now))
+    }
+    let snapshot = state.window.peek(now)
+    if (state.rateLimited) {
+      const taken = state.window.take(now)
+      snapshot = taken
+      if (!taken.allowed) return finish(failure(429, "rate_limit_exceeded", "Rate Limit Exceeded"), snapshot)
+    }
+    if (decision.outcome._tag === "Fail") {
+      const status = decision.outcome.status
+      const message = status === 429 ? "Rate Limit Exceeded" : "Request failed due to an internal error (injected fault)"
+      const headers = status === 429 ? { ...snapshot, remaining: 0 } : snapshot
+      return finish(failure(status, status === 429 ? "rate_limit_exceeded" : "server_error", message), headers)
+    }
+    const response = yield* router.pipe(
+      Effect.provideService(Http.Exchange, info),
+      Effect.catchTag(
+        "RouteNotFound",
+        () =>
+          Effect.succeed(failure(
+            404,
+            "not_found",
+            `Resource Not Found: the fake Intercom has no route for ${request.method} ${url.pathname}`
+          ))
+      ),
+      Effect.catchAllCause((cause) =>
+        Cause.isInterruptedOnly(cause)
+          ? Effect.failCause(cause)
+          : Effect.succeed(failure(500, "server_error", `The fake Intercom failed: ${Cause.pretty(cause)}`))
+      )
+    )
+    return finish(response, snapshot)
+  })
+}

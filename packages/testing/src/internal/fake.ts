@@ -1,0 +1,54 @@
+/**
+ * Building a fake: seed the state, assemble the app, and expose it as the
+ * `FakeIntercom` service (web handler, in-process `HttpClient`, inspection
+ * and fault controls).
+ */
+import * as HttpApp from "@effect/platform/HttpApp"
+import * as Effect from "effect/Effect"
+import type { FakeIntercom, Options, Records } from "../FakeIntercom.js"
+import * as App from "./app.js"
+import * as InProcess from "./client.js"
+import * as Wire from "./wire.js"
+
+export const make = (options: Options = {}): Effect.Effect<FakeIntercom.Service> =>
+  Effect.gen(function*() {
+    const runtime = yield* Effect.runtime<never>()
+    const state = new App.State(options)
+    const app = App.make(state)
+    const handler = HttpApp.toWebHandlerRuntime(runtime)(app)
+    const store = state.store
+    const render = <K extends keyof Records>(kind: K): ReadonlyArray<Records[K]> => {
+      const all: { readonly [K in keyof Records]: () => ReadonlyArray<Records[K]> } = {
+        admins: () => [...store.admins.values()].map(Wire.admin),
+        contacts: () => [...store.contacts.values()].map((r) => Wire.contact(store, r)),
+        companies: () => [...store.companies.values()].map((r) => Wire.company(store, r)),
+        conversations: () => [...store.conversations.values()].map((r) => Wire.conversation(store, r, { parts: true })),
+        tags: () => [...store.tags.values()].map(Wire.tag),
+        notes: () => [...store.notes.values()].map((r) => Wire.note(store, r)),
+        segments: () => [...store.segments.values()].map(Wire.segment),
+        teams: () => [...store.teams.values()].map(Wire.team),
+        dataAttributes: () => [...store.dataAttributes.values()].map(Wire.dataAttribute),
+        articles: () => [...store.articles.values()].map((r) => Wire.article(store, r)),
+        helpCenters: () => [...store.helpCenters.values()].map((r) => Wire.helpCenter(store, r)),
+        collections: () => [...store.collections.values()].map((r) => Wire.collection(store, r)),
+        tickets: () => [...store.tickets.values()].map((r) => Wire.ticket(store, r)),
+        ticketTypes: () => [...store.ticketTypes.values()].map((r) => Wire.ticketType(store, r)),
+        subscriptionTypes: () => [...store.subscriptionTypes.values()].map(Wire.subscriptionType)
+      }
+      return all[kind]()
+    }
+    return {
+      app,
+      handler,
+      httpClient: InProcess.make(handler),
+      me: Effect.sync(() => Wire.admin(store.me)),
+      records: (kind) => Effect.sync(() => render(kind)),
+      exchanges: Effect.sync(() => state.exchanges.slice()),
+      clearExchanges: Effect.sync(() => {
+        state.exchanges.length = 0
+      }),
+      setRateLimit: (rateLimit) => Effect.sync(() => state.setRateLimit(rateLimit)),
+      setFaults: (faults) => Effect.sync(() => state.setFaults(faults)),
+      failNext: (count, outcome) => Effect.sync(() => state.faults.script(count, outcome))
+    }
+  })

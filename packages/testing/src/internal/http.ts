@@ -1,0 +1,192 @@
+/**
+ * The route kit of the fake: a route is an operation descriptor of the client
+ * (`Contacts.findOperation`) plus a synchronous handler over the store. The
+ * descriptor gives the HTTP method and path template (so the fake serves
+ * exactly the paths the client calls), the input schema that validates JSON
+ * bodies, and the success type the handler's answer is checked against at
+ * compile time.
+ */
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import type * as Operation from "@effect-intercom/client/Operation"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import type { Store } from "./store.js"
+
+export interface ErrorItem {
+  readonly code: string
+  readonly message: string
+  readonly field?: string
+}
+
+export interface Failure {
+  readonly _tag: "Failure"
+  readonly status: number
+  readonly errors: ReadonlyArray<ErrorItem>
+}
+
+export type Result<A> =
+  | { readonly _tag: "Json"; readonly status: number; readonly body: A }
+  | { readonly _tag: "Empty"; readonly status: number }
+  | Failure
+
+export const json = <A>(body: A, status = 200): Result<A> => ({ _tag: "Json", status, body })
+
+export const empty = (status = 200): Result<never> => ({ _tag: "Empty", status })
+
+export const fail = (status: number, code: string, message: string, field?: string): Failure => ({
+  _tag: "Failure",
+  status,
+  errors: [{ code, message, ...(field === undefined ? {} : { field }) }]
+})
+
+export const notFound = (message = "Resource Not Found", code = "not_found"): Failure => fail(404, code, message)
+
+export const isFailure = (u: unknown): u is Failure =>
+  typeof u === "object" && u !== null && (u as { _tag?: unknown })._tag === "Failure"
+
+/** Intercom's error body. */
+export const errorBody = (requestId: string, errors: ReadonlyArray<ErrorItem>) => ({
+  type: "error.list",
+  request_id: requestId,
+  errors
+})
+
+/** What the middleware and the route share about the request being served. */
+export interface ExchangeInfo {
+  readonly requestId: string
+  operation: string | undefined
+  body: unknown
+}
+
+export class Exchange extends Context.Tag("@effect-intercom/testing/internal/Exchange")<Exchange, ExchangeInfo>() {}
+
+export interface RouteContext<I> {
+  readonly store: Store
+  /** Unix seconds, from the `Clock`. */
+  readonly now: number
+  readonly params: Readonly<Record<string, string>>
+  readonly query: URLSearchParams
+  /**
+   * For operations with a JSON body: the path parameters and the body,
+   * validated with the operation's input schema (unless the route opts out).
+   * For the others: the path parameters and the query, as strings.
+   */
+  readonly input: I
+  /** The parsed JSON body, as sent. */
+  readonly body: unknown
+  /** `scheme://host` of the request, for `next` links. */
+  readonly origin: string
+}
+
+export interface Route {
+  readonly operation: Operation.Operation<any, any, any>
+  readonly handle: (context: RouteContext<any>) => Result<unknown>
+  readonly validate: boolean
+}
+
+export const route = <I, A, E>(
+  operation: Operation.Operation<I, A, E>,
+  handle: (context: RouteContext<I>) => Result<A>,
+  options?: { readonly validate?: boolean }
+): Route => ({ operation, handle: handle as Route["handle"], validate: options?.validate ?? true })
+
+const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
+
+/**
+ * Validation failures answer 400 where the operation's spec documents a 400
+ * for bad parameters (and no 422), 422 otherwise.
+ */
+const validationStatus = (operation: Operation.Operation<any, any, any>): number =>
+  operation.errors.includes(400) && !operation.errors.includes(422) ? 400 : 422
+
+const validationFailure = (operation: Operation.Operation<any, any, any>, error: ParseResult.ParseIssue): Failure => {
+  const issues = ParseResult.ArrayFormatter.formatIssueSync(error)
+  const issue = issues[0]
+  const field = issue === undefined ? undefined : issue.path.map(String).join(".")
+  const status = validationStatus(operation)
+  if (issue !== undefined && issue._tag === "Missing") {
+    return fail(status, "parameter_not_found", `${field} is a required parameter.`, field)
+  }
+  const message = issue === undefined ? "Invalid parameters" : `${field === "" ? "The body" : field} is invalid: ${issue.message}`
+  return fail(status, "parameter_invalid", message, field === "" ? undefined : field)
+}
+
+const decoders = new WeakMap<object, (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>>()
+const decoderOf = (operation: Operation.Operation<any, any, any>) => {
+  let decode = decoders.get(operation)
+  if (decode === undefined) {
+    decode = ParseResult.decodeUnknownEither(operation.input, { errors: "first", onExcessProperty: "preserve" })
+    decoders.set(operation, decode)
+  }
+  return decode
+}
+
+const routerPath = (template: string): HttpRouter.PathInput =>
+  template.replace(/\{([^}]+)\}/g, ":$1") as HttpRouter.PathInput
+
+export const respond = (requestId: string, result: Result<unknown>): HttpServerResponse.HttpServerResponse => {
+  switch (result._tag) {
+    case "Json":
+      return HttpServerResponse.unsafeJson(result.body, { status: result.status })
+    case "Empty":
+      return HttpServerResponse.empty({ status: result.status })
+    case "Failure":
+      return HttpServerResponse.unsafeJson(errorBody(requestId, result.errors), { status: result.status })
+  }
+}
+
+const handler = (store: Store, def: Route) =>
+  Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const params = yield* HttpRouter.params
+    const exchange = yield* Exchange
+    exchange.operation = def.operation.name
+    const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
+    const host = request.headers["host"] ?? "fake.local"
+    const origin = `http://${host}`
+    const url = new URL(request.url, origin)
+    const pathParams: Record<string, string> = {}
+    for (const [key, value] of Object.entries(params)) if (value !== undefined) pathParams[key] = value
+    const finish = (result: Result<unknown>) => {
+      if (result._tag === "Json") exchange.body = result.body
+      else if (result._tag === "Failure") exchange.body = errorBody(exchange.requestId, result.errors)
+      return respond(exchange.requestId, result)
+    }
+
+    let body: unknown = undefined
+    let input: unknown = { ...Object.fromEntries(url.searchParams), ...pathParams }
+    if (def.operation.body !== "none") {
+      const text = yield* Effect.orElseSucceed(request.text, () => "")
+      if (text.trim() !== "") {
+        try {
+          body = JSON.parse(text)
+        } catch {
+          return finish(fail(400, "bad_request", "The request body is not valid JSON"))
+        }
+      }
+      const merged = def.operation.body === "value"
+        ? { ...pathParams, ...(body === undefined ? {} : { body }) }
+        : { ...(isRecord(body) ? body : {}), ...pathParams }
+      if (def.operation.body === "fields" && body !== undefined && !isRecord(body)) {
+        return finish(fail(validationStatus(def.operation), "parameter_invalid", "The request body must be a JSON object"))
+      }
+      input = merged
+      if (def.validate) {
+        const decoded = decoderOf(def.operation)(merged)
+        if (Either.isLeft(decoded)) return finish(validationFailure(def.operation, decoded.left))
+        input = decoded.right
+      }
+    }
+    return finish(def.handle({ store, now, params: pathParams, query: url.searchParams, input, body, origin }))
+  })
+
+/** An `HttpRouter` serving the routes (it needs the `Exchange` of the request). */
+export const router = (store: Store, routes: ReadonlyArray<Route>) =>
+  HttpRouter.fromIterable(
+    routes.map((def) => HttpRouter.makeRoute(def.operation.method, routerPath(def.operation.path), handler(store, def)))
+  )

@@ -1,0 +1,188 @@
+/**
+ * The help centre: articles (list with page numbers, CRUD, search), help
+ * centres, and collections (list with page numbers, CRUD).
+ */
+import * as Articles from "@effect-intercom/client/stable/Articles"
+import * as HelpCenters from "@effect-intercom/client/stable/HelpCenters"
+import * as Collections from "@effect-intercom/client/stable/HelpCentersCollections"
+import * as Http from "../http.js"
+import * as Pagination from "../pagination.js"
+import type { ArticleRecord, CollectionRecord } from "../store.js"
+import * as Wire from "../wire.js"
+
+const articleNotFound = () => Http.notFound("Resource Not Found")
+const collectionNotFound = () => Http.notFound("Resource Not Found")
+
+export const routes: ReadonlyArray<Http.Route> = [
+  Http.route(Articles.listOperation, ({ origin, query, store }) => {
+    const articles = [...store.articles.values()].reverse()
+    const page = Pagination.numberPage(
+      articles,
+      Pagination.pageNumber(query.get("page")),
+      Pagination.perPage(query.get("per_page"), 25, 250)
+    )
+    return Http.json({
+      type: "list",
+      pages: Pagination.offsetPages(page, (n) => `${origin}/articles?page=${n}&per_page=${page.perPage}`),
+      total_count: page.total,
+      data: page.items.map((a) => Wire.article(store, a))
+    })
+  }),
+
+  Http.route(Articles.createOperation, ({ input, now, store }) => {
+    const author = store.admin(input.author_id)
+    if (author === undefined) {
+      return Http.fail(400, "parameter_invalid", "author_id must be the id of an admin of the workspace", "author_id")
+    }
+    if (input.parent_id !== undefined && !store.collections.has(String(input.parent_id))) {
+      return Http.fail(400, "parameter_invalid", "parent_id is not a collection or section", "parent_id")
+    }
+    const article: ArticleRecord = {
+      seq: store.nextSeq(),
+      id: store.nextNumericId("article", 40),
+      title: input.title,
+      description: input.description ?? "",
+      body: input.body === undefined ? "" : `<p class="no-margin">${input.body}</p>`,
+      author_id: Number(author.id),
+      state: input.state ?? "draft",
+      parent_id: input.parent_id === undefined ? null : Number(input.parent_id),
+      parent_type: input.parent_id === undefined ? null : input.parent_type ?? "collection",
+      created_at: now,
+      updated_at: now
+    }
+    store.articles.set(article.id, article)
+    return Http.json(Wire.article(store, article))
+  }),
+
+  Http.route(Articles.findOperation, ({ params, store }) => {
+    const article = store.articles.get(params.article_id)
+    return article === undefined ? articleNotFound() : Http.json(Wire.article(store, article))
+  }),
+
+  Http.route(Articles.updateOperation, ({ input, now, store }) => {
+    const article = store.articles.get(String(input.article_id))
+    if (article === undefined) return articleNotFound()
+    if (input.title !== undefined) article.title = input.title
+    if (input.description !== undefined) article.description = input.description
+    if (input.body !== undefined) article.body = input.body
+    if (input.state !== undefined) article.state = input.state
+    if (input.author_id !== undefined) article.author_id = Number(input.author_id)
+    if (input.parent_id !== undefined) article.parent_id = Number(input.parent_id)
+    if (input.parent_type === "collection" || input.parent_type === "section") article.parent_type = input.parent_type
+    article.updated_at = now
+    return Http.json(Wire.article(store, article))
+  }),
+
+  Http.route(Articles.deleteOperation, ({ params, store }) => {
+    const article = store.articles.get(params.article_id)
+    if (article === undefined) return articleNotFound()
+    store.articles.delete(article.id)
+    return Http.json({ id: article.id, object: "article", deleted: true })
+  }),
+
+  Http.route(Articles.searchOperation, ({ query, store }) => {
+    const phrase = (query.get("phrase") ?? "").toLowerCase()
+    const state = query.get("state")
+    const helpCenterId = query.get("help_center_id")
+    const matches = [...store.articles.values()].filter((a) => {
+      if (state !== null && state !== "all" && a.state !== state) return false
+      if (helpCenterId !== null) {
+        const parent = a.parent_id === null ? undefined : store.collections.get(String(a.parent_id))
+        if (parent === undefined || String(parent.help_center_id) !== helpCenterId) return false
+      }
+      return phrase === "" || `${a.title} ${a.description} ${a.body}`.toLowerCase().includes(phrase)
+    })
+    const page = Pagination.numberPage(matches, 1, 10)
+    return Http.json({
+      type: "list",
+      total_count: page.total,
+      data: { articles: page.items.map((a) => Wire.article(store, a)), highlights: [] },
+      pages: Pagination.plainPages(page)
+    })
+  }),
+
+  Http.route(HelpCenters.listOperation, ({ origin, query, store }) => {
+    const page = Pagination.numberPage(
+      [...store.helpCenters.values()],
+      Pagination.pageNumber(query.get("page")),
+      Pagination.perPage(query.get("per_page"), 20, 100)
+    )
+    const list = {
+      type: "list",
+      data: page.items.map((h) => Wire.helpCenter(store, h)),
+      total_count: page.total,
+      pages: Pagination.offsetPages(page, (n) =>
+        `${origin}/help_center/help_centers?page=${n}&per_page=${page.perPage}`)
+    }
+    return Http.json(list)
+  }),
+
+  Http.route(HelpCenters.findOperation, ({ params, store }) => {
+    const helpCenter = store.helpCenters.get(params.help_center_id)
+    return helpCenter === undefined ? Http.notFound("Resource Not Found") : Http.json(Wire.helpCenter(store, helpCenter))
+  }),
+
+  Http.route(Collections.listOperation, ({ origin, query, store }) => {
+    const page = Pagination.numberPage(
+      [...store.collections.values()],
+      Pagination.pageNumber(query.get("page")),
+      Pagination.perPage(query.get("per_page"), 20, 100)
+    )
+    return Http.json({
+      type: "list",
+      data: page.items.map((c) => Wire.collection(store, c)),
+      total_count: page.total,
+      pages: Pagination.offsetPages(page, (n) =>
+        `${origin}/help_center/collections?page=${n}&per_page=${page.perPage}`)
+    })
+  }),
+
+  Http.route(Collections.createOperation, ({ input, now, store }) => {
+    if (input.parent_id !== undefined && input.parent_id !== null && !store.collections.has(input.parent_id)) {
+      return Http.fail(400, "parameter_invalid", "parent_id is not a collection", "parent_id")
+    }
+    const helpCenterId = input.help_center_id ?? Number([...store.helpCenters.keys()][0] ?? 0)
+    const collection: CollectionRecord = {
+      seq: store.nextSeq(),
+      id: store.nextNumericId("collection", 150),
+      name: input.name,
+      description: input.description ?? "",
+      icon: "book-bookmark",
+      order: store.collections.size + 1,
+      parent_id: input.parent_id ?? null,
+      help_center_id: helpCenterId,
+      created_at: now,
+      updated_at: now
+    }
+    store.collections.set(collection.id, collection)
+    return Http.json(Wire.collection(store, collection))
+  }),
+
+  Http.route(Collections.findOperation, ({ params, store }) => {
+    const collection = store.collections.get(params.collection_id)
+    return collection === undefined ? collectionNotFound() : Http.json(Wire.collection(store, collection))
+  }),
+
+  Http.route(Collections.updateOperation, ({ input, now, store }) => {
+    const collection = store.collections.get(String(input.collection_id))
+    if (collection === undefined) return collectionNotFound()
+    if (input.name !== undefined) collection.name = input.name
+    if (input.description !== undefined) collection.description = input.description
+    if (input.parent_id !== undefined) collection.parent_id = input.parent_id
+    collection.updated_at = now
+    return Http.json(Wire.collection(store, collection))
+  }),
+
+  Http.route(Collections.deleteOperation, ({ params, store }) => {
+    const collection = store.collections.get(params.collection_id)
+    if (collection === undefined) return collectionNotFound()
+    store.collections.delete(collection.id)
+    for (const article of store.articles.values()) {
+      if (article.parent_id === Number(collection.id)) {
+        article.parent_id = null
+        article.parent_type = null
+      }
+    }
+    return Http.json({ id: collection.id, object: "collection", deleted: true })
+  })
+]

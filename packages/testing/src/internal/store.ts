@@ -1,0 +1,440 @@
+/**
+ * The fake's state: plain mutable maps of internal records, one per resource,
+ * kept in insertion order (which is also `seq` order, the order of lists and
+ * cursors). Records are stored in a compact internal form and rendered to
+ * Intercom's wire shapes by `wire.ts`.
+ *
+ * Every access happens synchronously inside one request handler, so a request
+ * sees and leaves a consistent store without locks.
+ */
+import * as Prng from "./prng.js"
+
+export interface Author {
+  readonly type: "admin" | "user" | "lead" | "bot" | "team"
+  readonly id: string
+  readonly name: string | null
+  readonly email: string | null
+}
+
+export interface AdminRecord {
+  readonly id: string
+  name: string
+  email: string
+  job_title: string | null
+  away_mode_enabled: boolean
+  away_mode_reassign: boolean
+  away_status_reason_id: string | null
+  has_inbox_seat: boolean
+  team_ids: Array<number>
+}
+
+export interface Location {
+  country: string | null
+  region: string | null
+  city: string | null
+  country_code: string | null
+  continent_code: string | null
+}
+
+export interface ContactRecord {
+  readonly seq: number
+  readonly id: string
+  external_id: string | null
+  role: "user" | "lead"
+  email: string | null
+  phone: string | null
+  name: string | null
+  avatar: string | null
+  owner_id: number | null
+  created_at: number
+  updated_at: number
+  signed_up_at: number | null
+  last_seen_at: number | null
+  last_replied_at: number | null
+  last_contacted_at: number | null
+  last_email_opened_at: number | null
+  last_email_clicked_at: number | null
+  unsubscribed_from_emails: boolean
+  has_hard_bounced: boolean
+  marked_email_as_spam: boolean
+  language_override: string | null
+  browser: string | null
+  browser_version: string | null
+  browser_language: string | null
+  os: string | null
+  location: Location
+  custom_attributes: Record<string, unknown>
+  tag_ids: Array<string>
+  company_ids: Array<string>
+  segment_ids: Array<string>
+  /** subscription type id -> consent */
+  subscriptions: Map<string, "opt_in" | "opt_out">
+  archived: boolean
+  blocked: boolean
+}
+
+export interface CompanyRecord {
+  readonly seq: number
+  readonly id: string
+  company_id: string
+  name: string | null
+  plan: string | null
+  size: number | null
+  website: string | null
+  industry: string | null
+  monthly_spend: number
+  session_count: number
+  remote_created_at: number | null
+  created_at: number
+  updated_at: number
+  last_request_at: number | null
+  custom_attributes: Record<string, unknown>
+  tag_ids: Array<string>
+  segment_ids: Array<string>
+  /** Reverse index of `ContactRecord.company_ids`. */
+  contact_ids: Set<string>
+}
+
+export interface PartRecord {
+  readonly id: string
+  readonly part_type: string
+  readonly body: string | null
+  readonly created_at: number
+  readonly assigned_to: { readonly type: string; readonly id: string } | null
+  readonly author: Author
+}
+
+export interface ConversationRecord {
+  readonly seq: number
+  readonly id: string
+  created_at: number
+  updated_at: number
+  waiting_since: number | null
+  snoozed_until: number | null
+  title: string | null
+  state: "open" | "closed" | "snoozed"
+  read: boolean
+  priority: "priority" | "not_priority"
+  admin_assignee_id: number | null
+  team_assignee_id: string | null
+  company_id: string | null
+  tag_ids: Array<string>
+  contact_ids: Array<string>
+  teammate_ids: Array<string>
+  custom_attributes: Record<string, string | number | boolean>
+  readonly source: {
+    readonly type: string
+    readonly id: string
+    readonly delivered_as: string
+    readonly subject: string
+    readonly body: string
+    readonly author: Author
+  }
+  parts: Array<PartRecord>
+  first_contact_reply_at: number | null
+  first_admin_reply_at: number | null
+  last_close_at: number | null
+  count_reopens: number
+  count_assignments: number
+  rating: { score: number; remark: string | null; created_at: number; contact_id: string; admin_id: string } | null
+}
+
+export interface TagRecord {
+  readonly id: string
+  name: string
+}
+
+export interface NoteRecord {
+  readonly seq: number
+  readonly id: string
+  readonly contact_id: string
+  readonly admin_id: string
+  readonly body: string
+  readonly created_at: number
+}
+
+export interface SegmentRecord {
+  readonly id: string
+  readonly name: string
+  readonly person_type: "user" | "contact"
+  readonly created_at: number
+  readonly updated_at: number
+}
+
+export interface TeamRecord {
+  readonly id: string
+  readonly name: string
+  readonly admin_ids: Array<number>
+}
+
+export interface DataAttributeRecord {
+  readonly id: number
+  readonly model: "contact" | "company" | "conversation"
+  readonly name: string
+  readonly full_name: string
+  label: string
+  description: string
+  readonly data_type: string
+  options: Array<string> | null
+  readonly api_writable: boolean
+  readonly messenger_writable: boolean
+  readonly ui_writable: boolean
+  readonly custom: boolean
+  archived: boolean
+  readonly created_at: number | null
+  updated_at: number | null
+  readonly admin_id: string | null
+}
+
+export interface EventRecord {
+  readonly seq: number
+  readonly id: string
+  readonly event_name: string
+  readonly created_at: number
+  readonly contact_id: string
+  readonly metadata: Record<string, string>
+}
+
+export interface ArticleRecord {
+  readonly seq: number
+  readonly id: string
+  title: string
+  description: string
+  body: string
+  author_id: number
+  state: "published" | "draft"
+  parent_id: number | null
+  parent_type: "collection" | "section" | null
+  readonly created_at: number
+  updated_at: number
+}
+
+export interface HelpCenterRecord {
+  readonly id: string
+  readonly identifier: string
+  readonly display_name: string
+  readonly website_turned_on: boolean
+  readonly created_at: number
+}
+
+export interface CollectionRecord {
+  readonly seq: number
+  readonly id: string
+  name: string
+  description: string | null
+  icon: string
+  order: number
+  parent_id: string | null
+  help_center_id: number | null
+  readonly created_at: number
+  updated_at: number
+}
+
+export interface TicketStateRecord {
+  readonly id: string
+  readonly category: "submitted" | "in_progress" | "waiting_on_customer" | "resolved"
+  readonly internal_label: string
+  readonly external_label: string
+}
+
+export interface TicketTypeAttributeRecord {
+  readonly id: string
+  readonly name: string
+  description: string
+  readonly data_type: string
+  readonly order: number
+  required_to_create: boolean
+  visible_on_create: boolean
+  visible_to_contacts: boolean
+  readonly default: boolean
+  archived: boolean
+  readonly created_at: number
+  updated_at: number
+}
+
+export interface TicketTypeRecord {
+  readonly id: string
+  name: string
+  description: string
+  icon: string
+  category: "Customer" | "Back-office" | "Tracker"
+  is_internal: boolean
+  archived: boolean
+  readonly created_at: number
+  updated_at: number
+  attributes: Array<TicketTypeAttributeRecord>
+}
+
+export interface TicketPartRecord {
+  readonly id: string
+  readonly part_type: string
+  readonly body: string | null
+  readonly previous_ticket_state: string | null
+  readonly ticket_state: string | null
+  readonly created_at: number
+  readonly author: Author
+}
+
+export interface TicketRecord {
+  readonly seq: number
+  readonly id: string
+  readonly ticket_id: string
+  readonly ticket_type_id: string
+  ticket_attributes: Record<string, string | number | boolean | null>
+  state_id: string
+  contact_ids: Array<string>
+  admin_assignee_id: string
+  team_assignee_id: string
+  company_id: string | null
+  readonly created_at: number
+  updated_at: number
+  open: boolean
+  snoozed_until: number | null
+  is_shared: boolean
+  tag_ids: Array<string>
+  parts: Array<TicketPartRecord>
+}
+
+export interface SubscriptionTypeRecord {
+  readonly id: string
+  readonly state: "live" | "draft" | "archived"
+  readonly consent_type: "opt_in" | "opt_out"
+  readonly name: string
+  readonly description: string
+  readonly content_types: ReadonlyArray<"email" | "sms_message">
+}
+
+export interface ScrollState {
+  readonly param: string
+  /** The company ids of the scroll, fixed when it started. */
+  readonly ids: ReadonlyArray<string>
+  position: number
+  expiresAt: number
+}
+
+export class Store {
+  readonly workspaceId: string
+  readonly appName = "Fake Intercom"
+  /** The admin the access token belongs to (`GET /me`). */
+  meId = ""
+
+  readonly admins = new Map<string, AdminRecord>()
+  readonly contacts = new Map<string, ContactRecord>()
+  readonly contactsByExternalId = new Map<string, string>()
+  readonly companies = new Map<string, CompanyRecord>()
+  readonly companiesByCompanyId = new Map<string, string>()
+  readonly conversations = new Map<string, ConversationRecord>()
+  readonly tags = new Map<string, TagRecord>()
+  readonly notes = new Map<string, NoteRecord>()
+  /** Note ids by contact id, in creation order. */
+  readonly notesByContact = new Map<string, Array<string>>()
+  readonly segments = new Map<string, SegmentRecord>()
+  readonly teams = new Map<string, TeamRecord>()
+  readonly dataAttributes = new Map<number, DataAttributeRecord>()
+  readonly events: Array<EventRecord> = []
+  readonly articles = new Map<string, ArticleRecord>()
+  readonly helpCenters = new Map<string, HelpCenterRecord>()
+  readonly collections = new Map<string, CollectionRecord>()
+  readonly ticketStates = new Map<string, TicketStateRecord>()
+  readonly ticketTypes = new Map<string, TicketTypeRecord>()
+  readonly tickets = new Map<string, TicketRecord>()
+  readonly subscriptionTypes = new Map<string, SubscriptionTypeRecord>()
+  scroll: ScrollState | undefined = undefined
+
+  private seq = 0
+  private readonly counters = new Map<string, number>()
+  private readonly salts = new Map<string, string>()
+
+  constructor(readonly prng: Prng.Prng) {
+    this.workspaceId = `fake${prng.hex(8)}`
+  }
+
+  nextSeq(): number {
+    return ++this.seq
+  }
+
+  /** The next numeric id of a kind, as a string, counting from `base`. */
+  nextNumericId(kind: string, base: number): string {
+    const n = (this.counters.get(kind) ?? base) + 1
+    this.counters.set(kind, n)
+    return String(n)
+  }
+
+  /** A 24-digit hexadecimal id, unique per kind (Intercom's ids of contacts, companies, segments). */
+  nextObjectId(kind: string): string {
+    let salt = this.salts.get(kind)
+    if (salt === undefined) {
+      salt = this.prng.hex(16)
+      this.salts.set(kind, salt)
+    }
+    const n = (this.counters.get(kind) ?? 0) + 1
+    this.counters.set(kind, n)
+    return `65${n.toString(16).padStart(6, "0")}${salt}`
+  }
+
+  get me(): AdminRecord {
+    return this.admins.get(this.meId)!
+  }
+
+  authorOfAdmin(admin: AdminRecord): Author {
+    return { type: "admin", id: admin.id, name: admin.name, email: admin.email }
+  }
+
+  authorOfContact(contact: ContactRecord): Author {
+    return { type: contact.role, id: contact.id, name: contact.name, email: contact.email }
+  }
+
+  /** Link a contact and a company both ways. */
+  attach(contact: ContactRecord, company: CompanyRecord): void {
+    if (!contact.company_ids.includes(company.id)) contact.company_ids.push(company.id)
+    company.contact_ids.add(contact.id)
+  }
+
+  detach(contact: ContactRecord, company: CompanyRecord): void {
+    contact.company_ids = contact.company_ids.filter((id) => id !== company.id)
+    company.contact_ids.delete(contact.id)
+  }
+
+  deleteContact(contact: ContactRecord): void {
+    for (const companyId of contact.company_ids) this.companies.get(companyId)?.contact_ids.delete(contact.id)
+    if (contact.external_id !== null) this.contactsByExternalId.delete(contact.external_id)
+    this.contacts.delete(contact.id)
+  }
+
+  deleteCompany(company: CompanyRecord): void {
+    for (const contactId of company.contact_ids) {
+      const contact = this.contacts.get(contactId)
+      if (contact) contact.company_ids = contact.company_ids.filter((id) => id !== company.id)
+    }
+    this.companiesByCompanyId.delete(company.company_id)
+    this.companies.delete(company.id)
+  }
+
+  addNote(note: NoteRecord): void {
+    this.notes.set(note.id, note)
+    const ids = this.notesByContact.get(note.contact_id)
+    if (ids === undefined) this.notesByContact.set(note.contact_id, [note.id])
+    else ids.push(note.id)
+  }
+
+  /** Move the notes of a contact to another (a merge), or drop them (`into` undefined). */
+  moveNotes(from: string, into: string | undefined): void {
+    const ids = this.notesByContact.get(from) ?? []
+    this.notesByContact.delete(from)
+    for (const id of ids) {
+      const note = this.notes.get(id)
+      if (note === undefined) continue
+      if (into === undefined) this.notes.delete(id)
+      else this.addNote({ ...note, contact_id: into })
+    }
+  }
+
+  /** Find a contact by its Intercom id, or `undefined`. */
+  contact(id: string | number | undefined): ContactRecord | undefined {
+    return id === undefined ? undefined : this.contacts.get(String(id))
+  }
+
+  admin(id: string | number | undefined | null): AdminRecord | undefined {
+    return id === undefined || id === null ? undefined : this.admins.get(String(id))
+  }
+}

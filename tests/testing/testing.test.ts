@@ -1,0 +1,12 @@
+/**
+ * `@effect-intercom/testing`: the mock layer, and the fake Intercom through
+ * the real client and raw requests. The suites live in `./suites/` and run
+ * from this one file, so the client is loaded once for all of them.
+ */
+import "./suites/mock.js"
+import "./suites/crud.js"
+import "./suites/pagination.js"
+import "./suites/search.js"
+import "./suites/http.js"
+import "./suites/decode.js"
+import "./suites/server.js"
