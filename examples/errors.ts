@@ -20,12 +20,11 @@ export const program = Effect.gen(function*() {
         .pipe(Effect.as(Option.none())))
   )
 
-  // 2. A status the method's spec does not document is an UnexpectedStatusError
-  //    (the spec lists no 404 for contacts.find, though the API sends one).
+  // 2. A status outside what the method can answer is an UnexpectedStatusError; a 404 on a path that names a
+  //    resource is always a NotFoundError, documented by the spec or not (it lists none for contacts.find).
   yield* intercom.contacts.find({ contact_id: "no-such-contact" }).pipe(
     Effect.flatMap(() => Console.log("2. found?")),
-    Effect.catchTag("UnexpectedStatusError", (error) =>
-      error.status === 404 ? Console.log(`2. UnexpectedStatusError 404: ${error.errors[0]?.message}`) : Effect.fail(error))
+    Effect.catchTag("NotFoundError", (error) => Console.log(`2. NotFoundError: ${error.errors[0]?.message}`))
   )
 
   // 3. Input that cannot be right fails before anything is sent.

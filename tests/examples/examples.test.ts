@@ -82,7 +82,7 @@ describe("examples", () => {
     Effect.gen(function*() {
       const { lines, value } = yield* captured(Errors.program)
       assert.match(lines[0], /^1\. NotFoundError: company_not_found "Company Not Found" \[request [0-9a-f-]{36}\]$/)
-      assert.strictEqual(lines[1], "2. UnexpectedStatusError 404: User Not Found")
+      assert.strictEqual(lines[1], "2. NotFoundError: User Not Found")
       assert.strictEqual(lines[2], "3. InvalidInputError at $.email: nothing was sent")
       assert.match(lines[3], /^4\. UnauthorizedError: admins\.identify \(GET \/me\) failed with 401 Unauthorized: Access Token Invalid/)
       assert.notInclude(lines[3], "not-a-valid-token")

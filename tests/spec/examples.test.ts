@@ -50,7 +50,12 @@ const INVALID_REQUEST_EXAMPLES: Record<string, string> = {
   "companies.attach_contact/bad_request": "$.id",
   "messages.create/no_body_supplied_for_message": "$.body",
   "messages.create/no_subject_supplied_for_email_message": "$.subject",
-  "messages.create/no_body_supplied_for_email_message": "$.body"
+  "messages.create/no_body_supplied_for_email_message": "$.body",
+  "data_attributes.create/too_few_options_for_list": "$.data_type",
+  "unstable.data_attributes.create_data_attribute/too_few_options_for_list": "$.data_type",
+  "unstable.messages.create_message/no_body_supplied_for_message": "$.message_type",
+  "unstable.messages.create_message/no_subject_supplied_for_email_message": "$.subject",
+  "unstable.messages.create_message/no_body_supplied_for_email_message": "$.body"
 }
 
 const counts = { responses: 0, successes: 0, errors: 0, requests: 0, rejected: 0 }

@@ -335,7 +335,8 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
     const objectish = (s: Node): boolean => {
       const r = resolveRef(doc, s)
       if (!r) return false
-      if (r.allOf) return r.allOf.every(objectish)
+      // an intersection with an object is an object
+      if (r.allOf) return r.allOf.some(objectish)
       const alts = r.oneOf ?? r.anyOf
       if (alts) return alts.every(objectish)
       return r.type === "object" || (r.type === undefined && r.properties !== undefined)
@@ -382,7 +383,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   const paramType = members.length ? `{\n  ${members.join("\n  ")}\n}` : "{}"
   if (bodyObject) {
     inputCode = fields.length ? `Schema.extend(${paramStruct}, ${bodyCode})` : bodyCode!
-    const bt = bodyType!.startsWith("{") || /^[\w.]+$/.test(bodyType!) ? bodyType! : `(${bodyType})`
+    const bt = /^[\w.]+$/.test(bodyType!) ? bodyType! : `(${bodyType})`
     inputTypeDecl = fields.length ? `export type ${inputName} = ${paramType} & ${bt}` : `export type ${inputName} = ${bodyType}`
   } else {
     inputCode = paramStruct
@@ -442,10 +443,17 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   }
 
   // --- errors -----------------------------------------------------------------
-  const statuses = Object.keys(op.responses ?? {})
+  const documented = Object.keys(op.responses ?? {})
     .filter((s) => /^\d{3}$/.test(s) && !s.startsWith("2") && !s.startsWith("3"))
     .map(Number)
-    .sort((a, b) => a - b)
+  // What the spec leaves out but the API answers wherever it applies: a 404 for a path that names a
+  // resource, a 400 for bad parameters, a 422 for a body it cannot process.
+  const implied = [
+    ...(pathParams.length > 0 ? [404] : []),
+    ...(pathParams.length + queryParams.length > 0 || bodyKind !== "none" ? [400] : []),
+    ...(bodyKind !== "none" ? [422] : [])
+  ]
+  const statuses = [...new Set([...documented, ...implied])].sort((a, b) => a - b)
   const errorClasses = [...new Set(statuses.map((s) => ERROR_CLASSES[s]).filter((c): c is string => c !== undefined))]
   const errorType = errorClasses.length ? errorClasses.map((c) => `IntercomError.${c}`).join(" | ") : "never"
 

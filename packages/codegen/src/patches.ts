@@ -243,7 +243,104 @@ const requestPatches: ReadonlyArray<Patch> = [
   }
 ]
 
+const responsePatches: ReadonlyArray<Patch> = [
+  {
+    spec: "both",
+    why:
+      "contacts.list_attached_companies: the schema lists the companies under `companies`, the spec's own example (and the API) under `data`: accept both",
+    apply: (doc) => {
+      const schema = component(doc, "contact_attached_companies")
+      schema.properties.data = { ...schema.properties.companies }
+    }
+  },
+  {
+    spec: "2.14",
+    why:
+      "ticket_type_attribute_list: the schema lists the attributes under `ticket_type_attributes`, the API under `data`: accept both",
+    apply: (doc) => {
+      const schema = component(doc, "ticket_type_attribute_list")
+      schema.properties.data = { ...schema.properties.ticket_type_attributes }
+    }
+  },
+  {
+    spec: "2.14",
+    why:
+      "GET /events answers a `data_event_list` (`event.list`); the spec says `data_event_summary`, which is the answer only with `summary=true`",
+    apply: (doc) => {
+      const content = doc.paths["/events"].get.responses["200"].content["application/json"]
+      content.schema = {
+        oneOf: [{ $ref: "#/components/schemas/data_event_list" }, { $ref: "#/components/schemas/data_event_summary" }]
+      }
+    }
+  }
+]
+
+const messagePatches: ReadonlyArray<Patch> = [
+  {
+    spec: "preview",
+    why:
+      "Preview POST /messages: recipients are `{type, id}` in the spec; its own WhatsApp example sends `to: {phone, name}` (a phone number, as a number)",
+    apply: (doc) => {
+      const schema = component(doc, "create_message_request")
+      // After the sibling-properties fold, every alternative shares one base member holding the properties.
+      const base = (schema.anyOf ?? schema.oneOf)[0].allOf[0]
+      const to = base.properties.to
+      to.oneOf = [
+        ...to.oneOf,
+        {
+          type: "object",
+          description: "A WhatsApp recipient, by phone number.",
+          properties: {
+            phone: { oneOf: [{ type: "string" }, { type: "integer" }] },
+            name: { type: "string" }
+          },
+          required: ["phone"]
+        }
+      ]
+    }
+  }
+]
+
+const ticketPatches: ReadonlyArray<Patch> = [
+  {
+    spec: "2.14",
+    why:
+      "create_ticket_request: `overrides-2.14.yml` deletes `ticket_attributes` (for the SDK generator's sake), but it is how a ticket gets its title and attributes (the spec's examples send it): restore it",
+    apply: (doc) => {
+      const schema = component(doc, "create_ticket_request")
+      schema.properties.ticket_attributes ??= { $ref: "#/components/schemas/ticket_request_custom_attributes" }
+    }
+  }
+]
+
+const searchPatches: ReadonlyArray<Patch> = [
+  {
+    spec: "both",
+    why:
+      "multiple_filter_search_request.value is either all groups or all filters in the spec; Intercom accepts a filter beside a nested group (`{AND: [filter, {OR: [...]}]}`)",
+    apply: (doc) => {
+      const value = property(component(doc, "multiple_filter_search_request"), "value")
+      const description = value.description
+      for (const key of Object.keys(value)) delete value[key]
+      Object.assign(value, {
+        ...(description ? { description } : {}),
+        type: "array",
+        items: {
+          oneOf: [
+            { $ref: "#/components/schemas/single_filter_search_request" },
+            { $ref: "#/components/schemas/multiple_filter_search_request" }
+          ]
+        }
+      })
+    }
+  }
+]
+
 export const patches: ReadonlyArray<Patch> = [
+  ...responsePatches,
+  ...ticketPatches,
+  ...messagePatches,
+  ...searchPatches,
   resolveFernTypeNames,
   ...numberIdPatches,
   ...anyJsonValuePatches,

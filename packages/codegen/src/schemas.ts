@@ -105,6 +105,17 @@ const convertCore = (ctx: Context, s: Node): Emitted => {
   }
   if (Array.isArray(s.allOf)) {
     if (s.allOf.length === 1) return convert(ctx, s.allOf[0])
+    // allOf [A, oneOf [X, Y]] is oneOf [allOf [A, X], allOf [A, Y]]
+    const members: Array<Node> = s.allOf
+    const index = members.findIndex((m) => {
+      const r = resolveRef(ctx.doc, m)
+      return Array.isArray(r?.oneOf ?? r?.anyOf)
+    })
+    if (index >= 0) {
+      const r = resolveRef(ctx.doc, members[index])
+      const others = members.filter((_, i) => i !== index)
+      return convertCore(ctx, { oneOf: (r.oneOf ?? r.anyOf).map((alt: Node) => ({ allOf: [...others, alt] })) })
+    }
     return convertObject(ctx, mergeAllOf(ctx.doc, s.allOf))
   }
   const alternatives = s.oneOf ?? s.anyOf

@@ -88,10 +88,42 @@ const inlinePathParameters = (doc: Node): Node => {
   return doc
 }
 
+/**
+ * A schema with `properties` beside `allOf` / `oneOf` / `anyOf` means "these
+ * properties, and": rewrite it so the composition carries them (`allOf` gets
+ * them as one more member; each `oneOf` / `anyOf` alternative is intersected
+ * with them), so the converter never has to look beside a composition.
+ */
+const foldSiblingProperties = (node: Node): void => {
+  if (!node || typeof node !== "object") return
+  if (Array.isArray(node)) return node.forEach(foldSiblingProperties)
+  for (const [key, value] of Object.entries(node)) if (key !== "example" && key !== "examples") foldSiblingProperties(value)
+  const alternatives: Array<Node> | undefined = node.oneOf ?? node.anyOf
+  if (!node.properties || (!node.allOf && !alternatives)) return
+  const base: Node = { type: "object", properties: node.properties }
+  if (Array.isArray(node.required)) base.required = node.required
+  if (node.additionalProperties !== undefined) base.additionalProperties = node.additionalProperties
+  delete node.properties
+  delete node.required
+  if (node.allOf) {
+    node.allOf = [...node.allOf, base]
+  } else {
+    const key = node.oneOf ? "oneOf" : "anyOf"
+    node[key] = alternatives!.map((alternative) => ({ allOf: [base, alternative] }))
+  }
+}
+
+const normalize = (doc: Node): Node => {
+  inlinePathParameters(doc)
+  foldSiblingProperties(doc.components?.schemas)
+  foldSiblingProperties(doc.paths)
+  return doc
+}
+
 const loadOne = (specDir: string, name: SpecName): LoadedSpec => {
   const base = readYaml(path.join(specDir, name === "2.14" ? "intercom-2.14.yaml" : "intercom-preview.yaml"))
   const over = readYaml(path.join(specDir, name === "2.14" ? "overrides-2.14.yml" : "overrides-preview.yml"))
-  return { name, doc: applyPatches(name, inlinePathParameters(overlay(base, over))) }
+  return { name, doc: applyPatches(name, normalize(overlay(base, over))) }
 }
 
 export const readMethods = (specDir: string): ReadonlyArray<MethodRow> => {

@@ -69,7 +69,7 @@ describe("FakeIntercom errors", () => {
       assert.include(route.json.errors[0].message, "no route for GET /no/such/route")
     }).pipe(Effect.provide(layer())))
 
-  it.effect("400 for a body that is not JSON; 422 (or the spec's 400) for a body that fails the input schema", () =>
+  it.effect("400 for a body that is not JSON; 422 for a body that fails the input schema", () =>
     Effect.gen(function*() {
       const notJson = yield* raw("POST", "/contacts", { body: "{not json" })
       assert.strictEqual(notJson.status, 400)
@@ -86,9 +86,9 @@ describe("FakeIntercom errors", () => {
       assert.isTrue(isErrorList(missing.json, "parameter_not_found"))
       assert.strictEqual(missing.json.errors[0].field, "body")
 
-      // tags.create documents 400 for bad parameters: the fake answers 400 there
+      // a body that fails the input schema is a 422 wherever the operation takes a body
       const tag = yield* raw("POST", "/tags", { body: {} })
-      assert.strictEqual(tag.status, 400)
+      assert.strictEqual(tag.status, 422)
       assert.isTrue(isErrorList(tag.json))
       // the spec's own example of a bad companies.createOrUpdate body
       const company = yield* raw("POST", "/companies", { body: { test: "invalid" } })

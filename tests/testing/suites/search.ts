@@ -218,14 +218,14 @@ describe("FakeIntercom search", () => {
         }).pipe(Effect.provide(layer())))
     }
 
-    it.effect("through the client: a 422 the spec does not document is an UnexpectedStatusError with Intercom's errors", () =>
+    it.effect("through the client: a 422 is an UnprocessableEntityError with Intercom's errors", () =>
       Effect.gen(function*() {
         const intercom = yield* Intercom.Intercom
         const error = yield* intercom.conversations.search({
           query: { operator: "OR", value: Array.from({ length: 16 }, (_, i) => ({ field: "id", operator: "=" as const, value: String(i) })) }
         }).pipe(Effect.flip)
-        assert.strictEqual(error._tag, "UnexpectedStatusError")
-        if (error._tag === "UnexpectedStatusError") {
+        assert.strictEqual(error._tag, "UnprocessableEntityError")
+        if (error._tag === "UnprocessableEntityError") {
           assert.strictEqual(error.status, 422)
           assert.strictEqual(error.errors[0].code, "parameter_invalid")
           assert.isString(error.requestId)

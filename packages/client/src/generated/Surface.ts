@@ -88,168 +88,168 @@ import * as UnstableEmails from "./unstable/Emails.js"
 export interface IntercomShape {
   readonly admins: {
     readonly identify: (input?: Admins.IdentifyAdminRequest) => Effect.Effect<StableSchemas.AdminWithApp, Operation.CommonError>
-    readonly away: (input: Admins.ConfigureAwayAdminRequest) => Effect.Effect<StableSchemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAllActivityLogs: (input: Admins.ListAllActivityLogsRequest) => Effect.Effect<StableSchemas.ActivityLogList, Operation.CommonError>
-    readonly listAllActivityLogsStream: (input: Admins.ListAllActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ActivityLogList, "activity_logs">, Operation.CommonError>
-    readonly listAllActivityLogsPages: (input: Admins.ListAllActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ActivityLogList, Operation.CommonError>
+    readonly away: (input: Admins.ConfigureAwayAdminRequest) => Effect.Effect<StableSchemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly listAllActivityLogs: (input: Admins.ListAllActivityLogsRequest) => Effect.Effect<StableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listAllActivityLogsStream: (input: Admins.ListAllActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listAllActivityLogsPages: (input: Admins.ListAllActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>
     readonly list: (input?: Admins.ListAdminsRequest) => Effect.Effect<StableSchemas.AdminList, Operation.CommonError>
-    readonly find: (input: Admins.FindAdminRequest) => Effect.Effect<StableSchemas.Admin, IntercomError.NotFoundError | Operation.CommonError>
+    readonly find: (input: Admins.FindAdminRequest) => Effect.Effect<StableSchemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly aiContent: {
     readonly listContentImportSources: (input?: AiContent.ListContentImportSourcesRequest) => Effect.Effect<StableSchemas.ContentImportSourcesList, Operation.CommonError>
     readonly listContentImportSourcesStream: (input?: AiContent.ListContentImportSourcesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>
     readonly listContentImportSourcesPages: (input?: AiContent.ListContentImportSourcesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContentImportSourcesList, Operation.CommonError>
-    readonly createContentImportSource: (input: AiContent.CreateContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, Operation.CommonError>
-    readonly getContentImportSource: (input: AiContent.GetContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, Operation.CommonError>
-    readonly updateContentImportSource: (input: AiContent.UpdateContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, Operation.CommonError>
-    readonly deleteContentImportSource: (input: AiContent.DeleteContentImportSourceRequest) => Effect.Effect<void, Operation.CommonError>
+    readonly createContentImportSource: (input: AiContent.CreateContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly getContentImportSource: (input: AiContent.GetContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly updateContentImportSource: (input: AiContent.UpdateContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly deleteContentImportSource: (input: AiContent.DeleteContentImportSourceRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     readonly listExternalPages: (input?: AiContent.ListExternalPagesRequest) => Effect.Effect<StableSchemas.ExternalPagesList, Operation.CommonError>
     readonly listExternalPagesStream: (input?: AiContent.ListExternalPagesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ExternalPagesList, "data">, Operation.CommonError>
     readonly listExternalPagesPages: (input?: AiContent.ListExternalPagesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ExternalPagesList, Operation.CommonError>
-    readonly createExternalPage: (input: AiContent.CreateExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
-    readonly getExternalPage: (input: AiContent.GetExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
-    readonly updateExternalPage: (input: AiContent.UpdateExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
-    readonly deleteExternalPage: (input: AiContent.DeleteExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, Operation.CommonError>
+    readonly createExternalPage: (input: AiContent.CreateExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly getExternalPage: (input: AiContent.GetExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly updateExternalPage: (input: AiContent.UpdateExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly deleteExternalPage: (input: AiContent.DeleteExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly articles: {
-    readonly list: (input?: Articles.ListArticlesRequest) => Effect.Effect<StableSchemas.ArticleList, Operation.CommonError>
-    readonly listStream: (input?: Articles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleList, "data">, Operation.CommonError>
-    readonly listPages: (input?: Articles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ArticleList, Operation.CommonError>
-    readonly create: (input: Articles.CreateArticleRequest) => Effect.Effect<StableSchemas.Article, IntercomError.BadRequestError | Operation.CommonError>
-    readonly find: (input: Articles.FindArticleRequest) => Effect.Effect<StableSchemas.Article, IntercomError.NotFoundError | Operation.CommonError>
-    readonly update: (input: Articles.UpdateArticleRequest) => Effect.Effect<StableSchemas.Article, IntercomError.NotFoundError | Operation.CommonError>
-    readonly delete: (input: Articles.DeleteArticleRequest) => Effect.Effect<StableSchemas.DeletedArticleObject, IntercomError.NotFoundError | Operation.CommonError>
-    readonly search: (input?: Articles.SearchArticlesRequest) => Effect.Effect<StableSchemas.ArticleSearchResponse, Operation.CommonError>
-    readonly searchStream: (input?: Articles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleSearchResponse, "data.articles">, Operation.CommonError>
-    readonly searchPages: (input?: Articles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ArticleSearchResponse, Operation.CommonError>
+    readonly list: (input?: Articles.ListArticlesRequest) => Effect.Effect<StableSchemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listStream: (input?: Articles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleList, "data">, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listPages: (input?: Articles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly create: (input: Articles.CreateArticleRequest) => Effect.Effect<StableSchemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly find: (input: Articles.FindArticleRequest) => Effect.Effect<StableSchemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly update: (input: Articles.UpdateArticleRequest) => Effect.Effect<StableSchemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly delete: (input: Articles.DeleteArticleRequest) => Effect.Effect<StableSchemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly search: (input?: Articles.SearchArticlesRequest) => Effect.Effect<StableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+    readonly searchStream: (input?: Articles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError>
+    readonly searchPages: (input?: Articles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
   }
   readonly awayStatusReasons: {
     readonly listAwayStatusReasons: (input?: AwayStatusReasons.ListAwayStatusReasonsRequest) => Effect.Effect<AwayStatusReasons.ListAwayStatusReasonsResponse, Operation.CommonError>
   }
   readonly export: {
-    readonly enqueueANewReportingDataExportJob: (input: Export.EnqueueANewReportingDataExportJobRequest) => Effect.Effect<Export.EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | Operation.CommonError>
+    readonly enqueueANewReportingDataExportJob: (input: Export.EnqueueANewReportingDataExportJobRequest) => Effect.Effect<Export.EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     readonly listAvailableDatasetsAndAttributes: (input?: Export.ListAvailableDatasetsAndAttributesRequest) => Effect.Effect<Export.ListAvailableDatasetsAndAttributesResponse, Operation.CommonError>
   }
   readonly dataExport: {
-    readonly exportReportingData: (input: DataExport.ExportReportingDataRequest) => Effect.Effect<DataExport.ExportReportingDataResponse, IntercomError.NotFoundError | Operation.CommonError>
-    readonly downloadReportingDataExport: (input: DataExport.DownloadReportingDataExportRequest) => Effect.Effect<Operation.ByteStream, IntercomError.NotFoundError | Operation.CommonError>
-    readonly create: (input: DataExport.CreateDataExportRequest) => Effect.Effect<StableSchemas.DataExport, Operation.CommonError>
-    readonly find: (input: DataExport.FindDataExportRequest) => Effect.Effect<StableSchemas.DataExport, Operation.CommonError>
-    readonly cancel: (input: DataExport.CancelDataExportRequest) => Effect.Effect<StableSchemas.DataExport, Operation.CommonError>
-    readonly download: (input: DataExport.DownloadDataExportRequest) => Effect.Effect<Operation.ByteStream, Operation.CommonError>
+    readonly exportReportingData: (input: DataExport.ExportReportingDataRequest) => Effect.Effect<DataExport.ExportReportingDataResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly downloadReportingDataExport: (input: DataExport.DownloadReportingDataExportRequest) => Effect.Effect<Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly create: (input: DataExport.CreateDataExportRequest) => Effect.Effect<StableSchemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly find: (input: DataExport.FindDataExportRequest) => Effect.Effect<StableSchemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly cancel: (input: DataExport.CancelDataExportRequest) => Effect.Effect<StableSchemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly download: (input: DataExport.DownloadDataExportRequest) => Effect.Effect<Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly helpCenters: {
     readonly collections: {
-      readonly list: (input?: HelpCentersCollections.ListCollectionsRequest) => Effect.Effect<StableSchemas.CollectionList, Operation.CommonError>
-      readonly listStream: (input?: HelpCentersCollections.ListCollectionsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CollectionList, "data">, Operation.CommonError>
-      readonly listPages: (input?: HelpCentersCollections.ListCollectionsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CollectionList, Operation.CommonError>
-      readonly create: (input: HelpCentersCollections.CreateCollectionRequest) => Effect.Effect<StableSchemas.Collection, IntercomError.BadRequestError | Operation.CommonError>
-      readonly find: (input: HelpCentersCollections.FindCollectionRequest) => Effect.Effect<StableSchemas.Collection, IntercomError.NotFoundError | Operation.CommonError>
-      readonly update: (input: HelpCentersCollections.UpdateCollectionRequest) => Effect.Effect<StableSchemas.Collection, IntercomError.NotFoundError | Operation.CommonError>
-      readonly delete: (input: HelpCentersCollections.DeleteCollectionRequest) => Effect.Effect<StableSchemas.DeletedCollectionObject, IntercomError.NotFoundError | Operation.CommonError>
+      readonly list: (input?: HelpCentersCollections.ListCollectionsRequest) => Effect.Effect<StableSchemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listStream: (input?: HelpCentersCollections.ListCollectionsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CollectionList, "data">, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listPages: (input?: HelpCentersCollections.ListCollectionsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly create: (input: HelpCentersCollections.CreateCollectionRequest) => Effect.Effect<StableSchemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly find: (input: HelpCentersCollections.FindCollectionRequest) => Effect.Effect<StableSchemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly update: (input: HelpCentersCollections.UpdateCollectionRequest) => Effect.Effect<StableSchemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly delete: (input: HelpCentersCollections.DeleteCollectionRequest) => Effect.Effect<StableSchemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
-    readonly find: (input: HelpCenters.FindHelpCenterRequest) => Effect.Effect<StableSchemas.HelpCenter, IntercomError.NotFoundError | Operation.CommonError>
-    readonly list: (input?: HelpCenters.ListHelpCentersRequest) => Effect.Effect<StableSchemas.HelpCenterList, Operation.CommonError>
-    readonly listStream: (input?: HelpCenters.ListHelpCentersRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.HelpCenterList, "data">, Operation.CommonError>
-    readonly listPages: (input?: HelpCenters.ListHelpCentersRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.HelpCenterList, Operation.CommonError>
+    readonly find: (input: HelpCenters.FindHelpCenterRequest) => Effect.Effect<StableSchemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly list: (input?: HelpCenters.ListHelpCentersRequest) => Effect.Effect<StableSchemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listStream: (input?: HelpCenters.ListHelpCentersRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.HelpCenterList, "data">, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listPages: (input?: HelpCenters.ListHelpCentersRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
   }
   readonly internalArticles: {
     readonly listInternalArticles: (input?: InternalArticles.ListInternalArticlesRequest) => Effect.Effect<StableSchemas.InternalArticleList, Operation.CommonError>
     readonly listInternalArticlesStream: (input?: InternalArticles.ListInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleList, "data">, Operation.CommonError>
     readonly listInternalArticlesPages: (input?: InternalArticles.ListInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.InternalArticleList, Operation.CommonError>
-    readonly createInternalArticle: (input: InternalArticles.CreateInternalArticleRequest) => Effect.Effect<StableSchemas.InternalArticle, IntercomError.BadRequestError | Operation.CommonError>
-    readonly retrieveInternalArticle: (input: InternalArticles.RetrieveInternalArticleRequest) => Effect.Effect<StableSchemas.InternalArticle, IntercomError.NotFoundError | Operation.CommonError>
-    readonly updateInternalArticle: (input: InternalArticles.UpdateInternalArticleRequest) => Effect.Effect<StableSchemas.InternalArticle, IntercomError.NotFoundError | Operation.CommonError>
-    readonly deleteInternalArticle: (input: InternalArticles.DeleteInternalArticleRequest) => Effect.Effect<StableSchemas.DeletedInternalArticleObject, IntercomError.NotFoundError | Operation.CommonError>
-    readonly searchInternalArticles: (input?: InternalArticles.SearchInternalArticlesRequest) => Effect.Effect<StableSchemas.InternalArticleSearchResponse, Operation.CommonError>
-    readonly searchInternalArticlesStream: (input?: InternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleSearchResponse, "data.internal_articles">, Operation.CommonError>
-    readonly searchInternalArticlesPages: (input?: InternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.InternalArticleSearchResponse, Operation.CommonError>
+    readonly createInternalArticle: (input: InternalArticles.CreateInternalArticleRequest) => Effect.Effect<StableSchemas.InternalArticle, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly retrieveInternalArticle: (input: InternalArticles.RetrieveInternalArticleRequest) => Effect.Effect<StableSchemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly updateInternalArticle: (input: InternalArticles.UpdateInternalArticleRequest) => Effect.Effect<StableSchemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly deleteInternalArticle: (input: InternalArticles.DeleteInternalArticleRequest) => Effect.Effect<StableSchemas.DeletedInternalArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly searchInternalArticles: (input?: InternalArticles.SearchInternalArticlesRequest) => Effect.Effect<StableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+    readonly searchInternalArticlesStream: (input?: InternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError>
+    readonly searchInternalArticlesPages: (input?: InternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
   }
   readonly ipAllowlist: {
     readonly getIpAllowlist: (input?: IpAllowlist.GetIpAllowlistRequest) => Effect.Effect<StableSchemas.IpAllowlist, Operation.CommonError>
-    readonly updateIpAllowlist: (input?: IpAllowlist.UpdateIpAllowlistRequest) => Effect.Effect<StableSchemas.IpAllowlist, IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly updateIpAllowlist: (input?: IpAllowlist.UpdateIpAllowlistRequest) => Effect.Effect<StableSchemas.IpAllowlist, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
   }
   readonly companies: {
-    readonly retrieve: (input?: Companies.RetrieveCompanyRequest) => Effect.Effect<Companies.RetrieveResponse, IntercomError.NotFoundError | Operation.CommonError>
-    readonly createOrUpdate: (input?: Companies.CreateOrUpdateCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | Operation.CommonError>
-    readonly find: (input: Companies.FindCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.NotFoundError | Operation.CommonError>
-    readonly update: (input: Companies.UpdateCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.NotFoundError | Operation.CommonError>
-    readonly delete: (input: Companies.DeleteCompanyRequest) => Effect.Effect<StableSchemas.DeletedCompanyObject, IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedContacts: (input: Companies.ListAttachedContactsRequest) => Effect.Effect<StableSchemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedContactsStream: (input: Companies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedContactsPages: (input: Companies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedSegments: (input: Companies.ListSegmentsAttachedToCompanyRequest) => Effect.Effect<StableSchemas.CompanyAttachedSegments, IntercomError.NotFoundError | Operation.CommonError>
-    readonly list: (input?: Companies.ListCompaniesRequest) => Effect.Effect<StableSchemas.CompanyList, Operation.CommonError>
-    readonly listStream: (input?: Companies.ListCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyList, "data">, Operation.CommonError>
-    readonly listPages: (input?: Companies.ListCompaniesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CompanyList, Operation.CommonError>
-    readonly scroll: (input?: Companies.ScrollCompaniesRequest) => Effect.Effect<StableSchemas.CompanyScroll, Operation.CommonError>
-    readonly scrollStream: (input?: Companies.ScrollCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError>
-    readonly scrollPages: (input?: Companies.ScrollCompaniesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError>
-    readonly attachContact: (input: Companies.AttachContactToCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly detachContact: (input: Companies.DetachContactFromCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.NotFoundError | Operation.CommonError>
+    readonly retrieve: (input?: Companies.RetrieveCompanyRequest) => Effect.Effect<Companies.RetrieveResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly createOrUpdate: (input?: Companies.CreateOrUpdateCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly find: (input: Companies.FindCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly update: (input: Companies.UpdateCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly delete: (input: Companies.DeleteCompanyRequest) => Effect.Effect<StableSchemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedContacts: (input: Companies.ListAttachedContactsRequest) => Effect.Effect<StableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedContactsStream: (input: Companies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedContactsPages: (input: Companies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedSegments: (input: Companies.ListSegmentsAttachedToCompanyRequest) => Effect.Effect<StableSchemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly list: (input?: Companies.ListCompaniesRequest) => Effect.Effect<StableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listStream: (input?: Companies.ListCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listPages: (input?: Companies.ListCompaniesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly scroll: (input?: Companies.ScrollCompaniesRequest) => Effect.Effect<StableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError>
+    readonly scrollStream: (input?: Companies.ScrollCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>
+    readonly scrollPages: (input?: Companies.ScrollCompaniesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>
+    readonly attachContact: (input: Companies.AttachContactToCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly detachContact: (input: Companies.DetachContactFromCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly contacts: {
-    readonly listAttachedCompanies: (input: Contacts.ListAttachedCompaniesRequest) => Effect.Effect<StableSchemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedCompaniesStream: (input: Contacts.ListAttachedCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedCompaniesPages: (input: Contacts.ListAttachedCompaniesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedSegments: (input: Contacts.ListSegmentsAttachedToContactRequest) => Effect.Effect<StableSchemas.ContactSegments, IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedSubscriptions: (input: Contacts.ListAttachedSubscriptionsRequest) => Effect.Effect<StableSchemas.SubscriptionTypeList, IntercomError.NotFoundError | Operation.CommonError>
-    readonly attachSubscription: (input: Contacts.AttachSubscriptionToContactRequest) => Effect.Effect<StableSchemas.SubscriptionType, IntercomError.NotFoundError | Operation.CommonError>
-    readonly detachSubscription: (input: Contacts.DetachSubscriptionFromContactRequest) => Effect.Effect<StableSchemas.SubscriptionType, IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedTags: (input: Contacts.ListTagsAttachedToContactRequest) => Effect.Effect<StableSchemas.TagList, IntercomError.NotFoundError | Operation.CommonError>
-    readonly find: (input: Contacts.FindContactRequest) => Effect.Effect<StableSchemas.Contact, Operation.CommonError>
-    readonly update: (input: Contacts.UpdateContactRequest) => Effect.Effect<StableSchemas.Contact, Operation.CommonError>
-    readonly delete: (input: Contacts.DeleteContactRequest) => Effect.Effect<StableSchemas.ContactDeleted, Operation.CommonError>
-    readonly mergeLeadInUser: (input?: Contacts.MergeLeadInUserRequest) => Effect.Effect<StableSchemas.Contact, Operation.CommonError>
-    readonly search: (input: Contacts.SearchContactsRequest) => Effect.Effect<StableSchemas.ContactList, Operation.CommonError>
-    readonly searchStream: (input: Contacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, Operation.CommonError>
-    readonly searchPages: (input: Contacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContactList, Operation.CommonError>
-    readonly list: (input?: Contacts.ListContactsRequest) => Effect.Effect<StableSchemas.ContactList, Operation.CommonError>
-    readonly listStream: (input?: Contacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, Operation.CommonError>
-    readonly listPages: (input?: Contacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContactList, Operation.CommonError>
-    readonly create: (input: Contacts.CreateContactRequest) => Effect.Effect<StableSchemas.Contact, Operation.CommonError>
-    readonly showContactByExternalId: (input: Contacts.ShowContactByExternalIdRequest) => Effect.Effect<StableSchemas.Contact, Operation.CommonError>
-    readonly archive: (input: Contacts.ArchiveContactRequest) => Effect.Effect<StableSchemas.ContactArchived, Operation.CommonError>
-    readonly unarchive: (input: Contacts.UnarchiveContactRequest) => Effect.Effect<StableSchemas.ContactUnarchived, Operation.CommonError>
-    readonly blockContact: (input: Contacts.BlockContactRequest) => Effect.Effect<StableSchemas.ContactBlocked, Operation.CommonError>
+    readonly listAttachedCompanies: (input: Contacts.ListAttachedCompaniesRequest) => Effect.Effect<StableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedCompaniesStream: (input: Contacts.ListAttachedCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContactAttachedCompanies, "companies">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedCompaniesPages: (input: Contacts.ListAttachedCompaniesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedSegments: (input: Contacts.ListSegmentsAttachedToContactRequest) => Effect.Effect<StableSchemas.ContactSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedSubscriptions: (input: Contacts.ListAttachedSubscriptionsRequest) => Effect.Effect<StableSchemas.SubscriptionTypeList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly attachSubscription: (input: Contacts.AttachSubscriptionToContactRequest) => Effect.Effect<StableSchemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly detachSubscription: (input: Contacts.DetachSubscriptionFromContactRequest) => Effect.Effect<StableSchemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedTags: (input: Contacts.ListTagsAttachedToContactRequest) => Effect.Effect<StableSchemas.TagList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly find: (input: Contacts.FindContactRequest) => Effect.Effect<Contacts.FindResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly update: (input: Contacts.UpdateContactRequest) => Effect.Effect<Contacts.UpdateResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly delete: (input: Contacts.DeleteContactRequest) => Effect.Effect<StableSchemas.ContactDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly mergeLeadInUser: (input?: Contacts.MergeLeadInUserRequest) => Effect.Effect<Contacts.MergeLeadInUserResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly search: (input: Contacts.SearchContactsRequest) => Effect.Effect<StableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly searchStream: (input: Contacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly searchPages: (input: Contacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly list: (input?: Contacts.ListContactsRequest) => Effect.Effect<StableSchemas.ContactList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listStream: (input?: Contacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listPages: (input?: Contacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly create: (input: Contacts.CreateContactRequest) => Effect.Effect<Contacts.CreateResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly showContactByExternalId: (input: Contacts.ShowContactByExternalIdRequest) => Effect.Effect<Contacts.ShowContactByExternalIdResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly archive: (input: Contacts.ArchiveContactRequest) => Effect.Effect<StableSchemas.ContactArchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly unarchive: (input: Contacts.UnarchiveContactRequest) => Effect.Effect<StableSchemas.ContactUnarchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly blockContact: (input: Contacts.BlockContactRequest) => Effect.Effect<StableSchemas.ContactBlocked, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly notes: {
-    readonly list: (input: Notes.ListContactNotesRequest) => Effect.Effect<StableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>
-    readonly listStream: (input: Notes.ListContactNotesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError>
-    readonly listPages: (input: Notes.ListContactNotesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>
-    readonly create: (input: Notes.CreateContactNoteRequest) => Effect.Effect<StableSchemas.Note, IntercomError.NotFoundError | Operation.CommonError>
-    readonly find: (input: Notes.FindNoteRequest) => Effect.Effect<StableSchemas.Note, IntercomError.NotFoundError | Operation.CommonError>
+    readonly list: (input: Notes.ListContactNotesRequest) => Effect.Effect<StableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listStream: (input: Notes.ListContactNotesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listPages: (input: Notes.ListContactNotesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly create: (input: Notes.CreateContactNoteRequest) => Effect.Effect<StableSchemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly find: (input: Notes.FindNoteRequest) => Effect.Effect<StableSchemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly tags: {
-    readonly tagContact: (input: Tags.TagContactRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
-    readonly untagContact: (input: Tags.UntagContactRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
-    readonly tagConversation: (input: Tags.TagConversationRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
-    readonly untagConversation: (input: Tags.UntagConversationRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
+    readonly tagContact: (input: Tags.TagContactRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly untagContact: (input: Tags.UntagContactRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly tagConversation: (input: Tags.TagConversationRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly untagConversation: (input: Tags.UntagConversationRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     readonly list: (input?: Tags.ListTagsRequest) => Effect.Effect<StableSchemas.TagList, Operation.CommonError>
-    readonly create: (input: Tags.CreateTagRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly find: (input: Tags.FindTagRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
+    readonly create: (input: Tags.CreateTagRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly find: (input: Tags.FindTagRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     readonly delete: (input: Tags.DeleteTagRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly tagTicket: (input: Tags.TagTicketRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
-    readonly untagTicket: (input: Tags.UntagTicketRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
+    readonly tagTicket: (input: Tags.TagTicketRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly untagTicket: (input: Tags.UntagTicketRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
   }
   readonly conversations: {
-    readonly list: (input?: Conversations.ListConversationsRequest) => Effect.Effect<StableSchemas.ConversationList, Operation.CommonError>
-    readonly listStream: (input?: Conversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, Operation.CommonError>
-    readonly listPages: (input?: Conversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ConversationList, Operation.CommonError>
-    readonly create: (input: Conversations.CreateConversationRequest) => Effect.Effect<StableSchemas.Message, IntercomError.NotFoundError | Operation.CommonError>
-    readonly find: (input: Conversations.FindConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
-    readonly update: (input: Conversations.UpdateConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
-    readonly deleteConversation: (input: Conversations.DeleteConversationRequest) => Effect.Effect<StableSchemas.ConversationDeleted, Operation.CommonError>
-    readonly search: (input: Conversations.SearchConversationsRequest) => Effect.Effect<StableSchemas.ConversationList, Operation.CommonError>
-    readonly searchStream: (input: Conversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, Operation.CommonError>
-    readonly searchPages: (input: Conversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ConversationList, Operation.CommonError>
-    readonly reply: (input: Conversations.ReplyToConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
-    readonly manage: (input: Conversations.ManageConversationPartsRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
-    readonly attachContactAsAdmin: (input: Conversations.AttachContactToConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
-    readonly detachContactAsAdmin: (input: Conversations.DetachContactFromConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly redactConversationPart: (input: Conversations.RedactConversationPartRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
-    readonly convertToTicket: (input: Conversations.ConvertConversationToTicketRequest) => Effect.Effect<StableSchemas.Ticket, IntercomError.BadRequestError | Operation.CommonError>
-    readonly runAssignmentRules: (input: Conversations.AutoAssignConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
+    readonly list: (input?: Conversations.ListConversationsRequest) => Effect.Effect<StableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listStream: (input?: Conversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listPages: (input?: Conversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly create: (input: Conversations.CreateConversationRequest) => Effect.Effect<StableSchemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly find: (input: Conversations.FindConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly update: (input: Conversations.UpdateConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly deleteConversation: (input: Conversations.DeleteConversationRequest) => Effect.Effect<StableSchemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly search: (input: Conversations.SearchConversationsRequest) => Effect.Effect<StableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly searchStream: (input: Conversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly searchPages: (input: Conversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly reply: (input: Conversations.ReplyToConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly manage: (input: Conversations.ManageConversationPartsRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly attachContactAsAdmin: (input: Conversations.AttachContactToConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly detachContactAsAdmin: (input: Conversations.DetachContactFromConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly redactConversationPart: (input: Conversations.RedactConversationPartRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly convertToTicket: (input: Conversations.ConvertConversationToTicketRequest) => Effect.Effect<StableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly runAssignmentRules: (input: Conversations.AutoAssignConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly customChannelEvents: {
     readonly notifyNewConversation: (input: CustomChannelEvents.NotifyNewConversationRequest) => Effect.Effect<StableSchemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
@@ -258,31 +258,31 @@ export interface IntercomShape {
     readonly notifyAttributeCollected: (input: CustomChannelEvents.NotifyAttributeCollectedRequest) => Effect.Effect<StableSchemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
   }
   readonly customObjectInstances: {
-    readonly getCustomObjectInstancesByExternalId: (input: CustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
-    readonly createCustomObjectInstances: (input: CustomObjectInstances.CreateCustomObjectInstancesRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
-    readonly deleteCustomObjectInstancesById: (input: CustomObjectInstances.DeleteCustomObjectInstancesByIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstanceDeleted, IntercomError.NotFoundError | Operation.CommonError>
-    readonly getCustomObjectInstancesById: (input: CustomObjectInstances.GetCustomObjectInstancesByIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
-    readonly deleteCustomObjectInstancesByExternalId: (input: CustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstanceDeleted, IntercomError.NotFoundError | Operation.CommonError>
+    readonly getCustomObjectInstancesByExternalId: (input: CustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly createCustomObjectInstances: (input: CustomObjectInstances.CreateCustomObjectInstancesRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly deleteCustomObjectInstancesById: (input: CustomObjectInstances.DeleteCustomObjectInstancesByIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly getCustomObjectInstancesById: (input: CustomObjectInstances.GetCustomObjectInstancesByIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly deleteCustomObjectInstancesByExternalId: (input: CustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly dataAttributes: {
-    readonly list: (input?: DataAttributes.ListDataAttributesRequest) => Effect.Effect<StableSchemas.DataAttributeList, Operation.CommonError>
-    readonly create: (input: DataAttributes.CreateDataAttributeRequest) => Effect.Effect<StableSchemas.DataAttribute, IntercomError.BadRequestError | Operation.CommonError>
+    readonly list: (input?: DataAttributes.ListDataAttributesRequest) => Effect.Effect<StableSchemas.DataAttributeList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly create: (input: DataAttributes.CreateDataAttributeRequest) => Effect.Effect<StableSchemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     readonly update: (input: DataAttributes.UpdateDataAttributeRequest) => Effect.Effect<StableSchemas.DataAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
   }
   readonly events: {
-    readonly list: (input: Events.ListEventsRequest) => Effect.Effect<StableSchemas.DataEventSummary, Operation.CommonError>
-    readonly create: (input: Events.CreateEventRequest) => Effect.Effect<void, Operation.CommonError>
-    readonly summaries: (input?: Events.ListEventSummariesRequest) => Effect.Effect<void, Operation.CommonError>
+    readonly list: (input: Events.ListEventsRequest) => Effect.Effect<Events.ListResponse, IntercomError.BadRequestError | Operation.CommonError>
+    readonly create: (input: Events.CreateEventRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly summaries: (input?: Events.ListEventSummariesRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
   }
   readonly jobs: {
-    readonly status: (input: Jobs.StatusRequest) => Effect.Effect<StableSchemas.Jobs, IntercomError.NotFoundError | Operation.CommonError>
+    readonly status: (input: Jobs.StatusRequest) => Effect.Effect<StableSchemas.Jobs, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly messages: {
     readonly create: (input: Messages.CreateMessageRequest) => Effect.Effect<StableSchemas.Message, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
   }
   readonly segments: {
-    readonly list: (input?: Segments.ListSegmentsRequest) => Effect.Effect<StableSchemas.SegmentList, Operation.CommonError>
-    readonly find: (input: Segments.FindSegmentRequest) => Effect.Effect<StableSchemas.Segment, IntercomError.NotFoundError | Operation.CommonError>
+    readonly list: (input?: Segments.ListSegmentsRequest) => Effect.Effect<StableSchemas.SegmentList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly find: (input: Segments.FindSegmentRequest) => Effect.Effect<StableSchemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly subscriptionTypes: {
     readonly list: (input?: SubscriptionTypes.ListSubscriptionTypesRequest) => Effect.Effect<StableSchemas.SubscriptionTypeList, Operation.CommonError>
@@ -291,223 +291,223 @@ export interface IntercomShape {
     readonly create: (input: PhoneCallRedirects.CreatePhoneCallRedirectRequest) => Effect.Effect<StableSchemas.PhoneSwitch, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
   }
   readonly calls: {
-    readonly listCalls: (input?: Calls.ListCallsRequest) => Effect.Effect<StableSchemas.CallList, Operation.CommonError>
-    readonly listCallsStream: (input?: Calls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CallList, "data">, Operation.CommonError>
-    readonly listCallsPages: (input?: Calls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CallList, Operation.CommonError>
-    readonly showCall: (input: Calls.ShowCallRequest) => Effect.Effect<StableSchemas.Call, IntercomError.NotFoundError | Operation.CommonError>
-    readonly showCallRecording: (input: Calls.ShowCallRecordingRequest) => Effect.Effect<string, IntercomError.NotFoundError | Operation.CommonError>
-    readonly showCallTranscript: (input: Calls.ShowCallTranscriptRequest) => Effect.Effect<string, IntercomError.NotFoundError | Operation.CommonError>
-    readonly listCallsWithTranscripts: (input: Calls.ListCallsWithTranscriptsRequest) => Effect.Effect<Calls.ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listCalls: (input?: Calls.ListCallsRequest) => Effect.Effect<StableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listCallsStream: (input?: Calls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listCallsPages: (input?: Calls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly showCall: (input: Calls.ShowCallRequest) => Effect.Effect<StableSchemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly showCallRecording: (input: Calls.ShowCallRecordingRequest) => Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly showCallTranscript: (input: Calls.ShowCallTranscriptRequest) => Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listCallsWithTranscripts: (input: Calls.ListCallsWithTranscriptsRequest) => Effect.Effect<Calls.ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
   }
   readonly teams: {
     readonly list: (input?: Teams.ListTeamsRequest) => Effect.Effect<StableSchemas.TeamList, Operation.CommonError>
-    readonly find: (input: Teams.FindTeamRequest) => Effect.Effect<StableSchemas.Team, IntercomError.NotFoundError | Operation.CommonError>
+    readonly find: (input: Teams.FindTeamRequest) => Effect.Effect<StableSchemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
   }
   readonly ticketStates: {
     readonly listTicketStates: (input?: TicketStates.ListTicketStatesRequest) => Effect.Effect<StableSchemas.TicketStateList, Operation.CommonError>
   }
   readonly ticketTypes: {
     readonly attributes: {
-      readonly create: (input: TicketTypesAttributes.CreateTicketTypeAttributeRequest) => Effect.Effect<StableSchemas.TicketTypeAttribute, Operation.CommonError>
-      readonly update: (input: TicketTypesAttributes.UpdateTicketTypeAttributeRequest) => Effect.Effect<StableSchemas.TicketTypeAttribute, Operation.CommonError>
+      readonly create: (input: TicketTypesAttributes.CreateTicketTypeAttributeRequest) => Effect.Effect<StableSchemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly update: (input: TicketTypesAttributes.UpdateTicketTypeAttributeRequest) => Effect.Effect<StableSchemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     }
     readonly list: (input?: TicketTypes.ListTicketTypesRequest) => Effect.Effect<StableSchemas.TicketTypeList, Operation.CommonError>
-    readonly create: (input: TicketTypes.CreateTicketTypeRequest) => Effect.Effect<StableSchemas.TicketType, Operation.CommonError>
-    readonly get: (input: TicketTypes.FindTicketTypeRequest) => Effect.Effect<StableSchemas.TicketType, Operation.CommonError>
-    readonly update: (input: TicketTypes.UpdateTicketTypeRequest) => Effect.Effect<StableSchemas.TicketType, Operation.CommonError>
+    readonly create: (input: TicketTypes.CreateTicketTypeRequest) => Effect.Effect<StableSchemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly get: (input: TicketTypes.FindTicketTypeRequest) => Effect.Effect<StableSchemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly update: (input: TicketTypes.UpdateTicketTypeRequest) => Effect.Effect<StableSchemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
   }
   readonly tickets: {
-    readonly reply: (input: Tickets.ReplyToTicketRequest) => Effect.Effect<StableSchemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly create: (input: Tickets.CreateTicketRequest) => Effect.Effect<StableSchemas.Ticket, Operation.CommonError>
-    readonly enqueueCreateTicket: (input: Tickets.EnqueueCreateTicketRequest) => Effect.Effect<StableSchemas.Jobs, IntercomError.BadRequestError | Operation.CommonError>
-    readonly get: (input: Tickets.FindTicketRequest) => Effect.Effect<StableSchemas.Ticket, Operation.CommonError>
-    readonly update: (input: Tickets.UpdateTicketRequest) => Effect.Effect<StableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly deleteTicket: (input: Tickets.DeleteTicketRequest) => Effect.Effect<Tickets.DeleteTicketResponse, IntercomError.NotFoundError | Operation.CommonError>
-    readonly search: (input: Tickets.SearchTicketsRequest) => Effect.Effect<StableSchemas.TicketList, Operation.CommonError>
-    readonly searchStream: (input: Tickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.TicketList, "tickets">, Operation.CommonError>
-    readonly searchPages: (input: Tickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.TicketList, Operation.CommonError>
+    readonly reply: (input: Tickets.ReplyToTicketRequest) => Effect.Effect<StableSchemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly create: (input: Tickets.CreateTicketRequest) => Effect.Effect<StableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly enqueueCreateTicket: (input: Tickets.EnqueueCreateTicketRequest) => Effect.Effect<StableSchemas.Jobs, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly get: (input: Tickets.FindTicketRequest) => Effect.Effect<StableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly update: (input: Tickets.UpdateTicketRequest) => Effect.Effect<StableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly deleteTicket: (input: Tickets.DeleteTicketRequest) => Effect.Effect<Tickets.DeleteTicketResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly search: (input: Tickets.SearchTicketsRequest) => Effect.Effect<StableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly searchStream: (input: Tickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly searchPages: (input: Tickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
   }
   readonly visitors: {
-    readonly find: (input: Visitors.FindVisitorRequest) => Effect.Effect<StableSchemas.Visitor, IntercomError.NotFoundError | Operation.CommonError>
-    readonly update: (input: Visitors.UpdateVisitorRequest) => Effect.Effect<StableSchemas.Visitor, IntercomError.NotFoundError | Operation.CommonError>
-    readonly mergeToContact: (input: Visitors.MergeVisitorToContactRequest) => Effect.Effect<StableSchemas.Contact, Operation.CommonError>
+    readonly find: (input: Visitors.FindVisitorRequest) => Effect.Effect<StableSchemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly update: (input: Visitors.UpdateVisitorRequest) => Effect.Effect<StableSchemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly mergeToContact: (input: Visitors.MergeVisitorToContactRequest) => Effect.Effect<StableSchemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
   }
   readonly news: {
     readonly items: {
       readonly list: (input?: NewsItems.ListNewsItemsRequest) => Effect.Effect<StableSchemas.PaginatedResponse, Operation.CommonError>
       readonly listStream: (input?: NewsItems.ListNewsItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>
       readonly listPages: (input?: NewsItems.ListNewsItemsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly create: (input: NewsItems.CreateNewsItemRequest) => Effect.Effect<StableSchemas.NewsItem, Operation.CommonError>
-      readonly find: (input: NewsItems.FindNewsItemRequest) => Effect.Effect<StableSchemas.NewsItem, IntercomError.NotFoundError | Operation.CommonError>
-      readonly update: (input: NewsItems.UpdateNewsItemRequest) => Effect.Effect<StableSchemas.NewsItem, IntercomError.NotFoundError | Operation.CommonError>
-      readonly delete: (input: NewsItems.DeleteNewsItemRequest) => Effect.Effect<StableSchemas.DeletedObject, IntercomError.NotFoundError | Operation.CommonError>
+      readonly create: (input: NewsItems.CreateNewsItemRequest) => Effect.Effect<StableSchemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly find: (input: NewsItems.FindNewsItemRequest) => Effect.Effect<StableSchemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly update: (input: NewsItems.UpdateNewsItemRequest) => Effect.Effect<StableSchemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly delete: (input: NewsItems.DeleteNewsItemRequest) => Effect.Effect<StableSchemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly feeds: {
-      readonly listItems: (input: NewsFeeds.ListNewsFeedItemsRequest) => Effect.Effect<StableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly listItemsStream: (input: NewsFeeds.ListNewsFeedItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>
-      readonly listItemsPages: (input: NewsFeeds.ListNewsFeedItemsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly listItems: (input: NewsFeeds.ListNewsFeedItemsRequest) => Effect.Effect<StableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listItemsStream: (input: NewsFeeds.ListNewsFeedItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listItemsPages: (input: NewsFeeds.ListNewsFeedItemsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
       readonly list: (input?: NewsFeeds.ListNewsFeedsRequest) => Effect.Effect<StableSchemas.PaginatedResponse, Operation.CommonError>
       readonly listStream: (input?: NewsFeeds.ListNewsFeedsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>
       readonly listPages: (input?: NewsFeeds.ListNewsFeedsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly find: (input: NewsFeeds.FindNewsFeedRequest) => Effect.Effect<StableSchemas.Newsfeed, Operation.CommonError>
+      readonly find: (input: NewsFeeds.FindNewsFeedRequest) => Effect.Effect<StableSchemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
   }
   readonly unstable: {
     readonly admins: {
       readonly identifyAdmin: (input?: UnstableAdmins.IdentifyAdminRequest) => Effect.Effect<UnstableSchemas.AdminWithApp, Operation.CommonError>
-      readonly setAwayAdmin: (input: UnstableAdmins.SetAwayAdminRequest) => Effect.Effect<UnstableSchemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listActivityLogs: (input: UnstableAdmins.ListActivityLogsRequest) => Effect.Effect<UnstableSchemas.ActivityLogList, Operation.CommonError>
-      readonly listActivityLogsStream: (input: UnstableAdmins.ListActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ActivityLogList, "activity_logs">, Operation.CommonError>
-      readonly listActivityLogsPages: (input: UnstableAdmins.ListActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ActivityLogList, Operation.CommonError>
+      readonly setAwayAdmin: (input: UnstableAdmins.SetAwayAdminRequest) => Effect.Effect<UnstableSchemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly listActivityLogs: (input: UnstableAdmins.ListActivityLogsRequest) => Effect.Effect<UnstableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listActivityLogsStream: (input: UnstableAdmins.ListActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listActivityLogsPages: (input: UnstableAdmins.ListActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>
       readonly listAdmins: (input?: UnstableAdmins.ListAdminsRequest) => Effect.Effect<UnstableSchemas.AdminList, Operation.CommonError>
-      readonly retrieveAdmin: (input: UnstableAdmins.RetrieveAdminRequest) => Effect.Effect<UnstableSchemas.Admin, IntercomError.NotFoundError | Operation.CommonError>
+      readonly retrieveAdmin: (input: UnstableAdmins.RetrieveAdminRequest) => Effect.Effect<UnstableSchemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly aiContent: {
       readonly listContentImportSources: (input?: UnstableAiContent.ListContentImportSourcesRequest) => Effect.Effect<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>
       readonly listContentImportSourcesStream: (input?: UnstableAiContent.ListContentImportSourcesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>
       readonly listContentImportSourcesPages: (input?: UnstableAiContent.ListContentImportSourcesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>
-      readonly createContentImportSource: (input: UnstableAiContent.CreateContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, Operation.CommonError>
-      readonly getContentImportSource: (input: UnstableAiContent.GetContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, Operation.CommonError>
-      readonly updateContentImportSource: (input: UnstableAiContent.UpdateContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, Operation.CommonError>
-      readonly deleteContentImportSource: (input: UnstableAiContent.DeleteContentImportSourceRequest) => Effect.Effect<void, Operation.CommonError>
+      readonly createContentImportSource: (input: UnstableAiContent.CreateContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly getContentImportSource: (input: UnstableAiContent.GetContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly updateContentImportSource: (input: UnstableAiContent.UpdateContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly deleteContentImportSource: (input: UnstableAiContent.DeleteContentImportSourceRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
       readonly listExternalPages: (input?: UnstableAiContent.ListExternalPagesRequest) => Effect.Effect<UnstableSchemas.ExternalPagesList, Operation.CommonError>
       readonly listExternalPagesStream: (input?: UnstableAiContent.ListExternalPagesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ExternalPagesList, "data">, Operation.CommonError>
       readonly listExternalPagesPages: (input?: UnstableAiContent.ListExternalPagesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ExternalPagesList, Operation.CommonError>
-      readonly createExternalPage: (input: UnstableAiContent.CreateExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
-      readonly getExternalPage: (input: UnstableAiContent.GetExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
-      readonly updateExternalPage: (input: UnstableAiContent.UpdateExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
-      readonly deleteExternalPage: (input: UnstableAiContent.DeleteExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, Operation.CommonError>
+      readonly createExternalPage: (input: UnstableAiContent.CreateExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly getExternalPage: (input: UnstableAiContent.GetExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly updateExternalPage: (input: UnstableAiContent.UpdateExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly deleteExternalPage: (input: UnstableAiContent.DeleteExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly articles: {
       readonly listArticles: (input?: UnstableArticles.ListArticlesRequest) => Effect.Effect<UnstableSchemas.ArticleList, Operation.CommonError>
       readonly listArticlesStream: (input?: UnstableArticles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleList, "data">, Operation.CommonError>
       readonly listArticlesPages: (input?: UnstableArticles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ArticleList, Operation.CommonError>
-      readonly createArticle: (input: UnstableArticles.CreateArticleRequest) => Effect.Effect<UnstableSchemas.Article, IntercomError.BadRequestError | Operation.CommonError>
-      readonly retrieveArticle: (input: UnstableArticles.RetrieveArticleRequest) => Effect.Effect<UnstableSchemas.Article, IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteArticle: (input: UnstableArticles.DeleteArticleRequest) => Effect.Effect<UnstableSchemas.DeletedArticleObject, IntercomError.NotFoundError | Operation.CommonError>
-      readonly searchArticles: (input?: UnstableArticles.SearchArticlesRequest) => Effect.Effect<UnstableSchemas.ArticleSearchResponse, Operation.CommonError>
-      readonly searchArticlesStream: (input?: UnstableArticles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleSearchResponse, "data.articles">, Operation.CommonError>
-      readonly searchArticlesPages: (input?: UnstableArticles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ArticleSearchResponse, Operation.CommonError>
+      readonly createArticle: (input: UnstableArticles.CreateArticleRequest) => Effect.Effect<UnstableSchemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly retrieveArticle: (input: UnstableArticles.RetrieveArticleRequest) => Effect.Effect<UnstableSchemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly deleteArticle: (input: UnstableArticles.DeleteArticleRequest) => Effect.Effect<UnstableSchemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly searchArticles: (input?: UnstableArticles.SearchArticlesRequest) => Effect.Effect<UnstableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+      readonly searchArticlesStream: (input?: UnstableArticles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError>
+      readonly searchArticlesPages: (input?: UnstableArticles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
     }
     readonly awayStatusReasons: {
       readonly listAwayStatusReasons: (input?: UnstableAwayStatusReasons.ListAwayStatusReasonsRequest) => Effect.Effect<UnstableAwayStatusReasons.ListAwayStatusReasonsResponse, Operation.CommonError>
     }
     readonly export: {
-      readonly enqueueANewReportingDataExportJob: (input: UnstableExport.EnqueueANewReportingDataExportJobRequest) => Effect.Effect<UnstableExport.EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | Operation.CommonError>
+      readonly enqueueANewReportingDataExportJob: (input: UnstableExport.EnqueueANewReportingDataExportJobRequest) => Effect.Effect<UnstableExport.EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
       readonly listAvailableDatasetsAndAttributes: (input?: UnstableExport.ListAvailableDatasetsAndAttributesRequest) => Effect.Effect<UnstableExport.ListAvailableDatasetsAndAttributesResponse, Operation.CommonError>
     }
     readonly helpCenter: {
       readonly listAllCollections: (input?: UnstableHelpCenter.ListAllCollectionsRequest) => Effect.Effect<UnstableSchemas.CollectionList, Operation.CommonError>
       readonly listAllCollectionsStream: (input?: UnstableHelpCenter.ListAllCollectionsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CollectionList, "data">, Operation.CommonError>
       readonly listAllCollectionsPages: (input?: UnstableHelpCenter.ListAllCollectionsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CollectionList, Operation.CommonError>
-      readonly createCollection: (input: UnstableHelpCenter.CreateCollectionRequest) => Effect.Effect<UnstableSchemas.Collection, IntercomError.BadRequestError | Operation.CommonError>
-      readonly retrieveCollection: (input: UnstableHelpCenter.RetrieveCollectionRequest) => Effect.Effect<UnstableSchemas.Collection, IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateCollection: (input: UnstableHelpCenter.UpdateCollectionRequest) => Effect.Effect<UnstableSchemas.Collection, IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteCollection: (input: UnstableHelpCenter.DeleteCollectionRequest) => Effect.Effect<UnstableSchemas.DeletedCollectionObject, IntercomError.NotFoundError | Operation.CommonError>
-      readonly retrieveHelpCenter: (input: UnstableHelpCenter.RetrieveHelpCenterRequest) => Effect.Effect<UnstableSchemas.HelpCenter, IntercomError.NotFoundError | Operation.CommonError>
+      readonly createCollection: (input: UnstableHelpCenter.CreateCollectionRequest) => Effect.Effect<UnstableSchemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly retrieveCollection: (input: UnstableHelpCenter.RetrieveCollectionRequest) => Effect.Effect<UnstableSchemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly updateCollection: (input: UnstableHelpCenter.UpdateCollectionRequest) => Effect.Effect<UnstableSchemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly deleteCollection: (input: UnstableHelpCenter.DeleteCollectionRequest) => Effect.Effect<UnstableSchemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly retrieveHelpCenter: (input: UnstableHelpCenter.RetrieveHelpCenterRequest) => Effect.Effect<UnstableSchemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
       readonly listHelpCenters: (input?: UnstableHelpCenter.ListHelpCentersRequest) => Effect.Effect<UnstableSchemas.HelpCenterList, Operation.CommonError>
     }
     readonly internalArticles: {
       readonly listInternalArticles: (input?: UnstableInternalArticles.ListInternalArticlesRequest) => Effect.Effect<UnstableSchemas.InternalArticleList, Operation.CommonError>
       readonly listInternalArticlesStream: (input?: UnstableInternalArticles.ListInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleList, "data">, Operation.CommonError>
       readonly listInternalArticlesPages: (input?: UnstableInternalArticles.ListInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.InternalArticleList, Operation.CommonError>
-      readonly createInternalArticle: (input: UnstableInternalArticles.CreateInternalArticleRequest) => Effect.Effect<UnstableSchemas.InternalArticle, IntercomError.BadRequestError | Operation.CommonError>
-      readonly retrieveInternalArticle: (input: UnstableInternalArticles.RetrieveInternalArticleRequest) => Effect.Effect<UnstableSchemas.InternalArticle, IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateInternalArticle: (input: UnstableInternalArticles.UpdateInternalArticleRequest) => Effect.Effect<UnstableSchemas.InternalArticle, IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteInternalArticle: (input: UnstableInternalArticles.DeleteInternalArticleRequest) => Effect.Effect<UnstableSchemas.DeletedInternalArticleObject, IntercomError.NotFoundError | Operation.CommonError>
-      readonly searchInternalArticles: (input?: UnstableInternalArticles.SearchInternalArticlesRequest) => Effect.Effect<UnstableSchemas.InternalArticleSearchResponse, Operation.CommonError>
-      readonly searchInternalArticlesStream: (input?: UnstableInternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleSearchResponse, "data.internal_articles">, Operation.CommonError>
-      readonly searchInternalArticlesPages: (input?: UnstableInternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.InternalArticleSearchResponse, Operation.CommonError>
+      readonly createInternalArticle: (input: UnstableInternalArticles.CreateInternalArticleRequest) => Effect.Effect<UnstableSchemas.InternalArticle, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly retrieveInternalArticle: (input: UnstableInternalArticles.RetrieveInternalArticleRequest) => Effect.Effect<UnstableSchemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly updateInternalArticle: (input: UnstableInternalArticles.UpdateInternalArticleRequest) => Effect.Effect<UnstableSchemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly deleteInternalArticle: (input: UnstableInternalArticles.DeleteInternalArticleRequest) => Effect.Effect<UnstableSchemas.DeletedInternalArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly searchInternalArticles: (input?: UnstableInternalArticles.SearchInternalArticlesRequest) => Effect.Effect<UnstableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+      readonly searchInternalArticlesStream: (input?: UnstableInternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError>
+      readonly searchInternalArticlesPages: (input?: UnstableInternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
     }
     readonly companies: {
-      readonly retrieveCompany: (input?: UnstableCompanies.RetrieveCompanyRequest) => Effect.Effect<UnstableSchemas.CompanyList, IntercomError.NotFoundError | Operation.CommonError>
-      readonly retrieveCompanyStream: (input?: UnstableCompanies.RetrieveCompanyRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.NotFoundError | Operation.CommonError>
-      readonly retrieveCompanyPages: (input?: UnstableCompanies.RetrieveCompanyRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyList, IntercomError.NotFoundError | Operation.CommonError>
-      readonly createOrUpdateCompany: (input?: UnstableCompanies.CreateOrUpdateCompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | Operation.CommonError>
-      readonly retrieveACompanyById: (input: UnstableCompanies.RetrieveACompanyByIdRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateCompany: (input: UnstableCompanies.UpdateCompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteCompany: (input: UnstableCompanies.DeleteCompanyRequest) => Effect.Effect<UnstableSchemas.DeletedCompanyObject, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listAttachedContacts: (input: UnstableCompanies.ListAttachedContactsRequest) => Effect.Effect<UnstableSchemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listAttachedContactsStream: (input: UnstableCompanies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listAttachedContactsPages: (input: UnstableCompanies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listAttachedSegmentsForCompanies: (input: UnstableCompanies.ListAttachedSegmentsForCompaniesRequest) => Effect.Effect<UnstableSchemas.CompanyAttachedSegments, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listAllCompanies: (input?: UnstableCompanies.ListAllCompaniesRequest) => Effect.Effect<UnstableSchemas.CompanyList, Operation.CommonError>
-      readonly listAllCompaniesStream: (input?: UnstableCompanies.ListAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, Operation.CommonError>
-      readonly listAllCompaniesPages: (input?: UnstableCompanies.ListAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyList, Operation.CommonError>
-      readonly scrollOverAllCompanies: (input?: UnstableCompanies.ScrollOverAllCompaniesRequest) => Effect.Effect<UnstableSchemas.CompanyScroll, Operation.CommonError>
-      readonly scrollOverAllCompaniesStream: (input?: UnstableCompanies.ScrollOverAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError>
-      readonly scrollOverAllCompaniesPages: (input?: UnstableCompanies.ScrollOverAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError>
-      readonly attachContactToACompany: (input: UnstableCompanies.AttachContactToACompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly detachContactFromACompany: (input: UnstableCompanies.DetachContactFromACompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.NotFoundError | Operation.CommonError>
+      readonly retrieveCompany: (input?: UnstableCompanies.RetrieveCompanyRequest) => Effect.Effect<UnstableSchemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly retrieveCompanyStream: (input?: UnstableCompanies.RetrieveCompanyRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly retrieveCompanyPages: (input?: UnstableCompanies.RetrieveCompanyRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly createOrUpdateCompany: (input?: UnstableCompanies.CreateOrUpdateCompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly retrieveACompanyById: (input: UnstableCompanies.RetrieveACompanyByIdRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly updateCompany: (input: UnstableCompanies.UpdateCompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly deleteCompany: (input: UnstableCompanies.DeleteCompanyRequest) => Effect.Effect<UnstableSchemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listAttachedContacts: (input: UnstableCompanies.ListAttachedContactsRequest) => Effect.Effect<UnstableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listAttachedContactsStream: (input: UnstableCompanies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listAttachedContactsPages: (input: UnstableCompanies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listAttachedSegmentsForCompanies: (input: UnstableCompanies.ListAttachedSegmentsForCompaniesRequest) => Effect.Effect<UnstableSchemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listAllCompanies: (input?: UnstableCompanies.ListAllCompaniesRequest) => Effect.Effect<UnstableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listAllCompaniesStream: (input?: UnstableCompanies.ListAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listAllCompaniesPages: (input?: UnstableCompanies.ListAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly scrollOverAllCompanies: (input?: UnstableCompanies.ScrollOverAllCompaniesRequest) => Effect.Effect<UnstableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError>
+      readonly scrollOverAllCompaniesStream: (input?: UnstableCompanies.ScrollOverAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>
+      readonly scrollOverAllCompaniesPages: (input?: UnstableCompanies.ScrollOverAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>
+      readonly attachContactToACompany: (input: UnstableCompanies.AttachContactToACompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly detachContactFromACompany: (input: UnstableCompanies.DetachContactFromACompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly notes: {
-      readonly listCompanyNotes: (input: UnstableNotes.ListCompanyNotesRequest) => Effect.Effect<UnstableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listCompanyNotesStream: (input: UnstableNotes.ListCompanyNotesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listCompanyNotesPages: (input: UnstableNotes.ListCompanyNotesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listNotes: (input: UnstableNotes.ListNotesRequest) => Effect.Effect<UnstableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listNotesStream: (input: UnstableNotes.ListNotesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listNotesPages: (input: UnstableNotes.ListNotesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>
-      readonly createNote: (input: UnstableNotes.CreateNoteRequest) => Effect.Effect<UnstableSchemas.Note, IntercomError.NotFoundError | Operation.CommonError>
-      readonly retrieveNote: (input: UnstableNotes.RetrieveNoteRequest) => Effect.Effect<UnstableSchemas.Note, IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCompanyNotes: (input: UnstableNotes.ListCompanyNotesRequest) => Effect.Effect<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCompanyNotesStream: (input: UnstableNotes.ListCompanyNotesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCompanyNotesPages: (input: UnstableNotes.ListCompanyNotesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listNotes: (input: UnstableNotes.ListNotesRequest) => Effect.Effect<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listNotesStream: (input: UnstableNotes.ListNotesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listNotesPages: (input: UnstableNotes.ListNotesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly createNote: (input: UnstableNotes.CreateNoteRequest) => Effect.Effect<UnstableSchemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly retrieveNote: (input: UnstableNotes.RetrieveNoteRequest) => Effect.Effect<UnstableSchemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly contacts: {
-      readonly listCompaniesForAContact: (input: UnstableContacts.ListCompaniesForAContactRequest) => Effect.Effect<UnstableSchemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listCompaniesForAContactStream: (input: UnstableContacts.ListCompaniesForAContactRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listCompaniesForAContactPages: (input: UnstableContacts.ListCompaniesForAContactRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listSegmentsForAContact: (input: UnstableContacts.ListSegmentsForAContactRequest) => Effect.Effect<UnstableSchemas.ContactSegments, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listSubscriptionsForAContact: (input: UnstableContacts.ListSubscriptionsForAContactRequest) => Effect.Effect<UnstableSchemas.SubscriptionTypeList, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listTagsForAContact: (input: UnstableContacts.ListTagsForAContactRequest) => Effect.Effect<UnstableSchemas.TagList, IntercomError.NotFoundError | Operation.CommonError>
-      readonly showContact: (input: UnstableContacts.ShowContactRequest) => Effect.Effect<UnstableSchemas.Contact, Operation.CommonError>
-      readonly updateContact: (input: UnstableContacts.UpdateContactRequest) => Effect.Effect<UnstableSchemas.Contact, Operation.CommonError>
-      readonly deleteContact: (input: UnstableContacts.DeleteContactRequest) => Effect.Effect<UnstableSchemas.ContactDeleted, Operation.CommonError>
-      readonly mergeContact: (input?: UnstableContacts.MergeContactRequest) => Effect.Effect<UnstableSchemas.Contact, Operation.CommonError>
-      readonly searchContacts: (input: UnstableContacts.SearchContactsRequest) => Effect.Effect<UnstableSchemas.ContactList, Operation.CommonError>
-      readonly searchContactsStream: (input: UnstableContacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>
-      readonly searchContactsPages: (input: UnstableContacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>
+      readonly listCompaniesForAContact: (input: UnstableContacts.ListCompaniesForAContactRequest) => Effect.Effect<UnstableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCompaniesForAContactStream: (input: UnstableContacts.ListCompaniesForAContactRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactAttachedCompanies, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCompaniesForAContactPages: (input: UnstableContacts.ListCompaniesForAContactRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listSegmentsForAContact: (input: UnstableContacts.ListSegmentsForAContactRequest) => Effect.Effect<UnstableSchemas.ContactSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listSubscriptionsForAContact: (input: UnstableContacts.ListSubscriptionsForAContactRequest) => Effect.Effect<UnstableSchemas.SubscriptionTypeList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listTagsForAContact: (input: UnstableContacts.ListTagsForAContactRequest) => Effect.Effect<UnstableSchemas.TagList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly showContact: (input: UnstableContacts.ShowContactRequest) => Effect.Effect<UnstableContacts.ShowContactResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly updateContact: (input: UnstableContacts.UpdateContactRequest) => Effect.Effect<UnstableContacts.UpdateContactResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly deleteContact: (input: UnstableContacts.DeleteContactRequest) => Effect.Effect<UnstableSchemas.ContactDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly mergeContact: (input?: UnstableContacts.MergeContactRequest) => Effect.Effect<UnstableContacts.MergeContactResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly searchContacts: (input: UnstableContacts.SearchContactsRequest) => Effect.Effect<UnstableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly searchContactsStream: (input: UnstableContacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly searchContactsPages: (input: UnstableContacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
       readonly listContacts: (input?: UnstableContacts.ListContactsRequest) => Effect.Effect<UnstableSchemas.ContactList, Operation.CommonError>
       readonly listContactsStream: (input?: UnstableContacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>
       readonly listContactsPages: (input?: UnstableContacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>
-      readonly createContact: (input: UnstableContacts.CreateContactRequest) => Effect.Effect<UnstableSchemas.Contact, Operation.CommonError>
-      readonly showContactByExternalId: (input: UnstableContacts.ShowContactByExternalIdRequest) => Effect.Effect<UnstableSchemas.Contact, Operation.CommonError>
-      readonly archiveContact: (input: UnstableContacts.ArchiveContactRequest) => Effect.Effect<UnstableSchemas.ContactArchived, Operation.CommonError>
-      readonly unarchiveContact: (input: UnstableContacts.UnarchiveContactRequest) => Effect.Effect<UnstableSchemas.ContactUnarchived, Operation.CommonError>
-      readonly blockContact: (input: UnstableContacts.BlockContactRequest) => Effect.Effect<UnstableSchemas.ContactBlocked, Operation.CommonError>
+      readonly createContact: (input: UnstableContacts.CreateContactRequest) => Effect.Effect<UnstableContacts.CreateContactResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly showContactByExternalId: (input: UnstableContacts.ShowContactByExternalIdRequest) => Effect.Effect<UnstableContacts.ShowContactByExternalIdResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly archiveContact: (input: UnstableContacts.ArchiveContactRequest) => Effect.Effect<UnstableSchemas.ContactArchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly unarchiveContact: (input: UnstableContacts.UnarchiveContactRequest) => Effect.Effect<UnstableSchemas.ContactUnarchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly blockContact: (input: UnstableContacts.BlockContactRequest) => Effect.Effect<UnstableSchemas.ContactBlocked, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly subscriptionTypes: {
-      readonly attachSubscriptionTypeToContact: (input: UnstableSubscriptionTypes.AttachSubscriptionTypeToContactRequest) => Effect.Effect<UnstableSchemas.SubscriptionType, IntercomError.NotFoundError | Operation.CommonError>
-      readonly detachSubscriptionTypeToContact: (input: UnstableSubscriptionTypes.DetachSubscriptionTypeToContactRequest) => Effect.Effect<UnstableSchemas.SubscriptionType, IntercomError.NotFoundError | Operation.CommonError>
+      readonly attachSubscriptionTypeToContact: (input: UnstableSubscriptionTypes.AttachSubscriptionTypeToContactRequest) => Effect.Effect<UnstableSchemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly detachSubscriptionTypeToContact: (input: UnstableSubscriptionTypes.DetachSubscriptionTypeToContactRequest) => Effect.Effect<UnstableSchemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
       readonly listSubscriptionTypes: (input?: UnstableSubscriptionTypes.ListSubscriptionTypesRequest) => Effect.Effect<UnstableSchemas.SubscriptionTypeList, Operation.CommonError>
     }
     readonly tags: {
-      readonly attachTagToContact: (input: UnstableTags.AttachTagToContactRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
-      readonly detachTagFromContact: (input: UnstableTags.DetachTagFromContactRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
-      readonly attachTagToConversation: (input: UnstableTags.AttachTagToConversationRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
-      readonly detachTagFromConversation: (input: UnstableTags.DetachTagFromConversationRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
+      readonly attachTagToContact: (input: UnstableTags.AttachTagToContactRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly detachTagFromContact: (input: UnstableTags.DetachTagFromContactRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly attachTagToConversation: (input: UnstableTags.AttachTagToConversationRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly detachTagFromConversation: (input: UnstableTags.DetachTagFromConversationRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
       readonly listTags: (input?: UnstableTags.ListTagsRequest) => Effect.Effect<UnstableSchemas.TagList, Operation.CommonError>
-      readonly createTag: (input: UnstableTags.CreateTagRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly findTag: (input: UnstableTags.FindTagRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
+      readonly createTag: (input: UnstableTags.CreateTagRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly findTag: (input: UnstableTags.FindTagRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
       readonly deleteTag: (input: UnstableTags.DeleteTagRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly attachTagToTicket: (input: UnstableTags.AttachTagToTicketRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
-      readonly detachTagFromTicket: (input: UnstableTags.DetachTagFromTicketRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.NotFoundError | Operation.CommonError>
+      readonly attachTagToTicket: (input: UnstableTags.AttachTagToTicketRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly detachTagFromTicket: (input: UnstableTags.DetachTagFromTicketRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     }
     readonly conversations: {
-      readonly listConversations: (input?: UnstableConversations.ListConversationsRequest) => Effect.Effect<UnstableSchemas.ConversationList, Operation.CommonError>
-      readonly listConversationsStream: (input?: UnstableConversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, Operation.CommonError>
-      readonly listConversationsPages: (input?: UnstableConversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ConversationList, Operation.CommonError>
-      readonly createConversation: (input: UnstableConversations.CreateConversationRequest) => Effect.Effect<UnstableSchemas.Message, IntercomError.NotFoundError | Operation.CommonError>
-      readonly retrieveConversation: (input: UnstableConversations.RetrieveConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateConversation: (input: UnstableConversations.UpdateConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteConversation: (input: UnstableConversations.DeleteConversationRequest) => Effect.Effect<UnstableSchemas.ConversationDeleted, Operation.CommonError>
-      readonly searchConversations: (input: UnstableConversations.SearchConversationsRequest) => Effect.Effect<UnstableSchemas.ConversationList, Operation.CommonError>
-      readonly searchConversationsStream: (input: UnstableConversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, Operation.CommonError>
-      readonly searchConversationsPages: (input: UnstableConversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ConversationList, Operation.CommonError>
-      readonly replyConversation: (input: UnstableConversations.ReplyConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
-      readonly manageConversation: (input: UnstableConversations.ManageConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
-      readonly attachContactToConversation: (input: UnstableConversations.AttachContactToConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
-      readonly detachContactFromConversation: (input: UnstableConversations.DetachContactFromConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly listHandlingEvents: (input: UnstableConversations.ListHandlingEventsRequest) => Effect.Effect<UnstableSchemas.HandlingEventList, IntercomError.NotFoundError | Operation.CommonError>
-      readonly redactConversation: (input: UnstableConversations.RedactConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.NotFoundError | Operation.CommonError>
-      readonly convertConversationToTicket: (input: UnstableConversations.ConvertConversationToTicketRequest) => Effect.Effect<UnstableSchemas.Ticket, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listConversations: (input?: UnstableConversations.ListConversationsRequest) => Effect.Effect<UnstableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listConversationsStream: (input?: UnstableConversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listConversationsPages: (input?: UnstableConversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly createConversation: (input: UnstableConversations.CreateConversationRequest) => Effect.Effect<UnstableSchemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly retrieveConversation: (input: UnstableConversations.RetrieveConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly updateConversation: (input: UnstableConversations.UpdateConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly deleteConversation: (input: UnstableConversations.DeleteConversationRequest) => Effect.Effect<UnstableSchemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly searchConversations: (input: UnstableConversations.SearchConversationsRequest) => Effect.Effect<UnstableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly searchConversationsStream: (input: UnstableConversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly searchConversationsPages: (input: UnstableConversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly replyConversation: (input: UnstableConversations.ReplyConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly manageConversation: (input: UnstableConversations.ManageConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly attachContactToConversation: (input: UnstableConversations.AttachContactToConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly detachContactFromConversation: (input: UnstableConversations.DetachContactFromConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly listHandlingEvents: (input: UnstableConversations.ListHandlingEventsRequest) => Effect.Effect<UnstableSchemas.HandlingEventList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly redactConversation: (input: UnstableConversations.RedactConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly convertConversationToTicket: (input: UnstableConversations.ConvertConversationToTicketRequest) => Effect.Effect<UnstableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     }
     readonly customChannelEvents: {
       readonly notifyNewConversation: (input: UnstableCustomChannelEvents.NotifyNewConversationRequest) => Effect.Effect<UnstableSchemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
@@ -516,39 +516,39 @@ export interface IntercomShape {
       readonly notifyAttributeCollected: (input: UnstableCustomChannelEvents.NotifyAttributeCollectedRequest) => Effect.Effect<UnstableSchemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     }
     readonly customObjectInstances: {
-      readonly getCustomObjectInstancesByExternalId: (input: UnstableCustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
-      readonly createCustomObjectInstances: (input: UnstableCustomObjectInstances.CreateCustomObjectInstancesRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteCustomObjectInstancesById: (input: UnstableCustomObjectInstances.DeleteCustomObjectInstancesByIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstanceDeleted, IntercomError.NotFoundError | Operation.CommonError>
-      readonly getCustomObjectInstancesById: (input: UnstableCustomObjectInstances.GetCustomObjectInstancesByIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteCustomObjectInstancesByExternalId: (input: UnstableCustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstanceDeleted, IntercomError.NotFoundError | Operation.CommonError>
+      readonly getCustomObjectInstancesByExternalId: (input: UnstableCustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly createCustomObjectInstances: (input: UnstableCustomObjectInstances.CreateCustomObjectInstancesRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly deleteCustomObjectInstancesById: (input: UnstableCustomObjectInstances.DeleteCustomObjectInstancesByIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly getCustomObjectInstancesById: (input: UnstableCustomObjectInstances.GetCustomObjectInstancesByIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly deleteCustomObjectInstancesByExternalId: (input: UnstableCustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly dataAttributes: {
-      readonly lisDataAttributes: (input?: UnstableDataAttributes.LisDataAttributesRequest) => Effect.Effect<UnstableSchemas.DataAttributeList, Operation.CommonError>
-      readonly createDataAttribute: (input: UnstableDataAttributes.CreateDataAttributeRequest) => Effect.Effect<UnstableSchemas.DataAttribute, IntercomError.BadRequestError | Operation.CommonError>
+      readonly lisDataAttributes: (input?: UnstableDataAttributes.LisDataAttributesRequest) => Effect.Effect<UnstableSchemas.DataAttributeList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly createDataAttribute: (input: UnstableDataAttributes.CreateDataAttributeRequest) => Effect.Effect<UnstableSchemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
       readonly updateDataAttribute: (input: UnstableDataAttributes.UpdateDataAttributeRequest) => Effect.Effect<UnstableSchemas.DataAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     }
     readonly dataEvents: {
-      readonly lisDataEvents: (input: UnstableDataEvents.LisDataEventsRequest) => Effect.Effect<UnstableSchemas.DataEventSummary, Operation.CommonError>
-      readonly createDataEvent: (input: UnstableDataEvents.CreateDataEventRequest) => Effect.Effect<void, Operation.CommonError>
-      readonly dataEventSummaries: (input?: UnstableDataEvents.DataEventSummariesRequest) => Effect.Effect<void, Operation.CommonError>
+      readonly lisDataEvents: (input: UnstableDataEvents.LisDataEventsRequest) => Effect.Effect<UnstableSchemas.DataEventSummary, IntercomError.BadRequestError | Operation.CommonError>
+      readonly createDataEvent: (input: UnstableDataEvents.CreateDataEventRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly dataEventSummaries: (input?: UnstableDataEvents.DataEventSummariesRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     }
     readonly dataExport: {
-      readonly createDataExport: (input: UnstableDataExport.CreateDataExportRequest) => Effect.Effect<UnstableSchemas.DataExport, Operation.CommonError>
-      readonly getDataExport: (input: UnstableDataExport.GetDataExportRequest) => Effect.Effect<UnstableSchemas.DataExport, Operation.CommonError>
-      readonly cancelDataExport: (input: UnstableDataExport.CancelDataExportRequest) => Effect.Effect<UnstableSchemas.DataExport, Operation.CommonError>
-      readonly downloadDataExport: (input: UnstableDataExport.DownloadDataExportRequest) => Effect.Effect<Operation.ByteStream, Operation.CommonError>
+      readonly createDataExport: (input: UnstableDataExport.CreateDataExportRequest) => Effect.Effect<UnstableSchemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly getDataExport: (input: UnstableDataExport.GetDataExportRequest) => Effect.Effect<UnstableSchemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly cancelDataExport: (input: UnstableDataExport.CancelDataExportRequest) => Effect.Effect<UnstableSchemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly downloadDataExport: (input: UnstableDataExport.DownloadDataExportRequest) => Effect.Effect<Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly workflows: {
-      readonly exportWorkflow: (input: UnstableWorkflows.ExportWorkflowRequest) => Effect.Effect<UnstableSchemas.WorkflowExport, IntercomError.NotFoundError | Operation.CommonError>
+      readonly exportWorkflow: (input: UnstableWorkflows.ExportWorkflowRequest) => Effect.Effect<UnstableSchemas.WorkflowExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly jobs: {
-      readonly status: (input: UnstableJobs.StatusRequest) => Effect.Effect<UnstableSchemas.Jobs, IntercomError.NotFoundError | Operation.CommonError>
+      readonly status: (input: UnstableJobs.StatusRequest) => Effect.Effect<UnstableSchemas.Jobs, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly macros: {
       readonly listMacros: (input?: UnstableMacros.ListMacrosRequest) => Effect.Effect<UnstableSchemas.MacroList, IntercomError.BadRequestError | Operation.CommonError>
       readonly listMacrosStream: (input?: UnstableMacros.ListMacrosRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.MacroList, "data">, IntercomError.BadRequestError | Operation.CommonError>
       readonly listMacrosPages: (input?: UnstableMacros.ListMacrosRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.MacroList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly getMacro: (input: UnstableMacros.GetMacroRequest) => Effect.Effect<UnstableSchemas.Macro, IntercomError.NotFoundError | Operation.CommonError>
+      readonly getMacro: (input: UnstableMacros.GetMacroRequest) => Effect.Effect<UnstableSchemas.Macro, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly messages: {
       readonly createMessage: (input: UnstableMessages.CreateMessageRequest) => Effect.Effect<UnstableSchemas.Message, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
@@ -560,76 +560,76 @@ export interface IntercomShape {
       readonly listNewsItems: (input?: UnstableNews.ListNewsItemsRequest) => Effect.Effect<UnstableSchemas.PaginatedResponse, Operation.CommonError>
       readonly listNewsItemsStream: (input?: UnstableNews.ListNewsItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>
       readonly listNewsItemsPages: (input?: UnstableNews.ListNewsItemsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly createNewsItem: (input: UnstableNews.CreateNewsItemRequest) => Effect.Effect<UnstableSchemas.NewsItem, Operation.CommonError>
-      readonly retrieveNewsItem: (input: UnstableNews.RetrieveNewsItemRequest) => Effect.Effect<UnstableSchemas.NewsItem, IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateNewsItem: (input: UnstableNews.UpdateNewsItemRequest) => Effect.Effect<UnstableSchemas.NewsItem, IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteNewsItem: (input: UnstableNews.DeleteNewsItemRequest) => Effect.Effect<UnstableSchemas.DeletedObject, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listLiveNewsfeedItems: (input: UnstableNews.ListLiveNewsfeedItemsRequest) => Effect.Effect<UnstableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly listLiveNewsfeedItemsStream: (input: UnstableNews.ListLiveNewsfeedItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>
-      readonly listLiveNewsfeedItemsPages: (input: UnstableNews.ListLiveNewsfeedItemsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly createNewsItem: (input: UnstableNews.CreateNewsItemRequest) => Effect.Effect<UnstableSchemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly retrieveNewsItem: (input: UnstableNews.RetrieveNewsItemRequest) => Effect.Effect<UnstableSchemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly updateNewsItem: (input: UnstableNews.UpdateNewsItemRequest) => Effect.Effect<UnstableSchemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly deleteNewsItem: (input: UnstableNews.DeleteNewsItemRequest) => Effect.Effect<UnstableSchemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listLiveNewsfeedItems: (input: UnstableNews.ListLiveNewsfeedItemsRequest) => Effect.Effect<UnstableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listLiveNewsfeedItemsStream: (input: UnstableNews.ListLiveNewsfeedItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listLiveNewsfeedItemsPages: (input: UnstableNews.ListLiveNewsfeedItemsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
       readonly listNewsfeeds: (input?: UnstableNews.ListNewsfeedsRequest) => Effect.Effect<UnstableSchemas.PaginatedResponse, Operation.CommonError>
       readonly listNewsfeedsStream: (input?: UnstableNews.ListNewsfeedsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>
       readonly listNewsfeedsPages: (input?: UnstableNews.ListNewsfeedsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly retrieveNewsfeed: (input: UnstableNews.RetrieveNewsfeedRequest) => Effect.Effect<UnstableSchemas.Newsfeed, Operation.CommonError>
+      readonly retrieveNewsfeed: (input: UnstableNews.RetrieveNewsfeedRequest) => Effect.Effect<UnstableSchemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly segments: {
-      readonly listSegments: (input?: UnstableSegments.ListSegmentsRequest) => Effect.Effect<UnstableSchemas.SegmentList, Operation.CommonError>
-      readonly retrieveSegment: (input: UnstableSegments.RetrieveSegmentRequest) => Effect.Effect<UnstableSchemas.Segment, IntercomError.NotFoundError | Operation.CommonError>
+      readonly listSegments: (input?: UnstableSegments.ListSegmentsRequest) => Effect.Effect<UnstableSchemas.SegmentList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly retrieveSegment: (input: UnstableSegments.RetrieveSegmentRequest) => Effect.Effect<UnstableSchemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly switch: {
       readonly createPhoneSwitch: (input: UnstableSwitch.CreatePhoneSwitchRequest) => Effect.Effect<UnstableSchemas.PhoneSwitch, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     }
     readonly calls: {
-      readonly listCalls: (input?: UnstableCalls.ListCallsRequest) => Effect.Effect<UnstableSchemas.CallList, Operation.CommonError>
-      readonly listCallsStream: (input?: UnstableCalls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CallList, "data">, Operation.CommonError>
-      readonly listCallsPages: (input?: UnstableCalls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CallList, Operation.CommonError>
-      readonly showCall: (input: UnstableCalls.ShowCallRequest) => Effect.Effect<UnstableSchemas.Call, IntercomError.NotFoundError | Operation.CommonError>
-      readonly showCallRecording: (input: UnstableCalls.ShowCallRecordingRequest) => Effect.Effect<string, IntercomError.NotFoundError | Operation.CommonError>
-      readonly showCallTranscript: (input: UnstableCalls.ShowCallTranscriptRequest) => Effect.Effect<string, IntercomError.NotFoundError | Operation.CommonError>
-      readonly listCallsWithTranscripts: (input: UnstableCalls.ListCallsWithTranscriptsRequest) => Effect.Effect<UnstableCalls.ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | Operation.CommonError>
-      readonly registerFinVoiceCall: (input: UnstableCalls.RegisterFinVoiceCallRequest) => Effect.Effect<UnstableSchemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.ConflictError | Operation.CommonError>
-      readonly collectFinVoiceCallById: (input: UnstableCalls.CollectFinVoiceCallByIdRequest) => Effect.Effect<UnstableSchemas.AiCallResponse, IntercomError.NotFoundError | Operation.CommonError>
-      readonly collectFinVoiceCallByExternalId: (input: UnstableCalls.CollectFinVoiceCallByExternalIdRequest) => Effect.Effect<UnstableSchemas.AiCallResponse, IntercomError.NotFoundError | Operation.CommonError>
-      readonly collectFinVoiceCallByPhoneNumber: (input: UnstableCalls.CollectFinVoiceCallByPhoneNumberRequest) => Effect.Effect<unknown, IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCalls: (input?: UnstableCalls.ListCallsRequest) => Effect.Effect<UnstableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listCallsStream: (input?: UnstableCalls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listCallsPages: (input?: UnstableCalls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly showCall: (input: UnstableCalls.ShowCallRequest) => Effect.Effect<UnstableSchemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly showCallRecording: (input: UnstableCalls.ShowCallRecordingRequest) => Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly showCallTranscript: (input: UnstableCalls.ShowCallTranscriptRequest) => Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCallsWithTranscripts: (input: UnstableCalls.ListCallsWithTranscriptsRequest) => Effect.Effect<UnstableCalls.ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly registerFinVoiceCall: (input: UnstableCalls.RegisterFinVoiceCallRequest) => Effect.Effect<UnstableSchemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.ConflictError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly collectFinVoiceCallById: (input: UnstableCalls.CollectFinVoiceCallByIdRequest) => Effect.Effect<UnstableSchemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly collectFinVoiceCallByExternalId: (input: UnstableCalls.CollectFinVoiceCallByExternalIdRequest) => Effect.Effect<UnstableSchemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly collectFinVoiceCallByPhoneNumber: (input: UnstableCalls.CollectFinVoiceCallByPhoneNumberRequest) => Effect.Effect<unknown, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly teams: {
       readonly listTeams: (input?: UnstableTeams.ListTeamsRequest) => Effect.Effect<UnstableSchemas.TeamList, Operation.CommonError>
-      readonly retrieveTeam: (input: UnstableTeams.RetrieveTeamRequest) => Effect.Effect<UnstableSchemas.Team, IntercomError.NotFoundError | Operation.CommonError>
+      readonly retrieveTeam: (input: UnstableTeams.RetrieveTeamRequest) => Effect.Effect<UnstableSchemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly ticketStates: {
       readonly listTicketStates: (input?: UnstableTicketStates.ListTicketStatesRequest) => Effect.Effect<UnstableSchemas.TicketStateList, Operation.CommonError>
     }
     readonly ticketTypeAttributes: {
-      readonly createTicketTypeAttribute: (input: UnstableTicketTypeAttributes.CreateTicketTypeAttributeRequest) => Effect.Effect<UnstableSchemas.TicketTypeAttribute, Operation.CommonError>
-      readonly updateTicketTypeAttribute: (input: UnstableTicketTypeAttributes.UpdateTicketTypeAttributeRequest) => Effect.Effect<UnstableSchemas.TicketTypeAttribute, Operation.CommonError>
+      readonly createTicketTypeAttribute: (input: UnstableTicketTypeAttributes.CreateTicketTypeAttributeRequest) => Effect.Effect<UnstableSchemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly updateTicketTypeAttribute: (input: UnstableTicketTypeAttributes.UpdateTicketTypeAttributeRequest) => Effect.Effect<UnstableSchemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     }
     readonly ticketTypes: {
       readonly listTicketTypes: (input?: UnstableTicketTypes.ListTicketTypesRequest) => Effect.Effect<UnstableSchemas.TicketTypeList, Operation.CommonError>
-      readonly createTicketType: (input: UnstableTicketTypes.CreateTicketTypeRequest) => Effect.Effect<UnstableSchemas.TicketType, Operation.CommonError>
-      readonly getTicketType: (input: UnstableTicketTypes.GetTicketTypeRequest) => Effect.Effect<UnstableSchemas.TicketType, Operation.CommonError>
+      readonly createTicketType: (input: UnstableTicketTypes.CreateTicketTypeRequest) => Effect.Effect<UnstableSchemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly getTicketType: (input: UnstableTicketTypes.GetTicketTypeRequest) => Effect.Effect<UnstableSchemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly tickets: {
-      readonly replyTicket: (input: UnstableTickets.ReplyTicketRequest) => Effect.Effect<UnstableSchemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly enqueueCreateTicket: (input: UnstableTickets.EnqueueCreateTicketRequest) => Effect.Effect<UnstableSchemas.Jobs, IntercomError.BadRequestError | Operation.CommonError>
-      readonly getTicket: (input: UnstableTickets.GetTicketRequest) => Effect.Effect<UnstableSchemas.Ticket, Operation.CommonError>
-      readonly updateTicket: (input: UnstableTickets.UpdateTicketRequest) => Effect.Effect<UnstableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteTicket: (input: UnstableTickets.DeleteTicketRequest) => Effect.Effect<UnstableTickets.DeleteTicketResponse, IntercomError.NotFoundError | Operation.CommonError>
-      readonly searchTickets: (input: UnstableTickets.SearchTicketsRequest) => Effect.Effect<UnstableSchemas.TicketList, Operation.CommonError>
-      readonly searchTicketsStream: (input: UnstableTickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.TicketList, "tickets">, Operation.CommonError>
-      readonly searchTicketsPages: (input: UnstableTickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.TicketList, Operation.CommonError>
+      readonly replyTicket: (input: UnstableTickets.ReplyTicketRequest) => Effect.Effect<UnstableSchemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly enqueueCreateTicket: (input: UnstableTickets.EnqueueCreateTicketRequest) => Effect.Effect<UnstableSchemas.Jobs, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly getTicket: (input: UnstableTickets.GetTicketRequest) => Effect.Effect<UnstableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly updateTicket: (input: UnstableTickets.UpdateTicketRequest) => Effect.Effect<UnstableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly deleteTicket: (input: UnstableTickets.DeleteTicketRequest) => Effect.Effect<UnstableTickets.DeleteTicketResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly searchTickets: (input: UnstableTickets.SearchTicketsRequest) => Effect.Effect<UnstableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly searchTicketsStream: (input: UnstableTickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly searchTicketsPages: (input: UnstableTickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     }
     readonly visitors: {
-      readonly retrieveVisitorWithUserId: (input: UnstableVisitors.RetrieveVisitorWithUserIdRequest) => Effect.Effect<UnstableSchemas.Visitor, IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateVisitor: (input: UnstableVisitors.UpdateVisitorRequest) => Effect.Effect<UnstableSchemas.Visitor, IntercomError.NotFoundError | Operation.CommonError>
-      readonly convertVisitor: (input: UnstableVisitors.ConvertVisitorRequest) => Effect.Effect<UnstableSchemas.Contact, Operation.CommonError>
+      readonly retrieveVisitorWithUserId: (input: UnstableVisitors.RetrieveVisitorWithUserIdRequest) => Effect.Effect<UnstableSchemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly updateVisitor: (input: UnstableVisitors.UpdateVisitorRequest) => Effect.Effect<UnstableSchemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly convertVisitor: (input: UnstableVisitors.ConvertVisitorRequest) => Effect.Effect<UnstableSchemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     }
     readonly brands: {
       readonly listBrands: (input?: UnstableBrands.ListBrandsRequest) => Effect.Effect<UnstableSchemas.BrandList, Operation.CommonError>
-      readonly retrieveBrand: (input: UnstableBrands.RetrieveBrandRequest) => Effect.Effect<UnstableSchemas.Brand, IntercomError.NotFoundError | Operation.CommonError>
+      readonly retrieveBrand: (input: UnstableBrands.RetrieveBrandRequest) => Effect.Effect<UnstableSchemas.Brand, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly emails: {
       readonly listEmails: (input?: UnstableEmails.ListEmailsRequest) => Effect.Effect<UnstableSchemas.EmailList, Operation.CommonError>
-      readonly retrieveEmail: (input: UnstableEmails.RetrieveEmailRequest) => Effect.Effect<UnstableSchemas.EmailSetting, IntercomError.NotFoundError | Operation.CommonError>
+      readonly retrieveEmail: (input: UnstableEmails.RetrieveEmailRequest) => Effect.Effect<UnstableSchemas.EmailSetting, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
   }
 }
@@ -644,8 +644,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     identify: (input) => client.execute(Admins.identifyOperation, input as Admins.IdentifyAdminRequest),
     away: (input) => client.execute(Admins.awayOperation, input as Admins.ConfigureAwayAdminRequest),
     listAllActivityLogs: (input) => client.execute(Admins.listAllActivityLogsOperation, input as Admins.ListAllActivityLogsRequest),
-    listAllActivityLogsStream: (input, options) => client.items(Admins.listAllActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ActivityLogList, "activity_logs">, Operation.CommonError>,
-    listAllActivityLogsPages: (input, options) => client.pages(Admins.listAllActivityLogsOperation, input, options) as Stream.Stream<StableSchemas.ActivityLogList, Operation.CommonError>,
+    listAllActivityLogsStream: (input, options) => client.items(Admins.listAllActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError>,
+    listAllActivityLogsPages: (input, options) => client.pages(Admins.listAllActivityLogsOperation, input, options) as Stream.Stream<StableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>,
     list: (input) => client.execute(Admins.listOperation, input as Admins.ListAdminsRequest),
     find: (input) => client.execute(Admins.findOperation, input as Admins.FindAdminRequest)
   },
@@ -667,15 +667,15 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
   },
   articles: {
     list: (input) => client.execute(Articles.listOperation, input as Articles.ListArticlesRequest),
-    listStream: (input, options) => client.items(Articles.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleList, "data">, Operation.CommonError>,
-    listPages: (input, options) => client.pages(Articles.listOperation, input, options) as Stream.Stream<StableSchemas.ArticleList, Operation.CommonError>,
+    listStream: (input, options) => client.items(Articles.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+    listPages: (input, options) => client.pages(Articles.listOperation, input, options) as Stream.Stream<StableSchemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>,
     create: (input) => client.execute(Articles.createOperation, input as Articles.CreateArticleRequest),
     find: (input) => client.execute(Articles.findOperation, input as Articles.FindArticleRequest),
     update: (input) => client.execute(Articles.updateOperation, input as Articles.UpdateArticleRequest),
     delete: (input) => client.execute(Articles.deleteOperation, input as Articles.DeleteArticleRequest),
     search: (input) => client.execute(Articles.searchOperation, input as Articles.SearchArticlesRequest),
-    searchStream: (input, options) => client.items(Articles.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleSearchResponse, "data.articles">, Operation.CommonError>,
-    searchPages: (input, options) => client.pages(Articles.searchOperation, input, options) as Stream.Stream<StableSchemas.ArticleSearchResponse, Operation.CommonError>
+    searchStream: (input, options) => client.items(Articles.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError>,
+    searchPages: (input, options) => client.pages(Articles.searchOperation, input, options) as Stream.Stream<StableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
   },
   awayStatusReasons: {
     listAwayStatusReasons: (input) => client.execute(AwayStatusReasons.listAwayStatusReasonsOperation, input as AwayStatusReasons.ListAwayStatusReasonsRequest)
@@ -695,8 +695,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
   helpCenters: {
     collections: {
       list: (input) => client.execute(HelpCentersCollections.listOperation, input as HelpCentersCollections.ListCollectionsRequest),
-      listStream: (input, options) => client.items(HelpCentersCollections.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CollectionList, "data">, Operation.CommonError>,
-      listPages: (input, options) => client.pages(HelpCentersCollections.listOperation, input, options) as Stream.Stream<StableSchemas.CollectionList, Operation.CommonError>,
+      listStream: (input, options) => client.items(HelpCentersCollections.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CollectionList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+      listPages: (input, options) => client.pages(HelpCentersCollections.listOperation, input, options) as Stream.Stream<StableSchemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>,
       create: (input) => client.execute(HelpCentersCollections.createOperation, input as HelpCentersCollections.CreateCollectionRequest),
       find: (input) => client.execute(HelpCentersCollections.findOperation, input as HelpCentersCollections.FindCollectionRequest),
       update: (input) => client.execute(HelpCentersCollections.updateOperation, input as HelpCentersCollections.UpdateCollectionRequest),
@@ -704,8 +704,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     find: (input) => client.execute(HelpCenters.findOperation, input as HelpCenters.FindHelpCenterRequest),
     list: (input) => client.execute(HelpCenters.listOperation, input as HelpCenters.ListHelpCentersRequest),
-    listStream: (input, options) => client.items(HelpCenters.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.HelpCenterList, "data">, Operation.CommonError>,
-    listPages: (input, options) => client.pages(HelpCenters.listOperation, input, options) as Stream.Stream<StableSchemas.HelpCenterList, Operation.CommonError>
+    listStream: (input, options) => client.items(HelpCenters.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.HelpCenterList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+    listPages: (input, options) => client.pages(HelpCenters.listOperation, input, options) as Stream.Stream<StableSchemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
   },
   internalArticles: {
     listInternalArticles: (input) => client.execute(InternalArticles.listInternalArticlesOperation, input as InternalArticles.ListInternalArticlesRequest),
@@ -716,8 +716,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     updateInternalArticle: (input) => client.execute(InternalArticles.updateInternalArticleOperation, input as InternalArticles.UpdateInternalArticleRequest),
     deleteInternalArticle: (input) => client.execute(InternalArticles.deleteInternalArticleOperation, input as InternalArticles.DeleteInternalArticleRequest),
     searchInternalArticles: (input) => client.execute(InternalArticles.searchInternalArticlesOperation, input as InternalArticles.SearchInternalArticlesRequest),
-    searchInternalArticlesStream: (input, options) => client.items(InternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleSearchResponse, "data.internal_articles">, Operation.CommonError>,
-    searchInternalArticlesPages: (input, options) => client.pages(InternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<StableSchemas.InternalArticleSearchResponse, Operation.CommonError>
+    searchInternalArticlesStream: (input, options) => client.items(InternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError>,
+    searchInternalArticlesPages: (input, options) => client.pages(InternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<StableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
   },
   ipAllowlist: {
     getIpAllowlist: (input) => client.execute(IpAllowlist.getIpAllowlistOperation, input as IpAllowlist.GetIpAllowlistRequest),
@@ -730,22 +730,22 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     update: (input) => client.execute(Companies.updateOperation, input as Companies.UpdateCompanyRequest),
     delete: (input) => client.execute(Companies.deleteOperation, input as Companies.DeleteCompanyRequest),
     listAttachedContacts: (input) => client.execute(Companies.listAttachedContactsOperation, input as Companies.ListAttachedContactsRequest),
-    listAttachedContactsStream: (input, options) => client.items(Companies.listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError>,
-    listAttachedContactsPages: (input, options) => client.pages(Companies.listAttachedContactsOperation, input, options) as Stream.Stream<StableSchemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError>,
+    listAttachedContactsStream: (input, options) => client.items(Companies.listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+    listAttachedContactsPages: (input, options) => client.pages(Companies.listAttachedContactsOperation, input, options) as Stream.Stream<StableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
     listAttachedSegments: (input) => client.execute(Companies.listAttachedSegmentsOperation, input as Companies.ListSegmentsAttachedToCompanyRequest),
     list: (input) => client.execute(Companies.listOperation, input as Companies.ListCompaniesRequest),
-    listStream: (input, options) => client.items(Companies.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyList, "data">, Operation.CommonError>,
-    listPages: (input, options) => client.pages(Companies.listOperation, input, options) as Stream.Stream<StableSchemas.CompanyList, Operation.CommonError>,
+    listStream: (input, options) => client.items(Companies.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+    listPages: (input, options) => client.pages(Companies.listOperation, input, options) as Stream.Stream<StableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>,
     scroll: (input) => client.execute(Companies.scrollOperation, input as Companies.ScrollCompaniesRequest),
-    scrollStream: (input, options) => client.items(Companies.scrollOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError>,
-    scrollPages: (input, options) => client.pages(Companies.scrollOperation, input, options) as Stream.Stream<StableSchemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError>,
+    scrollStream: (input, options) => client.items(Companies.scrollOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
+    scrollPages: (input, options) => client.pages(Companies.scrollOperation, input, options) as Stream.Stream<StableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
     attachContact: (input) => client.execute(Companies.attachContactOperation, input as Companies.AttachContactToCompanyRequest),
     detachContact: (input) => client.execute(Companies.detachContactOperation, input as Companies.DetachContactFromCompanyRequest)
   },
   contacts: {
     listAttachedCompanies: (input) => client.execute(Contacts.listAttachedCompaniesOperation, input as Contacts.ListAttachedCompaniesRequest),
-    listAttachedCompaniesStream: (input, options) => client.items(Contacts.listAttachedCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError>,
-    listAttachedCompaniesPages: (input, options) => client.pages(Contacts.listAttachedCompaniesOperation, input, options) as Stream.Stream<StableSchemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError>,
+    listAttachedCompaniesStream: (input, options) => client.items(Contacts.listAttachedCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactAttachedCompanies, "companies">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+    listAttachedCompaniesPages: (input, options) => client.pages(Contacts.listAttachedCompaniesOperation, input, options) as Stream.Stream<StableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
     listAttachedSegments: (input) => client.execute(Contacts.listAttachedSegmentsOperation, input as Contacts.ListSegmentsAttachedToContactRequest),
     listAttachedSubscriptions: (input) => client.execute(Contacts.listAttachedSubscriptionsOperation, input as Contacts.ListAttachedSubscriptionsRequest),
     attachSubscription: (input) => client.execute(Contacts.attachSubscriptionOperation, input as Contacts.AttachSubscriptionToContactRequest),
@@ -756,11 +756,11 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     delete: (input) => client.execute(Contacts.deleteOperation, input as Contacts.DeleteContactRequest),
     mergeLeadInUser: (input) => client.execute(Contacts.mergeLeadInUserOperation, input as Contacts.MergeLeadInUserRequest),
     search: (input) => client.execute(Contacts.searchOperation, input as Contacts.SearchContactsRequest),
-    searchStream: (input, options) => client.items(Contacts.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, Operation.CommonError>,
-    searchPages: (input, options) => client.pages(Contacts.searchOperation, input, options) as Stream.Stream<StableSchemas.ContactList, Operation.CommonError>,
+    searchStream: (input, options) => client.items(Contacts.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+    searchPages: (input, options) => client.pages(Contacts.searchOperation, input, options) as Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
     list: (input) => client.execute(Contacts.listOperation, input as Contacts.ListContactsRequest),
-    listStream: (input, options) => client.items(Contacts.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, Operation.CommonError>,
-    listPages: (input, options) => client.pages(Contacts.listOperation, input, options) as Stream.Stream<StableSchemas.ContactList, Operation.CommonError>,
+    listStream: (input, options) => client.items(Contacts.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+    listPages: (input, options) => client.pages(Contacts.listOperation, input, options) as Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | Operation.CommonError>,
     create: (input) => client.execute(Contacts.createOperation, input as Contacts.CreateContactRequest),
     showContactByExternalId: (input) => client.execute(Contacts.showContactByExternalIdOperation, input as Contacts.ShowContactByExternalIdRequest),
     archive: (input) => client.execute(Contacts.archiveOperation, input as Contacts.ArchiveContactRequest),
@@ -769,8 +769,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
   },
   notes: {
     list: (input) => client.execute(Notes.listOperation, input as Notes.ListContactNotesRequest),
-    listStream: (input, options) => client.items(Notes.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError>,
-    listPages: (input, options) => client.pages(Notes.listOperation, input, options) as Stream.Stream<StableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>,
+    listStream: (input, options) => client.items(Notes.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+    listPages: (input, options) => client.pages(Notes.listOperation, input, options) as Stream.Stream<StableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
     create: (input) => client.execute(Notes.createOperation, input as Notes.CreateContactNoteRequest),
     find: (input) => client.execute(Notes.findOperation, input as Notes.FindNoteRequest)
   },
@@ -788,15 +788,15 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
   },
   conversations: {
     list: (input) => client.execute(Conversations.listOperation, input as Conversations.ListConversationsRequest),
-    listStream: (input, options) => client.items(Conversations.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, Operation.CommonError>,
-    listPages: (input, options) => client.pages(Conversations.listOperation, input, options) as Stream.Stream<StableSchemas.ConversationList, Operation.CommonError>,
+    listStream: (input, options) => client.items(Conversations.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError>,
+    listPages: (input, options) => client.pages(Conversations.listOperation, input, options) as Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>,
     create: (input) => client.execute(Conversations.createOperation, input as Conversations.CreateConversationRequest),
     find: (input) => client.execute(Conversations.findOperation, input as Conversations.FindConversationRequest),
     update: (input) => client.execute(Conversations.updateOperation, input as Conversations.UpdateConversationRequest),
     deleteConversation: (input) => client.execute(Conversations.deleteConversationOperation, input as Conversations.DeleteConversationRequest),
     search: (input) => client.execute(Conversations.searchOperation, input as Conversations.SearchConversationsRequest),
-    searchStream: (input, options) => client.items(Conversations.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, Operation.CommonError>,
-    searchPages: (input, options) => client.pages(Conversations.searchOperation, input, options) as Stream.Stream<StableSchemas.ConversationList, Operation.CommonError>,
+    searchStream: (input, options) => client.items(Conversations.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+    searchPages: (input, options) => client.pages(Conversations.searchOperation, input, options) as Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
     reply: (input) => client.execute(Conversations.replyOperation, input as Conversations.ReplyToConversationRequest),
     manage: (input) => client.execute(Conversations.manageOperation, input as Conversations.ManageConversationPartsRequest),
     attachContactAsAdmin: (input) => client.execute(Conversations.attachContactAsAdminOperation, input as Conversations.AttachContactToConversationRequest),
@@ -846,8 +846,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
   },
   calls: {
     listCalls: (input) => client.execute(Calls.listCallsOperation, input as Calls.ListCallsRequest),
-    listCallsStream: (input, options) => client.items(Calls.listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CallList, "data">, Operation.CommonError>,
-    listCallsPages: (input, options) => client.pages(Calls.listCallsOperation, input, options) as Stream.Stream<StableSchemas.CallList, Operation.CommonError>,
+    listCallsStream: (input, options) => client.items(Calls.listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+    listCallsPages: (input, options) => client.pages(Calls.listCallsOperation, input, options) as Stream.Stream<StableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>,
     showCall: (input) => client.execute(Calls.showCallOperation, input as Calls.ShowCallRequest),
     showCallRecording: (input) => client.execute(Calls.showCallRecordingOperation, input as Calls.ShowCallRecordingRequest),
     showCallTranscript: (input) => client.execute(Calls.showCallTranscriptOperation, input as Calls.ShowCallTranscriptRequest),
@@ -878,8 +878,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     update: (input) => client.execute(Tickets.updateOperation, input as Tickets.UpdateTicketRequest),
     deleteTicket: (input) => client.execute(Tickets.deleteTicketOperation, input as Tickets.DeleteTicketRequest),
     search: (input) => client.execute(Tickets.searchOperation, input as Tickets.SearchTicketsRequest),
-    searchStream: (input, options) => client.items(Tickets.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.TicketList, "tickets">, Operation.CommonError>,
-    searchPages: (input, options) => client.pages(Tickets.searchOperation, input, options) as Stream.Stream<StableSchemas.TicketList, Operation.CommonError>
+    searchStream: (input, options) => client.items(Tickets.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+    searchPages: (input, options) => client.pages(Tickets.searchOperation, input, options) as Stream.Stream<StableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
   },
   visitors: {
     find: (input) => client.execute(Visitors.findOperation, input as Visitors.FindVisitorRequest),
@@ -898,8 +898,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     feeds: {
       listItems: (input) => client.execute(NewsFeeds.listItemsOperation, input as NewsFeeds.ListNewsFeedItemsRequest),
-      listItemsStream: (input, options) => client.items(NewsFeeds.listItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
-      listItemsPages: (input, options) => client.pages(NewsFeeds.listItemsOperation, input, options) as Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>,
+      listItemsStream: (input, options) => client.items(NewsFeeds.listItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      listItemsPages: (input, options) => client.pages(NewsFeeds.listItemsOperation, input, options) as Stream.Stream<StableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
       list: (input) => client.execute(NewsFeeds.listOperation, input as NewsFeeds.ListNewsFeedsRequest),
       listStream: (input, options) => client.items(NewsFeeds.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
       listPages: (input, options) => client.pages(NewsFeeds.listOperation, input, options) as Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>,
@@ -911,8 +911,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       identifyAdmin: (input) => client.execute(UnstableAdmins.identifyAdminOperation, input as UnstableAdmins.IdentifyAdminRequest),
       setAwayAdmin: (input) => client.execute(UnstableAdmins.setAwayAdminOperation, input as UnstableAdmins.SetAwayAdminRequest),
       listActivityLogs: (input) => client.execute(UnstableAdmins.listActivityLogsOperation, input as UnstableAdmins.ListActivityLogsRequest),
-      listActivityLogsStream: (input, options) => client.items(UnstableAdmins.listActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ActivityLogList, "activity_logs">, Operation.CommonError>,
-      listActivityLogsPages: (input, options) => client.pages(UnstableAdmins.listActivityLogsOperation, input, options) as Stream.Stream<UnstableSchemas.ActivityLogList, Operation.CommonError>,
+      listActivityLogsStream: (input, options) => client.items(UnstableAdmins.listActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError>,
+      listActivityLogsPages: (input, options) => client.pages(UnstableAdmins.listActivityLogsOperation, input, options) as Stream.Stream<UnstableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>,
       listAdmins: (input) => client.execute(UnstableAdmins.listAdminsOperation, input as UnstableAdmins.ListAdminsRequest),
       retrieveAdmin: (input) => client.execute(UnstableAdmins.retrieveAdminOperation, input as UnstableAdmins.RetrieveAdminRequest)
     },
@@ -940,8 +940,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       retrieveArticle: (input) => client.execute(UnstableArticles.retrieveArticleOperation, input as UnstableArticles.RetrieveArticleRequest),
       deleteArticle: (input) => client.execute(UnstableArticles.deleteArticleOperation, input as UnstableArticles.DeleteArticleRequest),
       searchArticles: (input) => client.execute(UnstableArticles.searchArticlesOperation, input as UnstableArticles.SearchArticlesRequest),
-      searchArticlesStream: (input, options) => client.items(UnstableArticles.searchArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleSearchResponse, "data.articles">, Operation.CommonError>,
-      searchArticlesPages: (input, options) => client.pages(UnstableArticles.searchArticlesOperation, input, options) as Stream.Stream<UnstableSchemas.ArticleSearchResponse, Operation.CommonError>
+      searchArticlesStream: (input, options) => client.items(UnstableArticles.searchArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError>,
+      searchArticlesPages: (input, options) => client.pages(UnstableArticles.searchArticlesOperation, input, options) as Stream.Stream<UnstableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
     },
     awayStatusReasons: {
       listAwayStatusReasons: (input) => client.execute(UnstableAwayStatusReasons.listAwayStatusReasonsOperation, input as UnstableAwayStatusReasons.ListAwayStatusReasonsRequest)
@@ -970,44 +970,44 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       updateInternalArticle: (input) => client.execute(UnstableInternalArticles.updateInternalArticleOperation, input as UnstableInternalArticles.UpdateInternalArticleRequest),
       deleteInternalArticle: (input) => client.execute(UnstableInternalArticles.deleteInternalArticleOperation, input as UnstableInternalArticles.DeleteInternalArticleRequest),
       searchInternalArticles: (input) => client.execute(UnstableInternalArticles.searchInternalArticlesOperation, input as UnstableInternalArticles.SearchInternalArticlesRequest),
-      searchInternalArticlesStream: (input, options) => client.items(UnstableInternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleSearchResponse, "data.internal_articles">, Operation.CommonError>,
-      searchInternalArticlesPages: (input, options) => client.pages(UnstableInternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<UnstableSchemas.InternalArticleSearchResponse, Operation.CommonError>
+      searchInternalArticlesStream: (input, options) => client.items(UnstableInternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError>,
+      searchInternalArticlesPages: (input, options) => client.pages(UnstableInternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<UnstableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
     },
     companies: {
       retrieveCompany: (input) => client.execute(UnstableCompanies.retrieveCompanyOperation, input as UnstableCompanies.RetrieveCompanyRequest),
-      retrieveCompanyStream: (input, options) => client.items(UnstableCompanies.retrieveCompanyOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.NotFoundError | Operation.CommonError>,
-      retrieveCompanyPages: (input, options) => client.pages(UnstableCompanies.retrieveCompanyOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyList, IntercomError.NotFoundError | Operation.CommonError>,
+      retrieveCompanyStream: (input, options) => client.items(UnstableCompanies.retrieveCompanyOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      retrieveCompanyPages: (input, options) => client.pages(UnstableCompanies.retrieveCompanyOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
       createOrUpdateCompany: (input) => client.execute(UnstableCompanies.createOrUpdateCompanyOperation, input as UnstableCompanies.CreateOrUpdateCompanyRequest),
       retrieveACompanyById: (input) => client.execute(UnstableCompanies.retrieveACompanyByIdOperation, input as UnstableCompanies.RetrieveACompanyByIdRequest),
       updateCompany: (input) => client.execute(UnstableCompanies.updateCompanyOperation, input as UnstableCompanies.UpdateCompanyRequest),
       deleteCompany: (input) => client.execute(UnstableCompanies.deleteCompanyOperation, input as UnstableCompanies.DeleteCompanyRequest),
       listAttachedContacts: (input) => client.execute(UnstableCompanies.listAttachedContactsOperation, input as UnstableCompanies.ListAttachedContactsRequest),
-      listAttachedContactsStream: (input, options) => client.items(UnstableCompanies.listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError>,
-      listAttachedContactsPages: (input, options) => client.pages(UnstableCompanies.listAttachedContactsOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError>,
+      listAttachedContactsStream: (input, options) => client.items(UnstableCompanies.listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      listAttachedContactsPages: (input, options) => client.pages(UnstableCompanies.listAttachedContactsOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
       listAttachedSegmentsForCompanies: (input) => client.execute(UnstableCompanies.listAttachedSegmentsForCompaniesOperation, input as UnstableCompanies.ListAttachedSegmentsForCompaniesRequest),
       listAllCompanies: (input) => client.execute(UnstableCompanies.listAllCompaniesOperation, input as UnstableCompanies.ListAllCompaniesRequest),
-      listAllCompaniesStream: (input, options) => client.items(UnstableCompanies.listAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, Operation.CommonError>,
-      listAllCompaniesPages: (input, options) => client.pages(UnstableCompanies.listAllCompaniesOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyList, Operation.CommonError>,
+      listAllCompaniesStream: (input, options) => client.items(UnstableCompanies.listAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+      listAllCompaniesPages: (input, options) => client.pages(UnstableCompanies.listAllCompaniesOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>,
       scrollOverAllCompanies: (input) => client.execute(UnstableCompanies.scrollOverAllCompaniesOperation, input as UnstableCompanies.ScrollOverAllCompaniesRequest),
-      scrollOverAllCompaniesStream: (input, options) => client.items(UnstableCompanies.scrollOverAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError>,
-      scrollOverAllCompaniesPages: (input, options) => client.pages(UnstableCompanies.scrollOverAllCompaniesOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError>,
+      scrollOverAllCompaniesStream: (input, options) => client.items(UnstableCompanies.scrollOverAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
+      scrollOverAllCompaniesPages: (input, options) => client.pages(UnstableCompanies.scrollOverAllCompaniesOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
       attachContactToACompany: (input) => client.execute(UnstableCompanies.attachContactToACompanyOperation, input as UnstableCompanies.AttachContactToACompanyRequest),
       detachContactFromACompany: (input) => client.execute(UnstableCompanies.detachContactFromACompanyOperation, input as UnstableCompanies.DetachContactFromACompanyRequest)
     },
     notes: {
       listCompanyNotes: (input) => client.execute(UnstableNotes.listCompanyNotesOperation, input as UnstableNotes.ListCompanyNotesRequest),
-      listCompanyNotesStream: (input, options) => client.items(UnstableNotes.listCompanyNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError>,
-      listCompanyNotesPages: (input, options) => client.pages(UnstableNotes.listCompanyNotesOperation, input, options) as Stream.Stream<UnstableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>,
+      listCompanyNotesStream: (input, options) => client.items(UnstableNotes.listCompanyNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      listCompanyNotesPages: (input, options) => client.pages(UnstableNotes.listCompanyNotesOperation, input, options) as Stream.Stream<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
       listNotes: (input) => client.execute(UnstableNotes.listNotesOperation, input as UnstableNotes.ListNotesRequest),
-      listNotesStream: (input, options) => client.items(UnstableNotes.listNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError>,
-      listNotesPages: (input, options) => client.pages(UnstableNotes.listNotesOperation, input, options) as Stream.Stream<UnstableSchemas.NoteList, IntercomError.NotFoundError | Operation.CommonError>,
+      listNotesStream: (input, options) => client.items(UnstableNotes.listNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      listNotesPages: (input, options) => client.pages(UnstableNotes.listNotesOperation, input, options) as Stream.Stream<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
       createNote: (input) => client.execute(UnstableNotes.createNoteOperation, input as UnstableNotes.CreateNoteRequest),
       retrieveNote: (input) => client.execute(UnstableNotes.retrieveNoteOperation, input as UnstableNotes.RetrieveNoteRequest)
     },
     contacts: {
       listCompaniesForAContact: (input) => client.execute(UnstableContacts.listCompaniesForAContactOperation, input as UnstableContacts.ListCompaniesForAContactRequest),
-      listCompaniesForAContactStream: (input, options) => client.items(UnstableContacts.listCompaniesForAContactOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError>,
-      listCompaniesForAContactPages: (input, options) => client.pages(UnstableContacts.listCompaniesForAContactOperation, input, options) as Stream.Stream<UnstableSchemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError>,
+      listCompaniesForAContactStream: (input, options) => client.items(UnstableContacts.listCompaniesForAContactOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactAttachedCompanies, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      listCompaniesForAContactPages: (input, options) => client.pages(UnstableContacts.listCompaniesForAContactOperation, input, options) as Stream.Stream<UnstableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
       listSegmentsForAContact: (input) => client.execute(UnstableContacts.listSegmentsForAContactOperation, input as UnstableContacts.ListSegmentsForAContactRequest),
       listSubscriptionsForAContact: (input) => client.execute(UnstableContacts.listSubscriptionsForAContactOperation, input as UnstableContacts.ListSubscriptionsForAContactRequest),
       listTagsForAContact: (input) => client.execute(UnstableContacts.listTagsForAContactOperation, input as UnstableContacts.ListTagsForAContactRequest),
@@ -1016,8 +1016,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       deleteContact: (input) => client.execute(UnstableContacts.deleteContactOperation, input as UnstableContacts.DeleteContactRequest),
       mergeContact: (input) => client.execute(UnstableContacts.mergeContactOperation, input as UnstableContacts.MergeContactRequest),
       searchContacts: (input) => client.execute(UnstableContacts.searchContactsOperation, input as UnstableContacts.SearchContactsRequest),
-      searchContactsStream: (input, options) => client.items(UnstableContacts.searchContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>,
-      searchContactsPages: (input, options) => client.pages(UnstableContacts.searchContactsOperation, input, options) as Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>,
+      searchContactsStream: (input, options) => client.items(UnstableContacts.searchContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+      searchContactsPages: (input, options) => client.pages(UnstableContacts.searchContactsOperation, input, options) as Stream.Stream<UnstableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
       listContacts: (input) => client.execute(UnstableContacts.listContactsOperation, input as UnstableContacts.ListContactsRequest),
       listContactsStream: (input, options) => client.items(UnstableContacts.listContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>,
       listContactsPages: (input, options) => client.pages(UnstableContacts.listContactsOperation, input, options) as Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>,
@@ -1046,15 +1046,15 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     conversations: {
       listConversations: (input) => client.execute(UnstableConversations.listConversationsOperation, input as UnstableConversations.ListConversationsRequest),
-      listConversationsStream: (input, options) => client.items(UnstableConversations.listConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, Operation.CommonError>,
-      listConversationsPages: (input, options) => client.pages(UnstableConversations.listConversationsOperation, input, options) as Stream.Stream<UnstableSchemas.ConversationList, Operation.CommonError>,
+      listConversationsStream: (input, options) => client.items(UnstableConversations.listConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError>,
+      listConversationsPages: (input, options) => client.pages(UnstableConversations.listConversationsOperation, input, options) as Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>,
       createConversation: (input) => client.execute(UnstableConversations.createConversationOperation, input as UnstableConversations.CreateConversationRequest),
       retrieveConversation: (input) => client.execute(UnstableConversations.retrieveConversationOperation, input as UnstableConversations.RetrieveConversationRequest),
       updateConversation: (input) => client.execute(UnstableConversations.updateConversationOperation, input as UnstableConversations.UpdateConversationRequest),
       deleteConversation: (input) => client.execute(UnstableConversations.deleteConversationOperation, input as UnstableConversations.DeleteConversationRequest),
       searchConversations: (input) => client.execute(UnstableConversations.searchConversationsOperation, input as UnstableConversations.SearchConversationsRequest),
-      searchConversationsStream: (input, options) => client.items(UnstableConversations.searchConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, Operation.CommonError>,
-      searchConversationsPages: (input, options) => client.pages(UnstableConversations.searchConversationsOperation, input, options) as Stream.Stream<UnstableSchemas.ConversationList, Operation.CommonError>,
+      searchConversationsStream: (input, options) => client.items(UnstableConversations.searchConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+      searchConversationsPages: (input, options) => client.pages(UnstableConversations.searchConversationsOperation, input, options) as Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
       replyConversation: (input) => client.execute(UnstableConversations.replyConversationOperation, input as UnstableConversations.ReplyConversationRequest),
       manageConversation: (input) => client.execute(UnstableConversations.manageConversationOperation, input as UnstableConversations.ManageConversationRequest),
       attachContactToConversation: (input) => client.execute(UnstableConversations.attachContactToConversationOperation, input as UnstableConversations.AttachContactToConversationRequest),
@@ -1119,8 +1119,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       updateNewsItem: (input) => client.execute(UnstableNews.updateNewsItemOperation, input as UnstableNews.UpdateNewsItemRequest),
       deleteNewsItem: (input) => client.execute(UnstableNews.deleteNewsItemOperation, input as UnstableNews.DeleteNewsItemRequest),
       listLiveNewsfeedItems: (input) => client.execute(UnstableNews.listLiveNewsfeedItemsOperation, input as UnstableNews.ListLiveNewsfeedItemsRequest),
-      listLiveNewsfeedItemsStream: (input, options) => client.items(UnstableNews.listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
-      listLiveNewsfeedItemsPages: (input, options) => client.pages(UnstableNews.listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>,
+      listLiveNewsfeedItemsStream: (input, options) => client.items(UnstableNews.listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      listLiveNewsfeedItemsPages: (input, options) => client.pages(UnstableNews.listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<UnstableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
       listNewsfeeds: (input) => client.execute(UnstableNews.listNewsfeedsOperation, input as UnstableNews.ListNewsfeedsRequest),
       listNewsfeedsStream: (input, options) => client.items(UnstableNews.listNewsfeedsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
       listNewsfeedsPages: (input, options) => client.pages(UnstableNews.listNewsfeedsOperation, input, options) as Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>,
@@ -1135,8 +1135,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     calls: {
       listCalls: (input) => client.execute(UnstableCalls.listCallsOperation, input as UnstableCalls.ListCallsRequest),
-      listCallsStream: (input, options) => client.items(UnstableCalls.listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CallList, "data">, Operation.CommonError>,
-      listCallsPages: (input, options) => client.pages(UnstableCalls.listCallsOperation, input, options) as Stream.Stream<UnstableSchemas.CallList, Operation.CommonError>,
+      listCallsStream: (input, options) => client.items(UnstableCalls.listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+      listCallsPages: (input, options) => client.pages(UnstableCalls.listCallsOperation, input, options) as Stream.Stream<UnstableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>,
       showCall: (input) => client.execute(UnstableCalls.showCallOperation, input as UnstableCalls.ShowCallRequest),
       showCallRecording: (input) => client.execute(UnstableCalls.showCallRecordingOperation, input as UnstableCalls.ShowCallRecordingRequest),
       showCallTranscript: (input) => client.execute(UnstableCalls.showCallTranscriptOperation, input as UnstableCalls.ShowCallTranscriptRequest),
@@ -1169,8 +1169,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       updateTicket: (input) => client.execute(UnstableTickets.updateTicketOperation, input as UnstableTickets.UpdateTicketRequest),
       deleteTicket: (input) => client.execute(UnstableTickets.deleteTicketOperation, input as UnstableTickets.DeleteTicketRequest),
       searchTickets: (input) => client.execute(UnstableTickets.searchTicketsOperation, input as UnstableTickets.SearchTicketsRequest),
-      searchTicketsStream: (input, options) => client.items(UnstableTickets.searchTicketsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.TicketList, "tickets">, Operation.CommonError>,
-      searchTicketsPages: (input, options) => client.pages(UnstableTickets.searchTicketsOperation, input, options) as Stream.Stream<UnstableSchemas.TicketList, Operation.CommonError>
+      searchTicketsStream: (input, options) => client.items(UnstableTickets.searchTicketsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+      searchTicketsPages: (input, options) => client.pages(UnstableTickets.searchTicketsOperation, input, options) as Stream.Stream<UnstableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     },
     visitors: {
       retrieveVisitorWithUserId: (input) => client.execute(UnstableVisitors.retrieveVisitorWithUserIdOperation, input as UnstableVisitors.RetrieveVisitorWithUserIdRequest),

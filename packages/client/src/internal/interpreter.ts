@@ -207,9 +207,31 @@ export const formatJsonPath = (path: ReadonlyArray<PropertyKey>): string => {
   return out
 }
 
+const literalMismatch = /^Expected "[^"]*"(?: \| "[^"]*")*, actual /
+
+/**
+ * The issue to report. A value that matches no member of a union fails once
+ * per member; the members whose literal discriminator did not match are the
+ * wrong members, so report what the others agree on: the most frequent path
+ * among the issues that are not literal mismatches.
+ */
 const firstIssue = (issue: ParseResult.ParseIssue): { readonly jsonPath: string; readonly message: string } => {
-  const issues = ParseResult.ArrayFormatter.formatIssueSync(issue)
-  const first = issues[0]
+  const all = ParseResult.ArrayFormatter.formatIssueSync(issue)
+  const relevant = all.filter((i) => !literalMismatch.test(i.message))
+  const pool = relevant.length > 0 ? relevant : all
+  const byPath = new Map<string, { readonly issue: (typeof pool)[number]; count: number }>()
+  let first = pool[0]
+  let best = 0
+  for (const i of pool) {
+    const key = JSON.stringify(i.path)
+    const entry = byPath.get(key) ?? { issue: i, count: 0 }
+    entry.count++
+    byPath.set(key, entry)
+    if (entry.count > best) {
+      best = entry.count
+      first = entry.issue
+    }
+  }
   return first === undefined
     ? { jsonPath: "$", message: ParseResult.TreeFormatter.formatIssueSync(issue) }
     : { jsonPath: formatJsonPath(first.path), message: first.message }

@@ -33,7 +33,10 @@ export const itemsOf = (pagination: Pagination, page: unknown): ReadonlyArray<un
   }
   let value: any = page
   for (const key of path) value = value?.[key]
-  return Array.isArray(value) ? value : []
+  if (Array.isArray(value)) return value
+  // Where the schema names another field, the API may still list the items under `data`.
+  const data = (page as any)?.data
+  return Array.isArray(data) ? data : []
 }
 
 const nextCursor = (page: Page): string | undefined => {

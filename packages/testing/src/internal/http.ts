@@ -98,8 +98,8 @@ export const route = <I, A, E>(
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
 /**
- * Validation failures answer 400 where the operation's spec documents a 400
- * for bad parameters (and no 422), 422 otherwise.
+ * Validation failures answer 422 where the operation can answer one (every
+ * operation with a body), 400 otherwise (bad path or query parameters).
  */
 const validationStatus = (operation: Operation.Operation<any, any, any>): number =>
   operation.errors.includes(400) && !operation.errors.includes(422) ? 400 : 422

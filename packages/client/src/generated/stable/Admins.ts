@@ -73,14 +73,14 @@ export const identify = (input?: IdentifyAdminRequest): Effect.Effect<Schemas.Ad
 export type ConfigureAwayAdminRequest = {
   /** The unique identifier of a given admin */
   readonly admin_id: string | number
-} & {
+} & ({
   /** Set to "true" to change the status of the admin to away. */
   readonly away_mode_enabled: boolean
   /** Set to "true" to assign any new conversation replies to your default inbox. */
   readonly away_mode_reassign: boolean
   /** The unique identifier of the away status reason */
   readonly away_status_reason_id?: string | number | undefined
-}
+})
 
 /**
  * @since 0.1.0
@@ -93,7 +93,7 @@ export const ConfigureAwayAdminRequest: Schema.Schema<ConfigureAwayAdminRequest>
  * @since 0.1.0
  * @category operations
  */
-export const awayOperation = Operation.make<ConfigureAwayAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const awayOperation = Operation.make<ConfigureAwayAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "admins.away",
   operationId: "setAwayAdmin",
   api: "stable",
@@ -105,7 +105,7 @@ export const awayOperation = Operation.make<ConfigureAwayAdminRequest, Schemas.A
   input: ConfigureAwayAdminRequest,
   success: Schemas.Admin,
   response: "json",
-  errors: [400,401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -119,7 +119,7 @@ export const awayOperation = Operation.make<ConfigureAwayAdminRequest, Schemas.A
  * @since 0.1.0
  * @category operations
  */
-export const away = (input: ConfigureAwayAdminRequest): Effect.Effect<Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const away = (input: ConfigureAwayAdminRequest): Effect.Effect<Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(awayOperation, input as ConfigureAwayAdminRequest)
 
 /**
@@ -145,7 +145,7 @@ export const ListAllActivityLogsRequest: Schema.Schema<ListAllActivityLogsReques
  * @since 0.1.0
  * @category operations
  */
-export const listAllActivityLogsOperation = Operation.make<ListAllActivityLogsRequest, Schemas.ActivityLogList, never>({
+export const listAllActivityLogsOperation = Operation.make<ListAllActivityLogsRequest, Schemas.ActivityLogList, IntercomError.BadRequestError>({
   name: "admins.listAllActivityLogs",
   operationId: "listActivityLogs",
   api: "stable",
@@ -157,7 +157,7 @@ export const listAllActivityLogsOperation = Operation.make<ListAllActivityLogsRe
   input: ListAllActivityLogsRequest,
   success: Schemas.ActivityLogList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "cursor", items: "activity_logs" },
   idempotent: true
 })
@@ -171,7 +171,7 @@ export const listAllActivityLogsOperation = Operation.make<ListAllActivityLogsRe
  * @since 0.1.0
  * @category operations
  */
-export const listAllActivityLogs = (input: ListAllActivityLogsRequest): Effect.Effect<Schemas.ActivityLogList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAllActivityLogs = (input: ListAllActivityLogsRequest): Effect.Effect<Schemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAllActivityLogsOperation, input as ListAllActivityLogsRequest)
 
 /**
@@ -179,16 +179,16 @@ export const listAllActivityLogs = (input: ListAllActivityLogsRequest): Effect.E
  * @since 0.1.0
  * @category streams
  */
-export const listAllActivityLogsStream = (input: ListAllActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listAllActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listAllActivityLogsStream = (input: ListAllActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listAllActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `admins.listAllActivityLogs` (GET /admins/activity_logs), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAllActivityLogsPages = (input: ListAllActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ActivityLogList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listAllActivityLogsOperation, input, options) as Stream.Stream<Schemas.ActivityLogList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listAllActivityLogsPages = (input: ListAllActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listAllActivityLogsOperation, input, options) as Stream.Stream<Schemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `admins.list`: path, query and body parameters by their wire names.
@@ -258,7 +258,7 @@ export const FindAdminRequest: Schema.Schema<FindAdminRequest> = Schema.Struct({
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindAdminRequest, Schemas.Admin, IntercomError.NotFoundError>({
+export const findOperation = Operation.make<FindAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "admins.find",
   operationId: "retrieveAdmin",
   api: "stable",
@@ -270,7 +270,7 @@ export const findOperation = Operation.make<FindAdminRequest, Schemas.Admin, Int
   input: FindAdminRequest,
   success: Schemas.Admin,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -284,5 +284,5 @@ export const findOperation = Operation.make<FindAdminRequest, Schemas.Admin, Int
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindAdminRequest): Effect.Effect<Schemas.Admin, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindAdminRequest): Effect.Effect<Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindAdminRequest)

@@ -37,7 +37,7 @@ export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = Schema.St
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListArticlesRequest, Schemas.ArticleList, never>({
+export const listOperation = Operation.make<ListArticlesRequest, Schemas.ArticleList, IntercomError.BadRequestError>({
   name: "articles.list",
   operationId: "listArticles",
   api: "stable",
@@ -49,7 +49,7 @@ export const listOperation = Operation.make<ListArticlesRequest, Schemas.Article
   input: ListArticlesRequest,
   success: Schemas.ArticleList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -67,7 +67,7 @@ export const listOperation = Operation.make<ListArticlesRequest, Schemas.Article
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListArticlesRequest): Effect.Effect<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (input?: ListArticlesRequest): Effect.Effect<Schemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListArticlesRequest)
 
 /**
@@ -75,16 +75,16 @@ export const list = (input?: ListArticlesRequest): Effect.Effect<Schemas.Article
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (input?: ListArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `articles.list` (GET /articles), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (input?: ListArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `articles.create`: path, query and body parameters by their wire names.
@@ -120,7 +120,7 @@ export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateArticleRequest, Schemas.Article, IntercomError.BadRequestError>({
+export const createOperation = Operation.make<CreateArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "articles.create",
   operationId: "createArticle",
   api: "stable",
@@ -132,7 +132,7 @@ export const createOperation = Operation.make<CreateArticleRequest, Schemas.Arti
   input: CreateArticleRequest,
   success: Schemas.Article,
   response: "json",
-  errors: [400,401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -146,7 +146,7 @@ export const createOperation = Operation.make<CreateArticleRequest, Schemas.Arti
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateArticleRequest): Effect.Effect<Schemas.Article, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const create = (input: CreateArticleRequest): Effect.Effect<Schemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOperation, input as CreateArticleRequest)
 
 /**
@@ -170,7 +170,7 @@ export const FindArticleRequest: Schema.Schema<FindArticleRequest> = Schema.Stru
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindArticleRequest, Schemas.Article, IntercomError.NotFoundError>({
+export const findOperation = Operation.make<FindArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "articles.find",
   operationId: "retrieveArticle",
   api: "stable",
@@ -182,7 +182,7 @@ export const findOperation = Operation.make<FindArticleRequest, Schemas.Article,
   input: FindArticleRequest,
   success: Schemas.Article,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -196,7 +196,7 @@ export const findOperation = Operation.make<FindArticleRequest, Schemas.Article,
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindArticleRequest): Effect.Effect<Schemas.Article, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindArticleRequest): Effect.Effect<Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindArticleRequest)
 
 /**
@@ -220,7 +220,7 @@ export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateArticleRequest, Schemas.Article, IntercomError.NotFoundError>({
+export const updateOperation = Operation.make<UpdateArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "articles.update",
   operationId: "updateArticle",
   api: "stable",
@@ -232,7 +232,7 @@ export const updateOperation = Operation.make<UpdateArticleRequest, Schemas.Arti
   input: UpdateArticleRequest,
   success: Schemas.Article,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -246,7 +246,7 @@ export const updateOperation = Operation.make<UpdateArticleRequest, Schemas.Arti
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateArticleRequest): Effect.Effect<Schemas.Article, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const update = (input: UpdateArticleRequest): Effect.Effect<Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateOperation, input as UpdateArticleRequest)
 
 /**
@@ -270,7 +270,7 @@ export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = Operation.make<DeleteArticleRequest, Schemas.DeletedArticleObject, IntercomError.NotFoundError>({
+export const deleteOperation = Operation.make<DeleteArticleRequest, Schemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "articles.delete",
   operationId: "deleteArticle",
   api: "stable",
@@ -282,7 +282,7 @@ export const deleteOperation = Operation.make<DeleteArticleRequest, Schemas.Dele
   input: DeleteArticleRequest,
   success: Schemas.DeletedArticleObject,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -296,7 +296,7 @@ export const deleteOperation = Operation.make<DeleteArticleRequest, Schemas.Dele
  * @since 0.1.0
  * @category operations
  */
-const delete_ = (input: DeleteArticleRequest): Effect.Effect<Schemas.DeletedArticleObject, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+const delete_ = (input: DeleteArticleRequest): Effect.Effect<Schemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteOperation, input as DeleteArticleRequest)
 export { delete_ as delete }
 
@@ -327,7 +327,7 @@ export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const searchOperation = Operation.make<SearchArticlesRequest, Schemas.ArticleSearchResponse, never>({
+export const searchOperation = Operation.make<SearchArticlesRequest, Schemas.ArticleSearchResponse, IntercomError.BadRequestError>({
   name: "articles.search",
   operationId: "searchArticles",
   api: "stable",
@@ -339,7 +339,7 @@ export const searchOperation = Operation.make<SearchArticlesRequest, Schemas.Art
   input: SearchArticlesRequest,
   success: Schemas.ArticleSearchResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "cursor", items: "data.articles" },
   idempotent: true
 })
@@ -353,7 +353,7 @@ export const searchOperation = Operation.make<SearchArticlesRequest, Schemas.Art
  * @since 0.1.0
  * @category operations
  */
-export const search = (input?: SearchArticlesRequest): Effect.Effect<Schemas.ArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const search = (input?: SearchArticlesRequest): Effect.Effect<Schemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchOperation, input as SearchArticlesRequest)
 
 /**
@@ -361,13 +361,13 @@ export const search = (input?: SearchArticlesRequest): Effect.Effect<Schemas.Art
  * @since 0.1.0
  * @category streams
  */
-export const searchStream = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchStream = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `articles.search` (GET /articles/search), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchPages = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.ArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchPages = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>

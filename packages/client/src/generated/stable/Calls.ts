@@ -37,7 +37,7 @@ export const ListCallsRequest: Schema.Schema<ListCallsRequest> = Schema.Struct({
  * @since 0.1.0
  * @category operations
  */
-export const listCallsOperation = Operation.make<ListCallsRequest, Schemas.CallList, never>({
+export const listCallsOperation = Operation.make<ListCallsRequest, Schemas.CallList, IntercomError.BadRequestError>({
   name: "calls.listCalls",
   operationId: "listCalls",
   api: "stable",
@@ -49,7 +49,7 @@ export const listCallsOperation = Operation.make<ListCallsRequest, Schemas.CallL
   input: ListCallsRequest,
   success: Schemas.CallList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -63,7 +63,7 @@ export const listCallsOperation = Operation.make<ListCallsRequest, Schemas.CallL
  * @since 0.1.0
  * @category operations
  */
-export const listCalls = (input?: ListCallsRequest): Effect.Effect<Schemas.CallList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listCalls = (input?: ListCallsRequest): Effect.Effect<Schemas.CallList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listCallsOperation, input as ListCallsRequest)
 
 /**
@@ -71,16 +71,16 @@ export const listCalls = (input?: ListCallsRequest): Effect.Effect<Schemas.CallL
  * @since 0.1.0
  * @category streams
  */
-export const listCallsStream = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listCallsStream = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `calls.listCalls` (GET /calls), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCallsPages = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CallList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listCallsOperation, input, options) as Stream.Stream<Schemas.CallList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listCallsPages = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CallList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listCallsOperation, input, options) as Stream.Stream<Schemas.CallList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `calls.showCall`: path, query and body parameters by their wire names.
@@ -103,7 +103,7 @@ export const ShowCallRequest: Schema.Schema<ShowCallRequest> = Schema.Struct({ c
  * @since 0.1.0
  * @category operations
  */
-export const showCallOperation = Operation.make<ShowCallRequest, Schemas.Call, IntercomError.NotFoundError>({
+export const showCallOperation = Operation.make<ShowCallRequest, Schemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "calls.showCall",
   operationId: "showCall",
   api: "stable",
@@ -115,7 +115,7 @@ export const showCallOperation = Operation.make<ShowCallRequest, Schemas.Call, I
   input: ShowCallRequest,
   success: Schemas.Call,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -129,7 +129,7 @@ export const showCallOperation = Operation.make<ShowCallRequest, Schemas.Call, I
  * @since 0.1.0
  * @category operations
  */
-export const showCall = (input: ShowCallRequest): Effect.Effect<Schemas.Call, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const showCall = (input: ShowCallRequest): Effect.Effect<Schemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(showCallOperation, input as ShowCallRequest)
 
 /**
@@ -153,7 +153,7 @@ export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const showCallRecordingOperation = Operation.make<ShowCallRecordingRequest, string, IntercomError.NotFoundError>({
+export const showCallRecordingOperation = Operation.make<ShowCallRecordingRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "calls.showCallRecording",
   operationId: "showCallRecording",
   api: "stable",
@@ -165,7 +165,7 @@ export const showCallRecordingOperation = Operation.make<ShowCallRecordingReques
   input: ShowCallRecordingRequest,
   success: undefined,
   response: "redirect",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -179,7 +179,7 @@ export const showCallRecordingOperation = Operation.make<ShowCallRecordingReques
  * @since 0.1.0
  * @category operations
  */
-export const showCallRecording = (input: ShowCallRecordingRequest): Effect.Effect<string, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const showCallRecording = (input: ShowCallRecordingRequest): Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(showCallRecordingOperation, input as ShowCallRecordingRequest)
 
 /**
@@ -203,7 +203,7 @@ export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest>
  * @since 0.1.0
  * @category operations
  */
-export const showCallTranscriptOperation = Operation.make<ShowCallTranscriptRequest, string, IntercomError.NotFoundError>({
+export const showCallTranscriptOperation = Operation.make<ShowCallTranscriptRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "calls.showCallTranscript",
   operationId: "showCallTranscript",
   api: "stable",
@@ -215,7 +215,7 @@ export const showCallTranscriptOperation = Operation.make<ShowCallTranscriptRequ
   input: ShowCallTranscriptRequest,
   success: undefined,
   response: "text",
-  errors: [404],
+  errors: [400,404],
   pagination: undefined,
   idempotent: true
 })
@@ -229,7 +229,7 @@ export const showCallTranscriptOperation = Operation.make<ShowCallTranscriptRequ
  * @since 0.1.0
  * @category operations
  */
-export const showCallTranscript = (input: ShowCallTranscriptRequest): Effect.Effect<string, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const showCallTranscript = (input: ShowCallTranscriptRequest): Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(showCallTranscriptOperation, input as ShowCallTranscriptRequest)
 
 /**
@@ -308,7 +308,7 @@ export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscr
  * @since 0.1.0
  * @category operations
  */
-export const listCallsWithTranscriptsOperation = Operation.make<ListCallsWithTranscriptsRequest, ListCallsWithTranscriptsResponse, IntercomError.BadRequestError>({
+export const listCallsWithTranscriptsOperation = Operation.make<ListCallsWithTranscriptsRequest, ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "calls.listCallsWithTranscripts",
   operationId: "listCallsWithTranscripts",
   api: "stable",
@@ -320,7 +320,7 @@ export const listCallsWithTranscriptsOperation = Operation.make<ListCallsWithTra
   input: ListCallsWithTranscriptsRequest,
   success: ListCallsWithTranscriptsResponse,
   response: "json",
-  errors: [400,401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: true
 })
@@ -335,5 +335,5 @@ export const listCallsWithTranscriptsOperation = Operation.make<ListCallsWithTra
  * @since 0.1.0
  * @category operations
  */
-export const listCallsWithTranscripts = (input: ListCallsWithTranscriptsRequest): Effect.Effect<ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listCallsWithTranscripts = (input: ListCallsWithTranscriptsRequest): Effect.Effect<ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listCallsWithTranscriptsOperation, input as ListCallsWithTranscriptsRequest)

@@ -59,7 +59,7 @@ export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const retrieveOperation = Operation.make<RetrieveCompanyRequest, RetrieveResponse, IntercomError.NotFoundError>({
+export const retrieveOperation = Operation.make<RetrieveCompanyRequest, RetrieveResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "companies.retrieve",
   operationId: "retrieveCompany",
   api: "stable",
@@ -71,7 +71,7 @@ export const retrieveOperation = Operation.make<RetrieveCompanyRequest, Retrieve
   input: RetrieveCompanyRequest,
   success: RetrieveResponse,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -95,7 +95,7 @@ export const retrieveOperation = Operation.make<RetrieveCompanyRequest, Retrieve
  * @since 0.1.0
  * @category operations
  */
-export const retrieve = (input?: RetrieveCompanyRequest): Effect.Effect<RetrieveResponse, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieve = (input?: RetrieveCompanyRequest): Effect.Effect<RetrieveResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveOperation, input as RetrieveCompanyRequest)
 
 /**
@@ -135,7 +135,7 @@ export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRe
  * @since 0.1.0
  * @category operations
  */
-export const createOrUpdateOperation = Operation.make<CreateOrUpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError>({
+export const createOrUpdateOperation = Operation.make<CreateOrUpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "companies.createOrUpdate",
   operationId: "createOrUpdateCompany",
   api: "stable",
@@ -147,7 +147,7 @@ export const createOrUpdateOperation = Operation.make<CreateOrUpdateCompanyReque
   input: CreateOrUpdateCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -169,7 +169,7 @@ export const createOrUpdateOperation = Operation.make<CreateOrUpdateCompanyReque
  * @since 0.1.0
  * @category operations
  */
-export const createOrUpdate = (input?: CreateOrUpdateCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createOrUpdate = (input?: CreateOrUpdateCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOrUpdateOperation, input as CreateOrUpdateCompanyRequest)
 
 /**
@@ -193,7 +193,7 @@ export const FindCompanyRequest: Schema.Schema<FindCompanyRequest> = Schema.Stru
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindCompanyRequest, Schemas.Company, IntercomError.NotFoundError>({
+export const findOperation = Operation.make<FindCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "companies.find",
   operationId: "RetrieveACompanyById",
   api: "stable",
@@ -205,7 +205,7 @@ export const findOperation = Operation.make<FindCompanyRequest, Schemas.Company,
   input: FindCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -219,7 +219,7 @@ export const findOperation = Operation.make<FindCompanyRequest, Schemas.Company,
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindCompanyRequest)
 
 /**
@@ -230,7 +230,7 @@ export const find = (input: FindCompanyRequest): Effect.Effect<Schemas.Company, 
 export type UpdateCompanyRequest = {
   /** The unique identifier for the company which is given by Intercom */
   readonly company_id: string | number
-} & {
+} & ({
   /** The name of the Company */
   readonly name?: string | undefined
   /** The name of the plan you have associated with the company. */
@@ -245,7 +245,7 @@ export type UpdateCompanyRequest = {
   readonly custom_attributes?: { readonly [key: string]: string } | undefined
   /** How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647.. */
   readonly monthly_spend?: number | undefined
-}
+})
 
 /**
  * @since 0.1.0
@@ -258,7 +258,7 @@ export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateCompanyRequest, Schemas.Company, IntercomError.NotFoundError>({
+export const updateOperation = Operation.make<UpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "companies.update",
   operationId: "UpdateCompany",
   api: "stable",
@@ -270,7 +270,7 @@ export const updateOperation = Operation.make<UpdateCompanyRequest, Schemas.Comp
   input: UpdateCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -288,7 +288,7 @@ export const updateOperation = Operation.make<UpdateCompanyRequest, Schemas.Comp
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const update = (input: UpdateCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateOperation, input as UpdateCompanyRequest)
 
 /**
@@ -312,7 +312,7 @@ export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = Operation.make<DeleteCompanyRequest, Schemas.DeletedCompanyObject, IntercomError.NotFoundError>({
+export const deleteOperation = Operation.make<DeleteCompanyRequest, Schemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "companies.delete",
   operationId: "deleteCompany",
   api: "stable",
@@ -324,7 +324,7 @@ export const deleteOperation = Operation.make<DeleteCompanyRequest, Schemas.Dele
   input: DeleteCompanyRequest,
   success: Schemas.DeletedCompanyObject,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -338,7 +338,7 @@ export const deleteOperation = Operation.make<DeleteCompanyRequest, Schemas.Dele
  * @since 0.1.0
  * @category operations
  */
-const delete_ = (input: DeleteCompanyRequest): Effect.Effect<Schemas.DeletedCompanyObject, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+const delete_ = (input: DeleteCompanyRequest): Effect.Effect<Schemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteOperation, input as DeleteCompanyRequest)
 export { delete_ as delete }
 
@@ -363,7 +363,7 @@ export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequ
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedContactsOperation = Operation.make<ListAttachedContactsRequest, Schemas.CompanyAttachedContacts, IntercomError.NotFoundError>({
+export const listAttachedContactsOperation = Operation.make<ListAttachedContactsRequest, Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "companies.listAttachedContacts",
   operationId: "ListAttachedContacts",
   api: "stable",
@@ -375,7 +375,7 @@ export const listAttachedContactsOperation = Operation.make<ListAttachedContacts
   input: ListAttachedContactsRequest,
   success: Schemas.CompanyAttachedContacts,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -389,7 +389,7 @@ export const listAttachedContactsOperation = Operation.make<ListAttachedContacts
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedContacts = (input: ListAttachedContactsRequest): Effect.Effect<Schemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAttachedContacts = (input: ListAttachedContactsRequest): Effect.Effect<Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAttachedContactsOperation, input as ListAttachedContactsRequest)
 
 /**
@@ -397,16 +397,16 @@ export const listAttachedContacts = (input: ListAttachedContactsRequest): Effect
  * @since 0.1.0
  * @category streams
  */
-export const listAttachedContactsStream = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAttachedContactsStream = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `companies.listAttachedContacts` (GET /companies/{company_id}/contacts), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAttachedContactsPages = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listAttachedContactsOperation, input, options) as Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAttachedContactsPages = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listAttachedContactsOperation, input, options) as Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `companies.listAttachedSegments`: path, query and body parameters by their wire names.
@@ -429,7 +429,7 @@ export const ListSegmentsAttachedToCompanyRequest: Schema.Schema<ListSegmentsAtt
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegmentsOperation = Operation.make<ListSegmentsAttachedToCompanyRequest, Schemas.CompanyAttachedSegments, IntercomError.NotFoundError>({
+export const listAttachedSegmentsOperation = Operation.make<ListSegmentsAttachedToCompanyRequest, Schemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "companies.listAttachedSegments",
   operationId: "ListAttachedSegmentsForCompanies",
   api: "stable",
@@ -441,7 +441,7 @@ export const listAttachedSegmentsOperation = Operation.make<ListSegmentsAttached
   input: ListSegmentsAttachedToCompanyRequest,
   success: Schemas.CompanyAttachedSegments,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -455,7 +455,7 @@ export const listAttachedSegmentsOperation = Operation.make<ListSegmentsAttached
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegments = (input: ListSegmentsAttachedToCompanyRequest): Effect.Effect<Schemas.CompanyAttachedSegments, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAttachedSegments = (input: ListSegmentsAttachedToCompanyRequest): Effect.Effect<Schemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAttachedSegmentsOperation, input as ListSegmentsAttachedToCompanyRequest)
 
 /**
@@ -483,7 +483,7 @@ export const ListCompaniesRequest: Schema.Schema<ListCompaniesRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListCompaniesRequest, Schemas.CompanyList, never>({
+export const listOperation = Operation.make<ListCompaniesRequest, Schemas.CompanyList, IntercomError.BadRequestError>({
   name: "companies.list",
   operationId: "listAllCompanies",
   api: "stable",
@@ -495,7 +495,7 @@ export const listOperation = Operation.make<ListCompaniesRequest, Schemas.Compan
   input: ListCompaniesRequest,
   success: Schemas.CompanyList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -517,7 +517,7 @@ export const listOperation = Operation.make<ListCompaniesRequest, Schemas.Compan
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListCompaniesRequest): Effect.Effect<Schemas.CompanyList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (input?: ListCompaniesRequest): Effect.Effect<Schemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListCompaniesRequest)
 
 /**
@@ -525,16 +525,16 @@ export const list = (input?: ListCompaniesRequest): Effect.Effect<Schemas.Compan
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (input?: ListCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `companies.list` (POST /companies/list), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.CompanyList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (input?: ListCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `companies.scroll`: path, query and body parameters by their wire names.
@@ -556,7 +556,7 @@ export const ScrollCompaniesRequest: Schema.Schema<ScrollCompaniesRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const scrollOperation = Operation.make<ScrollCompaniesRequest, Schemas.CompanyScroll, never>({
+export const scrollOperation = Operation.make<ScrollCompaniesRequest, Schemas.CompanyScroll, IntercomError.BadRequestError>({
   name: "companies.scroll",
   operationId: "scrollOverAllCompanies",
   api: "stable",
@@ -568,7 +568,7 @@ export const scrollOperation = Operation.make<ScrollCompaniesRequest, Schemas.Co
   input: ScrollCompaniesRequest,
   success: Schemas.CompanyScroll,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "scroll", items: "data" },
   idempotent: true
 })
@@ -596,7 +596,7 @@ export const scrollOperation = Operation.make<ScrollCompaniesRequest, Schemas.Co
  * @since 0.1.0
  * @category operations
  */
-export const scroll = (input?: ScrollCompaniesRequest): Effect.Effect<Schemas.CompanyScroll, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const scroll = (input?: ScrollCompaniesRequest): Effect.Effect<Schemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(scrollOperation, input as ScrollCompaniesRequest)
 
 /**
@@ -604,16 +604,16 @@ export const scroll = (input?: ScrollCompaniesRequest): Effect.Effect<Schemas.Co
  * @since 0.1.0
  * @category streams
  */
-export const scrollStream = (input?: ScrollCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
-  Pagination.items(scrollOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
+export const scrollStream = (input?: ScrollCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
+  Pagination.items(scrollOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
 
 /**
  * `companies.scroll` (GET /companies/scroll), every page, as a lazy stream (scroll pagination).
  * @since 0.1.0
  * @category streams
  */
-export const scrollPages = (input?: ScrollCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
-  Pagination.pages(scrollOperation, input, options) as Stream.Stream<Schemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
+export const scrollPages = (input?: ScrollCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
+  Pagination.pages(scrollOperation, input, options) as Stream.Stream<Schemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
 
 /**
  * The input of `companies.attachContact`: path, query and body parameters by their wire names.
@@ -623,10 +623,10 @@ export const scrollPages = (input?: ScrollCompaniesRequest, options?: Pagination
 export type AttachContactToCompanyRequest = {
   /** The unique identifier for the contact which is given by Intercom */
   readonly contact_id: string | number
-} & {
+} & ({
   /** The unique identifier for the company which is given by Intercom */
   readonly id: string | number
-}
+})
 
 /**
  * @since 0.1.0
@@ -639,7 +639,7 @@ export const AttachContactToCompanyRequest: Schema.Schema<AttachContactToCompany
  * @since 0.1.0
  * @category operations
  */
-export const attachContactOperation = Operation.make<AttachContactToCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const attachContactOperation = Operation.make<AttachContactToCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "companies.attachContact",
   operationId: "attachContactToACompany",
   api: "stable",
@@ -651,7 +651,7 @@ export const attachContactOperation = Operation.make<AttachContactToCompanyReque
   input: AttachContactToCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -665,7 +665,7 @@ export const attachContactOperation = Operation.make<AttachContactToCompanyReque
  * @since 0.1.0
  * @category operations
  */
-export const attachContact = (input: AttachContactToCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const attachContact = (input: AttachContactToCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(attachContactOperation, input as AttachContactToCompanyRequest)
 
 /**
@@ -691,7 +691,7 @@ export const DetachContactFromCompanyRequest: Schema.Schema<DetachContactFromCom
  * @since 0.1.0
  * @category operations
  */
-export const detachContactOperation = Operation.make<DetachContactFromCompanyRequest, Schemas.Company, IntercomError.NotFoundError>({
+export const detachContactOperation = Operation.make<DetachContactFromCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "companies.detachContact",
   operationId: "detachContactFromACompany",
   api: "stable",
@@ -703,7 +703,7 @@ export const detachContactOperation = Operation.make<DetachContactFromCompanyReq
   input: DetachContactFromCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -717,5 +717,5 @@ export const detachContactOperation = Operation.make<DetachContactFromCompanyReq
  * @since 0.1.0
  * @category operations
  */
-export const detachContact = (input: DetachContactFromCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const detachContact = (input: DetachContactFromCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(detachContactOperation, input as DetachContactFromCompanyRequest)

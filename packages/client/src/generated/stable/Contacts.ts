@@ -39,7 +39,7 @@ export const ListAttachedCompaniesRequest: Schema.Schema<ListAttachedCompaniesRe
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedCompaniesOperation = Operation.make<ListAttachedCompaniesRequest, Schemas.ContactAttachedCompanies, IntercomError.NotFoundError>({
+export const listAttachedCompaniesOperation = Operation.make<ListAttachedCompaniesRequest, Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "contacts.listAttachedCompanies",
   operationId: "listCompaniesForAContact",
   api: "stable",
@@ -51,7 +51,7 @@ export const listAttachedCompaniesOperation = Operation.make<ListAttachedCompani
   input: ListAttachedCompaniesRequest,
   success: Schemas.ContactAttachedCompanies,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: { kind: "page", items: "companies" },
   idempotent: true
 })
@@ -65,7 +65,7 @@ export const listAttachedCompaniesOperation = Operation.make<ListAttachedCompani
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedCompanies = (input: ListAttachedCompaniesRequest): Effect.Effect<Schemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAttachedCompanies = (input: ListAttachedCompaniesRequest): Effect.Effect<Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAttachedCompaniesOperation, input as ListAttachedCompaniesRequest)
 
 /**
@@ -73,16 +73,16 @@ export const listAttachedCompanies = (input: ListAttachedCompaniesRequest): Effe
  * @since 0.1.0
  * @category streams
  */
-export const listAttachedCompaniesStream = (input: ListAttachedCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listAttachedCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAttachedCompaniesStream = (input: ListAttachedCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listAttachedCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `contacts.listAttachedCompanies` (GET /contacts/{contact_id}/companies), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAttachedCompaniesPages = (input: ListAttachedCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listAttachedCompaniesOperation, input, options) as Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAttachedCompaniesPages = (input: ListAttachedCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listAttachedCompaniesOperation, input, options) as Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `contacts.listAttachedSegments`: path, query and body parameters by their wire names.
@@ -105,7 +105,7 @@ export const ListSegmentsAttachedToContactRequest: Schema.Schema<ListSegmentsAtt
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegmentsOperation = Operation.make<ListSegmentsAttachedToContactRequest, Schemas.ContactSegments, IntercomError.NotFoundError>({
+export const listAttachedSegmentsOperation = Operation.make<ListSegmentsAttachedToContactRequest, Schemas.ContactSegments, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "contacts.listAttachedSegments",
   operationId: "listSegmentsForAContact",
   api: "stable",
@@ -117,7 +117,7 @@ export const listAttachedSegmentsOperation = Operation.make<ListSegmentsAttached
   input: ListSegmentsAttachedToContactRequest,
   success: Schemas.ContactSegments,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -131,7 +131,7 @@ export const listAttachedSegmentsOperation = Operation.make<ListSegmentsAttached
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegments = (input: ListSegmentsAttachedToContactRequest): Effect.Effect<Schemas.ContactSegments, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAttachedSegments = (input: ListSegmentsAttachedToContactRequest): Effect.Effect<Schemas.ContactSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAttachedSegmentsOperation, input as ListSegmentsAttachedToContactRequest)
 
 /**
@@ -155,7 +155,7 @@ export const ListAttachedSubscriptionsRequest: Schema.Schema<ListAttachedSubscri
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSubscriptionsOperation = Operation.make<ListAttachedSubscriptionsRequest, Schemas.SubscriptionTypeList, IntercomError.NotFoundError>({
+export const listAttachedSubscriptionsOperation = Operation.make<ListAttachedSubscriptionsRequest, Schemas.SubscriptionTypeList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "contacts.listAttachedSubscriptions",
   operationId: "listSubscriptionsForAContact",
   api: "stable",
@@ -167,7 +167,7 @@ export const listAttachedSubscriptionsOperation = Operation.make<ListAttachedSub
   input: ListAttachedSubscriptionsRequest,
   success: Schemas.SubscriptionTypeList,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -187,7 +187,7 @@ export const listAttachedSubscriptionsOperation = Operation.make<ListAttachedSub
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSubscriptions = (input: ListAttachedSubscriptionsRequest): Effect.Effect<Schemas.SubscriptionTypeList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAttachedSubscriptions = (input: ListAttachedSubscriptionsRequest): Effect.Effect<Schemas.SubscriptionTypeList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAttachedSubscriptionsOperation, input as ListAttachedSubscriptionsRequest)
 
 /**
@@ -198,12 +198,12 @@ export const listAttachedSubscriptions = (input: ListAttachedSubscriptionsReques
 export type AttachSubscriptionToContactRequest = {
   /** The unique identifier for the contact which is given by Intercom */
   readonly contact_id: string | number
-} & {
+} & ({
   /** The unique identifier for the subscription which is given by Intercom */
   readonly id: string | number
   /** The consent_type of a subscription, opt_out or opt_in. */
   readonly consent_type: string
-}
+})
 
 /**
  * @since 0.1.0
@@ -216,7 +216,7 @@ export const AttachSubscriptionToContactRequest: Schema.Schema<AttachSubscriptio
  * @since 0.1.0
  * @category operations
  */
-export const attachSubscriptionOperation = Operation.make<AttachSubscriptionToContactRequest, Schemas.SubscriptionType, IntercomError.NotFoundError>({
+export const attachSubscriptionOperation = Operation.make<AttachSubscriptionToContactRequest, Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "contacts.attachSubscription",
   operationId: "attachSubscriptionTypeToContact",
   api: "stable",
@@ -228,7 +228,7 @@ export const attachSubscriptionOperation = Operation.make<AttachSubscriptionToCo
   input: AttachSubscriptionToContactRequest,
   success: Schemas.SubscriptionType,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -248,7 +248,7 @@ export const attachSubscriptionOperation = Operation.make<AttachSubscriptionToCo
  * @since 0.1.0
  * @category operations
  */
-export const attachSubscription = (input: AttachSubscriptionToContactRequest): Effect.Effect<Schemas.SubscriptionType, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const attachSubscription = (input: AttachSubscriptionToContactRequest): Effect.Effect<Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(attachSubscriptionOperation, input as AttachSubscriptionToContactRequest)
 
 /**
@@ -274,7 +274,7 @@ export const DetachSubscriptionFromContactRequest: Schema.Schema<DetachSubscript
  * @since 0.1.0
  * @category operations
  */
-export const detachSubscriptionOperation = Operation.make<DetachSubscriptionFromContactRequest, Schemas.SubscriptionType, IntercomError.NotFoundError>({
+export const detachSubscriptionOperation = Operation.make<DetachSubscriptionFromContactRequest, Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "contacts.detachSubscription",
   operationId: "detachSubscriptionTypeToContact",
   api: "stable",
@@ -286,7 +286,7 @@ export const detachSubscriptionOperation = Operation.make<DetachSubscriptionFrom
   input: DetachSubscriptionFromContactRequest,
   success: Schemas.SubscriptionType,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -300,7 +300,7 @@ export const detachSubscriptionOperation = Operation.make<DetachSubscriptionFrom
  * @since 0.1.0
  * @category operations
  */
-export const detachSubscription = (input: DetachSubscriptionFromContactRequest): Effect.Effect<Schemas.SubscriptionType, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const detachSubscription = (input: DetachSubscriptionFromContactRequest): Effect.Effect<Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(detachSubscriptionOperation, input as DetachSubscriptionFromContactRequest)
 
 /**
@@ -324,7 +324,7 @@ export const ListTagsAttachedToContactRequest: Schema.Schema<ListTagsAttachedToC
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedTagsOperation = Operation.make<ListTagsAttachedToContactRequest, Schemas.TagList, IntercomError.NotFoundError>({
+export const listAttachedTagsOperation = Operation.make<ListTagsAttachedToContactRequest, Schemas.TagList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "contacts.listAttachedTags",
   operationId: "listTagsForAContact",
   api: "stable",
@@ -336,7 +336,7 @@ export const listAttachedTagsOperation = Operation.make<ListTagsAttachedToContac
   input: ListTagsAttachedToContactRequest,
   success: Schemas.TagList,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -350,8 +350,115 @@ export const listAttachedTagsOperation = Operation.make<ListTagsAttachedToContac
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedTags = (input: ListTagsAttachedToContactRequest): Effect.Effect<Schemas.TagList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAttachedTags = (input: ListTagsAttachedToContactRequest): Effect.Effect<Schemas.TagList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAttachedTagsOperation, input as ListTagsAttachedToContactRequest)
+
+/**
+ * The response of `contacts.find`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export interface FindResponse {
+  /** The type of object. */
+  readonly type?: ("contact" | (string & {})) | null
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | null
+  /** The unique identifier for the contact which is provided by the Client. */
+  readonly external_id?: string | null
+  /** The id of the workspace which the contact belongs to. */
+  readonly workspace_id?: string | null
+  /** The role of the contact. */
+  readonly role?: string | null
+  /** The contact's email. */
+  readonly email?: string | null
+  /** The contact's email domain. */
+  readonly email_domain?: string | null
+  /** The contacts phone. */
+  readonly phone?: string | null
+  /** The contacts name. */
+  readonly name?: string | null
+  /** The id of an admin that has been assigned account ownership of the contact. */
+  readonly owner_id?: number | null
+  /** Whether the contact has had an email sent to them hard bounce. */
+  readonly has_hard_bounced?: boolean | null
+  /** Whether the contact has marked an email sent to them as spam. */
+  readonly marked_email_as_spam?: boolean | null
+  /** Whether the contact is unsubscribed from emails. */
+  readonly unsubscribed_from_emails?: boolean | null
+  /** (UNIX timestamp) The time when the contact was created. */
+  readonly created_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last updated. */
+  readonly updated_at?: number | null
+  /** (UNIX timestamp) The time specified for when a contact signed up. */
+  readonly signed_up_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually). */
+  readonly last_seen_at?: number | null
+  /** (UNIX timestamp) The time when the contact last messaged in. */
+  readonly last_replied_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last messaged. */
+  readonly last_contacted_at?: number | null
+  /** (UNIX timestamp) The time when the contact last opened an email. */
+  readonly last_email_opened_at?: number | null
+  /** (UNIX timestamp) The time when the contact last clicked a link in an email. */
+  readonly last_email_clicked_at?: number | null
+  /** A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change. */
+  readonly language_override?: string | null
+  /** The name of the browser which the contact is using. */
+  readonly browser?: string | null
+  /** The version of the browser which the contact is using. */
+  readonly browser_version?: string | null
+  /** The language set by the browser which the contact is using. */
+  readonly browser_language?: string | null
+  /** The operating system which the contact is using. */
+  readonly os?: string | null
+  /** The name of the Android app which the contact is using. */
+  readonly android_app_name?: string | null
+  /** The version of the Android app which the contact is using. */
+  readonly android_app_version?: string | null
+  /** The Android device which the contact is using. */
+  readonly android_device?: string | null
+  /** The version of the Android OS which the contact is using. */
+  readonly android_os_version?: string | null
+  /** The version of the Android SDK which the contact is using. */
+  readonly android_sdk_version?: string | null
+  /** (UNIX timestamp) The time when the contact was last seen on an Android device. */
+  readonly android_last_seen_at?: number | null
+  /** The name of the iOS app which the contact is using. */
+  readonly ios_app_name?: string | null
+  /** The version of the iOS app which the contact is using. */
+  readonly ios_app_version?: string | null
+  /** The iOS device which the contact is using. */
+  readonly ios_device?: string | null
+  /** The version of iOS which the contact is using. */
+  readonly ios_os_version?: string | null
+  /** The version of the iOS SDK which the contact is using. */
+  readonly ios_sdk_version?: string | null
+  /** (UNIX timestamp) The last time the contact used the iOS app. */
+  readonly ios_last_seen_at?: number | null
+  /** The custom attributes which are set for the contact. */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null
+  /** An image URL containing the avatar of a contact. */
+  readonly avatar?: (string | {
+  /** Always `avatar`. */
+  readonly type?: string | null
+  /** The avatar's URL. */
+  readonly image_url?: string | null
+}) | null
+  readonly tags?: Schemas.ContactTags | null
+  readonly notes?: Schemas.ContactNotes | null
+  readonly companies?: Schemas.ContactCompanies | null
+  readonly location?: Schemas.ContactLocation | null
+  readonly social_profiles?: Schemas.ContactSocialProfiles | null
+  /** If the user has enabled push messaging. */
+  readonly enabled_push_messaging?: boolean | null
+}
+
+/**
+ * The response of `contacts.find`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FindResponse: Schema.Schema<FindResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), role: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email_domain: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), owner_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), language_override: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_language: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), os: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: Schema.optionalWith(Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: Schema.optionalWith(Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: Schema.optionalWith(Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: Schema.optionalWith(Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: Schema.optionalWith(Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })
 
 /**
  * The input of `contacts.find`: path, query and body parameters by their wire names.
@@ -374,7 +481,7 @@ export const FindContactRequest: Schema.Schema<FindContactRequest> = Schema.Stru
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindContactRequest, Schemas.Contact, never>({
+export const findOperation = Operation.make<FindContactRequest, FindResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "contacts.find",
   operationId: "ShowContact",
   api: "stable",
@@ -384,9 +491,9 @@ export const findOperation = Operation.make<FindContactRequest, Schemas.Contact,
   queryParams: [],
   body: "none",
   input: FindContactRequest,
-  success: Schemas.Contact,
+  success: FindResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -400,8 +507,115 @@ export const findOperation = Operation.make<FindContactRequest, Schemas.Contact,
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindContactRequest): Effect.Effect<Schemas.Contact, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindContactRequest): Effect.Effect<FindResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindContactRequest)
+
+/**
+ * The response of `contacts.update`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export interface UpdateResponse {
+  /** The type of object. */
+  readonly type?: ("contact" | (string & {})) | null
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | null
+  /** The unique identifier for the contact which is provided by the Client. */
+  readonly external_id?: string | null
+  /** The id of the workspace which the contact belongs to. */
+  readonly workspace_id?: string | null
+  /** The role of the contact. */
+  readonly role?: string | null
+  /** The contact's email. */
+  readonly email?: string | null
+  /** The contact's email domain. */
+  readonly email_domain?: string | null
+  /** The contacts phone. */
+  readonly phone?: string | null
+  /** The contacts name. */
+  readonly name?: string | null
+  /** The id of an admin that has been assigned account ownership of the contact. */
+  readonly owner_id?: number | null
+  /** Whether the contact has had an email sent to them hard bounce. */
+  readonly has_hard_bounced?: boolean | null
+  /** Whether the contact has marked an email sent to them as spam. */
+  readonly marked_email_as_spam?: boolean | null
+  /** Whether the contact is unsubscribed from emails. */
+  readonly unsubscribed_from_emails?: boolean | null
+  /** (UNIX timestamp) The time when the contact was created. */
+  readonly created_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last updated. */
+  readonly updated_at?: number | null
+  /** (UNIX timestamp) The time specified for when a contact signed up. */
+  readonly signed_up_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually). */
+  readonly last_seen_at?: number | null
+  /** (UNIX timestamp) The time when the contact last messaged in. */
+  readonly last_replied_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last messaged. */
+  readonly last_contacted_at?: number | null
+  /** (UNIX timestamp) The time when the contact last opened an email. */
+  readonly last_email_opened_at?: number | null
+  /** (UNIX timestamp) The time when the contact last clicked a link in an email. */
+  readonly last_email_clicked_at?: number | null
+  /** A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change. */
+  readonly language_override?: string | null
+  /** The name of the browser which the contact is using. */
+  readonly browser?: string | null
+  /** The version of the browser which the contact is using. */
+  readonly browser_version?: string | null
+  /** The language set by the browser which the contact is using. */
+  readonly browser_language?: string | null
+  /** The operating system which the contact is using. */
+  readonly os?: string | null
+  /** The name of the Android app which the contact is using. */
+  readonly android_app_name?: string | null
+  /** The version of the Android app which the contact is using. */
+  readonly android_app_version?: string | null
+  /** The Android device which the contact is using. */
+  readonly android_device?: string | null
+  /** The version of the Android OS which the contact is using. */
+  readonly android_os_version?: string | null
+  /** The version of the Android SDK which the contact is using. */
+  readonly android_sdk_version?: string | null
+  /** (UNIX timestamp) The time when the contact was last seen on an Android device. */
+  readonly android_last_seen_at?: number | null
+  /** The name of the iOS app which the contact is using. */
+  readonly ios_app_name?: string | null
+  /** The version of the iOS app which the contact is using. */
+  readonly ios_app_version?: string | null
+  /** The iOS device which the contact is using. */
+  readonly ios_device?: string | null
+  /** The version of iOS which the contact is using. */
+  readonly ios_os_version?: string | null
+  /** The version of the iOS SDK which the contact is using. */
+  readonly ios_sdk_version?: string | null
+  /** (UNIX timestamp) The last time the contact used the iOS app. */
+  readonly ios_last_seen_at?: number | null
+  /** The custom attributes which are set for the contact. */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null
+  /** An image URL containing the avatar of a contact. */
+  readonly avatar?: (string | {
+  /** Always `avatar`. */
+  readonly type?: string | null
+  /** The avatar's URL. */
+  readonly image_url?: string | null
+}) | null
+  readonly tags?: Schemas.ContactTags | null
+  readonly notes?: Schemas.ContactNotes | null
+  readonly companies?: Schemas.ContactCompanies | null
+  readonly location?: Schemas.ContactLocation | null
+  readonly social_profiles?: Schemas.ContactSocialProfiles | null
+  /** If the user has enabled push messaging. */
+  readonly enabled_push_messaging?: boolean | null
+}
+
+/**
+ * The response of `contacts.update`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UpdateResponse: Schema.Schema<UpdateResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), role: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email_domain: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), owner_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), language_override: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_language: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), os: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: Schema.optionalWith(Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: Schema.optionalWith(Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: Schema.optionalWith(Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: Schema.optionalWith(Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: Schema.optionalWith(Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })
 
 /**
  * The input of `contacts.update`: path, query and body parameters by their wire names.
@@ -424,7 +638,7 @@ export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateContactRequest, Schemas.Contact, never>({
+export const updateOperation = Operation.make<UpdateContactRequest, UpdateResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "contacts.update",
   operationId: "UpdateContact",
   api: "stable",
@@ -434,9 +648,9 @@ export const updateOperation = Operation.make<UpdateContactRequest, Schemas.Cont
   queryParams: [],
   body: "fields",
   input: UpdateContactRequest,
-  success: Schemas.Contact,
+  success: UpdateResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -456,7 +670,7 @@ export const updateOperation = Operation.make<UpdateContactRequest, Schemas.Cont
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateContactRequest): Effect.Effect<Schemas.Contact, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const update = (input: UpdateContactRequest): Effect.Effect<UpdateResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateOperation, input as UpdateContactRequest)
 
 /**
@@ -480,7 +694,7 @@ export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = Operation.make<DeleteContactRequest, Schemas.ContactDeleted, never>({
+export const deleteOperation = Operation.make<DeleteContactRequest, Schemas.ContactDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "contacts.delete",
   operationId: "DeleteContact",
   api: "stable",
@@ -492,7 +706,7 @@ export const deleteOperation = Operation.make<DeleteContactRequest, Schemas.Cont
   input: DeleteContactRequest,
   success: Schemas.ContactDeleted,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -506,9 +720,116 @@ export const deleteOperation = Operation.make<DeleteContactRequest, Schemas.Cont
  * @since 0.1.0
  * @category operations
  */
-const delete_ = (input: DeleteContactRequest): Effect.Effect<Schemas.ContactDeleted, Operation.CommonError, IntercomClient.IntercomClient> =>
+const delete_ = (input: DeleteContactRequest): Effect.Effect<Schemas.ContactDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteOperation, input as DeleteContactRequest)
 export { delete_ as delete }
+
+/**
+ * The response of `contacts.mergeLeadInUser`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export interface MergeLeadInUserResponse {
+  /** The type of object. */
+  readonly type?: ("contact" | (string & {})) | null
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | null
+  /** The unique identifier for the contact which is provided by the Client. */
+  readonly external_id?: string | null
+  /** The id of the workspace which the contact belongs to. */
+  readonly workspace_id?: string | null
+  /** The role of the contact. */
+  readonly role?: string | null
+  /** The contact's email. */
+  readonly email?: string | null
+  /** The contact's email domain. */
+  readonly email_domain?: string | null
+  /** The contacts phone. */
+  readonly phone?: string | null
+  /** The contacts name. */
+  readonly name?: string | null
+  /** The id of an admin that has been assigned account ownership of the contact. */
+  readonly owner_id?: number | null
+  /** Whether the contact has had an email sent to them hard bounce. */
+  readonly has_hard_bounced?: boolean | null
+  /** Whether the contact has marked an email sent to them as spam. */
+  readonly marked_email_as_spam?: boolean | null
+  /** Whether the contact is unsubscribed from emails. */
+  readonly unsubscribed_from_emails?: boolean | null
+  /** (UNIX timestamp) The time when the contact was created. */
+  readonly created_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last updated. */
+  readonly updated_at?: number | null
+  /** (UNIX timestamp) The time specified for when a contact signed up. */
+  readonly signed_up_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually). */
+  readonly last_seen_at?: number | null
+  /** (UNIX timestamp) The time when the contact last messaged in. */
+  readonly last_replied_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last messaged. */
+  readonly last_contacted_at?: number | null
+  /** (UNIX timestamp) The time when the contact last opened an email. */
+  readonly last_email_opened_at?: number | null
+  /** (UNIX timestamp) The time when the contact last clicked a link in an email. */
+  readonly last_email_clicked_at?: number | null
+  /** A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change. */
+  readonly language_override?: string | null
+  /** The name of the browser which the contact is using. */
+  readonly browser?: string | null
+  /** The version of the browser which the contact is using. */
+  readonly browser_version?: string | null
+  /** The language set by the browser which the contact is using. */
+  readonly browser_language?: string | null
+  /** The operating system which the contact is using. */
+  readonly os?: string | null
+  /** The name of the Android app which the contact is using. */
+  readonly android_app_name?: string | null
+  /** The version of the Android app which the contact is using. */
+  readonly android_app_version?: string | null
+  /** The Android device which the contact is using. */
+  readonly android_device?: string | null
+  /** The version of the Android OS which the contact is using. */
+  readonly android_os_version?: string | null
+  /** The version of the Android SDK which the contact is using. */
+  readonly android_sdk_version?: string | null
+  /** (UNIX timestamp) The time when the contact was last seen on an Android device. */
+  readonly android_last_seen_at?: number | null
+  /** The name of the iOS app which the contact is using. */
+  readonly ios_app_name?: string | null
+  /** The version of the iOS app which the contact is using. */
+  readonly ios_app_version?: string | null
+  /** The iOS device which the contact is using. */
+  readonly ios_device?: string | null
+  /** The version of iOS which the contact is using. */
+  readonly ios_os_version?: string | null
+  /** The version of the iOS SDK which the contact is using. */
+  readonly ios_sdk_version?: string | null
+  /** (UNIX timestamp) The last time the contact used the iOS app. */
+  readonly ios_last_seen_at?: number | null
+  /** The custom attributes which are set for the contact. */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null
+  /** An image URL containing the avatar of a contact. */
+  readonly avatar?: (string | {
+  /** Always `avatar`. */
+  readonly type?: string | null
+  /** The avatar's URL. */
+  readonly image_url?: string | null
+}) | null
+  readonly tags?: Schemas.ContactTags | null
+  readonly notes?: Schemas.ContactNotes | null
+  readonly companies?: Schemas.ContactCompanies | null
+  readonly location?: Schemas.ContactLocation | null
+  readonly social_profiles?: Schemas.ContactSocialProfiles | null
+  /** If the user has enabled push messaging. */
+  readonly enabled_push_messaging?: boolean | null
+}
+
+/**
+ * The response of `contacts.mergeLeadInUser`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const MergeLeadInUserResponse: Schema.Schema<MergeLeadInUserResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), role: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email_domain: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), owner_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), language_override: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_language: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), os: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: Schema.optionalWith(Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: Schema.optionalWith(Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: Schema.optionalWith(Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: Schema.optionalWith(Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: Schema.optionalWith(Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })
 
 /**
  * The input of `contacts.mergeLeadInUser`: path, query and body parameters by their wire names.
@@ -528,7 +849,7 @@ export const MergeLeadInUserRequest: Schema.Schema<MergeLeadInUserRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const mergeLeadInUserOperation = Operation.make<MergeLeadInUserRequest, Schemas.Contact, never>({
+export const mergeLeadInUserOperation = Operation.make<MergeLeadInUserRequest, MergeLeadInUserResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "contacts.mergeLeadInUser",
   operationId: "MergeContact",
   api: "stable",
@@ -538,9 +859,9 @@ export const mergeLeadInUserOperation = Operation.make<MergeLeadInUserRequest, S
   queryParams: [],
   body: "fields",
   input: MergeLeadInUserRequest,
-  success: Schemas.Contact,
+  success: MergeLeadInUserResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -554,7 +875,7 @@ export const mergeLeadInUserOperation = Operation.make<MergeLeadInUserRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const mergeLeadInUser = (input?: MergeLeadInUserRequest): Effect.Effect<Schemas.Contact, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const mergeLeadInUser = (input?: MergeLeadInUserRequest): Effect.Effect<MergeLeadInUserResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(mergeLeadInUserOperation, input as MergeLeadInUserRequest)
 
 /**
@@ -575,7 +896,7 @@ export const SearchContactsRequest: Schema.Schema<SearchContactsRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const searchOperation = Operation.make<SearchContactsRequest, Schemas.ContactList, never>({
+export const searchOperation = Operation.make<SearchContactsRequest, Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "contacts.search",
   operationId: "SearchContacts",
   api: "stable",
@@ -587,7 +908,7 @@ export const searchOperation = Operation.make<SearchContactsRequest, Schemas.Con
   input: SearchContactsRequest,
   success: Schemas.ContactList,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: { kind: "search", items: "data" },
   idempotent: true
 })
@@ -699,7 +1020,7 @@ export const searchOperation = Operation.make<SearchContactsRequest, Schemas.Con
  * @since 0.1.0
  * @category operations
  */
-export const search = (input: SearchContactsRequest): Effect.Effect<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const search = (input: SearchContactsRequest): Effect.Effect<Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchOperation, input as SearchContactsRequest)
 
 /**
@@ -707,16 +1028,16 @@ export const search = (input: SearchContactsRequest): Effect.Effect<Schemas.Cont
  * @since 0.1.0
  * @category streams
  */
-export const searchStream = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchStream = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `contacts.search` (POST /contacts/search), every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchPages = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchPages = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `contacts.list`: path, query and body parameters by their wire names.
@@ -743,7 +1064,7 @@ export const ListContactsRequest: Schema.Schema<ListContactsRequest> = Schema.St
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListContactsRequest, Schemas.ContactList, never>({
+export const listOperation = Operation.make<ListContactsRequest, Schemas.ContactList, IntercomError.BadRequestError>({
   name: "contacts.list",
   operationId: "ListContacts",
   api: "stable",
@@ -755,7 +1076,7 @@ export const listOperation = Operation.make<ListContactsRequest, Schemas.Contact
   input: ListContactsRequest,
   success: Schemas.ContactList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -773,7 +1094,7 @@ export const listOperation = Operation.make<ListContactsRequest, Schemas.Contact
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListContactsRequest): Effect.Effect<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (input?: ListContactsRequest): Effect.Effect<Schemas.ContactList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListContactsRequest)
 
 /**
@@ -781,16 +1102,123 @@ export const list = (input?: ListContactsRequest): Effect.Effect<Schemas.Contact
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (input?: ListContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `contacts.list` (GET /contacts), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (input?: ListContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+
+/**
+ * The response of `contacts.create`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export interface CreateResponse {
+  /** The type of object. */
+  readonly type?: ("contact" | (string & {})) | null
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | null
+  /** The unique identifier for the contact which is provided by the Client. */
+  readonly external_id?: string | null
+  /** The id of the workspace which the contact belongs to. */
+  readonly workspace_id?: string | null
+  /** The role of the contact. */
+  readonly role?: string | null
+  /** The contact's email. */
+  readonly email?: string | null
+  /** The contact's email domain. */
+  readonly email_domain?: string | null
+  /** The contacts phone. */
+  readonly phone?: string | null
+  /** The contacts name. */
+  readonly name?: string | null
+  /** The id of an admin that has been assigned account ownership of the contact. */
+  readonly owner_id?: number | null
+  /** Whether the contact has had an email sent to them hard bounce. */
+  readonly has_hard_bounced?: boolean | null
+  /** Whether the contact has marked an email sent to them as spam. */
+  readonly marked_email_as_spam?: boolean | null
+  /** Whether the contact is unsubscribed from emails. */
+  readonly unsubscribed_from_emails?: boolean | null
+  /** (UNIX timestamp) The time when the contact was created. */
+  readonly created_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last updated. */
+  readonly updated_at?: number | null
+  /** (UNIX timestamp) The time specified for when a contact signed up. */
+  readonly signed_up_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually). */
+  readonly last_seen_at?: number | null
+  /** (UNIX timestamp) The time when the contact last messaged in. */
+  readonly last_replied_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last messaged. */
+  readonly last_contacted_at?: number | null
+  /** (UNIX timestamp) The time when the contact last opened an email. */
+  readonly last_email_opened_at?: number | null
+  /** (UNIX timestamp) The time when the contact last clicked a link in an email. */
+  readonly last_email_clicked_at?: number | null
+  /** A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change. */
+  readonly language_override?: string | null
+  /** The name of the browser which the contact is using. */
+  readonly browser?: string | null
+  /** The version of the browser which the contact is using. */
+  readonly browser_version?: string | null
+  /** The language set by the browser which the contact is using. */
+  readonly browser_language?: string | null
+  /** The operating system which the contact is using. */
+  readonly os?: string | null
+  /** The name of the Android app which the contact is using. */
+  readonly android_app_name?: string | null
+  /** The version of the Android app which the contact is using. */
+  readonly android_app_version?: string | null
+  /** The Android device which the contact is using. */
+  readonly android_device?: string | null
+  /** The version of the Android OS which the contact is using. */
+  readonly android_os_version?: string | null
+  /** The version of the Android SDK which the contact is using. */
+  readonly android_sdk_version?: string | null
+  /** (UNIX timestamp) The time when the contact was last seen on an Android device. */
+  readonly android_last_seen_at?: number | null
+  /** The name of the iOS app which the contact is using. */
+  readonly ios_app_name?: string | null
+  /** The version of the iOS app which the contact is using. */
+  readonly ios_app_version?: string | null
+  /** The iOS device which the contact is using. */
+  readonly ios_device?: string | null
+  /** The version of iOS which the contact is using. */
+  readonly ios_os_version?: string | null
+  /** The version of the iOS SDK which the contact is using. */
+  readonly ios_sdk_version?: string | null
+  /** (UNIX timestamp) The last time the contact used the iOS app. */
+  readonly ios_last_seen_at?: number | null
+  /** The custom attributes which are set for the contact. */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null
+  /** An image URL containing the avatar of a contact. */
+  readonly avatar?: (string | {
+  /** Always `avatar`. */
+  readonly type?: string | null
+  /** The avatar's URL. */
+  readonly image_url?: string | null
+}) | null
+  readonly tags?: Schemas.ContactTags | null
+  readonly notes?: Schemas.ContactNotes | null
+  readonly companies?: Schemas.ContactCompanies | null
+  readonly location?: Schemas.ContactLocation | null
+  readonly social_profiles?: Schemas.ContactSocialProfiles | null
+  /** If the user has enabled push messaging. */
+  readonly enabled_push_messaging?: boolean | null
+}
+
+/**
+ * The response of `contacts.create`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CreateResponse: Schema.Schema<CreateResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), role: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email_domain: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), owner_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), language_override: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_language: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), os: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: Schema.optionalWith(Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: Schema.optionalWith(Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: Schema.optionalWith(Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: Schema.optionalWith(Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: Schema.optionalWith(Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })
 
 /**
  * The input of `contacts.create`: path, query and body parameters by their wire names.
@@ -810,7 +1238,7 @@ export const CreateContactRequest: Schema.Schema<CreateContactRequest> = Schemas
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateContactRequest, Schemas.Contact, never>({
+export const createOperation = Operation.make<CreateContactRequest, CreateResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "contacts.create",
   operationId: "CreateContact",
   api: "stable",
@@ -820,9 +1248,9 @@ export const createOperation = Operation.make<CreateContactRequest, Schemas.Cont
   queryParams: [],
   body: "fields",
   input: CreateContactRequest,
-  success: Schemas.Contact,
+  success: CreateResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -836,8 +1264,115 @@ export const createOperation = Operation.make<CreateContactRequest, Schemas.Cont
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateContactRequest): Effect.Effect<Schemas.Contact, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const create = (input: CreateContactRequest): Effect.Effect<CreateResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOperation, input as CreateContactRequest)
+
+/**
+ * The response of `contacts.showContactByExternalId`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export interface ShowContactByExternalIdResponse {
+  /** The type of object. */
+  readonly type?: ("contact" | (string & {})) | null
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | null
+  /** The unique identifier for the contact which is provided by the Client. */
+  readonly external_id?: string | null
+  /** The id of the workspace which the contact belongs to. */
+  readonly workspace_id?: string | null
+  /** The role of the contact. */
+  readonly role?: string | null
+  /** The contact's email. */
+  readonly email?: string | null
+  /** The contact's email domain. */
+  readonly email_domain?: string | null
+  /** The contacts phone. */
+  readonly phone?: string | null
+  /** The contacts name. */
+  readonly name?: string | null
+  /** The id of an admin that has been assigned account ownership of the contact. */
+  readonly owner_id?: number | null
+  /** Whether the contact has had an email sent to them hard bounce. */
+  readonly has_hard_bounced?: boolean | null
+  /** Whether the contact has marked an email sent to them as spam. */
+  readonly marked_email_as_spam?: boolean | null
+  /** Whether the contact is unsubscribed from emails. */
+  readonly unsubscribed_from_emails?: boolean | null
+  /** (UNIX timestamp) The time when the contact was created. */
+  readonly created_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last updated. */
+  readonly updated_at?: number | null
+  /** (UNIX timestamp) The time specified for when a contact signed up. */
+  readonly signed_up_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually). */
+  readonly last_seen_at?: number | null
+  /** (UNIX timestamp) The time when the contact last messaged in. */
+  readonly last_replied_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last messaged. */
+  readonly last_contacted_at?: number | null
+  /** (UNIX timestamp) The time when the contact last opened an email. */
+  readonly last_email_opened_at?: number | null
+  /** (UNIX timestamp) The time when the contact last clicked a link in an email. */
+  readonly last_email_clicked_at?: number | null
+  /** A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change. */
+  readonly language_override?: string | null
+  /** The name of the browser which the contact is using. */
+  readonly browser?: string | null
+  /** The version of the browser which the contact is using. */
+  readonly browser_version?: string | null
+  /** The language set by the browser which the contact is using. */
+  readonly browser_language?: string | null
+  /** The operating system which the contact is using. */
+  readonly os?: string | null
+  /** The name of the Android app which the contact is using. */
+  readonly android_app_name?: string | null
+  /** The version of the Android app which the contact is using. */
+  readonly android_app_version?: string | null
+  /** The Android device which the contact is using. */
+  readonly android_device?: string | null
+  /** The version of the Android OS which the contact is using. */
+  readonly android_os_version?: string | null
+  /** The version of the Android SDK which the contact is using. */
+  readonly android_sdk_version?: string | null
+  /** (UNIX timestamp) The time when the contact was last seen on an Android device. */
+  readonly android_last_seen_at?: number | null
+  /** The name of the iOS app which the contact is using. */
+  readonly ios_app_name?: string | null
+  /** The version of the iOS app which the contact is using. */
+  readonly ios_app_version?: string | null
+  /** The iOS device which the contact is using. */
+  readonly ios_device?: string | null
+  /** The version of iOS which the contact is using. */
+  readonly ios_os_version?: string | null
+  /** The version of the iOS SDK which the contact is using. */
+  readonly ios_sdk_version?: string | null
+  /** (UNIX timestamp) The last time the contact used the iOS app. */
+  readonly ios_last_seen_at?: number | null
+  /** The custom attributes which are set for the contact. */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null
+  /** An image URL containing the avatar of a contact. */
+  readonly avatar?: (string | {
+  /** Always `avatar`. */
+  readonly type?: string | null
+  /** The avatar's URL. */
+  readonly image_url?: string | null
+}) | null
+  readonly tags?: Schemas.ContactTags | null
+  readonly notes?: Schemas.ContactNotes | null
+  readonly companies?: Schemas.ContactCompanies | null
+  readonly location?: Schemas.ContactLocation | null
+  readonly social_profiles?: Schemas.ContactSocialProfiles | null
+  /** If the user has enabled push messaging. */
+  readonly enabled_push_messaging?: boolean | null
+}
+
+/**
+ * The response of `contacts.showContactByExternalId`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ShowContactByExternalIdResponse: Schema.Schema<ShowContactByExternalIdResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), role: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email_domain: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), owner_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), language_override: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_language: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), os: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: Schema.optionalWith(Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: Schema.optionalWith(Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: Schema.optionalWith(Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: Schema.optionalWith(Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: Schema.optionalWith(Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })
 
 /**
  * The input of `contacts.showContactByExternalId`: path, query and body parameters by their wire names.
@@ -860,7 +1395,7 @@ export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternal
  * @since 0.1.0
  * @category operations
  */
-export const showContactByExternalIdOperation = Operation.make<ShowContactByExternalIdRequest, Schemas.Contact, never>({
+export const showContactByExternalIdOperation = Operation.make<ShowContactByExternalIdRequest, ShowContactByExternalIdResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "contacts.showContactByExternalId",
   operationId: "ShowContactByExternalId",
   api: "stable",
@@ -870,9 +1405,9 @@ export const showContactByExternalIdOperation = Operation.make<ShowContactByExte
   queryParams: [],
   body: "none",
   input: ShowContactByExternalIdRequest,
-  success: Schemas.Contact,
+  success: ShowContactByExternalIdResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -886,7 +1421,7 @@ export const showContactByExternalIdOperation = Operation.make<ShowContactByExte
  * @since 0.1.0
  * @category operations
  */
-export const showContactByExternalId = (input: ShowContactByExternalIdRequest): Effect.Effect<Schemas.Contact, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const showContactByExternalId = (input: ShowContactByExternalIdRequest): Effect.Effect<ShowContactByExternalIdResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(showContactByExternalIdOperation, input as ShowContactByExternalIdRequest)
 
 /**
@@ -910,7 +1445,7 @@ export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const archiveOperation = Operation.make<ArchiveContactRequest, Schemas.ContactArchived, never>({
+export const archiveOperation = Operation.make<ArchiveContactRequest, Schemas.ContactArchived, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "contacts.archive",
   operationId: "ArchiveContact",
   api: "stable",
@@ -922,7 +1457,7 @@ export const archiveOperation = Operation.make<ArchiveContactRequest, Schemas.Co
   input: ArchiveContactRequest,
   success: Schemas.ContactArchived,
   response: "json",
-  errors: [],
+  errors: [400,404],
   pagination: undefined,
   idempotent: false
 })
@@ -936,7 +1471,7 @@ export const archiveOperation = Operation.make<ArchiveContactRequest, Schemas.Co
  * @since 0.1.0
  * @category operations
  */
-export const archive = (input: ArchiveContactRequest): Effect.Effect<Schemas.ContactArchived, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const archive = (input: ArchiveContactRequest): Effect.Effect<Schemas.ContactArchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(archiveOperation, input as ArchiveContactRequest)
 
 /**
@@ -960,7 +1495,7 @@ export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const unarchiveOperation = Operation.make<UnarchiveContactRequest, Schemas.ContactUnarchived, never>({
+export const unarchiveOperation = Operation.make<UnarchiveContactRequest, Schemas.ContactUnarchived, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "contacts.unarchive",
   operationId: "UnarchiveContact",
   api: "stable",
@@ -972,7 +1507,7 @@ export const unarchiveOperation = Operation.make<UnarchiveContactRequest, Schema
   input: UnarchiveContactRequest,
   success: Schemas.ContactUnarchived,
   response: "json",
-  errors: [],
+  errors: [400,404],
   pagination: undefined,
   idempotent: false
 })
@@ -986,7 +1521,7 @@ export const unarchiveOperation = Operation.make<UnarchiveContactRequest, Schema
  * @since 0.1.0
  * @category operations
  */
-export const unarchive = (input: UnarchiveContactRequest): Effect.Effect<Schemas.ContactUnarchived, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const unarchive = (input: UnarchiveContactRequest): Effect.Effect<Schemas.ContactUnarchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(unarchiveOperation, input as UnarchiveContactRequest)
 
 /**
@@ -1010,7 +1545,7 @@ export const BlockContactRequest: Schema.Schema<BlockContactRequest> = Schema.St
  * @since 0.1.0
  * @category operations
  */
-export const blockContactOperation = Operation.make<BlockContactRequest, Schemas.ContactBlocked, never>({
+export const blockContactOperation = Operation.make<BlockContactRequest, Schemas.ContactBlocked, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "contacts.blockContact",
   operationId: "BlockContact",
   api: "stable",
@@ -1022,7 +1557,7 @@ export const blockContactOperation = Operation.make<BlockContactRequest, Schemas
   input: BlockContactRequest,
   success: Schemas.ContactBlocked,
   response: "json",
-  errors: [],
+  errors: [400,404],
   pagination: undefined,
   idempotent: false
 })
@@ -1036,5 +1571,5 @@ export const blockContactOperation = Operation.make<BlockContactRequest, Schemas
  * @since 0.1.0
  * @category operations
  */
-export const blockContact = (input: BlockContactRequest): Effect.Effect<Schemas.ContactBlocked, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const blockContact = (input: BlockContactRequest): Effect.Effect<Schemas.ContactBlocked, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(blockContactOperation, input as BlockContactRequest)

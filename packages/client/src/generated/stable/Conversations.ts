@@ -37,7 +37,7 @@ export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListConversationsRequest, Schemas.ConversationList, never>({
+export const listOperation = Operation.make<ListConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError>({
   name: "conversations.list",
   operationId: "listConversations",
   api: "stable",
@@ -49,7 +49,7 @@ export const listOperation = Operation.make<ListConversationsRequest, Schemas.Co
   input: ListConversationsRequest,
   success: Schemas.ConversationList,
   response: "json",
-  errors: [401,403],
+  errors: [400,401,403],
   pagination: { kind: "cursor", items: "conversations" },
   idempotent: true
 })
@@ -69,7 +69,7 @@ export const listOperation = Operation.make<ListConversationsRequest, Schemas.Co
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListConversationsRequest): Effect.Effect<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (input?: ListConversationsRequest): Effect.Effect<Schemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListConversationsRequest)
 
 /**
@@ -77,16 +77,16 @@ export const list = (input?: ListConversationsRequest): Effect.Effect<Schemas.Co
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `conversations.list` (GET /conversations), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `conversations.create`: path, query and body parameters by their wire names.
@@ -106,7 +106,7 @@ export const CreateConversationRequest: Schema.Schema<CreateConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateConversationRequest, Schemas.Message, IntercomError.NotFoundError>({
+export const createOperation = Operation.make<CreateConversationRequest, Schemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.create",
   operationId: "createConversation",
   api: "stable",
@@ -118,7 +118,7 @@ export const createOperation = Operation.make<CreateConversationRequest, Schemas
   input: CreateConversationRequest,
   success: Schemas.Message,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -140,7 +140,7 @@ export const createOperation = Operation.make<CreateConversationRequest, Schemas
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateConversationRequest): Effect.Effect<Schemas.Message, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const create = (input: CreateConversationRequest): Effect.Effect<Schemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOperation, input as CreateConversationRequest)
 
 /**
@@ -168,7 +168,7 @@ export const FindConversationRequest: Schema.Schema<FindConversationRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindConversationRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const findOperation = Operation.make<FindConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "conversations.find",
   operationId: "retrieveConversation",
   api: "stable",
@@ -180,7 +180,7 @@ export const findOperation = Operation.make<FindConversationRequest, Schemas.Con
   input: FindConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404],
   pagination: undefined,
   idempotent: true
 })
@@ -202,7 +202,7 @@ export const findOperation = Operation.make<FindConversationRequest, Schemas.Con
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindConversationRequest)
 
 /**
@@ -228,7 +228,7 @@ export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateConversationRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const updateOperation = Operation.make<UpdateConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.update",
   operationId: "updateConversation",
   api: "stable",
@@ -240,7 +240,7 @@ export const updateOperation = Operation.make<UpdateConversationRequest, Schemas
   input: UpdateConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -264,7 +264,7 @@ export const updateOperation = Operation.make<UpdateConversationRequest, Schemas
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const update = (input: UpdateConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateOperation, input as UpdateConversationRequest)
 
 /**
@@ -288,7 +288,7 @@ export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const deleteConversationOperation = Operation.make<DeleteConversationRequest, Schemas.ConversationDeleted, never>({
+export const deleteConversationOperation = Operation.make<DeleteConversationRequest, Schemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "conversations.deleteConversation",
   operationId: "deleteConversation",
   api: "stable",
@@ -300,7 +300,7 @@ export const deleteConversationOperation = Operation.make<DeleteConversationRequ
   input: DeleteConversationRequest,
   success: Schemas.ConversationDeleted,
   response: "json",
-  errors: [401,403],
+  errors: [400,401,403,404],
   pagination: undefined,
   idempotent: true
 })
@@ -314,7 +314,7 @@ export const deleteConversationOperation = Operation.make<DeleteConversationRequ
  * @since 0.1.0
  * @category operations
  */
-export const deleteConversation = (input: DeleteConversationRequest): Effect.Effect<Schemas.ConversationDeleted, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteConversation = (input: DeleteConversationRequest): Effect.Effect<Schemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteConversationOperation, input as DeleteConversationRequest)
 
 /**
@@ -335,7 +335,7 @@ export const SearchConversationsRequest: Schema.Schema<SearchConversationsReques
  * @since 0.1.0
  * @category operations
  */
-export const searchOperation = Operation.make<SearchConversationsRequest, Schemas.ConversationList, never>({
+export const searchOperation = Operation.make<SearchConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "conversations.search",
   operationId: "searchConversations",
   api: "stable",
@@ -347,7 +347,7 @@ export const searchOperation = Operation.make<SearchConversationsRequest, Schema
   input: SearchConversationsRequest,
   success: Schemas.ConversationList,
   response: "json",
-  errors: [],
+  errors: [400,422],
   pagination: { kind: "search", items: "conversations" },
   idempotent: true
 })
@@ -459,7 +459,7 @@ export const searchOperation = Operation.make<SearchConversationsRequest, Schema
  * @since 0.1.0
  * @category operations
  */
-export const search = (input: SearchConversationsRequest): Effect.Effect<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const search = (input: SearchConversationsRequest): Effect.Effect<Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchOperation, input as SearchConversationsRequest)
 
 /**
@@ -467,16 +467,16 @@ export const search = (input: SearchConversationsRequest): Effect.Effect<Schemas
  * @since 0.1.0
  * @category streams
  */
-export const searchStream = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchStream = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `conversations.search` (POST /conversations/search), every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchPages = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchPages = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `conversations.reply`: path, query and body parameters by their wire names.
@@ -499,7 +499,7 @@ export const ReplyToConversationRequest: Schema.Schema<ReplyToConversationReques
  * @since 0.1.0
  * @category operations
  */
-export const replyOperation = Operation.make<ReplyToConversationRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const replyOperation = Operation.make<ReplyToConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.reply",
   operationId: "replyConversation",
   api: "stable",
@@ -511,7 +511,7 @@ export const replyOperation = Operation.make<ReplyToConversationRequest, Schemas
   input: ReplyToConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -525,7 +525,7 @@ export const replyOperation = Operation.make<ReplyToConversationRequest, Schemas
  * @since 0.1.0
  * @category operations
  */
-export const reply = (input: ReplyToConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const reply = (input: ReplyToConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(replyOperation, input as ReplyToConversationRequest)
 
 /**
@@ -549,7 +549,7 @@ export const ManageConversationPartsRequest: Schema.Schema<ManageConversationPar
  * @since 0.1.0
  * @category operations
  */
-export const manageOperation = Operation.make<ManageConversationPartsRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const manageOperation = Operation.make<ManageConversationPartsRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.manage",
   operationId: "manageConversation",
   api: "stable",
@@ -561,7 +561,7 @@ export const manageOperation = Operation.make<ManageConversationPartsRequest, Sc
   input: ManageConversationPartsRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -579,7 +579,7 @@ export const manageOperation = Operation.make<ManageConversationPartsRequest, Sc
  * @since 0.1.0
  * @category operations
  */
-export const manage = (input: ManageConversationPartsRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const manage = (input: ManageConversationPartsRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(manageOperation, input as ManageConversationPartsRequest)
 
 /**
@@ -603,7 +603,7 @@ export const AttachContactToConversationRequest: Schema.Schema<AttachContactToCo
  * @since 0.1.0
  * @category operations
  */
-export const attachContactAsAdminOperation = Operation.make<AttachContactToConversationRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const attachContactAsAdminOperation = Operation.make<AttachContactToConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.attachContactAsAdmin",
   operationId: "attachContactToConversation",
   api: "stable",
@@ -615,7 +615,7 @@ export const attachContactAsAdminOperation = Operation.make<AttachContactToConve
   input: AttachContactToConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -633,7 +633,7 @@ export const attachContactAsAdminOperation = Operation.make<AttachContactToConve
  * @since 0.1.0
  * @category operations
  */
-export const attachContactAsAdmin = (input: AttachContactToConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const attachContactAsAdmin = (input: AttachContactToConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(attachContactAsAdminOperation, input as AttachContactToConversationRequest)
 
 /**
@@ -659,7 +659,7 @@ export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFr
  * @since 0.1.0
  * @category operations
  */
-export const detachContactAsAdminOperation = Operation.make<DetachContactFromConversationRequest, Schemas.Conversation, IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const detachContactAsAdminOperation = Operation.make<DetachContactFromConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.detachContactAsAdmin",
   operationId: "detachContactFromConversation",
   api: "stable",
@@ -671,7 +671,7 @@ export const detachContactAsAdminOperation = Operation.make<DetachContactFromCon
   input: DetachContactFromConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404,422],
+  errors: [400,401,403,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -689,7 +689,7 @@ export const detachContactAsAdminOperation = Operation.make<DetachContactFromCon
  * @since 0.1.0
  * @category operations
  */
-export const detachContactAsAdmin = (input: DetachContactFromConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const detachContactAsAdmin = (input: DetachContactFromConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(detachContactAsAdminOperation, input as DetachContactFromConversationRequest)
 
 /**
@@ -710,7 +710,7 @@ export const RedactConversationPartRequest: Schema.Schema<RedactConversationPart
  * @since 0.1.0
  * @category operations
  */
-export const redactConversationPartOperation = Operation.make<RedactConversationPartRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const redactConversationPartOperation = Operation.make<RedactConversationPartRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.redactConversationPart",
   operationId: "redactConversation",
   api: "stable",
@@ -722,7 +722,7 @@ export const redactConversationPartOperation = Operation.make<RedactConversation
   input: RedactConversationPartRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -740,7 +740,7 @@ export const redactConversationPartOperation = Operation.make<RedactConversation
  * @since 0.1.0
  * @category operations
  */
-export const redactConversationPart = (input: RedactConversationPartRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const redactConversationPart = (input: RedactConversationPartRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(redactConversationPartOperation, input as RedactConversationPartRequest)
 
 /**
@@ -764,7 +764,7 @@ export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversati
  * @since 0.1.0
  * @category operations
  */
-export const convertToTicketOperation = Operation.make<ConvertConversationToTicketRequest, Schemas.Ticket, IntercomError.BadRequestError>({
+export const convertToTicketOperation = Operation.make<ConvertConversationToTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.convertToTicket",
   operationId: "convertConversationToTicket",
   api: "stable",
@@ -776,7 +776,7 @@ export const convertToTicketOperation = Operation.make<ConvertConversationToTick
   input: ConvertConversationToTicketRequest,
   success: Schemas.Ticket,
   response: "json",
-  errors: [400],
+  errors: [400,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -790,7 +790,7 @@ export const convertToTicketOperation = Operation.make<ConvertConversationToTick
  * @since 0.1.0
  * @category operations
  */
-export const convertToTicket = (input: ConvertConversationToTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const convertToTicket = (input: ConvertConversationToTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(convertToTicketOperation, input as ConvertConversationToTicketRequest)
 
 /**
@@ -814,7 +814,7 @@ export const AutoAssignConversationRequest: Schema.Schema<AutoAssignConversation
  * @since 0.1.0
  * @category operations
  */
-export const runAssignmentRulesOperation = Operation.make<AutoAssignConversationRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const runAssignmentRulesOperation = Operation.make<AutoAssignConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "conversations.runAssignmentRules",
   operationId: "autoAssignConversation",
   api: "stable",
@@ -826,7 +826,7 @@ export const runAssignmentRulesOperation = Operation.make<AutoAssignConversation
   input: AutoAssignConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404],
   pagination: undefined,
   idempotent: false
 })
@@ -846,5 +846,5 @@ export const runAssignmentRulesOperation = Operation.make<AutoAssignConversation
  * @since 0.1.0
  * @category operations
  */
-export const runAssignmentRules = (input: AutoAssignConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const runAssignmentRules = (input: AutoAssignConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(runAssignmentRulesOperation, input as AutoAssignConversationRequest)

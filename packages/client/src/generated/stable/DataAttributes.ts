@@ -35,7 +35,7 @@ export const ListDataAttributesRequest: Schema.Schema<ListDataAttributesRequest>
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListDataAttributesRequest, Schemas.DataAttributeList, never>({
+export const listOperation = Operation.make<ListDataAttributesRequest, Schemas.DataAttributeList, IntercomError.BadRequestError>({
   name: "dataAttributes.list",
   operationId: "lisDataAttributes",
   api: "stable",
@@ -47,7 +47,7 @@ export const listOperation = Operation.make<ListDataAttributesRequest, Schemas.D
   input: ListDataAttributesRequest,
   success: Schemas.DataAttributeList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: undefined,
   idempotent: true
 })
@@ -61,7 +61,7 @@ export const listOperation = Operation.make<ListDataAttributesRequest, Schemas.D
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListDataAttributesRequest): Effect.Effect<Schemas.DataAttributeList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (input?: ListDataAttributesRequest): Effect.Effect<Schemas.DataAttributeList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListDataAttributesRequest)
 
 /**
@@ -82,7 +82,7 @@ export const CreateDataAttributeRequest: Schema.Schema<CreateDataAttributeReques
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError>({
+export const createOperation = Operation.make<CreateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "dataAttributes.create",
   operationId: "createDataAttribute",
   api: "stable",
@@ -94,7 +94,7 @@ export const createOperation = Operation.make<CreateDataAttributeRequest, Schema
   input: CreateDataAttributeRequest,
   success: Schemas.DataAttribute,
   response: "json",
-  errors: [400,401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -108,7 +108,7 @@ export const createOperation = Operation.make<CreateDataAttributeRequest, Schema
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateDataAttributeRequest): Effect.Effect<Schemas.DataAttribute, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const create = (input: CreateDataAttributeRequest): Effect.Effect<Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOperation, input as CreateDataAttributeRequest)
 
 /**
@@ -116,17 +116,16 @@ export const create = (input: CreateDataAttributeRequest): Effect.Effect<Schemas
  * @since 0.1.0
  * @category models
  */
-export interface UpdateDataAttributeRequest {
+export type UpdateDataAttributeRequest = {
   /** The data attribute id */
   readonly data_attribute_id: string | number
-  readonly body: Schemas.UpdateDataAttributeRequest
-}
+} & Schemas.UpdateDataAttributeRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = Schema.Struct({ data_attribute_id: Schema.Union(Schema.String, Schema.Number), body: Schemas.UpdateDataAttributeRequest })
+export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = Schema.extend(Schema.Struct({ data_attribute_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateDataAttributeRequest)
 
 /**
  * The descriptor of `dataAttributes.update` (PUT /data_attributes/{data_attribute_id}).
@@ -141,7 +140,7 @@ export const updateOperation = Operation.make<UpdateDataAttributeRequest, Schema
   path: "/data_attributes/{data_attribute_id}",
   pathParams: ["data_attribute_id"],
   queryParams: [],
-  body: "value",
+  body: "fields",
   input: UpdateDataAttributeRequest,
   success: Schemas.DataAttribute,
   response: "json",

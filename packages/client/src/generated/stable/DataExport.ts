@@ -55,7 +55,7 @@ export const ExportReportingDataRequest: Schema.Schema<ExportReportingDataReques
  * @since 0.1.0
  * @category operations
  */
-export const exportReportingDataOperation = Operation.make<ExportReportingDataRequest, ExportReportingDataResponse, IntercomError.NotFoundError>({
+export const exportReportingDataOperation = Operation.make<ExportReportingDataRequest, ExportReportingDataResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "dataExport.exportReportingData",
   operationId: undefined,
   api: "stable",
@@ -67,7 +67,7 @@ export const exportReportingDataOperation = Operation.make<ExportReportingDataRe
   input: ExportReportingDataRequest,
   success: ExportReportingDataResponse,
   response: "json",
-  errors: [404],
+  errors: [400,404],
   pagination: undefined,
   idempotent: true
 })
@@ -79,7 +79,7 @@ export const exportReportingDataOperation = Operation.make<ExportReportingDataRe
  * @since 0.1.0
  * @category operations
  */
-export const exportReportingData = (input: ExportReportingDataRequest): Effect.Effect<ExportReportingDataResponse, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const exportReportingData = (input: ExportReportingDataRequest): Effect.Effect<ExportReportingDataResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(exportReportingDataOperation, input as ExportReportingDataRequest)
 
 /**
@@ -103,7 +103,7 @@ export const DownloadReportingDataExportRequest: Schema.Schema<DownloadReporting
  * @since 0.1.0
  * @category operations
  */
-export const downloadReportingDataExportOperation = Operation.make<DownloadReportingDataExportRequest, Operation.ByteStream, IntercomError.NotFoundError>({
+export const downloadReportingDataExportOperation = Operation.make<DownloadReportingDataExportRequest, Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "dataExport.downloadReportingDataExport",
   operationId: undefined,
   api: "stable",
@@ -115,7 +115,7 @@ export const downloadReportingDataExportOperation = Operation.make<DownloadRepor
   input: DownloadReportingDataExportRequest,
   success: undefined,
   response: "binary",
-  errors: [404],
+  errors: [400,404],
   pagination: undefined,
   idempotent: true
 })
@@ -133,7 +133,7 @@ export const downloadReportingDataExportOperation = Operation.make<DownloadRepor
  * @since 0.1.0
  * @category operations
  */
-export const downloadReportingDataExport = (input: DownloadReportingDataExportRequest): Effect.Effect<Operation.ByteStream, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const downloadReportingDataExport = (input: DownloadReportingDataExportRequest): Effect.Effect<Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(downloadReportingDataExportOperation, input as DownloadReportingDataExportRequest)
 
 /**
@@ -154,7 +154,7 @@ export const CreateDataExportRequest: Schema.Schema<CreateDataExportRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateDataExportRequest, Schemas.DataExport, never>({
+export const createOperation = Operation.make<CreateDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "dataExport.create",
   operationId: "createDataExport",
   api: "stable",
@@ -166,7 +166,7 @@ export const createOperation = Operation.make<CreateDataExportRequest, Schemas.D
   input: CreateDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
-  errors: [],
+  errors: [400,422],
   pagination: undefined,
   idempotent: false
 })
@@ -194,7 +194,7 @@ export const createOperation = Operation.make<CreateDataExportRequest, Schemas.D
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateDataExportRequest): Effect.Effect<Schemas.DataExport, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const create = (input: CreateDataExportRequest): Effect.Effect<Schemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOperation, input as CreateDataExportRequest)
 
 /**
@@ -218,7 +218,7 @@ export const FindDataExportRequest: Schema.Schema<FindDataExportRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindDataExportRequest, Schemas.DataExport, never>({
+export const findOperation = Operation.make<FindDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "dataExport.find",
   operationId: "getDataExport",
   api: "stable",
@@ -230,7 +230,7 @@ export const findOperation = Operation.make<FindDataExportRequest, Schemas.DataE
   input: FindDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
-  errors: [],
+  errors: [400,404],
   pagination: undefined,
   idempotent: true
 })
@@ -248,7 +248,7 @@ export const findOperation = Operation.make<FindDataExportRequest, Schemas.DataE
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindDataExportRequest): Effect.Effect<Schemas.DataExport, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindDataExportRequest): Effect.Effect<Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindDataExportRequest)
 
 /**
@@ -272,7 +272,7 @@ export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const cancelOperation = Operation.make<CancelDataExportRequest, Schemas.DataExport, never>({
+export const cancelOperation = Operation.make<CancelDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "dataExport.cancel",
   operationId: "cancelDataExport",
   api: "stable",
@@ -284,7 +284,7 @@ export const cancelOperation = Operation.make<CancelDataExportRequest, Schemas.D
   input: CancelDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
-  errors: [],
+  errors: [400,404],
   pagination: undefined,
   idempotent: false
 })
@@ -298,7 +298,7 @@ export const cancelOperation = Operation.make<CancelDataExportRequest, Schemas.D
  * @since 0.1.0
  * @category operations
  */
-export const cancel = (input: CancelDataExportRequest): Effect.Effect<Schemas.DataExport, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const cancel = (input: CancelDataExportRequest): Effect.Effect<Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(cancelOperation, input as CancelDataExportRequest)
 
 /**
@@ -322,7 +322,7 @@ export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest>
  * @since 0.1.0
  * @category operations
  */
-export const downloadOperation = Operation.make<DownloadDataExportRequest, Operation.ByteStream, never>({
+export const downloadOperation = Operation.make<DownloadDataExportRequest, Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "dataExport.download",
   operationId: "downloadDataExport",
   api: "stable",
@@ -334,7 +334,7 @@ export const downloadOperation = Operation.make<DownloadDataExportRequest, Opera
   input: DownloadDataExportRequest,
   success: undefined,
   response: "binary",
-  errors: [],
+  errors: [400,404],
   pagination: undefined,
   idempotent: true
 })
@@ -354,5 +354,5 @@ export const downloadOperation = Operation.make<DownloadDataExportRequest, Opera
  * @since 0.1.0
  * @category operations
  */
-export const download = (input: DownloadDataExportRequest): Effect.Effect<Operation.ByteStream, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const download = (input: DownloadDataExportRequest): Effect.Effect<Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(downloadOperation, input as DownloadDataExportRequest)

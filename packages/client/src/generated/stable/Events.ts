@@ -8,8 +8,23 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
+import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Schemas from "./Schemas.js"
+
+/**
+ * The response of `events.list`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export type ListResponse = Schemas.DataEventList | Schemas.DataEventSummary
+
+/**
+ * The response of `events.list`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ListResponse: Schema.Schema<ListResponse> = Schema.Union(Schemas.DataEventList, Schemas.DataEventSummary)
 
 /**
  * The input of `events.list`: path, query and body parameters by their wire names.
@@ -42,7 +57,7 @@ export const ListEventsRequest: Schema.Schema<ListEventsRequest> = Schema.Struct
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListEventsRequest, Schemas.DataEventSummary, never>({
+export const listOperation = Operation.make<ListEventsRequest, ListResponse, IntercomError.BadRequestError>({
   name: "events.list",
   operationId: "lisDataEvents",
   api: "stable",
@@ -52,9 +67,9 @@ export const listOperation = Operation.make<ListEventsRequest, Schemas.DataEvent
   queryParams: ["user_id","intercom_user_id","email","type","summary","per_page"],
   body: "none",
   input: ListEventsRequest,
-  success: Schemas.DataEventSummary,
+  success: ListResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: undefined,
   idempotent: true
 })
@@ -80,7 +95,7 @@ export const listOperation = Operation.make<ListEventsRequest, Schemas.DataEvent
  * @since 0.1.0
  * @category operations
  */
-export const list = (input: ListEventsRequest): Effect.Effect<Schemas.DataEventSummary, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (input: ListEventsRequest): Effect.Effect<ListResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListEventsRequest)
 
 /**
@@ -101,7 +116,7 @@ export const CreateEventRequest: Schema.Schema<CreateEventRequest> = Schemas.Cre
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateEventRequest, void, never>({
+export const createOperation = Operation.make<CreateEventRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "events.create",
   operationId: "createDataEvent",
   api: "stable",
@@ -113,7 +128,7 @@ export const createOperation = Operation.make<CreateEventRequest, void, never>({
   input: CreateEventRequest,
   success: undefined,
   response: "empty",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -166,7 +181,7 @@ export const createOperation = Operation.make<CreateEventRequest, void, never>({
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateEventRequest): Effect.Effect<void, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const create = (input: CreateEventRequest): Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOperation, input as CreateEventRequest)
 
 /**
@@ -187,7 +202,7 @@ export const ListEventSummariesRequest: Schema.Schema<ListEventSummariesRequest>
  * @since 0.1.0
  * @category operations
  */
-export const summariesOperation = Operation.make<ListEventSummariesRequest, void, never>({
+export const summariesOperation = Operation.make<ListEventSummariesRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "events.summaries",
   operationId: "dataEventSummaries",
   api: "stable",
@@ -199,7 +214,7 @@ export const summariesOperation = Operation.make<ListEventSummariesRequest, void
   input: ListEventSummariesRequest,
   success: undefined,
   response: "empty",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -213,5 +228,5 @@ export const summariesOperation = Operation.make<ListEventSummariesRequest, void
  * @since 0.1.0
  * @category operations
  */
-export const summaries = (input?: ListEventSummariesRequest): Effect.Effect<void, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const summaries = (input?: ListEventSummariesRequest): Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(summariesOperation, input as ListEventSummariesRequest)

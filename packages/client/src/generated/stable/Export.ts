@@ -53,7 +53,7 @@ export const EnqueueANewReportingDataExportJobRequest: Schema.Schema<EnqueueANew
  * @since 0.1.0
  * @category operations
  */
-export const enqueueANewReportingDataExportJobOperation = Operation.make<EnqueueANewReportingDataExportJobRequest, EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError>({
+export const enqueueANewReportingDataExportJobOperation = Operation.make<EnqueueANewReportingDataExportJobRequest, EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "export.enqueueANewReportingDataExportJob",
   operationId: undefined,
   api: "stable",
@@ -65,7 +65,7 @@ export const enqueueANewReportingDataExportJobOperation = Operation.make<Enqueue
   input: EnqueueANewReportingDataExportJobRequest,
   success: EnqueueANewReportingDataExportJobResponse,
   response: "json",
-  errors: [400,401,429],
+  errors: [400,401,422,429],
   pagination: undefined,
   idempotent: false
 })
@@ -77,7 +77,7 @@ export const enqueueANewReportingDataExportJobOperation = Operation.make<Enqueue
  * @since 0.1.0
  * @category operations
  */
-export const enqueueANewReportingDataExportJob = (input: EnqueueANewReportingDataExportJobRequest): Effect.Effect<EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const enqueueANewReportingDataExportJob = (input: EnqueueANewReportingDataExportJobRequest): Effect.Effect<EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(enqueueANewReportingDataExportJobOperation, input as EnqueueANewReportingDataExportJobRequest)
 
 /**

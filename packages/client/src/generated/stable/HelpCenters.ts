@@ -35,7 +35,7 @@ export const FindHelpCenterRequest: Schema.Schema<FindHelpCenterRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindHelpCenterRequest, Schemas.HelpCenter, IntercomError.NotFoundError>({
+export const findOperation = Operation.make<FindHelpCenterRequest, Schemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "helpCenters.find",
   operationId: "retrieveHelpCenter",
   api: "stable",
@@ -47,7 +47,7 @@ export const findOperation = Operation.make<FindHelpCenterRequest, Schemas.HelpC
   input: FindHelpCenterRequest,
   success: Schemas.HelpCenter,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -61,7 +61,7 @@ export const findOperation = Operation.make<FindHelpCenterRequest, Schemas.HelpC
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindHelpCenterRequest): Effect.Effect<Schemas.HelpCenter, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindHelpCenterRequest): Effect.Effect<Schemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindHelpCenterRequest)
 
 /**
@@ -87,7 +87,7 @@ export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListHelpCentersRequest, Schemas.HelpCenterList, never>({
+export const listOperation = Operation.make<ListHelpCentersRequest, Schemas.HelpCenterList, IntercomError.BadRequestError>({
   name: "helpCenters.list",
   operationId: "listHelpCenters",
   api: "stable",
@@ -99,7 +99,7 @@ export const listOperation = Operation.make<ListHelpCentersRequest, Schemas.Help
   input: ListHelpCentersRequest,
   success: Schemas.HelpCenterList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -113,7 +113,7 @@ export const listOperation = Operation.make<ListHelpCentersRequest, Schemas.Help
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListHelpCentersRequest): Effect.Effect<Schemas.HelpCenterList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (input?: ListHelpCentersRequest): Effect.Effect<Schemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListHelpCentersRequest)
 
 /**
@@ -121,13 +121,13 @@ export const list = (input?: ListHelpCentersRequest): Effect.Effect<Schemas.Help
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListHelpCentersRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.HelpCenterList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.HelpCenterList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (input?: ListHelpCentersRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.HelpCenterList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.HelpCenterList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `helpCenters.list` (GET /help_center/help_centers), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListHelpCentersRequest, options?: Pagination.Options): Stream.Stream<Schemas.HelpCenterList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.HelpCenterList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (input?: ListHelpCentersRequest, options?: Pagination.Options): Stream.Stream<Schemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>

@@ -37,7 +37,7 @@ export const ListCollectionsRequest: Schema.Schema<ListCollectionsRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListCollectionsRequest, Schemas.CollectionList, never>({
+export const listOperation = Operation.make<ListCollectionsRequest, Schemas.CollectionList, IntercomError.BadRequestError>({
   name: "helpCenters.collections.list",
   operationId: "listAllCollections",
   api: "stable",
@@ -49,7 +49,7 @@ export const listOperation = Operation.make<ListCollectionsRequest, Schemas.Coll
   input: ListCollectionsRequest,
   success: Schemas.CollectionList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -65,7 +65,7 @@ export const listOperation = Operation.make<ListCollectionsRequest, Schemas.Coll
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListCollectionsRequest): Effect.Effect<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (input?: ListCollectionsRequest): Effect.Effect<Schemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListCollectionsRequest)
 
 /**
@@ -73,16 +73,16 @@ export const list = (input?: ListCollectionsRequest): Effect.Effect<Schemas.Coll
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListCollectionsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (input?: ListCollectionsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `helpCenters.collections.list` (GET /help_center/collections), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListCollectionsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (input?: ListCollectionsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `helpCenters.collections.create`: path, query and body parameters by their wire names.
@@ -102,7 +102,7 @@ export const CreateCollectionRequest: Schema.Schema<CreateCollectionRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError>({
+export const createOperation = Operation.make<CreateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "helpCenters.collections.create",
   operationId: "createCollection",
   api: "stable",
@@ -114,7 +114,7 @@ export const createOperation = Operation.make<CreateCollectionRequest, Schemas.C
   input: CreateCollectionRequest,
   success: Schemas.Collection,
   response: "json",
-  errors: [400,401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -128,7 +128,7 @@ export const createOperation = Operation.make<CreateCollectionRequest, Schemas.C
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const create = (input: CreateCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOperation, input as CreateCollectionRequest)
 
 /**
@@ -152,7 +152,7 @@ export const FindCollectionRequest: Schema.Schema<FindCollectionRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindCollectionRequest, Schemas.Collection, IntercomError.NotFoundError>({
+export const findOperation = Operation.make<FindCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "helpCenters.collections.find",
   operationId: "retrieveCollection",
   api: "stable",
@@ -164,7 +164,7 @@ export const findOperation = Operation.make<FindCollectionRequest, Schemas.Colle
   input: FindCollectionRequest,
   success: Schemas.Collection,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -178,7 +178,7 @@ export const findOperation = Operation.make<FindCollectionRequest, Schemas.Colle
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindCollectionRequest)
 
 /**
@@ -202,7 +202,7 @@ export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateCollectionRequest, Schemas.Collection, IntercomError.NotFoundError>({
+export const updateOperation = Operation.make<UpdateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "helpCenters.collections.update",
   operationId: "updateCollection",
   api: "stable",
@@ -214,7 +214,7 @@ export const updateOperation = Operation.make<UpdateCollectionRequest, Schemas.C
   input: UpdateCollectionRequest,
   success: Schemas.Collection,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -228,7 +228,7 @@ export const updateOperation = Operation.make<UpdateCollectionRequest, Schemas.C
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const update = (input: UpdateCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateOperation, input as UpdateCollectionRequest)
 
 /**
@@ -252,7 +252,7 @@ export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = Operation.make<DeleteCollectionRequest, Schemas.DeletedCollectionObject, IntercomError.NotFoundError>({
+export const deleteOperation = Operation.make<DeleteCollectionRequest, Schemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "helpCenters.collections.delete",
   operationId: "deleteCollection",
   api: "stable",
@@ -264,7 +264,7 @@ export const deleteOperation = Operation.make<DeleteCollectionRequest, Schemas.D
   input: DeleteCollectionRequest,
   success: Schemas.DeletedCollectionObject,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -278,6 +278,6 @@ export const deleteOperation = Operation.make<DeleteCollectionRequest, Schemas.D
  * @since 0.1.0
  * @category operations
  */
-const delete_ = (input: DeleteCollectionRequest): Effect.Effect<Schemas.DeletedCollectionObject, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+const delete_ = (input: DeleteCollectionRequest): Effect.Effect<Schemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteOperation, input as DeleteCollectionRequest)
 export { delete_ as delete }

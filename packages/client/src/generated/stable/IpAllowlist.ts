@@ -77,7 +77,7 @@ export const UpdateIpAllowlistRequest: Schema.Schema<UpdateIpAllowlistRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const updateIpAllowlistOperation = Operation.make<UpdateIpAllowlistRequest, Schemas.IpAllowlist, IntercomError.UnprocessableEntityError>({
+export const updateIpAllowlistOperation = Operation.make<UpdateIpAllowlistRequest, Schemas.IpAllowlist, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "ipAllowlist.updateIpAllowlist",
   operationId: "updateIpAllowlist",
   api: "stable",
@@ -89,7 +89,7 @@ export const updateIpAllowlistOperation = Operation.make<UpdateIpAllowlistReques
   input: UpdateIpAllowlistRequest,
   success: Schemas.IpAllowlist,
   response: "json",
-  errors: [401,422],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: true
 })
@@ -107,5 +107,5 @@ export const updateIpAllowlistOperation = Operation.make<UpdateIpAllowlistReques
  * @since 0.1.0
  * @category operations
  */
-export const updateIpAllowlist = (input?: UpdateIpAllowlistRequest): Effect.Effect<Schemas.IpAllowlist, IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const updateIpAllowlist = (input?: UpdateIpAllowlistRequest): Effect.Effect<Schemas.IpAllowlist, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateIpAllowlistOperation, input as UpdateIpAllowlistRequest)

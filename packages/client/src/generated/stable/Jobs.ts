@@ -33,7 +33,7 @@ export const StatusRequest: Schema.Schema<StatusRequest> = Schema.Struct({ job_i
  * @since 0.1.0
  * @category operations
  */
-export const statusOperation = Operation.make<StatusRequest, Schemas.Jobs, IntercomError.NotFoundError>({
+export const statusOperation = Operation.make<StatusRequest, Schemas.Jobs, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "jobs.status",
   operationId: "jobsStatus",
   api: "stable",
@@ -45,7 +45,7 @@ export const statusOperation = Operation.make<StatusRequest, Schemas.Jobs, Inter
   input: StatusRequest,
   success: Schemas.Jobs,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -59,5 +59,5 @@ export const statusOperation = Operation.make<StatusRequest, Schemas.Jobs, Inter
  * @since 0.1.0
  * @category operations
  */
-export const status = (input: StatusRequest): Effect.Effect<Schemas.Jobs, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const status = (input: StatusRequest): Effect.Effect<Schemas.Jobs, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(statusOperation, input as StatusRequest)

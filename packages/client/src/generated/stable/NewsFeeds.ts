@@ -9,6 +9,7 @@ import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
+import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
@@ -34,7 +35,7 @@ export const ListNewsFeedItemsRequest: Schema.Schema<ListNewsFeedItemsRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const listItemsOperation = Operation.make<ListNewsFeedItemsRequest, Schemas.PaginatedResponse, never>({
+export const listItemsOperation = Operation.make<ListNewsFeedItemsRequest, Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "news.feeds.listItems",
   operationId: "listLiveNewsfeedItems",
   api: "stable",
@@ -46,7 +47,7 @@ export const listItemsOperation = Operation.make<ListNewsFeedItemsRequest, Schem
   input: ListNewsFeedItemsRequest,
   success: Schemas.PaginatedResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -60,7 +61,7 @@ export const listItemsOperation = Operation.make<ListNewsFeedItemsRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const listItems = (input: ListNewsFeedItemsRequest): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listItems = (input: ListNewsFeedItemsRequest): Effect.Effect<Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listItemsOperation, input as ListNewsFeedItemsRequest)
 
 /**
@@ -68,16 +69,16 @@ export const listItems = (input: ListNewsFeedItemsRequest): Effect.Effect<Schema
  * @since 0.1.0
  * @category streams
  */
-export const listItemsStream = (input: ListNewsFeedItemsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listItemsStream = (input: ListNewsFeedItemsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `news.feeds.listItems` (GET /news/newsfeeds/{newsfeed_id}/items), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listItemsPages = (input: ListNewsFeedItemsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listItemsOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient>
+export const listItemsPages = (input: ListNewsFeedItemsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listItemsOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `news.feeds.list`: path, query and body parameters by their wire names.
@@ -163,7 +164,7 @@ export const FindNewsFeedRequest: Schema.Schema<FindNewsFeedRequest> = Schema.St
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindNewsFeedRequest, Schemas.Newsfeed, never>({
+export const findOperation = Operation.make<FindNewsFeedRequest, Schemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "news.feeds.find",
   operationId: "retrieveNewsfeed",
   api: "stable",
@@ -175,7 +176,7 @@ export const findOperation = Operation.make<FindNewsFeedRequest, Schemas.Newsfee
   input: FindNewsFeedRequest,
   success: Schemas.Newsfeed,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -189,5 +190,5 @@ export const findOperation = Operation.make<FindNewsFeedRequest, Schemas.Newsfee
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindNewsFeedRequest): Effect.Effect<Schemas.Newsfeed, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindNewsFeedRequest): Effect.Effect<Schemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindNewsFeedRequest)

@@ -95,7 +95,7 @@ export const CreateNewsItemRequest: Schema.Schema<CreateNewsItemRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateNewsItemRequest, Schemas.NewsItem, never>({
+export const createOperation = Operation.make<CreateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "news.items.create",
   operationId: "createNewsItem",
   api: "stable",
@@ -107,7 +107,7 @@ export const createOperation = Operation.make<CreateNewsItemRequest, Schemas.New
   input: CreateNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -121,7 +121,7 @@ export const createOperation = Operation.make<CreateNewsItemRequest, Schemas.New
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateNewsItemRequest): Effect.Effect<Schemas.NewsItem, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const create = (input: CreateNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOperation, input as CreateNewsItemRequest)
 
 /**
@@ -145,7 +145,7 @@ export const FindNewsItemRequest: Schema.Schema<FindNewsItemRequest> = Schema.St
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindNewsItemRequest, Schemas.NewsItem, IntercomError.NotFoundError>({
+export const findOperation = Operation.make<FindNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "news.items.find",
   operationId: "retrieveNewsItem",
   api: "stable",
@@ -157,7 +157,7 @@ export const findOperation = Operation.make<FindNewsItemRequest, Schemas.NewsIte
   input: FindNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -171,7 +171,7 @@ export const findOperation = Operation.make<FindNewsItemRequest, Schemas.NewsIte
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindNewsItemRequest)
 
 /**
@@ -195,7 +195,7 @@ export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateNewsItemRequest, Schemas.NewsItem, IntercomError.NotFoundError>({
+export const updateOperation = Operation.make<UpdateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "news.items.update",
   operationId: "updateNewsItem",
   api: "stable",
@@ -207,7 +207,7 @@ export const updateOperation = Operation.make<UpdateNewsItemRequest, Schemas.New
   input: UpdateNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -219,7 +219,7 @@ export const updateOperation = Operation.make<UpdateNewsItemRequest, Schemas.New
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const update = (input: UpdateNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateOperation, input as UpdateNewsItemRequest)
 
 /**
@@ -243,7 +243,7 @@ export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = Operation.make<DeleteNewsItemRequest, Schemas.DeletedObject, IntercomError.NotFoundError>({
+export const deleteOperation = Operation.make<DeleteNewsItemRequest, Schemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "news.items.delete",
   operationId: "deleteNewsItem",
   api: "stable",
@@ -255,7 +255,7 @@ export const deleteOperation = Operation.make<DeleteNewsItemRequest, Schemas.Del
   input: DeleteNewsItemRequest,
   success: Schemas.DeletedObject,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -269,6 +269,6 @@ export const deleteOperation = Operation.make<DeleteNewsItemRequest, Schemas.Del
  * @since 0.1.0
  * @category operations
  */
-const delete_ = (input: DeleteNewsItemRequest): Effect.Effect<Schemas.DeletedObject, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+const delete_ = (input: DeleteNewsItemRequest): Effect.Effect<Schemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteOperation, input as DeleteNewsItemRequest)
 export { delete_ as delete }

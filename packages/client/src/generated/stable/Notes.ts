@@ -39,7 +39,7 @@ export const ListContactNotesRequest: Schema.Schema<ListContactNotesRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListContactNotesRequest, Schemas.NoteList, IntercomError.NotFoundError>({
+export const listOperation = Operation.make<ListContactNotesRequest, Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "notes.list",
   operationId: "listNotes",
   api: "stable",
@@ -51,7 +51,7 @@ export const listOperation = Operation.make<ListContactNotesRequest, Schemas.Not
   input: ListContactNotesRequest,
   success: Schemas.NoteList,
   response: "json",
-  errors: [404],
+  errors: [400,404],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -65,7 +65,7 @@ export const listOperation = Operation.make<ListContactNotesRequest, Schemas.Not
  * @since 0.1.0
  * @category operations
  */
-export const list = (input: ListContactNotesRequest): Effect.Effect<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (input: ListContactNotesRequest): Effect.Effect<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListContactNotesRequest)
 
 /**
@@ -73,16 +73,16 @@ export const list = (input: ListContactNotesRequest): Effect.Effect<Schemas.Note
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input: ListContactNotesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (input: ListContactNotesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `notes.list` (GET /contacts/{contact_id}/notes), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input: ListContactNotesRequest, options?: Pagination.Options): Stream.Stream<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (input: ListContactNotesRequest, options?: Pagination.Options): Stream.Stream<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `notes.create`: path, query and body parameters by their wire names.
@@ -92,12 +92,12 @@ export const listPages = (input: ListContactNotesRequest, options?: Pagination.O
 export type CreateContactNoteRequest = {
   /** The unique identifier of a given contact. */
   readonly contact_id: string | number
-} & {
+} & ({
   /** The text of the note. */
   readonly body: string
   /** The unique identifier of a given admin. */
   readonly admin_id?: string | number | undefined
-}
+})
 
 /**
  * @since 0.1.0
@@ -110,7 +110,7 @@ export const CreateContactNoteRequest: Schema.Schema<CreateContactNoteRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateContactNoteRequest, Schemas.Note, IntercomError.NotFoundError>({
+export const createOperation = Operation.make<CreateContactNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "notes.create",
   operationId: "createNote",
   api: "stable",
@@ -122,7 +122,7 @@ export const createOperation = Operation.make<CreateContactNoteRequest, Schemas.
   input: CreateContactNoteRequest,
   success: Schemas.Note,
   response: "json",
-  errors: [404],
+  errors: [400,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -136,7 +136,7 @@ export const createOperation = Operation.make<CreateContactNoteRequest, Schemas.
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateContactNoteRequest): Effect.Effect<Schemas.Note, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const create = (input: CreateContactNoteRequest): Effect.Effect<Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOperation, input as CreateContactNoteRequest)
 
 /**
@@ -160,7 +160,7 @@ export const FindNoteRequest: Schema.Schema<FindNoteRequest> = Schema.Struct({ n
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindNoteRequest, Schemas.Note, IntercomError.NotFoundError>({
+export const findOperation = Operation.make<FindNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "notes.find",
   operationId: "retrieveNote",
   api: "stable",
@@ -172,7 +172,7 @@ export const findOperation = Operation.make<FindNoteRequest, Schemas.Note, Inter
   input: FindNoteRequest,
   success: Schemas.Note,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -186,5 +186,5 @@ export const findOperation = Operation.make<FindNoteRequest, Schemas.Note, Inter
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindNoteRequest): Effect.Effect<Schemas.Note, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindNoteRequest): Effect.Effect<Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindNoteRequest)

@@ -33,7 +33,7 @@ export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = Schema.St
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListSegmentsRequest, Schemas.SegmentList, never>({
+export const listOperation = Operation.make<ListSegmentsRequest, Schemas.SegmentList, IntercomError.BadRequestError>({
   name: "segments.list",
   operationId: "listSegments",
   api: "stable",
@@ -45,7 +45,7 @@ export const listOperation = Operation.make<ListSegmentsRequest, Schemas.Segment
   input: ListSegmentsRequest,
   success: Schemas.SegmentList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: undefined,
   idempotent: true
 })
@@ -59,7 +59,7 @@ export const listOperation = Operation.make<ListSegmentsRequest, Schemas.Segment
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListSegmentsRequest): Effect.Effect<Schemas.SegmentList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (input?: ListSegmentsRequest): Effect.Effect<Schemas.SegmentList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListSegmentsRequest)
 
 /**
@@ -83,7 +83,7 @@ export const FindSegmentRequest: Schema.Schema<FindSegmentRequest> = Schema.Stru
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindSegmentRequest, Schemas.Segment, IntercomError.NotFoundError>({
+export const findOperation = Operation.make<FindSegmentRequest, Schemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "segments.find",
   operationId: "retrieveSegment",
   api: "stable",
@@ -95,7 +95,7 @@ export const findOperation = Operation.make<FindSegmentRequest, Schemas.Segment,
   input: FindSegmentRequest,
   success: Schemas.Segment,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -109,5 +109,5 @@ export const findOperation = Operation.make<FindSegmentRequest, Schemas.Segment,
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindSegmentRequest): Effect.Effect<Schemas.Segment, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindSegmentRequest): Effect.Effect<Schemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindSegmentRequest)

@@ -20,10 +20,10 @@ import * as Schemas from "./Schemas.js"
 export type TagContactRequest = {
   /** The unique identifier for the contact which is given by Intercom */
   readonly contact_id: string | number
-} & {
+} & ({
   /** The unique identifier for the tag which is given by Intercom */
   readonly id: string | number
-}
+})
 
 /**
  * @since 0.1.0
@@ -36,7 +36,7 @@ export const TagContactRequest: Schema.Schema<TagContactRequest> = Schema.extend
  * @since 0.1.0
  * @category operations
  */
-export const tagContactOperation = Operation.make<TagContactRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const tagContactOperation = Operation.make<TagContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "tags.tagContact",
   operationId: "attachTagToContact",
   api: "stable",
@@ -48,7 +48,7 @@ export const tagContactOperation = Operation.make<TagContactRequest, Schemas.Tag
   input: TagContactRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -62,7 +62,7 @@ export const tagContactOperation = Operation.make<TagContactRequest, Schemas.Tag
  * @since 0.1.0
  * @category operations
  */
-export const tagContact = (input: TagContactRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const tagContact = (input: TagContactRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(tagContactOperation, input as TagContactRequest)
 
 /**
@@ -88,7 +88,7 @@ export const UntagContactRequest: Schema.Schema<UntagContactRequest> = Schema.St
  * @since 0.1.0
  * @category operations
  */
-export const untagContactOperation = Operation.make<UntagContactRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const untagContactOperation = Operation.make<UntagContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "tags.untagContact",
   operationId: "detachTagFromContact",
   api: "stable",
@@ -100,7 +100,7 @@ export const untagContactOperation = Operation.make<UntagContactRequest, Schemas
   input: UntagContactRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -114,7 +114,7 @@ export const untagContactOperation = Operation.make<UntagContactRequest, Schemas
  * @since 0.1.0
  * @category operations
  */
-export const untagContact = (input: UntagContactRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const untagContact = (input: UntagContactRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(untagContactOperation, input as UntagContactRequest)
 
 /**
@@ -125,12 +125,12 @@ export const untagContact = (input: UntagContactRequest): Effect.Effect<Schemas.
 export type TagConversationRequest = {
   /** conversation_id */
   readonly conversation_id: string | number
-} & {
+} & ({
   /** The unique identifier for the tag which is given by Intercom */
   readonly id: string | number
   /** The unique identifier for the admin which is given by Intercom. */
   readonly admin_id: string | number
-}
+})
 
 /**
  * @since 0.1.0
@@ -143,7 +143,7 @@ export const TagConversationRequest: Schema.Schema<TagConversationRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const tagConversationOperation = Operation.make<TagConversationRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const tagConversationOperation = Operation.make<TagConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "tags.tagConversation",
   operationId: "attachTagToConversation",
   api: "stable",
@@ -155,7 +155,7 @@ export const tagConversationOperation = Operation.make<TagConversationRequest, S
   input: TagConversationRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -169,7 +169,7 @@ export const tagConversationOperation = Operation.make<TagConversationRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const tagConversation = (input: TagConversationRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const tagConversation = (input: TagConversationRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(tagConversationOperation, input as TagConversationRequest)
 
 /**
@@ -182,10 +182,10 @@ export type UntagConversationRequest = {
   readonly conversation_id: string | number
   /** tag_id */
   readonly tag_id: string | number
-} & {
+} & ({
   /** The unique identifier for the admin which is given by Intercom. */
   readonly admin_id: string | number
-}
+})
 
 /**
  * @since 0.1.0
@@ -198,7 +198,7 @@ export const UntagConversationRequest: Schema.Schema<UntagConversationRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const untagConversationOperation = Operation.make<UntagConversationRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const untagConversationOperation = Operation.make<UntagConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "tags.untagConversation",
   operationId: "detachTagFromConversation",
   api: "stable",
@@ -210,7 +210,7 @@ export const untagConversationOperation = Operation.make<UntagConversationReques
   input: UntagConversationRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -224,7 +224,7 @@ export const untagConversationOperation = Operation.make<UntagConversationReques
  * @since 0.1.0
  * @category operations
  */
-export const untagConversation = (input: UntagConversationRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const untagConversation = (input: UntagConversationRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(untagConversationOperation, input as UntagConversationRequest)
 
 /**
@@ -292,7 +292,7 @@ export const CreateTagRequest: Schema.Schema<CreateTagRequest> = Schema.Union(Sc
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const createOperation = Operation.make<CreateTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "tags.create",
   operationId: "createTag",
   api: "stable",
@@ -304,7 +304,7 @@ export const createOperation = Operation.make<CreateTagRequest, Schemas.Tag, Int
   input: CreateTagRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -330,7 +330,7 @@ export const createOperation = Operation.make<CreateTagRequest, Schemas.Tag, Int
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateTagRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const create = (input: CreateTagRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOperation, input as CreateTagRequest)
 
 /**
@@ -354,7 +354,7 @@ export const FindTagRequest: Schema.Schema<FindTagRequest> = Schema.Struct({ tag
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindTagRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const findOperation = Operation.make<FindTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "tags.find",
   operationId: "findTag",
   api: "stable",
@@ -366,7 +366,7 @@ export const findOperation = Operation.make<FindTagRequest, Schemas.Tag, Interco
   input: FindTagRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -381,7 +381,7 @@ export const findOperation = Operation.make<FindTagRequest, Schemas.Tag, Interco
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindTagRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindTagRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindTagRequest)
 
 /**
@@ -443,12 +443,12 @@ export { delete_ as delete }
 export type TagTicketRequest = {
   /** ticket_id */
   readonly ticket_id: string | number
-} & {
+} & ({
   /** The unique identifier for the tag which is given by Intercom */
   readonly id: string | number
   /** The unique identifier for the admin which is given by Intercom. */
   readonly admin_id: string | number
-}
+})
 
 /**
  * @since 0.1.0
@@ -461,7 +461,7 @@ export const TagTicketRequest: Schema.Schema<TagTicketRequest> = Schema.extend(S
  * @since 0.1.0
  * @category operations
  */
-export const tagTicketOperation = Operation.make<TagTicketRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const tagTicketOperation = Operation.make<TagTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "tags.tagTicket",
   operationId: "attachTagToTicket",
   api: "stable",
@@ -473,7 +473,7 @@ export const tagTicketOperation = Operation.make<TagTicketRequest, Schemas.Tag, 
   input: TagTicketRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -487,7 +487,7 @@ export const tagTicketOperation = Operation.make<TagTicketRequest, Schemas.Tag, 
  * @since 0.1.0
  * @category operations
  */
-export const tagTicket = (input: TagTicketRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const tagTicket = (input: TagTicketRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(tagTicketOperation, input as TagTicketRequest)
 
 /**
@@ -500,10 +500,10 @@ export type UntagTicketRequest = {
   readonly ticket_id: string | number
   /** The unique identifier for the tag which is given by Intercom */
   readonly tag_id: string | number
-} & {
+} & ({
   /** The unique identifier for the admin which is given by Intercom. */
   readonly admin_id: string | number
-}
+})
 
 /**
  * @since 0.1.0
@@ -516,7 +516,7 @@ export const UntagTicketRequest: Schema.Schema<UntagTicketRequest> = Schema.exte
  * @since 0.1.0
  * @category operations
  */
-export const untagTicketOperation = Operation.make<UntagTicketRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const untagTicketOperation = Operation.make<UntagTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "tags.untagTicket",
   operationId: "detachTagFromTicket",
   api: "stable",
@@ -528,7 +528,7 @@ export const untagTicketOperation = Operation.make<UntagTicketRequest, Schemas.T
   input: UntagTicketRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -542,5 +542,5 @@ export const untagTicketOperation = Operation.make<UntagTicketRequest, Schemas.T
  * @since 0.1.0
  * @category operations
  */
-export const untagTicket = (input: UntagTicketRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const untagTicket = (input: UntagTicketRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(untagTicketOperation, input as UntagTicketRequest)

@@ -80,7 +80,7 @@ export const FindTeamRequest: Schema.Schema<FindTeamRequest> = Schema.Struct({ t
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindTeamRequest, Schemas.Team, IntercomError.NotFoundError>({
+export const findOperation = Operation.make<FindTeamRequest, Schemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "teams.find",
   operationId: "retrieveTeam",
   api: "stable",
@@ -92,7 +92,7 @@ export const findOperation = Operation.make<FindTeamRequest, Schemas.Team, Inter
   input: FindTeamRequest,
   success: Schemas.Team,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -106,5 +106,5 @@ export const findOperation = Operation.make<FindTeamRequest, Schemas.Team, Inter
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindTeamRequest): Effect.Effect<Schemas.Team, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindTeamRequest): Effect.Effect<Schemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindTeamRequest)

@@ -8,6 +8,7 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
+import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Schemas from "./Schemas.js"
 
@@ -87,7 +88,7 @@ export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateTicketTypeRequest, Schemas.TicketType, never>({
+export const createOperation = Operation.make<CreateTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "ticketTypes.create",
   operationId: "createTicketType",
   api: "stable",
@@ -99,7 +100,7 @@ export const createOperation = Operation.make<CreateTicketTypeRequest, Schemas.T
   input: CreateTicketTypeRequest,
   success: Schemas.TicketType,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -117,7 +118,7 @@ export const createOperation = Operation.make<CreateTicketTypeRequest, Schemas.T
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateTicketTypeRequest): Effect.Effect<Schemas.TicketType, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const create = (input: CreateTicketTypeRequest): Effect.Effect<Schemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOperation, input as CreateTicketTypeRequest)
 
 /**
@@ -141,7 +142,7 @@ export const FindTicketTypeRequest: Schema.Schema<FindTicketTypeRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const getOperation = Operation.make<FindTicketTypeRequest, Schemas.TicketType, never>({
+export const getOperation = Operation.make<FindTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "ticketTypes.get",
   operationId: "getTicketType",
   api: "stable",
@@ -153,7 +154,7 @@ export const getOperation = Operation.make<FindTicketTypeRequest, Schemas.Ticket
   input: FindTicketTypeRequest,
   success: Schemas.TicketType,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -167,7 +168,7 @@ export const getOperation = Operation.make<FindTicketTypeRequest, Schemas.Ticket
  * @since 0.1.0
  * @category operations
  */
-export const get = (input: FindTicketTypeRequest): Effect.Effect<Schemas.TicketType, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const get = (input: FindTicketTypeRequest): Effect.Effect<Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getOperation, input as FindTicketTypeRequest)
 
 /**
@@ -191,7 +192,7 @@ export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateTicketTypeRequest, Schemas.TicketType, never>({
+export const updateOperation = Operation.make<UpdateTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "ticketTypes.update",
   operationId: "updateTicketType",
   api: "stable",
@@ -203,7 +204,7 @@ export const updateOperation = Operation.make<UpdateTicketTypeRequest, Schemas.T
   input: UpdateTicketTypeRequest,
   success: Schemas.TicketType,
   response: "json",
-  errors: [401],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -221,5 +222,5 @@ export const updateOperation = Operation.make<UpdateTicketTypeRequest, Schemas.T
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateTicketTypeRequest): Effect.Effect<Schemas.TicketType, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const update = (input: UpdateTicketTypeRequest): Effect.Effect<Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateOperation, input as UpdateTicketTypeRequest)

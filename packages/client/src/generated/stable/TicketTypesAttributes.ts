@@ -8,6 +8,7 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
+import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Schemas from "./Schemas.js"
 
@@ -32,7 +33,7 @@ export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAtt
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, never>({
+export const createOperation = Operation.make<CreateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "ticketTypes.attributes.create",
   operationId: "createTicketTypeAttribute",
   api: "stable",
@@ -44,7 +45,7 @@ export const createOperation = Operation.make<CreateTicketTypeAttributeRequest, 
   input: CreateTicketTypeAttributeRequest,
   success: Schemas.TicketTypeAttribute,
   response: "json",
-  errors: [401],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -58,7 +59,7 @@ export const createOperation = Operation.make<CreateTicketTypeAttributeRequest, 
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateTicketTypeAttributeRequest): Effect.Effect<Schemas.TicketTypeAttribute, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const create = (input: CreateTicketTypeAttributeRequest): Effect.Effect<Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOperation, input as CreateTicketTypeAttributeRequest)
 
 /**
@@ -84,7 +85,7 @@ export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAtt
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, never>({
+export const updateOperation = Operation.make<UpdateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "ticketTypes.attributes.update",
   operationId: "updateTicketTypeAttribute",
   api: "stable",
@@ -96,7 +97,7 @@ export const updateOperation = Operation.make<UpdateTicketTypeAttributeRequest, 
   input: UpdateTicketTypeAttributeRequest,
   success: Schemas.TicketTypeAttribute,
   response: "json",
-  errors: [401],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -110,5 +111,5 @@ export const updateOperation = Operation.make<UpdateTicketTypeAttributeRequest, 
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateTicketTypeAttributeRequest): Effect.Effect<Schemas.TicketTypeAttribute, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const update = (input: UpdateTicketTypeAttributeRequest): Effect.Effect<Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateOperation, input as UpdateTicketTypeAttributeRequest)

@@ -33,7 +33,7 @@ export const FindVisitorRequest: Schema.Schema<FindVisitorRequest> = Schema.Stru
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindVisitorRequest, Schemas.Visitor, IntercomError.NotFoundError>({
+export const findOperation = Operation.make<FindVisitorRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "visitors.find",
   operationId: "retrieveVisitorWithUserId",
   api: "stable",
@@ -45,7 +45,7 @@ export const findOperation = Operation.make<FindVisitorRequest, Schemas.Visitor,
   input: FindVisitorRequest,
   success: Schemas.Visitor,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -59,7 +59,7 @@ export const findOperation = Operation.make<FindVisitorRequest, Schemas.Visitor,
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindVisitorRequest): Effect.Effect<Schemas.Visitor, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const find = (input: FindVisitorRequest): Effect.Effect<Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findOperation, input as FindVisitorRequest)
 
 /**
@@ -80,7 +80,7 @@ export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = Schemas
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateVisitorRequest, Schemas.Visitor, IntercomError.NotFoundError>({
+export const updateOperation = Operation.make<UpdateVisitorRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "visitors.update",
   operationId: "updateVisitor",
   api: "stable",
@@ -92,7 +92,7 @@ export const updateOperation = Operation.make<UpdateVisitorRequest, Schemas.Visi
   input: UpdateVisitorRequest,
   success: Schemas.Visitor,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -110,7 +110,7 @@ export const updateOperation = Operation.make<UpdateVisitorRequest, Schemas.Visi
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateVisitorRequest): Effect.Effect<Schemas.Visitor, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const update = (input: UpdateVisitorRequest): Effect.Effect<Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateOperation, input as UpdateVisitorRequest)
 
 /**
@@ -131,7 +131,7 @@ export const MergeVisitorToContactRequest: Schema.Schema<MergeVisitorToContactRe
  * @since 0.1.0
  * @category operations
  */
-export const mergeToContactOperation = Operation.make<MergeVisitorToContactRequest, Schemas.Contact, never>({
+export const mergeToContactOperation = Operation.make<MergeVisitorToContactRequest, Schemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "visitors.mergeToContact",
   operationId: "convertVisitor",
   api: "stable",
@@ -143,7 +143,7 @@ export const mergeToContactOperation = Operation.make<MergeVisitorToContactReque
   input: MergeVisitorToContactRequest,
   success: Schemas.Contact,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -161,5 +161,5 @@ export const mergeToContactOperation = Operation.make<MergeVisitorToContactReque
  * @since 0.1.0
  * @category operations
  */
-export const mergeToContact = (input: MergeVisitorToContactRequest): Effect.Effect<Schemas.Contact, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const mergeToContact = (input: MergeVisitorToContactRequest): Effect.Effect<Schemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(mergeToContactOperation, input as MergeVisitorToContactRequest)

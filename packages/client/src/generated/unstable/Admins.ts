@@ -73,14 +73,14 @@ export const identifyAdmin = (input?: IdentifyAdminRequest): Effect.Effect<Schem
 export type SetAwayAdminRequest = {
   /** The unique identifier of a given admin */
   readonly id: string | number
-} & {
+} & ({
   /** Set to "true" to change the status of the admin to away. */
   readonly away_mode_enabled: boolean
   /** Set to "true" to assign any new conversation replies to your default inbox. */
   readonly away_mode_reassign: boolean
   /** The unique identifier of the away status reason */
   readonly away_status_reason_id?: string | number | undefined
-}
+})
 
 /**
  * @since 0.1.0
@@ -93,7 +93,7 @@ export const SetAwayAdminRequest: Schema.Schema<SetAwayAdminRequest> = Schema.ex
  * @since 0.1.0
  * @category operations
  */
-export const setAwayAdminOperation = Operation.make<SetAwayAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const setAwayAdminOperation = Operation.make<SetAwayAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.admins.setAwayAdmin",
   operationId: "setAwayAdmin",
   api: "unstable",
@@ -105,7 +105,7 @@ export const setAwayAdminOperation = Operation.make<SetAwayAdminRequest, Schemas
   input: SetAwayAdminRequest,
   success: Schemas.Admin,
   response: "json",
-  errors: [400,401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -119,7 +119,7 @@ export const setAwayAdminOperation = Operation.make<SetAwayAdminRequest, Schemas
  * @since 0.1.0
  * @category operations
  */
-export const setAwayAdmin = (input: SetAwayAdminRequest): Effect.Effect<Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const setAwayAdmin = (input: SetAwayAdminRequest): Effect.Effect<Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(setAwayAdminOperation, input as SetAwayAdminRequest)
 
 /**
@@ -145,7 +145,7 @@ export const ListActivityLogsRequest: Schema.Schema<ListActivityLogsRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const listActivityLogsOperation = Operation.make<ListActivityLogsRequest, Schemas.ActivityLogList, never>({
+export const listActivityLogsOperation = Operation.make<ListActivityLogsRequest, Schemas.ActivityLogList, IntercomError.BadRequestError>({
   name: "unstable.admins.listActivityLogs",
   operationId: "listActivityLogs",
   api: "unstable",
@@ -157,7 +157,7 @@ export const listActivityLogsOperation = Operation.make<ListActivityLogsRequest,
   input: ListActivityLogsRequest,
   success: Schemas.ActivityLogList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "cursor", items: "activity_logs" },
   idempotent: true
 })
@@ -171,7 +171,7 @@ export const listActivityLogsOperation = Operation.make<ListActivityLogsRequest,
  * @since 0.1.0
  * @category operations
  */
-export const listActivityLogs = (input: ListActivityLogsRequest): Effect.Effect<Schemas.ActivityLogList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listActivityLogs = (input: ListActivityLogsRequest): Effect.Effect<Schemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listActivityLogsOperation, input as ListActivityLogsRequest)
 
 /**
@@ -179,16 +179,16 @@ export const listActivityLogs = (input: ListActivityLogsRequest): Effect.Effect<
  * @since 0.1.0
  * @category streams
  */
-export const listActivityLogsStream = (input: ListActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listActivityLogsStream = (input: ListActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.admins.listActivityLogs` (GET /admins/activity_logs), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listActivityLogsPages = (input: ListActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ActivityLogList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listActivityLogsOperation, input, options) as Stream.Stream<Schemas.ActivityLogList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listActivityLogsPages = (input: ListActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listActivityLogsOperation, input, options) as Stream.Stream<Schemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.admins.listAdmins`: path, query and body parameters by their wire names.
@@ -258,7 +258,7 @@ export const RetrieveAdminRequest: Schema.Schema<RetrieveAdminRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const retrieveAdminOperation = Operation.make<RetrieveAdminRequest, Schemas.Admin, IntercomError.NotFoundError>({
+export const retrieveAdminOperation = Operation.make<RetrieveAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.admins.retrieveAdmin",
   operationId: "retrieveAdmin",
   api: "unstable",
@@ -270,7 +270,7 @@ export const retrieveAdminOperation = Operation.make<RetrieveAdminRequest, Schem
   input: RetrieveAdminRequest,
   success: Schemas.Admin,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -284,5 +284,5 @@ export const retrieveAdminOperation = Operation.make<RetrieveAdminRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const retrieveAdmin = (input: RetrieveAdminRequest): Effect.Effect<Schemas.Admin, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveAdmin = (input: RetrieveAdminRequest): Effect.Effect<Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveAdminOperation, input as RetrieveAdminRequest)

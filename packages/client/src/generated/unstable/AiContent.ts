@@ -9,6 +9,7 @@ import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
+import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
@@ -94,7 +95,7 @@ export const CreateContentImportSourceRequest: Schema.Schema<CreateContentImport
  * @since 0.1.0
  * @category operations
  */
-export const createContentImportSourceOperation = Operation.make<CreateContentImportSourceRequest, Schemas.ContentImportSource, never>({
+export const createContentImportSourceOperation = Operation.make<CreateContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.aiContent.createContentImportSource",
   operationId: "createContentImportSource",
   api: "unstable",
@@ -106,7 +107,7 @@ export const createContentImportSourceOperation = Operation.make<CreateContentIm
   input: CreateContentImportSourceRequest,
   success: Schemas.ContentImportSource,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -120,7 +121,7 @@ export const createContentImportSourceOperation = Operation.make<CreateContentIm
  * @since 0.1.0
  * @category operations
  */
-export const createContentImportSource = (input: CreateContentImportSourceRequest): Effect.Effect<Schemas.ContentImportSource, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createContentImportSource = (input: CreateContentImportSourceRequest): Effect.Effect<Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createContentImportSourceOperation, input as CreateContentImportSourceRequest)
 
 /**
@@ -144,7 +145,7 @@ export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSource
  * @since 0.1.0
  * @category operations
  */
-export const getContentImportSourceOperation = Operation.make<GetContentImportSourceRequest, Schemas.ContentImportSource, never>({
+export const getContentImportSourceOperation = Operation.make<GetContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.aiContent.getContentImportSource",
   operationId: "getContentImportSource",
   api: "unstable",
@@ -156,7 +157,7 @@ export const getContentImportSourceOperation = Operation.make<GetContentImportSo
   input: GetContentImportSourceRequest,
   success: Schemas.ContentImportSource,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -168,7 +169,7 @@ export const getContentImportSourceOperation = Operation.make<GetContentImportSo
  * @since 0.1.0
  * @category operations
  */
-export const getContentImportSource = (input: GetContentImportSourceRequest): Effect.Effect<Schemas.ContentImportSource, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const getContentImportSource = (input: GetContentImportSourceRequest): Effect.Effect<Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getContentImportSourceOperation, input as GetContentImportSourceRequest)
 
 /**
@@ -192,7 +193,7 @@ export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImport
  * @since 0.1.0
  * @category operations
  */
-export const updateContentImportSourceOperation = Operation.make<UpdateContentImportSourceRequest, Schemas.ContentImportSource, never>({
+export const updateContentImportSourceOperation = Operation.make<UpdateContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.aiContent.updateContentImportSource",
   operationId: "updateContentImportSource",
   api: "unstable",
@@ -204,7 +205,7 @@ export const updateContentImportSourceOperation = Operation.make<UpdateContentIm
   input: UpdateContentImportSourceRequest,
   success: Schemas.ContentImportSource,
   response: "json",
-  errors: [401],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -218,7 +219,7 @@ export const updateContentImportSourceOperation = Operation.make<UpdateContentIm
  * @since 0.1.0
  * @category operations
  */
-export const updateContentImportSource = (input: UpdateContentImportSourceRequest): Effect.Effect<Schemas.ContentImportSource, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const updateContentImportSource = (input: UpdateContentImportSourceRequest): Effect.Effect<Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateContentImportSourceOperation, input as UpdateContentImportSourceRequest)
 
 /**
@@ -242,7 +243,7 @@ export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImport
  * @since 0.1.0
  * @category operations
  */
-export const deleteContentImportSourceOperation = Operation.make<DeleteContentImportSourceRequest, void, never>({
+export const deleteContentImportSourceOperation = Operation.make<DeleteContentImportSourceRequest, void, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.aiContent.deleteContentImportSource",
   operationId: "deleteContentImportSource",
   api: "unstable",
@@ -254,7 +255,7 @@ export const deleteContentImportSourceOperation = Operation.make<DeleteContentIm
   input: DeleteContentImportSourceRequest,
   success: undefined,
   response: "empty",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -268,7 +269,7 @@ export const deleteContentImportSourceOperation = Operation.make<DeleteContentIm
  * @since 0.1.0
  * @category operations
  */
-export const deleteContentImportSource = (input: DeleteContentImportSourceRequest): Effect.Effect<void, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteContentImportSource = (input: DeleteContentImportSourceRequest): Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteContentImportSourceOperation, input as DeleteContentImportSourceRequest)
 
 /**
@@ -352,7 +353,7 @@ export const CreateExternalPageRequest: Schema.Schema<CreateExternalPageRequest>
  * @since 0.1.0
  * @category operations
  */
-export const createExternalPageOperation = Operation.make<CreateExternalPageRequest, Schemas.ExternalPage, never>({
+export const createExternalPageOperation = Operation.make<CreateExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.aiContent.createExternalPage",
   operationId: "createExternalPage",
   api: "unstable",
@@ -364,7 +365,7 @@ export const createExternalPageOperation = Operation.make<CreateExternalPageRequ
   input: CreateExternalPageRequest,
   success: Schemas.ExternalPage,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -378,7 +379,7 @@ export const createExternalPageOperation = Operation.make<CreateExternalPageRequ
  * @since 0.1.0
  * @category operations
  */
-export const createExternalPage = (input: CreateExternalPageRequest): Effect.Effect<Schemas.ExternalPage, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createExternalPage = (input: CreateExternalPageRequest): Effect.Effect<Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createExternalPageOperation, input as CreateExternalPageRequest)
 
 /**
@@ -402,7 +403,7 @@ export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const getExternalPageOperation = Operation.make<GetExternalPageRequest, Schemas.ExternalPage, never>({
+export const getExternalPageOperation = Operation.make<GetExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.aiContent.getExternalPage",
   operationId: "getExternalPage",
   api: "unstable",
@@ -414,7 +415,7 @@ export const getExternalPageOperation = Operation.make<GetExternalPageRequest, S
   input: GetExternalPageRequest,
   success: Schemas.ExternalPage,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -428,7 +429,7 @@ export const getExternalPageOperation = Operation.make<GetExternalPageRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const getExternalPage = (input: GetExternalPageRequest): Effect.Effect<Schemas.ExternalPage, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const getExternalPage = (input: GetExternalPageRequest): Effect.Effect<Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getExternalPageOperation, input as GetExternalPageRequest)
 
 /**
@@ -452,7 +453,7 @@ export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest>
  * @since 0.1.0
  * @category operations
  */
-export const updateExternalPageOperation = Operation.make<UpdateExternalPageRequest, Schemas.ExternalPage, never>({
+export const updateExternalPageOperation = Operation.make<UpdateExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.aiContent.updateExternalPage",
   operationId: "updateExternalPage",
   api: "unstable",
@@ -464,7 +465,7 @@ export const updateExternalPageOperation = Operation.make<UpdateExternalPageRequ
   input: UpdateExternalPageRequest,
   success: Schemas.ExternalPage,
   response: "json",
-  errors: [401],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -478,7 +479,7 @@ export const updateExternalPageOperation = Operation.make<UpdateExternalPageRequ
  * @since 0.1.0
  * @category operations
  */
-export const updateExternalPage = (input: UpdateExternalPageRequest): Effect.Effect<Schemas.ExternalPage, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const updateExternalPage = (input: UpdateExternalPageRequest): Effect.Effect<Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateExternalPageOperation, input as UpdateExternalPageRequest)
 
 /**
@@ -502,7 +503,7 @@ export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest>
  * @since 0.1.0
  * @category operations
  */
-export const deleteExternalPageOperation = Operation.make<DeleteExternalPageRequest, Schemas.ExternalPage, never>({
+export const deleteExternalPageOperation = Operation.make<DeleteExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.aiContent.deleteExternalPage",
   operationId: "deleteExternalPage",
   api: "unstable",
@@ -514,7 +515,7 @@ export const deleteExternalPageOperation = Operation.make<DeleteExternalPageRequ
   input: DeleteExternalPageRequest,
   success: Schemas.ExternalPage,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -528,5 +529,5 @@ export const deleteExternalPageOperation = Operation.make<DeleteExternalPageRequ
  * @since 0.1.0
  * @category operations
  */
-export const deleteExternalPage = (input: DeleteExternalPageRequest): Effect.Effect<Schemas.ExternalPage, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteExternalPage = (input: DeleteExternalPageRequest): Effect.Effect<Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteExternalPageOperation, input as DeleteExternalPageRequest)

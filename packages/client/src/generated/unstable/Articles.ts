@@ -115,7 +115,7 @@ export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const createArticleOperation = Operation.make<CreateArticleRequest, Schemas.Article, IntercomError.BadRequestError>({
+export const createArticleOperation = Operation.make<CreateArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.articles.createArticle",
   operationId: "createArticle",
   api: "unstable",
@@ -127,7 +127,7 @@ export const createArticleOperation = Operation.make<CreateArticleRequest, Schem
   input: CreateArticleRequest,
   success: Schemas.Article,
   response: "json",
-  errors: [400,401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -141,7 +141,7 @@ export const createArticleOperation = Operation.make<CreateArticleRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const createArticle = (input: CreateArticleRequest): Effect.Effect<Schemas.Article, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createArticle = (input: CreateArticleRequest): Effect.Effect<Schemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createArticleOperation, input as CreateArticleRequest)
 
 /**
@@ -165,7 +165,7 @@ export const RetrieveArticleRequest: Schema.Schema<RetrieveArticleRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const retrieveArticleOperation = Operation.make<RetrieveArticleRequest, Schemas.Article, IntercomError.NotFoundError>({
+export const retrieveArticleOperation = Operation.make<RetrieveArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.articles.retrieveArticle",
   operationId: "retrieveArticle",
   api: "unstable",
@@ -177,7 +177,7 @@ export const retrieveArticleOperation = Operation.make<RetrieveArticleRequest, S
   input: RetrieveArticleRequest,
   success: Schemas.Article,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -191,7 +191,7 @@ export const retrieveArticleOperation = Operation.make<RetrieveArticleRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const retrieveArticle = (input: RetrieveArticleRequest): Effect.Effect<Schemas.Article, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveArticle = (input: RetrieveArticleRequest): Effect.Effect<Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveArticleOperation, input as RetrieveArticleRequest)
 
 /**
@@ -215,7 +215,7 @@ export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const deleteArticleOperation = Operation.make<DeleteArticleRequest, Schemas.DeletedArticleObject, IntercomError.NotFoundError>({
+export const deleteArticleOperation = Operation.make<DeleteArticleRequest, Schemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.articles.deleteArticle",
   operationId: "deleteArticle",
   api: "unstable",
@@ -227,7 +227,7 @@ export const deleteArticleOperation = Operation.make<DeleteArticleRequest, Schem
   input: DeleteArticleRequest,
   success: Schemas.DeletedArticleObject,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -241,7 +241,7 @@ export const deleteArticleOperation = Operation.make<DeleteArticleRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const deleteArticle = (input: DeleteArticleRequest): Effect.Effect<Schemas.DeletedArticleObject, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteArticle = (input: DeleteArticleRequest): Effect.Effect<Schemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteArticleOperation, input as DeleteArticleRequest)
 
 /**
@@ -271,7 +271,7 @@ export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const searchArticlesOperation = Operation.make<SearchArticlesRequest, Schemas.ArticleSearchResponse, never>({
+export const searchArticlesOperation = Operation.make<SearchArticlesRequest, Schemas.ArticleSearchResponse, IntercomError.BadRequestError>({
   name: "unstable.articles.searchArticles",
   operationId: "searchArticles",
   api: "unstable",
@@ -283,7 +283,7 @@ export const searchArticlesOperation = Operation.make<SearchArticlesRequest, Sch
   input: SearchArticlesRequest,
   success: Schemas.ArticleSearchResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "cursor", items: "data.articles" },
   idempotent: true
 })
@@ -297,7 +297,7 @@ export const searchArticlesOperation = Operation.make<SearchArticlesRequest, Sch
  * @since 0.1.0
  * @category operations
  */
-export const searchArticles = (input?: SearchArticlesRequest): Effect.Effect<Schemas.ArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const searchArticles = (input?: SearchArticlesRequest): Effect.Effect<Schemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchArticlesOperation, input as SearchArticlesRequest)
 
 /**
@@ -305,13 +305,13 @@ export const searchArticles = (input?: SearchArticlesRequest): Effect.Effect<Sch
  * @since 0.1.0
  * @category streams
  */
-export const searchArticlesStream = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchArticlesStream = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.articles.searchArticles` (GET /articles/search), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchArticlesPages = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchArticlesOperation, input, options) as Stream.Stream<Schemas.ArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchArticlesPages = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchArticlesOperation, input, options) as Stream.Stream<Schemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>

@@ -81,7 +81,7 @@ export const RetrieveBrandRequest: Schema.Schema<RetrieveBrandRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const retrieveBrandOperation = Operation.make<RetrieveBrandRequest, Schemas.Brand, IntercomError.NotFoundError>({
+export const retrieveBrandOperation = Operation.make<RetrieveBrandRequest, Schemas.Brand, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.brands.retrieveBrand",
   operationId: "retrieveBrand",
   api: "unstable",
@@ -93,7 +93,7 @@ export const retrieveBrandOperation = Operation.make<RetrieveBrandRequest, Schem
   input: RetrieveBrandRequest,
   success: Schemas.Brand,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -107,5 +107,5 @@ export const retrieveBrandOperation = Operation.make<RetrieveBrandRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const retrieveBrand = (input: RetrieveBrandRequest): Effect.Effect<Schemas.Brand, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveBrand = (input: RetrieveBrandRequest): Effect.Effect<Schemas.Brand, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveBrandOperation, input as RetrieveBrandRequest)

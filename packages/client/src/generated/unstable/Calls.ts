@@ -37,7 +37,7 @@ export const ListCallsRequest: Schema.Schema<ListCallsRequest> = Schema.Struct({
  * @since 0.1.0
  * @category operations
  */
-export const listCallsOperation = Operation.make<ListCallsRequest, Schemas.CallList, never>({
+export const listCallsOperation = Operation.make<ListCallsRequest, Schemas.CallList, IntercomError.BadRequestError>({
   name: "unstable.calls.listCalls",
   operationId: "listCalls",
   api: "unstable",
@@ -49,7 +49,7 @@ export const listCallsOperation = Operation.make<ListCallsRequest, Schemas.CallL
   input: ListCallsRequest,
   success: Schemas.CallList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -63,7 +63,7 @@ export const listCallsOperation = Operation.make<ListCallsRequest, Schemas.CallL
  * @since 0.1.0
  * @category operations
  */
-export const listCalls = (input?: ListCallsRequest): Effect.Effect<Schemas.CallList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listCalls = (input?: ListCallsRequest): Effect.Effect<Schemas.CallList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listCallsOperation, input as ListCallsRequest)
 
 /**
@@ -71,16 +71,16 @@ export const listCalls = (input?: ListCallsRequest): Effect.Effect<Schemas.CallL
  * @since 0.1.0
  * @category streams
  */
-export const listCallsStream = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listCallsStream = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.calls.listCalls` (GET /calls), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCallsPages = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CallList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listCallsOperation, input, options) as Stream.Stream<Schemas.CallList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listCallsPages = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CallList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listCallsOperation, input, options) as Stream.Stream<Schemas.CallList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.calls.showCall`: path, query and body parameters by their wire names.
@@ -103,7 +103,7 @@ export const ShowCallRequest: Schema.Schema<ShowCallRequest> = Schema.Struct({ i
  * @since 0.1.0
  * @category operations
  */
-export const showCallOperation = Operation.make<ShowCallRequest, Schemas.Call, IntercomError.NotFoundError>({
+export const showCallOperation = Operation.make<ShowCallRequest, Schemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.calls.showCall",
   operationId: "showCall",
   api: "unstable",
@@ -115,7 +115,7 @@ export const showCallOperation = Operation.make<ShowCallRequest, Schemas.Call, I
   input: ShowCallRequest,
   success: Schemas.Call,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -129,7 +129,7 @@ export const showCallOperation = Operation.make<ShowCallRequest, Schemas.Call, I
  * @since 0.1.0
  * @category operations
  */
-export const showCall = (input: ShowCallRequest): Effect.Effect<Schemas.Call, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const showCall = (input: ShowCallRequest): Effect.Effect<Schemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(showCallOperation, input as ShowCallRequest)
 
 /**
@@ -153,7 +153,7 @@ export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const showCallRecordingOperation = Operation.make<ShowCallRecordingRequest, string, IntercomError.NotFoundError>({
+export const showCallRecordingOperation = Operation.make<ShowCallRecordingRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.calls.showCallRecording",
   operationId: "showCallRecording",
   api: "unstable",
@@ -165,7 +165,7 @@ export const showCallRecordingOperation = Operation.make<ShowCallRecordingReques
   input: ShowCallRecordingRequest,
   success: undefined,
   response: "redirect",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -179,7 +179,7 @@ export const showCallRecordingOperation = Operation.make<ShowCallRecordingReques
  * @since 0.1.0
  * @category operations
  */
-export const showCallRecording = (input: ShowCallRecordingRequest): Effect.Effect<string, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const showCallRecording = (input: ShowCallRecordingRequest): Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(showCallRecordingOperation, input as ShowCallRecordingRequest)
 
 /**
@@ -203,7 +203,7 @@ export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest>
  * @since 0.1.0
  * @category operations
  */
-export const showCallTranscriptOperation = Operation.make<ShowCallTranscriptRequest, string, IntercomError.NotFoundError>({
+export const showCallTranscriptOperation = Operation.make<ShowCallTranscriptRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.calls.showCallTranscript",
   operationId: "showCallTranscript",
   api: "unstable",
@@ -215,7 +215,7 @@ export const showCallTranscriptOperation = Operation.make<ShowCallTranscriptRequ
   input: ShowCallTranscriptRequest,
   success: undefined,
   response: "text",
-  errors: [404],
+  errors: [400,404],
   pagination: undefined,
   idempotent: true
 })
@@ -229,7 +229,7 @@ export const showCallTranscriptOperation = Operation.make<ShowCallTranscriptRequ
  * @since 0.1.0
  * @category operations
  */
-export const showCallTranscript = (input: ShowCallTranscriptRequest): Effect.Effect<string, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const showCallTranscript = (input: ShowCallTranscriptRequest): Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(showCallTranscriptOperation, input as ShowCallTranscriptRequest)
 
 /**
@@ -308,7 +308,7 @@ export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscr
  * @since 0.1.0
  * @category operations
  */
-export const listCallsWithTranscriptsOperation = Operation.make<ListCallsWithTranscriptsRequest, ListCallsWithTranscriptsResponse, IntercomError.BadRequestError>({
+export const listCallsWithTranscriptsOperation = Operation.make<ListCallsWithTranscriptsRequest, ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.calls.listCallsWithTranscripts",
   operationId: "listCallsWithTranscripts",
   api: "unstable",
@@ -320,7 +320,7 @@ export const listCallsWithTranscriptsOperation = Operation.make<ListCallsWithTra
   input: ListCallsWithTranscriptsRequest,
   success: ListCallsWithTranscriptsResponse,
   response: "json",
-  errors: [400,401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: true
 })
@@ -335,7 +335,7 @@ export const listCallsWithTranscriptsOperation = Operation.make<ListCallsWithTra
  * @since 0.1.0
  * @category operations
  */
-export const listCallsWithTranscripts = (input: ListCallsWithTranscriptsRequest): Effect.Effect<ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listCallsWithTranscripts = (input: ListCallsWithTranscriptsRequest): Effect.Effect<ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listCallsWithTranscriptsOperation, input as ListCallsWithTranscriptsRequest)
 
 /**
@@ -365,7 +365,7 @@ export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequ
  * @since 0.1.0
  * @category operations
  */
-export const registerFinVoiceCallOperation = Operation.make<RegisterFinVoiceCallRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.ConflictError>({
+export const registerFinVoiceCallOperation = Operation.make<RegisterFinVoiceCallRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.ConflictError | IntercomError.UnprocessableEntityError>({
   name: "unstable.calls.registerFinVoiceCall",
   operationId: "registerFinVoiceCall",
   api: "unstable",
@@ -377,7 +377,7 @@ export const registerFinVoiceCallOperation = Operation.make<RegisterFinVoiceCall
   input: RegisterFinVoiceCallRequest,
   success: Schemas.AiCallResponse,
   response: "json",
-  errors: [400,409],
+  errors: [400,409,422],
   pagination: undefined,
   idempotent: false
 })
@@ -397,7 +397,7 @@ export const registerFinVoiceCallOperation = Operation.make<RegisterFinVoiceCall
  * @since 0.1.0
  * @category operations
  */
-export const registerFinVoiceCall = (input: RegisterFinVoiceCallRequest): Effect.Effect<Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.ConflictError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const registerFinVoiceCall = (input: RegisterFinVoiceCallRequest): Effect.Effect<Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.ConflictError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(registerFinVoiceCallOperation, input as RegisterFinVoiceCallRequest)
 
 /**
@@ -421,7 +421,7 @@ export const CollectFinVoiceCallByIdRequest: Schema.Schema<CollectFinVoiceCallBy
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByIdOperation = Operation.make<CollectFinVoiceCallByIdRequest, Schemas.AiCallResponse, IntercomError.NotFoundError>({
+export const collectFinVoiceCallByIdOperation = Operation.make<CollectFinVoiceCallByIdRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.calls.collectFinVoiceCallById",
   operationId: "collectFinVoiceCallById",
   api: "unstable",
@@ -433,7 +433,7 @@ export const collectFinVoiceCallByIdOperation = Operation.make<CollectFinVoiceCa
   input: CollectFinVoiceCallByIdRequest,
   success: Schemas.AiCallResponse,
   response: "json",
-  errors: [404],
+  errors: [400,404],
   pagination: undefined,
   idempotent: true
 })
@@ -447,7 +447,7 @@ export const collectFinVoiceCallByIdOperation = Operation.make<CollectFinVoiceCa
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallById = (input: CollectFinVoiceCallByIdRequest): Effect.Effect<Schemas.AiCallResponse, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const collectFinVoiceCallById = (input: CollectFinVoiceCallByIdRequest): Effect.Effect<Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(collectFinVoiceCallByIdOperation, input as CollectFinVoiceCallByIdRequest)
 
 /**
@@ -471,7 +471,7 @@ export const CollectFinVoiceCallByExternalIdRequest: Schema.Schema<CollectFinVoi
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByExternalIdOperation = Operation.make<CollectFinVoiceCallByExternalIdRequest, Schemas.AiCallResponse, IntercomError.NotFoundError>({
+export const collectFinVoiceCallByExternalIdOperation = Operation.make<CollectFinVoiceCallByExternalIdRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.calls.collectFinVoiceCallByExternalId",
   operationId: "collectFinVoiceCallByExternalId",
   api: "unstable",
@@ -483,7 +483,7 @@ export const collectFinVoiceCallByExternalIdOperation = Operation.make<CollectFi
   input: CollectFinVoiceCallByExternalIdRequest,
   success: Schemas.AiCallResponse,
   response: "json",
-  errors: [404],
+  errors: [400,404],
   pagination: undefined,
   idempotent: true
 })
@@ -497,7 +497,7 @@ export const collectFinVoiceCallByExternalIdOperation = Operation.make<CollectFi
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByExternalId = (input: CollectFinVoiceCallByExternalIdRequest): Effect.Effect<Schemas.AiCallResponse, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const collectFinVoiceCallByExternalId = (input: CollectFinVoiceCallByExternalIdRequest): Effect.Effect<Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(collectFinVoiceCallByExternalIdOperation, input as CollectFinVoiceCallByExternalIdRequest)
 
 /**
@@ -521,7 +521,7 @@ export const CollectFinVoiceCallByPhoneNumberRequest: Schema.Schema<CollectFinVo
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByPhoneNumberOperation = Operation.make<CollectFinVoiceCallByPhoneNumberRequest, unknown, IntercomError.NotFoundError>({
+export const collectFinVoiceCallByPhoneNumberOperation = Operation.make<CollectFinVoiceCallByPhoneNumberRequest, unknown, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.calls.collectFinVoiceCallByPhoneNumber",
   operationId: "collectFinVoiceCallByPhoneNumber",
   api: "unstable",
@@ -533,7 +533,7 @@ export const collectFinVoiceCallByPhoneNumberOperation = Operation.make<CollectF
   input: CollectFinVoiceCallByPhoneNumberRequest,
   success: Schema.Unknown,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -549,5 +549,5 @@ export const collectFinVoiceCallByPhoneNumberOperation = Operation.make<CollectF
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByPhoneNumber = (input: CollectFinVoiceCallByPhoneNumberRequest): Effect.Effect<unknown, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const collectFinVoiceCallByPhoneNumber = (input: CollectFinVoiceCallByPhoneNumberRequest): Effect.Effect<unknown, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(collectFinVoiceCallByPhoneNumberOperation, input as CollectFinVoiceCallByPhoneNumberRequest)

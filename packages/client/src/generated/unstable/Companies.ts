@@ -45,7 +45,7 @@ export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const retrieveCompanyOperation = Operation.make<RetrieveCompanyRequest, Schemas.CompanyList, IntercomError.NotFoundError>({
+export const retrieveCompanyOperation = Operation.make<RetrieveCompanyRequest, Schemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.retrieveCompany",
   operationId: "retrieveCompany",
   api: "unstable",
@@ -57,7 +57,7 @@ export const retrieveCompanyOperation = Operation.make<RetrieveCompanyRequest, S
   input: RetrieveCompanyRequest,
   success: Schemas.CompanyList,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -81,7 +81,7 @@ export const retrieveCompanyOperation = Operation.make<RetrieveCompanyRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const retrieveCompany = (input?: RetrieveCompanyRequest): Effect.Effect<Schemas.CompanyList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveCompany = (input?: RetrieveCompanyRequest): Effect.Effect<Schemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveCompanyOperation, input as RetrieveCompanyRequest)
 
 /**
@@ -89,16 +89,16 @@ export const retrieveCompany = (input?: RetrieveCompanyRequest): Effect.Effect<S
  * @since 0.1.0
  * @category streams
  */
-export const retrieveCompanyStream = (input?: RetrieveCompanyRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(retrieveCompanyOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const retrieveCompanyStream = (input?: RetrieveCompanyRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(retrieveCompanyOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.companies.retrieveCompany` (GET /companies), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const retrieveCompanyPages = (input?: RetrieveCompanyRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(retrieveCompanyOperation, input, options) as Stream.Stream<Schemas.CompanyList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const retrieveCompanyPages = (input?: RetrieveCompanyRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(retrieveCompanyOperation, input, options) as Stream.Stream<Schemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.companies.createOrUpdateCompany`: path, query and body parameters by their wire names.
@@ -137,7 +137,7 @@ export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRe
  * @since 0.1.0
  * @category operations
  */
-export const createOrUpdateCompanyOperation = Operation.make<CreateOrUpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError>({
+export const createOrUpdateCompanyOperation = Operation.make<CreateOrUpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.companies.createOrUpdateCompany",
   operationId: "createOrUpdateCompany",
   api: "unstable",
@@ -149,7 +149,7 @@ export const createOrUpdateCompanyOperation = Operation.make<CreateOrUpdateCompa
   input: CreateOrUpdateCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -171,7 +171,7 @@ export const createOrUpdateCompanyOperation = Operation.make<CreateOrUpdateCompa
  * @since 0.1.0
  * @category operations
  */
-export const createOrUpdateCompany = (input?: CreateOrUpdateCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createOrUpdateCompany = (input?: CreateOrUpdateCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createOrUpdateCompanyOperation, input as CreateOrUpdateCompanyRequest)
 
 /**
@@ -195,7 +195,7 @@ export const RetrieveACompanyByIdRequest: Schema.Schema<RetrieveACompanyByIdRequ
  * @since 0.1.0
  * @category operations
  */
-export const retrieveACompanyByIdOperation = Operation.make<RetrieveACompanyByIdRequest, Schemas.Company, IntercomError.NotFoundError>({
+export const retrieveACompanyByIdOperation = Operation.make<RetrieveACompanyByIdRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.retrieveACompanyById",
   operationId: "RetrieveACompanyById",
   api: "unstable",
@@ -207,7 +207,7 @@ export const retrieveACompanyByIdOperation = Operation.make<RetrieveACompanyById
   input: RetrieveACompanyByIdRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -221,7 +221,7 @@ export const retrieveACompanyByIdOperation = Operation.make<RetrieveACompanyById
  * @since 0.1.0
  * @category operations
  */
-export const retrieveACompanyById = (input: RetrieveACompanyByIdRequest): Effect.Effect<Schemas.Company, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveACompanyById = (input: RetrieveACompanyByIdRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveACompanyByIdOperation, input as RetrieveACompanyByIdRequest)
 
 /**
@@ -245,7 +245,7 @@ export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const updateCompanyOperation = Operation.make<UpdateCompanyRequest, Schemas.Company, IntercomError.NotFoundError>({
+export const updateCompanyOperation = Operation.make<UpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.updateCompany",
   operationId: "UpdateCompany",
   api: "unstable",
@@ -257,7 +257,7 @@ export const updateCompanyOperation = Operation.make<UpdateCompanyRequest, Schem
   input: UpdateCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -275,7 +275,7 @@ export const updateCompanyOperation = Operation.make<UpdateCompanyRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const updateCompany = (input: UpdateCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const updateCompany = (input: UpdateCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateCompanyOperation, input as UpdateCompanyRequest)
 
 /**
@@ -299,7 +299,7 @@ export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const deleteCompanyOperation = Operation.make<DeleteCompanyRequest, Schemas.DeletedCompanyObject, IntercomError.NotFoundError>({
+export const deleteCompanyOperation = Operation.make<DeleteCompanyRequest, Schemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.deleteCompany",
   operationId: "deleteCompany",
   api: "unstable",
@@ -311,7 +311,7 @@ export const deleteCompanyOperation = Operation.make<DeleteCompanyRequest, Schem
   input: DeleteCompanyRequest,
   success: Schemas.DeletedCompanyObject,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -325,7 +325,7 @@ export const deleteCompanyOperation = Operation.make<DeleteCompanyRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const deleteCompany = (input: DeleteCompanyRequest): Effect.Effect<Schemas.DeletedCompanyObject, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteCompany = (input: DeleteCompanyRequest): Effect.Effect<Schemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteCompanyOperation, input as DeleteCompanyRequest)
 
 /**
@@ -349,7 +349,7 @@ export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequ
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedContactsOperation = Operation.make<ListAttachedContactsRequest, Schemas.CompanyAttachedContacts, IntercomError.NotFoundError>({
+export const listAttachedContactsOperation = Operation.make<ListAttachedContactsRequest, Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.listAttachedContacts",
   operationId: "ListAttachedContacts",
   api: "unstable",
@@ -361,7 +361,7 @@ export const listAttachedContactsOperation = Operation.make<ListAttachedContacts
   input: ListAttachedContactsRequest,
   success: Schemas.CompanyAttachedContacts,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -375,7 +375,7 @@ export const listAttachedContactsOperation = Operation.make<ListAttachedContacts
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedContacts = (input: ListAttachedContactsRequest): Effect.Effect<Schemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAttachedContacts = (input: ListAttachedContactsRequest): Effect.Effect<Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAttachedContactsOperation, input as ListAttachedContactsRequest)
 
 /**
@@ -383,16 +383,16 @@ export const listAttachedContacts = (input: ListAttachedContactsRequest): Effect
  * @since 0.1.0
  * @category streams
  */
-export const listAttachedContactsStream = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAttachedContactsStream = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.companies.listAttachedContacts` (GET /companies/{id}/contacts), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAttachedContactsPages = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listAttachedContactsOperation, input, options) as Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAttachedContactsPages = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listAttachedContactsOperation, input, options) as Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.companies.listAttachedSegmentsForCompanies`: path, query and body parameters by their wire names.
@@ -415,7 +415,7 @@ export const ListAttachedSegmentsForCompaniesRequest: Schema.Schema<ListAttached
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegmentsForCompaniesOperation = Operation.make<ListAttachedSegmentsForCompaniesRequest, Schemas.CompanyAttachedSegments, IntercomError.NotFoundError>({
+export const listAttachedSegmentsForCompaniesOperation = Operation.make<ListAttachedSegmentsForCompaniesRequest, Schemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.listAttachedSegmentsForCompanies",
   operationId: "ListAttachedSegmentsForCompanies",
   api: "unstable",
@@ -427,7 +427,7 @@ export const listAttachedSegmentsForCompaniesOperation = Operation.make<ListAtta
   input: ListAttachedSegmentsForCompaniesRequest,
   success: Schemas.CompanyAttachedSegments,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -441,7 +441,7 @@ export const listAttachedSegmentsForCompaniesOperation = Operation.make<ListAtta
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegmentsForCompanies = (input: ListAttachedSegmentsForCompaniesRequest): Effect.Effect<Schemas.CompanyAttachedSegments, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAttachedSegmentsForCompanies = (input: ListAttachedSegmentsForCompaniesRequest): Effect.Effect<Schemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAttachedSegmentsForCompaniesOperation, input as ListAttachedSegmentsForCompaniesRequest)
 
 /**
@@ -469,7 +469,7 @@ export const ListAllCompaniesRequest: Schema.Schema<ListAllCompaniesRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const listAllCompaniesOperation = Operation.make<ListAllCompaniesRequest, Schemas.CompanyList, never>({
+export const listAllCompaniesOperation = Operation.make<ListAllCompaniesRequest, Schemas.CompanyList, IntercomError.BadRequestError>({
   name: "unstable.companies.listAllCompanies",
   operationId: "listAllCompanies",
   api: "unstable",
@@ -481,7 +481,7 @@ export const listAllCompaniesOperation = Operation.make<ListAllCompaniesRequest,
   input: ListAllCompaniesRequest,
   success: Schemas.CompanyList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -503,7 +503,7 @@ export const listAllCompaniesOperation = Operation.make<ListAllCompaniesRequest,
  * @since 0.1.0
  * @category operations
  */
-export const listAllCompanies = (input?: ListAllCompaniesRequest): Effect.Effect<Schemas.CompanyList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAllCompanies = (input?: ListAllCompaniesRequest): Effect.Effect<Schemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAllCompaniesOperation, input as ListAllCompaniesRequest)
 
 /**
@@ -511,16 +511,16 @@ export const listAllCompanies = (input?: ListAllCompaniesRequest): Effect.Effect
  * @since 0.1.0
  * @category streams
  */
-export const listAllCompaniesStream = (input?: ListAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listAllCompaniesStream = (input?: ListAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.companies.listAllCompanies` (POST /companies/list), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAllCompaniesPages = (input?: ListAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listAllCompaniesOperation, input, options) as Stream.Stream<Schemas.CompanyList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listAllCompaniesPages = (input?: ListAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listAllCompaniesOperation, input, options) as Stream.Stream<Schemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.companies.scrollOverAllCompanies`: path, query and body parameters by their wire names.
@@ -542,7 +542,7 @@ export const ScrollOverAllCompaniesRequest: Schema.Schema<ScrollOverAllCompanies
  * @since 0.1.0
  * @category operations
  */
-export const scrollOverAllCompaniesOperation = Operation.make<ScrollOverAllCompaniesRequest, Schemas.CompanyScroll, never>({
+export const scrollOverAllCompaniesOperation = Operation.make<ScrollOverAllCompaniesRequest, Schemas.CompanyScroll, IntercomError.BadRequestError>({
   name: "unstable.companies.scrollOverAllCompanies",
   operationId: "scrollOverAllCompanies",
   api: "unstable",
@@ -554,7 +554,7 @@ export const scrollOverAllCompaniesOperation = Operation.make<ScrollOverAllCompa
   input: ScrollOverAllCompaniesRequest,
   success: Schemas.CompanyScroll,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "scroll", items: "data" },
   idempotent: true
 })
@@ -582,7 +582,7 @@ export const scrollOverAllCompaniesOperation = Operation.make<ScrollOverAllCompa
  * @since 0.1.0
  * @category operations
  */
-export const scrollOverAllCompanies = (input?: ScrollOverAllCompaniesRequest): Effect.Effect<Schemas.CompanyScroll, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const scrollOverAllCompanies = (input?: ScrollOverAllCompaniesRequest): Effect.Effect<Schemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(scrollOverAllCompaniesOperation, input as ScrollOverAllCompaniesRequest)
 
 /**
@@ -590,16 +590,16 @@ export const scrollOverAllCompanies = (input?: ScrollOverAllCompaniesRequest): E
  * @since 0.1.0
  * @category streams
  */
-export const scrollOverAllCompaniesStream = (input?: ScrollOverAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
-  Pagination.items(scrollOverAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
+export const scrollOverAllCompaniesStream = (input?: ScrollOverAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
+  Pagination.items(scrollOverAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.companies.scrollOverAllCompanies` (GET /companies/scroll), every page, as a lazy stream (scroll pagination).
  * @since 0.1.0
  * @category streams
  */
-export const scrollOverAllCompaniesPages = (input?: ScrollOverAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
-  Pagination.pages(scrollOverAllCompaniesOperation, input, options) as Stream.Stream<Schemas.CompanyScroll, Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
+export const scrollOverAllCompaniesPages = (input?: ScrollOverAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
+  Pagination.pages(scrollOverAllCompaniesOperation, input, options) as Stream.Stream<Schemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.companies.attachContactToACompany`: path, query and body parameters by their wire names.
@@ -609,10 +609,10 @@ export const scrollOverAllCompaniesPages = (input?: ScrollOverAllCompaniesReques
 export type AttachContactToACompanyRequest = {
   /** The unique identifier for the contact which is given by Intercom */
   readonly id: string | number
-} & {
+} & ({
   /** The unique identifier for the company which is given by Intercom */
   readonly company_id: string | number
-}
+})
 
 /**
  * @since 0.1.0
@@ -625,7 +625,7 @@ export const AttachContactToACompanyRequest: Schema.Schema<AttachContactToACompa
  * @since 0.1.0
  * @category operations
  */
-export const attachContactToACompanyOperation = Operation.make<AttachContactToACompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const attachContactToACompanyOperation = Operation.make<AttachContactToACompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.companies.attachContactToACompany",
   operationId: "attachContactToACompany",
   api: "unstable",
@@ -637,7 +637,7 @@ export const attachContactToACompanyOperation = Operation.make<AttachContactToAC
   input: AttachContactToACompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -651,7 +651,7 @@ export const attachContactToACompanyOperation = Operation.make<AttachContactToAC
  * @since 0.1.0
  * @category operations
  */
-export const attachContactToACompany = (input: AttachContactToACompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const attachContactToACompany = (input: AttachContactToACompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(attachContactToACompanyOperation, input as AttachContactToACompanyRequest)
 
 /**
@@ -677,7 +677,7 @@ export const DetachContactFromACompanyRequest: Schema.Schema<DetachContactFromAC
  * @since 0.1.0
  * @category operations
  */
-export const detachContactFromACompanyOperation = Operation.make<DetachContactFromACompanyRequest, Schemas.Company, IntercomError.NotFoundError>({
+export const detachContactFromACompanyOperation = Operation.make<DetachContactFromACompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.detachContactFromACompany",
   operationId: "detachContactFromACompany",
   api: "unstable",
@@ -689,7 +689,7 @@ export const detachContactFromACompanyOperation = Operation.make<DetachContactFr
   input: DetachContactFromACompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -703,5 +703,5 @@ export const detachContactFromACompanyOperation = Operation.make<DetachContactFr
  * @since 0.1.0
  * @category operations
  */
-export const detachContactFromACompany = (input: DetachContactFromACompanyRequest): Effect.Effect<Schemas.Company, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const detachContactFromACompany = (input: DetachContactFromACompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(detachContactFromACompanyOperation, input as DetachContactFromACompanyRequest)

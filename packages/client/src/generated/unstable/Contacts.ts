@@ -35,7 +35,7 @@ export const ListCompaniesForAContactRequest: Schema.Schema<ListCompaniesForACon
  * @since 0.1.0
  * @category operations
  */
-export const listCompaniesForAContactOperation = Operation.make<ListCompaniesForAContactRequest, Schemas.ContactAttachedCompanies, IntercomError.NotFoundError>({
+export const listCompaniesForAContactOperation = Operation.make<ListCompaniesForAContactRequest, Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.contacts.listCompaniesForAContact",
   operationId: "listCompaniesForAContact",
   api: "unstable",
@@ -47,8 +47,8 @@ export const listCompaniesForAContactOperation = Operation.make<ListCompaniesFor
   input: ListCompaniesForAContactRequest,
   success: Schemas.ContactAttachedCompanies,
   response: "json",
-  errors: [401,404],
-  pagination: { kind: "page", items: "companies" },
+  errors: [400,401,404],
+  pagination: { kind: "page", items: "data" },
   idempotent: true
 })
 
@@ -61,24 +61,24 @@ export const listCompaniesForAContactOperation = Operation.make<ListCompaniesFor
  * @since 0.1.0
  * @category operations
  */
-export const listCompaniesForAContact = (input: ListCompaniesForAContactRequest): Effect.Effect<Schemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listCompaniesForAContact = (input: ListCompaniesForAContactRequest): Effect.Effect<Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listCompaniesForAContactOperation, input as ListCompaniesForAContactRequest)
 
 /**
- * `unstable.contacts.listCompaniesForAContact` (GET /contacts/{id}/companies), the items (`companies`) of every page, as a lazy stream (page pagination).
+ * `unstable.contacts.listCompaniesForAContact` (GET /contacts/{id}/companies), the items (`data`) of every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCompaniesForAContactStream = (input: ListCompaniesForAContactRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listCompaniesForAContactOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listCompaniesForAContactStream = (input: ListCompaniesForAContactRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listCompaniesForAContactOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.contacts.listCompaniesForAContact` (GET /contacts/{id}/companies), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCompaniesForAContactPages = (input: ListCompaniesForAContactRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listCompaniesForAContactOperation, input, options) as Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listCompaniesForAContactPages = (input: ListCompaniesForAContactRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listCompaniesForAContactOperation, input, options) as Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.contacts.listSegmentsForAContact`: path, query and body parameters by their wire names.
@@ -101,7 +101,7 @@ export const ListSegmentsForAContactRequest: Schema.Schema<ListSegmentsForAConta
  * @since 0.1.0
  * @category operations
  */
-export const listSegmentsForAContactOperation = Operation.make<ListSegmentsForAContactRequest, Schemas.ContactSegments, IntercomError.NotFoundError>({
+export const listSegmentsForAContactOperation = Operation.make<ListSegmentsForAContactRequest, Schemas.ContactSegments, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.contacts.listSegmentsForAContact",
   operationId: "listSegmentsForAContact",
   api: "unstable",
@@ -113,7 +113,7 @@ export const listSegmentsForAContactOperation = Operation.make<ListSegmentsForAC
   input: ListSegmentsForAContactRequest,
   success: Schemas.ContactSegments,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -127,7 +127,7 @@ export const listSegmentsForAContactOperation = Operation.make<ListSegmentsForAC
  * @since 0.1.0
  * @category operations
  */
-export const listSegmentsForAContact = (input: ListSegmentsForAContactRequest): Effect.Effect<Schemas.ContactSegments, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listSegmentsForAContact = (input: ListSegmentsForAContactRequest): Effect.Effect<Schemas.ContactSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listSegmentsForAContactOperation, input as ListSegmentsForAContactRequest)
 
 /**
@@ -151,7 +151,7 @@ export const ListSubscriptionsForAContactRequest: Schema.Schema<ListSubscription
  * @since 0.1.0
  * @category operations
  */
-export const listSubscriptionsForAContactOperation = Operation.make<ListSubscriptionsForAContactRequest, Schemas.SubscriptionTypeList, IntercomError.NotFoundError>({
+export const listSubscriptionsForAContactOperation = Operation.make<ListSubscriptionsForAContactRequest, Schemas.SubscriptionTypeList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.contacts.listSubscriptionsForAContact",
   operationId: "listSubscriptionsForAContact",
   api: "unstable",
@@ -163,7 +163,7 @@ export const listSubscriptionsForAContactOperation = Operation.make<ListSubscrip
   input: ListSubscriptionsForAContactRequest,
   success: Schemas.SubscriptionTypeList,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -183,7 +183,7 @@ export const listSubscriptionsForAContactOperation = Operation.make<ListSubscrip
  * @since 0.1.0
  * @category operations
  */
-export const listSubscriptionsForAContact = (input: ListSubscriptionsForAContactRequest): Effect.Effect<Schemas.SubscriptionTypeList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listSubscriptionsForAContact = (input: ListSubscriptionsForAContactRequest): Effect.Effect<Schemas.SubscriptionTypeList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listSubscriptionsForAContactOperation, input as ListSubscriptionsForAContactRequest)
 
 /**
@@ -207,7 +207,7 @@ export const ListTagsForAContactRequest: Schema.Schema<ListTagsForAContactReques
  * @since 0.1.0
  * @category operations
  */
-export const listTagsForAContactOperation = Operation.make<ListTagsForAContactRequest, Schemas.TagList, IntercomError.NotFoundError>({
+export const listTagsForAContactOperation = Operation.make<ListTagsForAContactRequest, Schemas.TagList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.contacts.listTagsForAContact",
   operationId: "listTagsForAContact",
   api: "unstable",
@@ -219,7 +219,7 @@ export const listTagsForAContactOperation = Operation.make<ListTagsForAContactRe
   input: ListTagsForAContactRequest,
   success: Schemas.TagList,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -233,8 +233,116 @@ export const listTagsForAContactOperation = Operation.make<ListTagsForAContactRe
  * @since 0.1.0
  * @category operations
  */
-export const listTagsForAContact = (input: ListTagsForAContactRequest): Effect.Effect<Schemas.TagList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listTagsForAContact = (input: ListTagsForAContactRequest): Effect.Effect<Schemas.TagList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listTagsForAContactOperation, input as ListTagsForAContactRequest)
+
+/**
+ * The response of `unstable.contacts.showContact`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export interface ShowContactResponse {
+  /** The type of object. */
+  readonly type?: string | null
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | null
+  /** The unique identifier for the contact which is provided by the Client. */
+  readonly external_id?: string | null
+  /** The id of the workspace which the contact belongs to. */
+  readonly workspace_id?: string | null
+  /** The role of the contact. */
+  readonly role?: string | null
+  /** The contact's email. */
+  readonly email?: string | null
+  /** The contact's email domain. */
+  readonly email_domain?: string | null
+  /** The contacts phone. */
+  readonly phone?: string | null
+  /** The contacts phone number normalized to the E164 format */
+  readonly formatted_phone?: string | null
+  /** The contacts name. */
+  readonly name?: string | null
+  /** The id of an admin that has been assigned account ownership of the contact. */
+  readonly owner_id?: number | null
+  /** Whether the contact has had an email sent to them hard bounce. */
+  readonly has_hard_bounced?: boolean | null
+  /** Whether the contact has marked an email sent to them as spam. */
+  readonly marked_email_as_spam?: boolean | null
+  /** Whether the contact is unsubscribed from emails. */
+  readonly unsubscribed_from_emails?: boolean | null
+  /** (UNIX timestamp) The time when the contact was created. */
+  readonly created_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last updated. */
+  readonly updated_at?: number | null
+  /** (UNIX timestamp) The time specified for when a contact signed up. */
+  readonly signed_up_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually). */
+  readonly last_seen_at?: number | null
+  /** (UNIX timestamp) The time when the contact last messaged in. */
+  readonly last_replied_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last messaged. */
+  readonly last_contacted_at?: number | null
+  /** (UNIX timestamp) The time when the contact last opened an email. */
+  readonly last_email_opened_at?: number | null
+  /** (UNIX timestamp) The time when the contact last clicked a link in an email. */
+  readonly last_email_clicked_at?: number | null
+  /** A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null. */
+  readonly language_override?: string | null
+  /** The name of the browser which the contact is using. */
+  readonly browser?: string | null
+  /** The version of the browser which the contact is using. */
+  readonly browser_version?: string | null
+  /** The language set by the browser which the contact is using. */
+  readonly browser_language?: string | null
+  /** The operating system which the contact is using. */
+  readonly os?: string | null
+  /** The name of the Android app which the contact is using. */
+  readonly android_app_name?: string | null
+  /** The version of the Android app which the contact is using. */
+  readonly android_app_version?: string | null
+  /** The Android device which the contact is using. */
+  readonly android_device?: string | null
+  /** The version of the Android OS which the contact is using. */
+  readonly android_os_version?: string | null
+  /** The version of the Android SDK which the contact is using. */
+  readonly android_sdk_version?: string | null
+  /** (UNIX timestamp) The time when the contact was last seen on an Android device. */
+  readonly android_last_seen_at?: number | null
+  /** The name of the iOS app which the contact is using. */
+  readonly ios_app_name?: string | null
+  /** The version of the iOS app which the contact is using. */
+  readonly ios_app_version?: string | null
+  /** The iOS device which the contact is using. */
+  readonly ios_device?: string | null
+  /** The version of iOS which the contact is using. */
+  readonly ios_os_version?: string | null
+  /** The version of the iOS SDK which the contact is using. */
+  readonly ios_sdk_version?: string | null
+  /** (UNIX timestamp) The last time the contact used the iOS app. */
+  readonly ios_last_seen_at?: number | null
+  /** The custom attributes which are set for the contact. */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null
+  readonly avatar?: (string | {
+  /** Always `avatar`. */
+  readonly type?: string | null
+  /** The avatar's URL. */
+  readonly image_url?: string | null
+}) | null
+  readonly tags?: Schemas.ContactTags | null
+  readonly notes?: Schemas.ContactNotes | null
+  readonly companies?: Schemas.ContactCompanies | null
+  readonly location?: Schemas.ContactLocation | null
+  readonly social_profiles?: Schemas.ContactSocialProfiles | null
+  /** If the user has enabled push messaging. */
+  readonly enabled_push_messaging?: boolean | null
+}
+
+/**
+ * The response of `unstable.contacts.showContact`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ShowContactResponse: Schema.Schema<ShowContactResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), role: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email_domain: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), formatted_phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), owner_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), language_override: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_language: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), os: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: Schema.optionalWith(Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: Schema.optionalWith(Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: Schema.optionalWith(Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: Schema.optionalWith(Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: Schema.optionalWith(Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })
 
 /**
  * The input of `unstable.contacts.showContact`: path, query and body parameters by their wire names.
@@ -257,7 +365,7 @@ export const ShowContactRequest: Schema.Schema<ShowContactRequest> = Schema.Stru
  * @since 0.1.0
  * @category operations
  */
-export const showContactOperation = Operation.make<ShowContactRequest, Schemas.Contact, never>({
+export const showContactOperation = Operation.make<ShowContactRequest, ShowContactResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.contacts.showContact",
   operationId: "ShowContact",
   api: "unstable",
@@ -267,9 +375,9 @@ export const showContactOperation = Operation.make<ShowContactRequest, Schemas.C
   queryParams: [],
   body: "none",
   input: ShowContactRequest,
-  success: Schemas.Contact,
+  success: ShowContactResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -283,8 +391,116 @@ export const showContactOperation = Operation.make<ShowContactRequest, Schemas.C
  * @since 0.1.0
  * @category operations
  */
-export const showContact = (input: ShowContactRequest): Effect.Effect<Schemas.Contact, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const showContact = (input: ShowContactRequest): Effect.Effect<ShowContactResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(showContactOperation, input as ShowContactRequest)
+
+/**
+ * The response of `unstable.contacts.updateContact`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export interface UpdateContactResponse {
+  /** The type of object. */
+  readonly type?: string | null
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | null
+  /** The unique identifier for the contact which is provided by the Client. */
+  readonly external_id?: string | null
+  /** The id of the workspace which the contact belongs to. */
+  readonly workspace_id?: string | null
+  /** The role of the contact. */
+  readonly role?: string | null
+  /** The contact's email. */
+  readonly email?: string | null
+  /** The contact's email domain. */
+  readonly email_domain?: string | null
+  /** The contacts phone. */
+  readonly phone?: string | null
+  /** The contacts phone number normalized to the E164 format */
+  readonly formatted_phone?: string | null
+  /** The contacts name. */
+  readonly name?: string | null
+  /** The id of an admin that has been assigned account ownership of the contact. */
+  readonly owner_id?: number | null
+  /** Whether the contact has had an email sent to them hard bounce. */
+  readonly has_hard_bounced?: boolean | null
+  /** Whether the contact has marked an email sent to them as spam. */
+  readonly marked_email_as_spam?: boolean | null
+  /** Whether the contact is unsubscribed from emails. */
+  readonly unsubscribed_from_emails?: boolean | null
+  /** (UNIX timestamp) The time when the contact was created. */
+  readonly created_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last updated. */
+  readonly updated_at?: number | null
+  /** (UNIX timestamp) The time specified for when a contact signed up. */
+  readonly signed_up_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually). */
+  readonly last_seen_at?: number | null
+  /** (UNIX timestamp) The time when the contact last messaged in. */
+  readonly last_replied_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last messaged. */
+  readonly last_contacted_at?: number | null
+  /** (UNIX timestamp) The time when the contact last opened an email. */
+  readonly last_email_opened_at?: number | null
+  /** (UNIX timestamp) The time when the contact last clicked a link in an email. */
+  readonly last_email_clicked_at?: number | null
+  /** A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null. */
+  readonly language_override?: string | null
+  /** The name of the browser which the contact is using. */
+  readonly browser?: string | null
+  /** The version of the browser which the contact is using. */
+  readonly browser_version?: string | null
+  /** The language set by the browser which the contact is using. */
+  readonly browser_language?: string | null
+  /** The operating system which the contact is using. */
+  readonly os?: string | null
+  /** The name of the Android app which the contact is using. */
+  readonly android_app_name?: string | null
+  /** The version of the Android app which the contact is using. */
+  readonly android_app_version?: string | null
+  /** The Android device which the contact is using. */
+  readonly android_device?: string | null
+  /** The version of the Android OS which the contact is using. */
+  readonly android_os_version?: string | null
+  /** The version of the Android SDK which the contact is using. */
+  readonly android_sdk_version?: string | null
+  /** (UNIX timestamp) The time when the contact was last seen on an Android device. */
+  readonly android_last_seen_at?: number | null
+  /** The name of the iOS app which the contact is using. */
+  readonly ios_app_name?: string | null
+  /** The version of the iOS app which the contact is using. */
+  readonly ios_app_version?: string | null
+  /** The iOS device which the contact is using. */
+  readonly ios_device?: string | null
+  /** The version of iOS which the contact is using. */
+  readonly ios_os_version?: string | null
+  /** The version of the iOS SDK which the contact is using. */
+  readonly ios_sdk_version?: string | null
+  /** (UNIX timestamp) The last time the contact used the iOS app. */
+  readonly ios_last_seen_at?: number | null
+  /** The custom attributes which are set for the contact. */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null
+  readonly avatar?: (string | {
+  /** Always `avatar`. */
+  readonly type?: string | null
+  /** The avatar's URL. */
+  readonly image_url?: string | null
+}) | null
+  readonly tags?: Schemas.ContactTags | null
+  readonly notes?: Schemas.ContactNotes | null
+  readonly companies?: Schemas.ContactCompanies | null
+  readonly location?: Schemas.ContactLocation | null
+  readonly social_profiles?: Schemas.ContactSocialProfiles | null
+  /** If the user has enabled push messaging. */
+  readonly enabled_push_messaging?: boolean | null
+}
+
+/**
+ * The response of `unstable.contacts.updateContact`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UpdateContactResponse: Schema.Schema<UpdateContactResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), role: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email_domain: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), formatted_phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), owner_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), language_override: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_language: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), os: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: Schema.optionalWith(Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: Schema.optionalWith(Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: Schema.optionalWith(Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: Schema.optionalWith(Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: Schema.optionalWith(Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })
 
 /**
  * The input of `unstable.contacts.updateContact`: path, query and body parameters by their wire names.
@@ -307,7 +523,7 @@ export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const updateContactOperation = Operation.make<UpdateContactRequest, Schemas.Contact, never>({
+export const updateContactOperation = Operation.make<UpdateContactRequest, UpdateContactResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.contacts.updateContact",
   operationId: "UpdateContact",
   api: "unstable",
@@ -317,9 +533,9 @@ export const updateContactOperation = Operation.make<UpdateContactRequest, Schem
   queryParams: [],
   body: "fields",
   input: UpdateContactRequest,
-  success: Schemas.Contact,
+  success: UpdateContactResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -339,7 +555,7 @@ export const updateContactOperation = Operation.make<UpdateContactRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const updateContact = (input: UpdateContactRequest): Effect.Effect<Schemas.Contact, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const updateContact = (input: UpdateContactRequest): Effect.Effect<UpdateContactResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateContactOperation, input as UpdateContactRequest)
 
 /**
@@ -363,7 +579,7 @@ export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const deleteContactOperation = Operation.make<DeleteContactRequest, Schemas.ContactDeleted, never>({
+export const deleteContactOperation = Operation.make<DeleteContactRequest, Schemas.ContactDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.contacts.deleteContact",
   operationId: "DeleteContact",
   api: "unstable",
@@ -375,7 +591,7 @@ export const deleteContactOperation = Operation.make<DeleteContactRequest, Schem
   input: DeleteContactRequest,
   success: Schemas.ContactDeleted,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -389,8 +605,116 @@ export const deleteContactOperation = Operation.make<DeleteContactRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const deleteContact = (input: DeleteContactRequest): Effect.Effect<Schemas.ContactDeleted, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteContact = (input: DeleteContactRequest): Effect.Effect<Schemas.ContactDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteContactOperation, input as DeleteContactRequest)
+
+/**
+ * The response of `unstable.contacts.mergeContact`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export interface MergeContactResponse {
+  /** The type of object. */
+  readonly type?: string | null
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | null
+  /** The unique identifier for the contact which is provided by the Client. */
+  readonly external_id?: string | null
+  /** The id of the workspace which the contact belongs to. */
+  readonly workspace_id?: string | null
+  /** The role of the contact. */
+  readonly role?: string | null
+  /** The contact's email. */
+  readonly email?: string | null
+  /** The contact's email domain. */
+  readonly email_domain?: string | null
+  /** The contacts phone. */
+  readonly phone?: string | null
+  /** The contacts phone number normalized to the E164 format */
+  readonly formatted_phone?: string | null
+  /** The contacts name. */
+  readonly name?: string | null
+  /** The id of an admin that has been assigned account ownership of the contact. */
+  readonly owner_id?: number | null
+  /** Whether the contact has had an email sent to them hard bounce. */
+  readonly has_hard_bounced?: boolean | null
+  /** Whether the contact has marked an email sent to them as spam. */
+  readonly marked_email_as_spam?: boolean | null
+  /** Whether the contact is unsubscribed from emails. */
+  readonly unsubscribed_from_emails?: boolean | null
+  /** (UNIX timestamp) The time when the contact was created. */
+  readonly created_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last updated. */
+  readonly updated_at?: number | null
+  /** (UNIX timestamp) The time specified for when a contact signed up. */
+  readonly signed_up_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually). */
+  readonly last_seen_at?: number | null
+  /** (UNIX timestamp) The time when the contact last messaged in. */
+  readonly last_replied_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last messaged. */
+  readonly last_contacted_at?: number | null
+  /** (UNIX timestamp) The time when the contact last opened an email. */
+  readonly last_email_opened_at?: number | null
+  /** (UNIX timestamp) The time when the contact last clicked a link in an email. */
+  readonly last_email_clicked_at?: number | null
+  /** A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null. */
+  readonly language_override?: string | null
+  /** The name of the browser which the contact is using. */
+  readonly browser?: string | null
+  /** The version of the browser which the contact is using. */
+  readonly browser_version?: string | null
+  /** The language set by the browser which the contact is using. */
+  readonly browser_language?: string | null
+  /** The operating system which the contact is using. */
+  readonly os?: string | null
+  /** The name of the Android app which the contact is using. */
+  readonly android_app_name?: string | null
+  /** The version of the Android app which the contact is using. */
+  readonly android_app_version?: string | null
+  /** The Android device which the contact is using. */
+  readonly android_device?: string | null
+  /** The version of the Android OS which the contact is using. */
+  readonly android_os_version?: string | null
+  /** The version of the Android SDK which the contact is using. */
+  readonly android_sdk_version?: string | null
+  /** (UNIX timestamp) The time when the contact was last seen on an Android device. */
+  readonly android_last_seen_at?: number | null
+  /** The name of the iOS app which the contact is using. */
+  readonly ios_app_name?: string | null
+  /** The version of the iOS app which the contact is using. */
+  readonly ios_app_version?: string | null
+  /** The iOS device which the contact is using. */
+  readonly ios_device?: string | null
+  /** The version of iOS which the contact is using. */
+  readonly ios_os_version?: string | null
+  /** The version of the iOS SDK which the contact is using. */
+  readonly ios_sdk_version?: string | null
+  /** (UNIX timestamp) The last time the contact used the iOS app. */
+  readonly ios_last_seen_at?: number | null
+  /** The custom attributes which are set for the contact. */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null
+  readonly avatar?: (string | {
+  /** Always `avatar`. */
+  readonly type?: string | null
+  /** The avatar's URL. */
+  readonly image_url?: string | null
+}) | null
+  readonly tags?: Schemas.ContactTags | null
+  readonly notes?: Schemas.ContactNotes | null
+  readonly companies?: Schemas.ContactCompanies | null
+  readonly location?: Schemas.ContactLocation | null
+  readonly social_profiles?: Schemas.ContactSocialProfiles | null
+  /** If the user has enabled push messaging. */
+  readonly enabled_push_messaging?: boolean | null
+}
+
+/**
+ * The response of `unstable.contacts.mergeContact`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const MergeContactResponse: Schema.Schema<MergeContactResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), role: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email_domain: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), formatted_phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), owner_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), language_override: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_language: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), os: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: Schema.optionalWith(Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: Schema.optionalWith(Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: Schema.optionalWith(Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: Schema.optionalWith(Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: Schema.optionalWith(Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })
 
 /**
  * The input of `unstable.contacts.mergeContact`: path, query and body parameters by their wire names.
@@ -410,7 +734,7 @@ export const MergeContactRequest: Schema.Schema<MergeContactRequest> = Schemas.M
  * @since 0.1.0
  * @category operations
  */
-export const mergeContactOperation = Operation.make<MergeContactRequest, Schemas.Contact, never>({
+export const mergeContactOperation = Operation.make<MergeContactRequest, MergeContactResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.contacts.mergeContact",
   operationId: "MergeContact",
   api: "unstable",
@@ -420,9 +744,9 @@ export const mergeContactOperation = Operation.make<MergeContactRequest, Schemas
   queryParams: [],
   body: "fields",
   input: MergeContactRequest,
-  success: Schemas.Contact,
+  success: MergeContactResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -436,7 +760,7 @@ export const mergeContactOperation = Operation.make<MergeContactRequest, Schemas
  * @since 0.1.0
  * @category operations
  */
-export const mergeContact = (input?: MergeContactRequest): Effect.Effect<Schemas.Contact, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const mergeContact = (input?: MergeContactRequest): Effect.Effect<MergeContactResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(mergeContactOperation, input as MergeContactRequest)
 
 /**
@@ -457,7 +781,7 @@ export const SearchContactsRequest: Schema.Schema<SearchContactsRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const searchContactsOperation = Operation.make<SearchContactsRequest, Schemas.ContactList, never>({
+export const searchContactsOperation = Operation.make<SearchContactsRequest, Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.contacts.searchContacts",
   operationId: "SearchContacts",
   api: "unstable",
@@ -469,7 +793,7 @@ export const searchContactsOperation = Operation.make<SearchContactsRequest, Sch
   input: SearchContactsRequest,
   success: Schemas.ContactList,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: { kind: "search", items: "data" },
   idempotent: true
 })
@@ -582,7 +906,7 @@ export const searchContactsOperation = Operation.make<SearchContactsRequest, Sch
  * @since 0.1.0
  * @category operations
  */
-export const searchContacts = (input: SearchContactsRequest): Effect.Effect<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const searchContacts = (input: SearchContactsRequest): Effect.Effect<Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchContactsOperation, input as SearchContactsRequest)
 
 /**
@@ -590,16 +914,16 @@ export const searchContacts = (input: SearchContactsRequest): Effect.Effect<Sche
  * @since 0.1.0
  * @category streams
  */
-export const searchContactsStream = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchContactsStream = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.contacts.searchContacts` (POST /contacts/search), every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchContactsPages = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchContactsOperation, input, options) as Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchContactsPages = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchContactsOperation, input, options) as Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.contacts.listContacts`: path, query and body parameters by their wire names.
@@ -669,26 +993,132 @@ export const listContactsPages = (input?: ListContactsRequest, options?: Paginat
   Pagination.pages(listContactsOperation, input, options) as Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
+ * The response of `unstable.contacts.createContact`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export interface CreateContactResponse {
+  /** The type of object. */
+  readonly type?: string | null
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | null
+  /** The unique identifier for the contact which is provided by the Client. */
+  readonly external_id?: string | null
+  /** The id of the workspace which the contact belongs to. */
+  readonly workspace_id?: string | null
+  /** The role of the contact. */
+  readonly role?: string | null
+  /** The contact's email. */
+  readonly email?: string | null
+  /** The contact's email domain. */
+  readonly email_domain?: string | null
+  /** The contacts phone. */
+  readonly phone?: string | null
+  /** The contacts phone number normalized to the E164 format */
+  readonly formatted_phone?: string | null
+  /** The contacts name. */
+  readonly name?: string | null
+  /** The id of an admin that has been assigned account ownership of the contact. */
+  readonly owner_id?: number | null
+  /** Whether the contact has had an email sent to them hard bounce. */
+  readonly has_hard_bounced?: boolean | null
+  /** Whether the contact has marked an email sent to them as spam. */
+  readonly marked_email_as_spam?: boolean | null
+  /** Whether the contact is unsubscribed from emails. */
+  readonly unsubscribed_from_emails?: boolean | null
+  /** (UNIX timestamp) The time when the contact was created. */
+  readonly created_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last updated. */
+  readonly updated_at?: number | null
+  /** (UNIX timestamp) The time specified for when a contact signed up. */
+  readonly signed_up_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually). */
+  readonly last_seen_at?: number | null
+  /** (UNIX timestamp) The time when the contact last messaged in. */
+  readonly last_replied_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last messaged. */
+  readonly last_contacted_at?: number | null
+  /** (UNIX timestamp) The time when the contact last opened an email. */
+  readonly last_email_opened_at?: number | null
+  /** (UNIX timestamp) The time when the contact last clicked a link in an email. */
+  readonly last_email_clicked_at?: number | null
+  /** A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null. */
+  readonly language_override?: string | null
+  /** The name of the browser which the contact is using. */
+  readonly browser?: string | null
+  /** The version of the browser which the contact is using. */
+  readonly browser_version?: string | null
+  /** The language set by the browser which the contact is using. */
+  readonly browser_language?: string | null
+  /** The operating system which the contact is using. */
+  readonly os?: string | null
+  /** The name of the Android app which the contact is using. */
+  readonly android_app_name?: string | null
+  /** The version of the Android app which the contact is using. */
+  readonly android_app_version?: string | null
+  /** The Android device which the contact is using. */
+  readonly android_device?: string | null
+  /** The version of the Android OS which the contact is using. */
+  readonly android_os_version?: string | null
+  /** The version of the Android SDK which the contact is using. */
+  readonly android_sdk_version?: string | null
+  /** (UNIX timestamp) The time when the contact was last seen on an Android device. */
+  readonly android_last_seen_at?: number | null
+  /** The name of the iOS app which the contact is using. */
+  readonly ios_app_name?: string | null
+  /** The version of the iOS app which the contact is using. */
+  readonly ios_app_version?: string | null
+  /** The iOS device which the contact is using. */
+  readonly ios_device?: string | null
+  /** The version of iOS which the contact is using. */
+  readonly ios_os_version?: string | null
+  /** The version of the iOS SDK which the contact is using. */
+  readonly ios_sdk_version?: string | null
+  /** (UNIX timestamp) The last time the contact used the iOS app. */
+  readonly ios_last_seen_at?: number | null
+  /** The custom attributes which are set for the contact. */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null
+  readonly avatar?: (string | {
+  /** Always `avatar`. */
+  readonly type?: string | null
+  /** The avatar's URL. */
+  readonly image_url?: string | null
+}) | null
+  readonly tags?: Schemas.ContactTags | null
+  readonly notes?: Schemas.ContactNotes | null
+  readonly companies?: Schemas.ContactCompanies | null
+  readonly location?: Schemas.ContactLocation | null
+  readonly social_profiles?: Schemas.ContactSocialProfiles | null
+  /** If the user has enabled push messaging. */
+  readonly enabled_push_messaging?: boolean | null
+}
+
+/**
+ * The response of `unstable.contacts.createContact`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CreateContactResponse: Schema.Schema<CreateContactResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), role: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email_domain: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), formatted_phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), owner_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), language_override: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_language: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), os: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: Schema.optionalWith(Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: Schema.optionalWith(Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: Schema.optionalWith(Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: Schema.optionalWith(Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: Schema.optionalWith(Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })
+
+/**
  * The input of `unstable.contacts.createContact`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export interface CreateContactRequest {
-  readonly body: Schemas.CreateContactRequest
-}
+export type CreateContactRequest = Schemas.CreateContactRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateContactRequest: Schema.Schema<CreateContactRequest> = Schema.Struct({ body: Schemas.CreateContactRequest })
+export const CreateContactRequest: Schema.Schema<CreateContactRequest> = Schemas.CreateContactRequest
 
 /**
  * The descriptor of `unstable.contacts.createContact` (POST /contacts).
  * @since 0.1.0
  * @category operations
  */
-export const createContactOperation = Operation.make<CreateContactRequest, Schemas.Contact, never>({
+export const createContactOperation = Operation.make<CreateContactRequest, CreateContactResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.contacts.createContact",
   operationId: "CreateContact",
   api: "unstable",
@@ -696,11 +1126,11 @@ export const createContactOperation = Operation.make<CreateContactRequest, Schem
   path: "/contacts",
   pathParams: [],
   queryParams: [],
-  body: "value",
+  body: "fields",
   input: CreateContactRequest,
-  success: Schemas.Contact,
+  success: CreateContactResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -714,8 +1144,116 @@ export const createContactOperation = Operation.make<CreateContactRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const createContact = (input: CreateContactRequest): Effect.Effect<Schemas.Contact, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createContact = (input: CreateContactRequest): Effect.Effect<CreateContactResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createContactOperation, input as CreateContactRequest)
+
+/**
+ * The response of `unstable.contacts.showContactByExternalId`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export interface ShowContactByExternalIdResponse {
+  /** The type of object. */
+  readonly type?: string | null
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | null
+  /** The unique identifier for the contact which is provided by the Client. */
+  readonly external_id?: string | null
+  /** The id of the workspace which the contact belongs to. */
+  readonly workspace_id?: string | null
+  /** The role of the contact. */
+  readonly role?: string | null
+  /** The contact's email. */
+  readonly email?: string | null
+  /** The contact's email domain. */
+  readonly email_domain?: string | null
+  /** The contacts phone. */
+  readonly phone?: string | null
+  /** The contacts phone number normalized to the E164 format */
+  readonly formatted_phone?: string | null
+  /** The contacts name. */
+  readonly name?: string | null
+  /** The id of an admin that has been assigned account ownership of the contact. */
+  readonly owner_id?: number | null
+  /** Whether the contact has had an email sent to them hard bounce. */
+  readonly has_hard_bounced?: boolean | null
+  /** Whether the contact has marked an email sent to them as spam. */
+  readonly marked_email_as_spam?: boolean | null
+  /** Whether the contact is unsubscribed from emails. */
+  readonly unsubscribed_from_emails?: boolean | null
+  /** (UNIX timestamp) The time when the contact was created. */
+  readonly created_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last updated. */
+  readonly updated_at?: number | null
+  /** (UNIX timestamp) The time specified for when a contact signed up. */
+  readonly signed_up_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually). */
+  readonly last_seen_at?: number | null
+  /** (UNIX timestamp) The time when the contact last messaged in. */
+  readonly last_replied_at?: number | null
+  /** (UNIX timestamp) The time when the contact was last messaged. */
+  readonly last_contacted_at?: number | null
+  /** (UNIX timestamp) The time when the contact last opened an email. */
+  readonly last_email_opened_at?: number | null
+  /** (UNIX timestamp) The time when the contact last clicked a link in an email. */
+  readonly last_email_clicked_at?: number | null
+  /** A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null. */
+  readonly language_override?: string | null
+  /** The name of the browser which the contact is using. */
+  readonly browser?: string | null
+  /** The version of the browser which the contact is using. */
+  readonly browser_version?: string | null
+  /** The language set by the browser which the contact is using. */
+  readonly browser_language?: string | null
+  /** The operating system which the contact is using. */
+  readonly os?: string | null
+  /** The name of the Android app which the contact is using. */
+  readonly android_app_name?: string | null
+  /** The version of the Android app which the contact is using. */
+  readonly android_app_version?: string | null
+  /** The Android device which the contact is using. */
+  readonly android_device?: string | null
+  /** The version of the Android OS which the contact is using. */
+  readonly android_os_version?: string | null
+  /** The version of the Android SDK which the contact is using. */
+  readonly android_sdk_version?: string | null
+  /** (UNIX timestamp) The time when the contact was last seen on an Android device. */
+  readonly android_last_seen_at?: number | null
+  /** The name of the iOS app which the contact is using. */
+  readonly ios_app_name?: string | null
+  /** The version of the iOS app which the contact is using. */
+  readonly ios_app_version?: string | null
+  /** The iOS device which the contact is using. */
+  readonly ios_device?: string | null
+  /** The version of iOS which the contact is using. */
+  readonly ios_os_version?: string | null
+  /** The version of the iOS SDK which the contact is using. */
+  readonly ios_sdk_version?: string | null
+  /** (UNIX timestamp) The last time the contact used the iOS app. */
+  readonly ios_last_seen_at?: number | null
+  /** The custom attributes which are set for the contact. */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null
+  readonly avatar?: (string | {
+  /** Always `avatar`. */
+  readonly type?: string | null
+  /** The avatar's URL. */
+  readonly image_url?: string | null
+}) | null
+  readonly tags?: Schemas.ContactTags | null
+  readonly notes?: Schemas.ContactNotes | null
+  readonly companies?: Schemas.ContactCompanies | null
+  readonly location?: Schemas.ContactLocation | null
+  readonly social_profiles?: Schemas.ContactSocialProfiles | null
+  /** If the user has enabled push messaging. */
+  readonly enabled_push_messaging?: boolean | null
+}
+
+/**
+ * The response of `unstable.contacts.showContactByExternalId`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ShowContactByExternalIdResponse: Schema.Schema<ShowContactByExternalIdResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), workspace_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), role: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), email_domain: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), formatted_phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), owner_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), language_override: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), browser_language: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), os: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_app_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_device: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_os_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: Schema.optionalWith(Schema.NullOr(Schema.Union(Schema.String, Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), image_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: Schema.optionalWith(Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: Schema.optionalWith(Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: Schema.optionalWith(Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: Schema.optionalWith(Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: Schema.optionalWith(Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })
 
 /**
  * The input of `unstable.contacts.showContactByExternalId`: path, query and body parameters by their wire names.
@@ -738,7 +1276,7 @@ export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternal
  * @since 0.1.0
  * @category operations
  */
-export const showContactByExternalIdOperation = Operation.make<ShowContactByExternalIdRequest, Schemas.Contact, never>({
+export const showContactByExternalIdOperation = Operation.make<ShowContactByExternalIdRequest, ShowContactByExternalIdResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.contacts.showContactByExternalId",
   operationId: "ShowContactByExternalId",
   api: "unstable",
@@ -748,9 +1286,9 @@ export const showContactByExternalIdOperation = Operation.make<ShowContactByExte
   queryParams: [],
   body: "none",
   input: ShowContactByExternalIdRequest,
-  success: Schemas.Contact,
+  success: ShowContactByExternalIdResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -764,7 +1302,7 @@ export const showContactByExternalIdOperation = Operation.make<ShowContactByExte
  * @since 0.1.0
  * @category operations
  */
-export const showContactByExternalId = (input: ShowContactByExternalIdRequest): Effect.Effect<Schemas.Contact, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const showContactByExternalId = (input: ShowContactByExternalIdRequest): Effect.Effect<ShowContactByExternalIdResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(showContactByExternalIdOperation, input as ShowContactByExternalIdRequest)
 
 /**
@@ -788,7 +1326,7 @@ export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const archiveContactOperation = Operation.make<ArchiveContactRequest, Schemas.ContactArchived, never>({
+export const archiveContactOperation = Operation.make<ArchiveContactRequest, Schemas.ContactArchived, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.contacts.archiveContact",
   operationId: "ArchiveContact",
   api: "unstable",
@@ -800,7 +1338,7 @@ export const archiveContactOperation = Operation.make<ArchiveContactRequest, Sch
   input: ArchiveContactRequest,
   success: Schemas.ContactArchived,
   response: "json",
-  errors: [],
+  errors: [400,404],
   pagination: undefined,
   idempotent: false
 })
@@ -814,7 +1352,7 @@ export const archiveContactOperation = Operation.make<ArchiveContactRequest, Sch
  * @since 0.1.0
  * @category operations
  */
-export const archiveContact = (input: ArchiveContactRequest): Effect.Effect<Schemas.ContactArchived, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const archiveContact = (input: ArchiveContactRequest): Effect.Effect<Schemas.ContactArchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(archiveContactOperation, input as ArchiveContactRequest)
 
 /**
@@ -838,7 +1376,7 @@ export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const unarchiveContactOperation = Operation.make<UnarchiveContactRequest, Schemas.ContactUnarchived, never>({
+export const unarchiveContactOperation = Operation.make<UnarchiveContactRequest, Schemas.ContactUnarchived, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.contacts.unarchiveContact",
   operationId: "UnarchiveContact",
   api: "unstable",
@@ -850,7 +1388,7 @@ export const unarchiveContactOperation = Operation.make<UnarchiveContactRequest,
   input: UnarchiveContactRequest,
   success: Schemas.ContactUnarchived,
   response: "json",
-  errors: [],
+  errors: [400,404],
   pagination: undefined,
   idempotent: false
 })
@@ -864,7 +1402,7 @@ export const unarchiveContactOperation = Operation.make<UnarchiveContactRequest,
  * @since 0.1.0
  * @category operations
  */
-export const unarchiveContact = (input: UnarchiveContactRequest): Effect.Effect<Schemas.ContactUnarchived, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const unarchiveContact = (input: UnarchiveContactRequest): Effect.Effect<Schemas.ContactUnarchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(unarchiveContactOperation, input as UnarchiveContactRequest)
 
 /**
@@ -888,7 +1426,7 @@ export const BlockContactRequest: Schema.Schema<BlockContactRequest> = Schema.St
  * @since 0.1.0
  * @category operations
  */
-export const blockContactOperation = Operation.make<BlockContactRequest, Schemas.ContactBlocked, never>({
+export const blockContactOperation = Operation.make<BlockContactRequest, Schemas.ContactBlocked, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.contacts.blockContact",
   operationId: "BlockContact",
   api: "unstable",
@@ -900,7 +1438,7 @@ export const blockContactOperation = Operation.make<BlockContactRequest, Schemas
   input: BlockContactRequest,
   success: Schemas.ContactBlocked,
   response: "json",
-  errors: [],
+  errors: [400,404],
   pagination: undefined,
   idempotent: false
 })
@@ -914,5 +1452,5 @@ export const blockContactOperation = Operation.make<BlockContactRequest, Schemas
  * @since 0.1.0
  * @category operations
  */
-export const blockContact = (input: BlockContactRequest): Effect.Effect<Schemas.ContactBlocked, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const blockContact = (input: BlockContactRequest): Effect.Effect<Schemas.ContactBlocked, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(blockContactOperation, input as BlockContactRequest)

@@ -37,7 +37,7 @@ export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const listConversationsOperation = Operation.make<ListConversationsRequest, Schemas.ConversationList, never>({
+export const listConversationsOperation = Operation.make<ListConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError>({
   name: "unstable.conversations.listConversations",
   operationId: "listConversations",
   api: "unstable",
@@ -49,7 +49,7 @@ export const listConversationsOperation = Operation.make<ListConversationsReques
   input: ListConversationsRequest,
   success: Schemas.ConversationList,
   response: "json",
-  errors: [401,403],
+  errors: [400,401,403],
   pagination: { kind: "cursor", items: "conversations" },
   idempotent: true
 })
@@ -69,7 +69,7 @@ export const listConversationsOperation = Operation.make<ListConversationsReques
  * @since 0.1.0
  * @category operations
  */
-export const listConversations = (input?: ListConversationsRequest): Effect.Effect<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listConversations = (input?: ListConversationsRequest): Effect.Effect<Schemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listConversationsOperation, input as ListConversationsRequest)
 
 /**
@@ -77,16 +77,16 @@ export const listConversations = (input?: ListConversationsRequest): Effect.Effe
  * @since 0.1.0
  * @category streams
  */
-export const listConversationsStream = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listConversationsStream = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.conversations.listConversations` (GET /conversations), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listConversationsPages = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listConversationsOperation, input, options) as Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listConversationsPages = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listConversationsOperation, input, options) as Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.conversations.createConversation`: path, query and body parameters by their wire names.
@@ -106,7 +106,7 @@ export const CreateConversationRequest: Schema.Schema<CreateConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const createConversationOperation = Operation.make<CreateConversationRequest, Schemas.Message, IntercomError.NotFoundError>({
+export const createConversationOperation = Operation.make<CreateConversationRequest, Schemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.createConversation",
   operationId: "createConversation",
   api: "unstable",
@@ -118,7 +118,7 @@ export const createConversationOperation = Operation.make<CreateConversationRequ
   input: CreateConversationRequest,
   success: Schemas.Message,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -140,7 +140,7 @@ export const createConversationOperation = Operation.make<CreateConversationRequ
  * @since 0.1.0
  * @category operations
  */
-export const createConversation = (input: CreateConversationRequest): Effect.Effect<Schemas.Message, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createConversation = (input: CreateConversationRequest): Effect.Effect<Schemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createConversationOperation, input as CreateConversationRequest)
 
 /**
@@ -168,7 +168,7 @@ export const RetrieveConversationRequest: Schema.Schema<RetrieveConversationRequ
  * @since 0.1.0
  * @category operations
  */
-export const retrieveConversationOperation = Operation.make<RetrieveConversationRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const retrieveConversationOperation = Operation.make<RetrieveConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.conversations.retrieveConversation",
   operationId: "retrieveConversation",
   api: "unstable",
@@ -180,7 +180,7 @@ export const retrieveConversationOperation = Operation.make<RetrieveConversation
   input: RetrieveConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404],
   pagination: undefined,
   idempotent: true
 })
@@ -202,7 +202,7 @@ export const retrieveConversationOperation = Operation.make<RetrieveConversation
  * @since 0.1.0
  * @category operations
  */
-export const retrieveConversation = (input: RetrieveConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveConversation = (input: RetrieveConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveConversationOperation, input as RetrieveConversationRequest)
 
 /**
@@ -228,7 +228,7 @@ export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const updateConversationOperation = Operation.make<UpdateConversationRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const updateConversationOperation = Operation.make<UpdateConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.updateConversation",
   operationId: "updateConversation",
   api: "unstable",
@@ -240,7 +240,7 @@ export const updateConversationOperation = Operation.make<UpdateConversationRequ
   input: UpdateConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -264,7 +264,7 @@ export const updateConversationOperation = Operation.make<UpdateConversationRequ
  * @since 0.1.0
  * @category operations
  */
-export const updateConversation = (input: UpdateConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const updateConversation = (input: UpdateConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateConversationOperation, input as UpdateConversationRequest)
 
 /**
@@ -288,7 +288,7 @@ export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const deleteConversationOperation = Operation.make<DeleteConversationRequest, Schemas.ConversationDeleted, never>({
+export const deleteConversationOperation = Operation.make<DeleteConversationRequest, Schemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.conversations.deleteConversation",
   operationId: "deleteConversation",
   api: "unstable",
@@ -300,7 +300,7 @@ export const deleteConversationOperation = Operation.make<DeleteConversationRequ
   input: DeleteConversationRequest,
   success: Schemas.ConversationDeleted,
   response: "json",
-  errors: [401,403],
+  errors: [400,401,403,404],
   pagination: undefined,
   idempotent: true
 })
@@ -314,7 +314,7 @@ export const deleteConversationOperation = Operation.make<DeleteConversationRequ
  * @since 0.1.0
  * @category operations
  */
-export const deleteConversation = (input: DeleteConversationRequest): Effect.Effect<Schemas.ConversationDeleted, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteConversation = (input: DeleteConversationRequest): Effect.Effect<Schemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteConversationOperation, input as DeleteConversationRequest)
 
 /**
@@ -335,7 +335,7 @@ export const SearchConversationsRequest: Schema.Schema<SearchConversationsReques
  * @since 0.1.0
  * @category operations
  */
-export const searchConversationsOperation = Operation.make<SearchConversationsRequest, Schemas.ConversationList, never>({
+export const searchConversationsOperation = Operation.make<SearchConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.searchConversations",
   operationId: "searchConversations",
   api: "unstable",
@@ -347,7 +347,7 @@ export const searchConversationsOperation = Operation.make<SearchConversationsRe
   input: SearchConversationsRequest,
   success: Schemas.ConversationList,
   response: "json",
-  errors: [],
+  errors: [400,422],
   pagination: { kind: "search", items: "conversations" },
   idempotent: true
 })
@@ -459,7 +459,7 @@ export const searchConversationsOperation = Operation.make<SearchConversationsRe
  * @since 0.1.0
  * @category operations
  */
-export const searchConversations = (input: SearchConversationsRequest): Effect.Effect<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const searchConversations = (input: SearchConversationsRequest): Effect.Effect<Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchConversationsOperation, input as SearchConversationsRequest)
 
 /**
@@ -467,16 +467,16 @@ export const searchConversations = (input: SearchConversationsRequest): Effect.E
  * @since 0.1.0
  * @category streams
  */
-export const searchConversationsStream = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchConversationsStream = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.conversations.searchConversations` (POST /conversations/search), every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchConversationsPages = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchConversationsOperation, input, options) as Stream.Stream<Schemas.ConversationList, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchConversationsPages = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchConversationsOperation, input, options) as Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.conversations.replyConversation`: path, query and body parameters by their wire names.
@@ -499,7 +499,7 @@ export const ReplyConversationRequest: Schema.Schema<ReplyConversationRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const replyConversationOperation = Operation.make<ReplyConversationRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const replyConversationOperation = Operation.make<ReplyConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.replyConversation",
   operationId: "replyConversation",
   api: "unstable",
@@ -511,7 +511,7 @@ export const replyConversationOperation = Operation.make<ReplyConversationReques
   input: ReplyConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -525,7 +525,7 @@ export const replyConversationOperation = Operation.make<ReplyConversationReques
  * @since 0.1.0
  * @category operations
  */
-export const replyConversation = (input: ReplyConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const replyConversation = (input: ReplyConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(replyConversationOperation, input as ReplyConversationRequest)
 
 /**
@@ -549,7 +549,7 @@ export const ManageConversationRequest: Schema.Schema<ManageConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const manageConversationOperation = Operation.make<ManageConversationRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const manageConversationOperation = Operation.make<ManageConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.manageConversation",
   operationId: "manageConversation",
   api: "unstable",
@@ -561,7 +561,7 @@ export const manageConversationOperation = Operation.make<ManageConversationRequ
   input: ManageConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -579,7 +579,7 @@ export const manageConversationOperation = Operation.make<ManageConversationRequ
  * @since 0.1.0
  * @category operations
  */
-export const manageConversation = (input: ManageConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const manageConversation = (input: ManageConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(manageConversationOperation, input as ManageConversationRequest)
 
 /**
@@ -603,7 +603,7 @@ export const AttachContactToConversationRequest: Schema.Schema<AttachContactToCo
  * @since 0.1.0
  * @category operations
  */
-export const attachContactToConversationOperation = Operation.make<AttachContactToConversationRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const attachContactToConversationOperation = Operation.make<AttachContactToConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.attachContactToConversation",
   operationId: "attachContactToConversation",
   api: "unstable",
@@ -615,7 +615,7 @@ export const attachContactToConversationOperation = Operation.make<AttachContact
   input: AttachContactToConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -633,7 +633,7 @@ export const attachContactToConversationOperation = Operation.make<AttachContact
  * @since 0.1.0
  * @category operations
  */
-export const attachContactToConversation = (input: AttachContactToConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const attachContactToConversation = (input: AttachContactToConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(attachContactToConversationOperation, input as AttachContactToConversationRequest)
 
 /**
@@ -659,7 +659,7 @@ export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFr
  * @since 0.1.0
  * @category operations
  */
-export const detachContactFromConversationOperation = Operation.make<DetachContactFromConversationRequest, Schemas.Conversation, IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const detachContactFromConversationOperation = Operation.make<DetachContactFromConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.detachContactFromConversation",
   operationId: "detachContactFromConversation",
   api: "unstable",
@@ -671,7 +671,7 @@ export const detachContactFromConversationOperation = Operation.make<DetachConta
   input: DetachContactFromConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,403,404,422],
+  errors: [400,401,403,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -689,7 +689,7 @@ export const detachContactFromConversationOperation = Operation.make<DetachConta
  * @since 0.1.0
  * @category operations
  */
-export const detachContactFromConversation = (input: DetachContactFromConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const detachContactFromConversation = (input: DetachContactFromConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(detachContactFromConversationOperation, input as DetachContactFromConversationRequest)
 
 /**
@@ -713,7 +713,7 @@ export const ListHandlingEventsRequest: Schema.Schema<ListHandlingEventsRequest>
  * @since 0.1.0
  * @category operations
  */
-export const listHandlingEventsOperation = Operation.make<ListHandlingEventsRequest, Schemas.HandlingEventList, IntercomError.NotFoundError>({
+export const listHandlingEventsOperation = Operation.make<ListHandlingEventsRequest, Schemas.HandlingEventList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.conversations.listHandlingEvents",
   operationId: "listHandlingEvents",
   api: "unstable",
@@ -725,7 +725,7 @@ export const listHandlingEventsOperation = Operation.make<ListHandlingEventsRequ
   input: ListHandlingEventsRequest,
   success: Schemas.HandlingEventList,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -741,7 +741,7 @@ export const listHandlingEventsOperation = Operation.make<ListHandlingEventsRequ
  * @since 0.1.0
  * @category operations
  */
-export const listHandlingEvents = (input: ListHandlingEventsRequest): Effect.Effect<Schemas.HandlingEventList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listHandlingEvents = (input: ListHandlingEventsRequest): Effect.Effect<Schemas.HandlingEventList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listHandlingEventsOperation, input as ListHandlingEventsRequest)
 
 /**
@@ -762,7 +762,7 @@ export const RedactConversationRequest: Schema.Schema<RedactConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const redactConversationOperation = Operation.make<RedactConversationRequest, Schemas.Conversation, IntercomError.NotFoundError>({
+export const redactConversationOperation = Operation.make<RedactConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.redactConversation",
   operationId: "redactConversation",
   api: "unstable",
@@ -774,7 +774,7 @@ export const redactConversationOperation = Operation.make<RedactConversationRequ
   input: RedactConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -792,7 +792,7 @@ export const redactConversationOperation = Operation.make<RedactConversationRequ
  * @since 0.1.0
  * @category operations
  */
-export const redactConversation = (input: RedactConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const redactConversation = (input: RedactConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(redactConversationOperation, input as RedactConversationRequest)
 
 /**
@@ -816,7 +816,7 @@ export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversati
  * @since 0.1.0
  * @category operations
  */
-export const convertConversationToTicketOperation = Operation.make<ConvertConversationToTicketRequest, Schemas.Ticket, IntercomError.BadRequestError>({
+export const convertConversationToTicketOperation = Operation.make<ConvertConversationToTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.convertConversationToTicket",
   operationId: "convertConversationToTicket",
   api: "unstable",
@@ -828,7 +828,7 @@ export const convertConversationToTicketOperation = Operation.make<ConvertConver
   input: ConvertConversationToTicketRequest,
   success: Schemas.Ticket,
   response: "json",
-  errors: [400],
+  errors: [400,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -842,5 +842,5 @@ export const convertConversationToTicketOperation = Operation.make<ConvertConver
  * @since 0.1.0
  * @category operations
  */
-export const convertConversationToTicket = (input: ConvertConversationToTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const convertConversationToTicket = (input: ConvertConversationToTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(convertConversationToTicketOperation, input as ConvertConversationToTicketRequest)

@@ -34,7 +34,7 @@ export const GetCustomObjectInstancesByExternalIdRequest: Schema.Schema<GetCusto
  * @since 0.1.0
  * @category operations
  */
-export const getCustomObjectInstancesByExternalIdOperation = Operation.make<GetCustomObjectInstancesByExternalIdRequest, Schemas.CustomObjectInstance, IntercomError.NotFoundError>({
+export const getCustomObjectInstancesByExternalIdOperation = Operation.make<GetCustomObjectInstancesByExternalIdRequest, Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.customObjectInstances.getCustomObjectInstancesByExternalId",
   operationId: "getCustomObjectInstancesByExternalId",
   api: "unstable",
@@ -46,7 +46,7 @@ export const getCustomObjectInstancesByExternalIdOperation = Operation.make<GetC
   input: GetCustomObjectInstancesByExternalIdRequest,
   success: Schemas.CustomObjectInstance,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -60,7 +60,7 @@ export const getCustomObjectInstancesByExternalIdOperation = Operation.make<GetC
  * @since 0.1.0
  * @category operations
  */
-export const getCustomObjectInstancesByExternalId = (input: GetCustomObjectInstancesByExternalIdRequest): Effect.Effect<Schemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const getCustomObjectInstancesByExternalId = (input: GetCustomObjectInstancesByExternalIdRequest): Effect.Effect<Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getCustomObjectInstancesByExternalIdOperation, input as GetCustomObjectInstancesByExternalIdRequest)
 
 /**
@@ -84,7 +84,7 @@ export const CreateCustomObjectInstancesRequest: Schema.Schema<CreateCustomObjec
  * @since 0.1.0
  * @category operations
  */
-export const createCustomObjectInstancesOperation = Operation.make<CreateCustomObjectInstancesRequest, Schemas.CustomObjectInstance, IntercomError.NotFoundError>({
+export const createCustomObjectInstancesOperation = Operation.make<CreateCustomObjectInstancesRequest, Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.customObjectInstances.createCustomObjectInstances",
   operationId: "createCustomObjectInstances",
   api: "unstable",
@@ -96,7 +96,7 @@ export const createCustomObjectInstancesOperation = Operation.make<CreateCustomO
   input: CreateCustomObjectInstancesRequest,
   success: Schemas.CustomObjectInstance,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -110,7 +110,7 @@ export const createCustomObjectInstancesOperation = Operation.make<CreateCustomO
  * @since 0.1.0
  * @category operations
  */
-export const createCustomObjectInstances = (input: CreateCustomObjectInstancesRequest): Effect.Effect<Schemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createCustomObjectInstances = (input: CreateCustomObjectInstancesRequest): Effect.Effect<Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createCustomObjectInstancesOperation, input as CreateCustomObjectInstancesRequest)
 
 /**
@@ -135,7 +135,7 @@ export const DeleteCustomObjectInstancesByIdRequest: Schema.Schema<DeleteCustomO
  * @since 0.1.0
  * @category operations
  */
-export const deleteCustomObjectInstancesByIdOperation = Operation.make<DeleteCustomObjectInstancesByIdRequest, Schemas.CustomObjectInstanceDeleted, IntercomError.NotFoundError>({
+export const deleteCustomObjectInstancesByIdOperation = Operation.make<DeleteCustomObjectInstancesByIdRequest, Schemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.customObjectInstances.deleteCustomObjectInstancesById",
   operationId: "deleteCustomObjectInstancesById",
   api: "unstable",
@@ -147,7 +147,7 @@ export const deleteCustomObjectInstancesByIdOperation = Operation.make<DeleteCus
   input: DeleteCustomObjectInstancesByIdRequest,
   success: Schemas.CustomObjectInstanceDeleted,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -161,7 +161,7 @@ export const deleteCustomObjectInstancesByIdOperation = Operation.make<DeleteCus
  * @since 0.1.0
  * @category operations
  */
-export const deleteCustomObjectInstancesById = (input: DeleteCustomObjectInstancesByIdRequest): Effect.Effect<Schemas.CustomObjectInstanceDeleted, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteCustomObjectInstancesById = (input: DeleteCustomObjectInstancesByIdRequest): Effect.Effect<Schemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteCustomObjectInstancesByIdOperation, input as DeleteCustomObjectInstancesByIdRequest)
 
 /**
@@ -187,7 +187,7 @@ export const GetCustomObjectInstancesByIdRequest: Schema.Schema<GetCustomObjectI
  * @since 0.1.0
  * @category operations
  */
-export const getCustomObjectInstancesByIdOperation = Operation.make<GetCustomObjectInstancesByIdRequest, Schemas.CustomObjectInstance, IntercomError.NotFoundError>({
+export const getCustomObjectInstancesByIdOperation = Operation.make<GetCustomObjectInstancesByIdRequest, Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.customObjectInstances.getCustomObjectInstancesById",
   operationId: "getCustomObjectInstancesById",
   api: "unstable",
@@ -199,7 +199,7 @@ export const getCustomObjectInstancesByIdOperation = Operation.make<GetCustomObj
   input: GetCustomObjectInstancesByIdRequest,
   success: Schemas.CustomObjectInstance,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -213,7 +213,7 @@ export const getCustomObjectInstancesByIdOperation = Operation.make<GetCustomObj
  * @since 0.1.0
  * @category operations
  */
-export const getCustomObjectInstancesById = (input: GetCustomObjectInstancesByIdRequest): Effect.Effect<Schemas.CustomObjectInstance, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const getCustomObjectInstancesById = (input: GetCustomObjectInstancesByIdRequest): Effect.Effect<Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getCustomObjectInstancesByIdOperation, input as GetCustomObjectInstancesByIdRequest)
 
 /**
@@ -239,7 +239,7 @@ export const DeleteCustomObjectInstancesByExternalIdRequest: Schema.Schema<Delet
  * @since 0.1.0
  * @category operations
  */
-export const deleteCustomObjectInstancesByExternalIdOperation = Operation.make<DeleteCustomObjectInstancesByExternalIdRequest, Schemas.CustomObjectInstanceDeleted, IntercomError.NotFoundError>({
+export const deleteCustomObjectInstancesByExternalIdOperation = Operation.make<DeleteCustomObjectInstancesByExternalIdRequest, Schemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.customObjectInstances.deleteCustomObjectInstancesByExternalId",
   operationId: "deleteCustomObjectInstancesByExternalId",
   api: "unstable",
@@ -251,7 +251,7 @@ export const deleteCustomObjectInstancesByExternalIdOperation = Operation.make<D
   input: DeleteCustomObjectInstancesByExternalIdRequest,
   success: Schemas.CustomObjectInstanceDeleted,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -265,5 +265,5 @@ export const deleteCustomObjectInstancesByExternalIdOperation = Operation.make<D
  * @since 0.1.0
  * @category operations
  */
-export const deleteCustomObjectInstancesByExternalId = (input: DeleteCustomObjectInstancesByExternalIdRequest): Effect.Effect<Schemas.CustomObjectInstanceDeleted, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteCustomObjectInstancesByExternalId = (input: DeleteCustomObjectInstancesByExternalIdRequest): Effect.Effect<Schemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteCustomObjectInstancesByExternalIdOperation, input as DeleteCustomObjectInstancesByExternalIdRequest)

@@ -35,7 +35,7 @@ export const LisDataAttributesRequest: Schema.Schema<LisDataAttributesRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const lisDataAttributesOperation = Operation.make<LisDataAttributesRequest, Schemas.DataAttributeList, never>({
+export const lisDataAttributesOperation = Operation.make<LisDataAttributesRequest, Schemas.DataAttributeList, IntercomError.BadRequestError>({
   name: "unstable.dataAttributes.lisDataAttributes",
   operationId: "lisDataAttributes",
   api: "unstable",
@@ -47,7 +47,7 @@ export const lisDataAttributesOperation = Operation.make<LisDataAttributesReques
   input: LisDataAttributesRequest,
   success: Schemas.DataAttributeList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: undefined,
   idempotent: true
 })
@@ -61,7 +61,7 @@ export const lisDataAttributesOperation = Operation.make<LisDataAttributesReques
  * @since 0.1.0
  * @category operations
  */
-export const lisDataAttributes = (input?: LisDataAttributesRequest): Effect.Effect<Schemas.DataAttributeList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const lisDataAttributes = (input?: LisDataAttributesRequest): Effect.Effect<Schemas.DataAttributeList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(lisDataAttributesOperation, input as LisDataAttributesRequest)
 
 /**
@@ -82,7 +82,7 @@ export const CreateDataAttributeRequest: Schema.Schema<CreateDataAttributeReques
  * @since 0.1.0
  * @category operations
  */
-export const createDataAttributeOperation = Operation.make<CreateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError>({
+export const createDataAttributeOperation = Operation.make<CreateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.dataAttributes.createDataAttribute",
   operationId: "createDataAttribute",
   api: "unstable",
@@ -94,7 +94,7 @@ export const createDataAttributeOperation = Operation.make<CreateDataAttributeRe
   input: CreateDataAttributeRequest,
   success: Schemas.DataAttribute,
   response: "json",
-  errors: [400,401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -108,7 +108,7 @@ export const createDataAttributeOperation = Operation.make<CreateDataAttributeRe
  * @since 0.1.0
  * @category operations
  */
-export const createDataAttribute = (input: CreateDataAttributeRequest): Effect.Effect<Schemas.DataAttribute, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createDataAttribute = (input: CreateDataAttributeRequest): Effect.Effect<Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createDataAttributeOperation, input as CreateDataAttributeRequest)
 
 /**
@@ -116,17 +116,16 @@ export const createDataAttribute = (input: CreateDataAttributeRequest): Effect.E
  * @since 0.1.0
  * @category models
  */
-export interface UpdateDataAttributeRequest {
+export type UpdateDataAttributeRequest = {
   /** The data attribute id */
   readonly id: string | number
-  readonly body: Schemas.UpdateDataAttributeRequest
-}
+} & Schemas.UpdateDataAttributeRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), body: Schemas.UpdateDataAttributeRequest })
+export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateDataAttributeRequest)
 
 /**
  * The descriptor of `unstable.dataAttributes.updateDataAttribute` (PUT /data_attributes/{id}).
@@ -141,7 +140,7 @@ export const updateDataAttributeOperation = Operation.make<UpdateDataAttributeRe
   path: "/data_attributes/{id}",
   pathParams: ["id"],
   queryParams: [],
-  body: "value",
+  body: "fields",
   input: UpdateDataAttributeRequest,
   success: Schemas.DataAttribute,
   response: "json",

@@ -8,6 +8,7 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
+import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Schemas from "./Schemas.js"
 
@@ -40,7 +41,7 @@ export const LisDataEventsRequest: Schema.Schema<LisDataEventsRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const lisDataEventsOperation = Operation.make<LisDataEventsRequest, Schemas.DataEventSummary, never>({
+export const lisDataEventsOperation = Operation.make<LisDataEventsRequest, Schemas.DataEventSummary, IntercomError.BadRequestError>({
   name: "unstable.dataEvents.lisDataEvents",
   operationId: "lisDataEvents",
   api: "unstable",
@@ -52,7 +53,7 @@ export const lisDataEventsOperation = Operation.make<LisDataEventsRequest, Schem
   input: LisDataEventsRequest,
   success: Schemas.DataEventSummary,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: undefined,
   idempotent: true
 })
@@ -78,7 +79,7 @@ export const lisDataEventsOperation = Operation.make<LisDataEventsRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const lisDataEvents = (input: LisDataEventsRequest): Effect.Effect<Schemas.DataEventSummary, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const lisDataEvents = (input: LisDataEventsRequest): Effect.Effect<Schemas.DataEventSummary, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(lisDataEventsOperation, input as LisDataEventsRequest)
 
 /**
@@ -86,22 +87,20 @@ export const lisDataEvents = (input: LisDataEventsRequest): Effect.Effect<Schema
  * @since 0.1.0
  * @category models
  */
-export interface CreateDataEventRequest {
-  readonly body: Schemas.CreateDataEventRequest
-}
+export type CreateDataEventRequest = Schemas.CreateDataEventRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = Schema.Struct({ body: Schemas.CreateDataEventRequest })
+export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = Schemas.CreateDataEventRequest
 
 /**
  * The descriptor of `unstable.dataEvents.createDataEvent` (POST /events).
  * @since 0.1.0
  * @category operations
  */
-export const createDataEventOperation = Operation.make<CreateDataEventRequest, void, never>({
+export const createDataEventOperation = Operation.make<CreateDataEventRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.dataEvents.createDataEvent",
   operationId: "createDataEvent",
   api: "unstable",
@@ -109,11 +108,11 @@ export const createDataEventOperation = Operation.make<CreateDataEventRequest, v
   path: "/events",
   pathParams: [],
   queryParams: [],
-  body: "value",
+  body: "fields",
   input: CreateDataEventRequest,
   success: undefined,
   response: "empty",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -166,7 +165,7 @@ export const createDataEventOperation = Operation.make<CreateDataEventRequest, v
  * @since 0.1.0
  * @category operations
  */
-export const createDataEvent = (input: CreateDataEventRequest): Effect.Effect<void, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createDataEvent = (input: CreateDataEventRequest): Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createDataEventOperation, input as CreateDataEventRequest)
 
 /**
@@ -187,7 +186,7 @@ export const DataEventSummariesRequest: Schema.Schema<DataEventSummariesRequest>
  * @since 0.1.0
  * @category operations
  */
-export const dataEventSummariesOperation = Operation.make<DataEventSummariesRequest, void, never>({
+export const dataEventSummariesOperation = Operation.make<DataEventSummariesRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.dataEvents.dataEventSummaries",
   operationId: "dataEventSummaries",
   api: "unstable",
@@ -199,7 +198,7 @@ export const dataEventSummariesOperation = Operation.make<DataEventSummariesRequ
   input: DataEventSummariesRequest,
   success: undefined,
   response: "empty",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -213,5 +212,5 @@ export const dataEventSummariesOperation = Operation.make<DataEventSummariesRequ
  * @since 0.1.0
  * @category operations
  */
-export const dataEventSummaries = (input?: DataEventSummariesRequest): Effect.Effect<void, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const dataEventSummaries = (input?: DataEventSummariesRequest): Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(dataEventSummariesOperation, input as DataEventSummariesRequest)

@@ -8,6 +8,7 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
+import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Schemas from "./Schemas.js"
 
@@ -29,7 +30,7 @@ export const CreateDataExportRequest: Schema.Schema<CreateDataExportRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createDataExportOperation = Operation.make<CreateDataExportRequest, Schemas.DataExport, never>({
+export const createDataExportOperation = Operation.make<CreateDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.dataExport.createDataExport",
   operationId: "createDataExport",
   api: "unstable",
@@ -41,7 +42,7 @@ export const createDataExportOperation = Operation.make<CreateDataExportRequest,
   input: CreateDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
-  errors: [],
+  errors: [400,422],
   pagination: undefined,
   idempotent: false
 })
@@ -69,7 +70,7 @@ export const createDataExportOperation = Operation.make<CreateDataExportRequest,
  * @since 0.1.0
  * @category operations
  */
-export const createDataExport = (input: CreateDataExportRequest): Effect.Effect<Schemas.DataExport, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createDataExport = (input: CreateDataExportRequest): Effect.Effect<Schemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createDataExportOperation, input as CreateDataExportRequest)
 
 /**
@@ -93,7 +94,7 @@ export const GetDataExportRequest: Schema.Schema<GetDataExportRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const getDataExportOperation = Operation.make<GetDataExportRequest, Schemas.DataExport, never>({
+export const getDataExportOperation = Operation.make<GetDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.dataExport.getDataExport",
   operationId: "getDataExport",
   api: "unstable",
@@ -105,7 +106,7 @@ export const getDataExportOperation = Operation.make<GetDataExportRequest, Schem
   input: GetDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
-  errors: [],
+  errors: [400,404],
   pagination: undefined,
   idempotent: true
 })
@@ -123,7 +124,7 @@ export const getDataExportOperation = Operation.make<GetDataExportRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const getDataExport = (input: GetDataExportRequest): Effect.Effect<Schemas.DataExport, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const getDataExport = (input: GetDataExportRequest): Effect.Effect<Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getDataExportOperation, input as GetDataExportRequest)
 
 /**
@@ -147,7 +148,7 @@ export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const cancelDataExportOperation = Operation.make<CancelDataExportRequest, Schemas.DataExport, never>({
+export const cancelDataExportOperation = Operation.make<CancelDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.dataExport.cancelDataExport",
   operationId: "cancelDataExport",
   api: "unstable",
@@ -159,7 +160,7 @@ export const cancelDataExportOperation = Operation.make<CancelDataExportRequest,
   input: CancelDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
-  errors: [],
+  errors: [400,404],
   pagination: undefined,
   idempotent: false
 })
@@ -173,7 +174,7 @@ export const cancelDataExportOperation = Operation.make<CancelDataExportRequest,
  * @since 0.1.0
  * @category operations
  */
-export const cancelDataExport = (input: CancelDataExportRequest): Effect.Effect<Schemas.DataExport, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const cancelDataExport = (input: CancelDataExportRequest): Effect.Effect<Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(cancelDataExportOperation, input as CancelDataExportRequest)
 
 /**
@@ -197,7 +198,7 @@ export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest>
  * @since 0.1.0
  * @category operations
  */
-export const downloadDataExportOperation = Operation.make<DownloadDataExportRequest, Operation.ByteStream, never>({
+export const downloadDataExportOperation = Operation.make<DownloadDataExportRequest, Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.dataExport.downloadDataExport",
   operationId: "downloadDataExport",
   api: "unstable",
@@ -209,7 +210,7 @@ export const downloadDataExportOperation = Operation.make<DownloadDataExportRequ
   input: DownloadDataExportRequest,
   success: undefined,
   response: "binary",
-  errors: [],
+  errors: [400,404],
   pagination: undefined,
   idempotent: true
 })
@@ -229,5 +230,5 @@ export const downloadDataExportOperation = Operation.make<DownloadDataExportRequ
  * @since 0.1.0
  * @category operations
  */
-export const downloadDataExport = (input: DownloadDataExportRequest): Effect.Effect<Operation.ByteStream, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const downloadDataExport = (input: DownloadDataExportRequest): Effect.Effect<Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(downloadDataExportOperation, input as DownloadDataExportRequest)

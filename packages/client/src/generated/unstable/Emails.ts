@@ -80,7 +80,7 @@ export const RetrieveEmailRequest: Schema.Schema<RetrieveEmailRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const retrieveEmailOperation = Operation.make<RetrieveEmailRequest, Schemas.EmailSetting, IntercomError.NotFoundError>({
+export const retrieveEmailOperation = Operation.make<RetrieveEmailRequest, Schemas.EmailSetting, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.emails.retrieveEmail",
   operationId: "retrieveEmail",
   api: "unstable",
@@ -92,7 +92,7 @@ export const retrieveEmailOperation = Operation.make<RetrieveEmailRequest, Schem
   input: RetrieveEmailRequest,
   success: Schemas.EmailSetting,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -106,5 +106,5 @@ export const retrieveEmailOperation = Operation.make<RetrieveEmailRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const retrieveEmail = (input: RetrieveEmailRequest): Effect.Effect<Schemas.EmailSetting, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveEmail = (input: RetrieveEmailRequest): Effect.Effect<Schemas.EmailSetting, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveEmailOperation, input as RetrieveEmailRequest)

@@ -97,7 +97,7 @@ export const CreateCollectionRequest: Schema.Schema<CreateCollectionRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createCollectionOperation = Operation.make<CreateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError>({
+export const createCollectionOperation = Operation.make<CreateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.helpCenter.createCollection",
   operationId: "createCollection",
   api: "unstable",
@@ -109,7 +109,7 @@ export const createCollectionOperation = Operation.make<CreateCollectionRequest,
   input: CreateCollectionRequest,
   success: Schemas.Collection,
   response: "json",
-  errors: [400,401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -123,7 +123,7 @@ export const createCollectionOperation = Operation.make<CreateCollectionRequest,
  * @since 0.1.0
  * @category operations
  */
-export const createCollection = (input: CreateCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createCollection = (input: CreateCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createCollectionOperation, input as CreateCollectionRequest)
 
 /**
@@ -147,7 +147,7 @@ export const RetrieveCollectionRequest: Schema.Schema<RetrieveCollectionRequest>
  * @since 0.1.0
  * @category operations
  */
-export const retrieveCollectionOperation = Operation.make<RetrieveCollectionRequest, Schemas.Collection, IntercomError.NotFoundError>({
+export const retrieveCollectionOperation = Operation.make<RetrieveCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.helpCenter.retrieveCollection",
   operationId: "retrieveCollection",
   api: "unstable",
@@ -159,7 +159,7 @@ export const retrieveCollectionOperation = Operation.make<RetrieveCollectionRequ
   input: RetrieveCollectionRequest,
   success: Schemas.Collection,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -173,7 +173,7 @@ export const retrieveCollectionOperation = Operation.make<RetrieveCollectionRequ
  * @since 0.1.0
  * @category operations
  */
-export const retrieveCollection = (input: RetrieveCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveCollection = (input: RetrieveCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveCollectionOperation, input as RetrieveCollectionRequest)
 
 /**
@@ -197,7 +197,7 @@ export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const updateCollectionOperation = Operation.make<UpdateCollectionRequest, Schemas.Collection, IntercomError.NotFoundError>({
+export const updateCollectionOperation = Operation.make<UpdateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.helpCenter.updateCollection",
   operationId: "updateCollection",
   api: "unstable",
@@ -209,7 +209,7 @@ export const updateCollectionOperation = Operation.make<UpdateCollectionRequest,
   input: UpdateCollectionRequest,
   success: Schemas.Collection,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -223,7 +223,7 @@ export const updateCollectionOperation = Operation.make<UpdateCollectionRequest,
  * @since 0.1.0
  * @category operations
  */
-export const updateCollection = (input: UpdateCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const updateCollection = (input: UpdateCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateCollectionOperation, input as UpdateCollectionRequest)
 
 /**
@@ -247,7 +247,7 @@ export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const deleteCollectionOperation = Operation.make<DeleteCollectionRequest, Schemas.DeletedCollectionObject, IntercomError.NotFoundError>({
+export const deleteCollectionOperation = Operation.make<DeleteCollectionRequest, Schemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.helpCenter.deleteCollection",
   operationId: "deleteCollection",
   api: "unstable",
@@ -259,7 +259,7 @@ export const deleteCollectionOperation = Operation.make<DeleteCollectionRequest,
   input: DeleteCollectionRequest,
   success: Schemas.DeletedCollectionObject,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -273,7 +273,7 @@ export const deleteCollectionOperation = Operation.make<DeleteCollectionRequest,
  * @since 0.1.0
  * @category operations
  */
-export const deleteCollection = (input: DeleteCollectionRequest): Effect.Effect<Schemas.DeletedCollectionObject, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteCollection = (input: DeleteCollectionRequest): Effect.Effect<Schemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteCollectionOperation, input as DeleteCollectionRequest)
 
 /**
@@ -297,7 +297,7 @@ export const RetrieveHelpCenterRequest: Schema.Schema<RetrieveHelpCenterRequest>
  * @since 0.1.0
  * @category operations
  */
-export const retrieveHelpCenterOperation = Operation.make<RetrieveHelpCenterRequest, Schemas.HelpCenter, IntercomError.NotFoundError>({
+export const retrieveHelpCenterOperation = Operation.make<RetrieveHelpCenterRequest, Schemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.helpCenter.retrieveHelpCenter",
   operationId: "retrieveHelpCenter",
   api: "unstable",
@@ -309,7 +309,7 @@ export const retrieveHelpCenterOperation = Operation.make<RetrieveHelpCenterRequ
   input: RetrieveHelpCenterRequest,
   success: Schemas.HelpCenter,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -323,7 +323,7 @@ export const retrieveHelpCenterOperation = Operation.make<RetrieveHelpCenterRequ
  * @since 0.1.0
  * @category operations
  */
-export const retrieveHelpCenter = (input: RetrieveHelpCenterRequest): Effect.Effect<Schemas.HelpCenter, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveHelpCenter = (input: RetrieveHelpCenterRequest): Effect.Effect<Schemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveHelpCenterOperation, input as RetrieveHelpCenterRequest)
 
 /**

@@ -104,7 +104,7 @@ export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRe
  * @since 0.1.0
  * @category operations
  */
-export const createInternalArticleOperation = Operation.make<CreateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError>({
+export const createInternalArticleOperation = Operation.make<CreateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.internalArticles.createInternalArticle",
   operationId: "createInternalArticle",
   api: "unstable",
@@ -116,7 +116,7 @@ export const createInternalArticleOperation = Operation.make<CreateInternalArtic
   input: CreateInternalArticleRequest,
   success: Schemas.InternalArticle,
   response: "json",
-  errors: [400,401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -130,7 +130,7 @@ export const createInternalArticleOperation = Operation.make<CreateInternalArtic
  * @since 0.1.0
  * @category operations
  */
-export const createInternalArticle = (input: CreateInternalArticleRequest): Effect.Effect<Schemas.InternalArticle, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createInternalArticle = (input: CreateInternalArticleRequest): Effect.Effect<Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createInternalArticleOperation, input as CreateInternalArticleRequest)
 
 /**
@@ -154,7 +154,7 @@ export const RetrieveInternalArticleRequest: Schema.Schema<RetrieveInternalArtic
  * @since 0.1.0
  * @category operations
  */
-export const retrieveInternalArticleOperation = Operation.make<RetrieveInternalArticleRequest, Schemas.InternalArticle, IntercomError.NotFoundError>({
+export const retrieveInternalArticleOperation = Operation.make<RetrieveInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.internalArticles.retrieveInternalArticle",
   operationId: "retrieveInternalArticle",
   api: "unstable",
@@ -166,7 +166,7 @@ export const retrieveInternalArticleOperation = Operation.make<RetrieveInternalA
   input: RetrieveInternalArticleRequest,
   success: Schemas.InternalArticle,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -180,7 +180,7 @@ export const retrieveInternalArticleOperation = Operation.make<RetrieveInternalA
  * @since 0.1.0
  * @category operations
  */
-export const retrieveInternalArticle = (input: RetrieveInternalArticleRequest): Effect.Effect<Schemas.InternalArticle, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveInternalArticle = (input: RetrieveInternalArticleRequest): Effect.Effect<Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveInternalArticleOperation, input as RetrieveInternalArticleRequest)
 
 /**
@@ -204,7 +204,7 @@ export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRe
  * @since 0.1.0
  * @category operations
  */
-export const updateInternalArticleOperation = Operation.make<UpdateInternalArticleRequest, Schemas.InternalArticle, IntercomError.NotFoundError>({
+export const updateInternalArticleOperation = Operation.make<UpdateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.internalArticles.updateInternalArticle",
   operationId: "updateInternalArticle",
   api: "unstable",
@@ -216,7 +216,7 @@ export const updateInternalArticleOperation = Operation.make<UpdateInternalArtic
   input: UpdateInternalArticleRequest,
   success: Schemas.InternalArticle,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -230,7 +230,7 @@ export const updateInternalArticleOperation = Operation.make<UpdateInternalArtic
  * @since 0.1.0
  * @category operations
  */
-export const updateInternalArticle = (input: UpdateInternalArticleRequest): Effect.Effect<Schemas.InternalArticle, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const updateInternalArticle = (input: UpdateInternalArticleRequest): Effect.Effect<Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateInternalArticleOperation, input as UpdateInternalArticleRequest)
 
 /**
@@ -254,7 +254,7 @@ export const DeleteInternalArticleRequest: Schema.Schema<DeleteInternalArticleRe
  * @since 0.1.0
  * @category operations
  */
-export const deleteInternalArticleOperation = Operation.make<DeleteInternalArticleRequest, Schemas.DeletedInternalArticleObject, IntercomError.NotFoundError>({
+export const deleteInternalArticleOperation = Operation.make<DeleteInternalArticleRequest, Schemas.DeletedInternalArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.internalArticles.deleteInternalArticle",
   operationId: "deleteInternalArticle",
   api: "unstable",
@@ -266,7 +266,7 @@ export const deleteInternalArticleOperation = Operation.make<DeleteInternalArtic
   input: DeleteInternalArticleRequest,
   success: Schemas.DeletedInternalArticleObject,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -280,7 +280,7 @@ export const deleteInternalArticleOperation = Operation.make<DeleteInternalArtic
  * @since 0.1.0
  * @category operations
  */
-export const deleteInternalArticle = (input: DeleteInternalArticleRequest): Effect.Effect<Schemas.DeletedInternalArticleObject, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteInternalArticle = (input: DeleteInternalArticleRequest): Effect.Effect<Schemas.DeletedInternalArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteInternalArticleOperation, input as DeleteInternalArticleRequest)
 
 /**
@@ -304,7 +304,7 @@ export const SearchInternalArticlesRequest: Schema.Schema<SearchInternalArticles
  * @since 0.1.0
  * @category operations
  */
-export const searchInternalArticlesOperation = Operation.make<SearchInternalArticlesRequest, Schemas.InternalArticleSearchResponse, never>({
+export const searchInternalArticlesOperation = Operation.make<SearchInternalArticlesRequest, Schemas.InternalArticleSearchResponse, IntercomError.BadRequestError>({
   name: "unstable.internalArticles.searchInternalArticles",
   operationId: "searchInternalArticles",
   api: "unstable",
@@ -316,7 +316,7 @@ export const searchInternalArticlesOperation = Operation.make<SearchInternalArti
   input: SearchInternalArticlesRequest,
   success: Schemas.InternalArticleSearchResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: { kind: "cursor", items: "data.internal_articles" },
   idempotent: true
 })
@@ -330,7 +330,7 @@ export const searchInternalArticlesOperation = Operation.make<SearchInternalArti
  * @since 0.1.0
  * @category operations
  */
-export const searchInternalArticles = (input?: SearchInternalArticlesRequest): Effect.Effect<Schemas.InternalArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const searchInternalArticles = (input?: SearchInternalArticlesRequest): Effect.Effect<Schemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchInternalArticlesOperation, input as SearchInternalArticlesRequest)
 
 /**
@@ -338,13 +338,13 @@ export const searchInternalArticles = (input?: SearchInternalArticlesRequest): E
  * @since 0.1.0
  * @category streams
  */
-export const searchInternalArticlesStream = (input?: SearchInternalArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.InternalArticleSearchResponse, "data.internal_articles">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.InternalArticleSearchResponse, "data.internal_articles">, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchInternalArticlesStream = (input?: SearchInternalArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.internalArticles.searchInternalArticles` (GET /internal_articles/search), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchInternalArticlesPages = (input?: SearchInternalArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.InternalArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchInternalArticlesOperation, input, options) as Stream.Stream<Schemas.InternalArticleSearchResponse, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchInternalArticlesPages = (input?: SearchInternalArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchInternalArticlesOperation, input, options) as Stream.Stream<Schemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>

@@ -117,7 +117,7 @@ export const GetMacroRequest: Schema.Schema<GetMacroRequest> = Schema.Struct({ i
  * @since 0.1.0
  * @category operations
  */
-export const getMacroOperation = Operation.make<GetMacroRequest, Schemas.Macro, IntercomError.NotFoundError>({
+export const getMacroOperation = Operation.make<GetMacroRequest, Schemas.Macro, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.macros.getMacro",
   operationId: "getMacro",
   api: "unstable",
@@ -129,7 +129,7 @@ export const getMacroOperation = Operation.make<GetMacroRequest, Schemas.Macro, 
   input: GetMacroRequest,
   success: Schemas.Macro,
   response: "json",
-  errors: [401,403,404],
+  errors: [400,401,403,404],
   pagination: undefined,
   idempotent: true
 })
@@ -159,5 +159,5 @@ export const getMacroOperation = Operation.make<GetMacroRequest, Schemas.Macro, 
  * @since 0.1.0
  * @category operations
  */
-export const getMacro = (input: GetMacroRequest): Effect.Effect<Schemas.Macro, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const getMacro = (input: GetMacroRequest): Effect.Effect<Schemas.Macro, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getMacroOperation, input as GetMacroRequest)

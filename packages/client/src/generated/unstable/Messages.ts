@@ -19,8 +19,85 @@ import * as Schemas from "./Schemas.js"
  * @since 0.1.0
  * @category models
  */
-export interface CreateMessageRequest {
-  readonly body: unknown | {
+export type CreateMessageRequest = {
+  /** The kind of message being created. Values: `in_app`, `email`, `sms` or `whatsapp`. */
+  readonly message_type: "in_app" | "email" | "sms" | "whatsapp"
+  /** The title of the email. */
+  readonly subject: string
+  /** The content of the message. HTML and plaintext are supported. */
+  readonly body: string
+  /** The style of the outgoing message. Possible values `plain` or `personal`. */
+  readonly template: string
+  /** The sender of the message. If not provided, the default sender will be used. */
+  readonly from: {
+  /** Always `admin`. */
+  readonly type: "admin"
+  /** The identifier for the admin which is given by Intercom. */
+  readonly id: string | number
+}
+  readonly to: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | {
+  readonly phone: string | number
+  readonly name?: string | undefined
+}
+  readonly cc?: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | undefined
+  readonly bcc?: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | undefined
+  /** The time the message was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided. */
+  readonly create_conversation_without_contact_reply?: boolean | undefined
+} | {
+  /** The kind of message being created. Values: `in_app`, `email`, `sms` or `whatsapp`. */
+  readonly message_type: "in_app" | "email" | "sms" | "whatsapp"
+  /** The title of the email. */
+  readonly subject?: string | undefined
+  /** The content of the message. HTML and plaintext are supported. */
+  readonly body: string
+  /** The style of the outgoing message. Possible values `plain` or `personal`. */
+  readonly template?: string | undefined
+  /** The sender of the message. If not provided, the default sender will be used. */
+  readonly from: {
+  /** Always `admin`. */
+  readonly type: "admin"
+  /** The identifier for the admin which is given by Intercom. */
+  readonly id: string | number
+}
+  readonly to: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | {
+  readonly phone: string | number
+  readonly name?: string | undefined
+}
+  readonly cc?: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | undefined
+  readonly bcc?: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | undefined
+  /** The time the message was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided. */
+  readonly create_conversation_without_contact_reply?: boolean | undefined
+} | {
+  /** The kind of message being created. Values: `in_app`, `email`, `sms` or `whatsapp`. */
+  readonly message_type: "in_app" | "email" | "sms" | "whatsapp"
+  /** The title of the email. */
+  readonly subject?: string | undefined
+  /** The content of the message. HTML and plaintext are supported. */
+  readonly body?: string | undefined
+  /** The style of the outgoing message. Possible values `plain` or `personal`. */
+  readonly template: string
+  /** The sender of the message. If not provided, the default sender will be used. */
+  readonly from: {
+  /** Always `admin`. */
+  readonly type: "admin"
+  /** The identifier for the admin which is given by Intercom. */
+  readonly id: string | number
+}
+  readonly to: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | {
+  readonly phone: string | number
+  readonly name?: string | undefined
+}
+  readonly cc?: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | undefined
+  readonly bcc?: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | undefined
+  /** The time the message was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided. */
+  readonly create_conversation_without_contact_reply?: boolean | undefined
+} | {
   /** The user or lead sending the message. */
   readonly from: {
   readonly type: "user" | "lead" | "contact"
@@ -55,13 +132,12 @@ export interface CreateMessageRequest {
   readonly id: string | number
 }> | undefined
 }
-}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = Schema.Struct({ body: Schema.Union(Schema.Unknown, Schema.Struct({ from: Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, referer: Schema.optional(Schema.String) }), Schema.Struct({ message_type: Schema.Literal("conversation"), body: Schema.String, from: Schema.Struct({ type: Schema.Literal("admin"), id: Schema.Union(Schema.String, Schema.Number) }), to: Schema.Union(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))), cc: Schema.optional(Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))), bcc: Schema.optional(Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))) })) })
+export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = Schema.Union(Schema.Struct({ message_type: Schema.Literal("in_app", "email", "sms", "whatsapp"), subject: Schema.String, body: Schema.String, template: Schema.String, from: Schema.Struct({ type: Schema.Literal("admin"), id: Schema.Union(Schema.String, Schema.Number) }), to: Schema.Union(Schemas.Recipient, Schema.Array(Schemas.Recipient), Schema.Struct({ phone: Schema.Union(Schema.String, Schema.Number), name: Schema.optional(Schema.String) })), cc: Schema.optional(Schema.Union(Schemas.Recipient, Schema.Array(Schemas.Recipient))), bcc: Schema.optional(Schema.Union(Schemas.Recipient, Schema.Array(Schemas.Recipient))), created_at: Schema.optional(Schema.Number), create_conversation_without_contact_reply: Schema.optional(Schema.Boolean) }), Schema.Struct({ message_type: Schema.Literal("in_app", "email", "sms", "whatsapp"), subject: Schema.optional(Schema.String), body: Schema.String, template: Schema.optional(Schema.String), from: Schema.Struct({ type: Schema.Literal("admin"), id: Schema.Union(Schema.String, Schema.Number) }), to: Schema.Union(Schemas.Recipient, Schema.Array(Schemas.Recipient), Schema.Struct({ phone: Schema.Union(Schema.String, Schema.Number), name: Schema.optional(Schema.String) })), cc: Schema.optional(Schema.Union(Schemas.Recipient, Schema.Array(Schemas.Recipient))), bcc: Schema.optional(Schema.Union(Schemas.Recipient, Schema.Array(Schemas.Recipient))), created_at: Schema.optional(Schema.Number), create_conversation_without_contact_reply: Schema.optional(Schema.Boolean) }), Schema.Struct({ message_type: Schema.Literal("in_app", "email", "sms", "whatsapp"), subject: Schema.optional(Schema.String), body: Schema.optional(Schema.String), template: Schema.String, from: Schema.Struct({ type: Schema.Literal("admin"), id: Schema.Union(Schema.String, Schema.Number) }), to: Schema.Union(Schemas.Recipient, Schema.Array(Schemas.Recipient), Schema.Struct({ phone: Schema.Union(Schema.String, Schema.Number), name: Schema.optional(Schema.String) })), cc: Schema.optional(Schema.Union(Schemas.Recipient, Schema.Array(Schemas.Recipient))), bcc: Schema.optional(Schema.Union(Schemas.Recipient, Schema.Array(Schemas.Recipient))), created_at: Schema.optional(Schema.Number), create_conversation_without_contact_reply: Schema.optional(Schema.Boolean) }), Schema.Struct({ from: Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, referer: Schema.optional(Schema.String) }), Schema.Struct({ message_type: Schema.Literal("conversation"), body: Schema.String, from: Schema.Struct({ type: Schema.Literal("admin"), id: Schema.Union(Schema.String, Schema.Number) }), to: Schema.Union(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }), Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))), cc: Schema.optional(Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))), bcc: Schema.optional(Schema.Array(Schema.Struct({ type: Schema.Literal("user", "lead", "contact"), id: Schema.Union(Schema.String, Schema.Number) }))) }))
 
 /**
  * The descriptor of `unstable.messages.createMessage` (POST /messages).
@@ -76,7 +152,7 @@ export const createMessageOperation = Operation.make<CreateMessageRequest, Schem
   path: "/messages",
   pathParams: [],
   queryParams: [],
-  body: "value",
+  body: "fields",
   input: CreateMessageRequest,
   success: Schemas.Message,
   response: "json",

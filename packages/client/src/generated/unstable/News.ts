@@ -95,7 +95,7 @@ export const CreateNewsItemRequest: Schema.Schema<CreateNewsItemRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const createNewsItemOperation = Operation.make<CreateNewsItemRequest, Schemas.NewsItem, never>({
+export const createNewsItemOperation = Operation.make<CreateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.news.createNewsItem",
   operationId: "createNewsItem",
   api: "unstable",
@@ -107,7 +107,7 @@ export const createNewsItemOperation = Operation.make<CreateNewsItemRequest, Sch
   input: CreateNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -121,7 +121,7 @@ export const createNewsItemOperation = Operation.make<CreateNewsItemRequest, Sch
  * @since 0.1.0
  * @category operations
  */
-export const createNewsItem = (input: CreateNewsItemRequest): Effect.Effect<Schemas.NewsItem, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createNewsItem = (input: CreateNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createNewsItemOperation, input as CreateNewsItemRequest)
 
 /**
@@ -145,7 +145,7 @@ export const RetrieveNewsItemRequest: Schema.Schema<RetrieveNewsItemRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNewsItemOperation = Operation.make<RetrieveNewsItemRequest, Schemas.NewsItem, IntercomError.NotFoundError>({
+export const retrieveNewsItemOperation = Operation.make<RetrieveNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.news.retrieveNewsItem",
   operationId: "retrieveNewsItem",
   api: "unstable",
@@ -157,7 +157,7 @@ export const retrieveNewsItemOperation = Operation.make<RetrieveNewsItemRequest,
   input: RetrieveNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -171,7 +171,7 @@ export const retrieveNewsItemOperation = Operation.make<RetrieveNewsItemRequest,
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNewsItem = (input: RetrieveNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveNewsItem = (input: RetrieveNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveNewsItemOperation, input as RetrieveNewsItemRequest)
 
 /**
@@ -195,7 +195,7 @@ export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const updateNewsItemOperation = Operation.make<UpdateNewsItemRequest, Schemas.NewsItem, IntercomError.NotFoundError>({
+export const updateNewsItemOperation = Operation.make<UpdateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.news.updateNewsItem",
   operationId: "updateNewsItem",
   api: "unstable",
@@ -207,7 +207,7 @@ export const updateNewsItemOperation = Operation.make<UpdateNewsItemRequest, Sch
   input: UpdateNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -219,7 +219,7 @@ export const updateNewsItemOperation = Operation.make<UpdateNewsItemRequest, Sch
  * @since 0.1.0
  * @category operations
  */
-export const updateNewsItem = (input: UpdateNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const updateNewsItem = (input: UpdateNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateNewsItemOperation, input as UpdateNewsItemRequest)
 
 /**
@@ -243,7 +243,7 @@ export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const deleteNewsItemOperation = Operation.make<DeleteNewsItemRequest, Schemas.DeletedObject, IntercomError.NotFoundError>({
+export const deleteNewsItemOperation = Operation.make<DeleteNewsItemRequest, Schemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.news.deleteNewsItem",
   operationId: "deleteNewsItem",
   api: "unstable",
@@ -255,7 +255,7 @@ export const deleteNewsItemOperation = Operation.make<DeleteNewsItemRequest, Sch
   input: DeleteNewsItemRequest,
   success: Schemas.DeletedObject,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -269,7 +269,7 @@ export const deleteNewsItemOperation = Operation.make<DeleteNewsItemRequest, Sch
  * @since 0.1.0
  * @category operations
  */
-export const deleteNewsItem = (input: DeleteNewsItemRequest): Effect.Effect<Schemas.DeletedObject, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteNewsItem = (input: DeleteNewsItemRequest): Effect.Effect<Schemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteNewsItemOperation, input as DeleteNewsItemRequest)
 
 /**
@@ -293,7 +293,7 @@ export const ListLiveNewsfeedItemsRequest: Schema.Schema<ListLiveNewsfeedItemsRe
  * @since 0.1.0
  * @category operations
  */
-export const listLiveNewsfeedItemsOperation = Operation.make<ListLiveNewsfeedItemsRequest, Schemas.PaginatedResponse, never>({
+export const listLiveNewsfeedItemsOperation = Operation.make<ListLiveNewsfeedItemsRequest, Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.news.listLiveNewsfeedItems",
   operationId: "listLiveNewsfeedItems",
   api: "unstable",
@@ -305,7 +305,7 @@ export const listLiveNewsfeedItemsOperation = Operation.make<ListLiveNewsfeedIte
   input: ListLiveNewsfeedItemsRequest,
   success: Schemas.PaginatedResponse,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -319,7 +319,7 @@ export const listLiveNewsfeedItemsOperation = Operation.make<ListLiveNewsfeedIte
  * @since 0.1.0
  * @category operations
  */
-export const listLiveNewsfeedItems = (input: ListLiveNewsfeedItemsRequest): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listLiveNewsfeedItems = (input: ListLiveNewsfeedItemsRequest): Effect.Effect<Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listLiveNewsfeedItemsOperation, input as ListLiveNewsfeedItemsRequest)
 
 /**
@@ -327,16 +327,16 @@ export const listLiveNewsfeedItems = (input: ListLiveNewsfeedItemsRequest): Effe
  * @since 0.1.0
  * @category streams
  */
-export const listLiveNewsfeedItemsStream = (input: ListLiveNewsfeedItemsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listLiveNewsfeedItemsStream = (input: ListLiveNewsfeedItemsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.news.listLiveNewsfeedItems` (GET /news/newsfeeds/{id}/items), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listLiveNewsfeedItemsPages = (input: ListLiveNewsfeedItemsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient>
+export const listLiveNewsfeedItemsPages = (input: ListLiveNewsfeedItemsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.news.listNewsfeeds`: path, query and body parameters by their wire names.
@@ -422,7 +422,7 @@ export const RetrieveNewsfeedRequest: Schema.Schema<RetrieveNewsfeedRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNewsfeedOperation = Operation.make<RetrieveNewsfeedRequest, Schemas.Newsfeed, never>({
+export const retrieveNewsfeedOperation = Operation.make<RetrieveNewsfeedRequest, Schemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.news.retrieveNewsfeed",
   operationId: "retrieveNewsfeed",
   api: "unstable",
@@ -434,7 +434,7 @@ export const retrieveNewsfeedOperation = Operation.make<RetrieveNewsfeedRequest,
   input: RetrieveNewsfeedRequest,
   success: Schemas.Newsfeed,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -448,5 +448,5 @@ export const retrieveNewsfeedOperation = Operation.make<RetrieveNewsfeedRequest,
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNewsfeed = (input: RetrieveNewsfeedRequest): Effect.Effect<Schemas.Newsfeed, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveNewsfeed = (input: RetrieveNewsfeedRequest): Effect.Effect<Schemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveNewsfeedOperation, input as RetrieveNewsfeedRequest)

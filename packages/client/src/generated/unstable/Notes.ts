@@ -35,7 +35,7 @@ export const ListCompanyNotesRequest: Schema.Schema<ListCompanyNotesRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const listCompanyNotesOperation = Operation.make<ListCompanyNotesRequest, Schemas.NoteList, IntercomError.NotFoundError>({
+export const listCompanyNotesOperation = Operation.make<ListCompanyNotesRequest, Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.notes.listCompanyNotes",
   operationId: "listCompanyNotes",
   api: "unstable",
@@ -47,7 +47,7 @@ export const listCompanyNotesOperation = Operation.make<ListCompanyNotesRequest,
   input: ListCompanyNotesRequest,
   success: Schemas.NoteList,
   response: "json",
-  errors: [404],
+  errors: [400,404],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -61,7 +61,7 @@ export const listCompanyNotesOperation = Operation.make<ListCompanyNotesRequest,
  * @since 0.1.0
  * @category operations
  */
-export const listCompanyNotes = (input: ListCompanyNotesRequest): Effect.Effect<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listCompanyNotes = (input: ListCompanyNotesRequest): Effect.Effect<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listCompanyNotesOperation, input as ListCompanyNotesRequest)
 
 /**
@@ -69,16 +69,16 @@ export const listCompanyNotes = (input: ListCompanyNotesRequest): Effect.Effect<
  * @since 0.1.0
  * @category streams
  */
-export const listCompanyNotesStream = (input: ListCompanyNotesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listCompanyNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listCompanyNotesStream = (input: ListCompanyNotesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listCompanyNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.notes.listCompanyNotes` (GET /companies/{id}/notes), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCompanyNotesPages = (input: ListCompanyNotesRequest, options?: Pagination.Options): Stream.Stream<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listCompanyNotesOperation, input, options) as Stream.Stream<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listCompanyNotesPages = (input: ListCompanyNotesRequest, options?: Pagination.Options): Stream.Stream<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listCompanyNotesOperation, input, options) as Stream.Stream<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.notes.listNotes`: path, query and body parameters by their wire names.
@@ -101,7 +101,7 @@ export const ListNotesRequest: Schema.Schema<ListNotesRequest> = Schema.Struct({
  * @since 0.1.0
  * @category operations
  */
-export const listNotesOperation = Operation.make<ListNotesRequest, Schemas.NoteList, IntercomError.NotFoundError>({
+export const listNotesOperation = Operation.make<ListNotesRequest, Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.notes.listNotes",
   operationId: "listNotes",
   api: "unstable",
@@ -113,7 +113,7 @@ export const listNotesOperation = Operation.make<ListNotesRequest, Schemas.NoteL
   input: ListNotesRequest,
   success: Schemas.NoteList,
   response: "json",
-  errors: [404],
+  errors: [400,404],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -127,7 +127,7 @@ export const listNotesOperation = Operation.make<ListNotesRequest, Schemas.NoteL
  * @since 0.1.0
  * @category operations
  */
-export const listNotes = (input: ListNotesRequest): Effect.Effect<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listNotes = (input: ListNotesRequest): Effect.Effect<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listNotesOperation, input as ListNotesRequest)
 
 /**
@@ -135,16 +135,16 @@ export const listNotes = (input: ListNotesRequest): Effect.Effect<Schemas.NoteLi
  * @since 0.1.0
  * @category streams
  */
-export const listNotesStream = (input: ListNotesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listNotesStream = (input: ListNotesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(listNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.notes.listNotes` (GET /contacts/{id}/notes), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listNotesPages = (input: ListNotesRequest, options?: Pagination.Options): Stream.Stream<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listNotesOperation, input, options) as Stream.Stream<Schemas.NoteList, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listNotesPages = (input: ListNotesRequest, options?: Pagination.Options): Stream.Stream<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listNotesOperation, input, options) as Stream.Stream<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * The input of `unstable.notes.createNote`: path, query and body parameters by their wire names.
@@ -154,14 +154,14 @@ export const listNotesPages = (input: ListNotesRequest, options?: Pagination.Opt
 export type CreateNoteRequest = {
   /** The unique identifier of a given contact. */
   readonly id: string | number
-} & {
+} & ({
   /** The text of the note. */
   readonly body: string
   /** The unique identifier of a given contact. */
   readonly contact_id?: string | number | undefined
   /** The unique identifier of a given admin. */
   readonly admin_id?: string | number | undefined
-}
+})
 
 /**
  * @since 0.1.0
@@ -174,7 +174,7 @@ export const CreateNoteRequest: Schema.Schema<CreateNoteRequest> = Schema.extend
  * @since 0.1.0
  * @category operations
  */
-export const createNoteOperation = Operation.make<CreateNoteRequest, Schemas.Note, IntercomError.NotFoundError>({
+export const createNoteOperation = Operation.make<CreateNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.notes.createNote",
   operationId: "createNote",
   api: "unstable",
@@ -186,7 +186,7 @@ export const createNoteOperation = Operation.make<CreateNoteRequest, Schemas.Not
   input: CreateNoteRequest,
   success: Schemas.Note,
   response: "json",
-  errors: [404],
+  errors: [400,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -200,7 +200,7 @@ export const createNoteOperation = Operation.make<CreateNoteRequest, Schemas.Not
  * @since 0.1.0
  * @category operations
  */
-export const createNote = (input: CreateNoteRequest): Effect.Effect<Schemas.Note, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createNote = (input: CreateNoteRequest): Effect.Effect<Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createNoteOperation, input as CreateNoteRequest)
 
 /**
@@ -224,7 +224,7 @@ export const RetrieveNoteRequest: Schema.Schema<RetrieveNoteRequest> = Schema.St
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNoteOperation = Operation.make<RetrieveNoteRequest, Schemas.Note, IntercomError.NotFoundError>({
+export const retrieveNoteOperation = Operation.make<RetrieveNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.notes.retrieveNote",
   operationId: "retrieveNote",
   api: "unstable",
@@ -236,7 +236,7 @@ export const retrieveNoteOperation = Operation.make<RetrieveNoteRequest, Schemas
   input: RetrieveNoteRequest,
   success: Schemas.Note,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -250,5 +250,5 @@ export const retrieveNoteOperation = Operation.make<RetrieveNoteRequest, Schemas
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNote = (input: RetrieveNoteRequest): Effect.Effect<Schemas.Note, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveNote = (input: RetrieveNoteRequest): Effect.Effect<Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveNoteOperation, input as RetrieveNoteRequest)

@@ -33,7 +33,7 @@ export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = Schema.St
  * @since 0.1.0
  * @category operations
  */
-export const listSegmentsOperation = Operation.make<ListSegmentsRequest, Schemas.SegmentList, never>({
+export const listSegmentsOperation = Operation.make<ListSegmentsRequest, Schemas.SegmentList, IntercomError.BadRequestError>({
   name: "unstable.segments.listSegments",
   operationId: "listSegments",
   api: "unstable",
@@ -45,7 +45,7 @@ export const listSegmentsOperation = Operation.make<ListSegmentsRequest, Schemas
   input: ListSegmentsRequest,
   success: Schemas.SegmentList,
   response: "json",
-  errors: [401],
+  errors: [400,401],
   pagination: undefined,
   idempotent: true
 })
@@ -59,7 +59,7 @@ export const listSegmentsOperation = Operation.make<ListSegmentsRequest, Schemas
  * @since 0.1.0
  * @category operations
  */
-export const listSegments = (input?: ListSegmentsRequest): Effect.Effect<Schemas.SegmentList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listSegments = (input?: ListSegmentsRequest): Effect.Effect<Schemas.SegmentList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listSegmentsOperation, input as ListSegmentsRequest)
 
 /**
@@ -83,7 +83,7 @@ export const RetrieveSegmentRequest: Schema.Schema<RetrieveSegmentRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const retrieveSegmentOperation = Operation.make<RetrieveSegmentRequest, Schemas.Segment, IntercomError.NotFoundError>({
+export const retrieveSegmentOperation = Operation.make<RetrieveSegmentRequest, Schemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.segments.retrieveSegment",
   operationId: "retrieveSegment",
   api: "unstable",
@@ -95,7 +95,7 @@ export const retrieveSegmentOperation = Operation.make<RetrieveSegmentRequest, S
   input: RetrieveSegmentRequest,
   success: Schemas.Segment,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -109,5 +109,5 @@ export const retrieveSegmentOperation = Operation.make<RetrieveSegmentRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const retrieveSegment = (input: RetrieveSegmentRequest): Effect.Effect<Schemas.Segment, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveSegment = (input: RetrieveSegmentRequest): Effect.Effect<Schemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveSegmentOperation, input as RetrieveSegmentRequest)

@@ -20,12 +20,12 @@ import * as Schemas from "./Schemas.js"
 export type AttachSubscriptionTypeToContactRequest = {
   /** The unique identifier for the contact which is given by Intercom */
   readonly contact_id: string | number
-} & {
+} & ({
   /** The unique identifier for the subscription which is given by Intercom */
   readonly id: string | number
   /** The consent_type of a subscription, opt_out or opt_in. */
   readonly consent_type: string
-}
+})
 
 /**
  * @since 0.1.0
@@ -38,7 +38,7 @@ export const AttachSubscriptionTypeToContactRequest: Schema.Schema<AttachSubscri
  * @since 0.1.0
  * @category operations
  */
-export const attachSubscriptionTypeToContactOperation = Operation.make<AttachSubscriptionTypeToContactRequest, Schemas.SubscriptionType, IntercomError.NotFoundError>({
+export const attachSubscriptionTypeToContactOperation = Operation.make<AttachSubscriptionTypeToContactRequest, Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.subscriptionTypes.attachSubscriptionTypeToContact",
   operationId: "attachSubscriptionTypeToContact",
   api: "unstable",
@@ -50,7 +50,7 @@ export const attachSubscriptionTypeToContactOperation = Operation.make<AttachSub
   input: AttachSubscriptionTypeToContactRequest,
   success: Schemas.SubscriptionType,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -70,7 +70,7 @@ export const attachSubscriptionTypeToContactOperation = Operation.make<AttachSub
  * @since 0.1.0
  * @category operations
  */
-export const attachSubscriptionTypeToContact = (input: AttachSubscriptionTypeToContactRequest): Effect.Effect<Schemas.SubscriptionType, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const attachSubscriptionTypeToContact = (input: AttachSubscriptionTypeToContactRequest): Effect.Effect<Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(attachSubscriptionTypeToContactOperation, input as AttachSubscriptionTypeToContactRequest)
 
 /**
@@ -96,7 +96,7 @@ export const DetachSubscriptionTypeToContactRequest: Schema.Schema<DetachSubscri
  * @since 0.1.0
  * @category operations
  */
-export const detachSubscriptionTypeToContactOperation = Operation.make<DetachSubscriptionTypeToContactRequest, Schemas.SubscriptionType, IntercomError.NotFoundError>({
+export const detachSubscriptionTypeToContactOperation = Operation.make<DetachSubscriptionTypeToContactRequest, Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.subscriptionTypes.detachSubscriptionTypeToContact",
   operationId: "detachSubscriptionTypeToContact",
   api: "unstable",
@@ -108,7 +108,7 @@ export const detachSubscriptionTypeToContactOperation = Operation.make<DetachSub
   input: DetachSubscriptionTypeToContactRequest,
   success: Schemas.SubscriptionType,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -122,7 +122,7 @@ export const detachSubscriptionTypeToContactOperation = Operation.make<DetachSub
  * @since 0.1.0
  * @category operations
  */
-export const detachSubscriptionTypeToContact = (input: DetachSubscriptionTypeToContactRequest): Effect.Effect<Schemas.SubscriptionType, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const detachSubscriptionTypeToContact = (input: DetachSubscriptionTypeToContactRequest): Effect.Effect<Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(detachSubscriptionTypeToContactOperation, input as DetachSubscriptionTypeToContactRequest)
 
 /**

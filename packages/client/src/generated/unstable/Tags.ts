@@ -20,10 +20,10 @@ import * as Schemas from "./Schemas.js"
 export type AttachTagToContactRequest = {
   /** The unique identifier for the contact which is given by Intercom */
   readonly contact_id: string | number
-} & {
+} & ({
   /** The unique identifier for the tag which is given by Intercom */
   readonly id: string | number
-}
+})
 
 /**
  * @since 0.1.0
@@ -36,7 +36,7 @@ export const AttachTagToContactRequest: Schema.Schema<AttachTagToContactRequest>
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToContactOperation = Operation.make<AttachTagToContactRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const attachTagToContactOperation = Operation.make<AttachTagToContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tags.attachTagToContact",
   operationId: "attachTagToContact",
   api: "unstable",
@@ -48,7 +48,7 @@ export const attachTagToContactOperation = Operation.make<AttachTagToContactRequ
   input: AttachTagToContactRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -62,7 +62,7 @@ export const attachTagToContactOperation = Operation.make<AttachTagToContactRequ
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToContact = (input: AttachTagToContactRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const attachTagToContact = (input: AttachTagToContactRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(attachTagToContactOperation, input as AttachTagToContactRequest)
 
 /**
@@ -88,7 +88,7 @@ export const DetachTagFromContactRequest: Schema.Schema<DetachTagFromContactRequ
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromContactOperation = Operation.make<DetachTagFromContactRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const detachTagFromContactOperation = Operation.make<DetachTagFromContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.tags.detachTagFromContact",
   operationId: "detachTagFromContact",
   api: "unstable",
@@ -100,7 +100,7 @@ export const detachTagFromContactOperation = Operation.make<DetachTagFromContact
   input: DetachTagFromContactRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -114,7 +114,7 @@ export const detachTagFromContactOperation = Operation.make<DetachTagFromContact
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromContact = (input: DetachTagFromContactRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const detachTagFromContact = (input: DetachTagFromContactRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(detachTagFromContactOperation, input as DetachTagFromContactRequest)
 
 /**
@@ -125,12 +125,12 @@ export const detachTagFromContact = (input: DetachTagFromContactRequest): Effect
 export type AttachTagToConversationRequest = {
   /** conversation_id */
   readonly conversation_id: string | number
-} & {
+} & ({
   /** The unique identifier for the tag which is given by Intercom */
   readonly id: string | number
   /** The unique identifier for the admin which is given by Intercom. */
   readonly admin_id: string | number
-}
+})
 
 /**
  * @since 0.1.0
@@ -143,7 +143,7 @@ export const AttachTagToConversationRequest: Schema.Schema<AttachTagToConversati
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToConversationOperation = Operation.make<AttachTagToConversationRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const attachTagToConversationOperation = Operation.make<AttachTagToConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tags.attachTagToConversation",
   operationId: "attachTagToConversation",
   api: "unstable",
@@ -155,7 +155,7 @@ export const attachTagToConversationOperation = Operation.make<AttachTagToConver
   input: AttachTagToConversationRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -169,7 +169,7 @@ export const attachTagToConversationOperation = Operation.make<AttachTagToConver
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToConversation = (input: AttachTagToConversationRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const attachTagToConversation = (input: AttachTagToConversationRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(attachTagToConversationOperation, input as AttachTagToConversationRequest)
 
 /**
@@ -182,10 +182,10 @@ export type DetachTagFromConversationRequest = {
   readonly conversation_id: string | number
   /** id */
   readonly id: string | number
-} & {
+} & ({
   /** The unique identifier for the admin which is given by Intercom. */
   readonly admin_id: string | number
-}
+})
 
 /**
  * @since 0.1.0
@@ -198,7 +198,7 @@ export const DetachTagFromConversationRequest: Schema.Schema<DetachTagFromConver
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromConversationOperation = Operation.make<DetachTagFromConversationRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const detachTagFromConversationOperation = Operation.make<DetachTagFromConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tags.detachTagFromConversation",
   operationId: "detachTagFromConversation",
   api: "unstable",
@@ -210,7 +210,7 @@ export const detachTagFromConversationOperation = Operation.make<DetachTagFromCo
   input: DetachTagFromConversationRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -224,7 +224,7 @@ export const detachTagFromConversationOperation = Operation.make<DetachTagFromCo
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromConversation = (input: DetachTagFromConversationRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const detachTagFromConversation = (input: DetachTagFromConversationRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(detachTagFromConversationOperation, input as DetachTagFromConversationRequest)
 
 /**
@@ -292,7 +292,7 @@ export const CreateTagRequest: Schema.Schema<CreateTagRequest> = Schema.Union(Sc
  * @since 0.1.0
  * @category operations
  */
-export const createTagOperation = Operation.make<CreateTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const createTagOperation = Operation.make<CreateTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tags.createTag",
   operationId: "createTag",
   api: "unstable",
@@ -304,7 +304,7 @@ export const createTagOperation = Operation.make<CreateTagRequest, Schemas.Tag, 
   input: CreateTagRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -330,7 +330,7 @@ export const createTagOperation = Operation.make<CreateTagRequest, Schemas.Tag, 
  * @since 0.1.0
  * @category operations
  */
-export const createTag = (input: CreateTagRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createTag = (input: CreateTagRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createTagOperation, input as CreateTagRequest)
 
 /**
@@ -354,7 +354,7 @@ export const FindTagRequest: Schema.Schema<FindTagRequest> = Schema.Struct({ id:
  * @since 0.1.0
  * @category operations
  */
-export const findTagOperation = Operation.make<FindTagRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const findTagOperation = Operation.make<FindTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.tags.findTag",
   operationId: "findTag",
   api: "unstable",
@@ -366,7 +366,7 @@ export const findTagOperation = Operation.make<FindTagRequest, Schemas.Tag, Inte
   input: FindTagRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -381,7 +381,7 @@ export const findTagOperation = Operation.make<FindTagRequest, Schemas.Tag, Inte
  * @since 0.1.0
  * @category operations
  */
-export const findTag = (input: FindTagRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const findTag = (input: FindTagRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(findTagOperation, input as FindTagRequest)
 
 /**
@@ -442,12 +442,12 @@ export const deleteTag = (input: DeleteTagRequest): Effect.Effect<void, Intercom
 export type AttachTagToTicketRequest = {
   /** ticket_id */
   readonly ticket_id: string | number
-} & {
+} & ({
   /** The unique identifier for the tag which is given by Intercom */
   readonly id: string | number
   /** The unique identifier for the admin which is given by Intercom. */
   readonly admin_id: string | number
-}
+})
 
 /**
  * @since 0.1.0
@@ -460,7 +460,7 @@ export const AttachTagToTicketRequest: Schema.Schema<AttachTagToTicketRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToTicketOperation = Operation.make<AttachTagToTicketRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const attachTagToTicketOperation = Operation.make<AttachTagToTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tags.attachTagToTicket",
   operationId: "attachTagToTicket",
   api: "unstable",
@@ -472,7 +472,7 @@ export const attachTagToTicketOperation = Operation.make<AttachTagToTicketReques
   input: AttachTagToTicketRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -486,7 +486,7 @@ export const attachTagToTicketOperation = Operation.make<AttachTagToTicketReques
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToTicket = (input: AttachTagToTicketRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const attachTagToTicket = (input: AttachTagToTicketRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(attachTagToTicketOperation, input as AttachTagToTicketRequest)
 
 /**
@@ -499,10 +499,10 @@ export type DetachTagFromTicketRequest = {
   readonly ticket_id: string | number
   /** The unique identifier for the tag which is given by Intercom */
   readonly id: string | number
-} & {
+} & ({
   /** The unique identifier for the admin which is given by Intercom. */
   readonly admin_id: string | number
-}
+})
 
 /**
  * @since 0.1.0
@@ -515,7 +515,7 @@ export const DetachTagFromTicketRequest: Schema.Schema<DetachTagFromTicketReques
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromTicketOperation = Operation.make<DetachTagFromTicketRequest, Schemas.Tag, IntercomError.NotFoundError>({
+export const detachTagFromTicketOperation = Operation.make<DetachTagFromTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tags.detachTagFromTicket",
   operationId: "detachTagFromTicket",
   api: "unstable",
@@ -527,7 +527,7 @@ export const detachTagFromTicketOperation = Operation.make<DetachTagFromTicketRe
   input: DetachTagFromTicketRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -541,5 +541,5 @@ export const detachTagFromTicketOperation = Operation.make<DetachTagFromTicketRe
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromTicket = (input: DetachTagFromTicketRequest): Effect.Effect<Schemas.Tag, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const detachTagFromTicket = (input: DetachTagFromTicketRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(detachTagFromTicketOperation, input as DetachTagFromTicketRequest)

@@ -80,7 +80,7 @@ export const RetrieveTeamRequest: Schema.Schema<RetrieveTeamRequest> = Schema.St
  * @since 0.1.0
  * @category operations
  */
-export const retrieveTeamOperation = Operation.make<RetrieveTeamRequest, Schemas.Team, IntercomError.NotFoundError>({
+export const retrieveTeamOperation = Operation.make<RetrieveTeamRequest, Schemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.teams.retrieveTeam",
   operationId: "retrieveTeam",
   api: "unstable",
@@ -92,7 +92,7 @@ export const retrieveTeamOperation = Operation.make<RetrieveTeamRequest, Schemas
   input: RetrieveTeamRequest,
   success: Schemas.Team,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -106,5 +106,5 @@ export const retrieveTeamOperation = Operation.make<RetrieveTeamRequest, Schemas
  * @since 0.1.0
  * @category operations
  */
-export const retrieveTeam = (input: RetrieveTeamRequest): Effect.Effect<Schemas.Team, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveTeam = (input: RetrieveTeamRequest): Effect.Effect<Schemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveTeamOperation, input as RetrieveTeamRequest)

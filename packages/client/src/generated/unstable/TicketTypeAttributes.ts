@@ -8,6 +8,7 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
+import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Schemas from "./Schemas.js"
 
@@ -32,7 +33,7 @@ export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAtt
  * @since 0.1.0
  * @category operations
  */
-export const createTicketTypeAttributeOperation = Operation.make<CreateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, never>({
+export const createTicketTypeAttributeOperation = Operation.make<CreateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.ticketTypeAttributes.createTicketTypeAttribute",
   operationId: "createTicketTypeAttribute",
   api: "unstable",
@@ -44,7 +45,7 @@ export const createTicketTypeAttributeOperation = Operation.make<CreateTicketTyp
   input: CreateTicketTypeAttributeRequest,
   success: Schemas.TicketTypeAttribute,
   response: "json",
-  errors: [401],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -58,7 +59,7 @@ export const createTicketTypeAttributeOperation = Operation.make<CreateTicketTyp
  * @since 0.1.0
  * @category operations
  */
-export const createTicketTypeAttribute = (input: CreateTicketTypeAttributeRequest): Effect.Effect<Schemas.TicketTypeAttribute, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createTicketTypeAttribute = (input: CreateTicketTypeAttributeRequest): Effect.Effect<Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createTicketTypeAttributeOperation, input as CreateTicketTypeAttributeRequest)
 
 /**
@@ -84,7 +85,7 @@ export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAtt
  * @since 0.1.0
  * @category operations
  */
-export const updateTicketTypeAttributeOperation = Operation.make<UpdateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, never>({
+export const updateTicketTypeAttributeOperation = Operation.make<UpdateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.ticketTypeAttributes.updateTicketTypeAttribute",
   operationId: "updateTicketTypeAttribute",
   api: "unstable",
@@ -96,7 +97,7 @@ export const updateTicketTypeAttributeOperation = Operation.make<UpdateTicketTyp
   input: UpdateTicketTypeAttributeRequest,
   success: Schemas.TicketTypeAttribute,
   response: "json",
-  errors: [401],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -110,5 +111,5 @@ export const updateTicketTypeAttributeOperation = Operation.make<UpdateTicketTyp
  * @since 0.1.0
  * @category operations
  */
-export const updateTicketTypeAttribute = (input: UpdateTicketTypeAttributeRequest): Effect.Effect<Schemas.TicketTypeAttribute, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const updateTicketTypeAttribute = (input: UpdateTicketTypeAttributeRequest): Effect.Effect<Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateTicketTypeAttributeOperation, input as UpdateTicketTypeAttributeRequest)

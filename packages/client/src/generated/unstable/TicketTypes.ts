@@ -8,6 +8,7 @@
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
+import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Schemas from "./Schemas.js"
 
@@ -87,7 +88,7 @@ export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createTicketTypeOperation = Operation.make<CreateTicketTypeRequest, Schemas.TicketType, never>({
+export const createTicketTypeOperation = Operation.make<CreateTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.ticketTypes.createTicketType",
   operationId: "createTicketType",
   api: "unstable",
@@ -99,7 +100,7 @@ export const createTicketTypeOperation = Operation.make<CreateTicketTypeRequest,
   input: CreateTicketTypeRequest,
   success: Schemas.TicketType,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -117,7 +118,7 @@ export const createTicketTypeOperation = Operation.make<CreateTicketTypeRequest,
  * @since 0.1.0
  * @category operations
  */
-export const createTicketType = (input: CreateTicketTypeRequest): Effect.Effect<Schemas.TicketType, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const createTicketType = (input: CreateTicketTypeRequest): Effect.Effect<Schemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(createTicketTypeOperation, input as CreateTicketTypeRequest)
 
 /**
@@ -141,7 +142,7 @@ export const GetTicketTypeRequest: Schema.Schema<GetTicketTypeRequest> = Schema.
  * @since 0.1.0
  * @category operations
  */
-export const getTicketTypeOperation = Operation.make<GetTicketTypeRequest, Schemas.TicketType, never>({
+export const getTicketTypeOperation = Operation.make<GetTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.ticketTypes.getTicketType",
   operationId: "getTicketType",
   api: "unstable",
@@ -153,7 +154,7 @@ export const getTicketTypeOperation = Operation.make<GetTicketTypeRequest, Schem
   input: GetTicketTypeRequest,
   success: Schemas.TicketType,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -167,5 +168,5 @@ export const getTicketTypeOperation = Operation.make<GetTicketTypeRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const getTicketType = (input: GetTicketTypeRequest): Effect.Effect<Schemas.TicketType, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const getTicketType = (input: GetTicketTypeRequest): Effect.Effect<Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getTicketTypeOperation, input as GetTicketTypeRequest)

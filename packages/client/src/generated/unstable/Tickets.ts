@@ -21,20 +21,100 @@ import * as Schemas from "./Schemas.js"
  */
 export type ReplyTicketRequest = {
   readonly id: string | number
-} & (Schemas.ContactReplyTicketRequestInput | Schemas.AdminReplyTicketRequestInput)
+} & ({
+  /** Option to disable notifications when replying to a Ticket. */
+  readonly skip_notifications?: boolean | undefined
+  readonly message_type: "comment" | "quick_reply"
+  readonly type: "user"
+  /** The text body of the comment. */
+  readonly body?: string | undefined
+  /** The time the reply was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+  readonly attachment_urls?: ReadonlyArray<string> | undefined
+  /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
+  readonly reply_options?: ReadonlyArray<{
+  /** The text of the chosen reply option. */
+  readonly text: string
+  /** The unique identifier for the quick reply option selected. */
+  readonly uuid: string
+}> | undefined
+  /** The identifier for the contact as given by Intercom. */
+  readonly intercom_user_id: string | number
+} | {
+  /** Option to disable notifications when replying to a Ticket. */
+  readonly skip_notifications?: boolean | undefined
+  readonly message_type: "comment" | "quick_reply"
+  readonly type: "user"
+  /** The text body of the comment. */
+  readonly body?: string | undefined
+  /** The time the reply was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+  readonly attachment_urls?: ReadonlyArray<string> | undefined
+  /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
+  readonly reply_options?: ReadonlyArray<{
+  /** The text of the chosen reply option. */
+  readonly text: string
+  /** The unique identifier for the quick reply option selected. */
+  readonly uuid: string
+}> | undefined
+  /** The external_id you have defined for the contact. */
+  readonly user_id: string | number
+} | {
+  /** Option to disable notifications when replying to a Ticket. */
+  readonly skip_notifications?: boolean | undefined
+  readonly message_type: "comment" | "quick_reply"
+  readonly type: "user"
+  /** The text body of the comment. */
+  readonly body?: string | undefined
+  /** The time the reply was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+  readonly attachment_urls?: ReadonlyArray<string> | undefined
+  /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
+  readonly reply_options?: ReadonlyArray<{
+  /** The text of the chosen reply option. */
+  readonly text: string
+  /** The unique identifier for the quick reply option selected. */
+  readonly uuid: string
+}> | undefined
+  /** The email you have defined for the user. */
+  readonly email: string
+} | {
+  /** Option to disable notifications when replying to a Ticket. */
+  readonly skip_notifications?: boolean | undefined
+  readonly message_type: "comment" | "note" | "quick_reply"
+  readonly type: "admin"
+  /** The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types. */
+  readonly body?: string | undefined
+  /** The id of the admin who is authoring the comment. */
+  readonly admin_id: string | number
+  /** The time the reply was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** The quick reply options to display. Must be present for quick_reply message types. */
+  readonly reply_options?: ReadonlyArray<{
+  /** The text to display in this quick reply option. */
+  readonly text: string
+  /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option. */
+  readonly uuid: string
+}> | undefined
+  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+  readonly attachment_urls?: ReadonlyArray<string> | undefined
+})
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyTicketRequest: Schema.Schema<ReplyTicketRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Union(Schemas.ContactReplyTicketRequestInput, Schemas.AdminReplyTicketRequestInput))
+export const ReplyTicketRequest: Schema.Schema<ReplyTicketRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Union(Schema.Union(Schema.Struct({ skip_notifications: Schema.optional(Schema.Boolean), message_type: Schema.Literal("comment", "quick_reply"), type: Schema.Literal("user"), body: Schema.optional(Schema.String), created_at: Schema.optional(Schema.Number), attachment_urls: Schema.optional(Schema.Array(Schema.String)), reply_options: Schema.optional(Schema.Array(Schema.Struct({ text: Schema.String, uuid: Schema.String }))), intercom_user_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ skip_notifications: Schema.optional(Schema.Boolean), message_type: Schema.Literal("comment", "quick_reply"), type: Schema.Literal("user"), body: Schema.optional(Schema.String), created_at: Schema.optional(Schema.Number), attachment_urls: Schema.optional(Schema.Array(Schema.String)), reply_options: Schema.optional(Schema.Array(Schema.Struct({ text: Schema.String, uuid: Schema.String }))), user_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ skip_notifications: Schema.optional(Schema.Boolean), message_type: Schema.Literal("comment", "quick_reply"), type: Schema.Literal("user"), body: Schema.optional(Schema.String), created_at: Schema.optional(Schema.Number), attachment_urls: Schema.optional(Schema.Array(Schema.String)), reply_options: Schema.optional(Schema.Array(Schema.Struct({ text: Schema.String, uuid: Schema.String }))), email: Schema.String })), Schema.Struct({ skip_notifications: Schema.optional(Schema.Boolean), message_type: Schema.Literal("comment", "note", "quick_reply"), type: Schema.Literal("admin"), body: Schema.optional(Schema.String), admin_id: Schema.Union(Schema.String, Schema.Number), created_at: Schema.optional(Schema.Number), reply_options: Schema.optional(Schema.Array(Schema.Struct({ text: Schema.String, uuid: Schema.String }))), attachment_urls: Schema.optional(Schema.Array(Schema.String)) })))
 
 /**
  * The descriptor of `unstable.tickets.replyTicket` (POST /tickets/{id}/reply).
  * @since 0.1.0
  * @category operations
  */
-export const replyTicketOperation = Operation.make<ReplyTicketRequest, Schemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const replyTicketOperation = Operation.make<ReplyTicketRequest, Schemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tickets.replyTicket",
   operationId: "replyTicket",
   api: "unstable",
@@ -46,7 +126,7 @@ export const replyTicketOperation = Operation.make<ReplyTicketRequest, Schemas.T
   input: ReplyTicketRequest,
   success: Schemas.TicketReply,
   response: "json",
-  errors: [400,401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: false
 })
@@ -60,7 +140,7 @@ export const replyTicketOperation = Operation.make<ReplyTicketRequest, Schemas.T
  * @since 0.1.0
  * @category operations
  */
-export const replyTicket = (input: ReplyTicketRequest): Effect.Effect<Schemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const replyTicket = (input: ReplyTicketRequest): Effect.Effect<Schemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(replyTicketOperation, input as ReplyTicketRequest)
 
 /**
@@ -68,20 +148,48 @@ export const replyTicket = (input: ReplyTicketRequest): Effect.Effect<Schemas.Ti
  * @since 0.1.0
  * @category models
  */
-export type EnqueueCreateTicketRequest = Schemas.CreateTicketRequest
+export type EnqueueCreateTicketRequest = {
+  /** The ID of the type of ticket you want to create */
+  readonly ticket_type_id: string | number
+  /** The list of contacts (users or leads) affected by this ticket. Currently only one is allowed */
+  readonly contacts: ReadonlyArray<{
+  /** The identifier for the contact as given by Intercom. */
+  readonly id: string | number
+} | {
+  /** The external_id you have defined for the contact who is being added as a participant. */
+  readonly external_id: string | number
+} | {
+  /** The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created. */
+  readonly email: string
+}>
+  /** The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:  - conversation | back-office ticket  - customer tickets | non-shared back-office ticket  - conversation | tracker ticket  - customer ticket | tracker ticket */
+  readonly conversation_to_link_id?: string | number | undefined
+  /** The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom */
+  readonly company_id?: string | number | undefined
+  /** The time the ticket was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  readonly assignment?: {
+  /** The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned. */
+  readonly admin_assignee_id?: string | number | undefined
+  /** The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned. */
+  readonly team_assignee_id?: string | number | undefined
+} | undefined
+  /** Option to disable notifications when a Ticket is created. */
+  readonly skip_notifications?: boolean | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const EnqueueCreateTicketRequest: Schema.Schema<EnqueueCreateTicketRequest> = Schemas.CreateTicketRequest
+export const EnqueueCreateTicketRequest: Schema.Schema<EnqueueCreateTicketRequest> = Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number), contacts: Schema.Array(Schema.Union(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ external_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ email: Schema.String }))), conversation_to_link_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), created_at: Schema.optional(Schema.Number), assignment: Schema.optional(Schema.Struct({ admin_assignee_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), team_assignee_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) })), skip_notifications: Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `unstable.tickets.enqueueCreateTicket` (POST /tickets/enqueue).
  * @since 0.1.0
  * @category operations
  */
-export const enqueueCreateTicketOperation = Operation.make<EnqueueCreateTicketRequest, Schemas.Jobs, IntercomError.BadRequestError>({
+export const enqueueCreateTicketOperation = Operation.make<EnqueueCreateTicketRequest, Schemas.Jobs, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tickets.enqueueCreateTicket",
   operationId: "enqueueCreateTicket",
   api: "unstable",
@@ -93,7 +201,7 @@ export const enqueueCreateTicketOperation = Operation.make<EnqueueCreateTicketRe
   input: EnqueueCreateTicketRequest,
   success: Schemas.Jobs,
   response: "json",
-  errors: [400,401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -107,7 +215,7 @@ export const enqueueCreateTicketOperation = Operation.make<EnqueueCreateTicketRe
  * @since 0.1.0
  * @category operations
  */
-export const enqueueCreateTicket = (input: EnqueueCreateTicketRequest): Effect.Effect<Schemas.Jobs, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const enqueueCreateTicket = (input: EnqueueCreateTicketRequest): Effect.Effect<Schemas.Jobs, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(enqueueCreateTicketOperation, input as EnqueueCreateTicketRequest)
 
 /**
@@ -131,7 +239,7 @@ export const GetTicketRequest: Schema.Schema<GetTicketRequest> = Schema.Struct({
  * @since 0.1.0
  * @category operations
  */
-export const getTicketOperation = Operation.make<GetTicketRequest, Schemas.Ticket, never>({
+export const getTicketOperation = Operation.make<GetTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.tickets.getTicket",
   operationId: "getTicket",
   api: "unstable",
@@ -143,7 +251,7 @@ export const getTicketOperation = Operation.make<GetTicketRequest, Schemas.Ticke
   input: GetTicketRequest,
   success: Schemas.Ticket,
   response: "json",
-  errors: [401],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -157,7 +265,7 @@ export const getTicketOperation = Operation.make<GetTicketRequest, Schemas.Ticke
  * @since 0.1.0
  * @category operations
  */
-export const getTicket = (input: GetTicketRequest): Effect.Effect<Schemas.Ticket, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const getTicket = (input: GetTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getTicketOperation, input as GetTicketRequest)
 
 /**
@@ -181,7 +289,7 @@ export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = Schema.ex
  * @since 0.1.0
  * @category operations
  */
-export const updateTicketOperation = Operation.make<UpdateTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const updateTicketOperation = Operation.make<UpdateTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tickets.updateTicket",
   operationId: "updateTicket",
   api: "unstable",
@@ -193,7 +301,7 @@ export const updateTicketOperation = Operation.make<UpdateTicketRequest, Schemas
   input: UpdateTicketRequest,
   success: Schemas.Ticket,
   response: "json",
-  errors: [400,401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -207,7 +315,7 @@ export const updateTicketOperation = Operation.make<UpdateTicketRequest, Schemas
  * @since 0.1.0
  * @category operations
  */
-export const updateTicket = (input: UpdateTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const updateTicket = (input: UpdateTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateTicketOperation, input as UpdateTicketRequest)
 
 /**
@@ -252,7 +360,7 @@ export const DeleteTicketRequest: Schema.Schema<DeleteTicketRequest> = Schema.St
  * @since 0.1.0
  * @category operations
  */
-export const deleteTicketOperation = Operation.make<DeleteTicketRequest, DeleteTicketResponse, IntercomError.NotFoundError>({
+export const deleteTicketOperation = Operation.make<DeleteTicketRequest, DeleteTicketResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.tickets.deleteTicket",
   operationId: "deleteTicket",
   api: "unstable",
@@ -264,7 +372,7 @@ export const deleteTicketOperation = Operation.make<DeleteTicketRequest, DeleteT
   input: DeleteTicketRequest,
   success: DeleteTicketResponse,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -278,7 +386,7 @@ export const deleteTicketOperation = Operation.make<DeleteTicketRequest, DeleteT
  * @since 0.1.0
  * @category operations
  */
-export const deleteTicket = (input: DeleteTicketRequest): Effect.Effect<DeleteTicketResponse, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const deleteTicket = (input: DeleteTicketRequest): Effect.Effect<DeleteTicketResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(deleteTicketOperation, input as DeleteTicketRequest)
 
 /**
@@ -299,7 +407,7 @@ export const SearchTicketsRequest: Schema.Schema<SearchTicketsRequest> = Schemas
  * @since 0.1.0
  * @category operations
  */
-export const searchTicketsOperation = Operation.make<SearchTicketsRequest, Schemas.TicketList, never>({
+export const searchTicketsOperation = Operation.make<SearchTicketsRequest, Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tickets.searchTickets",
   operationId: "searchTickets",
   api: "unstable",
@@ -311,7 +419,7 @@ export const searchTicketsOperation = Operation.make<SearchTicketsRequest, Schem
   input: SearchTicketsRequest,
   success: Schemas.TicketList,
   response: "json",
-  errors: [],
+  errors: [400,422],
   pagination: { kind: "search", items: "tickets" },
   idempotent: true
 })
@@ -393,7 +501,7 @@ export const searchTicketsOperation = Operation.make<SearchTicketsRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const searchTickets = (input: SearchTicketsRequest): Effect.Effect<Schemas.TicketList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const searchTickets = (input: SearchTicketsRequest): Effect.Effect<Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(searchTicketsOperation, input as SearchTicketsRequest)
 
 /**
@@ -401,13 +509,13 @@ export const searchTickets = (input: SearchTicketsRequest): Effect.Effect<Schema
  * @since 0.1.0
  * @category streams
  */
-export const searchTicketsStream = (input: SearchTicketsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.TicketList, "tickets">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchTicketsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.TicketList, "tickets">, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchTicketsStream = (input: SearchTicketsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.items(searchTicketsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
 
 /**
  * `unstable.tickets.searchTickets` (POST /tickets/search), every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchTicketsPages = (input: SearchTicketsRequest, options?: Pagination.Options): Stream.Stream<Schemas.TicketList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchTicketsOperation, input, options) as Stream.Stream<Schemas.TicketList, Operation.CommonError, IntercomClient.IntercomClient>
+export const searchTicketsPages = (input: SearchTicketsRequest, options?: Pagination.Options): Stream.Stream<Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(searchTicketsOperation, input, options) as Stream.Stream<Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>

@@ -33,7 +33,7 @@ export const RetrieveVisitorWithUserIdRequest: Schema.Schema<RetrieveVisitorWith
  * @since 0.1.0
  * @category operations
  */
-export const retrieveVisitorWithUserIdOperation = Operation.make<RetrieveVisitorWithUserIdRequest, Schemas.Visitor, IntercomError.NotFoundError>({
+export const retrieveVisitorWithUserIdOperation = Operation.make<RetrieveVisitorWithUserIdRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.visitors.retrieveVisitorWithUserId",
   operationId: "retrieveVisitorWithUserId",
   api: "unstable",
@@ -45,7 +45,7 @@ export const retrieveVisitorWithUserIdOperation = Operation.make<RetrieveVisitor
   input: RetrieveVisitorWithUserIdRequest,
   success: Schemas.Visitor,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404],
   pagination: undefined,
   idempotent: true
 })
@@ -59,7 +59,7 @@ export const retrieveVisitorWithUserIdOperation = Operation.make<RetrieveVisitor
  * @since 0.1.0
  * @category operations
  */
-export const retrieveVisitorWithUserId = (input: RetrieveVisitorWithUserIdRequest): Effect.Effect<Schemas.Visitor, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const retrieveVisitorWithUserId = (input: RetrieveVisitorWithUserIdRequest): Effect.Effect<Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(retrieveVisitorWithUserIdOperation, input as RetrieveVisitorWithUserIdRequest)
 
 /**
@@ -67,22 +67,20 @@ export const retrieveVisitorWithUserId = (input: RetrieveVisitorWithUserIdReques
  * @since 0.1.0
  * @category models
  */
-export interface UpdateVisitorRequest {
-  readonly body: Schemas.UpdateVisitorRequest
-}
+export type UpdateVisitorRequest = Schemas.UpdateVisitorRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = Schema.Struct({ body: Schemas.UpdateVisitorRequest })
+export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = Schemas.UpdateVisitorRequest
 
 /**
  * The descriptor of `unstable.visitors.updateVisitor` (PUT /visitors).
  * @since 0.1.0
  * @category operations
  */
-export const updateVisitorOperation = Operation.make<UpdateVisitorRequest, Schemas.Visitor, IntercomError.NotFoundError>({
+export const updateVisitorOperation = Operation.make<UpdateVisitorRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.visitors.updateVisitor",
   operationId: "updateVisitor",
   api: "unstable",
@@ -90,11 +88,11 @@ export const updateVisitorOperation = Operation.make<UpdateVisitorRequest, Schem
   path: "/visitors",
   pathParams: [],
   queryParams: [],
-  body: "value",
+  body: "fields",
   input: UpdateVisitorRequest,
   success: Schemas.Visitor,
   response: "json",
-  errors: [401,404],
+  errors: [400,401,404,422],
   pagination: undefined,
   idempotent: true
 })
@@ -112,7 +110,7 @@ export const updateVisitorOperation = Operation.make<UpdateVisitorRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const updateVisitor = (input: UpdateVisitorRequest): Effect.Effect<Schemas.Visitor, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const updateVisitor = (input: UpdateVisitorRequest): Effect.Effect<Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(updateVisitorOperation, input as UpdateVisitorRequest)
 
 /**
@@ -133,7 +131,7 @@ export const ConvertVisitorRequest: Schema.Schema<ConvertVisitorRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const convertVisitorOperation = Operation.make<ConvertVisitorRequest, Schemas.Contact, never>({
+export const convertVisitorOperation = Operation.make<ConvertVisitorRequest, Schemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.visitors.convertVisitor",
   operationId: "convertVisitor",
   api: "unstable",
@@ -145,7 +143,7 @@ export const convertVisitorOperation = Operation.make<ConvertVisitorRequest, Sch
   input: ConvertVisitorRequest,
   success: Schemas.Contact,
   response: "json",
-  errors: [401],
+  errors: [400,401,422],
   pagination: undefined,
   idempotent: false
 })
@@ -163,5 +161,5 @@ export const convertVisitorOperation = Operation.make<ConvertVisitorRequest, Sch
  * @since 0.1.0
  * @category operations
  */
-export const convertVisitor = (input: ConvertVisitorRequest): Effect.Effect<Schemas.Contact, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const convertVisitor = (input: ConvertVisitorRequest): Effect.Effect<Schemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(convertVisitorOperation, input as ConvertVisitorRequest)

@@ -33,7 +33,7 @@ export const ExportWorkflowRequest: Schema.Schema<ExportWorkflowRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const exportWorkflowOperation = Operation.make<ExportWorkflowRequest, Schemas.WorkflowExport, IntercomError.NotFoundError>({
+export const exportWorkflowOperation = Operation.make<ExportWorkflowRequest, Schemas.WorkflowExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.workflows.exportWorkflow",
   operationId: "exportWorkflow",
   api: "unstable",
@@ -45,7 +45,7 @@ export const exportWorkflowOperation = Operation.make<ExportWorkflowRequest, Sch
   input: ExportWorkflowRequest,
   success: Schemas.WorkflowExport,
   response: "json",
-  errors: [403,404],
+  errors: [400,403,404],
   pagination: undefined,
   idempotent: true
 })
@@ -65,5 +65,5 @@ export const exportWorkflowOperation = Operation.make<ExportWorkflowRequest, Sch
  * @since 0.1.0
  * @category operations
  */
-export const exportWorkflow = (input: ExportWorkflowRequest): Effect.Effect<Schemas.WorkflowExport, IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const exportWorkflow = (input: ExportWorkflowRequest): Effect.Effect<Schemas.WorkflowExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(exportWorkflowOperation, input as ExportWorkflowRequest)

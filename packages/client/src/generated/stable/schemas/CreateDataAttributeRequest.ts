@@ -7,17 +7,33 @@ import * as Schema from "effect/Schema"
  * @category schemas
  */
 export type CreateDataAttributeRequest = {
-  readonly data_type?: "options" | undefined
+  /** The name of the data attribute. */
+  readonly name: string
+  /** The model that the data attribute belongs to. */
+  readonly model: "contact" | "company"
+  /** The readable description you see in the UI for the attribute. */
+  readonly description?: string | undefined
+  /** Can this attribute be updated by the Messenger */
+  readonly messenger_writable?: boolean | undefined
+  readonly data_type: "options"
   /** Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required. */
   readonly options: ReadonlyArray<{
   readonly value?: string | undefined
 }>
 } | {
-  readonly data_type?: "string" | "integer" | "float" | "boolean" | "datetime" | "date" | undefined
+  /** The name of the data attribute. */
+  readonly name: string
+  /** The model that the data attribute belongs to. */
+  readonly model: "contact" | "company"
+  /** The readable description you see in the UI for the attribute. */
+  readonly description?: string | undefined
+  /** Can this attribute be updated by the Messenger */
+  readonly messenger_writable?: boolean | undefined
+  readonly data_type: "string" | "integer" | "float" | "boolean" | "datetime" | "date"
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDataAttributeRequest: Schema.Schema<CreateDataAttributeRequest> = Schema.Union(Schema.Struct({ data_type: Schema.optional(Schema.Literal("options")), options: Schema.Array(Schema.Struct({ value: Schema.optional(Schema.String) })) }), Schema.Struct({ data_type: Schema.optional(Schema.Literal("string", "integer", "float", "boolean", "datetime", "date")) })).annotations({ identifier: "CreateDataAttributeRequest" })
+export const CreateDataAttributeRequest: Schema.Schema<CreateDataAttributeRequest> = Schema.Union(Schema.Struct({ name: Schema.String, model: Schema.Literal("contact", "company"), description: Schema.optional(Schema.String), messenger_writable: Schema.optional(Schema.Boolean), data_type: Schema.Literal("options"), options: Schema.Array(Schema.Struct({ value: Schema.optional(Schema.String) })) }), Schema.Struct({ name: Schema.String, model: Schema.Literal("contact", "company"), description: Schema.optional(Schema.String), messenger_writable: Schema.optional(Schema.Boolean), data_type: Schema.Literal("string", "integer", "float", "boolean", "datetime", "date") })).annotations({ identifier: "CreateDataAttributeRequest" })

@@ -11,7 +11,7 @@ import { SingleFilterSearchRequest } from "./SingleFilterSearchRequest.js"
 export interface MultipleFilterSearchRequest {
   /** An operator to allow boolean inspection between multiple fields. */
   readonly operator?: "AND" | "OR" | undefined
-  readonly value?: ReadonlyArray<MultipleFilterSearchRequest> | ReadonlyArray<SingleFilterSearchRequest> | undefined
+  readonly value?: ReadonlyArray<SingleFilterSearchRequest | MultipleFilterSearchRequest> | undefined
 }
 
 /**
@@ -19,4 +19,4 @@ export interface MultipleFilterSearchRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const MultipleFilterSearchRequest: Schema.Schema<MultipleFilterSearchRequest> = Schema.Struct({ operator: Schema.optional(Schema.Literal("AND", "OR")), value: Schema.optional(Schema.Union(Schema.Array(Schema.suspend((): Schema.Schema<MultipleFilterSearchRequest> => MultipleFilterSearchRequest)), Schema.Array(SingleFilterSearchRequest))) }).annotations({ identifier: "MultipleFilterSearchRequest" })
+export const MultipleFilterSearchRequest: Schema.Schema<MultipleFilterSearchRequest> = Schema.Struct({ operator: Schema.optional(Schema.Literal("AND", "OR")), value: Schema.optional(Schema.Array(Schema.Union(SingleFilterSearchRequest, Schema.suspend((): Schema.Schema<MultipleFilterSearchRequest> => MultipleFilterSearchRequest)))) }).annotations({ identifier: "MultipleFilterSearchRequest" })

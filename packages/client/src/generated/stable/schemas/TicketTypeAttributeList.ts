@@ -13,6 +13,8 @@ export interface TicketTypeAttributeList {
   readonly type?: string | null
   /** A list of ticket type attributes associated with a given ticket type. */
   readonly ticket_type_attributes?: (ReadonlyArray<TicketTypeAttribute | null>) | null
+  /** A list of ticket type attributes associated with a given ticket type. */
+  readonly data?: (ReadonlyArray<TicketTypeAttribute | null>) | null
 }
 
 /**
@@ -20,4 +22,4 @@ export interface TicketTypeAttributeList {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketTypeAttributeList: Schema.Schema<TicketTypeAttributeList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ticket_type_attributes: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(TicketTypeAttribute))), { exact: true }) }).annotations({ identifier: "TicketTypeAttributeList" })
+export const TicketTypeAttributeList: Schema.Schema<TicketTypeAttributeList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ticket_type_attributes: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(TicketTypeAttribute))), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(TicketTypeAttribute))), { exact: true }) }).annotations({ identifier: "TicketTypeAttributeList" })

@@ -7,14 +7,27 @@ import * as Schema from "effect/Schema"
  * @category schemas
  */
 export type UpdateDataAttributeRequest = {
+  /** Whether the attribute is to be archived or not. */
+  readonly archived?: boolean | undefined
+  /** The readable description you see in the UI for the attribute. */
+  readonly description?: string | undefined
+  /** Can this attribute be updated by the Messenger */
+  readonly messenger_writable?: boolean | undefined
   /** Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required. */
   readonly options: ReadonlyArray<{
   readonly value?: string | undefined
 }>
-} | unknown
+} | {
+  /** Whether the attribute is to be archived or not. */
+  readonly archived?: boolean | undefined
+  /** The readable description you see in the UI for the attribute. */
+  readonly description?: string | undefined
+  /** Can this attribute be updated by the Messenger */
+  readonly messenger_writable?: boolean | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = Schema.Union(Schema.Struct({ options: Schema.Array(Schema.Struct({ value: Schema.optional(Schema.String) })) }), Schema.Unknown).annotations({ identifier: "UpdateDataAttributeRequest" })
+export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = Schema.Union(Schema.Struct({ archived: Schema.optional(Schema.Boolean), description: Schema.optional(Schema.String), messenger_writable: Schema.optional(Schema.Boolean), options: Schema.Array(Schema.Struct({ value: Schema.optional(Schema.String) })) }), Schema.Struct({ archived: Schema.optional(Schema.Boolean), description: Schema.optional(Schema.String), messenger_writable: Schema.optional(Schema.Boolean) })).annotations({ identifier: "UpdateDataAttributeRequest" })

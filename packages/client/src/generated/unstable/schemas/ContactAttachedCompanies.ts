@@ -17,6 +17,8 @@ export interface ContactAttachedCompanies {
   /** The total number of companies associated to this contact */
   readonly total_count?: number | null
   readonly pages?: PagesLink | null
+  /** An array containing Company Objects */
+  readonly data?: ReadonlyArray<Company> | null
 }
 
 /**
@@ -24,4 +26,4 @@ export interface ContactAttachedCompanies {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactAttachedCompanies: Schema.Schema<ContactAttachedCompanies> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), companies: Schema.optionalWith(Schema.NullOr(Schema.Array(Company)), { exact: true }), total_count: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), pages: Schema.optionalWith(Schema.NullOr(PagesLink), { exact: true }) }).annotations({ identifier: "ContactAttachedCompanies" })
+export const ContactAttachedCompanies: Schema.Schema<ContactAttachedCompanies> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), companies: Schema.optionalWith(Schema.NullOr(Schema.Array(Company)), { exact: true }), total_count: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), pages: Schema.optionalWith(Schema.NullOr(PagesLink), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Company)), { exact: true }) }).annotations({ identifier: "ContactAttachedCompanies" })

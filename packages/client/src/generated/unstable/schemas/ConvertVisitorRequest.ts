@@ -11,12 +11,47 @@ export interface ConvertVisitorRequest {
   /** Represents the role of the Contact model. Accepts `lead` or `user`. */
   readonly type: string
   /** The unique identifiers retained after converting or merging. */
-  readonly user: unknown | {
+  readonly user: {
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id: string | number
+  /** A unique identifier for the contact which is given to Intercom, which will be represented as external_id. */
+  readonly user_id?: string | number | undefined
+  /** The contact's email, retained by default if one is present. */
+  readonly email?: string | undefined
+} | {
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | number | undefined
+  /** A unique identifier for the contact which is given to Intercom, which will be represented as external_id. */
+  readonly user_id: string | number
+  /** The contact's email, retained by default if one is present. */
+  readonly email?: string | undefined
+} | {
   /** The contact's email. */
   readonly email: string
 }
   /** The unique identifiers to convert a single Visitor. */
-  readonly visitor: unknown
+  readonly visitor: {
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id: string | number
+  /** A unique identifier for the contact which is given to Intercom. */
+  readonly user_id?: string | number | undefined
+  /** The visitor's email. */
+  readonly email?: string | undefined
+} | {
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | number | undefined
+  /** A unique identifier for the contact which is given to Intercom. */
+  readonly user_id: string | number
+  /** The visitor's email. */
+  readonly email?: string | undefined
+} | {
+  /** The unique identifier for the contact which is given by Intercom. */
+  readonly id?: string | number | undefined
+  /** A unique identifier for the contact which is given to Intercom. */
+  readonly user_id?: string | number | undefined
+  /** The visitor's email. */
+  readonly email: string
+}
 }
 
 /**
@@ -24,4 +59,4 @@ export interface ConvertVisitorRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ConvertVisitorRequest: Schema.Schema<ConvertVisitorRequest> = Schema.Struct({ type: Schema.String, user: Schema.Union(Schema.Unknown, Schema.Struct({ email: Schema.String })), visitor: Schema.Unknown }).annotations({ identifier: "ConvertVisitorRequest" })
+export const ConvertVisitorRequest: Schema.Schema<ConvertVisitorRequest> = Schema.Struct({ type: Schema.String, user: Schema.Union(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), user_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), email: Schema.optional(Schema.String) }), Schema.Struct({ id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), user_id: Schema.Union(Schema.String, Schema.Number), email: Schema.optional(Schema.String) }), Schema.Struct({ email: Schema.String })), visitor: Schema.Union(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), user_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), email: Schema.optional(Schema.String) }), Schema.Struct({ id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), user_id: Schema.Union(Schema.String, Schema.Number), email: Schema.optional(Schema.String) }), Schema.Struct({ id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), user_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), email: Schema.String })) }).annotations({ identifier: "ConvertVisitorRequest" })

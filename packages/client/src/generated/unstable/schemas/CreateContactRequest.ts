@@ -7,11 +7,86 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type CreateContactRequest = unknown
+export type CreateContactRequest = {
+  /** The role of the contact. */
+  readonly role?: string | undefined
+  /** A unique identifier for the contact which is given to Intercom */
+  readonly external_id?: string | number | undefined
+  /** The contacts email */
+  readonly email: string
+  /** The contacts phone */
+  readonly phone?: string | null | undefined
+  /** The contacts name */
+  readonly name?: string | null | undefined
+  /** An image URL containing the avatar of a contact */
+  readonly avatar?: string | null | undefined
+  /** The time specified for when a contact signed up */
+  readonly signed_up_at?: number | null | undefined
+  /** The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually) */
+  readonly last_seen_at?: number | null | undefined
+  /** The id of an admin that has been assigned account ownership of the contact */
+  readonly owner_id?: number | null | undefined
+  /** Whether the contact is unsubscribed from emails */
+  readonly unsubscribed_from_emails?: boolean | null | undefined
+  /** A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null. */
+  readonly language_override?: string | null | undefined
+  /** The custom attributes which are set for the contact */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null | undefined
+} | {
+  /** The role of the contact. */
+  readonly role?: string | undefined
+  /** A unique identifier for the contact which is given to Intercom */
+  readonly external_id: string | number
+  /** The contacts email */
+  readonly email?: string | undefined
+  /** The contacts phone */
+  readonly phone?: string | null | undefined
+  /** The contacts name */
+  readonly name?: string | null | undefined
+  /** An image URL containing the avatar of a contact */
+  readonly avatar?: string | null | undefined
+  /** The time specified for when a contact signed up */
+  readonly signed_up_at?: number | null | undefined
+  /** The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually) */
+  readonly last_seen_at?: number | null | undefined
+  /** The id of an admin that has been assigned account ownership of the contact */
+  readonly owner_id?: number | null | undefined
+  /** Whether the contact is unsubscribed from emails */
+  readonly unsubscribed_from_emails?: boolean | null | undefined
+  /** A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null. */
+  readonly language_override?: string | null | undefined
+  /** The custom attributes which are set for the contact */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null | undefined
+} | {
+  /** The role of the contact. */
+  readonly role: string
+  /** A unique identifier for the contact which is given to Intercom */
+  readonly external_id?: string | number | undefined
+  /** The contacts email */
+  readonly email?: string | undefined
+  /** The contacts phone */
+  readonly phone?: string | null | undefined
+  /** The contacts name */
+  readonly name?: string | null | undefined
+  /** An image URL containing the avatar of a contact */
+  readonly avatar?: string | null | undefined
+  /** The time specified for when a contact signed up */
+  readonly signed_up_at?: number | null | undefined
+  /** The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually) */
+  readonly last_seen_at?: number | null | undefined
+  /** The id of an admin that has been assigned account ownership of the contact */
+  readonly owner_id?: number | null | undefined
+  /** Whether the contact is unsubscribed from emails */
+  readonly unsubscribed_from_emails?: boolean | null | undefined
+  /** A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null. */
+  readonly language_override?: string | null | undefined
+  /** The custom attributes which are set for the contact */
+  readonly custom_attributes?: { readonly [key: string]: unknown } | null | undefined
+}
 
 /**
  * Payload to create a contact
  * @since 0.1.0
  * @category schemas
  */
-export const CreateContactRequest: Schema.Schema<CreateContactRequest> = Schema.Unknown.annotations({ identifier: "CreateContactRequest" })
+export const CreateContactRequest: Schema.Schema<CreateContactRequest> = Schema.Union(Schema.Struct({ role: Schema.optional(Schema.String), external_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), email: Schema.String, phone: Schema.optional(Schema.NullOr(Schema.String)), name: Schema.optional(Schema.NullOr(Schema.String)), avatar: Schema.optional(Schema.NullOr(Schema.String)), signed_up_at: Schema.optional(Schema.NullOr(Schema.Number)), last_seen_at: Schema.optional(Schema.NullOr(Schema.Number)), owner_id: Schema.optional(Schema.NullOr(Schema.Number)), unsubscribed_from_emails: Schema.optional(Schema.NullOr(Schema.Boolean)), language_override: Schema.optional(Schema.NullOr(Schema.String)), custom_attributes: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown }))) }), Schema.Struct({ role: Schema.optional(Schema.String), external_id: Schema.Union(Schema.String, Schema.Number), email: Schema.optional(Schema.String), phone: Schema.optional(Schema.NullOr(Schema.String)), name: Schema.optional(Schema.NullOr(Schema.String)), avatar: Schema.optional(Schema.NullOr(Schema.String)), signed_up_at: Schema.optional(Schema.NullOr(Schema.Number)), last_seen_at: Schema.optional(Schema.NullOr(Schema.Number)), owner_id: Schema.optional(Schema.NullOr(Schema.Number)), unsubscribed_from_emails: Schema.optional(Schema.NullOr(Schema.Boolean)), language_override: Schema.optional(Schema.NullOr(Schema.String)), custom_attributes: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown }))) }), Schema.Struct({ role: Schema.String, external_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), email: Schema.optional(Schema.String), phone: Schema.optional(Schema.NullOr(Schema.String)), name: Schema.optional(Schema.NullOr(Schema.String)), avatar: Schema.optional(Schema.NullOr(Schema.String)), signed_up_at: Schema.optional(Schema.NullOr(Schema.Number)), last_seen_at: Schema.optional(Schema.NullOr(Schema.Number)), owner_id: Schema.optional(Schema.NullOr(Schema.Number)), unsubscribed_from_emails: Schema.optional(Schema.NullOr(Schema.Boolean)), language_override: Schema.optional(Schema.NullOr(Schema.String)), custom_attributes: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown }))) })).annotations({ identifier: "CreateContactRequest" })

@@ -6,10 +6,49 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type CreateDataEventRequest = unknown
+export type CreateDataEventRequest = {
+  /** The name of the event that occurred. This is presented to your App's admins when filtering and creating segments - a good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`. */
+  readonly event_name: string
+  /** The time the event occurred as a UTC Unix timestamp */
+  readonly created_at: number
+  /** Your identifier for the user. */
+  readonly user_id?: string | number | undefined
+  /** The unique identifier for the contact (lead or user) which is given by Intercom. */
+  readonly id: string | number
+  /** An email address for your user. An email should only be used where your application uses email to uniquely identify users. */
+  readonly email?: string | undefined
+  /** Optional metadata about the event. */
+  readonly metadata?: { readonly [key: string]: string } | undefined
+} | {
+  /** The name of the event that occurred. This is presented to your App's admins when filtering and creating segments - a good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`. */
+  readonly event_name: string
+  /** The time the event occurred as a UTC Unix timestamp */
+  readonly created_at: number
+  /** Your identifier for the user. */
+  readonly user_id: string | number
+  /** The unique identifier for the contact (lead or user) which is given by Intercom. */
+  readonly id?: string | number | undefined
+  /** An email address for your user. An email should only be used where your application uses email to uniquely identify users. */
+  readonly email?: string | undefined
+  /** Optional metadata about the event. */
+  readonly metadata?: { readonly [key: string]: string } | undefined
+} | {
+  /** The name of the event that occurred. This is presented to your App's admins when filtering and creating segments - a good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`. */
+  readonly event_name: string
+  /** The time the event occurred as a UTC Unix timestamp */
+  readonly created_at: number
+  /** Your identifier for the user. */
+  readonly user_id?: string | number | undefined
+  /** The unique identifier for the contact (lead or user) which is given by Intercom. */
+  readonly id?: string | number | undefined
+  /** An email address for your user. An email should only be used where your application uses email to uniquely identify users. */
+  readonly email: string
+  /** Optional metadata about the event. */
+  readonly metadata?: { readonly [key: string]: string } | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = Schema.Unknown.annotations({ identifier: "CreateDataEventRequest" })
+export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = Schema.Union(Schema.Struct({ event_name: Schema.String, created_at: Schema.Number, user_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), id: Schema.Union(Schema.String, Schema.Number), email: Schema.optional(Schema.String), metadata: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) }), Schema.Struct({ event_name: Schema.String, created_at: Schema.Number, user_id: Schema.Union(Schema.String, Schema.Number), id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), email: Schema.optional(Schema.String), metadata: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) }), Schema.Struct({ event_name: Schema.String, created_at: Schema.Number, user_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), email: Schema.String, metadata: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) })).annotations({ identifier: "CreateDataEventRequest" })

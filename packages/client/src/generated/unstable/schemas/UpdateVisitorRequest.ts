@@ -7,11 +7,29 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type UpdateVisitorRequest = unknown
+export type UpdateVisitorRequest = {
+  /** A unique identified for the visitor which is given by Intercom. */
+  readonly id: string | number
+  /** A unique identified for the visitor which is given by you. */
+  readonly user_id?: string | number | undefined
+  /** The visitor's name. */
+  readonly name?: string | undefined
+  /** The custom attributes which are set for the visitor. */
+  readonly custom_attributes?: { readonly [key: string]: string } | undefined
+} | {
+  /** A unique identified for the visitor which is given by Intercom. */
+  readonly id?: string | number | undefined
+  /** A unique identified for the visitor which is given by you. */
+  readonly user_id: string | number
+  /** The visitor's name. */
+  readonly name?: string | undefined
+  /** The custom attributes which are set for the visitor. */
+  readonly custom_attributes?: { readonly [key: string]: string } | undefined
+}
 
 /**
  * Update an existing visitor.
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = Schema.Unknown.annotations({ identifier: "UpdateVisitorRequest" })
+export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = Schema.Union(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), user_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), name: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) }), Schema.Struct({ id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), user_id: Schema.Union(Schema.String, Schema.Number), name: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })) })).annotations({ identifier: "UpdateVisitorRequest" })
