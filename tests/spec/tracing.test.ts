@@ -15,6 +15,8 @@ import { TOKEN } from "../support/Run.js"
 
 interface Recorded {
   readonly name: string
+  readonly spanId: string
+  readonly parentId: string | undefined
   readonly attributes: Map<string, unknown>
   readonly events: Array<unknown>
 }
@@ -24,12 +26,19 @@ const recordingTracer = () => {
   let id = 0
   const tracer = Tracer.make({
     span: (name, parent, context, links, startTime, kind) => {
-      const recorded: Recorded = { name, attributes: new Map(), events: [] }
+      const spanId = `span${++id}`
+      const recorded: Recorded = {
+        name,
+        spanId,
+        parentId: Option.getOrUndefined(Option.map(parent, (p) => p.spanId)),
+        attributes: new Map(),
+        events: []
+      }
       spans.push(recorded)
       const span: Tracer.Span = {
         _tag: "Span",
         name,
-        spanId: `span${++id}`,
+        spanId,
         traceId: "trace1",
         parent,
         context,
@@ -75,8 +84,29 @@ describe("tracing", () => {
       assert.notInclude(dump, TOKEN)
       // The header is recorded, redacted.
       assert.include(dump, "http.request.header.authorization")
-      const http = spans.find((s) => Option.isSome(Option.fromNullable(s.attributes.get("http.request.method"))))
-      assert.isDefined(http)
+      // one span per operation, named after the method, with the HTTP client's span inside
+      const operation = spans.find((s) => s.name === "Intercom.admins.identify")
+      assert.isDefined(operation)
+      assert.strictEqual(operation!.attributes.get("intercom.operation_id"), "identifyAdmin")
+      assert.strictEqual(operation!.attributes.get("http.route"), "/me")
+      const http = spans.find((s) => s.parentId === operation!.spanId)
+      assert.isDefined(http, "the HTTP client's span is a child of the operation's")
+      assert.strictEqual(http!.attributes.get("http.request.method"), "GET")
+      assert.strictEqual(spans.filter((s) => s.name === "Intercom.contacts.find").length, 2)
+      // trace propagation to Intercom is off by default
+      assert.isUndefined(mock.requests[0].headers["traceparent"])
+      assert.isUndefined(mock.requests[0].headers["b3"])
+    }).pipe(Effect.provide(layer), Effect.withTracer(tracer))
+  })
+
+  it.effect("trace context is sent only with propagateTraces: true", () => {
+    const { tracer } = recordingTracer()
+    const mock = MockHttp.make(() => MockHttp.json(200, { type: "admin", id: "1" }))
+    const layer = Intercom.layer({ token: Redacted.make(TOKEN), propagateTraces: true }).pipe(Layer.provide(mock.layer))
+    return Effect.gen(function* () {
+      const intercom = yield* Intercom.Intercom
+      yield* intercom.admins.identify()
+      assert.isString(mock.requests[0].headers["traceparent"])
     }).pipe(Effect.provide(layer), Effect.withTracer(tracer))
   })
 })

@@ -87,6 +87,11 @@ export interface Options {
   readonly timeout?: Duration.DurationInput | undefined
   /** Transforms the `HttpClient` once, for example to add a proxy header. */
   readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
+  /**
+   * Send the trace context (`traceparent`, `b3`) with requests to Intercom
+   * (default false: a third party has no use for it).
+   */
+  readonly propagateTraces?: boolean | undefined
   /** The retry policy (default `Retry.defaultPolicy`); `false` for none. */
   readonly retry?: Retry.Policy | false | undefined
   /**
@@ -198,7 +203,10 @@ export const make = (options: Options): Effect.Effect<IntercomClient.Service, ne
     Effect.zip(HttpClient.HttpClient, Effect.serviceOption(RateLimit.SharedRateLimiter)),
     ([httpClient, shared]) =>
       internal.makeService(
-        options.transformClient === undefined ? httpClient : options.transformClient(httpClient),
+        (options.transformClient === undefined ? httpClient : options.transformClient(httpClient)).pipe(
+          // W3C / B3 trace headers go to Intercom only when asked for.
+          HttpClient.withTracerPropagation(options.propagateTraces === true)
+        ),
         resolve(
           options.rateLimiter === undefined && Option.isSome(shared) ? { ...options, rateLimiter: shared.value } : options
         )

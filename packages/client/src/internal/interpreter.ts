@@ -27,6 +27,7 @@ import type * as SchemaAST from "effect/SchemaAST"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
+import type * as Tracer from "effect/Tracer"
 import type * as IntercomClient from "../IntercomClient.js"
 import * as IntercomError from "../IntercomError.js"
 import type { CommonError, Operation } from "../Operation.js"
@@ -595,6 +596,28 @@ const run = (
   )
 }
 
+let nativeTracer: Tracer.Tracer | undefined
+/** Effect's default tracer, which records nothing anyone reads unless a tracer is installed. */
+const defaultTracer = (): Tracer.Tracer => (nativeTracer ??= Effect.runSync(Effect.tracer))
+
+const spanNames = new WeakMap<Operation<any, any, any>, string>()
+const spanName = (op: Operation<any, any, any>): string => {
+  let name = spanNames.get(op)
+  if (name === undefined) {
+    name = `Intercom.${op.name}`
+    spanNames.set(op, name)
+  }
+  return name
+}
+
+const spanAttributes = (op: Operation<any, any, any>): Record<string, unknown> => ({
+  "intercom.operation": op.name,
+  ...(op.operationId !== undefined ? { "intercom.operation_id": op.operationId } : {}),
+  "intercom.api": op.api,
+  "http.request.method": op.method,
+  "http.route": op.path
+})
+
 class ServiceImpl extends Inspectable.Class implements IntercomClient.IntercomClient.Service {
   constructor(
     readonly config: IntercomClient.ResolvedConfig,
@@ -603,9 +626,18 @@ class ServiceImpl extends Inspectable.Class implements IntercomClient.IntercomCl
     super()
   }
   readonly execute = <I, A, E>(op: Operation<I, A, E>, input: I): Effect.Effect<A, E | CommonError> =>
-    Effect.withFiberRuntime((fiber) =>
-      run(this.httpClient, this.config, op, input, fiber.getFiberRef(currentCallOptions))
-    ) as Effect.Effect<any, any>
+    Effect.withFiberRuntime((fiber) => {
+      const effect = run(this.httpClient, this.config, op, input, fiber.getFiberRef(currentCallOptions))
+      // With no tracer installed (Effect's default one), spans would only cost: skip ours and the HTTP client's.
+      if (fiber.currentTracer === defaultTracer() || !fiber.getFiberRef(FiberRef.currentTracerEnabled)) {
+        return Effect.withTracerEnabled(effect, false)
+      }
+      return Effect.withSpan(effect, spanName(op), {
+        kind: "client",
+        captureStackTrace: false,
+        attributes: spanAttributes(op)
+      })
+    }) as Effect.Effect<any, any>
 
   readonly pages = <I, A, E>(op: Operation<I, A, E>, input?: I, options?: Pagination.StreamOptions) =>
     Pagination.pages(this.execute, op, input, options)
