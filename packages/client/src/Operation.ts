@@ -110,7 +110,12 @@ export interface Operation<in out I, out A, out E> {
   /** The success schema of a `json` operation. */
   readonly success: Schema.Schema<any, any> | undefined
   readonly response: ResponseKind
-  /** The HTTP error statuses the spec documents for this operation. */
+  /**
+   * The HTTP error statuses that get their own error class for this
+   * operation: those its spec documents, plus those the API answers wherever
+   * they apply (404 when the path names a resource, 400 when there are
+   * parameters, 422 when there is a body). 401, 403, 429 and 5xx always do.
+   */
   readonly errors: ReadonlyArray<number>
   readonly pagination: Pagination | undefined
   /**
