@@ -585,15 +585,23 @@ const run = (
 
   const policy = call.retry ?? config.retry
   if (policy === undefined) return send()
-  let attempts = 0
-  const attempt = Effect.suspend(() => {
-    attempts++
-    return send()
-  })
-  return Effect.mapError(
-    Effect.retry(attempt, Schedule.mapInput(policy, (error: any): RetryAttempt => ({ error, operation: op, attempt: attempts }))),
-    (error) => withAttempts(error, attempts) as CommonError | IntercomError.HttpStatusError
-  )
+  // The retry schedule only starts after a failure: a call that succeeds at once pays nothing for it.
+  return Effect.catchAll(send(), (error) =>
+    Effect.flatMap(Schedule.driver(policy), (driver) => {
+      let attempts = 1
+      const retry = (error: CommonError | IntercomError.HttpStatusError): Effect.Effect<
+        unknown,
+        CommonError | IntercomError.HttpStatusError
+      > =>
+        Effect.matchEffect(driver.next({ error, operation: op, attempt: attempts } satisfies RetryAttempt), {
+          onFailure: () => Effect.fail(withAttempts(error, attempts) as CommonError | IntercomError.HttpStatusError),
+          onSuccess: () => {
+            attempts++
+            return Effect.catchAll(send(), retry)
+          }
+        })
+      return retry(error)
+    }))
 }
 
 let nativeTracer: Tracer.Tracer | undefined
