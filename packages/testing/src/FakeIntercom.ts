@@ -50,14 +50,14 @@
  *
  * @since 0.1.0
  */
-import type * as HttpApp from "@effect/platform/HttpApp"
-import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpServer from "@effect/platform/HttpServer"
-import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as Intercom from "@effect-intercom/client/Intercom"
 import type * as IntercomClient from "@effect-intercom/client/IntercomClient"
 import type * as Schemas from "@effect-intercom/client/stable/Schemas"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import type * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpServer from "@effect/platform/HttpServer"
+import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -313,8 +313,10 @@ export const layer = (options: Options = {}): Layer.Layer<FakeIntercom> => Layer
  */
 export const layerHttpClient = (options: Options = {}): Layer.Layer<FakeIntercom | HttpClient.HttpClient> =>
   Layer.effectContext(
-    Effect.map(make(options), (fake) =>
-      Context.make(FakeIntercom, fake).pipe(Context.add(HttpClient.HttpClient, fake.httpClient)))
+    Effect.map(
+      make(options),
+      (fake) => Context.make(FakeIntercom, fake).pipe(Context.add(HttpClient.HttpClient, fake.httpClient))
+    )
   )
 
 /**

@@ -35,11 +35,11 @@
  *
  * @since 0.1.0
  */
-import * as HttpClient from "@effect/platform/HttpClient"
 import * as Intercom from "@effect-intercom/client/Intercom"
 import * as IntercomClient from "@effect-intercom/client/IntercomClient"
 import type * as Operation from "@effect-intercom/client/Operation"
 import * as Pagination from "@effect-intercom/client/Pagination"
+import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
@@ -96,13 +96,19 @@ const lookup = (implementation: unknown, name: string): ((input: unknown) => unk
 }
 
 /** Lay the given functions over the shape; a path the shape does not have is a mistake. */
-const overlay = (shape: Record<string, unknown>, implementation: Record<string, unknown>, path: string): Record<string, unknown> => {
+const overlay = (
+  shape: Record<string, unknown>,
+  implementation: Record<string, unknown>,
+  path: string
+): Record<string, unknown> => {
   const out: Record<string, unknown> = { ...shape }
   for (const [key, value] of Object.entries(implementation)) {
     const name = path === "" ? key : `${path}.${key}`
     if (value === undefined) continue
     if (!Object.prototype.hasOwnProperty.call(shape, key)) {
-      throw new Error(`IntercomMock: the Intercom service has no ${typeof value === "function" ? "method" : "namespace"} ${name}`)
+      throw new Error(
+        `IntercomMock: the Intercom service has no ${typeof value === "function" ? "method" : "namespace"} ${name}`
+      )
     }
     const target = shape[key]
     if (typeof value === "function") {
@@ -111,7 +117,9 @@ const overlay = (shape: Record<string, unknown>, implementation: Record<string, 
     } else if (isObject(value) && isObject(target) && typeof target !== "function") {
       out[key] = overlay(target, value, name)
     } else {
-      throw new Error(`IntercomMock: ${name} must be ${typeof target === "function" ? "a function" : "an object of methods"}`)
+      throw new Error(
+        `IntercomMock: ${name} must be ${typeof target === "function" ? "a function" : "an object of methods"}`
+      )
     }
   }
   return out

@@ -157,7 +157,9 @@ export const make = (state: State) => {
     }
     if (decision.outcome._tag === "Fail") {
       const status = decision.outcome.status
-      const message = status === 429 ? "Rate Limit Exceeded" : "Request failed due to an internal error (injected fault)"
+      const message = status === 429
+        ? "Rate Limit Exceeded"
+        : "Request failed due to an internal error (injected fault)"
       const headers = status === 429 ? { ...snapshot, remaining: 0 } : snapshot
       return finish(failure(status, status === 429 ? "rate_limit_exceeded" : "server_error", message), headers)
     }

@@ -6,10 +6,10 @@
  * bodies, and the success type the handler's answer is checked against at
  * compile time.
  */
+import type * as Operation from "@effect-intercom/client/Operation"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import type * as Operation from "@effect-intercom/client/Operation"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -112,7 +112,9 @@ const validationFailure = (operation: Operation.Operation<any, any, any>, error:
   if (issue !== undefined && issue._tag === "Missing") {
     return fail(status, "parameter_not_found", `${field} is a required parameter.`, field)
   }
-  const message = issue === undefined ? "Invalid parameters" : `${field === "" ? "The body" : field} is invalid: ${issue.message}`
+  const message = issue === undefined
+    ? "Invalid parameters"
+    : `${field === "" ? "The body" : field} is invalid: ${issue.message}`
   return fail(status, "parameter_invalid", message, field === "" ? undefined : field)
 }
 
@@ -173,7 +175,9 @@ const handler = (store: Store, def: Route) =>
         ? { ...pathParams, ...(body === undefined ? {} : { body }) }
         : { ...(isRecord(body) ? body : {}), ...pathParams }
       if (def.operation.body === "fields" && body !== undefined && !isRecord(body)) {
-        return finish(fail(validationStatus(def.operation), "parameter_invalid", "The request body must be a JSON object"))
+        return finish(
+          fail(validationStatus(def.operation), "parameter_invalid", "The request body must be a JSON object")
+        )
       }
       input = merged
       if (def.validate) {

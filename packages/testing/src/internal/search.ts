@@ -91,11 +91,15 @@ export const compile = <R>(language: Language<R>, query: unknown): Compiled<R> =
 }
 
 const node = <R>(language: Language<R>, query: unknown, depth: number): (record: R) => boolean => {
-  if (!isRecord(query)) return invalid("A search query must be an object with `field`, `operator` and `value`, or `operator` and `value`")
+  if (!isRecord(query)) {
+    return invalid("A search query must be an object with `field`, `operator` and `value`, or `operator` and `value`")
+  }
   if ("field" in query) return filter(language, query)
   const operator = query.operator
   if (operator !== "AND" && operator !== "OR") {
-    return invalid(`Invalid operator ${JSON.stringify(operator)} for a group of filters: use AND or OR, or give a \`field\``)
+    return invalid(
+      `Invalid operator ${JSON.stringify(operator)} for a group of filters: use AND or OR, or give a \`field\``
+    )
   }
   if (depth + 1 > MAX_DEPTH) {
     return invalid(`The search query is nested too deeply: there is a limit of ${MAX_DEPTH} nested filters`)
@@ -105,7 +109,9 @@ const node = <R>(language: Language<R>, query: unknown, depth: number): (record:
     return invalid(`An ${operator} group needs a non-empty array of filters as its value`)
   }
   if (value.length > MAX_GROUP_SIZE) {
-    return invalid(`An ${operator} group has ${value.length} filters: there is a limit of ${MAX_GROUP_SIZE} filters for each AND or OR group`)
+    return invalid(
+      `An ${operator} group has ${value.length} filters: there is a limit of ${MAX_GROUP_SIZE} filters for each AND or OR group`
+    )
   }
   const children = value.map((child) => node(language, child, depth + 1))
   return operator === "AND"
@@ -120,13 +126,19 @@ const filter = <R>(language: Language<R>, query: Record<string, unknown>): (reco
   if (field === undefined) return invalid(`${name} is not a searchable field of ${language.resource}`, name)
   const operator = query.operator
   if (typeof operator !== "string" || !OPERATORS.has(operator)) {
-    return invalid(`Invalid operator ${JSON.stringify(operator)} for field ${name}: use one of ${[...OPERATORS].join(" ")}`, name)
+    return invalid(
+      `Invalid operator ${JSON.stringify(operator)} for field ${name}: use one of ${[...OPERATORS].join(" ")}`,
+      name
+    )
   }
   if (STRING_OPERATORS.has(operator) && field.type !== "string" && field.type !== "any") {
     return invalid(`The operator ${operator} only applies to string fields, and ${name} is a ${field.type}`, name)
   }
   if (ORDER_OPERATORS.has(operator) && field.type !== "integer" && field.type !== "date" && field.type !== "any") {
-    return invalid(`The operator ${operator} only applies to integer and date fields, and ${name} is a ${field.type}`, name)
+    return invalid(
+      `The operator ${operator} only applies to integer and date fields, and ${name} is a ${field.type}`,
+      name
+    )
   }
   const raw = query.value
   if (operator === "IN" || operator === "NIN") {
@@ -135,11 +147,16 @@ const filter = <R>(language: Language<R>, query: Record<string, unknown>): (reco
     const test = (candidate: unknown) => values.some((v) => equals(language, field, candidate, v))
     return operator === "IN" ? (r) => anyOf(field.get(r), test) : (r) => !anyOf(field.get(r), test)
   }
-  if (Array.isArray(raw)) return invalid(`The operator ${operator} needs a single value for field ${name}; use IN for several`, name)
+  if (Array.isArray(raw)) {
+    return invalid(`The operator ${operator} needs a single value for field ${name}; use IN for several`, name)
+  }
   const value = scalar(field, name, raw, operator)
   switch (operator) {
     case "=":
-      return (r) => field.words === true ? wordsMatch(field.get(r), value) : anyOf(field.get(r), (c) => equals(language, field, c, value))
+      return (r) =>
+        field.words === true
+          ? wordsMatch(field.get(r), value)
+          : anyOf(field.get(r), (c) => equals(language, field, c, value))
     case "!=":
       return (r) => !anyOf(field.get(r), (c) => equals(language, field, c, value))
     case ">":
@@ -154,7 +171,10 @@ const filter = <R>(language: Language<R>, query: Record<string, unknown>): (reco
         ? (c: string) => c.endsWith(needle)
         : (c: string) => c.includes(needle)
       const positive = (r: R) =>
-        anyOf(field.get(r), (c) => c !== null && c !== undefined && test(normalize(field.words === true ? stripTags(String(c)) : c)))
+        anyOf(
+          field.get(r),
+          (c) => c !== null && c !== undefined && test(normalize(field.words === true ? stripTags(String(c)) : c))
+        )
       return operator === "!~" ? (r) => !positive(r) : positive
     }
   }
@@ -170,13 +190,20 @@ const scalar = <R>(field: Field<R>, name: string, value: unknown, operator: stri
     case "date": {
       const n = toNumber(value)
       if (n === undefined) {
-        return invalid(`${name} is a ${field.type === "date" ? "date (UNIX timestamp)" : "integer"} field: ${JSON.stringify(value)} is not a number`, name)
+        return invalid(
+          `${name} is a ${field.type === "date" ? "date (UNIX timestamp)" : "integer"} field: ${
+            JSON.stringify(value)
+          } is not a number`,
+          name
+        )
       }
       return n
     }
     case "boolean": {
       const b = toBoolean(value)
-      if (b === undefined) return invalid(`${name} is a boolean field: ${JSON.stringify(value)} is not true or false`, name)
+      if (b === undefined) {
+        return invalid(`${name} is a boolean field: ${JSON.stringify(value)} is not true or false`, name)
+      }
       return b
     }
     default:

@@ -42,13 +42,56 @@ const DAY = 86_400
 const SPAN = 730 * DAY
 
 const FIRST = [
-  "Ada", "Alan", "Grace", "Linus", "Barbara", "Ken", "Margaret", "Dennis", "Radia", "Edsger", "Frances", "John",
-  "Hedy", "Tim", "Katherine", "Donald", "Sophie", "Guido", "Joan", "Bjarne", "Lynn", "Niklaus", "Shafi", "Leslie"
+  "Ada",
+  "Alan",
+  "Grace",
+  "Linus",
+  "Barbara",
+  "Ken",
+  "Margaret",
+  "Dennis",
+  "Radia",
+  "Edsger",
+  "Frances",
+  "John",
+  "Hedy",
+  "Tim",
+  "Katherine",
+  "Donald",
+  "Sophie",
+  "Guido",
+  "Joan",
+  "Bjarne",
+  "Lynn",
+  "Niklaus",
+  "Shafi",
+  "Leslie"
 ]
 const LAST = [
-  "Lovelace", "Turing", "Hopper", "Torvalds", "Liskov", "Thompson", "Hamilton", "Ritchie", "Perlman", "Dijkstra",
-  "Allen", "McCarthy", "Lamarr", "Berners-Lee", "Johnson", "Knuth", "Wilson", "van Rossum", "Clarke", "Stroustrup",
-  "Conway", "Wirth", "Goldwasser", "Lamport"
+  "Lovelace",
+  "Turing",
+  "Hopper",
+  "Torvalds",
+  "Liskov",
+  "Thompson",
+  "Hamilton",
+  "Ritchie",
+  "Perlman",
+  "Dijkstra",
+  "Allen",
+  "McCarthy",
+  "Lamarr",
+  "Berners-Lee",
+  "Johnson",
+  "Knuth",
+  "Wilson",
+  "van Rossum",
+  "Clarke",
+  "Stroustrup",
+  "Conway",
+  "Wirth",
+  "Goldwasser",
+  "Lamport"
 ]
 const DOMAINS = ["example.com", "example.org", "acme.test", "globex.test", "initech.test", "umbrella.test"]
 const PLACES: ReadonlyArray<Location> = [
@@ -66,13 +109,42 @@ const BROWSERS = ["chrome", "firefox", "safari", "edge"]
 const OSES = ["OS X 14.1", "Windows 11", "Linux", "iOS 17.1", "Android 14"]
 const PLANS = ["free", "starter", "pro", "enterprise"]
 const TAG_NAMES = [
-  "vip", "beta", "churn-risk", "enterprise", "trial", "newsletter", "partner", "feedback", "billing", "onboarding",
-  "priority", "bug", "feature-request", "mobile", "api", "security", "sales", "renewal", "education", "nonprofit"
+  "vip",
+  "beta",
+  "churn-risk",
+  "enterprise",
+  "trial",
+  "newsletter",
+  "partner",
+  "feedback",
+  "billing",
+  "onboarding",
+  "priority",
+  "bug",
+  "feature-request",
+  "mobile",
+  "api",
+  "security",
+  "sales",
+  "renewal",
+  "education",
+  "nonprofit"
 ]
 const SEGMENT_NAMES = ["Active users", "New leads", "Slipping away", "Paying customers", "Trial users", "EU customers"]
 const TEAM_NAMES = ["Support", "Success", "Billing", "Engineering", "Sales"]
 const JOB_TITLES = ["Support engineer", "Customer success", "Billing specialist", "Engineer", "Account executive"]
-const ADJECTIVES = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Tyrell", "Cyberdyne", "Soylent"]
+const ADJECTIVES = [
+  "Acme",
+  "Globex",
+  "Initech",
+  "Umbrella",
+  "Hooli",
+  "Stark",
+  "Wayne",
+  "Tyrell",
+  "Cyberdyne",
+  "Soylent"
+]
 const NOUNS = ["Labs", "Systems", "Industries", "Holdings", "Software", "Analytics", "Robotics", "Foods", "Media"]
 const INDUSTRIES = ["Software", "Retail", "Finance", "Healthcare", "Education", "Manufacturing", "Media"]
 const SUBJECTS = [
@@ -94,7 +166,13 @@ const ADMIN_REPLIES = [
   "This is fixed in the latest release.",
   "I have passed this on to our engineering team."
 ]
-const USER_REPLIES = ["Thanks!", "Here is the screenshot.", "It works now, thank you.", "Still broken for me.", "Great, thanks."]
+const USER_REPLIES = [
+  "Thanks!",
+  "Here is the screenshot.",
+  "It works now, thank you.",
+  "Still broken for me.",
+  "Great, thanks."
+]
 const EVENT_NAMES = ["signed-up", "invited-teammate", "created-project", "exported-report", "upgraded-plan"]
 
 const at = (index: number, count: number, prng: Prng.Prng): number =>
@@ -153,7 +231,12 @@ export const seed = (store: Store, counts: SeedCounts): void => {
   }
   const subscriptionTypes = [
     { name: "Newsletters", description: "Our monthly newsletter", consent_type: "opt_out", content_types: ["email"] },
-    { name: "Product updates", description: "What is new in the product", consent_type: "opt_out", content_types: ["email"] },
+    {
+      name: "Product updates",
+      description: "What is new in the product",
+      consent_type: "opt_out",
+      content_types: ["email"]
+    },
     { name: "SMS alerts", description: "Outage alerts by SMS", consent_type: "opt_in", content_types: ["sms_message"] }
   ] as const
   for (const type of subscriptionTypes) {
@@ -290,7 +373,9 @@ export const seed = (store: Store, counts: SeedCounts): void => {
     store.contacts.set(id, contact)
     if (contact.external_id !== null) store.contactsByExternalId.set(contact.external_id, id)
     if (companyIds.length > 0 && prng.chance(0.7)) {
-      for (const companyId of prng.sample(companyIds, prng.int(1, 2))) store.attach(contact, store.companies.get(companyId)!)
+      for (const companyId of prng.sample(companyIds, prng.int(1, 2))) {
+        store.attach(contact, store.companies.get(companyId)!)
+      }
     }
     contacts.push(contact)
   }
@@ -447,7 +532,15 @@ export const seed = (store: Store, counts: SeedCounts): void => {
     const id = store.nextNumericId("article", 40)
     const created = at(i, counts.articles, prng)
     const parent = collections.length > 0 ? collections[i % collections.length] : undefined
-    const topic = prng.pick(["billing", "your account", "the API", "integrations", "reports", "security", "the mobile app"])
+    const topic = prng.pick([
+      "billing",
+      "your account",
+      "the API",
+      "integrations",
+      "reports",
+      "security",
+      "the mobile app"
+    ])
     const article: ArticleRecord = {
       seq: store.nextSeq(),
       id,
@@ -477,11 +570,13 @@ export const seed = (store: Store, counts: SeedCounts): void => {
   }
   const stateIds = [...store.ticketStates.keys()]
   const ticketTypes: Array<TicketTypeRecord> = []
-  for (const [name, category, icon] of [
-    ["Bug Report", "Customer", "🐞"],
-    ["Refund request", "Back-office", "💸"],
-    ["Outage", "Tracker", "🚨"]
-  ] as const) {
+  for (
+    const [name, category, icon] of [
+      ["Bug Report", "Customer", "🐞"],
+      ["Refund request", "Back-office", "💸"],
+      ["Outage", "Tracker", "🚨"]
+    ] as const
+  ) {
     const id = store.nextNumericId("ticket_type", 60)
     const created = SEED_EPOCH - SPAN
     const type: TicketTypeRecord = {

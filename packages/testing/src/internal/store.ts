@@ -7,7 +7,7 @@
  * Every access happens synchronously inside one request handler, so a request
  * sees and leaves a consistent store without locks.
  */
-import * as Prng from "./prng.js"
+import type * as Prng from "./prng.js"
 
 export interface Author {
   readonly type: "admin" | "user" | "lead" | "bot" | "team"
@@ -438,3 +438,40 @@ export class Store {
     return id === undefined || id === null ? undefined : this.admins.get(String(id))
   }
 }
+
+/** A new contact with nothing set, as Intercom creates it. */
+export const newContact = (store: Store, now: number): ContactRecord => ({
+  seq: store.nextSeq(),
+  id: store.nextObjectId("contact"),
+  external_id: null,
+  role: "user",
+  email: null,
+  phone: null,
+  name: null,
+  avatar: null,
+  owner_id: null,
+  created_at: now,
+  updated_at: now,
+  signed_up_at: null,
+  last_seen_at: null,
+  last_replied_at: null,
+  last_contacted_at: null,
+  last_email_opened_at: null,
+  last_email_clicked_at: null,
+  unsubscribed_from_emails: false,
+  has_hard_bounced: false,
+  marked_email_as_spam: false,
+  language_override: null,
+  browser: null,
+  browser_version: null,
+  browser_language: null,
+  os: null,
+  location: { country: null, region: null, city: null, country_code: null, continent_code: null },
+  custom_attributes: {},
+  tag_ids: [],
+  company_ids: [],
+  segment_ids: [],
+  subscriptions: new Map(),
+  archived: false,
+  blocked: false
+})

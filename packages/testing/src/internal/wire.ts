@@ -258,7 +258,9 @@ export const conversation = (
     statistics: {
       type: "conversation_statistics",
       time_to_assignment: record.count_assignments > 0 ? 0 : null,
-      time_to_admin_reply: record.first_admin_reply_at === null ? null : record.first_admin_reply_at - record.created_at,
+      time_to_admin_reply: record.first_admin_reply_at === null
+        ? null
+        : record.first_admin_reply_at - record.created_at,
       time_to_first_close: record.last_close_at === null ? null : record.last_close_at - record.created_at,
       time_to_last_close: record.last_close_at === null ? null : record.last_close_at - record.created_at,
       median_time_to_reply: null,
@@ -364,7 +366,9 @@ export const article = (store: Store, record: ArticleRecord): Schemas.Article =>
   state: record.state,
   created_at: record.created_at,
   updated_at: record.updated_at,
-  url: record.state === "published" ? `https://help.fake-intercom.test/en/articles/${record.id}-${slug(record.title)}` : null
+  url: record.state === "published"
+    ? `https://help.fake-intercom.test/en/articles/${record.id}-${slug(record.title)}`
+    : null
 })
 
 export const helpCenter = (store: Store, record: HelpCenterRecord): Schemas.HelpCenter => ({

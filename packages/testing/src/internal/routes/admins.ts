@@ -11,8 +11,10 @@ const adminNotFound = () => Http.notFound("Admin not found", "admin_not_found")
 export const routes: ReadonlyArray<Http.Route> = [
   Http.route(Admins.identifyOperation, ({ store }) => Http.json(Wire.adminWithApp(store, store.me))),
 
-  Http.route(Admins.listOperation, ({ store }) =>
-    Http.json({ type: "admin.list", admins: [...store.admins.values()].map(Wire.admin) })),
+  Http.route(
+    Admins.listOperation,
+    ({ store }) => Http.json({ type: "admin.list", admins: [...store.admins.values()].map(Wire.admin) })
+  ),
 
   Http.route(Admins.findOperation, ({ params, store }) => {
     const admin = store.admin(params.admin_id)

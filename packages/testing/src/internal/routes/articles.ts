@@ -111,15 +111,19 @@ export const routes: ReadonlyArray<Http.Route> = [
       type: "list",
       data: page.items.map((h) => Wire.helpCenter(store, h)),
       total_count: page.total,
-      pages: Pagination.offsetPages(page, (n) =>
-        `${origin}/help_center/help_centers?page=${n}&per_page=${page.perPage}`)
+      pages: Pagination.offsetPages(
+        page,
+        (n) => `${origin}/help_center/help_centers?page=${n}&per_page=${page.perPage}`
+      )
     }
     return Http.json(list)
   }),
 
   Http.route(HelpCenters.findOperation, ({ params, store }) => {
     const helpCenter = store.helpCenters.get(params.help_center_id)
-    return helpCenter === undefined ? Http.notFound("Resource Not Found") : Http.json(Wire.helpCenter(store, helpCenter))
+    return helpCenter === undefined
+      ? Http.notFound("Resource Not Found")
+      : Http.json(Wire.helpCenter(store, helpCenter))
   }),
 
   Http.route(Collections.listOperation, ({ origin, query, store }) => {
@@ -132,8 +136,7 @@ export const routes: ReadonlyArray<Http.Route> = [
       type: "list",
       data: page.items.map((c) => Wire.collection(store, c)),
       total_count: page.total,
-      pages: Pagination.offsetPages(page, (n) =>
-        `${origin}/help_center/collections?page=${n}&per_page=${page.perPage}`)
+      pages: Pagination.offsetPages(page, (n) => `${origin}/help_center/collections?page=${n}&per_page=${page.perPage}`)
     })
   }),
 

@@ -21,7 +21,15 @@ const SCROLL_PAGE = 50
 const SCROLL_TTL = 60
 
 const KNOWN = new Set([
-  "name", "company_id", "plan", "size", "website", "industry", "custom_attributes", "remote_created_at", "monthly_spend"
+  "name",
+  "company_id",
+  "plan",
+  "size",
+  "website",
+  "industry",
+  "custom_attributes",
+  "remote_created_at",
+  "monthly_spend"
 ])
 
 type CompanyFields = {
@@ -49,7 +57,13 @@ const apply = (company: CompanyRecord, input: CompanyFields, now: number): void 
   company.updated_at = now
 }
 
-const listBody = (store: Store, companies: ReadonlyArray<CompanyRecord>, page: number, size: number, next: (n: number) => string) => {
+const listBody = (
+  store: Store,
+  companies: ReadonlyArray<CompanyRecord>,
+  page: number,
+  size: number,
+  next: (n: number) => string
+) => {
   const slice = Pagination.numberPage(companies, page, size)
   return {
     type: "list",
@@ -188,8 +202,15 @@ export const routes: ReadonlyArray<Http.Route> = [
     else companies.sort((a, b) => b.created_at - a.created_at || b.seq - a.seq)
     const size = Pagination.perPage(query.get("per_page"), 15, 100)
     const order = query.get("order")
-    return Http.json(listBody(store, companies, Pagination.pageNumber(query.get("page")), size, (n) =>
-      `${origin}/companies/list?page=${n}&per_page=${size}${order === null ? "" : `&order=${order}`}`))
+    return Http.json(
+      listBody(
+        store,
+        companies,
+        Pagination.pageNumber(query.get("page")),
+        size,
+        (n) => `${origin}/companies/list?page=${n}&per_page=${size}${order === null ? "" : `&order=${order}`}`
+      )
+    )
   }),
 
   Http.route(Companies.scrollOperation, ({ now, query, store }) => {

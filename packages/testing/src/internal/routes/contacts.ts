@@ -10,7 +10,7 @@ import * as Tags from "@effect-intercom/client/stable/Tags"
 import * as Http from "../http.js"
 import * as Pagination from "../pagination.js"
 import * as Search from "../search.js"
-import type { ContactRecord, Store } from "../store.js"
+import { type ContactRecord, newContact, type Store } from "../store.js"
 import * as Wire from "../wire.js"
 
 export const contactNotFound = () => Http.notFound("User Not Found")
@@ -141,41 +141,6 @@ const apply = (store: Store, contact: ContactRecord, input: ContactFields, now: 
   return undefined
 }
 
-const newContact = (store: Store, now: number): ContactRecord => ({
-  seq: store.nextSeq(),
-  id: store.nextObjectId("contact"),
-  external_id: null,
-  role: "user",
-  email: null,
-  phone: null,
-  name: null,
-  avatar: null,
-  owner_id: null,
-  created_at: now,
-  updated_at: now,
-  signed_up_at: null,
-  last_seen_at: null,
-  last_replied_at: null,
-  last_contacted_at: null,
-  last_email_opened_at: null,
-  last_email_clicked_at: null,
-  unsubscribed_from_emails: false,
-  has_hard_bounced: false,
-  marked_email_as_spam: false,
-  language_override: null,
-  browser: null,
-  browser_version: null,
-  browser_language: null,
-  os: null,
-  location: { country: null, region: null, city: null, country_code: null, continent_code: null },
-  custom_attributes: {},
-  tag_ids: [],
-  company_ids: [],
-  segment_ids: [],
-  subscriptions: new Map(),
-  archived: false,
-  blocked: false
-})
 
 const withContact = <A>(
   store: Store,
@@ -211,8 +176,10 @@ export const routes: ReadonlyArray<Http.Route> = [
     return Http.json(Wire.contact(store, contact))
   }),
 
-  Http.route(Contacts.findOperation, ({ params, store }) =>
-    withContact(store, params.contact_id, (contact) => Http.json(Wire.contact(store, contact)))),
+  Http.route(
+    Contacts.findOperation,
+    ({ params, store }) => withContact(store, params.contact_id, (contact) => Http.json(Wire.contact(store, contact)))
+  ),
 
   Http.route(Contacts.showContactByExternalIdOperation, ({ params, store }) => {
     const id = store.contactsByExternalId.get(params.external_id)
@@ -255,7 +222,9 @@ export const routes: ReadonlyArray<Http.Route> = [
     const into = store.contact(input.into)
     if (from === undefined || into === undefined) return contactNotFound()
     if (from.id === into.id) return Http.fail(400, "parameter_invalid", "from and into must be different contacts")
-    if (from.role !== "lead") return Http.fail(400, "parameter_invalid", "Only a lead can be merged into a user", "from")
+    if (from.role !== "lead") {
+      return Http.fail(400, "parameter_invalid", "Only a lead can be merged into a user", "from")
+    }
     for (const tagId of from.tag_ids) if (!into.tag_ids.includes(tagId)) into.tag_ids.push(tagId)
     for (const companyId of from.company_ids) {
       const company = store.companies.get(companyId)
@@ -277,7 +246,9 @@ export const routes: ReadonlyArray<Http.Route> = [
     Contacts.searchOperation,
     ({ body, store }) => {
       const request = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {}
-      if (request.query === undefined) return Http.fail(422, "parameter_not_found", "query is a required parameter.", "query")
+      if (request.query === undefined) {
+        return Http.fail(422, "parameter_not_found", "query is a required parameter.", "query")
+      }
       const compiled = Search.compile(contactLanguage, request.query)
       if (compiled._tag === "Left") {
         return { _tag: "Failure", status: 422, errors: [compiled.issue] } satisfies Http.Failure
@@ -302,28 +273,33 @@ export const routes: ReadonlyArray<Http.Route> = [
   ),
 
   // attached companies (page-number pagination)
-  Http.route(Contacts.listAttachedCompaniesOperation, ({ origin, params, query, store }) =>
-    withContact(store, params.contact_id, (contact) => {
-      const companies = contact.company_ids.flatMap((id) => {
-        const company = store.companies.get(id)
-        return company === undefined ? [] : [company]
+  Http.route(
+    Contacts.listAttachedCompaniesOperation,
+    ({ origin, params, query, store }) =>
+      withContact(store, params.contact_id, (contact) => {
+        const companies = contact.company_ids.flatMap((id) => {
+          const company = store.companies.get(id)
+          return company === undefined ? [] : [company]
+        })
+        const page = Pagination.numberPage(
+          companies,
+          Pagination.pageNumber(query.get("page")),
+          Pagination.perPage(query.get("per_page"), 50)
+        )
+        // The spec's example (a recorded response) carries the companies in
+        // `data`, the schema in `companies`: send what the API sends.
+        const list = {
+          type: "list",
+          data: page.items.map((c) => Wire.company(store, c)),
+          total_count: page.total,
+          pages: Pagination.offsetPages(
+            page,
+            (n) => `${origin}/contacts/${contact.id}/companies?page=${n}&per_page=${page.perPage}`
+          )
+        }
+        return Http.json(list)
       })
-      const page = Pagination.numberPage(
-        companies,
-        Pagination.pageNumber(query.get("page")),
-        Pagination.perPage(query.get("per_page"), 50)
-      )
-      // The spec's example (a recorded response) carries the companies in
-      // `data`, the schema in `companies`: send what the API sends.
-      const list = {
-        type: "list",
-        data: page.items.map((c) => Wire.company(store, c)),
-        total_count: page.total,
-        pages: Pagination.offsetPages(page, (n) =>
-          `${origin}/contacts/${contact.id}/companies?page=${n}&per_page=${page.perPage}`)
-      }
-      return Http.json(list)
-    })),
+  ),
 
   Http.route(Companies.attachContactOperation, ({ input, store }) =>
     withContact(store, input.contact_id, (contact) => {
@@ -333,66 +309,84 @@ export const routes: ReadonlyArray<Http.Route> = [
       return Http.json(Wire.company(store, company))
     })),
 
-  Http.route(Companies.detachContactOperation, ({ params, store }) =>
-    withContact(store, params.contact_id, (contact) => {
-      const company = store.companies.get(params.company_id)
-      if (company === undefined || !contact.company_ids.includes(company.id)) {
-        return Http.notFound("Company Not Found", "company_not_found")
-      }
-      store.detach(contact, company)
-      return Http.json(Wire.company(store, company))
-    })),
+  Http.route(
+    Companies.detachContactOperation,
+    ({ params, store }) =>
+      withContact(store, params.contact_id, (contact) => {
+        const company = store.companies.get(params.company_id)
+        if (company === undefined || !contact.company_ids.includes(company.id)) {
+          return Http.notFound("Company Not Found", "company_not_found")
+        }
+        store.detach(contact, company)
+        return Http.json(Wire.company(store, company))
+      })
+  ),
 
   // segments and subscriptions
-  Http.route(Contacts.listAttachedSegmentsOperation, ({ params, store }) =>
-    withContact(store, params.contact_id, (contact) =>
-      Http.json({
-        type: "list",
-        data: contact.segment_ids.flatMap((id) => {
-          const segment = store.segments.get(id)
-          return segment === undefined ? [] : [Wire.segment(segment)]
-        })
-      }))),
+  Http.route(
+    Contacts.listAttachedSegmentsOperation,
+    ({ params, store }) =>
+      withContact(store, params.contact_id, (contact) =>
+        Http.json({
+          type: "list",
+          data: contact.segment_ids.flatMap((id) => {
+            const segment = store.segments.get(id)
+            return segment === undefined ? [] : [Wire.segment(segment)]
+          })
+        }))
+  ),
 
-  Http.route(Contacts.listAttachedSubscriptionsOperation, ({ params, store }) =>
-    withContact(store, params.contact_id, (contact) =>
-      Http.json({
-        type: "list",
-        data: [...contact.subscriptions].flatMap(([id, consent]) => {
-          const type = store.subscriptionTypes.get(id)
-          return type === undefined ? [] : [{ ...Wire.subscriptionType(type), consent_type: consent }]
-        })
-      }))),
+  Http.route(
+    Contacts.listAttachedSubscriptionsOperation,
+    ({ params, store }) =>
+      withContact(store, params.contact_id, (contact) =>
+        Http.json({
+          type: "list",
+          data: [...contact.subscriptions].flatMap(([id, consent]) => {
+            const type = store.subscriptionTypes.get(id)
+            return type === undefined ? [] : [{ ...Wire.subscriptionType(type), consent_type: consent }]
+          })
+        }))
+  ),
 
-  Http.route(Contacts.attachSubscriptionOperation, ({ input, store }) =>
-    withContact(store, input.contact_id, (contact) => {
-      const type = store.subscriptionTypes.get(String(input.id))
-      if (type === undefined) return Http.notFound("Resource Not Found")
-      if (input.consent_type !== "opt_in" && input.consent_type !== "opt_out") {
-        return Http.fail(422, "parameter_invalid", "consent_type must be opt_in or opt_out", "consent_type")
-      }
-      contact.subscriptions.set(type.id, input.consent_type)
-      return Http.json({ ...Wire.subscriptionType(type), consent_type: input.consent_type })
-    })),
+  Http.route(
+    Contacts.attachSubscriptionOperation,
+    ({ input, store }) =>
+      withContact(store, input.contact_id, (contact) => {
+        const type = store.subscriptionTypes.get(String(input.id))
+        if (type === undefined) return Http.notFound("Resource Not Found")
+        if (input.consent_type !== "opt_in" && input.consent_type !== "opt_out") {
+          return Http.fail(422, "parameter_invalid", "consent_type must be opt_in or opt_out", "consent_type")
+        }
+        contact.subscriptions.set(type.id, input.consent_type)
+        return Http.json({ ...Wire.subscriptionType(type), consent_type: input.consent_type })
+      })
+  ),
 
-  Http.route(Contacts.detachSubscriptionOperation, ({ params, store }) =>
-    withContact(store, params.contact_id, (contact) => {
-      const type = store.subscriptionTypes.get(params.subscription_id)
-      if (type === undefined) return Http.notFound("Resource Not Found")
-      contact.subscriptions.delete(type.id)
-      return Http.json(Wire.subscriptionType(type))
-    })),
+  Http.route(
+    Contacts.detachSubscriptionOperation,
+    ({ params, store }) =>
+      withContact(store, params.contact_id, (contact) => {
+        const type = store.subscriptionTypes.get(params.subscription_id)
+        if (type === undefined) return Http.notFound("Resource Not Found")
+        contact.subscriptions.delete(type.id)
+        return Http.json(Wire.subscriptionType(type))
+      })
+  ),
 
   // tags on contacts
-  Http.route(Contacts.listAttachedTagsOperation, ({ params, store }) =>
-    withContact(store, params.contact_id, (contact) =>
-      Http.json({
-        type: "list",
-        data: contact.tag_ids.flatMap((id) => {
-          const tag = store.tags.get(id)
-          return tag === undefined ? [] : [Wire.tag(tag)]
-        })
-      }))),
+  Http.route(
+    Contacts.listAttachedTagsOperation,
+    ({ params, store }) =>
+      withContact(store, params.contact_id, (contact) =>
+        Http.json({
+          type: "list",
+          data: contact.tag_ids.flatMap((id) => {
+            const tag = store.tags.get(id)
+            return tag === undefined ? [] : [Wire.tag(tag)]
+          })
+        }))
+  ),
 
   Http.route(Tags.tagContactOperation, ({ input, now, store }) =>
     withContact(store, input.contact_id, (contact) => {
@@ -403,36 +397,44 @@ export const routes: ReadonlyArray<Http.Route> = [
       return Http.json(Wire.tag(tag))
     })),
 
-  Http.route(Tags.untagContactOperation, ({ params, now, store }) =>
-    withContact(store, params.contact_id, (contact) => {
-      const tag = store.tags.get(params.tag_id)
-      if (tag === undefined || !contact.tag_ids.includes(tag.id)) return tagNotFound()
-      contact.tag_ids = contact.tag_ids.filter((id) => id !== tag.id)
-      contact.updated_at = now
-      return Http.json(Wire.tag(tag))
-    })),
+  Http.route(
+    Tags.untagContactOperation,
+    ({ params, now, store }) =>
+      withContact(store, params.contact_id, (contact) => {
+        const tag = store.tags.get(params.tag_id)
+        if (tag === undefined || !contact.tag_ids.includes(tag.id)) return tagNotFound()
+        contact.tag_ids = contact.tag_ids.filter((id) => id !== tag.id)
+        contact.updated_at = now
+        return Http.json(Wire.tag(tag))
+      })
+  ),
 
   // notes
-  Http.route(Notes.listOperation, ({ origin, params, query, store }) =>
-    withContact(store, params.contact_id, (contact) => {
-      const notes = (store.notesByContact.get(contact.id) ?? []).flatMap((id) => {
-        const note = store.notes.get(id)
-        return note === undefined ? [] : [note]
-      }).reverse()
-      const page = Pagination.numberPage(
-        notes,
-        Pagination.pageNumber(query.get("page")),
-        Pagination.perPage(query.get("per_page"), 50, 60)
-      )
-      const list = {
-        type: "list",
-        data: page.items.map((n) => Wire.note(store, n)),
-        total_count: page.total,
-        pages: Pagination.offsetPages(page, (n) =>
-          `${origin}/contacts/${contact.id}/notes?page=${n}&per_page=${page.perPage}`)
-      }
-      return Http.json(list)
-    })),
+  Http.route(
+    Notes.listOperation,
+    ({ origin, params, query, store }) =>
+      withContact(store, params.contact_id, (contact) => {
+        const notes = (store.notesByContact.get(contact.id) ?? []).flatMap((id) => {
+          const note = store.notes.get(id)
+          return note === undefined ? [] : [note]
+        }).reverse()
+        const page = Pagination.numberPage(
+          notes,
+          Pagination.pageNumber(query.get("page")),
+          Pagination.perPage(query.get("per_page"), 50, 60)
+        )
+        const list = {
+          type: "list",
+          data: page.items.map((n) => Wire.note(store, n)),
+          total_count: page.total,
+          pages: Pagination.offsetPages(
+            page,
+            (n) => `${origin}/contacts/${contact.id}/notes?page=${n}&per_page=${page.perPage}`
+          )
+        }
+        return Http.json(list)
+      })
+  ),
 
   Http.route(Notes.createOperation, ({ input, now, store }) =>
     withContact(store, input.contact_id, (contact) => {

@@ -50,7 +50,9 @@ const conversationLanguage: Search.Language<ConversationRecord> = (() => {
     snoozed_until: d((c) => c.snoozed_until),
     tag_ids: s((c) => c.tag_ids),
     priority: s((c) => c.priority),
-    "statistics.time_to_admin_reply": i((c) => (c.first_admin_reply_at === null ? null : c.first_admin_reply_at - c.created_at)),
+    "statistics.time_to_admin_reply": i((
+      c
+    ) => (c.first_admin_reply_at === null ? null : c.first_admin_reply_at - c.created_at)),
     "statistics.time_to_first_close": i((c) => (c.last_close_at === null ? null : c.last_close_at - c.created_at)),
     "statistics.first_contact_reply_at": d((c) => c.first_contact_reply_at),
     "statistics.first_admin_reply_at": d((c) => c.first_admin_reply_at),
@@ -188,38 +190,50 @@ export const routes: ReadonlyArray<Http.Route> = [
     })
   }),
 
-  Http.route(Conversations.findOperation, ({ params, store }) =>
-    withConversation(store, params.conversation_id, (conversation) => full(store, conversation))),
+  Http.route(
+    Conversations.findOperation,
+    ({ params, store }) => withConversation(store, params.conversation_id, (conversation) => full(store, conversation))
+  ),
 
-  Http.route(Conversations.updateOperation, ({ input, now, store }) =>
-    withConversation(store, input.conversation_id, (conversation) => {
-      if (input.read !== undefined) conversation.read = input.read
-      if (input.title !== undefined) conversation.title = input.title
-      if (input.company_id !== undefined) conversation.company_id = String(input.company_id)
-      if (input.custom_attributes !== undefined) {
-        for (const [key, value] of Object.entries(input.custom_attributes)) {
-          if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-            conversation.custom_attributes[key] = value
+  Http.route(
+    Conversations.updateOperation,
+    ({ input, now, store }) =>
+      withConversation(store, input.conversation_id, (conversation) => {
+        if (input.read !== undefined) conversation.read = input.read
+        if (input.title !== undefined) conversation.title = input.title
+        if (input.company_id !== undefined) conversation.company_id = String(input.company_id)
+        if (input.custom_attributes !== undefined) {
+          for (const [key, value] of Object.entries(input.custom_attributes)) {
+            if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+              conversation.custom_attributes[key] = value
+            }
           }
         }
-      }
-      conversation.updated_at = now
-      return full(store, conversation)
-    })),
+        conversation.updated_at = now
+        return full(store, conversation)
+      })
+  ),
 
-  Http.route(Conversations.deleteConversationOperation, ({ params, store }) =>
-    withConversation(store, params.conversation_id, (conversation) => {
-      store.conversations.delete(conversation.id)
-      return Http.json({ id: conversation.id, object: "conversation", deleted: true })
-    })),
+  Http.route(
+    Conversations.deleteConversationOperation,
+    ({ params, store }) =>
+      withConversation(store, params.conversation_id, (conversation) => {
+        store.conversations.delete(conversation.id)
+        return Http.json({ id: conversation.id, object: "conversation", deleted: true })
+      })
+  ),
 
   Http.route(
     Conversations.searchOperation,
     ({ body, store }) => {
       const request = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {}
-      if (request.query === undefined) return Http.fail(422, "parameter_not_found", "query is a required parameter.", "query")
+      if (request.query === undefined) {
+        return Http.fail(422, "parameter_not_found", "query is a required parameter.", "query")
+      }
       const compiled = Search.compile(conversationLanguage, request.query)
-      if (compiled._tag === "Left") return { _tag: "Failure", status: 422, errors: [compiled.issue] } satisfies Http.Failure
+      if (compiled._tag === "Left") {
+        return { _tag: "Failure", status: 422, errors: [compiled.issue] } satisfies Http.Failure
+      }
       const pagination = (request.pagination ?? {}) as Record<string, unknown>
       const page = Pagination.cursorPage(
         [...store.conversations.values()].filter(compiled.predicate),
@@ -232,158 +246,176 @@ export const routes: ReadonlyArray<Http.Route> = [
     { validate: false }
   ),
 
-  Http.route(Conversations.replyOperation, ({ body, input, now, store }) =>
-    withConversation(store, input.conversation_id, (conversation) => {
-      if (input.type === "admin") {
+  Http.route(
+    Conversations.replyOperation,
+    ({ body, input, now, store }) =>
+      withConversation(store, input.conversation_id, (conversation) => {
+        if (input.type === "admin") {
+          const admin = adminOrFail(store, input.admin_id)
+          if (Http.isFailure(admin)) return admin
+          addPart(store, conversation, now, {
+            part_type: input.message_type,
+            body: html(input.body),
+            assigned_to: null,
+            author: store.authorOfAdmin(admin)
+          })
+          if (input.message_type !== "note") {
+            if (conversation.first_admin_reply_at === null) conversation.first_admin_reply_at = now
+            conversation.waiting_since = null
+            if (!conversation.teammate_ids.includes(admin.id)) conversation.teammate_ids.push(admin.id)
+          }
+          return full(store, conversation)
+        }
+        const contact = findContact(store, body as Record<string, unknown>)
+        if (contact === undefined) return contactNotFound()
+        if (!conversation.contact_ids.includes(contact.id)) {
+          return Http.fail(400, "parameter_invalid", "The contact is not part of this conversation")
+        }
+        const reopened = conversation.state !== "open"
+        addPart(store, conversation, now, {
+          part_type: reopened ? "open" : "comment",
+          body: html(input.body),
+          assigned_to: null,
+          author: store.authorOfContact(contact)
+        })
+        if (reopened) conversation.count_reopens++
+        conversation.state = "open"
+        conversation.snoozed_until = null
+        conversation.waiting_since = now
+        if (conversation.first_contact_reply_at === null) conversation.first_contact_reply_at = now
+        contact.last_replied_at = now
+        return full(store, conversation)
+      })
+  ),
+
+  Http.route(
+    Conversations.manageOperation,
+    ({ input, now, store }) =>
+      withConversation(store, input.conversation_id, (conversation) => {
         const admin = adminOrFail(store, input.admin_id)
         if (Http.isFailure(admin)) return admin
+        const author = store.authorOfAdmin(admin)
+        switch (input.message_type) {
+          case "close":
+            addPart(store, conversation, now, { part_type: "close", body: html(input.body), assigned_to: null, author })
+            conversation.state = "closed"
+            conversation.snoozed_until = null
+            conversation.waiting_since = null
+            conversation.last_close_at = now
+            break
+          case "snoozed":
+            if (input.snoozed_until <= now) {
+              return Http.fail(400, "parameter_invalid", "snoozed_until must be in the future", "snoozed_until")
+            }
+            addPart(store, conversation, now, { part_type: "snoozed", body: null, assigned_to: null, author })
+            conversation.state = "snoozed"
+            conversation.snoozed_until = input.snoozed_until
+            break
+          case "open":
+            addPart(store, conversation, now, { part_type: "open", body: null, assigned_to: null, author })
+            if (conversation.state !== "open") conversation.count_reopens++
+            conversation.state = "open"
+            conversation.snoozed_until = null
+            break
+          case "assignment": {
+            const assigneeId = String(input.assignee_id)
+            if (input.type === "team") {
+              if (assigneeId !== "0" && !store.teams.has(assigneeId)) {
+                return Http.notFound("Assignee not found", "assignee_not_found")
+              }
+              conversation.team_assignee_id = assigneeId === "0" ? null : assigneeId
+            } else {
+              if (assigneeId !== "0" && !store.admins.has(assigneeId)) {
+                return Http.notFound("Assignee not found", "assignee_not_found")
+              }
+              conversation.admin_assignee_id = assigneeId === "0" ? null : Number(assigneeId)
+              if (assigneeId !== "0" && !conversation.teammate_ids.includes(assigneeId)) {
+                conversation.teammate_ids.push(assigneeId)
+              }
+            }
+            const reopened = conversation.state !== "open"
+            addPart(store, conversation, now, {
+              part_type: reopened ? "assign_and_reopen" : "assignment",
+              body: html(input.body),
+              assigned_to: assigneeId === "0" ? null : { type: input.type, id: assigneeId },
+              author
+            })
+            conversation.state = "open"
+            conversation.snoozed_until = null
+            conversation.count_assignments++
+            break
+          }
+        }
+        return full(store, conversation)
+      })
+  ),
+
+  Http.route(
+    Conversations.attachContactAsAdminOperation,
+    ({ input, now, store }) =>
+      withConversation(store, input.conversation_id, (conversation) => {
+        const admin = adminOrFail(store, input.admin_id)
+        if (Http.isFailure(admin)) return admin
+        const contact = input.customer === undefined ? undefined : findContact(store, input.customer)
+        if (contact === undefined) return contactNotFound()
+        if (!conversation.contact_ids.includes(contact.id)) conversation.contact_ids.push(contact.id)
         addPart(store, conversation, now, {
-          part_type: input.message_type,
-          body: html(input.body),
+          part_type: "participant_added",
+          body: null,
           assigned_to: null,
           author: store.authorOfAdmin(admin)
         })
-        if (input.message_type !== "note") {
-          if (conversation.first_admin_reply_at === null) conversation.first_admin_reply_at = now
-          conversation.waiting_since = null
-          if (!conversation.teammate_ids.includes(admin.id)) conversation.teammate_ids.push(admin.id)
-        }
         return full(store, conversation)
-      }
-      const contact = findContact(store, body as Record<string, unknown>)
-      if (contact === undefined) return contactNotFound()
-      if (!conversation.contact_ids.includes(contact.id)) {
-        return Http.fail(400, "parameter_invalid", "The contact is not part of this conversation")
-      }
-      const reopened = conversation.state !== "open"
-      addPart(store, conversation, now, {
-        part_type: reopened ? "open" : "comment",
-        body: html(input.body),
-        assigned_to: null,
-        author: store.authorOfContact(contact)
       })
-      if (reopened) conversation.count_reopens++
-      conversation.state = "open"
-      conversation.snoozed_until = null
-      conversation.waiting_since = now
-      if (conversation.first_contact_reply_at === null) conversation.first_contact_reply_at = now
-      contact.last_replied_at = now
-      return full(store, conversation)
-    })),
+  ),
 
-  Http.route(Conversations.manageOperation, ({ input, now, store }) =>
-    withConversation(store, input.conversation_id, (conversation) => {
-      const admin = adminOrFail(store, input.admin_id)
-      if (Http.isFailure(admin)) return admin
-      const author = store.authorOfAdmin(admin)
-      switch (input.message_type) {
-        case "close":
-          addPart(store, conversation, now, { part_type: "close", body: html(input.body), assigned_to: null, author })
-          conversation.state = "closed"
-          conversation.snoozed_until = null
-          conversation.waiting_since = null
-          conversation.last_close_at = now
-          break
-        case "snoozed":
-          if (input.snoozed_until <= now) {
-            return Http.fail(400, "parameter_invalid", "snoozed_until must be in the future", "snoozed_until")
-          }
-          addPart(store, conversation, now, { part_type: "snoozed", body: null, assigned_to: null, author })
-          conversation.state = "snoozed"
-          conversation.snoozed_until = input.snoozed_until
-          break
-        case "open":
-          addPart(store, conversation, now, { part_type: "open", body: null, assigned_to: null, author })
-          if (conversation.state !== "open") conversation.count_reopens++
-          conversation.state = "open"
-          conversation.snoozed_until = null
-          break
-        case "assignment": {
-          const assigneeId = String(input.assignee_id)
-          if (input.type === "team") {
-            if (assigneeId !== "0" && !store.teams.has(assigneeId)) {
-              return Http.notFound("Assignee not found", "assignee_not_found")
-            }
-            conversation.team_assignee_id = assigneeId === "0" ? null : assigneeId
-          } else {
-            if (assigneeId !== "0" && !store.admins.has(assigneeId)) {
-              return Http.notFound("Assignee not found", "assignee_not_found")
-            }
-            conversation.admin_assignee_id = assigneeId === "0" ? null : Number(assigneeId)
-            if (assigneeId !== "0" && !conversation.teammate_ids.includes(assigneeId)) {
-              conversation.teammate_ids.push(assigneeId)
-            }
-          }
-          const reopened = conversation.state !== "open"
-          addPart(store, conversation, now, {
-            part_type: reopened ? "assign_and_reopen" : "assignment",
-            body: html(input.body),
-            assigned_to: assigneeId === "0" ? null : { type: input.type, id: assigneeId },
-            author
-          })
-          conversation.state = "open"
-          conversation.snoozed_until = null
-          conversation.count_assignments++
-          break
+  Http.route(
+    Conversations.detachContactAsAdminOperation,
+    ({ input, now, store }) =>
+      withConversation(store, input.conversation_id, (conversation) => {
+        const admin = adminOrFail(store, input.admin_id)
+        if (Http.isFailure(admin)) return admin
+        const contactId = String(input.contact_id)
+        if (!conversation.contact_ids.includes(contactId)) return contactNotFound()
+        if (conversation.contact_ids.length === 1) {
+          return Http.fail(422, "data_invalid", "Removing the last customer is not allowed")
         }
-      }
-      return full(store, conversation)
-    })),
-
-  Http.route(Conversations.attachContactAsAdminOperation, ({ input, now, store }) =>
-    withConversation(store, input.conversation_id, (conversation) => {
-      const admin = adminOrFail(store, input.admin_id)
-      if (Http.isFailure(admin)) return admin
-      const contact = input.customer === undefined ? undefined : findContact(store, input.customer)
-      if (contact === undefined) return contactNotFound()
-      if (!conversation.contact_ids.includes(contact.id)) conversation.contact_ids.push(contact.id)
-      addPart(store, conversation, now, {
-        part_type: "participant_added",
-        body: null,
-        assigned_to: null,
-        author: store.authorOfAdmin(admin)
+        conversation.contact_ids = conversation.contact_ids.filter((id) => id !== contactId)
+        addPart(store, conversation, now, {
+          part_type: "participant_removed",
+          body: null,
+          assigned_to: null,
+          author: store.authorOfAdmin(admin)
+        })
+        return full(store, conversation)
       })
-      return full(store, conversation)
-    })),
+  ),
 
-  Http.route(Conversations.detachContactAsAdminOperation, ({ input, now, store }) =>
-    withConversation(store, input.conversation_id, (conversation) => {
-      const admin = adminOrFail(store, input.admin_id)
-      if (Http.isFailure(admin)) return admin
-      const contactId = String(input.contact_id)
-      if (!conversation.contact_ids.includes(contactId)) return contactNotFound()
-      if (conversation.contact_ids.length === 1) {
-        return Http.fail(422, "data_invalid", "Removing the last customer is not allowed")
-      }
-      conversation.contact_ids = conversation.contact_ids.filter((id) => id !== contactId)
-      addPart(store, conversation, now, {
-        part_type: "participant_removed",
-        body: null,
-        assigned_to: null,
-        author: store.authorOfAdmin(admin)
-      })
-      return full(store, conversation)
-    })),
+  Http.route(
+    Tags.tagConversationOperation,
+    ({ input, now, store }) =>
+      withConversation(store, input.conversation_id, (conversation) => {
+        const admin = adminOrFail(store, input.admin_id)
+        if (Http.isFailure(admin)) return admin
+        const tag = store.tags.get(String(input.id))
+        if (tag === undefined) return Http.notFound("Resource Not Found")
+        if (!conversation.tag_ids.includes(tag.id)) conversation.tag_ids.push(tag.id)
+        conversation.updated_at = now
+        return Http.json(Wire.tag(tag))
+      }, conversationNotFoundForTags)
+  ),
 
-  Http.route(Tags.tagConversationOperation, ({ input, now, store }) =>
-    withConversation(store, input.conversation_id, (conversation) => {
-      const admin = adminOrFail(store, input.admin_id)
-      if (Http.isFailure(admin)) return admin
-      const tag = store.tags.get(String(input.id))
-      if (tag === undefined) return Http.notFound("Resource Not Found")
-      if (!conversation.tag_ids.includes(tag.id)) conversation.tag_ids.push(tag.id)
-      conversation.updated_at = now
-      return Http.json(Wire.tag(tag))
-    }, conversationNotFoundForTags)),
-
-  Http.route(Tags.untagConversationOperation, ({ input, now, store }) =>
-    withConversation(store, input.conversation_id, (conversation) => {
-      const tag = store.tags.get(String(input.tag_id))
-      if (tag === undefined || !conversation.tag_ids.includes(tag.id)) {
-        return Http.notFound("Tag not found", "tag_not_found")
-      }
-      conversation.tag_ids = conversation.tag_ids.filter((id) => id !== tag.id)
-      conversation.updated_at = now
-      return Http.json(Wire.tag(tag))
-    }, conversationNotFoundForTags))
+  Http.route(
+    Tags.untagConversationOperation,
+    ({ input, now, store }) =>
+      withConversation(store, input.conversation_id, (conversation) => {
+        const tag = store.tags.get(String(input.tag_id))
+        if (tag === undefined || !conversation.tag_ids.includes(tag.id)) {
+          return Http.notFound("Tag not found", "tag_not_found")
+        }
+        conversation.tag_ids = conversation.tag_ids.filter((id) => id !== tag.id)
+        conversation.updated_at = now
+        return Http.json(Wire.tag(tag))
+      }, conversationNotFoundForTags)
+  )
 ]

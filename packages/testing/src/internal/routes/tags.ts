@@ -21,7 +21,10 @@ const ensureTag = (store: Store, name: string): TagRecord => {
   return tag
 }
 
-const companyOf = (store: Store, ref: { readonly id?: string | number | undefined; readonly company_id?: string | number | undefined }) => {
+const companyOf = (
+  store: Store,
+  ref: { readonly id?: string | number | undefined; readonly company_id?: string | number | undefined }
+) => {
   if (ref.id !== undefined) return store.companies.get(String(ref.id))
   if (ref.company_id !== undefined) {
     const id = store.companiesByCompanyId.get(String(ref.company_id))
@@ -31,7 +34,10 @@ const companyOf = (store: Store, ref: { readonly id?: string | number | undefine
 }
 
 export const routes: ReadonlyArray<Http.Route> = [
-  Http.route(Tags.listOperation, ({ store }) => Http.json({ type: "list", data: [...store.tags.values()].map(Wire.tag) })),
+  Http.route(
+    Tags.listOperation,
+    ({ store }) => Http.json({ type: "list", data: [...store.tags.values()].map(Wire.tag) })
+  ),
 
   Http.route(Tags.createOperation, ({ input, store }) => {
     if (input.name.trim() === "") return Http.fail(400, "parameter_invalid", "invalid tag parameters", "name")

@@ -10,7 +10,7 @@ import * as TicketTypeAttributes from "@effect-intercom/client/stable/TicketType
 import * as Http from "../http.js"
 import * as Pagination from "../pagination.js"
 import * as Search from "../search.js"
-import type { ContactRecord, Store, TicketRecord, TicketTypeRecord } from "../store.js"
+import { type ContactRecord, newContact, type Store, type TicketRecord, type TicketTypeRecord } from "../store.js"
 import * as Wire from "../wire.js"
 
 const ticketNotFound = () => Http.notFound("Ticket not found", "ticket_not_found")
@@ -61,41 +61,7 @@ const contactOf = (store: Store, now: number, ref: Record<string, unknown>): Con
   if (typeof ref.email === "string") {
     for (const contact of store.contacts.values()) if (contact.email === ref.email) return contact
     // Intercom creates a lead for an unknown email
-    const lead: ContactRecord = {
-      seq: store.nextSeq(),
-      id: store.nextObjectId("contact"),
-      external_id: null,
-      role: "lead",
-      email: ref.email,
-      phone: null,
-      name: null,
-      avatar: null,
-      owner_id: null,
-      created_at: now,
-      updated_at: now,
-      signed_up_at: null,
-      last_seen_at: null,
-      last_replied_at: null,
-      last_contacted_at: null,
-      last_email_opened_at: null,
-      last_email_clicked_at: null,
-      unsubscribed_from_emails: false,
-      has_hard_bounced: false,
-      marked_email_as_spam: false,
-      language_override: null,
-      browser: null,
-      browser_version: null,
-      browser_language: null,
-      os: null,
-      location: { country: null, region: null, city: null, country_code: null, continent_code: null },
-      custom_attributes: {},
-      tag_ids: [],
-      company_ids: [],
-      segment_ids: [],
-      subscriptions: new Map(),
-      archived: false,
-      blocked: false
-    }
+    const lead: ContactRecord = { ...newContact(store, now), role: "lead", email: ref.email }
     store.contacts.set(lead.id, lead)
     return lead
   }
@@ -135,8 +101,11 @@ export const routes: ReadonlyArray<Http.Route> = [
       data: [...store.ticketStates.values()].map((state) => ({ ...Wire.ticketState(state), archived: false }))
     })),
 
-  Http.route(TicketTypes.listOperation, ({ store }) =>
-    Http.json({ type: "list", data: [...store.ticketTypes.values()].map((t) => Wire.ticketType(store, t)) })),
+  Http.route(
+    TicketTypes.listOperation,
+    ({ store }) =>
+      Http.json({ type: "list", data: [...store.ticketTypes.values()].map((t) => Wire.ticketType(store, t)) })
+  ),
 
   Http.route(TicketTypes.getOperation, ({ params, store }) => {
     const type = store.ticketTypes.get(params.ticket_type_id)
@@ -220,7 +189,9 @@ export const routes: ReadonlyArray<Http.Route> = [
 
   Http.route(Tickets.createOperation, ({ body, input, now, store }) => {
     const type = store.ticketTypes.get(String(input.ticket_type_id))
-    if (type === undefined) return Http.fail(400, "parameter_invalid", "ticket_type_id is not a ticket type", "ticket_type_id")
+    if (type === undefined) {
+      return Http.fail(400, "parameter_invalid", "ticket_type_id is not a ticket type", "ticket_type_id")
+    }
     const contacts: Array<ContactRecord> = []
     for (const ref of input.contacts) {
       const contact = contactOf(store, now, ref)
@@ -238,8 +209,12 @@ export const routes: ReadonlyArray<Http.Route> = [
       ticket_attributes: attributes(fields.ticket_attributes),
       state_id: submitted.id,
       contact_ids: contacts.map((c) => c.id),
-      admin_assignee_id: input.assignment?.admin_assignee_id === undefined ? "0" : String(input.assignment.admin_assignee_id),
-      team_assignee_id: input.assignment?.team_assignee_id === undefined ? "0" : String(input.assignment.team_assignee_id),
+      admin_assignee_id: input.assignment?.admin_assignee_id === undefined
+        ? "0"
+        : String(input.assignment.admin_assignee_id),
+      team_assignee_id: input.assignment?.team_assignee_id === undefined
+        ? "0"
+        : String(input.assignment.team_assignee_id),
       company_id: input.company_id === undefined ? null : String(input.company_id),
       created_at: input.created_at ?? now,
       updated_at: now,
@@ -297,7 +272,9 @@ export const routes: ReadonlyArray<Http.Route> = [
     if (input.company_id !== undefined) ticket.company_id = String(input.company_id)
     if (input.assignee_id !== undefined) {
       const assignee = String(input.assignee_id)
-      if (assignee !== "0" && !store.admins.has(assignee)) return Http.notFound("Assignee not found", "assignee_not_found")
+      if (assignee !== "0" && !store.admins.has(assignee)) {
+        return Http.notFound("Assignee not found", "assignee_not_found")
+      }
       ticket.admin_assignee_id = assignee
     }
     ticket.updated_at = now
@@ -360,9 +337,13 @@ export const routes: ReadonlyArray<Http.Route> = [
     Tickets.searchOperation,
     ({ body, store }) => {
       const request = isRecord(body) ? body : {}
-      if (request.query === undefined) return Http.fail(422, "parameter_not_found", "query is a required parameter.", "query")
+      if (request.query === undefined) {
+        return Http.fail(422, "parameter_not_found", "query is a required parameter.", "query")
+      }
       const compiled = Search.compile(ticketLanguage(store), request.query)
-      if (compiled._tag === "Left") return { _tag: "Failure", status: 422, errors: [compiled.issue] } satisfies Http.Failure
+      if (compiled._tag === "Left") {
+        return { _tag: "Failure", status: 422, errors: [compiled.issue] } satisfies Http.Failure
+      }
       const pagination = isRecord(request.pagination) ? request.pagination : {}
       const page = Pagination.cursorPage(
         [...store.tickets.values()].filter(compiled.predicate),

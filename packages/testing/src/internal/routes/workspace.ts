@@ -4,10 +4,10 @@
  */
 import * as DataAttributes from "@effect-intercom/client/stable/DataAttributes"
 import * as Events from "@effect-intercom/client/stable/Events"
+import type * as Schemas from "@effect-intercom/client/stable/Schemas"
 import * as Segments from "@effect-intercom/client/stable/Segments"
 import * as SubscriptionTypes from "@effect-intercom/client/stable/SubscriptionTypes"
 import * as Teams from "@effect-intercom/client/stable/Teams"
-import type * as Schemas from "@effect-intercom/client/stable/Schemas"
 import * as Http from "../http.js"
 import type { ContactRecord, DataAttributeRecord, Store } from "../store.js"
 import * as Wire from "../wire.js"
@@ -50,16 +50,20 @@ export const routes: ReadonlyArray<Http.Route> = [
     return segment === undefined ? Http.notFound("Resource Not Found") : Http.json(Wire.segment(segment))
   }),
 
-  Http.route(Teams.listOperation, ({ store }) =>
-    Http.json({ type: "team.list", teams: [...store.teams.values()].map(Wire.team) })),
+  Http.route(
+    Teams.listOperation,
+    ({ store }) => Http.json({ type: "team.list", teams: [...store.teams.values()].map(Wire.team) })
+  ),
 
   Http.route(Teams.findOperation, ({ params, store }) => {
     const team = store.teams.get(params.team_id)
     return team === undefined ? Http.notFound("Team not found", "team_not_found") : Http.json(Wire.team(team))
   }),
 
-  Http.route(SubscriptionTypes.listOperation, ({ store }) =>
-    Http.json({ type: "list", data: [...store.subscriptionTypes.values()].map(Wire.subscriptionType) })),
+  Http.route(
+    SubscriptionTypes.listOperation,
+    ({ store }) => Http.json({ type: "list", data: [...store.subscriptionTypes.values()].map(Wire.subscriptionType) })
+  ),
 
   Http.route(DataAttributes.listOperation, ({ query, store }) => {
     const model = query.get("model")
@@ -87,7 +91,12 @@ export const routes: ReadonlyArray<Http.Route> = [
       )
     }
     if (model !== "contact" && model !== "company") {
-      return Http.fail(400, "parameter_invalid", "The Data Attribute model field must be either contact or company", "model")
+      return Http.fail(
+        400,
+        "parameter_invalid",
+        "The Data Attribute model field must be either contact or company",
+        "model"
+      )
     }
     if (typeof data_type !== "string" || !DATA_TYPES.has(data_type)) {
       return Http.fail(400, "parameter_invalid", "Data Type isn't an option", "data_type")
@@ -180,8 +189,9 @@ export const routes: ReadonlyArray<Http.Route> = [
       const byName = new Map<string, { count: number; first: number; last: number }>()
       for (const event of events) {
         const entry = byName.get(event.event_name)
-        if (entry === undefined) byName.set(event.event_name, { count: 1, first: event.created_at, last: event.created_at })
-        else {
+        if (entry === undefined) {
+          byName.set(event.event_name, { count: 1, first: event.created_at, last: event.created_at })
+        } else {
           entry.count++
           entry.first = Math.min(entry.first, event.created_at)
           entry.last = Math.max(entry.last, event.created_at)
