@@ -51,7 +51,9 @@ export const program = (options: Options) =>
     if (Option.isSome(fake)) {
       const exchanges = yield* fake.value.exchanges
       const limited = exchanges.filter((e) => e.status === 429).length
-      yield* Console.log(`The fake answered ${exchanges.length} requests, ${limited} of them with a 429 (retried by the client)`)
+      yield* Console.log(
+        `The fake answered ${exchanges.length} requests, ${limited} of them with a 429 (retried by the client)`
+      )
     }
     return tagged
   })

@@ -50,7 +50,12 @@ const readOnly = (options: TourOptions) =>
     yield* Console.log(`    ${n(total)} contacts`)
 
     const limit = Math.min(total, options.maxContacts)
-    yield* step(3, `Stream ${limit === total ? "every contact" : `the first ${n(limit)} contacts`}: contacts.listPages({ per_page: 150 })`)
+    yield* step(
+      3,
+      `Stream ${
+        limit === total ? "every contact" : `the first ${n(limit)} contacts`
+      }: contacts.listPages({ per_page: 150 })`
+    )
     const progress = yield* progressBar("    contacts")
     const { seconds, value: tally } = yield* timed(
       intercom.contacts.listPages({ per_page: 150 }).pipe(
@@ -71,7 +76,11 @@ const readOnly = (options: TourOptions) =>
     )
     yield* progress.finish
     const top = [...tally.domains].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([d, c]) => `${d} (${n(c)})`).join(", ")
-    yield* Console.log(`    ${n(tally.users + tally.leads)} contacts in ${seconds.toFixed(1)} s: ${n(tally.users)} users, ${n(tally.leads)} leads`)
+    yield* Console.log(
+      `    ${n(tally.users + tally.leads)} contacts in ${seconds.toFixed(1)} s: ${n(tally.users)} users, ${
+        n(tally.leads)
+      } leads`
+    )
     if (top !== "") yield* Console.log(`    top email domains: ${top}`)
 
     yield* step(4, "A nested search: (state = open OR state = snoozed) AND (body ~ \"billing\" OR priority = priority)")
@@ -81,7 +90,11 @@ const readOnly = (options: TourOptions) =>
         value: [
           {
             operator: "OR",
-            value: [{ field: "state", operator: "=", value: "open" }, { field: "state", operator: "=", value: "snoozed" }]
+            value: [{ field: "state", operator: "=", value: "open" }, {
+              field: "state",
+              operator: "=",
+              value: "snoozed"
+            }]
           },
           {
             operator: "OR",
@@ -95,7 +108,9 @@ const readOnly = (options: TourOptions) =>
       pagination: { per_page: 5 }
     }).pipe(Stream.take(1), Stream.runHead)
     const first = Option.getOrUndefined(matches)
-    yield* Console.log(`    ${n(first?.total_count)} conversations match; the first ${first?.conversations?.length ?? 0}:`)
+    yield* Console.log(
+      `    ${n(first?.total_count)} conversations match; the first ${first?.conversations?.length ?? 0}:`
+    )
     for (const conversation of first?.conversations ?? []) {
       const about = (conversation.source?.body ?? "").replace(/<[^>]*>/g, "").slice(0, 50)
       yield* Console.log(`    - #${conversation.id} [${conversation.state}] ${about}`)
@@ -128,9 +143,10 @@ const writes = (me: { readonly id?: string | null | undefined }) =>
     yield* Console.log(`    note ${note.id}: ${note.body}`)
 
     yield* step(8, "Reply to a conversation: conversations.reply({ conversation_id, type: \"admin\", ... })")
-    const open = yield* intercom.conversations.searchStream({ query: { field: "state", operator: "=", value: "open" } }).pipe(
-      Stream.runHead
-    )
+    const open = yield* intercom.conversations.searchStream({ query: { field: "state", operator: "=", value: "open" } })
+      .pipe(
+        Stream.runHead
+      )
     if (Option.isSome(open)) {
       const replied = yield* intercom.conversations.reply({
         conversation_id: open.value.id!,
@@ -140,7 +156,9 @@ const writes = (me: { readonly id?: string | null | undefined }) =>
         body: "Thanks for writing in, we are on it!"
       })
       const part = replied.conversation_parts?.conversation_parts?.at(-1)
-      yield* Console.log(`    conversation #${replied.id} now has ${replied.conversation_parts?.total_count} parts; the last: ${part?.body}`)
+      yield* Console.log(
+        `    conversation #${replied.id} now has ${replied.conversation_parts?.total_count} parts; the last: ${part?.body}`
+      )
     }
 
     // STEP 9: the client's retry policy (Retry) and its 429 handling. The fake
@@ -157,13 +175,19 @@ const writes = (me: { readonly id?: string | null | undefined }) =>
     const { seconds } = yield* timed(intercom.admins.identify())
     const attempts = (yield* fake.exchanges).slice(before)
     const limited = attempts.filter((e) => e.status === 429).length
-    yield* Console.log(`    admins.identify() succeeded after ${limited} answer${limited === 1 ? "" : "s"} of 429, in ${seconds.toFixed(1)} s (waited for X-RateLimit-Reset)`)
+    yield* Console.log(
+      `    admins.identify() succeeded after ${limited} answer${limited === 1 ? "" : "s"} of 429, in ${
+        seconds.toFixed(1)
+      } s (waited for X-RateLimit-Reset)`
+    )
     yield* fake.failNext(1, 429)
     yield* intercom.admins.identify().pipe(
       Retry.withPolicy(Retry.none),
       Effect.zipRight(Console.log("    without retries: succeeded?")),
       Effect.catchTag("RateLimitError", (error: IntercomError.RateLimitError) =>
-        Console.log(`    without retries (Retry.none) it is a typed RateLimitError: limit ${error.rateLimit?.limit}, remaining ${error.rateLimit?.remaining}`))
+        Console.log(
+          `    without retries (Retry.none) it is a typed RateLimitError: limit ${error.rateLimit?.limit}, remaining ${error.rateLimit?.remaining}`
+        ))
     )
   })
 
@@ -177,11 +201,16 @@ export const program = (options: TourOptions) =>
 
 /** The fake of the demo: a real server on 127.0.0.1, and the client over undici. */
 export const fakeLayer = Layer.unwrapEffect(
-  Effect.map(FakeIntercom.serverUrl, (url) =>
-    Intercom.layer({ token: Redacted.make(FakeIntercom.defaultToken), baseUrl: url }).pipe(
-      Layer.provide(NodeHttpClient.layerUndici),
-      Layer.tap(() => Console.log(`The fake Intercom is listening on ${url}: 5,000 contacts, 500 companies, 2,000 conversations`))
-    ))
+  Effect.map(
+    FakeIntercom.serverUrl,
+    (url) =>
+      Intercom.layer({ token: Redacted.make(FakeIntercom.defaultToken), baseUrl: url }).pipe(
+        Layer.provide(NodeHttpClient.layerUndici),
+        Layer.tap(() =>
+          Console.log(`The fake Intercom is listening on ${url}: 5,000 contacts, 500 companies, 2,000 conversations`)
+        )
+      )
+  )
 ).pipe(Layer.provideMerge(FakeIntercom.layerServer({ token: FakeIntercom.defaultToken })))
 
 if (isMain(import.meta.url)) {

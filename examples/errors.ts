@@ -15,9 +15,14 @@ export const program = Effect.gen(function*() {
   // 1. A 404 the spec documents is a NotFoundError, with Intercom's errors[] and request id.
   const company = yield* intercom.companies.find({ company_id: "no-such-company" }).pipe(
     Effect.map(Option.some),
-    Effect.catchTag("NotFoundError", (error) =>
-      Console.log(`1. NotFoundError: ${error.errors[0]?.code} "${error.errors[0]?.message}" [request ${error.requestId}]`)
-        .pipe(Effect.as(Option.none())))
+    Effect.catchTag(
+      "NotFoundError",
+      (error) =>
+        Console.log(
+          `1. NotFoundError: ${error.errors[0]?.code} "${error.errors[0]?.message}" [request ${error.requestId}]`
+        )
+          .pipe(Effect.as(Option.none()))
+    )
   )
 
   // 2. A status outside what the method can answer is an UnexpectedStatusError; a 404 on a path that names a
@@ -30,7 +35,10 @@ export const program = Effect.gen(function*() {
   // 3. Input that cannot be right fails before anything is sent.
   yield* intercom.contacts.create({ email: 42 } as never).pipe(
     Effect.flatMap(() => Console.log("3. created?")),
-    Effect.catchTag("InvalidInputError", (error) => Console.log(`3. InvalidInputError at ${error.jsonPath}: nothing was sent`))
+    Effect.catchTag(
+      "InvalidInputError",
+      (error) => Console.log(`3. InvalidInputError at ${error.jsonPath}: nothing was sent`)
+    )
   )
 
   // 4. A refused token is an UnauthorizedError (the token itself is in no message).

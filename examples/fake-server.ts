@@ -19,7 +19,9 @@ export const announce = Effect.gen(function*() {
   const url = yield* FakeIntercom.serverUrl
   yield* Console.log(`The fake Intercom is listening on ${url} (token: ${TOKEN})`)
   yield* Console.log(`  curl -H "Authorization: Bearer ${TOKEN}" ${url}/me`)
-  yield* Console.log(`  INTERCOM_TOKEN=${TOKEN} INTERCOM_BASE_URL=${url} pnpm --filter @effect-intercom/examples quickstart`)
+  yield* Console.log(
+    `  INTERCOM_TOKEN=${TOKEN} INTERCOM_BASE_URL=${url} pnpm --filter @effect-intercom/examples quickstart`
+  )
   return url
 })
 

@@ -48,7 +48,9 @@ export const program = Effect.gen(function*() {
   for (const conversation of matches.slice(0, 10)) {
     const about = (conversation.source?.body ?? "").replace(/<[^>]*>/g, "").slice(0, 60)
     yield* Console.log(
-      `- #${conversation.id} [${conversation.state}${conversation.priority === "priority" ? ", priority" : ""}] ${about}`
+      `- #${conversation.id} [${conversation.state}${
+        conversation.priority === "priority" ? ", priority" : ""
+      }] ${about}`
     )
   }
   if (matches.length > 10) yield* Console.log(`  ... and ${matches.length - 10} more`)

@@ -29,7 +29,10 @@ export const progressBar = (label: string) =>
           if (tty) return Effect.sync(() => process.stderr.write(`\r${draw(done, total)}`))
           const quarter = total > 0 ? Math.floor((done / total) * 4) : 4
           return quarter > lastQuarter
-            ? Effect.zipRight(Ref.update(state, (s) => ({ ...s, lastQuarter: quarter })), Console.log(draw(done, total)))
+            ? Effect.zipRight(
+              Ref.update(state, (s) => ({ ...s, lastQuarter: quarter })),
+              Console.log(draw(done, total))
+            )
             : Effect.void
         }),
       finish: tty ? Effect.sync(() => process.stderr.write("\n")) : Effect.void

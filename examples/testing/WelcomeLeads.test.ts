@@ -10,11 +10,11 @@
  *
  *   pnpm --filter @effect-intercom/examples testing
  */
-import { assert, describe, it } from "@effect/vitest"
+import { Intercom } from "@effect-intercom/client"
 import type * as Schemas from "@effect-intercom/client/stable/Schemas"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
 import * as IntercomMock from "@effect-intercom/testing/IntercomMock"
-import { Intercom } from "@effect-intercom/client"
+import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { TAG, welcome } from "./WelcomeLeads.js"
 
@@ -80,6 +80,12 @@ describe("welcome, with the fake Intercom", () => {
       assert.deepStrictEqual(notes.data?.map((note) => note.body), ["<p>Welcome aboard, Grace!</p>"])
       const fake = yield* FakeIntercom.FakeIntercom
       const writes = (yield* fake.exchanges).filter((e) => e.method !== "GET").map((e) => e.operation)
-      assert.deepStrictEqual(writes, ["contacts.create", "contacts.create", "notes.create", "tags.create", "tags.tagContact"])
+      assert.deepStrictEqual(writes, [
+        "contacts.create",
+        "contacts.create",
+        "notes.create",
+        "tags.create",
+        "tags.tagContact"
+      ])
     }).pipe(Effect.provide(FakeIntercom.layerIntercom({ seed: FakeIntercom.smallSeed }))))
 })

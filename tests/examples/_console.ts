@@ -1,7 +1,7 @@
 /**
  * Run an effect with a `Console` that collects what it logs.
  */
-import * as Console from "effect/Console"
+import type * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 
 export const captured = <A, E, R>(effect: Effect.Effect<A, E, R>) =>

@@ -4,8 +4,8 @@
  * `INTERCOM_TOKEN` set, its read-only part against an "API" that is a fake
  * server started here (`INTERCOM_BASE_URL`). Both must exit 0, quickly.
  */
-import { assert, describe, it } from "@effect/vitest"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
+import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { spawn } from "node:child_process"
 import * as path from "node:path"

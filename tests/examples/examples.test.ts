@@ -2,10 +2,10 @@
  * Each example of `examples/`, run against the fake Intercom. The examples
  * export their programs; here they get the fake instead of the real API.
  */
-import { assert, describe, it } from "@effect/vitest"
 import { Intercom } from "@effect-intercom/client"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
 import { NodeContext } from "@effect/platform-node"
+import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as fs from "node:fs"
@@ -23,7 +23,8 @@ import "../../examples/testing/WelcomeLeads.test.js"
 // `pnpm demo`, in a child process
 import "./demo.js"
 
-const fake = (options: FakeIntercom.Options = {}) => FakeIntercom.layerIntercom({ seed: FakeIntercom.smallSeed, ...options })
+const fake = (options: FakeIntercom.Options = {}) =>
+  FakeIntercom.layerIntercom({ seed: FakeIntercom.smallSeed, ...options })
 
 describe("examples", () => {
   it.effect("quickstart", () =>
@@ -67,7 +68,9 @@ describe("examples", () => {
 
   it.live("bulk-tag: every matching contact tagged under a tight rate limit", () =>
     Effect.gen(function*() {
-      const { output, value } = yield* captured(BulkTag.program({ plan: "enterprise", tag: "enterprise-plan", concurrency: 10, max: 30 }))
+      const { output, value } = yield* captured(
+        BulkTag.program({ plan: "enterprise", tag: "enterprise-plan", concurrency: 10, max: 30 })
+      )
       assert.strictEqual(value, 30)
       const intercom = yield* Intercom.Intercom
       const tagged = yield* intercom.contacts.search({
@@ -84,7 +87,10 @@ describe("examples", () => {
       assert.match(lines[0], /^1\. NotFoundError: company_not_found "Company Not Found" \[request [0-9a-f-]{36}\]$/)
       assert.strictEqual(lines[1], "2. NotFoundError: User Not Found")
       assert.strictEqual(lines[2], "3. InvalidInputError at $.email: nothing was sent")
-      assert.match(lines[3], /^4\. UnauthorizedError: admins\.identify \(GET \/me\) failed with 401 Unauthorized: Access Token Invalid/)
+      assert.match(
+        lines[3],
+        /^4\. UnauthorizedError: admins\.identify \(GET \/me\) failed with 401 Unauthorized: Access Token Invalid/
+      )
       assert.notInclude(lines[3], "not-a-valid-token")
       assert.strictEqual(lines[4], "5. identify: ada.lovelace@fake-intercom.test")
       assert.strictEqual(lines[5], "6. tags.find: NotFoundError")
@@ -96,7 +102,9 @@ describe("examples", () => {
       const { output, value: url } = yield* captured(FakeServer.announce)
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/)
       assert.include(output, `curl -H "Authorization: Bearer ${FakeServer.TOKEN}" ${url}/me`)
-      const response = yield* Effect.promise(() => fetch(`${url}/teams`, { headers: { authorization: `Bearer ${FakeServer.TOKEN}` } }))
+      const response = yield* Effect.promise(() =>
+        fetch(`${url}/teams`, { headers: { authorization: `Bearer ${FakeServer.TOKEN}` } })
+      )
       assert.strictEqual(response.status, 200)
     }).pipe(Effect.provide(FakeServer.layer())))
 })

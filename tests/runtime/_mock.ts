@@ -2,11 +2,11 @@
  * A recording mock `HttpClient` and a few hand-written descriptors for the
  * runtime tests.
  */
-import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as IntercomClient from "@effect-intercom/client/IntercomClient"
 import type * as IntercomError from "@effect-intercom/client/IntercomError"
 import * as Operation from "@effect-intercom/client/Operation"
-import * as Effect from "effect/Effect"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
@@ -18,7 +18,10 @@ export const token = Redacted.make(TOKEN)
 export type Recorded = MockHttp.RecordedRequest
 
 /** A mock client that records every request and answers with `respond`, plus an `IntercomClient` layer on it. */
-export const mock = (respond: (request: HttpClientRequest.HttpClientRequest, url: URL) => Response | Effect.Effect<Response> = () => json({})) => {
+export const mock = (
+  respond: (request: HttpClientRequest.HttpClientRequest, url: URL) => Response | Effect.Effect<Response> = () =>
+    json({})
+) => {
   const http = MockHttp.make((recorded) => respond(recorded.request, recorded.url))
   const layer = (options: Partial<IntercomClient.Options> = {}) =>
     IntercomClient.layer({ token, retry: false, ...options }).pipe(Layer.provide(http.layer))
@@ -32,8 +35,7 @@ export const errorList = (
   status: number,
   errors: ReadonlyArray<{ code: string; message: string; field?: string }>,
   headers: Record<string, string> = {}
-): Response =>
-  json({ type: "error.list", request_id: "req-123", errors }, { status, headers })
+): Response => json({ type: "error.list", request_id: "req-123", errors }, { status, headers })
 
 // -----------------------------------------------------------------------------
 // descriptors
@@ -108,7 +110,10 @@ export const UpdateContactInput = Schema.Struct({
 export const updateContact = Operation.make<
   typeof UpdateContactInput.Type,
   typeof Contact.Type,
-  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.ConflictError | IntercomError.UnprocessableEntityError
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.ConflictError
+  | IntercomError.UnprocessableEntityError
 >({
   name: "contacts.update",
   operationId: "UpdateContact",

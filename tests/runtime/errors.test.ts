@@ -1,6 +1,6 @@
-import { assert, describe, it } from "@effect/vitest"
 import * as IntercomError from "@effect-intercom/client/IntercomError"
 import * as Operation from "@effect-intercom/client/Operation"
+import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { inspect } from "node:util"
@@ -166,7 +166,10 @@ describe("ResponseDecodeError", () => {
       assert.strictEqual(error.body, body)
       assert.strictEqual(error.status, 200)
       assert.strictEqual(error.operation, "contacts.list")
-      assert.include(error.message, "contacts.list (GET /contacts) returned a 200 body that could not be decoded at $.data[3].email")
+      assert.include(
+        error.message,
+        "contacts.list (GET /contacts) returned a 200 body that could not be decoded at $.data[3].email"
+      )
       assertNoToken(error)
     }).pipe(Effect.provide(m.layer()))
   })

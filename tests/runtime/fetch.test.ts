@@ -3,10 +3,10 @@
  * `FetchHttpClient`: checks what a mock cannot (redirects are not followed,
  * bodies stream, headers reach the server).
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import * as IntercomClient from "@effect-intercom/client/IntercomClient"
 import * as Operation from "@effect-intercom/client/Operation"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"

@@ -1,8 +1,8 @@
+import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+import * as Operation from "@effect-intercom/client/Operation"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
-import * as IntercomClient from "@effect-intercom/client/IntercomClient"
-import * as Operation from "@effect-intercom/client/Operation"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
@@ -116,7 +116,9 @@ describe("per-call overrides", () => {
       assert.strictEqual(e1.durationMs, 1000)
       const contact = yield* Fiber.join(second)
       assert.strictEqual(contact.id, "1")
-    }).pipe(Effect.provide(IntercomClient.layer({ token, timeout: "1 second", retry: false }).pipe(Layer.provide(slow))))
+    }).pipe(
+      Effect.provide(IntercomClient.layer({ token, timeout: "1 second", retry: false }).pipe(Layer.provide(slow)))
+    )
   })
 })
 
@@ -126,7 +128,9 @@ describe("withResponse", () => {
       json({ id: "1" }, { status: 200, headers: { "X-RateLimit-Remaining": "41", "X-Request-Id": "r1" } })
     )
     return Effect.gen(function*() {
-      const { response, value } = yield* IntercomClient.withResponse(Operation.execute(findContact, { contact_id: "1" }))
+      const { response, value } = yield* IntercomClient.withResponse(
+        Operation.execute(findContact, { contact_id: "1" })
+      )
       assert.deepStrictEqual(value, { id: "1" })
       assert.strictEqual(response.status, 200)
       assert.strictEqual(response.headers["x-ratelimit-remaining"], "41")

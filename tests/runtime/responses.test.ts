@@ -1,6 +1,6 @@
+import * as Operation from "@effect-intercom/client/Operation"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import * as Operation from "@effect-intercom/client/Operation"
 import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"

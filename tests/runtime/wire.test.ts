@@ -1,5 +1,5 @@
-import { assert, describe, it } from "@effect/vitest"
 import * as Operation from "@effect-intercom/client/Operation"
+import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import {
@@ -136,7 +136,10 @@ describe("wire", () => {
   }
 
   it.effect("query objects are exploded (OpenAPI form style) and arrays repeat the key", () => {
-    const op = Operation.make<{ readonly filter: { readonly user_id: string }; readonly ids?: ReadonlyArray<number> | undefined }, unknown>({
+    const op = Operation.make<
+      { readonly filter: { readonly user_id: string }; readonly ids?: ReadonlyArray<number> | undefined },
+      unknown
+    >({
       name: "events.list",
       operationId: "lisDataEvents",
       api: "stable",

@@ -11,8 +11,8 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import * as MockHttp from "../support/MockHttp.js"
-import { entries, requestExamples, responseExamples, sampleInput } from "../support/SpecFixtures.js"
 import { runOnce } from "../support/Run.js"
+import { entries, requestExamples, responseExamples, sampleInput } from "../support/SpecFixtures.js"
 
 const ERROR_TAGS: Record<number, string> = {
   400: "BadRequestError",
@@ -69,7 +69,7 @@ describe("spec examples", () => {
     const requests = requestExamples(entry)
     if (responses.length === 0 && requests.length === 0) continue
     it.effect(`${entry.row.sdkMethod}`, () =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const op = entry.operation!
         const input = sampleInput(op)
         for (const { status, examples } of responses) {
@@ -78,8 +78,7 @@ describe("spec examples", () => {
             const { exit } = yield* runOnce(op, input, () =>
               typeof example.value === "string"
                 ? new Response(example.value, { status, headers: { "content-type": "text/plain" } })
-                : MockHttp.json(status, example.value)
-            )
+                : MockHttp.json(status, example.value))
             const label = `${entry.row.sdkMethod} ${status} "${example.name}"`
             if (status < 300) {
               if (Exit.isFailure(exit)) assert.fail(`${label}: ${Cause.pretty(exit.cause)}`)
@@ -109,7 +108,9 @@ describe("spec examples", () => {
           const params = Object.fromEntries(
             Object.entries(input).filter(([k]) => op.pathParams.includes(k) || op.queryParams.includes(k))
           )
-          const withBody = op.body === "value" ? { ...params, body: example.value } : { ...params, ...(example.value as object) }
+          const withBody = op.body === "value"
+            ? { ...params, body: example.value }
+            : { ...params, ...(example.value as object) }
           const { exit, requests: sent } = yield* runOnce(op, withBody, () => MockHttp.json(200, {}))
           const label = `${entry.row.sdkMethod} request "${example.name}"`
           const error = failureOf(exit) as any
@@ -135,15 +136,20 @@ describe("spec examples", () => {
               }
             }
           }
-          assert.deepStrictEqual(JSON.parse(sent[0].body ?? "null"), op.body === "value" ? example.value : expected, label)
+          assert.deepStrictEqual(
+            JSON.parse(sent[0].body ?? "null"),
+            op.body === "value" ? example.value : expected,
+            label
+          )
         }
-      })
-    )
+      }))
   }
 
   afterAll(() => {
     console.log(
-      `spec examples: ${counts.responses} response examples (${counts.successes} 2xx decoded, ${counts.errors} errors mapped), ${counts.requests} request examples (${counts.requests - counts.rejected} encoded, ${counts.rejected} invalid ones rejected before sending)`
+      `spec examples: ${counts.responses} response examples (${counts.successes} 2xx decoded, ${counts.errors} errors mapped), ${counts.requests} request examples (${
+        counts.requests - counts.rejected
+      } encoded, ${counts.rejected} invalid ones rejected before sending)`
     )
   })
 })

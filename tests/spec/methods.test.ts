@@ -8,8 +8,8 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Intercom from "../../packages/client/src/Intercom.js"
 import * as MockHttp from "../support/MockHttp.js"
-import { entries, sampleInput, samplePath } from "../support/SpecFixtures.js"
 import { TOKEN } from "../support/Run.js"
+import { entries, sampleInput, samplePath } from "../support/SpecFixtures.js"
 
 const okBody = (kind: string): Response =>
   kind === "redirect"
@@ -29,7 +29,7 @@ describe("methods.tsv", () => {
 
   for (const entry of entries) {
     it.effect(`${entry.row.sdkMethod}: ${entry.row.httpMethod} ${entry.row.path}`, () =>
-      Effect.gen(function* () {
+      Effect.gen(function*() {
         const op = entry.operation
         assert.isDefined(op, `no operation named ${entry.name}`)
         assert.strictEqual(op!.method, entry.row.httpMethod)
@@ -38,7 +38,6 @@ describe("methods.tsv", () => {
         assert.strictEqual(op!.response, entry.row.response)
         // The official SDKs page 12 methods; the spec shows more paginated responses (pages or a cursor).
         if (entry.row.pagination !== "none") assert.strictEqual(op!.pagination?.kind, entry.row.pagination)
-
 
         const mock = MockHttp.make(() => okBody(entry.row.response))
         const intercom = yield* Intercom.Intercom.pipe(
@@ -61,7 +60,6 @@ describe("methods.tsv", () => {
         assert.strictEqual(decodeURIComponent(request.url.pathname), samplePath(op!))
         assert.strictEqual(request.url.origin, "https://api.intercom.io")
         assert.strictEqual(request.headers["intercom-version"], entry.row.spec === "2.14" ? "2.14" : "Unstable")
-      })
-    )
+      }))
   }
 })

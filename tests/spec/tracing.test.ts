@@ -68,7 +68,7 @@ describe("tracing", () => {
         : MockHttp.json(404, { type: "error.list", request_id: "r", errors: [{ code: "not_found", message: "nope" }] })
     )
     const layer = Intercom.layer({ token: Redacted.make(TOKEN) }).pipe(Layer.provide(mock.layer))
-    return Effect.gen(function* () {
+    return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       yield* intercom.admins.identify()
       yield* Effect.flip(intercom.contacts.find({ contact_id: "x" }))
@@ -103,7 +103,7 @@ describe("tracing", () => {
     const { tracer } = recordingTracer()
     const mock = MockHttp.make(() => MockHttp.json(200, { type: "admin", id: "1" }))
     const layer = Intercom.layer({ token: Redacted.make(TOKEN), propagateTraces: true }).pipe(Layer.provide(mock.layer))
-    return Effect.gen(function* () {
+    return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       yield* intercom.admins.identify()
       assert.isString(mock.requests[0].headers["traceparent"])

@@ -7,13 +7,16 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
+import * as Contacts from "../../packages/client/src/generated/stable/Contacts.js"
 import * as Intercom from "../../packages/client/src/Intercom.js"
 import type * as IntercomClient from "../../packages/client/src/IntercomClient.js"
-import * as Contacts from "../../packages/client/src/generated/stable/Contacts.js"
 import * as MockHttp from "../support/MockHttp.js"
 import { TOKEN } from "../support/Run.js"
 
-const setup = (response: () => Response = () => MockHttp.json(200, {}), options: Partial<IntercomClient.Options> = {}) => {
+const setup = (
+  response: () => Response = () => MockHttp.json(200, {}),
+  options: Partial<IntercomClient.Options> = {}
+) => {
   const mock = MockHttp.make(response)
   const layer = Intercom.layer({ token: Redacted.make(TOKEN), ...options }).pipe(Layer.provide(mock.layer))
   return { mock, layer }
@@ -22,7 +25,7 @@ const setup = (response: () => Response = () => MockHttp.json(200, {}), options:
 describe("wire", () => {
   it.effect("contacts.create: POST /contacts with a JSON body and the standard headers", () => {
     const { mock, layer } = setup(() => MockHttp.json(200, { type: "contact", id: "c1", email: "a@b.c" }))
-    return Effect.gen(function* () {
+    return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       const contact = yield* intercom.contacts.create({
         email: "a@b.c",
@@ -47,7 +50,7 @@ describe("wire", () => {
 
   it.effect("contacts.find: path parameters are URL-encoded, no body on GET", () => {
     const { mock, layer } = setup()
-    return Effect.gen(function* () {
+    return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       yield* intercom.contacts.find({ contact_id: "a/b c?d" })
       const [request] = mock.requests
@@ -61,7 +64,7 @@ describe("wire", () => {
 
   it.effect("contacts.search: the query and pagination travel in the body", () => {
     const { mock, layer } = setup(() => MockHttp.json(200, { type: "list", data: [], total_count: 0 }))
-    return Effect.gen(function* () {
+    return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       const body = {
         query: {
@@ -83,7 +86,7 @@ describe("wire", () => {
 
   it.effect("events.list: the `filter` object parameter is flattened into the query", () => {
     const { mock, layer } = setup()
-    return Effect.gen(function* () {
+    return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       yield* intercom.events.list({ type: "user", user_id: "u 1", per_page: 5, summary: true })
       const [request] = mock.requests
@@ -99,7 +102,7 @@ describe("wire", () => {
 
   it.effect("conversations.reply: path parameter out of the body, numeric ids accepted", () => {
     const { mock, layer } = setup()
-    return Effect.gen(function* () {
+    return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       yield* intercom.conversations.reply({
         conversation_id: 123,
@@ -121,7 +124,7 @@ describe("wire", () => {
 
   it.effect("tags.delete: DELETE, an empty 200 answer is void", () => {
     const { mock, layer } = setup(() => new Response(null, { status: 200 }))
-    return Effect.gen(function* () {
+    return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       yield* intercom.tags.delete({ tag_id: "17" })
       assert.strictEqual(mock.requests[0].method, "DELETE")
@@ -131,7 +134,7 @@ describe("wire", () => {
 
   it.effect("unstable.* sends Intercom-Version: Unstable; the region picks the host", () => {
     const { mock, layer } = setup(() => MockHttp.json(200, { type: "list", data: [] }), { region: "eu" })
-    return Effect.gen(function* () {
+    return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       yield* intercom.unstable.contacts.listContacts({ per_page: 10 })
       yield* intercom.contacts.list({ per_page: 10 })
@@ -143,8 +146,10 @@ describe("wire", () => {
 
   it.effect("dataExport.download: a binary body is a byte stream", () => {
     const bytes = new Uint8Array([0x1f, 0x8b, 1, 2, 3])
-    const { mock, layer } = setup(() => new Response(bytes, { status: 200, headers: { "content-type": "application/octet-stream" } }))
-    return Effect.gen(function* () {
+    const { mock, layer } = setup(() =>
+      new Response(bytes, { status: 200, headers: { "content-type": "application/octet-stream" } })
+    )
+    return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       const stream = yield* intercom.dataExport.download({ job_identifier: "job1" })
       const chunks = yield* Stream.runCollect(stream)
@@ -156,7 +161,7 @@ describe("wire", () => {
 
   it.effect("plain resource functions need only the IntercomClient", () => {
     const { mock, layer } = setup(() => MockHttp.json(200, { type: "contact", id: "c9" }))
-    return Effect.gen(function* () {
+    return Effect.gen(function*() {
       const contact = yield* Contacts.find({ contact_id: "c9" })
       assert.strictEqual(contact.id, "c9")
       assert.strictEqual(mock.requests[0].url.pathname, "/contacts/c9")
@@ -165,11 +170,15 @@ describe("wire", () => {
 
   it.effect("bad input fails before anything is sent", () => {
     const { mock, layer } = setup()
-    return Effect.gen(function* () {
+    return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       const error = yield* Effect.flip(intercom.contacts.find({ contact_id: undefined } as any))
       assert.strictEqual(error._tag, "InvalidInputError")
-      const error2 = yield* Effect.flip(intercom.conversations.reply({ conversation_id: "1", message_type: "comment", type: "admin", admin_id: {} } as any))
+      const error2 = yield* Effect.flip(
+        intercom.conversations.reply(
+          { conversation_id: "1", message_type: "comment", type: "admin", admin_id: {} } as any
+        )
+      )
       assert.strictEqual(error2._tag, "InvalidInputError")
       assert.strictEqual(mock.requests.length, 0)
     }).pipe(Effect.provide(layer))

@@ -42,7 +42,11 @@ const cursorPage = (cursor: number, perPage: number, pages: number) => {
 
 const setup = (respond: MockHttp.Responder, options: Partial<IntercomClient.Options> = {}) => {
   const mock = MockHttp.make(respond)
-  const layer = Intercom.layer({ token: Redacted.make("t"), retry: Retry.policy({ jitter: 0, rateLimitJitter: 0 }), ...options })
+  const layer = Intercom.layer({
+    token: Redacted.make("t"),
+    retry: Retry.policy({ jitter: 0, rateLimitJitter: 0 }),
+    ...options
+  })
     .pipe(Layer.provide(mock.layer))
   return { mock, layer }
 }
@@ -108,7 +112,10 @@ describe("cursor pagination (contacts.list)", () => {
     const { mock, layer } = setup((request) => {
       if (request.url.searchParams.get("starting_after") === "4" && !failedOnce) {
         failedOnce = true
-        return MockHttp.json(429, { type: "error.list", errors: [{ code: "rate_limit_exceeded", message: "Slow down" }] }, {
+        return MockHttp.json(429, {
+          type: "error.list",
+          errors: [{ code: "rate_limit_exceeded", message: "Slow down" }]
+        }, {
           "x-ratelimit-limit": "100",
           "x-ratelimit-remaining": "0",
           "x-ratelimit-reset": "10"
@@ -154,7 +161,10 @@ describe("cursor pagination (contacts.list)", () => {
   it.effect("an error in the middle of a stream is typed and ends it", () => {
     const { layer } = setup((request) =>
       request.url.searchParams.get("starting_after") === "4"
-        ? MockHttp.json(401, { type: "error.list", errors: [{ code: "unauthorized", message: "Access Token Invalid" }] })
+        ? MockHttp.json(401, {
+          type: "error.list",
+          errors: [{ code: "unauthorized", message: "Access Token Invalid" }]
+        })
         : cursorListing(3)(request)
     )
     return Effect.gen(function*() {
@@ -232,7 +242,9 @@ describe("search pagination (contacts.search)", () => {
     return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       const query = { field: "email", operator: "~" as const, value: "example.com" }
-      const items = yield* intercom.contacts.searchStream({ query, pagination: { per_page: 5 } }).pipe(Stream.runCollect)
+      const items = yield* intercom.contacts.searchStream({ query, pagination: { per_page: 5 } }).pipe(
+        Stream.runCollect
+      )
       assert.strictEqual(items.length, 15)
       const bodies = mock.requests.map((r) => JSON.parse(r.body!))
       assert.deepStrictEqual(bodies.map((b) => b.pagination), [

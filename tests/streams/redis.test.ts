@@ -40,26 +40,32 @@ if (!hasRedis) {
 }
 
 describe("rate limiting shared across processes (Redis)", () => {
-  it.live.skipIf(!hasRedis)("two processes, 300 calls each at concurrency 8, one 100/s budget: zero failed calls", () =>
-    Effect.gen(function*() {
-      const redis = yield* RedisServer.start
-      const server = yield* RateLimitServer.start({ limit: 100, windowMillis: 1000 })
-      const env = {
-        BASE_URL: server.url,
-        REDIS_PORT: String(redis.port),
-        KEY: `intercom-test-${Date.now()}`,
-        LIMIT: "100",
-        WINDOW_MS: "1000",
-        CALLS: "300",
-        CONCURRENCY: "8"
-      }
-      const started = Date.now()
-      const [a, b] = yield* Effect.all([runWorker(env), runWorker(env)], { concurrency: 2 })
-      const wall = Date.now() - started
-      console.log(
-        `shared rate limit (Redis): 2 processes x 300 calls, failed ${a.failed + b.failed}, ${server.stats.rejected} 429s, ${server.stats.served} served, wall ${wall} ms (ideal 6000 ms; worker times ${a.ms} and ${b.ms} ms)`
-      )
-      assert.strictEqual(a.failed + b.failed, 0, [...a.errors, ...b.errors].join("\n"))
-      assert.strictEqual(server.stats.served, 600)
-    }).pipe(Effect.scoped), { timeout: 90_000 })
+  it.live.skipIf(!hasRedis)(
+    "two processes, 300 calls each at concurrency 8, one 100/s budget: zero failed calls",
+    () =>
+      Effect.gen(function*() {
+        const redis = yield* RedisServer.start
+        const server = yield* RateLimitServer.start({ limit: 100, windowMillis: 1000 })
+        const env = {
+          BASE_URL: server.url,
+          REDIS_PORT: String(redis.port),
+          KEY: `intercom-test-${Date.now()}`,
+          LIMIT: "100",
+          WINDOW_MS: "1000",
+          CALLS: "300",
+          CONCURRENCY: "8"
+        }
+        const started = Date.now()
+        const [a, b] = yield* Effect.all([runWorker(env), runWorker(env)], { concurrency: 2 })
+        const wall = Date.now() - started
+        console.log(
+          `shared rate limit (Redis): 2 processes x 300 calls, failed ${
+            a.failed + b.failed
+          }, ${server.stats.rejected} 429s, ${server.stats.served} served, wall ${wall} ms (ideal 6000 ms; worker times ${a.ms} and ${b.ms} ms)`
+        )
+        assert.strictEqual(a.failed + b.failed, 0, [...a.errors, ...b.errors].join("\n"))
+        assert.strictEqual(server.stats.served, 600)
+      }).pipe(Effect.scoped),
+    { timeout: 90_000 }
+  )
 })

@@ -13,24 +13,29 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as TestClock from "effect/TestClock"
+import { findOperation } from "../../packages/client/src/generated/stable/Contacts.js"
 import * as Intercom from "../../packages/client/src/Intercom.js"
 import type * as IntercomClient from "../../packages/client/src/IntercomClient.js"
 import * as RateLimit from "../../packages/client/src/RateLimit.js"
 import * as Retry from "../../packages/client/src/Retry.js"
-import { findOperation } from "../../packages/client/src/generated/stable/Contacts.js"
 import * as MockHttp from "../support/MockHttp.js"
 
 const exact = Retry.policy({ jitter: 0, rateLimitJitter: 0 })
 
 const rateLimited = (reset: number, extra: Record<string, string> = {}) =>
-  MockHttp.json(429, { type: "error.list", request_id: "r429", errors: [{ code: "rate_limit_exceeded", message: "Too many" }] }, {
+  MockHttp.json(429, {
+    type: "error.list",
+    request_id: "r429",
+    errors: [{ code: "rate_limit_exceeded", message: "Too many" }]
+  }, {
     "x-ratelimit-limit": "100",
     "x-ratelimit-remaining": "0",
     "x-ratelimit-reset": String(reset),
     ...extra
   })
 
-const serverError = () => MockHttp.json(500, { type: "error.list", errors: [{ code: "server_error", message: "Oops" }] })
+const serverError = () =>
+  MockHttp.json(500, { type: "error.list", errors: [{ code: "server_error", message: "Oops" }] })
 
 const setup = (respond: MockHttp.Responder, options: Partial<IntercomClient.Options> = {}) => {
   const mock = MockHttp.make(respond)
@@ -64,7 +69,10 @@ describe("Retry.delay", () => {
       const error = { _tag: "RateLimitError", retryAfter: 3, rateLimit: { limit: 100, remaining: 0, reset: 99_999 } }
       assert.strictEqual(Duration.toMillis(yield* Retry.delay(attempt(error), { rateLimitJitter: 0 })), 3000)
       const far = { _tag: "RateLimitError", rateLimit: { limit: 100, remaining: 0, reset: 10_000 } }
-      assert.strictEqual(Duration.toMillis(yield* Retry.delay(attempt(far), { rateLimitJitter: 0, maxDelay: "30 seconds" })), 30_000)
+      assert.strictEqual(
+        Duration.toMillis(yield* Retry.delay(attempt(far), { rateLimitJitter: 0, maxDelay: "30 seconds" })),
+        30_000
+      )
     }))
 
   it.effect("rate-limit jitter stays within its bound", () =>
@@ -81,7 +89,11 @@ describe("Retry.delay", () => {
     Effect.gen(function*() {
       const waits: Array<number> = []
       for (let n = 1; n <= 6; n++) {
-        waits.push(Duration.toMillis(yield* Retry.delay(attempt({ _tag: "ServerError" }, n), { jitter: 0, maxDelay: "10 seconds" })))
+        waits.push(
+          Duration.toMillis(
+            yield* Retry.delay(attempt({ _tag: "ServerError" }, n), { jitter: 0, maxDelay: "10 seconds" })
+          )
+        )
       }
       assert.deepStrictEqual(waits, [500, 1000, 2000, 4000, 8000, 10_000])
       const jittered = Duration.toMillis(yield* Retry.delay(attempt({ _tag: "ServerError" }, 3), { jitter: 0.2 }))
@@ -99,7 +111,11 @@ describe("retries", () => {
       yield* TestClock.adjust("1999 millis")
       assert.strictEqual(mock.requests.length, 1)
       yield* TestClock.adjust("1 millis") // the policy's wait ends at the reset ...
-      assert.strictEqual(mock.requests.length, 1, "... and the limiter holds it 50 ms more (the reset has a 1 s resolution)")
+      assert.strictEqual(
+        mock.requests.length,
+        1,
+        "... and the limiter holds it 50 ms more (the reset has a 1 s resolution)"
+      )
       yield* TestClock.adjust("50 millis")
       const contact = yield* Fiber.join(fiber)
       assert.strictEqual(contact.id, "c1")
@@ -108,7 +124,9 @@ describe("retries", () => {
   })
 
   it.effect("when retries run out, the error carries the attempts and the last rate-limit headers", () => {
-    const { mock, layer } = setup(() => rateLimited(1), { retry: Retry.policy({ maxRetries: 2, jitter: 0, rateLimitJitter: 0 }) })
+    const { mock, layer } = setup(() => rateLimited(1), {
+      retry: Retry.policy({ maxRetries: 2, jitter: 0, rateLimitJitter: 0 })
+    })
     return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       const fiber = yield* Effect.fork(Effect.flip(intercom.contacts.find({ contact_id: "c1" })))
@@ -178,9 +196,11 @@ describe("retries", () => {
             })
           )
         }
-        if (calls === 2) return Effect.succeed(MockHttp.json(429, {}, { "retry-after": "1" })).pipe(
-          Effect.map((r) => HttpClientResponseFromWeb(request, r))
-        )
+        if (calls === 2) {
+          return Effect.succeed(MockHttp.json(429, {}, { "retry-after": "1" })).pipe(
+            Effect.map((r) => HttpClientResponseFromWeb(request, r))
+          )
+        }
         return Effect.succeed(HttpClientResponseFromWeb(request, MockHttp.json(200, { type: "contact", id: "new" })))
       })
     )
@@ -203,7 +223,11 @@ describe("retries", () => {
       assert.strictEqual(mock.requests.length, 1)
       mock.requests.length = 0
       const fiber = yield* Effect.fork(
-        Effect.flip(intercom.contacts.find({ contact_id: "c1" }).pipe(Retry.withPolicy(Schedule.spaced("1 second").pipe(Schedule.compose(Schedule.recurs(2))))))
+        Effect.flip(
+          intercom.contacts.find({ contact_id: "c1" }).pipe(
+            Retry.withPolicy(Schedule.spaced("1 second").pipe(Schedule.compose(Schedule.recurs(2))))
+          )
+        )
       )
       yield* TestClock.adjust("2 seconds")
       const error = yield* Fiber.join(fiber)
@@ -229,7 +253,10 @@ describe("RateLimit.adaptive", () => {
       const permits: Array<RateLimit.Permit> = []
       const fibers = yield* Effect.forEach(
         Array.from({ length: 16 }),
-        () => Effect.fork(Effect.tap(limiter.acquire(findOperation), (permit) => Effect.sync(() => (started++, permits.push(permit))))),
+        () =>
+          Effect.fork(
+            Effect.tap(limiter.acquire(findOperation), (permit) => Effect.sync(() => (started++, permits.push(permit))))
+          ),
         { concurrency: "unbounded" }
       )
       yield* TestClock.adjust("1 millis")

@@ -76,8 +76,9 @@ export const start = (options: Options) =>
         resume(Effect.succeed({ url: `http://127.0.0.1:${port}`, stats, server }))
       })
     }),
-    ({ server }) => Effect.async<void>((resume) => {
-      server.closeAllConnections()
-      server.close(() => resume(Effect.void))
-    })
+    ({ server }) =>
+      Effect.async<void>((resume) => {
+        server.closeAllConnections()
+        server.close(() => resume(Effect.void))
+      })
   )

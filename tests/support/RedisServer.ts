@@ -24,7 +24,16 @@ const ping = (port: number) =>
 export const start = Effect.acquireRelease(
   Effect.promise(async () => {
     const port = 20000 + Math.floor(Math.random() * 20000)
-    const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    const child = spawn("redis-server", [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no"
+    ], {
       stdio: "ignore"
     })
     for (let i = 0; i < 100; i++) {

@@ -6,8 +6,8 @@ import { camel } from "@effect-intercom/codegen/naming"
 import { findOperation, loadSpecs, type MethodRow, type Node, resolveRef } from "@effect-intercom/codegen/spec"
 import * as Arbitrary from "effect/Arbitrary"
 import * as FastCheck from "effect/FastCheck"
-import type * as Operation from "../../packages/client/src/Operation.js"
 import { operations } from "../../packages/client/src/generated/operations.js"
+import type * as Operation from "../../packages/client/src/Operation.js"
 
 export const specs = loadSpecs()
 
@@ -53,7 +53,10 @@ const examplesOf = (doc: Node, content: Node): Array<Example> => {
 export const responseExamples = (entry: Entry): Array<{ status: number; examples: Array<Example> }> =>
   Object.entries<Node>(entry.spec.responses ?? {})
     .filter(([status]) => /^\d{3}$/.test(status))
-    .map(([status, r]) => ({ status: Number(status), examples: examplesOf(entry.doc, resolveRef(entry.doc, r)?.content) }))
+    .map(([status, r]) => ({
+      status: Number(status),
+      examples: examplesOf(entry.doc, resolveRef(entry.doc, r)?.content)
+    }))
     .filter((x) => x.examples.length > 0)
 
 export const requestExamples = (entry: Entry): Array<Example> =>

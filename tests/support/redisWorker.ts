@@ -19,7 +19,13 @@ const env = (name: string) => {
 
 const calls = Number(env("CALLS"))
 const layer = Intercom.layer({ token: Redacted.make("t"), baseUrl: env("BASE_URL") }).pipe(
-  Layer.provide(RedisRateLimit.layer({ key: env("KEY"), limit: Number(env("LIMIT")), window: Duration.millis(Number(env("WINDOW_MS"))) })),
+  Layer.provide(
+    RedisRateLimit.layer({
+      key: env("KEY"),
+      limit: Number(env("LIMIT")),
+      window: Duration.millis(Number(env("WINDOW_MS")))
+    })
+  ),
   Layer.provide(RedisRateLimit.layerStore({ host: "127.0.0.1", port: Number(env("REDIS_PORT")) })),
   Layer.provide(NodeHttpClient.layerUndici)
 )
@@ -33,7 +39,12 @@ const program = Effect.gen(function*() {
     { concurrency: Number(env("CONCURRENCY")) }
   )
   const failed = results.filter((r) => r._tag === "Left")
-  return { calls, failed: failed.length, errors: failed.slice(0, 3).map((f) => String(f.left)), ms: Date.now() - started }
+  return {
+    calls,
+    failed: failed.length,
+    errors: failed.slice(0, 3).map((f) => String(f.left)),
+    ms: Date.now() - started
+  }
 })
 
 Effect.runPromise(program.pipe(Effect.provide(layer))).then(

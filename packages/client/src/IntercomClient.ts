@@ -35,8 +35,8 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import type * as Stream from "effect/Stream"
-import * as internal from "./internal/interpreter.js"
 import type * as IntercomError from "./IntercomError.js"
+import * as internal from "./internal/interpreter.js"
 import type { CommonError, Operation } from "./Operation.js"
 import type * as Pagination from "./Pagination.js"
 import * as RateLimit from "./RateLimit.js"
@@ -208,7 +208,9 @@ export const make = (options: Options): Effect.Effect<IntercomClient.Service, ne
           HttpClient.withTracerPropagation(options.propagateTraces === true)
         ),
         resolve(
-          options.rateLimiter === undefined && Option.isSome(shared) ? { ...options, rateLimiter: shared.value } : options
+          options.rateLimiter === undefined && Option.isSome(shared)
+            ? { ...options, rateLimiter: shared.value }
+            : options
         )
       )
   )

@@ -133,9 +133,8 @@ const formatHttpMessage = (self: HttpErrorProps, extra: string): string => {
   let out = `${self.operation} (${self.method} ${self.path}) failed with ${self.status}`
   if (statusText !== undefined) out += ` ${statusText}`
   if (self.errors.length > 0) {
-    out += ": " + self.errors.map((e) =>
-      `${e.message} (${e.code}${e.field !== undefined ? `, field: ${e.field}` : ""})`
-    ).join("; ")
+    out += ": " +
+      self.errors.map((e) => `${e.message} (${e.code}${e.field !== undefined ? `, field: ${e.field}` : ""})`).join("; ")
   } else {
     const text = excerpt(self.body)
     if (text !== "") out += `: ${text}`

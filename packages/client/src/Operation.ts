@@ -10,9 +10,9 @@ import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
-import * as internal from "./internal/interpreter.js"
 import type * as IntercomClient from "./IntercomClient.js"
 import type * as IntercomError from "./IntercomError.js"
+import * as internal from "./internal/interpreter.js"
 
 /**
  * @since 0.1.0

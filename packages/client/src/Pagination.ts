@@ -28,9 +28,9 @@
  * @since 0.1.0
  */
 import type * as Stream from "effect/Stream"
-import * as internal from "./internal/pagination.js"
 import type * as IntercomClient from "./IntercomClient.js"
 import type * as IntercomError from "./IntercomError.js"
+import * as internal from "./internal/pagination.js"
 import * as Operation from "./Operation.js"
 
 /**
@@ -86,4 +86,8 @@ export const items = <I, A, E, Item = unknown>(
   input?: I,
   options?: Options
 ): Stream.Stream<Item, E | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
-  internal.items(Operation.execute, operation, input, options) as Stream.Stream<Item, any, IntercomClient.IntercomClient>
+  internal.items(Operation.execute, operation, input, options) as Stream.Stream<
+    Item,
+    any,
+    IntercomClient.IntercomClient
+  >

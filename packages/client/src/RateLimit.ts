@@ -38,7 +38,10 @@ import type * as Operation from "./Operation.js"
  */
 export interface RateLimiter {
   readonly acquire: (operation: Operation.Operation<any, any, any>) => Effect.Effect<Permit>
-  readonly release: (permit: Permit, headers: Readonly<Record<string, string | undefined>> | undefined) => Effect.Effect<void>
+  readonly release: (
+    permit: Permit,
+    headers: Readonly<Record<string, string | undefined>> | undefined
+  ) => Effect.Effect<void>
 }
 
 /**

@@ -3,7 +3,16 @@
  * `packages/client/src/generated`, as a map from relative path to content.
  */
 import { camel, docText, isReserved, jsdoc, pascal, propertyKey } from "./naming.js"
-import { convert, convertComponent, convertNonNull, type Context, type Emitted, type Flavour, mergeAllOf, refsOf } from "./schemas.js"
+import {
+  type Context,
+  convert,
+  convertComponent,
+  convertNonNull,
+  type Emitted,
+  type Flavour,
+  mergeAllOf,
+  refsOf
+} from "./schemas.js"
 import { findOperation, type LoadedSpec, type MethodRow, type Node, resolveRef, type Specs } from "./spec.js"
 
 export const HEADER =
@@ -179,13 +188,19 @@ const emitComponentFiles = (plan: ComponentPlan): Map<string, string> => {
       .map(([f, ids]) => `import { ${[...ids].sort().join(", ")} } from "./${f}.js"`)
     files.set(
       `${plan.dir}/schemas/${file}.ts`,
-      `${HEADER}import * as Schema from "effect/Schema"\n${importLines.join("\n")}${importLines.length ? "\n" : ""}\n${blocks.join("\n")}`
+      `${HEADER}import * as Schema from "effect/Schema"\n${importLines.join("\n")}${importLines.length ? "\n" : ""}\n${
+        blocks.join("\n")
+      }`
     )
   }
   const barrelFiles = [...byFile.keys()].sort()
   files.set(
     `${plan.dir}/Schemas.ts`,
-    `${HEADER}/**\n * The component schemas of Intercom's ${plan.dir === "stable" ? "2.14" : "Preview"} API description.\n *\n * ${SINCE}\n */\n${barrelFiles.map((f) => `export * from "./schemas/${f}.js"`).join("\n")}\n`
+    `${HEADER}/**\n * The component schemas of Intercom's ${
+      plan.dir === "stable" ? "2.14" : "Preview"
+    } API description.\n *\n * ${SINCE}\n */\n${
+      barrelFiles.map((f) => `export * from "./schemas/${f}.js"`).join("\n")
+    }\n`
   )
   return files
 }
@@ -283,11 +298,22 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   const queryParams: Array<string> = []
   const fields: Array<string> = []
   const members: Array<string> = []
-  const addField = (key: string, schema: Node, required: boolean, description: string | undefined, kind: "path" | "query") => {
+  const addField = (
+    key: string,
+    schema: Node,
+    required: boolean,
+    description: string | undefined,
+    kind: "path" | "query"
+  ) => {
     let e: Emitted = convert(strictCtx, schema)
     if (kind === "path" && ["string", "integer", "number"].includes(schema?.type) && !schema?.enum) {
       // Path values are ids, integers in some templates and strings in every response: take both.
-      e = { code: "Schema.Union(Schema.String, Schema.Number)", type: "string | number", nullable: false, objectLike: false }
+      e = {
+        code: "Schema.Union(Schema.String, Schema.Number)",
+        type: "string | number",
+        nullable: false,
+        objectLike: false
+      }
     }
     const k = propertyKey(key)
     const d = docText(description)
@@ -309,7 +335,9 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
       const alternatives = schema?.oneOf ?? schema?.anyOf
       if (schema?.type === "object" && (p.explode ?? true) && (alternatives || schema.properties)) {
         // A `form`/`explode` object parameter (events' `filter`): its keys are query parameters of their own.
-        const flat = alternatives ? alternatives.flatMap((a: Node) => Object.entries(resolveRef(doc, a).properties ?? {})) : Object.entries(schema.properties)
+        const flat = alternatives
+          ? alternatives.flatMap((a: Node) => Object.entries(resolveRef(doc, a).properties ?? {}))
+          : Object.entries(schema.properties)
         for (const [k, v] of flat as Array<[string, Node]>) {
           if (queryParams.includes(k)) continue
           queryParams.push(k)
@@ -384,7 +412,9 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   if (bodyObject) {
     inputCode = fields.length ? `Schema.extend(${paramStruct}, ${bodyCode})` : bodyCode!
     const bt = /^[\w.]+$/.test(bodyType!) ? bodyType! : `(${bodyType})`
-    inputTypeDecl = fields.length ? `export type ${inputName} = ${paramType} & ${bt}` : `export type ${inputName} = ${bodyType}`
+    inputTypeDecl = fields.length
+      ? `export type ${inputName} = ${paramType} & ${bt}`
+      : `export type ${inputName} = ${bodyType}`
   } else {
     inputCode = paramStruct
     inputTypeDecl = `export interface ${inputName} ${paramType}`
@@ -398,7 +428,8 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
     return Array.isArray(r.required) && r.required.length > 0
   }
   const paramsRequired = members.some((m) => /^(\/\*\*.*?\*\/\n {2})?readonly [^?:]+: /.test(m))
-  const inputOptional = !paramsRequired && !(bodyObject && bodyRequired && bodyContent?.schema && hasRequired(bodyContent.schema))
+  const inputOptional = !paramsRequired &&
+    !(bodyObject && bodyRequired && bodyContent?.schema && hasRequired(bodyContent.schema))
 
   // --- success --------------------------------------------------------------
   let successType: string
@@ -416,10 +447,9 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
         successType = "unknown"
       } else {
         // A response body is never `null`, even where the spec marks its component nullable.
-        const e =
-          schemas.length === 1
-            ? convertNonNull(tolerantCtx, schemas[0])
-            : convert(tolerantCtx, { oneOf: schemas })
+        const e = schemas.length === 1
+          ? convertNonNull(tolerantCtx, schemas[0])
+          : convert(tolerantCtx, { oneOf: schemas })
         if (e.code.startsWith("Schemas.") && /^[\w.]+$/.test(e.code)) {
           successCode = e.code
           successType = e.type
@@ -458,7 +488,9 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   const errorType = errorClasses.length ? errorClasses.map((c) => `IntercomError.${c}`).join(" | ") : "never"
 
   // --- pagination -------------------------------------------------------------
-  const paginated = row.response === "json" && !successType.includes("|") ? detectPagination(doc, op, row, queryParams) : undefined
+  const paginated = row.response === "json" && !successType.includes("|")
+    ? detectPagination(doc, op, row, queryParams)
+    : undefined
   const pagination = paginated === undefined
     ? "undefined"
     : `{ kind: ${JSON.stringify(paginated.kind)}, items: ${JSON.stringify(paginated.items)} }`
@@ -467,7 +499,13 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   // --- emit -------------------------------------------------------------------
   const description = [docText(op.summary), docText(op.description)].filter((s) => s !== "").join("\n\n")
   state.blocks.push(
-    `${jsdoc([`The input of \`${plan.name}\`: path, query and body parameters by their wire names.`, SINCE, "@category models"])}${inputTypeDecl}\n\n` +
+    `${
+      jsdoc([
+        `The input of \`${plan.name}\`: path, query and body parameters by their wire names.`,
+        SINCE,
+        "@category models"
+      ])
+    }${inputTypeDecl}\n\n` +
       `${jsdoc([SINCE, "@category schemas"])}export const ${inputName}: Schema.Schema<${inputName}> = ${inputCode}\n`
   )
   const opConst = `${plan.method}Operation`
@@ -493,25 +531,39 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   )
   const fnName = isReserved(plan.method) ? `${plan.method}_` : plan.method
   state.names.add(fnName)
-  const effectType = `Effect.Effect<${successType}, ${errorType === "never" ? "" : `${errorType} | `}Operation.CommonError, IntercomClient.IntercomClient>`
+  const effectType = `Effect.Effect<${successType}, ${
+    errorType === "never" ? "" : `${errorType} | `
+  }Operation.CommonError, IntercomClient.IntercomClient>`
   state.blocks.push(
     `${jsdoc([description || undefined, "", `\`${row.httpMethod} ${row.path}\``, SINCE, "@category operations"])}` +
-      `${isReserved(plan.method) ? "" : "export "}const ${fnName} = (input${inputOptional ? "?" : ""}: ${inputName}): ${effectType} =>\n  Operation.execute(${opConst}, input as ${inputName})\n` +
+      `${isReserved(plan.method) ? "" : "export "}const ${fnName} = (input${
+        inputOptional ? "?" : ""
+      }: ${inputName}): ${effectType} =>\n  Operation.execute(${opConst}, input as ${inputName})\n` +
       (isReserved(plan.method) ? `export { ${fnName} as ${plan.method} }\n` : "")
   )
   if (paginated !== undefined) {
-    const streamErrors = `${errorType === "never" ? "" : `${errorType} | `}Operation.CommonError${paginated.kind === "scroll" ? " | IntercomError.ScrollError" : ""}`
+    const streamErrors = `${errorType === "never" ? "" : `${errorType} | `}Operation.CommonError${
+      paginated.kind === "scroll" ? " | IntercomError.ScrollError" : ""
+    }`
     const item = `Pagination.ItemOf<${successType}, ${JSON.stringify(paginated.items)}>`
     const args = `input${inputOptional ? "?" : ""}: ${inputName}, options?: Pagination.Options`
-    for (const [suffix, what, type, fn] of [
-      ["Stream", `the items (\`${paginated.items}\`) of every page`, item, "items"],
-      ["Pages", "every page", successType, "pages"]
-    ] as const) {
+    for (
+      const [suffix, what, type, fn] of [
+        ["Stream", `the items (\`${paginated.items}\`) of every page`, item, "items"],
+        ["Pages", "every page", successType, "pages"]
+      ] as const
+    ) {
       const name = `${plan.method}${suffix}`
       if (state.names.has(name)) throw new Error(`${plan.name}: ${name} collides with another export`)
       state.names.add(name)
       state.blocks.push(
-        `${jsdoc([`\`${plan.name}\` (${row.httpMethod} ${row.path}), ${what}, as a lazy stream (${paginated.kind} pagination).`, SINCE, "@category streams"])}` +
+        `${
+          jsdoc([
+            `\`${plan.name}\` (${row.httpMethod} ${row.path}), ${what}, as a lazy stream (${paginated.kind} pagination).`,
+            SINCE,
+            "@category streams"
+          ])
+        }` +
           `export const ${name} = (${args}): Stream.Stream<${type}, ${streamErrors}, IntercomClient.IntercomClient> =>\n  Pagination.${fn}(${opConst}, input, options) as Stream.Stream<${type}, ${streamErrors}, IntercomClient.IntercomClient>\n`
       )
     }
@@ -594,14 +646,24 @@ export const generate = (specs: Specs): Map<string, string> => {
   const modules = new Map<string, { dir: ApiDir; module: string; state: ModuleState }>()
   for (const plan of operations) {
     const key = `${plan.dir}/${plan.module}`
-    if (!modules.has(key)) modules.set(key, { dir: plan.dir, module: plan.module, state: { names: new Set(["Schemas"]), blocks: [], surface: [] } })
+    if (!modules.has(key)) {
+      modules.set(key, {
+        dir: plan.dir,
+        module: plan.module,
+        state: { names: new Set(["Schemas"]), blocks: [], surface: [] }
+      })
+    }
     emitOperation(plan, componentPlans[plan.dir], modules.get(key)!.state)
   }
   for (const [key, { dir, state }] of modules) {
     const title = state.surface[0].plan.name.split(".").slice(0, -1).join(".")
     files.set(
       `${key}.ts`,
-      `${HEADER}/**\n * \`${title}\`: the ${state.surface.length} method${state.surface.length === 1 ? "" : "s"} of this resource group${dir === "unstable" ? " in the Preview API" : ""}, as functions that need only the \`IntercomClient\` service.\n *\n * ${SINCE}\n */\n` +
+      `${HEADER}/**\n * \`${title}\`: the ${state.surface.length} method${
+        state.surface.length === 1 ? "" : "s"
+      } of this resource group${
+        dir === "unstable" ? " in the Preview API" : ""
+      }, as functions that need only the \`IntercomClient\` service.\n *\n * ${SINCE}\n */\n` +
         moduleHeaderImports(state.blocks.join("\n")) +
         state.blocks.join("\n")
     )
@@ -630,7 +692,9 @@ type Modules = Map<string, { dir: ApiDir; module: string; state: ModuleState }>
 
 const moduleImports = (modules: Modules, typeOnly: boolean): string =>
   [...modules.entries()]
-    .map(([key, { dir, module }]) => `import ${typeOnly ? "type " : ""}* as ${dir === "unstable" ? "Unstable" : ""}${module} from "./${key}.js"`)
+    .map(([key, { dir, module }]) =>
+      `import ${typeOnly ? "type " : ""}* as ${dir === "unstable" ? "Unstable" : ""}${module} from "./${key}.js"`
+    )
     .join("\n")
 
 interface Tree {
@@ -654,7 +718,9 @@ const emitSurface = (modules: Modules): string => {
         if (!node.children.has(seg)) node.children.set(seg, { children: new Map(), methods: [] })
         node = node.children.get(seg)!
       }
-      const errors = `${s.errors === "never" ? "" : `${s.errors.replace(/IntercomError\./g, "IntercomError.")} | `}Operation.CommonError`
+      const errors = `${
+        s.errors === "never" ? "" : `${s.errors.replace(/IntercomError\./g, "IntercomError.")} | `
+      }Operation.CommonError`
       const input = `input${s.optional ? "?" : ""}: ${alias}.${s.inputType}`
       const success = qualify(s.success, alias, dir)
       const operation = `${alias}.${s.plan.method}Operation`
@@ -669,26 +735,38 @@ const emitSurface = (modules: Modules): string => {
         node.methods.push({
           name: `${s.plan.method}Stream`,
           type: `(${input}, options?: Pagination.Options) => Stream.Stream<${item}, ${streamErrors}>`,
-          impl: `(input, options) => client.items(${operation}, input, options) as Stream.Stream<${item}, ${streamErrors}>`
+          impl:
+            `(input, options) => client.items(${operation}, input, options) as Stream.Stream<${item}, ${streamErrors}>`
         })
         node.methods.push({
           name: `${s.plan.method}Pages`,
           type: `(${input}, options?: Pagination.Options) => Stream.Stream<${success}, ${streamErrors}>`,
-          impl: `(input, options) => client.pages(${operation}, input, options) as Stream.Stream<${success}, ${streamErrors}>`
+          impl:
+            `(input, options) => client.pages(${operation}, input, options) as Stream.Stream<${success}, ${streamErrors}>`
         })
       }
     }
   }
   const typeOf = (t: Tree, indent: string): string =>
-    `{\n${[...t.children.entries()].map(([k, c]) => `${indent}  readonly ${k}: ${typeOf(c, indent + "  ")}`).concat(t.methods.map((m) => `${indent}  readonly ${propertyKey(m.name)}: ${m.type}`)).join("\n")}\n${indent}}`
+    `{\n${
+      [...t.children.entries()].map(([k, c]) => `${indent}  readonly ${k}: ${typeOf(c, indent + "  ")}`).concat(
+        t.methods.map((m) => `${indent}  readonly ${propertyKey(m.name)}: ${m.type}`)
+      ).join("\n")
+    }\n${indent}}`
   const valueOf = (t: Tree, indent: string): string =>
-    `{\n${[...t.children.entries()].map(([k, c]) => `${indent}  ${k}: ${valueOf(c, indent + "  ")}`).concat(t.methods.map((m) => `${indent}  ${propertyKey(m.name)}: ${m.impl}`)).join(",\n")}\n${indent}}`
+    `{\n${
+      [...t.children.entries()].map(([k, c]) => `${indent}  ${k}: ${valueOf(c, indent + "  ")}`).concat(
+        t.methods.map((m) => `${indent}  ${propertyKey(m.name)}: ${m.impl}`)
+      ).join(",\n")
+    }\n${indent}}`
   return (
     `${HEADER}/**\n * The shape of the \`Intercom\` service: every method of the official SDKs, by namespace.\n *\n * ${SINCE}\n */\n` +
     `import type * as Effect from "effect/Effect"\nimport type * as IntercomClient from "../IntercomClient.js"\nimport type * as IntercomError from "../IntercomError.js"\nimport type * as Operation from "../Operation.js"\nimport type * as Pagination from "../Pagination.js"\nimport type * as Stream from "effect/Stream"\nimport type * as StableSchemas from "./stable/Schemas.js"\nimport type * as UnstableSchemas from "./unstable/Schemas.js"\n` +
     `${moduleImports(modules, false)}\n\n` +
     `${jsdoc([SINCE, "@category models"])}export interface IntercomShape ${typeOf(root, "")}\n\n` +
-    `${jsdoc(["Bind every operation to one client.", SINCE, "@category constructors"])}export const make = (client: IntercomClient.IntercomClient.Service): IntercomShape => (${valueOf(root, "")})\n`
+    `${
+      jsdoc(["Bind every operation to one client.", SINCE, "@category constructors"])
+    }export const make = (client: IntercomClient.IntercomClient.Service): IntercomShape => (${valueOf(root, "")})\n`
   )
 }
 
@@ -701,6 +779,8 @@ const emitOperationIndex = (modules: Modules): string => {
   return (
     `${HEADER}/**\n * Every operation descriptor, in the order of the official SDK's method table.\n *\n * ${SINCE}\n */\n` +
     `import type * as Operation from "../Operation.js"\n${moduleImports(modules, false)}\n\n` +
-    `${jsdoc([SINCE, "@category operations"])}export const operations: ReadonlyArray<Operation.Operation<any, any, any>> = [\n${entries.join(",\n")}\n]\n`
+    `${
+      jsdoc([SINCE, "@category operations"])
+    }export const operations: ReadonlyArray<Operation.Operation<any, any, any>> = [\n${entries.join(",\n")}\n]\n`
   )
 }

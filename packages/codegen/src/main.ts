@@ -16,8 +16,8 @@ export const defaultOutDir = (): string =>
 const listFiles = (dir: string, base = dir): Array<string> =>
   fs.existsSync(dir)
     ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]
-      )
+      e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]
+    )
     : []
 
 /** The files that differ between the generator's output and the directory. */
@@ -43,7 +43,9 @@ const main = () => {
   if (check) {
     const stale = staleFiles(files, outDir)
     if (stale.length > 0) {
-      console.error(`Generated code is stale (${stale.length} files), run \`pnpm codegen\`:\n  ${stale.slice(0, 20).join("\n  ")}`)
+      console.error(
+        `Generated code is stale (${stale.length} files), run \`pnpm codegen\`:\n  ${stale.slice(0, 20).join("\n  ")}`
+      )
       process.exit(1)
     }
     console.log(`Generated code is up to date (${files.size} files).`)
@@ -57,7 +59,11 @@ const main = () => {
     if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) fs.writeFileSync(file, content)
     bytes += content.length
   }
-  console.log(`Wrote ${files.size} files (${(bytes / 1024).toFixed(0)} KiB) to ${path.relative(process.cwd(), outDir)} in ${Date.now() - started} ms.`)
+  console.log(
+    `Wrote ${files.size} files (${(bytes / 1024).toFixed(0)} KiB) to ${path.relative(process.cwd(), outDir)} in ${
+      Date.now() - started
+    } ms.`
+  )
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main()

@@ -236,7 +236,9 @@ const requestPatches: ReadonlyArray<Patch> = [
     apply: (doc) => {
       const reply = component(doc, "contact_reply_base_request")
       const messageType = property(reply, "message_type")
-      if (Array.isArray(messageType.enum) && !messageType.enum.includes("quick_reply")) messageType.enum.push("quick_reply")
+      if (Array.isArray(messageType.enum) && !messageType.enum.includes("quick_reply")) {
+        messageType.enum.push("quick_reply")
+      }
       // A quick reply answers with `reply_options` and no `body`.
       reply.required = (reply.required ?? []).filter((key: string) => key !== "body")
     }

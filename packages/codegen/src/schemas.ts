@@ -12,7 +12,7 @@
  * `Schema.Schema<A>` with `A` the emitted interface.
  */
 import { docText, propertyKey } from "./naming.js"
-import { resolveRef, type Node } from "./spec.js"
+import { type Node, resolveRef } from "./spec.js"
 
 export type Flavour = "strict" | "tolerant"
 
@@ -84,7 +84,10 @@ export const convertNonNull = (ctx: Context, schema: Node): Emitted => {
 
 /** A component's own schema: its `nullable` is left to the places that refer to it. */
 export const convertComponent = (ctx: Context, schema: Node): Emitted =>
-  convertCore(ctx, isNullable(schema) ? { ...schema, nullable: false, enum: schema.enum?.filter((v: unknown) => v !== null) } : schema)
+  convertCore(
+    ctx,
+    isNullable(schema) ? { ...schema, nullable: false, enum: schema.enum?.filter((v: unknown) => v !== null) } : schema
+  )
 
 export const convert = (ctx: Context, schema: Node): Emitted => {
   const e = convertCore(ctx, schema)
@@ -164,7 +167,11 @@ const dedupe = (members: ReadonlyArray<Emitted>): Array<Emitted> => {
 const convertEnum = (ctx: Context, s: Node): Emitted => {
   const values: Array<unknown> = s.enum.filter((v: unknown) => v !== null)
   const numeric = values.every((v) => typeof v === "number")
-  const base = numeric || s.type === "integer" || s.type === "number" ? "Schema.Number" : s.type === "boolean" ? "Schema.Boolean" : "Schema.String"
+  const base = numeric || s.type === "integer" || s.type === "number"
+    ? "Schema.Number"
+    : s.type === "boolean"
+    ? "Schema.Boolean"
+    : "Schema.String"
   const baseType = base === "Schema.Number" ? "number" : base === "Schema.Boolean" ? "boolean" : "string"
   if (values.length === 0) return { code: base, type: baseType, nullable: false, objectLike: false }
   if (ctx.flavour === "strict") {
@@ -191,10 +198,9 @@ const convertObject = (ctx: Context, s: Node): Emitted => {
   const keys = Object.keys(properties)
   const extra = s.additionalProperties
   if (keys.length === 0) {
-    const value =
-      extra && typeof extra === "object" && Object.keys(extra).length > 0
-        ? convert(ctx, extra)
-        : { code: "Schema.Unknown", type: "unknown" }
+    const value = extra && typeof extra === "object" && Object.keys(extra).length > 0
+      ? convert(ctx, extra)
+      : { code: "Schema.Unknown", type: "unknown" }
     return {
       code: `Schema.Record({ key: Schema.String, value: ${value.code} })`,
       type: `{ readonly [key: string]: ${value.type} }`,
@@ -214,7 +220,12 @@ const convertObject = (ctx: Context, s: Node): Emitted => {
       if (isIdKey(key) && (value.code === "Schema.String" || value.code === "Schema.Number")) {
         // Ids are numeric strings: input may give them as strings or numbers (the spec's own
         // request examples send `admin_id: 991267583` where it declares a string), sent as given.
-        value = { code: "Schema.Union(Schema.String, Schema.Number)", type: "string | number", nullable: false, objectLike: false }
+        value = {
+          code: "Schema.Union(Schema.String, Schema.Number)",
+          type: "string | number",
+          nullable: false,
+          objectLike: false
+        }
       }
       if (required.has(key)) {
         fields.push(`${k}: ${value.code}`)

@@ -11,7 +11,7 @@ import { applyPatches } from "./patches.js"
 
 export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
 // The OpenAPI documents are walked structurally; `any` keeps that walk readable.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type Node = any
 
 export type SpecName = "2.14" | "preview"
@@ -51,7 +51,9 @@ export const defaultSpecDir = (): string =>
  */
 export const overlay = (base: Node, over: Node): Node => {
   // An array replaces whatever was there; `null` properties inside it still mean "absent".
-  if (Array.isArray(over)) return over.map((item) => (item !== null && typeof item === "object" ? overlay(undefined, item) : item))
+  if (Array.isArray(over)) {
+    return over.map((item) => (item !== null && typeof item === "object" ? overlay(undefined, item) : item))
+  }
   if (over === null || typeof over !== "object") return over
   if (base === null || typeof base !== "object" || Array.isArray(base)) base = {}
   const out: Record<string, Node> = { ...base }
@@ -97,7 +99,9 @@ const inlinePathParameters = (doc: Node): Node => {
 const foldSiblingProperties = (node: Node): void => {
   if (!node || typeof node !== "object") return
   if (Array.isArray(node)) return node.forEach(foldSiblingProperties)
-  for (const [key, value] of Object.entries(node)) if (key !== "example" && key !== "examples") foldSiblingProperties(value)
+  for (const [key, value] of Object.entries(node)) {
+    if (key !== "example" && key !== "examples") foldSiblingProperties(value)
+  }
   const alternatives: Array<Node> | undefined = node.oneOf ?? node.anyOf
   if (!node.properties || (!node.allOf && !alternatives)) return
   const base: Node = { type: "object", properties: node.properties }

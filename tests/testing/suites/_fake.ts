@@ -40,7 +40,9 @@ export const raw = (
       headers["content-type"] = "application/json"
     }
     const response = yield* Effect.promise(() =>
-      fake.handler(new Request(`http://fake.local${path}`, { method, headers, ...(body === undefined ? {} : { body }) }))
+      fake.handler(
+        new Request(`http://fake.local${path}`, { method, headers, ...(body === undefined ? {} : { body }) })
+      )
     )
     const text = yield* Effect.promise(() => response.text())
     return { status: response.status, headers: response.headers, json: text === "" ? undefined : JSON.parse(text) }

@@ -2,9 +2,9 @@
  * The fake through the real client: create, read, update and delete flows of
  * every resource group it serves.
  */
-import { assert, describe, it } from "@effect/vitest"
 import { Intercom } from "@effect-intercom/client"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
+import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { layer } from "./_fake.js"
@@ -47,7 +47,11 @@ describe("FakeIntercom CRUD", () => {
       const id = created.id!
       assert.strictEqual((yield* intercom.contacts.find({ contact_id: id })).name, "Ada")
 
-      const updated = yield* intercom.contacts.update({ contact_id: id, external_id: "ext-ada", custom_attributes: { seats: 3 } })
+      const updated = yield* intercom.contacts.update({
+        contact_id: id,
+        external_id: "ext-ada",
+        custom_attributes: { seats: 3 }
+      })
       assert.deepStrictEqual(updated.custom_attributes, { plan: "pro", seats: 3 })
       const byExternal = yield* intercom.contacts.showContactByExternalId({ external_id: "ext-ada" })
       assert.strictEqual(byExternal.id, id)
@@ -110,7 +114,9 @@ describe("FakeIntercom CRUD", () => {
 
       const tag = yield* intercom.tags.create({ name: "welcome" })
       yield* intercom.tags.tagContact({ contact_id: id, id: tag.id })
-      assert.deepStrictEqual((yield* intercom.contacts.listAttachedTags({ contact_id: id })).data?.map((t) => t.name), ["welcome"])
+      assert.deepStrictEqual((yield* intercom.contacts.listAttachedTags({ contact_id: id })).data?.map((t) => t.name), [
+        "welcome"
+      ])
       yield* intercom.tags.untagContact({ contact_id: id, tag_id: tag.id })
       assert.strictEqual((yield* intercom.contacts.listAttachedTags({ contact_id: id })).data?.length, 0)
 
@@ -122,7 +128,11 @@ describe("FakeIntercom CRUD", () => {
 
       const types = yield* intercom.subscriptionTypes.list()
       const type = types.data![0]
-      const attachedType = yield* intercom.contacts.attachSubscription({ contact_id: id, id: type.id!, consent_type: "opt_in" })
+      const attachedType = yield* intercom.contacts.attachSubscription({
+        contact_id: id,
+        id: type.id!,
+        consent_type: "opt_in"
+      })
       assert.strictEqual(attachedType.consent_type, "opt_in")
       assert.strictEqual((yield* intercom.contacts.listAttachedSubscriptions({ contact_id: id })).data?.length, 1)
       yield* intercom.contacts.detachSubscription({ contact_id: id, subscription_id: type.id! })
@@ -196,7 +206,11 @@ describe("FakeIntercom CRUD", () => {
       })
       assert.strictEqual(snoozed.state, "snoozed")
       assert.strictEqual(snoozed.snoozed_until, snoozedUntil)
-      const reopened = yield* intercom.conversations.manage({ conversation_id: conversationId, message_type: "open", admin_id: me.id! })
+      const reopened = yield* intercom.conversations.manage({
+        conversation_id: conversationId,
+        message_type: "open",
+        admin_id: me.id!
+      })
       assert.strictEqual(reopened.state, "open")
       const admins = yield* intercom.admins.list()
       const other = admins.admins!.find((a) => a?.id !== me.id)!
@@ -215,7 +229,10 @@ describe("FakeIntercom CRUD", () => {
 
       const tag = (yield* intercom.tags.list()).data![0]
       yield* intercom.tags.tagConversation({ conversation_id: conversationId, id: tag.id, admin_id: me.id! })
-      assert.deepStrictEqual((yield* intercom.conversations.find({ conversation_id: conversationId })).tags?.tags?.map((t) => t.id), [tag.id])
+      assert.deepStrictEqual(
+        (yield* intercom.conversations.find({ conversation_id: conversationId })).tags?.tags?.map((t) => t.id),
+        [tag.id]
+      )
       yield* intercom.tags.untagConversation({ conversation_id: conversationId, tag_id: tag.id, admin_id: me.id! })
 
       const userReply = yield* intercom.conversations.reply({
@@ -227,7 +244,11 @@ describe("FakeIntercom CRUD", () => {
       })
       assert.strictEqual(userReply.conversation_parts?.conversation_parts?.at(-1)?.author?.type, "user")
 
-      const updated = yield* intercom.conversations.update({ conversation_id: conversationId, read: true, title: "Help" })
+      const updated = yield* intercom.conversations.update({
+        conversation_id: conversationId,
+        read: true,
+        title: "Help"
+      })
       assert.strictEqual(updated.title, "Help")
       const deleted = yield* intercom.conversations.deleteConversation({ conversation_id: conversationId })
       assert.isTrue(deleted.deleted)
@@ -271,14 +292,20 @@ describe("FakeIntercom CRUD", () => {
       assert.strictEqual((yield* intercom.tags.find({ tag_id: tag.id })).name, "renamed")
       const company = (yield* intercom.companies.list({ per_page: 1 })).data![0]
       yield* intercom.tags.create({ name: "renamed", companies: [{ id: company.id }] })
-      assert.isTrue((yield* intercom.companies.find({ company_id: company.id })).tags?.tags?.some((t: any) => t.id === tag.id))
+      assert.isTrue(
+        (yield* intercom.companies.find({ company_id: company.id })).tags?.tags?.some((t: any) => t.id === tag.id)
+      )
       const contact = (yield* intercom.contacts.list({ per_page: 1 })).data![0]
       yield* intercom.tags.create({ name: "renamed", users: [{ id: contact.id! }] })
-      assert.isTrue((yield* intercom.contacts.listAttachedTags({ contact_id: contact.id! })).data?.some((t) => t.id === tag.id))
+      assert.isTrue(
+        (yield* intercom.contacts.listAttachedTags({ contact_id: contact.id! })).data?.some((t) => t.id === tag.id)
+      )
       yield* intercom.tags.delete({ tag_id: tag.id })
       const missing = yield* Effect.either(intercom.tags.find({ tag_id: tag.id }))
       assert.isTrue(Either.isLeft(missing) && missing.left._tag === "NotFoundError")
-      assert.isFalse((yield* intercom.contacts.listAttachedTags({ contact_id: contact.id! })).data?.some((t) => t.id === tag.id))
+      assert.isFalse(
+        (yield* intercom.contacts.listAttachedTags({ contact_id: contact.id! })).data?.some((t) => t.id === tag.id)
+      )
     }).pipe(Effect.provide(layer())))
 
   it.effect("segments, teams, subscription types, data attributes, events", () =>
@@ -287,7 +314,10 @@ describe("FakeIntercom CRUD", () => {
       const segments = yield* intercom.segments.list({ include_count: true })
       assert.strictEqual(segments.segments?.length, 6)
       assert.isNumber(segments.segments![0].count)
-      assert.strictEqual((yield* intercom.segments.find({ segment_id: segments.segments![0].id! })).name, "Active users")
+      assert.strictEqual(
+        (yield* intercom.segments.find({ segment_id: segments.segments![0].id! })).name,
+        "Active users"
+      )
       const teams = yield* intercom.teams.list()
       assert.strictEqual(teams.teams?.length, 3)
       assert.strictEqual((yield* intercom.teams.find({ team_id: teams.teams![0].id! })).name, "Support")
@@ -295,7 +325,11 @@ describe("FakeIntercom CRUD", () => {
 
       const attributes = yield* intercom.dataAttributes.list({ model: "contact" })
       assert.isTrue(attributes.data!.every((a) => a.model === "contact"))
-      const created = yield* intercom.dataAttributes.create({ name: "shoe_size", model: "contact", data_type: "integer" })
+      const created = yield* intercom.dataAttributes.create({
+        name: "shoe_size",
+        model: "contact",
+        data_type: "integer"
+      })
       assert.strictEqual(created.full_name, "custom_attributes.shoe_size")
       const updated = yield* intercom.dataAttributes.update({ data_attribute_id: created.id!, description: "EU sizes" })
       assert.strictEqual(updated.description, "EU sizes")
@@ -309,7 +343,9 @@ describe("FakeIntercom CRUD", () => {
       const events = yield* intercom.events.list({ type: "user", intercom_user_id: contact.id! })
       assert.isTrue(events.events!.some((e: any) => e.event_name === "ordered-item"))
       const summary = yield* intercom.events.list({ type: "user", intercom_user_id: contact.id!, summary: true })
-      assert.isTrue(summary.events!.some((e) => e !== null && "name" in e && e.name === "ordered-item" && e.count === 1))
+      assert.isTrue(
+        summary.events!.some((e) => e !== null && "name" in e && e.name === "ordered-item" && e.count === 1)
+      )
     }).pipe(Effect.provide(layer())))
 
   it.effect("articles, help centres and collections", () =>
@@ -358,7 +394,10 @@ describe("FakeIntercom CRUD", () => {
       assert.strictEqual(attribute.name, "serial_number")
       const fetched = yield* intercom.ticketTypes.get({ ticket_type_id: type.id! })
       // the API lists the attributes under `data` (the schema says `ticket_type_attributes`)
-      assert.strictEqual((fetched.ticket_type_attributes as { data?: ReadonlyArray<unknown> } | null | undefined)?.data?.length, 3)
+      assert.strictEqual(
+        (fetched.ticket_type_attributes as { data?: ReadonlyArray<unknown> } | null | undefined)?.data?.length,
+        3
+      )
       const renamed = yield* intercom.ticketTypes.update({ ticket_type_id: type.id!, name: "Devices" })
       assert.strictEqual(renamed.name, "Devices")
       assert.isTrue((yield* intercom.ticketTypes.list()).data!.some((t) => t?.id === type.id))
@@ -381,7 +420,11 @@ describe("FakeIntercom CRUD", () => {
       assert.strictEqual(reply.part_type, "comment")
       const states = yield* intercom.ticketStates.listTicketStates()
       const resolved = states.data!.find((s) => s?.category === "resolved")!
-      const updated = yield* intercom.tickets.update({ ticket_id: ticket.id!, ticket_state_id: resolved.id!, admin_id: me.id! })
+      const updated = yield* intercom.tickets.update({
+        ticket_id: ticket.id!,
+        ticket_state_id: resolved.id!,
+        admin_id: me.id!
+      })
       assert.isFalse(updated.open)
       const tag = (yield* intercom.tags.list()).data![0]
       yield* intercom.tags.tagTicket({ ticket_id: ticket.id!, id: tag.id, admin_id: me.id! })

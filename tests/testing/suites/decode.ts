@@ -10,10 +10,10 @@
  * operation in `FakeIntercom.operations` must have answered with a 2xx at
  * least once.
  */
-import { assert, describe, it } from "@effect/vitest"
 import { Intercom } from "@effect-intercom/client"
 import * as Schemas from "@effect-intercom/client/stable/Schemas"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
+import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
@@ -45,7 +45,10 @@ const tour = Effect.gen(function*() {
     query: {
       operator: "AND",
       value: [
-        { operator: "OR", value: [{ field: "role", operator: "=", value: "user" }, { field: "role", operator: "=", value: "lead" }] },
+        {
+          operator: "OR",
+          value: [{ field: "role", operator: "=", value: "user" }, { field: "role", operator: "=", value: "lead" }]
+        },
         { operator: "OR", value: [{ field: "email", operator: "~", value: "example" }] }
       ]
     },
@@ -97,7 +100,12 @@ const tour = Effect.gen(function*() {
     admin_id: adminId,
     body: "internal"
   })
-  yield* intercom.conversations.manage({ conversation_id: conversationId, message_type: "close", type: "admin", admin_id: adminId })
+  yield* intercom.conversations.manage({
+    conversation_id: conversationId,
+    message_type: "close",
+    type: "admin",
+    admin_id: adminId
+  })
   yield* intercom.conversations.manage({
     conversation_id: conversationId,
     message_type: "assignment",
@@ -113,7 +121,11 @@ const tour = Effect.gen(function*() {
     admin_id: adminId,
     customer: { intercom_user_id: seeded.id! }
   })
-  yield* intercom.conversations.detachContactAsAdmin({ conversation_id: conversationId, contact_id: seeded.id!, admin_id: adminId })
+  yield* intercom.conversations.detachContactAsAdmin({
+    conversation_id: conversationId,
+    contact_id: seeded.id!,
+    admin_id: adminId
+  })
   yield* intercom.tags.tagConversation({ conversation_id: conversationId, id: tag.id, admin_id: adminId })
   yield* intercom.tags.untagConversation({ conversation_id: conversationId, tag_id: tag.id, admin_id: adminId })
   yield* intercom.conversations.deleteConversation({ conversation_id: conversationId })
@@ -127,7 +139,11 @@ const tour = Effect.gen(function*() {
   yield* intercom.segments.find({ segment_id: segments.segments![0].id! })
   yield* intercom.teams.find({ team_id: (yield* intercom.teams.list()).teams![0].id! })
   yield* intercom.dataAttributes.list({})
-  const attribute = yield* intercom.dataAttributes.create({ name: "tour_attribute", model: "company", data_type: "string" })
+  const attribute = yield* intercom.dataAttributes.create({
+    name: "tour_attribute",
+    model: "company",
+    data_type: "string"
+  })
   yield* intercom.dataAttributes.update({ data_attribute_id: attribute.id!, archived: true })
   yield* intercom.events.create({ id: contactId, event_name: "toured", created_at: 1_700_000_000 })
   yield* intercom.events.list({ type: "user", intercom_user_id: contactId })
@@ -161,11 +177,24 @@ const tour = Effect.gen(function*() {
     description: "The colour",
     data_type: "string"
   })
-  yield* intercom.ticketTypes.attributes.update({ ticket_type_id: ticketType.id!, attribute_id: ticketAttribute.id!, description: "Colour" })
-  const ticket = yield* intercom.tickets.create({ ticket_type_id: ticketType.id!, contacts: [{ email: "new@example.com" }] })
+  yield* intercom.ticketTypes.attributes.update({
+    ticket_type_id: ticketType.id!,
+    attribute_id: ticketAttribute.id!,
+    description: "Colour"
+  })
+  const ticket = yield* intercom.tickets.create({
+    ticket_type_id: ticketType.id!,
+    contacts: [{ email: "new@example.com" }]
+  })
   yield* intercom.tickets.get({ ticket_id: ticket.id! })
   yield* intercom.tickets.update({ ticket_id: ticket.id!, open: false })
-  yield* intercom.tickets.reply({ ticket_id: ticket.id!, message_type: "note", type: "admin", admin_id: adminId, body: "noted" })
+  yield* intercom.tickets.reply({
+    ticket_id: ticket.id!,
+    message_type: "note",
+    type: "admin",
+    admin_id: adminId,
+    body: "noted"
+  })
   yield* intercom.tickets.search({ query: { field: "open", operator: "=", value: "false" } })
   yield* intercom.tags.tagTicket({ ticket_id: ticket.id!, id: tag.id, admin_id: adminId })
   yield* intercom.tags.untagTicket({ ticket_id: ticket.id!, tag_id: tag.id, admin_id: adminId })
@@ -216,8 +245,12 @@ describe("FakeIntercom responses", () => {
             problems.push(`${where}: a body for an operation without a success schema`)
             continue
           }
-          const decoded = ParseResult.decodeUnknownEither(operation.success, { onExcessProperty: "preserve" })(exchange.body)
-          if (Either.isLeft(decoded)) problems.push(`${where}: ${ParseResult.TreeFormatter.formatIssueSync(decoded.left)}`)
+          const decoded = ParseResult.decodeUnknownEither(operation.success, { onExcessProperty: "preserve" })(
+            exchange.body
+          )
+          if (Either.isLeft(decoded)) {
+            problems.push(`${where}: ${ParseResult.TreeFormatter.formatIssueSync(decoded.left)}`)
+          }
           decodedBodies++
         } else {
           const body = exchange.body as any

@@ -3,11 +3,11 @@
  * a request id on each), rate-limit headers and windows (with the TestClock),
  * and fault injection.
  */
-import { assert, describe, it } from "@effect/vitest"
 import { Intercom, IntercomClient } from "@effect-intercom/client"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
@@ -129,7 +129,9 @@ describe("FakeIntercom rate limit", () => {
       const intercom = yield* Intercom.Intercom
       const error = yield* Effect.flip(intercom.admins.identify())
       assert.strictEqual(error._tag, "RateLimitError")
-      if (error._tag === "RateLimitError") assert.deepStrictEqual(error.rateLimit, { limit: 3, remaining: 0, reset: 10 })
+      if (error._tag === "RateLimitError") {
+        assert.deepStrictEqual(error.rateLimit, { limit: 3, remaining: 0, reset: 10 })
+      }
 
       yield* TestClock.adjust("9999 millis")
       assert.strictEqual((yield* raw("GET", "/me")).status, 429)

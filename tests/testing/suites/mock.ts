@@ -2,11 +2,11 @@
  * `IntercomMock.layerTest`: a small user program tested with a partial mock
  * of the `Intercom` service.
  */
-import { assert, describe, it } from "@effect/vitest"
 import { Intercom, IntercomError } from "@effect-intercom/client"
 import * as Contacts from "@effect-intercom/client/stable/Contacts"
 import type * as Schemas from "@effect-intercom/client/stable/Schemas"
 import * as IntercomMock from "@effect-intercom/testing/IntercomMock"
+import { assert, describe, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
@@ -23,7 +23,11 @@ const greeting = (contactId: string) =>
     return `Hello, ${contact.name ?? contact.email ?? "stranger"}!`
   })
 
-const contact = (id: string, fields: Partial<Schemas.Contact> = {}): Schemas.Contact => ({ type: "contact", id, ...fields })
+const contact = (id: string, fields: Partial<Schemas.Contact> = {}): Schemas.Contact => ({
+  type: "contact",
+  id,
+  ...fields
+})
 
 describe("IntercomMock", () => {
   it.effect("answers a program from the methods it is given", () =>
@@ -37,7 +41,9 @@ describe("IntercomMock", () => {
         contacts: {
           find: ({ contact_id }) =>
             Effect.succeed(
-              contact_id === "1" ? contact("1", { name: "Ada" }) : contact(String(contact_id), { email: "grace@example.com" })
+              contact_id === "1"
+                ? contact("1", { name: "Ada" })
+                : contact(String(contact_id), { email: "grace@example.com" })
             )
         }
       }))
@@ -80,16 +86,24 @@ describe("IntercomMock", () => {
       assert.include((error as Error).message, "contacts.update is not implemented")
       // every namespace of the real service exists, nested ones too
       const nested = yield* Effect.exit(intercom.helpCenters.collections.list())
-      assert.include(String(Cause.squash(Exit.isFailure(nested) ? nested.cause : Cause.empty)), "helpCenters.collections.list")
+      assert.include(
+        String(Cause.squash(Exit.isFailure(nested) ? nested.cause : Cause.empty)),
+        "helpCenters.collections.list"
+      )
       const unstable = yield* Effect.exit(intercom.unstable.contacts.listContacts())
-      assert.include(String(Cause.squash(Exit.isFailure(unstable) ? unstable.cause : Cause.empty)), "unstable.contacts.listContacts")
+      assert.include(
+        String(Cause.squash(Exit.isFailure(unstable) ? unstable.cause : Cause.empty)),
+        "unstable.contacts.listContacts"
+      )
     }).pipe(Effect.provide(IntercomMock.layerTest({}))))
 
   it.effect("the plain functions of the resource modules answer from the same mock", () =>
     Effect.gen(function*() {
       const found = yield* Contacts.find({ contact_id: "7" })
       assert.strictEqual(found.id, "7")
-    }).pipe(Effect.provide(IntercomMock.layerTest({ contacts: { find: ({ contact_id }) => Effect.succeed(contact(String(contact_id))) } }))))
+    }).pipe(Effect.provide(IntercomMock.layerTest({
+      contacts: { find: ({ contact_id }) => Effect.succeed(contact(String(contact_id))) }
+    }))))
 
   it.effect("streams page through the mocked list method", () =>
     Effect.gen(function*() {

@@ -3,9 +3,9 @@
  * number, search body, scroll), the last page recognised from the response,
  * and the client's streams over each. Also: deterministic seeding.
  */
-import { assert, describe, it } from "@effect/vitest"
 import { Intercom } from "@effect-intercom/client"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
+import { assert, describe, it } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
@@ -26,7 +26,10 @@ describe("FakeIntercom pagination", () => {
       let cursor: string | undefined
       const pageNumbers: Array<number> = []
       for (let i = 0; i < 20; i++) {
-        const page = yield* intercom.contacts.list({ per_page: 37, ...(cursor === undefined ? {} : { starting_after: cursor }) })
+        const page = yield* intercom.contacts.list({
+          per_page: 37,
+          ...(cursor === undefined ? {} : { starting_after: cursor })
+        })
         assert.strictEqual(page.total_count, 200)
         assert.strictEqual(page.pages?.total_pages, 6)
         pageNumbers.push(page.pages!.page!)
@@ -55,8 +58,14 @@ describe("FakeIntercom pagination", () => {
       const intercom = yield* Intercom.Intercom
       const first = yield* intercom.contacts.list({ per_page: 100 })
       const created = yield* intercom.contacts.create({ email: "late@example.com" })
-      const second = yield* intercom.contacts.list({ per_page: 100, starting_after: first.pages!.next!.starting_after! })
-      const third = yield* intercom.contacts.list({ per_page: 100, starting_after: second.pages!.next!.starting_after! })
+      const second = yield* intercom.contacts.list({
+        per_page: 100,
+        starting_after: first.pages!.next!.starting_after!
+      })
+      const third = yield* intercom.contacts.list({
+        per_page: 100,
+        starting_after: second.pages!.next!.starting_after!
+      })
       const ids = [...first.data!, ...second.data!, ...third.data!].map((c) => c.id)
       assert.strictEqual(new Set(ids).size, 201)
       assert.strictEqual(third.data?.at(-1)?.id, created.id)
@@ -117,7 +126,10 @@ describe("FakeIntercom pagination", () => {
         query: { field: "open", operator: "=", value: "true" },
         pagination: { per_page: 7 }
       }).pipe(Stream.runCount)
-      assert.strictEqual(tickets, (yield* intercom.tickets.search({ query: { field: "open", operator: "=", value: "true" } })).total_count)
+      assert.strictEqual(
+        tickets,
+        (yield* intercom.tickets.search({ query: { field: "open", operator: "=", value: "true" } })).total_count
+      )
     }).pipe(Effect.provide(layer())))
 
   it.effect("scroll: every page carries scroll_param, an empty page ends it, then a new scroll may start", () =>

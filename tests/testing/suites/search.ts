@@ -4,10 +4,10 @@
  * Intercom's error shape. Results are checked against the fake's records
  * filtered here in plain JavaScript.
  */
-import { assert, describe, it } from "@effect/vitest"
 import { Intercom } from "@effect-intercom/client"
 import type * as Schemas from "@effect-intercom/client/stable/Schemas"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
+import { assert, describe, it } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
@@ -18,20 +18,26 @@ type Query = Schemas.SingleFilterSearchRequest | Schemas.MultipleFilterSearchReq
 const DAY = 86_400
 
 const searchContacts = (query: Query) =>
-  Effect.flatMap(Intercom.Intercom, (intercom) =>
-    intercom.contacts.searchStream({ query, pagination: { per_page: 150 } }).pipe(
-      Stream.map((c) => c.id!),
-      Stream.runCollect,
-      Effect.map((ids) => [...Chunk.toReadonlyArray(ids)].sort())
-    ))
+  Effect.flatMap(
+    Intercom.Intercom,
+    (intercom) =>
+      intercom.contacts.searchStream({ query, pagination: { per_page: 150 } }).pipe(
+        Stream.map((c) => c.id!),
+        Stream.runCollect,
+        Effect.map((ids) => [...Chunk.toReadonlyArray(ids)].sort())
+      )
+  )
 
 const searchConversations = (query: Query) =>
-  Effect.flatMap(Intercom.Intercom, (intercom) =>
-    intercom.conversations.searchStream({ query, pagination: { per_page: 150 } }).pipe(
-      Stream.map((c) => c.id!),
-      Stream.runCollect,
-      Effect.map((ids) => [...Chunk.toReadonlyArray(ids)].sort())
-    ))
+  Effect.flatMap(
+    Intercom.Intercom,
+    (intercom) =>
+      intercom.conversations.searchStream({ query, pagination: { per_page: 150 } }).pipe(
+        Stream.map((c) => c.id!),
+        Stream.runCollect,
+        Effect.map((ids) => [...Chunk.toReadonlyArray(ids)].sort())
+      )
+  )
 
 const contactsWhere = (predicate: (c: Schemas.Contact) => boolean) =>
   Effect.map(
@@ -156,13 +162,19 @@ describe("FakeIntercom search", () => {
       assert.isAbove(expected.length, 0)
       assert.deepStrictEqual(yield* searchConversations(query), expected)
       // `=` on source.body matches a word, not a phrase
-      assert.deepStrictEqual(yield* searchConversations({ field: "source.body", operator: "=", value: "help with" }), [])
+      assert.deepStrictEqual(
+        yield* searchConversations({ field: "source.body", operator: "=", value: "help with" }),
+        []
+      )
       assert.deepStrictEqual(
         yield* searchConversations({ field: "source.body", operator: "~", value: "help with" }),
         yield* conversationsWhere((c) => lower(c.source?.body).includes("help with"))
       )
       // `<` is "lower or equal" for conversations
-      assert.include(yield* searchConversations({ field: "created_at", operator: "<", value: pivot }), conversations[50].id!)
+      assert.include(
+        yield* searchConversations({ field: "created_at", operator: "<", value: pivot }),
+        conversations[50].id!
+      )
     }).pipe(Effect.provide(layer())))
 
   it.effect("a filter beside a nested group is accepted (sent raw: the client's strict schema refuses it)", () =>
@@ -175,7 +187,11 @@ describe("FakeIntercom search", () => {
               { field: "role", operator: "=", value: "lead" },
               {
                 operator: "OR",
-                value: [{ field: "email", operator: "~", value: "example.com" }, { field: "email", operator: "~", value: "acme" }]
+                value: [{ field: "email", operator: "~", value: "example.com" }, {
+                  field: "email",
+                  operator: "~",
+                  value: "acme"
+                }]
               }
             ]
           },
@@ -197,7 +213,11 @@ describe("FakeIntercom search", () => {
         { operator: "AND", value: [{ operator: "OR", value: [{ operator: "AND", value: [leaf(1)] }] }] },
         "nested too deeply"
       ],
-      ["16 filters in a group", { operator: "OR", value: Array.from({ length: 16 }, (_, i) => leaf(i)) }, "limit of 15"],
+      [
+        "16 filters in a group",
+        { operator: "OR", value: Array.from({ length: 16 }, (_, i) => leaf(i)) },
+        "limit of 15"
+      ],
       ["an empty group", { operator: "AND", value: [] }, "non-empty array"],
       ["~ on a date field", { field: "created_at", operator: "~", value: "2024" }, "only applies to string fields"],
       ["> on a string field", { field: "email", operator: ">", value: "a" }, "only applies to integer and date fields"],
@@ -222,7 +242,10 @@ describe("FakeIntercom search", () => {
       Effect.gen(function*() {
         const intercom = yield* Intercom.Intercom
         const error = yield* intercom.conversations.search({
-          query: { operator: "OR", value: Array.from({ length: 16 }, (_, i) => ({ field: "id", operator: "=" as const, value: String(i) })) }
+          query: {
+            operator: "OR",
+            value: Array.from({ length: 16 }, (_, i) => ({ field: "id", operator: "=" as const, value: String(i) }))
+          }
         }).pipe(Effect.flip)
         assert.strictEqual(error._tag, "UnprocessableEntityError")
         if (error._tag === "UnprocessableEntityError") {

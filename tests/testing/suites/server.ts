@@ -2,11 +2,11 @@
  * The fake as a real HTTP server on 127.0.0.1: a plain `fetch`, and the
  * client over undici, as a program would use them.
  */
-import { assert, describe, it } from "@effect/vitest"
 import { Intercom } from "@effect-intercom/client"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as HttpServer from "@effect/platform/HttpServer"
+import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -66,7 +66,9 @@ describe("FakeIntercom.layerServer", () => {
       const url = yield* FakeIntercom.serverUrl
       const fake = yield* FakeIntercom.FakeIntercom
       yield* fake.failNext(1, "drop")
-      const dropped = yield* Effect.either(Effect.tryPromise(() => fetch(`${url}/me`, { headers: { authorization: `Bearer ${TOKEN}` } })))
+      const dropped = yield* Effect.either(
+        Effect.tryPromise(() => fetch(`${url}/me`, { headers: { authorization: `Bearer ${TOKEN}` } }))
+      )
       assert.strictEqual(dropped._tag, "Left")
       assert.strictEqual((yield* get(`${url}/me`, TOKEN)).status, 200)
     }).pipe(Effect.provide(server)))

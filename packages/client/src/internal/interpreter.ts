@@ -7,8 +7,8 @@
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Headers from "@effect/platform/Headers"
-import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpBody from "@effect/platform/HttpBody"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -22,10 +22,10 @@ import { globalValue } from "effect/GlobalValue"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
-import type * as Schema from "effect/Schema"
-import type * as SchemaAST from "effect/SchemaAST"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
+import type * as Schema from "effect/Schema"
+import type * as SchemaAST from "effect/SchemaAST"
 import * as Stream from "effect/Stream"
 import type * as Tracer from "effect/Tracer"
 import type * as IntercomClient from "../IntercomClient.js"
@@ -400,7 +400,13 @@ const decodeJson = (
     if (Either.isRight(result)) return Effect.succeed(result.right)
     const { jsonPath, message } = firstIssue(result.left)
     return Effect.fail(
-      decodeError(op, status, jsonPath, `the response body was empty and {} does not match the schema: ${message}`, text)
+      decodeError(
+        op,
+        status,
+        jsonPath,
+        `the response body was empty and {} does not match the schema: ${message}`,
+        text
+      )
     )
   }
   let json: unknown
@@ -455,7 +461,9 @@ const handleResponse = (
   const ok = status >= 200 && status < 300
   switch (op.response) {
     case "json":
-      return ok ? Effect.flatMap(response.text, (text) => decodeJson(op, compiled, status, text)) : failStatus(op, response)
+      return ok
+        ? Effect.flatMap(response.text, (text) => decodeJson(op, compiled, status, text))
+        : failStatus(op, response)
     case "empty":
       return ok ? Effect.ignore(response.arrayBuffer) : failStatus(op, response)
     case "text":
@@ -651,7 +659,10 @@ class ServiceImpl extends Inspectable.Class implements IntercomClient.IntercomCl
     Pagination.pages(this.execute, op, input, options)
 
   readonly items = <I, A, E, Item = unknown>(op: Operation<I, A, E>, input?: I, options?: Pagination.StreamOptions) =>
-    Pagination.items(this.execute, op, input, options) as Stream.Stream<Item, E | CommonError | IntercomError.ScrollError>
+    Pagination.items(this.execute, op, input, options) as Stream.Stream<
+      Item,
+      E | CommonError | IntercomError.ScrollError
+    >
 
   toJSON(): unknown {
     return {

@@ -96,7 +96,11 @@ const scrollError = (first: boolean) => (error: unknown): unknown => {
     return new IntercomError.ScrollError({ reason: "Interrupted", operation: error.operation, cause: error }, true)
   }
   if (status >= 400) {
-    return new IntercomError.ScrollError({ reason: first ? "Conflict" : "Expired", operation: error.operation, cause: error }, true)
+    return new IntercomError.ScrollError({
+      reason: first ? "Conflict" : "Expired",
+      operation: error.operation,
+      cause: error
+    }, true)
   }
   return error
 }
@@ -125,8 +129,7 @@ export const pages = <I, A, E, R>(
       Effect.map(fetch(current), (page) => {
         const next = nextInput(pagination, current, page as Page, itemsOf(pagination, page))
         return [Chunk.of(page), next] as const
-      })
-    )
+      }))
   const concurrency = options?.concurrency ?? 1
   const stream = pagination.kind === "page" && concurrency > 1
     ? Stream.unwrap(

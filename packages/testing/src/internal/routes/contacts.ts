@@ -141,7 +141,6 @@ const apply = (store: Store, contact: ContactRecord, input: ContactFields, now: 
   return undefined
 }
 
-
 const withContact = <A>(
   store: Store,
   id: string | number | undefined,

@@ -1,0 +1,320 @@
+/**
+ * The published package, as a user gets it: packs `@effect-intercom/client` with `pnpm pack` (which builds it),
+ * installs the tarball into a temporary project (with the workspace's own `effect`, `@effect/platform` and
+ * `@effect/platform-node` linked in: no registry), and runs a small program under Node as ESM and as CommonJS
+ * against a mock `HttpClient`. Then bundles a browser program using `FetchHttpClient` with esbuild and checks
+ * that no Node built-in gets in, and that `internal/*` and `generated/*` cannot be imported.
+ */
+import { assert, describe, it } from "@effect/vitest"
+import * as esbuild from "esbuild"
+import { execFileSync } from "node:child_process"
+import * as fs from "node:fs"
+import { builtinModules, createRequire } from "node:module"
+import * as os from "node:os"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterAll, beforeAll } from "vitest"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
+const clientDir = path.join(root, "packages/client")
+const requireFromClient = createRequire(path.join(clientDir, "package.json"))
+const requireFromTests = createRequire(path.join(root, "tests/package.json"))
+const requireFromRoot = createRequire(path.join(root, "package.json"))
+
+let tmp = ""
+let project = ""
+let tarball = ""
+
+/** The directory of an installed package (its package.json's folder), resolved like Node from `require`. */
+const packageDir = (require: NodeJS.Require, name: string): string => {
+  let dir = path.dirname(require.resolve(name))
+  while (!fs.existsSync(path.join(dir, "package.json")) || readJson(path.join(dir, "package.json")).name !== name) {
+    const parent = path.dirname(dir)
+    if (parent === dir) throw new Error(`no package.json for ${name}`)
+    dir = parent
+  }
+  return fs.realpathSync(dir)
+}
+
+const readJson = (file: string): { name?: string; [key: string]: unknown } => JSON.parse(fs.readFileSync(file, "utf8"))
+
+const link = (name: string, target: string) => {
+  const where = path.join(project, "node_modules", name)
+  fs.mkdirSync(path.dirname(where), { recursive: true })
+  fs.symlinkSync(target, where, "dir")
+}
+
+const run = (file: string): string =>
+  execFileSync(process.execPath, [file], { cwd: project, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
+
+const runFails = (file: string): string => {
+  try {
+    run(file)
+  } catch (error) {
+    return String((error as { stderr?: string }).stderr ?? error)
+  }
+  throw new Error(`${file} was expected to fail`)
+}
+
+const contact = {
+  type: "contact",
+  id: "6329bd9ffe4e2e91dac76188",
+  workspace_id: "ecahpwf5",
+  role: "user",
+  email: "ada@example.com",
+  name: "Ada Lovelace",
+  created_at: 1663597223,
+  updated_at: 1663597223
+}
+
+// The program run as ESM and as CommonJS: `IMPORT` becomes `import` statements or `require` calls.
+const program = (imports: string) =>
+  `${imports}
+const mock = HttpClient.make((request, url) =>
+  Effect.sync(() => {
+    if (request.method !== "GET" || url.pathname !== "/contacts/6329bd9ffe4e2e91dac76188") {
+      return HttpClientResponse.fromWeb(request, new Response("{}", { status: 404 }))
+    }
+    return HttpClientResponse.fromWeb(
+      request,
+      new Response(${
+    JSON.stringify(JSON.stringify(contact))
+  }, { status: 200, headers: { "content-type": "application/json" } })
+    )
+  })
+)
+const IntercomTest = Intercom.layer({ token: Redacted.make("secret"), retry: false, rateLimiter: false }).pipe(
+  Layer.provide(Layer.succeed(HttpClient.HttpClient, mock))
+)
+const main = Effect.gen(function* () {
+  const intercom = yield* Intercom.Intercom
+  const found = yield* intercom.contacts.find({ contact_id: "6329bd9ffe4e2e91dac76188" })
+  const plain = yield* Contacts.find({ contact_id: "6329bd9ffe4e2e91dac76188" })
+  const missing = yield* Effect.flip(intercom.contacts.find({ contact_id: "nobody" }))
+  console.log(JSON.stringify({ id: found.id, email: found.email, name: plain.name, error: missing._tag }))
+})
+Effect.runPromise(Effect.provide(main, IntercomTest)).catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
+`
+
+const expected = JSON.stringify({
+  id: contact.id,
+  email: contact.email,
+  name: contact.name,
+  error: "NotFoundError"
+})
+
+describe("packaging", { timeout: 180_000 }, () => {
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "intercom-pack-"))
+    project = path.join(tmp, "project")
+    fs.mkdirSync(project)
+
+    // Pack; its `prepack` script builds (incremental: seconds when `pnpm typecheck` ran before).
+    execFileSync("pnpm", ["pack", "--pack-destination", tmp], { cwd: clientDir, stdio: "pipe" })
+    tarball = fs.readdirSync(tmp).find((file) => file.endsWith(".tgz"))!
+    assert.ok(tarball, "pnpm pack wrote a tarball")
+
+    // Install: the client has no dependencies (only peers), so installing is unpacking it into node_modules.
+    const installed = path.join(project, "node_modules/@effect-intercom/client")
+    fs.mkdirSync(installed, { recursive: true })
+    execFileSync("tar", ["-xzf", path.join(tmp, tarball), "-C", installed, "--strip-components=1"])
+    // The peers (and the Node platform for the programs), from the workspace's installation.
+    link("effect", packageDir(requireFromClient, "effect"))
+    link("@effect/platform", packageDir(requireFromClient, "@effect/platform"))
+    link("@effect/platform-node", packageDir(requireFromTests, "@effect/platform-node"))
+    fs.writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({
+        name: "consumer",
+        private: true,
+        dependencies: {
+          "@effect-intercom/client": `file:${path.join(tmp, tarball)}`,
+          "@effect/platform": "*",
+          effect: "*"
+        }
+      })
+    )
+  }, 180_000)
+
+  afterAll(() => {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+  })
+
+  it("publishes a dist-based package.json: one subpath per public module, internals unreachable", () => {
+    const manifest = readJson(path.join(project, "node_modules/@effect-intercom/client/package.json")) as {
+      exports: Record<string, unknown>
+      main: string
+      module: string
+      types: string
+      sideEffects: Array<string>
+      peerDependencies: Record<string, string>
+      peerDependenciesMeta: Record<string, { optional?: boolean }>
+      dependencies?: Record<string, string>
+    }
+    assert.deepStrictEqual(Object.keys(manifest.exports), [
+      "./package.json",
+      ".",
+      "./Intercom",
+      "./IntercomClient",
+      "./IntercomError",
+      "./Operation",
+      "./Pagination",
+      "./RateLimit",
+      "./RedisRateLimit",
+      "./Retry",
+      "./stable/*",
+      "./unstable/*",
+      "./stable/schemas/*",
+      "./unstable/schemas/*",
+      "./internal/*",
+      "./generated/*"
+    ])
+    assert.strictEqual(manifest.exports["./internal/*"], null)
+    assert.strictEqual(manifest.exports["./generated/*"], null)
+    assert.deepStrictEqual(manifest.exports["./stable/*"], {
+      types: "./dist/dts/generated/stable/*.d.ts",
+      import: "./dist/esm/generated/stable/*.js",
+      default: "./dist/cjs/generated/stable/*.js"
+    })
+    assert.strictEqual(manifest.main, "./dist/cjs/index.js")
+    assert.strictEqual(manifest.module, "./dist/esm/index.js")
+    assert.strictEqual(manifest.types, "./dist/dts/index.d.ts")
+    assert.deepStrictEqual(manifest.sideEffects, [])
+    assert.strictEqual(manifest.dependencies, undefined)
+    assert.deepStrictEqual(Object.keys(manifest.peerDependencies).sort(), [
+      "@effect/experimental",
+      "@effect/platform",
+      "effect",
+      "ioredis"
+    ])
+    assert.strictEqual(manifest.peerDependenciesMeta["@effect/experimental"]?.optional, true)
+    assert.strictEqual(manifest.peerDependenciesMeta["ioredis"]?.optional, true)
+    // Every target of the map is in the tarball.
+    const installed = path.join(project, "node_modules/@effect-intercom/client")
+    for (const [key, value] of Object.entries(manifest.exports)) {
+      if (value === null || typeof value === "string") continue
+      for (const target of Object.values(value as Record<string, string>)) {
+        const file = target.replace("*", "Contacts")
+        assert.ok(fs.existsSync(path.join(installed, file)), `${key}: ${file} is in the tarball`)
+      }
+    }
+  })
+
+  it("runs under Node as ESM", () => {
+    fs.writeFileSync(
+      path.join(project, "main.mjs"),
+      program(`import { Intercom } from "@effect-intercom/client"
+import * as Contacts from "@effect-intercom/client/stable/Contacts"
+import { HttpClient, HttpClientResponse } from "@effect/platform"
+import { Effect, Layer, Redacted } from "effect"`)
+    )
+    assert.strictEqual(run("main.mjs").trim(), expected)
+  })
+
+  it("runs under Node as CommonJS", () => {
+    fs.writeFileSync(
+      path.join(project, "main.cjs"),
+      program(`const { Intercom } = require("@effect-intercom/client")
+const Contacts = require("@effect-intercom/client/stable/Contacts")
+const { HttpClient, HttpClientResponse } = require("@effect/platform")
+const { Effect, Layer, Redacted } = require("effect")
+if (!require.resolve("@effect-intercom/client").includes("/dist/cjs/")) throw new Error("not the CommonJS build")`)
+    )
+    assert.strictEqual(run("main.cjs").trim(), expected)
+  })
+
+  it("type-checks for ESM and CommonJS consumers (Node16 resolution, libraries checked too)", () => {
+    link("@types/node", fs.realpathSync(path.dirname(requireFromRoot.resolve("@types/node/package.json"))))
+    const source = `import { Intercom, IntercomError } from "@effect-intercom/client"
+import * as Contacts from "@effect-intercom/client/stable/Contacts"
+import * as UnstableSchemas from "@effect-intercom/client/unstable/Schemas"
+import { Effect } from "effect"
+
+export const viaService = Effect.gen(function*() {
+  const intercom = yield* Intercom.Intercom
+  const contact = yield* intercom.contacts.find({ contact_id: "1" })
+  return contact.email
+})
+export const viaFunction = Contacts.find({ contact_id: "1" }).pipe(
+  Effect.catchTag("NotFoundError", (error: IntercomError.NotFoundError) => Effect.succeed(error.status))
+)
+export type Contact = UnstableSchemas.Contact
+`
+    fs.writeFileSync(path.join(project, "types.mts"), source)
+    fs.writeFileSync(path.join(project, "types.cts"), source)
+    fs.writeFileSync(
+      path.join(project, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          module: "Node16",
+          moduleResolution: "Node16",
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          types: ["node"],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false
+        },
+        files: ["types.mts", "types.cts"]
+      })
+    )
+    const tsc = path.join(packageDir(requireFromRoot, "typescript"), "bin", "tsc")
+    execFileSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: project, encoding: "utf8", stdio: "pipe" })
+  })
+
+  it("keeps internal/*, generated/* and the per-schema files unreachable", () => {
+    for (
+      const specifier of [
+        "@effect-intercom/client/internal/interpreter",
+        "@effect-intercom/client/generated/operations"
+      ]
+    ) {
+      fs.writeFileSync(path.join(project, "internal.mjs"), `await import(${JSON.stringify(specifier)})\n`)
+      assert.match(runFails("internal.mjs"), /ERR_PACKAGE_PATH_NOT_EXPORTED/)
+      fs.writeFileSync(path.join(project, "internal.cjs"), `require(${JSON.stringify(specifier)})\n`)
+      assert.match(runFails("internal.cjs"), /ERR_PACKAGE_PATH_NOT_EXPORTED/)
+    }
+  })
+
+  it("bundles for the browser with FetchHttpClient and no Node built-ins", async () => {
+    fs.writeFileSync(
+      path.join(project, "browser.mjs"),
+      `import { Intercom } from "@effect-intercom/client"
+import { FetchHttpClient } from "@effect/platform"
+import { Effect, Layer, Redacted } from "effect"
+
+const IntercomLive = Intercom.layer({ token: Redacted.make("token") }).pipe(Layer.provide(FetchHttpClient.layer))
+const program = Effect.gen(function* () {
+  const intercom = yield* Intercom.Intercom
+  return yield* intercom.contacts.find({ contact_id: "123" })
+})
+globalThis.findContact = () => Effect.runPromise(Effect.provide(program, IntercomLive))
+`
+    )
+    const result = await esbuild.build({
+      absWorkingDir: project,
+      entryPoints: ["browser.mjs"],
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      minify: true,
+      write: false,
+      metafile: true,
+      outfile: "out/browser.js",
+      logLevel: "silent"
+    })
+    assert.deepStrictEqual(result.errors, [])
+    const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)])
+    const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((i) => i.path))
+    assert.deepStrictEqual(imports.filter((i) => builtins.has(i) || i.startsWith("node:")), [])
+    const inputs = Object.keys(result.metafile.inputs)
+    assert.ok(inputs.some((input) => input.includes("@effect-intercom/client/dist/esm/")), "the ESM build is bundled")
+    assert.ok(!inputs.some((input) => input.includes("platform-node")), "nothing from @effect/platform-node")
+    // Only the resource groups the Intercom service uses; the bundle stays a reasonable size.
+    const bytes = result.outputFiles[0]!.contents.byteLength
+    assert.ok(bytes > 10_000 && bytes < 5_000_000, `bundle size ${bytes}`)
+  })
+})
