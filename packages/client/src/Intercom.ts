@@ -76,6 +76,26 @@ export const layerFromClient: Layer.Layer<Intercom, never, IntercomClient.Interc
  * Provide an `HttpClient` (`NodeHttpClient.layerUndici` on Node,
  * `FetchHttpClient.layer` elsewhere, or a mock in tests).
  *
+ * @example
+ * ```ts
+ * import { Intercom } from "@effect-intercom/client"
+ * import { NodeHttpClient } from "@effect/platform-node"
+ * import { Effect, Layer, Redacted } from "effect"
+ *
+ * const program = Effect.gen(function* () {
+ *   const intercom = yield* Intercom.Intercom
+ *   const me = yield* intercom.admins.identify()
+ *   const contact = yield* intercom.contacts.find({ contact_id: "6329bd9ffe4e2e91dac76188" })
+ *   return [me.email, contact.email]
+ * })
+ *
+ * const IntercomLive = Intercom.layer({ token: Redacted.make("dG9rOmFiYw==") }).pipe(
+ *   Layer.provide(NodeHttpClient.layerUndici)
+ * )
+ *
+ * program.pipe(Effect.provide(IntercomLive))
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */

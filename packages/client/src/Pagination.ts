@@ -76,7 +76,23 @@ export const pages = <I, A, E>(
   internal.pages(Operation.execute, operation, input, options)
 
 /**
- * The items of every page of a paginated operation, as a lazy stream.
+ * The items of every page of a paginated operation, as a lazy stream. The
+ * service's and the resource modules' `xStream` methods are this, typed.
+ *
+ * @example
+ * ```ts
+ * import { Intercom } from "@effect-intercom/client"
+ * import { Effect, Stream } from "effect"
+ *
+ * const emails = Effect.gen(function* () {
+ *   const intercom = yield* Intercom.Intercom
+ *   return yield* intercom.contacts.listStream({ per_page: 150 }).pipe(
+ *     Stream.map((contact) => contact.email),
+ *     Stream.take(500),
+ *     Stream.runCollect
+ *   )
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category streams

@@ -80,6 +80,17 @@ export interface AdaptiveOptions {
 /**
  * The in-process limiter that learns the budget from the rate-limit headers.
  *
+ * @example
+ * ```ts
+ * import { Intercom, RateLimit } from "@effect-intercom/client"
+ * import { Redacted } from "effect"
+ *
+ * const token = Redacted.make("dG9rOmFiYw==")
+ * Intercom.layer({ token }) // adaptive, in-process: the default
+ * Intercom.layer({ token, rateLimiter: RateLimit.adaptive({ margin: "100 millis" }) })
+ * Intercom.layer({ token, rateLimiter: false })
+ * ```
+ *
  * @since 0.1.0
  * @category constructors
  */

@@ -83,6 +83,21 @@ export const make = (
  * The `SharedRateLimiter` for every client built where it is provided; needs
  * a Redis store (`layerStore`).
  *
+ * @example
+ * ```ts
+ * import { Intercom } from "@effect-intercom/client"
+ * import * as RedisRateLimit from "@effect-intercom/client/RedisRateLimit"
+ * import { NodeHttpClient } from "@effect/platform-node"
+ * import { Layer } from "effect"
+ *
+ * // Intercom's default: 1,000 calls a minute, spread over 10-second windows.
+ * const IntercomLive = Intercom.layerConfig().pipe(
+ *   Layer.provide(RedisRateLimit.layer({ key: "intercom:my-app", limit: 166, window: "10 seconds" })),
+ *   Layer.provide(RedisRateLimit.layerStore({ host: "127.0.0.1", port: 6379 })),
+ *   Layer.provide(NodeHttpClient.layerUndici)
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @category layers
  */

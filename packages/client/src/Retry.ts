@@ -173,6 +173,21 @@ export const delay = (attempt: Attempt, options: Options = {}): Effect.Effect<Du
 /**
  * The default policy, configurable.
  *
+ * @example
+ * ```ts
+ * import { Intercom, Retry } from "@effect-intercom/client"
+ * import { Redacted, Schedule } from "effect"
+ *
+ * const token = Redacted.make("dG9rOmFiYw==")
+ * Intercom.layer({ token, retry: Retry.policy({ maxRetries: 2, baseDelay: "1 second" }) })
+ * Intercom.layer({ token, retry: false })
+ * // any Schedule over Retry.Attempt: only 429s, three times
+ * Intercom.layer({
+ *   token,
+ *   retry: Schedule.recurs(3).pipe(Schedule.whileInput((a: Retry.Attempt) => a.error._tag === "RateLimitError"))
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category constructors
  */
