@@ -33,7 +33,10 @@ const runClient = (port: number) =>
     )
     let out = ""
     child.stdout.on("data", (data: Buffer) => (out += data))
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim())) : reject(new Error(`client exited ${code}`))))
+    child.on(
+      "exit",
+      (code) => (code === 0 ? resolve(JSON.parse(out.trim())) : reject(new Error(`client exited ${code}`)))
+    )
   })
 
 const main = async () => {
@@ -51,7 +54,9 @@ const main = async () => {
   console.log("| items | pages | wall ms | CPU ms | heap at start MB | peak live heap MB | peak RSS MB |")
   console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
   for (const r of rows) {
-    console.log(`| ${r.items} | ${r.pages} | ${r.wallMs} | ${r.cpuMs} | ${r.heapAtStartMB} | ${r.peakHeapMB} | ${r.peakRssMB} |`)
+    console.log(
+      `| ${r.items} | ${r.pages} | ${r.wallMs} | ${r.cpuMs} | ${r.heapAtStartMB} | ${r.peakHeapMB} | ${r.peakRssMB} |`
+    )
   }
 }
 

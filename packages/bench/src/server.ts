@@ -3,7 +3,16 @@
  * body is precomputed, so the server costs next to nothing per request.
  *
  * - `GET /contacts/{id}`: one ~3 KB contact;
- * - `GET /contacts?per_page&starting_after`: cursor pages over `--items` contacts.
+ * - `GET /contacts?per_page&starting_after`: cursor pages over `--items` contacts;
+ * - `--rate-limit N`: an optional fixed window of N requests per second (aligned
+ *   to whole seconds) with Intercom's headers `X-RateLimit-Limit`,
+ *   `X-RateLimit-Remaining` and `X-RateLimit-Reset` (Unix seconds) on every
+ *   response, and a 429 with Intercom's error body once the window is spent;
+ * - `GET /__stats`: `{ requests, rateLimited }` since start or the last
+ *   `POST /__reset` (bench control, never rate limited).
+ *
+ * The routes are the ones both `intercom-client` 7.0.3 and ours use
+ * (`contacts/{id}`, `contacts?per_page&starting_after`).
  *
  * Prints `listening <port>` when ready.
  */
@@ -16,6 +25,7 @@ const arg = (name: string, fallback: number): number => {
 }
 
 const items = arg("items", 20_000)
+const rateLimit = arg("rate-limit", 0)
 
 /** A realistic contact of about 3 KB. */
 export const contact = (n: number) => ({
@@ -59,13 +69,38 @@ export const contact = (n: number) => ({
   ios_last_seen_at: null,
   custom_attributes: { plan: "pro", seats: 12, onboarding_complete: true, notes: "x".repeat(600) },
   avatar: { type: "avatar", image_url: "https://static.intercomassets.com/avatars/123/square_128/avatar.png" },
-  tags: { type: "list", data: [{ type: "tag", id: "123", url: "/tags/123" }], url: `/contacts/${n}/tags`, total_count: 1, has_more: false },
+  tags: {
+    type: "list",
+    data: [{ type: "tag", id: "123", url: "/tags/123" }],
+    url: `/contacts/${n}/tags`,
+    total_count: 1,
+    has_more: false
+  },
   notes: { type: "list", data: [], url: `/contacts/${n}/notes`, total_count: 0, has_more: false },
   companies: { type: "list", data: [], url: `/contacts/${n}/companies`, total_count: 0, has_more: false },
-  location: { type: "location", country: "Ireland", region: "Dublin", city: "Dublin", country_code: "IRL", continent_code: "EU" },
+  location: {
+    type: "location",
+    country: "Ireland",
+    region: "Dublin",
+    city: "Dublin",
+    country_code: "IRL",
+    continent_code: "EU"
+  },
   social_profiles: { type: "list", data: [] },
-  opted_out_subscription_types: { type: "list", data: [], url: `/contacts/${n}/subscriptions`, total_count: 0, has_more: false },
-  opted_in_subscription_types: { type: "list", data: [], url: `/contacts/${n}/subscriptions`, total_count: 0, has_more: false },
+  opted_out_subscription_types: {
+    type: "list",
+    data: [],
+    url: `/contacts/${n}/subscriptions`,
+    total_count: 0,
+    has_more: false
+  },
+  opted_in_subscription_types: {
+    type: "list",
+    data: [],
+    url: `/contacts/${n}/subscriptions`,
+    total_count: 0,
+    has_more: false
+  },
   utm_campaign: null,
   utm_content: null,
   utm_medium: null,
@@ -100,9 +135,65 @@ const page = (perPage: number, cursor: number): Buffer => {
   return body
 }
 
+const tooMany = Buffer.from(JSON.stringify({
+  type: "error.list",
+  request_id: "bench",
+  errors: [{ code: "rate_limit_exceeded", message: "Exceeded rate limit" }]
+}))
+
+let requests = 0
+let rateLimited = 0
+let windowSecond = 0
+let windowUsed = 0
+
+/** The rate-limit headers of this request, or `undefined` when the window is spent. */
+const admit = (): Record<string, string> | undefined => {
+  const second = Math.floor(Date.now() / 1000)
+  if (second !== windowSecond) {
+    windowSecond = second
+    windowUsed = 0
+  }
+  const headers = {
+    "x-ratelimit-limit": String(rateLimit),
+    "x-ratelimit-reset": String(second + 1)
+  }
+  if (windowUsed >= rateLimit) return undefined
+  windowUsed++
+  return { ...headers, "x-ratelimit-remaining": String(rateLimit - windowUsed) }
+}
+
 const server = http.createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://127.0.0.1")
   request.resume()
+  if (url.pathname === "/__stats") {
+    response.writeHead(200, { "content-type": "application/json" })
+    response.end(JSON.stringify({ requests, rateLimited }))
+    return
+  }
+  if (url.pathname === "/__reset") {
+    requests = 0
+    rateLimited = 0
+    response.writeHead(204)
+    response.end()
+    return
+  }
+  requests++
+  if (rateLimit > 0) {
+    const headers = admit()
+    if (headers === undefined) {
+      rateLimited++
+      const second = Math.floor(Date.now() / 1000)
+      response.writeHead(429, {
+        "content-type": "application/json",
+        "x-ratelimit-limit": String(rateLimit),
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset": String(second + 1)
+      })
+      response.end(tooMany)
+      return
+    }
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
+  }
   if (url.pathname === "/contacts") {
     const perPage = Number(url.searchParams.get("per_page") ?? 50)
     const cursor = Number(url.searchParams.get("starting_after") ?? 0)

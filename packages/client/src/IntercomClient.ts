@@ -34,11 +34,8 @@ import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
-import type * as Stream from "effect/Stream"
-import type * as IntercomError from "./IntercomError.js"
 import * as internal from "./internal/interpreter.js"
 import type { CommonError, Operation } from "./Operation.js"
-import type * as Pagination from "./Pagination.js"
 import * as RateLimit from "./RateLimit.js"
 import * as Retry from "./Retry.js"
 
@@ -165,18 +162,6 @@ export declare namespace IntercomClient {
     readonly httpClient: HttpClient.HttpClient
     /** Run an operation: validate the input, send the request, decode the response. */
     readonly execute: <I, A, E>(operation: Operation<I, A, E>, input: I) => Effect.Effect<A, E | CommonError>
-    /** The pages of a paginated operation (see `Pagination`). */
-    readonly pages: <I, A, E>(
-      operation: Operation<I, A, E>,
-      input?: I,
-      options?: Pagination.Options
-    ) => Stream.Stream<A, E | CommonError | IntercomError.ScrollError>
-    /** The items of every page of a paginated operation (see `Pagination`). */
-    readonly items: <I, A, E, Item = unknown>(
-      operation: Operation<I, A, E>,
-      input?: I,
-      options?: Pagination.Options
-    ) => Stream.Stream<Item, E | CommonError | IntercomError.ScrollError>
   }
 }
 

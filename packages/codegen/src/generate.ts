@@ -210,11 +210,21 @@ const emitComponentFiles = (plan: ComponentPlan): Map<string, string> => {
 }
 
 /** An exported type plus a schema of that type. */
+/**
+ * Mark every call in generated code as pure, nested ones included, so that a
+ * bundler drops the schemas and descriptors a program does not use, one by one
+ * (`sideEffects: []` alone only drops whole modules).
+ */
+export const pure = (code: string): string =>
+  code.replace(/(?<![\w$.])((?:Schema|Operation)\.[A-Za-z]+(?:<[^()]*?>)?\()/g, "/*#__PURE__*/ $1")
+
 const emitNamed = (ident: string, e: Emitted, description: string | undefined, wireName?: string): string => {
   const doc = jsdoc([docText(description) || undefined, SINCE, "@category schemas"])
   const typeDecl = e.objectLike ? `export interface ${ident} ${e.type}` : `export type ${ident} = ${e.type}`
-  const annotation = wireName !== undefined ? `.annotations({ identifier: ${JSON.stringify(ident)} })` : ""
-  return `${doc}${typeDecl}\n\n${doc}export const ${ident}: Schema.Schema<${ident}> = ${e.code}${annotation}\n`
+  const code = wireName !== undefined
+    ? `Schema.annotations(${e.code}, { identifier: ${JSON.stringify(ident)} })`
+    : e.code
+  return `${doc}${typeDecl}\n\n${doc}export const ${ident}: Schema.Schema<${ident}> = ${pure(code)}\n`
 }
 
 // -----------------------------------------------------------------------------
@@ -510,13 +520,15 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
         "@category models"
       ])
     }${inputTypeDecl}\n\n` +
-      `${jsdoc([SINCE, "@category schemas"])}export const ${inputName}: Schema.Schema<${inputName}> = ${inputCode}\n`
+      `${jsdoc([SINCE, "@category schemas"])}export const ${inputName}: Schema.Schema<${inputName}> = ${
+        pure(inputCode)
+      }\n`
   )
   const opConst = `${plan.method}Operation`
   state.names.add(opConst)
   state.blocks.push(
     `${jsdoc([`The descriptor of \`${plan.name}\` (${row.httpMethod} ${row.path}).`, SINCE, "@category operations"])}` +
-      `export const ${opConst} = Operation.make<${inputName}, ${successType}, ${errorType}>({\n` +
+      `export const ${opConst} = /*#__PURE__*/ Operation.make<${inputName}, ${successType}, ${errorType}>({\n` +
       `  name: ${JSON.stringify(plan.name)},\n` +
       `  operationId: ${op.operationId ? JSON.stringify(op.operationId) : "undefined"},\n` +
       `  api: ${JSON.stringify(plan.dir)},\n` +
@@ -744,13 +756,13 @@ const emitSurface = (modules: Modules): string => {
           name: `${s.plan.method}Stream`,
           type: `(${input}, options?: Pagination.Options) => Stream.Stream<${item}, ${streamErrors}>`,
           impl:
-            `(input, options) => client.items(${operation}, input, options) as Stream.Stream<${item}, ${streamErrors}>`
+            `(input, options) => stream(Pagination.items(${operation}, input, options)) as Stream.Stream<${item}, ${streamErrors}>`
         })
         node.methods.push({
           name: `${s.plan.method}Pages`,
           type: `(${input}, options?: Pagination.Options) => Stream.Stream<${success}, ${streamErrors}>`,
           impl:
-            `(input, options) => client.pages(${operation}, input, options) as Stream.Stream<${success}, ${streamErrors}>`
+            `(input, options) => stream(Pagination.pages(${operation}, input, options)) as Stream.Stream<${success}, ${streamErrors}>`
         })
       }
     }
@@ -769,12 +781,14 @@ const emitSurface = (modules: Modules): string => {
     }\n${indent}}`
   return (
     moduleDoc("The shape of the `Intercom` service: every method of the official SDKs, by namespace.") +
-    `import type * as Effect from "effect/Effect"\nimport type * as IntercomClient from "../IntercomClient.js"\nimport type * as IntercomError from "../IntercomError.js"\nimport type * as Operation from "../Operation.js"\nimport type * as Pagination from "../Pagination.js"\nimport type * as Stream from "effect/Stream"\nimport type * as StableSchemas from "./stable/Schemas.js"\nimport type * as UnstableSchemas from "./unstable/Schemas.js"\n` +
+    `import type * as Effect from "effect/Effect"\nimport * as Stream from "effect/Stream"\nimport * as IntercomClient from "../IntercomClient.js"\nimport type * as IntercomError from "../IntercomError.js"\nimport type * as Operation from "../Operation.js"\nimport * as Pagination from "../Pagination.js"\nimport type * as StableSchemas from "./stable/Schemas.js"\nimport type * as UnstableSchemas from "./unstable/Schemas.js"\n` +
     `${moduleImports(modules, false)}\n\n` +
     `${jsdoc([SINCE, "@category models"])}export interface IntercomShape ${typeOf(root, "")}\n\n` +
     `${
       jsdoc(["Bind every operation to one client.", SINCE, "@category constructors"])
-    }export const make = (client: IntercomClient.IntercomClient.Service): IntercomShape => (${valueOf(root, "")})\n`
+    }export const make = (client: IntercomClient.IntercomClient.Service): IntercomShape => {\n  const stream = <A, E>(self: Stream.Stream<A, E, IntercomClient.IntercomClient>): Stream.Stream<A, E> =>\n    Stream.provideService(self, IntercomClient.IntercomClient, client)\n  return ${
+      valueOf(root, "  ")
+    }\n}\n`
   )
 }
 

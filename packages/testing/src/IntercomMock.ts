@@ -38,14 +38,12 @@
 import * as Intercom from "@effect-intercom/client/Intercom"
 import * as IntercomClient from "@effect-intercom/client/IntercomClient"
 import type * as Operation from "@effect-intercom/client/Operation"
-import * as Pagination from "@effect-intercom/client/Pagination"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import * as Stream from "effect/Stream"
 
 /**
  * The defect of a call to a method the mock was not given.
@@ -158,17 +156,7 @@ export const makeClient = (
           const method = lookup(implementation, operation.name)
           if (method === undefined) return Effect.die(new MockNotImplementedError({ method: operation.name }))
           return method(input) as Effect.Effect<A, E | Operation.CommonError>
-        }),
-      pages: (operation, input, options) =>
-        Pagination.pages(operation, input, options).pipe(Stream.provideService(IntercomClient.IntercomClient, client)),
-      items: <I, A, E, Item = unknown>(
-        operation: Operation.Operation<I, A, E>,
-        input?: I,
-        options?: Pagination.Options
-      ) =>
-        Pagination.items<I, A, E, Item>(operation, input, options).pipe(
-          Stream.provideService(IntercomClient.IntercomClient, client)
-        )
+        })
     }
     return client
   })

@@ -7,11 +7,11 @@
  * @since 0.1.0
  */
 import type * as Effect from "effect/Effect"
-import type * as IntercomClient from "../IntercomClient.js"
+import * as Stream from "effect/Stream"
+import * as IntercomClient from "../IntercomClient.js"
 import type * as IntercomError from "../IntercomError.js"
 import type * as Operation from "../Operation.js"
-import type * as Pagination from "../Pagination.js"
-import type * as Stream from "effect/Stream"
+import * as Pagination from "../Pagination.js"
 import type * as StableSchemas from "./stable/Schemas.js"
 import type * as UnstableSchemas from "./unstable/Schemas.js"
 import * as Admins from "./stable/Admins.js"
@@ -640,551 +640,555 @@ export interface IntercomShape {
  * @since 0.1.0
  * @category constructors
  */
-export const make = (client: IntercomClient.IntercomClient.Service): IntercomShape => ({
-  admins: {
-    identify: (input) => client.execute(Admins.identifyOperation, input as Admins.IdentifyAdminRequest),
-    away: (input) => client.execute(Admins.awayOperation, input as Admins.ConfigureAwayAdminRequest),
-    listAllActivityLogs: (input) => client.execute(Admins.listAllActivityLogsOperation, input as Admins.ListAllActivityLogsRequest),
-    listAllActivityLogsStream: (input, options) => client.items(Admins.listAllActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError>,
-    listAllActivityLogsPages: (input, options) => client.pages(Admins.listAllActivityLogsOperation, input, options) as Stream.Stream<StableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>,
-    list: (input) => client.execute(Admins.listOperation, input as Admins.ListAdminsRequest),
-    find: (input) => client.execute(Admins.findOperation, input as Admins.FindAdminRequest)
-  },
-  aiContent: {
-    listContentImportSources: (input) => client.execute(AiContent.listContentImportSourcesOperation, input as AiContent.ListContentImportSourcesRequest),
-    listContentImportSourcesStream: (input, options) => client.items(AiContent.listContentImportSourcesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>,
-    listContentImportSourcesPages: (input, options) => client.pages(AiContent.listContentImportSourcesOperation, input, options) as Stream.Stream<StableSchemas.ContentImportSourcesList, Operation.CommonError>,
-    createContentImportSource: (input) => client.execute(AiContent.createContentImportSourceOperation, input as AiContent.CreateContentImportSourceRequest),
-    getContentImportSource: (input) => client.execute(AiContent.getContentImportSourceOperation, input as AiContent.GetContentImportSourceRequest),
-    updateContentImportSource: (input) => client.execute(AiContent.updateContentImportSourceOperation, input as AiContent.UpdateContentImportSourceRequest),
-    deleteContentImportSource: (input) => client.execute(AiContent.deleteContentImportSourceOperation, input as AiContent.DeleteContentImportSourceRequest),
-    listExternalPages: (input) => client.execute(AiContent.listExternalPagesOperation, input as AiContent.ListExternalPagesRequest),
-    listExternalPagesStream: (input, options) => client.items(AiContent.listExternalPagesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ExternalPagesList, "data">, Operation.CommonError>,
-    listExternalPagesPages: (input, options) => client.pages(AiContent.listExternalPagesOperation, input, options) as Stream.Stream<StableSchemas.ExternalPagesList, Operation.CommonError>,
-    createExternalPage: (input) => client.execute(AiContent.createExternalPageOperation, input as AiContent.CreateExternalPageRequest),
-    getExternalPage: (input) => client.execute(AiContent.getExternalPageOperation, input as AiContent.GetExternalPageRequest),
-    updateExternalPage: (input) => client.execute(AiContent.updateExternalPageOperation, input as AiContent.UpdateExternalPageRequest),
-    deleteExternalPage: (input) => client.execute(AiContent.deleteExternalPageOperation, input as AiContent.DeleteExternalPageRequest)
-  },
-  articles: {
-    list: (input) => client.execute(Articles.listOperation, input as Articles.ListArticlesRequest),
-    listStream: (input, options) => client.items(Articles.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-    listPages: (input, options) => client.pages(Articles.listOperation, input, options) as Stream.Stream<StableSchemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>,
-    create: (input) => client.execute(Articles.createOperation, input as Articles.CreateArticleRequest),
-    find: (input) => client.execute(Articles.findOperation, input as Articles.FindArticleRequest),
-    update: (input) => client.execute(Articles.updateOperation, input as Articles.UpdateArticleRequest),
-    delete: (input) => client.execute(Articles.deleteOperation, input as Articles.DeleteArticleRequest),
-    search: (input) => client.execute(Articles.searchOperation, input as Articles.SearchArticlesRequest),
-    searchStream: (input, options) => client.items(Articles.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError>,
-    searchPages: (input, options) => client.pages(Articles.searchOperation, input, options) as Stream.Stream<StableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
-  },
-  awayStatusReasons: {
-    listAwayStatusReasons: (input) => client.execute(AwayStatusReasons.listAwayStatusReasonsOperation, input as AwayStatusReasons.ListAwayStatusReasonsRequest)
-  },
-  export: {
-    enqueueANewReportingDataExportJob: (input) => client.execute(Export.enqueueANewReportingDataExportJobOperation, input as Export.EnqueueANewReportingDataExportJobRequest),
-    listAvailableDatasetsAndAttributes: (input) => client.execute(Export.listAvailableDatasetsAndAttributesOperation, input as Export.ListAvailableDatasetsAndAttributesRequest)
-  },
-  dataExport: {
-    exportReportingData: (input) => client.execute(DataExport.exportReportingDataOperation, input as DataExport.ExportReportingDataRequest),
-    downloadReportingDataExport: (input) => client.execute(DataExport.downloadReportingDataExportOperation, input as DataExport.DownloadReportingDataExportRequest),
-    create: (input) => client.execute(DataExport.createOperation, input as DataExport.CreateDataExportRequest),
-    find: (input) => client.execute(DataExport.findOperation, input as DataExport.FindDataExportRequest),
-    cancel: (input) => client.execute(DataExport.cancelOperation, input as DataExport.CancelDataExportRequest),
-    download: (input) => client.execute(DataExport.downloadOperation, input as DataExport.DownloadDataExportRequest)
-  },
-  helpCenters: {
-    collections: {
-      list: (input) => client.execute(HelpCentersCollections.listOperation, input as HelpCentersCollections.ListCollectionsRequest),
-      listStream: (input, options) => client.items(HelpCentersCollections.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CollectionList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-      listPages: (input, options) => client.pages(HelpCentersCollections.listOperation, input, options) as Stream.Stream<StableSchemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>,
-      create: (input) => client.execute(HelpCentersCollections.createOperation, input as HelpCentersCollections.CreateCollectionRequest),
-      find: (input) => client.execute(HelpCentersCollections.findOperation, input as HelpCentersCollections.FindCollectionRequest),
-      update: (input) => client.execute(HelpCentersCollections.updateOperation, input as HelpCentersCollections.UpdateCollectionRequest),
-      delete: (input) => client.execute(HelpCentersCollections.deleteOperation, input as HelpCentersCollections.DeleteCollectionRequest)
-    },
-    find: (input) => client.execute(HelpCenters.findOperation, input as HelpCenters.FindHelpCenterRequest),
-    list: (input) => client.execute(HelpCenters.listOperation, input as HelpCenters.ListHelpCentersRequest),
-    listStream: (input, options) => client.items(HelpCenters.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.HelpCenterList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-    listPages: (input, options) => client.pages(HelpCenters.listOperation, input, options) as Stream.Stream<StableSchemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
-  },
-  internalArticles: {
-    listInternalArticles: (input) => client.execute(InternalArticles.listInternalArticlesOperation, input as InternalArticles.ListInternalArticlesRequest),
-    listInternalArticlesStream: (input, options) => client.items(InternalArticles.listInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleList, "data">, Operation.CommonError>,
-    listInternalArticlesPages: (input, options) => client.pages(InternalArticles.listInternalArticlesOperation, input, options) as Stream.Stream<StableSchemas.InternalArticleList, Operation.CommonError>,
-    createInternalArticle: (input) => client.execute(InternalArticles.createInternalArticleOperation, input as InternalArticles.CreateInternalArticleRequest),
-    retrieveInternalArticle: (input) => client.execute(InternalArticles.retrieveInternalArticleOperation, input as InternalArticles.RetrieveInternalArticleRequest),
-    updateInternalArticle: (input) => client.execute(InternalArticles.updateInternalArticleOperation, input as InternalArticles.UpdateInternalArticleRequest),
-    deleteInternalArticle: (input) => client.execute(InternalArticles.deleteInternalArticleOperation, input as InternalArticles.DeleteInternalArticleRequest),
-    searchInternalArticles: (input) => client.execute(InternalArticles.searchInternalArticlesOperation, input as InternalArticles.SearchInternalArticlesRequest),
-    searchInternalArticlesStream: (input, options) => client.items(InternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError>,
-    searchInternalArticlesPages: (input, options) => client.pages(InternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<StableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
-  },
-  ipAllowlist: {
-    getIpAllowlist: (input) => client.execute(IpAllowlist.getIpAllowlistOperation, input as IpAllowlist.GetIpAllowlistRequest),
-    updateIpAllowlist: (input) => client.execute(IpAllowlist.updateIpAllowlistOperation, input as IpAllowlist.UpdateIpAllowlistRequest)
-  },
-  companies: {
-    retrieve: (input) => client.execute(Companies.retrieveOperation, input as Companies.RetrieveCompanyRequest),
-    createOrUpdate: (input) => client.execute(Companies.createOrUpdateOperation, input as Companies.CreateOrUpdateCompanyRequest),
-    find: (input) => client.execute(Companies.findOperation, input as Companies.FindCompanyRequest),
-    update: (input) => client.execute(Companies.updateOperation, input as Companies.UpdateCompanyRequest),
-    delete: (input) => client.execute(Companies.deleteOperation, input as Companies.DeleteCompanyRequest),
-    listAttachedContacts: (input) => client.execute(Companies.listAttachedContactsOperation, input as Companies.ListAttachedContactsRequest),
-    listAttachedContactsStream: (input, options) => client.items(Companies.listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-    listAttachedContactsPages: (input, options) => client.pages(Companies.listAttachedContactsOperation, input, options) as Stream.Stream<StableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-    listAttachedSegments: (input) => client.execute(Companies.listAttachedSegmentsOperation, input as Companies.ListSegmentsAttachedToCompanyRequest),
-    list: (input) => client.execute(Companies.listOperation, input as Companies.ListCompaniesRequest),
-    listStream: (input, options) => client.items(Companies.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-    listPages: (input, options) => client.pages(Companies.listOperation, input, options) as Stream.Stream<StableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>,
-    scroll: (input) => client.execute(Companies.scrollOperation, input as Companies.ScrollCompaniesRequest),
-    scrollStream: (input, options) => client.items(Companies.scrollOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
-    scrollPages: (input, options) => client.pages(Companies.scrollOperation, input, options) as Stream.Stream<StableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
-    attachContact: (input) => client.execute(Companies.attachContactOperation, input as Companies.AttachContactToCompanyRequest),
-    detachContact: (input) => client.execute(Companies.detachContactOperation, input as Companies.DetachContactFromCompanyRequest)
-  },
-  contacts: {
-    listAttachedCompanies: (input) => client.execute(Contacts.listAttachedCompaniesOperation, input as Contacts.ListAttachedCompaniesRequest),
-    listAttachedCompaniesStream: (input, options) => client.items(Contacts.listAttachedCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactAttachedCompanies, "companies">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-    listAttachedCompaniesPages: (input, options) => client.pages(Contacts.listAttachedCompaniesOperation, input, options) as Stream.Stream<StableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-    listAttachedSegments: (input) => client.execute(Contacts.listAttachedSegmentsOperation, input as Contacts.ListSegmentsAttachedToContactRequest),
-    listAttachedSubscriptions: (input) => client.execute(Contacts.listAttachedSubscriptionsOperation, input as Contacts.ListAttachedSubscriptionsRequest),
-    attachSubscription: (input) => client.execute(Contacts.attachSubscriptionOperation, input as Contacts.AttachSubscriptionToContactRequest),
-    detachSubscription: (input) => client.execute(Contacts.detachSubscriptionOperation, input as Contacts.DetachSubscriptionFromContactRequest),
-    listAttachedTags: (input) => client.execute(Contacts.listAttachedTagsOperation, input as Contacts.ListTagsAttachedToContactRequest),
-    find: (input) => client.execute(Contacts.findOperation, input as Contacts.FindContactRequest),
-    update: (input) => client.execute(Contacts.updateOperation, input as Contacts.UpdateContactRequest),
-    delete: (input) => client.execute(Contacts.deleteOperation, input as Contacts.DeleteContactRequest),
-    mergeLeadInUser: (input) => client.execute(Contacts.mergeLeadInUserOperation, input as Contacts.MergeLeadInUserRequest),
-    search: (input) => client.execute(Contacts.searchOperation, input as Contacts.SearchContactsRequest),
-    searchStream: (input, options) => client.items(Contacts.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-    searchPages: (input, options) => client.pages(Contacts.searchOperation, input, options) as Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-    list: (input) => client.execute(Contacts.listOperation, input as Contacts.ListContactsRequest),
-    listStream: (input, options) => client.items(Contacts.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-    listPages: (input, options) => client.pages(Contacts.listOperation, input, options) as Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | Operation.CommonError>,
-    create: (input) => client.execute(Contacts.createOperation, input as Contacts.CreateContactRequest),
-    showContactByExternalId: (input) => client.execute(Contacts.showContactByExternalIdOperation, input as Contacts.ShowContactByExternalIdRequest),
-    archive: (input) => client.execute(Contacts.archiveOperation, input as Contacts.ArchiveContactRequest),
-    unarchive: (input) => client.execute(Contacts.unarchiveOperation, input as Contacts.UnarchiveContactRequest),
-    blockContact: (input) => client.execute(Contacts.blockContactOperation, input as Contacts.BlockContactRequest)
-  },
-  notes: {
-    list: (input) => client.execute(Notes.listOperation, input as Notes.ListContactNotesRequest),
-    listStream: (input, options) => client.items(Notes.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-    listPages: (input, options) => client.pages(Notes.listOperation, input, options) as Stream.Stream<StableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-    create: (input) => client.execute(Notes.createOperation, input as Notes.CreateContactNoteRequest),
-    find: (input) => client.execute(Notes.findOperation, input as Notes.FindNoteRequest)
-  },
-  tags: {
-    tagContact: (input) => client.execute(Tags.tagContactOperation, input as Tags.TagContactRequest),
-    untagContact: (input) => client.execute(Tags.untagContactOperation, input as Tags.UntagContactRequest),
-    tagConversation: (input) => client.execute(Tags.tagConversationOperation, input as Tags.TagConversationRequest),
-    untagConversation: (input) => client.execute(Tags.untagConversationOperation, input as Tags.UntagConversationRequest),
-    list: (input) => client.execute(Tags.listOperation, input as Tags.ListTagsRequest),
-    create: (input) => client.execute(Tags.createOperation, input as Tags.CreateTagRequest),
-    find: (input) => client.execute(Tags.findOperation, input as Tags.FindTagRequest),
-    delete: (input) => client.execute(Tags.deleteOperation, input as Tags.DeleteTagRequest),
-    tagTicket: (input) => client.execute(Tags.tagTicketOperation, input as Tags.TagTicketRequest),
-    untagTicket: (input) => client.execute(Tags.untagTicketOperation, input as Tags.UntagTicketRequest)
-  },
-  conversations: {
-    list: (input) => client.execute(Conversations.listOperation, input as Conversations.ListConversationsRequest),
-    listStream: (input, options) => client.items(Conversations.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError>,
-    listPages: (input, options) => client.pages(Conversations.listOperation, input, options) as Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>,
-    create: (input) => client.execute(Conversations.createOperation, input as Conversations.CreateConversationRequest),
-    find: (input) => client.execute(Conversations.findOperation, input as Conversations.FindConversationRequest),
-    update: (input) => client.execute(Conversations.updateOperation, input as Conversations.UpdateConversationRequest),
-    deleteConversation: (input) => client.execute(Conversations.deleteConversationOperation, input as Conversations.DeleteConversationRequest),
-    search: (input) => client.execute(Conversations.searchOperation, input as Conversations.SearchConversationsRequest),
-    searchStream: (input, options) => client.items(Conversations.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-    searchPages: (input, options) => client.pages(Conversations.searchOperation, input, options) as Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-    reply: (input) => client.execute(Conversations.replyOperation, input as Conversations.ReplyToConversationRequest),
-    manage: (input) => client.execute(Conversations.manageOperation, input as Conversations.ManageConversationPartsRequest),
-    attachContactAsAdmin: (input) => client.execute(Conversations.attachContactAsAdminOperation, input as Conversations.AttachContactToConversationRequest),
-    detachContactAsAdmin: (input) => client.execute(Conversations.detachContactAsAdminOperation, input as Conversations.DetachContactFromConversationRequest),
-    redactConversationPart: (input) => client.execute(Conversations.redactConversationPartOperation, input as Conversations.RedactConversationPartRequest),
-    convertToTicket: (input) => client.execute(Conversations.convertToTicketOperation, input as Conversations.ConvertConversationToTicketRequest),
-    runAssignmentRules: (input) => client.execute(Conversations.runAssignmentRulesOperation, input as Conversations.AutoAssignConversationRequest)
-  },
-  customChannelEvents: {
-    notifyNewConversation: (input) => client.execute(CustomChannelEvents.notifyNewConversationOperation, input as CustomChannelEvents.NotifyNewConversationRequest),
-    notifyNewMessage: (input) => client.execute(CustomChannelEvents.notifyNewMessageOperation, input as CustomChannelEvents.NotifyNewMessageRequest),
-    notifyQuickReplySelected: (input) => client.execute(CustomChannelEvents.notifyQuickReplySelectedOperation, input as CustomChannelEvents.NotifyQuickReplySelectedRequest),
-    notifyAttributeCollected: (input) => client.execute(CustomChannelEvents.notifyAttributeCollectedOperation, input as CustomChannelEvents.NotifyAttributeCollectedRequest)
-  },
-  customObjectInstances: {
-    getCustomObjectInstancesByExternalId: (input) => client.execute(CustomObjectInstances.getCustomObjectInstancesByExternalIdOperation, input as CustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest),
-    createCustomObjectInstances: (input) => client.execute(CustomObjectInstances.createCustomObjectInstancesOperation, input as CustomObjectInstances.CreateCustomObjectInstancesRequest),
-    deleteCustomObjectInstancesById: (input) => client.execute(CustomObjectInstances.deleteCustomObjectInstancesByIdOperation, input as CustomObjectInstances.DeleteCustomObjectInstancesByIdRequest),
-    getCustomObjectInstancesById: (input) => client.execute(CustomObjectInstances.getCustomObjectInstancesByIdOperation, input as CustomObjectInstances.GetCustomObjectInstancesByIdRequest),
-    deleteCustomObjectInstancesByExternalId: (input) => client.execute(CustomObjectInstances.deleteCustomObjectInstancesByExternalIdOperation, input as CustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest)
-  },
-  dataAttributes: {
-    list: (input) => client.execute(DataAttributes.listOperation, input as DataAttributes.ListDataAttributesRequest),
-    create: (input) => client.execute(DataAttributes.createOperation, input as DataAttributes.CreateDataAttributeRequest),
-    update: (input) => client.execute(DataAttributes.updateOperation, input as DataAttributes.UpdateDataAttributeRequest)
-  },
-  events: {
-    list: (input) => client.execute(Events.listOperation, input as Events.ListEventsRequest),
-    create: (input) => client.execute(Events.createOperation, input as Events.CreateEventRequest),
-    summaries: (input) => client.execute(Events.summariesOperation, input as Events.ListEventSummariesRequest)
-  },
-  jobs: {
-    status: (input) => client.execute(Jobs.statusOperation, input as Jobs.StatusRequest)
-  },
-  messages: {
-    create: (input) => client.execute(Messages.createOperation, input as Messages.CreateMessageRequest)
-  },
-  segments: {
-    list: (input) => client.execute(Segments.listOperation, input as Segments.ListSegmentsRequest),
-    find: (input) => client.execute(Segments.findOperation, input as Segments.FindSegmentRequest)
-  },
-  subscriptionTypes: {
-    list: (input) => client.execute(SubscriptionTypes.listOperation, input as SubscriptionTypes.ListSubscriptionTypesRequest)
-  },
-  phoneCallRedirects: {
-    create: (input) => client.execute(PhoneCallRedirects.createOperation, input as PhoneCallRedirects.CreatePhoneCallRedirectRequest)
-  },
-  calls: {
-    listCalls: (input) => client.execute(Calls.listCallsOperation, input as Calls.ListCallsRequest),
-    listCallsStream: (input, options) => client.items(Calls.listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-    listCallsPages: (input, options) => client.pages(Calls.listCallsOperation, input, options) as Stream.Stream<StableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>,
-    showCall: (input) => client.execute(Calls.showCallOperation, input as Calls.ShowCallRequest),
-    showCallRecording: (input) => client.execute(Calls.showCallRecordingOperation, input as Calls.ShowCallRecordingRequest),
-    showCallTranscript: (input) => client.execute(Calls.showCallTranscriptOperation, input as Calls.ShowCallTranscriptRequest),
-    listCallsWithTranscripts: (input) => client.execute(Calls.listCallsWithTranscriptsOperation, input as Calls.ListCallsWithTranscriptsRequest)
-  },
-  teams: {
-    list: (input) => client.execute(Teams.listOperation, input as Teams.ListTeamsRequest),
-    find: (input) => client.execute(Teams.findOperation, input as Teams.FindTeamRequest)
-  },
-  ticketStates: {
-    listTicketStates: (input) => client.execute(TicketStates.listTicketStatesOperation, input as TicketStates.ListTicketStatesRequest)
-  },
-  ticketTypes: {
-    attributes: {
-      create: (input) => client.execute(TicketTypesAttributes.createOperation, input as TicketTypesAttributes.CreateTicketTypeAttributeRequest),
-      update: (input) => client.execute(TicketTypesAttributes.updateOperation, input as TicketTypesAttributes.UpdateTicketTypeAttributeRequest)
-    },
-    list: (input) => client.execute(TicketTypes.listOperation, input as TicketTypes.ListTicketTypesRequest),
-    create: (input) => client.execute(TicketTypes.createOperation, input as TicketTypes.CreateTicketTypeRequest),
-    get: (input) => client.execute(TicketTypes.getOperation, input as TicketTypes.FindTicketTypeRequest),
-    update: (input) => client.execute(TicketTypes.updateOperation, input as TicketTypes.UpdateTicketTypeRequest)
-  },
-  tickets: {
-    reply: (input) => client.execute(Tickets.replyOperation, input as Tickets.ReplyToTicketRequest),
-    create: (input) => client.execute(Tickets.createOperation, input as Tickets.CreateTicketRequest),
-    enqueueCreateTicket: (input) => client.execute(Tickets.enqueueCreateTicketOperation, input as Tickets.EnqueueCreateTicketRequest),
-    get: (input) => client.execute(Tickets.getOperation, input as Tickets.FindTicketRequest),
-    update: (input) => client.execute(Tickets.updateOperation, input as Tickets.UpdateTicketRequest),
-    deleteTicket: (input) => client.execute(Tickets.deleteTicketOperation, input as Tickets.DeleteTicketRequest),
-    search: (input) => client.execute(Tickets.searchOperation, input as Tickets.SearchTicketsRequest),
-    searchStream: (input, options) => client.items(Tickets.searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-    searchPages: (input, options) => client.pages(Tickets.searchOperation, input, options) as Stream.Stream<StableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-  },
-  visitors: {
-    find: (input) => client.execute(Visitors.findOperation, input as Visitors.FindVisitorRequest),
-    update: (input) => client.execute(Visitors.updateOperation, input as Visitors.UpdateVisitorRequest),
-    mergeToContact: (input) => client.execute(Visitors.mergeToContactOperation, input as Visitors.MergeVisitorToContactRequest)
-  },
-  news: {
-    items: {
-      list: (input) => client.execute(NewsItems.listOperation, input as NewsItems.ListNewsItemsRequest),
-      listStream: (input, options) => client.items(NewsItems.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
-      listPages: (input, options) => client.pages(NewsItems.listOperation, input, options) as Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>,
-      create: (input) => client.execute(NewsItems.createOperation, input as NewsItems.CreateNewsItemRequest),
-      find: (input) => client.execute(NewsItems.findOperation, input as NewsItems.FindNewsItemRequest),
-      update: (input) => client.execute(NewsItems.updateOperation, input as NewsItems.UpdateNewsItemRequest),
-      delete: (input) => client.execute(NewsItems.deleteOperation, input as NewsItems.DeleteNewsItemRequest)
-    },
-    feeds: {
-      listItems: (input) => client.execute(NewsFeeds.listItemsOperation, input as NewsFeeds.ListNewsFeedItemsRequest),
-      listItemsStream: (input, options) => client.items(NewsFeeds.listItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listItemsPages: (input, options) => client.pages(NewsFeeds.listItemsOperation, input, options) as Stream.Stream<StableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      list: (input) => client.execute(NewsFeeds.listOperation, input as NewsFeeds.ListNewsFeedsRequest),
-      listStream: (input, options) => client.items(NewsFeeds.listOperation, input, options) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
-      listPages: (input, options) => client.pages(NewsFeeds.listOperation, input, options) as Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>,
-      find: (input) => client.execute(NewsFeeds.findOperation, input as NewsFeeds.FindNewsFeedRequest)
-    }
-  },
-  unstable: {
+export const make = (client: IntercomClient.IntercomClient.Service): IntercomShape => {
+  const stream = <A, E>(self: Stream.Stream<A, E, IntercomClient.IntercomClient>): Stream.Stream<A, E> =>
+    Stream.provideService(self, IntercomClient.IntercomClient, client)
+  return {
     admins: {
-      identifyAdmin: (input) => client.execute(UnstableAdmins.identifyAdminOperation, input as UnstableAdmins.IdentifyAdminRequest),
-      setAwayAdmin: (input) => client.execute(UnstableAdmins.setAwayAdminOperation, input as UnstableAdmins.SetAwayAdminRequest),
-      listActivityLogs: (input) => client.execute(UnstableAdmins.listActivityLogsOperation, input as UnstableAdmins.ListActivityLogsRequest),
-      listActivityLogsStream: (input, options) => client.items(UnstableAdmins.listActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError>,
-      listActivityLogsPages: (input, options) => client.pages(UnstableAdmins.listActivityLogsOperation, input, options) as Stream.Stream<UnstableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>,
-      listAdmins: (input) => client.execute(UnstableAdmins.listAdminsOperation, input as UnstableAdmins.ListAdminsRequest),
-      retrieveAdmin: (input) => client.execute(UnstableAdmins.retrieveAdminOperation, input as UnstableAdmins.RetrieveAdminRequest)
+      identify: (input) => client.execute(Admins.identifyOperation, input as Admins.IdentifyAdminRequest),
+      away: (input) => client.execute(Admins.awayOperation, input as Admins.ConfigureAwayAdminRequest),
+      listAllActivityLogs: (input) => client.execute(Admins.listAllActivityLogsOperation, input as Admins.ListAllActivityLogsRequest),
+      listAllActivityLogsStream: (input, options) => stream(Pagination.items(Admins.listAllActivityLogsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError>,
+      listAllActivityLogsPages: (input, options) => stream(Pagination.pages(Admins.listAllActivityLogsOperation, input, options)) as Stream.Stream<StableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>,
+      list: (input) => client.execute(Admins.listOperation, input as Admins.ListAdminsRequest),
+      find: (input) => client.execute(Admins.findOperation, input as Admins.FindAdminRequest)
     },
     aiContent: {
-      listContentImportSources: (input) => client.execute(UnstableAiContent.listContentImportSourcesOperation, input as UnstableAiContent.ListContentImportSourcesRequest),
-      listContentImportSourcesStream: (input, options) => client.items(UnstableAiContent.listContentImportSourcesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>,
-      listContentImportSourcesPages: (input, options) => client.pages(UnstableAiContent.listContentImportSourcesOperation, input, options) as Stream.Stream<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>,
-      createContentImportSource: (input) => client.execute(UnstableAiContent.createContentImportSourceOperation, input as UnstableAiContent.CreateContentImportSourceRequest),
-      getContentImportSource: (input) => client.execute(UnstableAiContent.getContentImportSourceOperation, input as UnstableAiContent.GetContentImportSourceRequest),
-      updateContentImportSource: (input) => client.execute(UnstableAiContent.updateContentImportSourceOperation, input as UnstableAiContent.UpdateContentImportSourceRequest),
-      deleteContentImportSource: (input) => client.execute(UnstableAiContent.deleteContentImportSourceOperation, input as UnstableAiContent.DeleteContentImportSourceRequest),
-      listExternalPages: (input) => client.execute(UnstableAiContent.listExternalPagesOperation, input as UnstableAiContent.ListExternalPagesRequest),
-      listExternalPagesStream: (input, options) => client.items(UnstableAiContent.listExternalPagesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ExternalPagesList, "data">, Operation.CommonError>,
-      listExternalPagesPages: (input, options) => client.pages(UnstableAiContent.listExternalPagesOperation, input, options) as Stream.Stream<UnstableSchemas.ExternalPagesList, Operation.CommonError>,
-      createExternalPage: (input) => client.execute(UnstableAiContent.createExternalPageOperation, input as UnstableAiContent.CreateExternalPageRequest),
-      getExternalPage: (input) => client.execute(UnstableAiContent.getExternalPageOperation, input as UnstableAiContent.GetExternalPageRequest),
-      updateExternalPage: (input) => client.execute(UnstableAiContent.updateExternalPageOperation, input as UnstableAiContent.UpdateExternalPageRequest),
-      deleteExternalPage: (input) => client.execute(UnstableAiContent.deleteExternalPageOperation, input as UnstableAiContent.DeleteExternalPageRequest)
+      listContentImportSources: (input) => client.execute(AiContent.listContentImportSourcesOperation, input as AiContent.ListContentImportSourcesRequest),
+      listContentImportSourcesStream: (input, options) => stream(Pagination.items(AiContent.listContentImportSourcesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>,
+      listContentImportSourcesPages: (input, options) => stream(Pagination.pages(AiContent.listContentImportSourcesOperation, input, options)) as Stream.Stream<StableSchemas.ContentImportSourcesList, Operation.CommonError>,
+      createContentImportSource: (input) => client.execute(AiContent.createContentImportSourceOperation, input as AiContent.CreateContentImportSourceRequest),
+      getContentImportSource: (input) => client.execute(AiContent.getContentImportSourceOperation, input as AiContent.GetContentImportSourceRequest),
+      updateContentImportSource: (input) => client.execute(AiContent.updateContentImportSourceOperation, input as AiContent.UpdateContentImportSourceRequest),
+      deleteContentImportSource: (input) => client.execute(AiContent.deleteContentImportSourceOperation, input as AiContent.DeleteContentImportSourceRequest),
+      listExternalPages: (input) => client.execute(AiContent.listExternalPagesOperation, input as AiContent.ListExternalPagesRequest),
+      listExternalPagesStream: (input, options) => stream(Pagination.items(AiContent.listExternalPagesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ExternalPagesList, "data">, Operation.CommonError>,
+      listExternalPagesPages: (input, options) => stream(Pagination.pages(AiContent.listExternalPagesOperation, input, options)) as Stream.Stream<StableSchemas.ExternalPagesList, Operation.CommonError>,
+      createExternalPage: (input) => client.execute(AiContent.createExternalPageOperation, input as AiContent.CreateExternalPageRequest),
+      getExternalPage: (input) => client.execute(AiContent.getExternalPageOperation, input as AiContent.GetExternalPageRequest),
+      updateExternalPage: (input) => client.execute(AiContent.updateExternalPageOperation, input as AiContent.UpdateExternalPageRequest),
+      deleteExternalPage: (input) => client.execute(AiContent.deleteExternalPageOperation, input as AiContent.DeleteExternalPageRequest)
     },
     articles: {
-      listArticles: (input) => client.execute(UnstableArticles.listArticlesOperation, input as UnstableArticles.ListArticlesRequest),
-      listArticlesStream: (input, options) => client.items(UnstableArticles.listArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleList, "data">, Operation.CommonError>,
-      listArticlesPages: (input, options) => client.pages(UnstableArticles.listArticlesOperation, input, options) as Stream.Stream<UnstableSchemas.ArticleList, Operation.CommonError>,
-      createArticle: (input) => client.execute(UnstableArticles.createArticleOperation, input as UnstableArticles.CreateArticleRequest),
-      retrieveArticle: (input) => client.execute(UnstableArticles.retrieveArticleOperation, input as UnstableArticles.RetrieveArticleRequest),
-      deleteArticle: (input) => client.execute(UnstableArticles.deleteArticleOperation, input as UnstableArticles.DeleteArticleRequest),
-      searchArticles: (input) => client.execute(UnstableArticles.searchArticlesOperation, input as UnstableArticles.SearchArticlesRequest),
-      searchArticlesStream: (input, options) => client.items(UnstableArticles.searchArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError>,
-      searchArticlesPages: (input, options) => client.pages(UnstableArticles.searchArticlesOperation, input, options) as Stream.Stream<UnstableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+      list: (input) => client.execute(Articles.listOperation, input as Articles.ListArticlesRequest),
+      listStream: (input, options) => stream(Pagination.items(Articles.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+      listPages: (input, options) => stream(Pagination.pages(Articles.listOperation, input, options)) as Stream.Stream<StableSchemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>,
+      create: (input) => client.execute(Articles.createOperation, input as Articles.CreateArticleRequest),
+      find: (input) => client.execute(Articles.findOperation, input as Articles.FindArticleRequest),
+      update: (input) => client.execute(Articles.updateOperation, input as Articles.UpdateArticleRequest),
+      delete: (input) => client.execute(Articles.deleteOperation, input as Articles.DeleteArticleRequest),
+      search: (input) => client.execute(Articles.searchOperation, input as Articles.SearchArticlesRequest),
+      searchStream: (input, options) => stream(Pagination.items(Articles.searchOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError>,
+      searchPages: (input, options) => stream(Pagination.pages(Articles.searchOperation, input, options)) as Stream.Stream<StableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
     },
     awayStatusReasons: {
-      listAwayStatusReasons: (input) => client.execute(UnstableAwayStatusReasons.listAwayStatusReasonsOperation, input as UnstableAwayStatusReasons.ListAwayStatusReasonsRequest)
+      listAwayStatusReasons: (input) => client.execute(AwayStatusReasons.listAwayStatusReasonsOperation, input as AwayStatusReasons.ListAwayStatusReasonsRequest)
     },
     export: {
-      enqueueANewReportingDataExportJob: (input) => client.execute(UnstableExport.enqueueANewReportingDataExportJobOperation, input as UnstableExport.EnqueueANewReportingDataExportJobRequest),
-      listAvailableDatasetsAndAttributes: (input) => client.execute(UnstableExport.listAvailableDatasetsAndAttributesOperation, input as UnstableExport.ListAvailableDatasetsAndAttributesRequest)
-    },
-    helpCenter: {
-      listAllCollections: (input) => client.execute(UnstableHelpCenter.listAllCollectionsOperation, input as UnstableHelpCenter.ListAllCollectionsRequest),
-      listAllCollectionsStream: (input, options) => client.items(UnstableHelpCenter.listAllCollectionsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CollectionList, "data">, Operation.CommonError>,
-      listAllCollectionsPages: (input, options) => client.pages(UnstableHelpCenter.listAllCollectionsOperation, input, options) as Stream.Stream<UnstableSchemas.CollectionList, Operation.CommonError>,
-      createCollection: (input) => client.execute(UnstableHelpCenter.createCollectionOperation, input as UnstableHelpCenter.CreateCollectionRequest),
-      retrieveCollection: (input) => client.execute(UnstableHelpCenter.retrieveCollectionOperation, input as UnstableHelpCenter.RetrieveCollectionRequest),
-      updateCollection: (input) => client.execute(UnstableHelpCenter.updateCollectionOperation, input as UnstableHelpCenter.UpdateCollectionRequest),
-      deleteCollection: (input) => client.execute(UnstableHelpCenter.deleteCollectionOperation, input as UnstableHelpCenter.DeleteCollectionRequest),
-      retrieveHelpCenter: (input) => client.execute(UnstableHelpCenter.retrieveHelpCenterOperation, input as UnstableHelpCenter.RetrieveHelpCenterRequest),
-      listHelpCenters: (input) => client.execute(UnstableHelpCenter.listHelpCentersOperation, input as UnstableHelpCenter.ListHelpCentersRequest)
-    },
-    internalArticles: {
-      listInternalArticles: (input) => client.execute(UnstableInternalArticles.listInternalArticlesOperation, input as UnstableInternalArticles.ListInternalArticlesRequest),
-      listInternalArticlesStream: (input, options) => client.items(UnstableInternalArticles.listInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleList, "data">, Operation.CommonError>,
-      listInternalArticlesPages: (input, options) => client.pages(UnstableInternalArticles.listInternalArticlesOperation, input, options) as Stream.Stream<UnstableSchemas.InternalArticleList, Operation.CommonError>,
-      createInternalArticle: (input) => client.execute(UnstableInternalArticles.createInternalArticleOperation, input as UnstableInternalArticles.CreateInternalArticleRequest),
-      retrieveInternalArticle: (input) => client.execute(UnstableInternalArticles.retrieveInternalArticleOperation, input as UnstableInternalArticles.RetrieveInternalArticleRequest),
-      updateInternalArticle: (input) => client.execute(UnstableInternalArticles.updateInternalArticleOperation, input as UnstableInternalArticles.UpdateInternalArticleRequest),
-      deleteInternalArticle: (input) => client.execute(UnstableInternalArticles.deleteInternalArticleOperation, input as UnstableInternalArticles.DeleteInternalArticleRequest),
-      searchInternalArticles: (input) => client.execute(UnstableInternalArticles.searchInternalArticlesOperation, input as UnstableInternalArticles.SearchInternalArticlesRequest),
-      searchInternalArticlesStream: (input, options) => client.items(UnstableInternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError>,
-      searchInternalArticlesPages: (input, options) => client.pages(UnstableInternalArticles.searchInternalArticlesOperation, input, options) as Stream.Stream<UnstableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
-    },
-    companies: {
-      retrieveCompany: (input) => client.execute(UnstableCompanies.retrieveCompanyOperation, input as UnstableCompanies.RetrieveCompanyRequest),
-      retrieveCompanyStream: (input, options) => client.items(UnstableCompanies.retrieveCompanyOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      retrieveCompanyPages: (input, options) => client.pages(UnstableCompanies.retrieveCompanyOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      createOrUpdateCompany: (input) => client.execute(UnstableCompanies.createOrUpdateCompanyOperation, input as UnstableCompanies.CreateOrUpdateCompanyRequest),
-      retrieveACompanyById: (input) => client.execute(UnstableCompanies.retrieveACompanyByIdOperation, input as UnstableCompanies.RetrieveACompanyByIdRequest),
-      updateCompany: (input) => client.execute(UnstableCompanies.updateCompanyOperation, input as UnstableCompanies.UpdateCompanyRequest),
-      deleteCompany: (input) => client.execute(UnstableCompanies.deleteCompanyOperation, input as UnstableCompanies.DeleteCompanyRequest),
-      listAttachedContacts: (input) => client.execute(UnstableCompanies.listAttachedContactsOperation, input as UnstableCompanies.ListAttachedContactsRequest),
-      listAttachedContactsStream: (input, options) => client.items(UnstableCompanies.listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listAttachedContactsPages: (input, options) => client.pages(UnstableCompanies.listAttachedContactsOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listAttachedSegmentsForCompanies: (input) => client.execute(UnstableCompanies.listAttachedSegmentsForCompaniesOperation, input as UnstableCompanies.ListAttachedSegmentsForCompaniesRequest),
-      listAllCompanies: (input) => client.execute(UnstableCompanies.listAllCompaniesOperation, input as UnstableCompanies.ListAllCompaniesRequest),
-      listAllCompaniesStream: (input, options) => client.items(UnstableCompanies.listAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-      listAllCompaniesPages: (input, options) => client.pages(UnstableCompanies.listAllCompaniesOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>,
-      scrollOverAllCompanies: (input) => client.execute(UnstableCompanies.scrollOverAllCompaniesOperation, input as UnstableCompanies.ScrollOverAllCompaniesRequest),
-      scrollOverAllCompaniesStream: (input, options) => client.items(UnstableCompanies.scrollOverAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
-      scrollOverAllCompaniesPages: (input, options) => client.pages(UnstableCompanies.scrollOverAllCompaniesOperation, input, options) as Stream.Stream<UnstableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
-      attachContactToACompany: (input) => client.execute(UnstableCompanies.attachContactToACompanyOperation, input as UnstableCompanies.AttachContactToACompanyRequest),
-      detachContactFromACompany: (input) => client.execute(UnstableCompanies.detachContactFromACompanyOperation, input as UnstableCompanies.DetachContactFromACompanyRequest)
-    },
-    notes: {
-      listCompanyNotes: (input) => client.execute(UnstableNotes.listCompanyNotesOperation, input as UnstableNotes.ListCompanyNotesRequest),
-      listCompanyNotesStream: (input, options) => client.items(UnstableNotes.listCompanyNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listCompanyNotesPages: (input, options) => client.pages(UnstableNotes.listCompanyNotesOperation, input, options) as Stream.Stream<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listNotes: (input) => client.execute(UnstableNotes.listNotesOperation, input as UnstableNotes.ListNotesRequest),
-      listNotesStream: (input, options) => client.items(UnstableNotes.listNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listNotesPages: (input, options) => client.pages(UnstableNotes.listNotesOperation, input, options) as Stream.Stream<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      createNote: (input) => client.execute(UnstableNotes.createNoteOperation, input as UnstableNotes.CreateNoteRequest),
-      retrieveNote: (input) => client.execute(UnstableNotes.retrieveNoteOperation, input as UnstableNotes.RetrieveNoteRequest)
-    },
-    contacts: {
-      listCompaniesForAContact: (input) => client.execute(UnstableContacts.listCompaniesForAContactOperation, input as UnstableContacts.ListCompaniesForAContactRequest),
-      listCompaniesForAContactStream: (input, options) => client.items(UnstableContacts.listCompaniesForAContactOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactAttachedCompanies, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listCompaniesForAContactPages: (input, options) => client.pages(UnstableContacts.listCompaniesForAContactOperation, input, options) as Stream.Stream<UnstableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listSegmentsForAContact: (input) => client.execute(UnstableContacts.listSegmentsForAContactOperation, input as UnstableContacts.ListSegmentsForAContactRequest),
-      listSubscriptionsForAContact: (input) => client.execute(UnstableContacts.listSubscriptionsForAContactOperation, input as UnstableContacts.ListSubscriptionsForAContactRequest),
-      listTagsForAContact: (input) => client.execute(UnstableContacts.listTagsForAContactOperation, input as UnstableContacts.ListTagsForAContactRequest),
-      showContact: (input) => client.execute(UnstableContacts.showContactOperation, input as UnstableContacts.ShowContactRequest),
-      updateContact: (input) => client.execute(UnstableContacts.updateContactOperation, input as UnstableContacts.UpdateContactRequest),
-      deleteContact: (input) => client.execute(UnstableContacts.deleteContactOperation, input as UnstableContacts.DeleteContactRequest),
-      mergeContact: (input) => client.execute(UnstableContacts.mergeContactOperation, input as UnstableContacts.MergeContactRequest),
-      searchContacts: (input) => client.execute(UnstableContacts.searchContactsOperation, input as UnstableContacts.SearchContactsRequest),
-      searchContactsStream: (input, options) => client.items(UnstableContacts.searchContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-      searchContactsPages: (input, options) => client.pages(UnstableContacts.searchContactsOperation, input, options) as Stream.Stream<UnstableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-      listContacts: (input) => client.execute(UnstableContacts.listContactsOperation, input as UnstableContacts.ListContactsRequest),
-      listContactsStream: (input, options) => client.items(UnstableContacts.listContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>,
-      listContactsPages: (input, options) => client.pages(UnstableContacts.listContactsOperation, input, options) as Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>,
-      createContact: (input) => client.execute(UnstableContacts.createContactOperation, input as UnstableContacts.CreateContactRequest),
-      showContactByExternalId: (input) => client.execute(UnstableContacts.showContactByExternalIdOperation, input as UnstableContacts.ShowContactByExternalIdRequest),
-      archiveContact: (input) => client.execute(UnstableContacts.archiveContactOperation, input as UnstableContacts.ArchiveContactRequest),
-      unarchiveContact: (input) => client.execute(UnstableContacts.unarchiveContactOperation, input as UnstableContacts.UnarchiveContactRequest),
-      blockContact: (input) => client.execute(UnstableContacts.blockContactOperation, input as UnstableContacts.BlockContactRequest)
-    },
-    subscriptionTypes: {
-      attachSubscriptionTypeToContact: (input) => client.execute(UnstableSubscriptionTypes.attachSubscriptionTypeToContactOperation, input as UnstableSubscriptionTypes.AttachSubscriptionTypeToContactRequest),
-      detachSubscriptionTypeToContact: (input) => client.execute(UnstableSubscriptionTypes.detachSubscriptionTypeToContactOperation, input as UnstableSubscriptionTypes.DetachSubscriptionTypeToContactRequest),
-      listSubscriptionTypes: (input) => client.execute(UnstableSubscriptionTypes.listSubscriptionTypesOperation, input as UnstableSubscriptionTypes.ListSubscriptionTypesRequest)
-    },
-    tags: {
-      attachTagToContact: (input) => client.execute(UnstableTags.attachTagToContactOperation, input as UnstableTags.AttachTagToContactRequest),
-      detachTagFromContact: (input) => client.execute(UnstableTags.detachTagFromContactOperation, input as UnstableTags.DetachTagFromContactRequest),
-      attachTagToConversation: (input) => client.execute(UnstableTags.attachTagToConversationOperation, input as UnstableTags.AttachTagToConversationRequest),
-      detachTagFromConversation: (input) => client.execute(UnstableTags.detachTagFromConversationOperation, input as UnstableTags.DetachTagFromConversationRequest),
-      listTags: (input) => client.execute(UnstableTags.listTagsOperation, input as UnstableTags.ListTagsRequest),
-      createTag: (input) => client.execute(UnstableTags.createTagOperation, input as UnstableTags.CreateTagRequest),
-      findTag: (input) => client.execute(UnstableTags.findTagOperation, input as UnstableTags.FindTagRequest),
-      deleteTag: (input) => client.execute(UnstableTags.deleteTagOperation, input as UnstableTags.DeleteTagRequest),
-      attachTagToTicket: (input) => client.execute(UnstableTags.attachTagToTicketOperation, input as UnstableTags.AttachTagToTicketRequest),
-      detachTagFromTicket: (input) => client.execute(UnstableTags.detachTagFromTicketOperation, input as UnstableTags.DetachTagFromTicketRequest)
-    },
-    conversations: {
-      listConversations: (input) => client.execute(UnstableConversations.listConversationsOperation, input as UnstableConversations.ListConversationsRequest),
-      listConversationsStream: (input, options) => client.items(UnstableConversations.listConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError>,
-      listConversationsPages: (input, options) => client.pages(UnstableConversations.listConversationsOperation, input, options) as Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>,
-      createConversation: (input) => client.execute(UnstableConversations.createConversationOperation, input as UnstableConversations.CreateConversationRequest),
-      retrieveConversation: (input) => client.execute(UnstableConversations.retrieveConversationOperation, input as UnstableConversations.RetrieveConversationRequest),
-      updateConversation: (input) => client.execute(UnstableConversations.updateConversationOperation, input as UnstableConversations.UpdateConversationRequest),
-      deleteConversation: (input) => client.execute(UnstableConversations.deleteConversationOperation, input as UnstableConversations.DeleteConversationRequest),
-      searchConversations: (input) => client.execute(UnstableConversations.searchConversationsOperation, input as UnstableConversations.SearchConversationsRequest),
-      searchConversationsStream: (input, options) => client.items(UnstableConversations.searchConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-      searchConversationsPages: (input, options) => client.pages(UnstableConversations.searchConversationsOperation, input, options) as Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-      replyConversation: (input) => client.execute(UnstableConversations.replyConversationOperation, input as UnstableConversations.ReplyConversationRequest),
-      manageConversation: (input) => client.execute(UnstableConversations.manageConversationOperation, input as UnstableConversations.ManageConversationRequest),
-      attachContactToConversation: (input) => client.execute(UnstableConversations.attachContactToConversationOperation, input as UnstableConversations.AttachContactToConversationRequest),
-      detachContactFromConversation: (input) => client.execute(UnstableConversations.detachContactFromConversationOperation, input as UnstableConversations.DetachContactFromConversationRequest),
-      listHandlingEvents: (input) => client.execute(UnstableConversations.listHandlingEventsOperation, input as UnstableConversations.ListHandlingEventsRequest),
-      redactConversation: (input) => client.execute(UnstableConversations.redactConversationOperation, input as UnstableConversations.RedactConversationRequest),
-      convertConversationToTicket: (input) => client.execute(UnstableConversations.convertConversationToTicketOperation, input as UnstableConversations.ConvertConversationToTicketRequest)
-    },
-    customChannelEvents: {
-      notifyNewConversation: (input) => client.execute(UnstableCustomChannelEvents.notifyNewConversationOperation, input as UnstableCustomChannelEvents.NotifyNewConversationRequest),
-      notifyNewMessage: (input) => client.execute(UnstableCustomChannelEvents.notifyNewMessageOperation, input as UnstableCustomChannelEvents.NotifyNewMessageRequest),
-      notifyQuickReplySelected: (input) => client.execute(UnstableCustomChannelEvents.notifyQuickReplySelectedOperation, input as UnstableCustomChannelEvents.NotifyQuickReplySelectedRequest),
-      notifyAttributeCollected: (input) => client.execute(UnstableCustomChannelEvents.notifyAttributeCollectedOperation, input as UnstableCustomChannelEvents.NotifyAttributeCollectedRequest)
-    },
-    customObjectInstances: {
-      getCustomObjectInstancesByExternalId: (input) => client.execute(UnstableCustomObjectInstances.getCustomObjectInstancesByExternalIdOperation, input as UnstableCustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest),
-      createCustomObjectInstances: (input) => client.execute(UnstableCustomObjectInstances.createCustomObjectInstancesOperation, input as UnstableCustomObjectInstances.CreateCustomObjectInstancesRequest),
-      deleteCustomObjectInstancesById: (input) => client.execute(UnstableCustomObjectInstances.deleteCustomObjectInstancesByIdOperation, input as UnstableCustomObjectInstances.DeleteCustomObjectInstancesByIdRequest),
-      getCustomObjectInstancesById: (input) => client.execute(UnstableCustomObjectInstances.getCustomObjectInstancesByIdOperation, input as UnstableCustomObjectInstances.GetCustomObjectInstancesByIdRequest),
-      deleteCustomObjectInstancesByExternalId: (input) => client.execute(UnstableCustomObjectInstances.deleteCustomObjectInstancesByExternalIdOperation, input as UnstableCustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest)
-    },
-    dataAttributes: {
-      lisDataAttributes: (input) => client.execute(UnstableDataAttributes.lisDataAttributesOperation, input as UnstableDataAttributes.LisDataAttributesRequest),
-      createDataAttribute: (input) => client.execute(UnstableDataAttributes.createDataAttributeOperation, input as UnstableDataAttributes.CreateDataAttributeRequest),
-      updateDataAttribute: (input) => client.execute(UnstableDataAttributes.updateDataAttributeOperation, input as UnstableDataAttributes.UpdateDataAttributeRequest)
-    },
-    dataEvents: {
-      lisDataEvents: (input) => client.execute(UnstableDataEvents.lisDataEventsOperation, input as UnstableDataEvents.LisDataEventsRequest),
-      createDataEvent: (input) => client.execute(UnstableDataEvents.createDataEventOperation, input as UnstableDataEvents.CreateDataEventRequest),
-      dataEventSummaries: (input) => client.execute(UnstableDataEvents.dataEventSummariesOperation, input as UnstableDataEvents.DataEventSummariesRequest)
+      enqueueANewReportingDataExportJob: (input) => client.execute(Export.enqueueANewReportingDataExportJobOperation, input as Export.EnqueueANewReportingDataExportJobRequest),
+      listAvailableDatasetsAndAttributes: (input) => client.execute(Export.listAvailableDatasetsAndAttributesOperation, input as Export.ListAvailableDatasetsAndAttributesRequest)
     },
     dataExport: {
-      createDataExport: (input) => client.execute(UnstableDataExport.createDataExportOperation, input as UnstableDataExport.CreateDataExportRequest),
-      getDataExport: (input) => client.execute(UnstableDataExport.getDataExportOperation, input as UnstableDataExport.GetDataExportRequest),
-      cancelDataExport: (input) => client.execute(UnstableDataExport.cancelDataExportOperation, input as UnstableDataExport.CancelDataExportRequest),
-      downloadDataExport: (input) => client.execute(UnstableDataExport.downloadDataExportOperation, input as UnstableDataExport.DownloadDataExportRequest)
+      exportReportingData: (input) => client.execute(DataExport.exportReportingDataOperation, input as DataExport.ExportReportingDataRequest),
+      downloadReportingDataExport: (input) => client.execute(DataExport.downloadReportingDataExportOperation, input as DataExport.DownloadReportingDataExportRequest),
+      create: (input) => client.execute(DataExport.createOperation, input as DataExport.CreateDataExportRequest),
+      find: (input) => client.execute(DataExport.findOperation, input as DataExport.FindDataExportRequest),
+      cancel: (input) => client.execute(DataExport.cancelOperation, input as DataExport.CancelDataExportRequest),
+      download: (input) => client.execute(DataExport.downloadOperation, input as DataExport.DownloadDataExportRequest)
     },
-    workflows: {
-      exportWorkflow: (input) => client.execute(UnstableWorkflows.exportWorkflowOperation, input as UnstableWorkflows.ExportWorkflowRequest)
+    helpCenters: {
+      collections: {
+        list: (input) => client.execute(HelpCentersCollections.listOperation, input as HelpCentersCollections.ListCollectionsRequest),
+        listStream: (input, options) => stream(Pagination.items(HelpCentersCollections.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.CollectionList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+        listPages: (input, options) => stream(Pagination.pages(HelpCentersCollections.listOperation, input, options)) as Stream.Stream<StableSchemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>,
+        create: (input) => client.execute(HelpCentersCollections.createOperation, input as HelpCentersCollections.CreateCollectionRequest),
+        find: (input) => client.execute(HelpCentersCollections.findOperation, input as HelpCentersCollections.FindCollectionRequest),
+        update: (input) => client.execute(HelpCentersCollections.updateOperation, input as HelpCentersCollections.UpdateCollectionRequest),
+        delete: (input) => client.execute(HelpCentersCollections.deleteOperation, input as HelpCentersCollections.DeleteCollectionRequest)
+      },
+      find: (input) => client.execute(HelpCenters.findOperation, input as HelpCenters.FindHelpCenterRequest),
+      list: (input) => client.execute(HelpCenters.listOperation, input as HelpCenters.ListHelpCentersRequest),
+      listStream: (input, options) => stream(Pagination.items(HelpCenters.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.HelpCenterList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+      listPages: (input, options) => stream(Pagination.pages(HelpCenters.listOperation, input, options)) as Stream.Stream<StableSchemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
+    },
+    internalArticles: {
+      listInternalArticles: (input) => client.execute(InternalArticles.listInternalArticlesOperation, input as InternalArticles.ListInternalArticlesRequest),
+      listInternalArticlesStream: (input, options) => stream(Pagination.items(InternalArticles.listInternalArticlesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleList, "data">, Operation.CommonError>,
+      listInternalArticlesPages: (input, options) => stream(Pagination.pages(InternalArticles.listInternalArticlesOperation, input, options)) as Stream.Stream<StableSchemas.InternalArticleList, Operation.CommonError>,
+      createInternalArticle: (input) => client.execute(InternalArticles.createInternalArticleOperation, input as InternalArticles.CreateInternalArticleRequest),
+      retrieveInternalArticle: (input) => client.execute(InternalArticles.retrieveInternalArticleOperation, input as InternalArticles.RetrieveInternalArticleRequest),
+      updateInternalArticle: (input) => client.execute(InternalArticles.updateInternalArticleOperation, input as InternalArticles.UpdateInternalArticleRequest),
+      deleteInternalArticle: (input) => client.execute(InternalArticles.deleteInternalArticleOperation, input as InternalArticles.DeleteInternalArticleRequest),
+      searchInternalArticles: (input) => client.execute(InternalArticles.searchInternalArticlesOperation, input as InternalArticles.SearchInternalArticlesRequest),
+      searchInternalArticlesStream: (input, options) => stream(Pagination.items(InternalArticles.searchInternalArticlesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError>,
+      searchInternalArticlesPages: (input, options) => stream(Pagination.pages(InternalArticles.searchInternalArticlesOperation, input, options)) as Stream.Stream<StableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+    },
+    ipAllowlist: {
+      getIpAllowlist: (input) => client.execute(IpAllowlist.getIpAllowlistOperation, input as IpAllowlist.GetIpAllowlistRequest),
+      updateIpAllowlist: (input) => client.execute(IpAllowlist.updateIpAllowlistOperation, input as IpAllowlist.UpdateIpAllowlistRequest)
+    },
+    companies: {
+      retrieve: (input) => client.execute(Companies.retrieveOperation, input as Companies.RetrieveCompanyRequest),
+      createOrUpdate: (input) => client.execute(Companies.createOrUpdateOperation, input as Companies.CreateOrUpdateCompanyRequest),
+      find: (input) => client.execute(Companies.findOperation, input as Companies.FindCompanyRequest),
+      update: (input) => client.execute(Companies.updateOperation, input as Companies.UpdateCompanyRequest),
+      delete: (input) => client.execute(Companies.deleteOperation, input as Companies.DeleteCompanyRequest),
+      listAttachedContacts: (input) => client.execute(Companies.listAttachedContactsOperation, input as Companies.ListAttachedContactsRequest),
+      listAttachedContactsStream: (input, options) => stream(Pagination.items(Companies.listAttachedContactsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      listAttachedContactsPages: (input, options) => stream(Pagination.pages(Companies.listAttachedContactsOperation, input, options)) as Stream.Stream<StableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      listAttachedSegments: (input) => client.execute(Companies.listAttachedSegmentsOperation, input as Companies.ListSegmentsAttachedToCompanyRequest),
+      list: (input) => client.execute(Companies.listOperation, input as Companies.ListCompaniesRequest),
+      listStream: (input, options) => stream(Pagination.items(Companies.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+      listPages: (input, options) => stream(Pagination.pages(Companies.listOperation, input, options)) as Stream.Stream<StableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>,
+      scroll: (input) => client.execute(Companies.scrollOperation, input as Companies.ScrollCompaniesRequest),
+      scrollStream: (input, options) => stream(Pagination.items(Companies.scrollOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
+      scrollPages: (input, options) => stream(Pagination.pages(Companies.scrollOperation, input, options)) as Stream.Stream<StableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
+      attachContact: (input) => client.execute(Companies.attachContactOperation, input as Companies.AttachContactToCompanyRequest),
+      detachContact: (input) => client.execute(Companies.detachContactOperation, input as Companies.DetachContactFromCompanyRequest)
+    },
+    contacts: {
+      listAttachedCompanies: (input) => client.execute(Contacts.listAttachedCompaniesOperation, input as Contacts.ListAttachedCompaniesRequest),
+      listAttachedCompaniesStream: (input, options) => stream(Pagination.items(Contacts.listAttachedCompaniesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactAttachedCompanies, "companies">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      listAttachedCompaniesPages: (input, options) => stream(Pagination.pages(Contacts.listAttachedCompaniesOperation, input, options)) as Stream.Stream<StableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      listAttachedSegments: (input) => client.execute(Contacts.listAttachedSegmentsOperation, input as Contacts.ListSegmentsAttachedToContactRequest),
+      listAttachedSubscriptions: (input) => client.execute(Contacts.listAttachedSubscriptionsOperation, input as Contacts.ListAttachedSubscriptionsRequest),
+      attachSubscription: (input) => client.execute(Contacts.attachSubscriptionOperation, input as Contacts.AttachSubscriptionToContactRequest),
+      detachSubscription: (input) => client.execute(Contacts.detachSubscriptionOperation, input as Contacts.DetachSubscriptionFromContactRequest),
+      listAttachedTags: (input) => client.execute(Contacts.listAttachedTagsOperation, input as Contacts.ListTagsAttachedToContactRequest),
+      find: (input) => client.execute(Contacts.findOperation, input as Contacts.FindContactRequest),
+      update: (input) => client.execute(Contacts.updateOperation, input as Contacts.UpdateContactRequest),
+      delete: (input) => client.execute(Contacts.deleteOperation, input as Contacts.DeleteContactRequest),
+      mergeLeadInUser: (input) => client.execute(Contacts.mergeLeadInUserOperation, input as Contacts.MergeLeadInUserRequest),
+      search: (input) => client.execute(Contacts.searchOperation, input as Contacts.SearchContactsRequest),
+      searchStream: (input, options) => stream(Pagination.items(Contacts.searchOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+      searchPages: (input, options) => stream(Pagination.pages(Contacts.searchOperation, input, options)) as Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+      list: (input) => client.execute(Contacts.listOperation, input as Contacts.ListContactsRequest),
+      listStream: (input, options) => stream(Pagination.items(Contacts.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+      listPages: (input, options) => stream(Pagination.pages(Contacts.listOperation, input, options)) as Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | Operation.CommonError>,
+      create: (input) => client.execute(Contacts.createOperation, input as Contacts.CreateContactRequest),
+      showContactByExternalId: (input) => client.execute(Contacts.showContactByExternalIdOperation, input as Contacts.ShowContactByExternalIdRequest),
+      archive: (input) => client.execute(Contacts.archiveOperation, input as Contacts.ArchiveContactRequest),
+      unarchive: (input) => client.execute(Contacts.unarchiveOperation, input as Contacts.UnarchiveContactRequest),
+      blockContact: (input) => client.execute(Contacts.blockContactOperation, input as Contacts.BlockContactRequest)
+    },
+    notes: {
+      list: (input) => client.execute(Notes.listOperation, input as Notes.ListContactNotesRequest),
+      listStream: (input, options) => stream(Pagination.items(Notes.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      listPages: (input, options) => stream(Pagination.pages(Notes.listOperation, input, options)) as Stream.Stream<StableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      create: (input) => client.execute(Notes.createOperation, input as Notes.CreateContactNoteRequest),
+      find: (input) => client.execute(Notes.findOperation, input as Notes.FindNoteRequest)
+    },
+    tags: {
+      tagContact: (input) => client.execute(Tags.tagContactOperation, input as Tags.TagContactRequest),
+      untagContact: (input) => client.execute(Tags.untagContactOperation, input as Tags.UntagContactRequest),
+      tagConversation: (input) => client.execute(Tags.tagConversationOperation, input as Tags.TagConversationRequest),
+      untagConversation: (input) => client.execute(Tags.untagConversationOperation, input as Tags.UntagConversationRequest),
+      list: (input) => client.execute(Tags.listOperation, input as Tags.ListTagsRequest),
+      create: (input) => client.execute(Tags.createOperation, input as Tags.CreateTagRequest),
+      find: (input) => client.execute(Tags.findOperation, input as Tags.FindTagRequest),
+      delete: (input) => client.execute(Tags.deleteOperation, input as Tags.DeleteTagRequest),
+      tagTicket: (input) => client.execute(Tags.tagTicketOperation, input as Tags.TagTicketRequest),
+      untagTicket: (input) => client.execute(Tags.untagTicketOperation, input as Tags.UntagTicketRequest)
+    },
+    conversations: {
+      list: (input) => client.execute(Conversations.listOperation, input as Conversations.ListConversationsRequest),
+      listStream: (input, options) => stream(Pagination.items(Conversations.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError>,
+      listPages: (input, options) => stream(Pagination.pages(Conversations.listOperation, input, options)) as Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>,
+      create: (input) => client.execute(Conversations.createOperation, input as Conversations.CreateConversationRequest),
+      find: (input) => client.execute(Conversations.findOperation, input as Conversations.FindConversationRequest),
+      update: (input) => client.execute(Conversations.updateOperation, input as Conversations.UpdateConversationRequest),
+      deleteConversation: (input) => client.execute(Conversations.deleteConversationOperation, input as Conversations.DeleteConversationRequest),
+      search: (input) => client.execute(Conversations.searchOperation, input as Conversations.SearchConversationsRequest),
+      searchStream: (input, options) => stream(Pagination.items(Conversations.searchOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+      searchPages: (input, options) => stream(Pagination.pages(Conversations.searchOperation, input, options)) as Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+      reply: (input) => client.execute(Conversations.replyOperation, input as Conversations.ReplyToConversationRequest),
+      manage: (input) => client.execute(Conversations.manageOperation, input as Conversations.ManageConversationPartsRequest),
+      attachContactAsAdmin: (input) => client.execute(Conversations.attachContactAsAdminOperation, input as Conversations.AttachContactToConversationRequest),
+      detachContactAsAdmin: (input) => client.execute(Conversations.detachContactAsAdminOperation, input as Conversations.DetachContactFromConversationRequest),
+      redactConversationPart: (input) => client.execute(Conversations.redactConversationPartOperation, input as Conversations.RedactConversationPartRequest),
+      convertToTicket: (input) => client.execute(Conversations.convertToTicketOperation, input as Conversations.ConvertConversationToTicketRequest),
+      runAssignmentRules: (input) => client.execute(Conversations.runAssignmentRulesOperation, input as Conversations.AutoAssignConversationRequest)
+    },
+    customChannelEvents: {
+      notifyNewConversation: (input) => client.execute(CustomChannelEvents.notifyNewConversationOperation, input as CustomChannelEvents.NotifyNewConversationRequest),
+      notifyNewMessage: (input) => client.execute(CustomChannelEvents.notifyNewMessageOperation, input as CustomChannelEvents.NotifyNewMessageRequest),
+      notifyQuickReplySelected: (input) => client.execute(CustomChannelEvents.notifyQuickReplySelectedOperation, input as CustomChannelEvents.NotifyQuickReplySelectedRequest),
+      notifyAttributeCollected: (input) => client.execute(CustomChannelEvents.notifyAttributeCollectedOperation, input as CustomChannelEvents.NotifyAttributeCollectedRequest)
+    },
+    customObjectInstances: {
+      getCustomObjectInstancesByExternalId: (input) => client.execute(CustomObjectInstances.getCustomObjectInstancesByExternalIdOperation, input as CustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest),
+      createCustomObjectInstances: (input) => client.execute(CustomObjectInstances.createCustomObjectInstancesOperation, input as CustomObjectInstances.CreateCustomObjectInstancesRequest),
+      deleteCustomObjectInstancesById: (input) => client.execute(CustomObjectInstances.deleteCustomObjectInstancesByIdOperation, input as CustomObjectInstances.DeleteCustomObjectInstancesByIdRequest),
+      getCustomObjectInstancesById: (input) => client.execute(CustomObjectInstances.getCustomObjectInstancesByIdOperation, input as CustomObjectInstances.GetCustomObjectInstancesByIdRequest),
+      deleteCustomObjectInstancesByExternalId: (input) => client.execute(CustomObjectInstances.deleteCustomObjectInstancesByExternalIdOperation, input as CustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest)
+    },
+    dataAttributes: {
+      list: (input) => client.execute(DataAttributes.listOperation, input as DataAttributes.ListDataAttributesRequest),
+      create: (input) => client.execute(DataAttributes.createOperation, input as DataAttributes.CreateDataAttributeRequest),
+      update: (input) => client.execute(DataAttributes.updateOperation, input as DataAttributes.UpdateDataAttributeRequest)
+    },
+    events: {
+      list: (input) => client.execute(Events.listOperation, input as Events.ListEventsRequest),
+      create: (input) => client.execute(Events.createOperation, input as Events.CreateEventRequest),
+      summaries: (input) => client.execute(Events.summariesOperation, input as Events.ListEventSummariesRequest)
     },
     jobs: {
-      status: (input) => client.execute(UnstableJobs.statusOperation, input as UnstableJobs.StatusRequest)
-    },
-    macros: {
-      listMacros: (input) => client.execute(UnstableMacros.listMacrosOperation, input as UnstableMacros.ListMacrosRequest),
-      listMacrosStream: (input, options) => client.items(UnstableMacros.listMacrosOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.MacroList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-      listMacrosPages: (input, options) => client.pages(UnstableMacros.listMacrosOperation, input, options) as Stream.Stream<UnstableSchemas.MacroList, IntercomError.BadRequestError | Operation.CommonError>,
-      getMacro: (input) => client.execute(UnstableMacros.getMacroOperation, input as UnstableMacros.GetMacroRequest)
+      status: (input) => client.execute(Jobs.statusOperation, input as Jobs.StatusRequest)
     },
     messages: {
-      createMessage: (input) => client.execute(UnstableMessages.createMessageOperation, input as UnstableMessages.CreateMessageRequest),
-      getWhatsAppMessageStatus: (input) => client.execute(UnstableMessages.getWhatsAppMessageStatusOperation, input as UnstableMessages.GetWhatsAppMessageStatusRequest),
-      getWhatsAppMessageStatusStream: (input, options) => client.items(UnstableMessages.getWhatsAppMessageStatusOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.WhatsappMessageStatusList, "events">, IntercomError.BadRequestError | Operation.CommonError>,
-      getWhatsAppMessageStatusPages: (input, options) => client.pages(UnstableMessages.getWhatsAppMessageStatusOperation, input, options) as Stream.Stream<UnstableSchemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError>
-    },
-    news: {
-      listNewsItems: (input) => client.execute(UnstableNews.listNewsItemsOperation, input as UnstableNews.ListNewsItemsRequest),
-      listNewsItemsStream: (input, options) => client.items(UnstableNews.listNewsItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
-      listNewsItemsPages: (input, options) => client.pages(UnstableNews.listNewsItemsOperation, input, options) as Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>,
-      createNewsItem: (input) => client.execute(UnstableNews.createNewsItemOperation, input as UnstableNews.CreateNewsItemRequest),
-      retrieveNewsItem: (input) => client.execute(UnstableNews.retrieveNewsItemOperation, input as UnstableNews.RetrieveNewsItemRequest),
-      updateNewsItem: (input) => client.execute(UnstableNews.updateNewsItemOperation, input as UnstableNews.UpdateNewsItemRequest),
-      deleteNewsItem: (input) => client.execute(UnstableNews.deleteNewsItemOperation, input as UnstableNews.DeleteNewsItemRequest),
-      listLiveNewsfeedItems: (input) => client.execute(UnstableNews.listLiveNewsfeedItemsOperation, input as UnstableNews.ListLiveNewsfeedItemsRequest),
-      listLiveNewsfeedItemsStream: (input, options) => client.items(UnstableNews.listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listLiveNewsfeedItemsPages: (input, options) => client.pages(UnstableNews.listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<UnstableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listNewsfeeds: (input) => client.execute(UnstableNews.listNewsfeedsOperation, input as UnstableNews.ListNewsfeedsRequest),
-      listNewsfeedsStream: (input, options) => client.items(UnstableNews.listNewsfeedsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
-      listNewsfeedsPages: (input, options) => client.pages(UnstableNews.listNewsfeedsOperation, input, options) as Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>,
-      retrieveNewsfeed: (input) => client.execute(UnstableNews.retrieveNewsfeedOperation, input as UnstableNews.RetrieveNewsfeedRequest)
+      create: (input) => client.execute(Messages.createOperation, input as Messages.CreateMessageRequest)
     },
     segments: {
-      listSegments: (input) => client.execute(UnstableSegments.listSegmentsOperation, input as UnstableSegments.ListSegmentsRequest),
-      retrieveSegment: (input) => client.execute(UnstableSegments.retrieveSegmentOperation, input as UnstableSegments.RetrieveSegmentRequest)
+      list: (input) => client.execute(Segments.listOperation, input as Segments.ListSegmentsRequest),
+      find: (input) => client.execute(Segments.findOperation, input as Segments.FindSegmentRequest)
     },
-    switch: {
-      createPhoneSwitch: (input) => client.execute(UnstableSwitch.createPhoneSwitchOperation, input as UnstableSwitch.CreatePhoneSwitchRequest)
+    subscriptionTypes: {
+      list: (input) => client.execute(SubscriptionTypes.listOperation, input as SubscriptionTypes.ListSubscriptionTypesRequest)
+    },
+    phoneCallRedirects: {
+      create: (input) => client.execute(PhoneCallRedirects.createOperation, input as PhoneCallRedirects.CreatePhoneCallRedirectRequest)
     },
     calls: {
-      listCalls: (input) => client.execute(UnstableCalls.listCallsOperation, input as UnstableCalls.ListCallsRequest),
-      listCallsStream: (input, options) => client.items(UnstableCalls.listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-      listCallsPages: (input, options) => client.pages(UnstableCalls.listCallsOperation, input, options) as Stream.Stream<UnstableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>,
-      showCall: (input) => client.execute(UnstableCalls.showCallOperation, input as UnstableCalls.ShowCallRequest),
-      showCallRecording: (input) => client.execute(UnstableCalls.showCallRecordingOperation, input as UnstableCalls.ShowCallRecordingRequest),
-      showCallTranscript: (input) => client.execute(UnstableCalls.showCallTranscriptOperation, input as UnstableCalls.ShowCallTranscriptRequest),
-      listCallsWithTranscripts: (input) => client.execute(UnstableCalls.listCallsWithTranscriptsOperation, input as UnstableCalls.ListCallsWithTranscriptsRequest),
-      registerFinVoiceCall: (input) => client.execute(UnstableCalls.registerFinVoiceCallOperation, input as UnstableCalls.RegisterFinVoiceCallRequest),
-      collectFinVoiceCallById: (input) => client.execute(UnstableCalls.collectFinVoiceCallByIdOperation, input as UnstableCalls.CollectFinVoiceCallByIdRequest),
-      collectFinVoiceCallByExternalId: (input) => client.execute(UnstableCalls.collectFinVoiceCallByExternalIdOperation, input as UnstableCalls.CollectFinVoiceCallByExternalIdRequest),
-      collectFinVoiceCallByPhoneNumber: (input) => client.execute(UnstableCalls.collectFinVoiceCallByPhoneNumberOperation, input as UnstableCalls.CollectFinVoiceCallByPhoneNumberRequest)
+      listCalls: (input) => client.execute(Calls.listCallsOperation, input as Calls.ListCallsRequest),
+      listCallsStream: (input, options) => stream(Pagination.items(Calls.listCallsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+      listCallsPages: (input, options) => stream(Pagination.pages(Calls.listCallsOperation, input, options)) as Stream.Stream<StableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>,
+      showCall: (input) => client.execute(Calls.showCallOperation, input as Calls.ShowCallRequest),
+      showCallRecording: (input) => client.execute(Calls.showCallRecordingOperation, input as Calls.ShowCallRecordingRequest),
+      showCallTranscript: (input) => client.execute(Calls.showCallTranscriptOperation, input as Calls.ShowCallTranscriptRequest),
+      listCallsWithTranscripts: (input) => client.execute(Calls.listCallsWithTranscriptsOperation, input as Calls.ListCallsWithTranscriptsRequest)
     },
     teams: {
-      listTeams: (input) => client.execute(UnstableTeams.listTeamsOperation, input as UnstableTeams.ListTeamsRequest),
-      retrieveTeam: (input) => client.execute(UnstableTeams.retrieveTeamOperation, input as UnstableTeams.RetrieveTeamRequest)
+      list: (input) => client.execute(Teams.listOperation, input as Teams.ListTeamsRequest),
+      find: (input) => client.execute(Teams.findOperation, input as Teams.FindTeamRequest)
     },
     ticketStates: {
-      listTicketStates: (input) => client.execute(UnstableTicketStates.listTicketStatesOperation, input as UnstableTicketStates.ListTicketStatesRequest)
-    },
-    ticketTypeAttributes: {
-      createTicketTypeAttribute: (input) => client.execute(UnstableTicketTypeAttributes.createTicketTypeAttributeOperation, input as UnstableTicketTypeAttributes.CreateTicketTypeAttributeRequest),
-      updateTicketTypeAttribute: (input) => client.execute(UnstableTicketTypeAttributes.updateTicketTypeAttributeOperation, input as UnstableTicketTypeAttributes.UpdateTicketTypeAttributeRequest)
+      listTicketStates: (input) => client.execute(TicketStates.listTicketStatesOperation, input as TicketStates.ListTicketStatesRequest)
     },
     ticketTypes: {
-      listTicketTypes: (input) => client.execute(UnstableTicketTypes.listTicketTypesOperation, input as UnstableTicketTypes.ListTicketTypesRequest),
-      createTicketType: (input) => client.execute(UnstableTicketTypes.createTicketTypeOperation, input as UnstableTicketTypes.CreateTicketTypeRequest),
-      getTicketType: (input) => client.execute(UnstableTicketTypes.getTicketTypeOperation, input as UnstableTicketTypes.GetTicketTypeRequest)
+      attributes: {
+        create: (input) => client.execute(TicketTypesAttributes.createOperation, input as TicketTypesAttributes.CreateTicketTypeAttributeRequest),
+        update: (input) => client.execute(TicketTypesAttributes.updateOperation, input as TicketTypesAttributes.UpdateTicketTypeAttributeRequest)
+      },
+      list: (input) => client.execute(TicketTypes.listOperation, input as TicketTypes.ListTicketTypesRequest),
+      create: (input) => client.execute(TicketTypes.createOperation, input as TicketTypes.CreateTicketTypeRequest),
+      get: (input) => client.execute(TicketTypes.getOperation, input as TicketTypes.FindTicketTypeRequest),
+      update: (input) => client.execute(TicketTypes.updateOperation, input as TicketTypes.UpdateTicketTypeRequest)
     },
     tickets: {
-      replyTicket: (input) => client.execute(UnstableTickets.replyTicketOperation, input as UnstableTickets.ReplyTicketRequest),
-      enqueueCreateTicket: (input) => client.execute(UnstableTickets.enqueueCreateTicketOperation, input as UnstableTickets.EnqueueCreateTicketRequest),
-      getTicket: (input) => client.execute(UnstableTickets.getTicketOperation, input as UnstableTickets.GetTicketRequest),
-      updateTicket: (input) => client.execute(UnstableTickets.updateTicketOperation, input as UnstableTickets.UpdateTicketRequest),
-      deleteTicket: (input) => client.execute(UnstableTickets.deleteTicketOperation, input as UnstableTickets.DeleteTicketRequest),
-      searchTickets: (input) => client.execute(UnstableTickets.searchTicketsOperation, input as UnstableTickets.SearchTicketsRequest),
-      searchTicketsStream: (input, options) => client.items(UnstableTickets.searchTicketsOperation, input, options) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-      searchTicketsPages: (input, options) => client.pages(UnstableTickets.searchTicketsOperation, input, options) as Stream.Stream<UnstableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      reply: (input) => client.execute(Tickets.replyOperation, input as Tickets.ReplyToTicketRequest),
+      create: (input) => client.execute(Tickets.createOperation, input as Tickets.CreateTicketRequest),
+      enqueueCreateTicket: (input) => client.execute(Tickets.enqueueCreateTicketOperation, input as Tickets.EnqueueCreateTicketRequest),
+      get: (input) => client.execute(Tickets.getOperation, input as Tickets.FindTicketRequest),
+      update: (input) => client.execute(Tickets.updateOperation, input as Tickets.UpdateTicketRequest),
+      deleteTicket: (input) => client.execute(Tickets.deleteTicketOperation, input as Tickets.DeleteTicketRequest),
+      search: (input) => client.execute(Tickets.searchOperation, input as Tickets.SearchTicketsRequest),
+      searchStream: (input, options) => stream(Pagination.items(Tickets.searchOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+      searchPages: (input, options) => stream(Pagination.pages(Tickets.searchOperation, input, options)) as Stream.Stream<StableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
     },
     visitors: {
-      retrieveVisitorWithUserId: (input) => client.execute(UnstableVisitors.retrieveVisitorWithUserIdOperation, input as UnstableVisitors.RetrieveVisitorWithUserIdRequest),
-      updateVisitor: (input) => client.execute(UnstableVisitors.updateVisitorOperation, input as UnstableVisitors.UpdateVisitorRequest),
-      convertVisitor: (input) => client.execute(UnstableVisitors.convertVisitorOperation, input as UnstableVisitors.ConvertVisitorRequest)
+      find: (input) => client.execute(Visitors.findOperation, input as Visitors.FindVisitorRequest),
+      update: (input) => client.execute(Visitors.updateOperation, input as Visitors.UpdateVisitorRequest),
+      mergeToContact: (input) => client.execute(Visitors.mergeToContactOperation, input as Visitors.MergeVisitorToContactRequest)
     },
-    brands: {
-      listBrands: (input) => client.execute(UnstableBrands.listBrandsOperation, input as UnstableBrands.ListBrandsRequest),
-      retrieveBrand: (input) => client.execute(UnstableBrands.retrieveBrandOperation, input as UnstableBrands.RetrieveBrandRequest)
+    news: {
+      items: {
+        list: (input) => client.execute(NewsItems.listOperation, input as NewsItems.ListNewsItemsRequest),
+        listStream: (input, options) => stream(Pagination.items(NewsItems.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
+        listPages: (input, options) => stream(Pagination.pages(NewsItems.listOperation, input, options)) as Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>,
+        create: (input) => client.execute(NewsItems.createOperation, input as NewsItems.CreateNewsItemRequest),
+        find: (input) => client.execute(NewsItems.findOperation, input as NewsItems.FindNewsItemRequest),
+        update: (input) => client.execute(NewsItems.updateOperation, input as NewsItems.UpdateNewsItemRequest),
+        delete: (input) => client.execute(NewsItems.deleteOperation, input as NewsItems.DeleteNewsItemRequest)
+      },
+      feeds: {
+        listItems: (input) => client.execute(NewsFeeds.listItemsOperation, input as NewsFeeds.ListNewsFeedItemsRequest),
+        listItemsStream: (input, options) => stream(Pagination.items(NewsFeeds.listItemsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        listItemsPages: (input, options) => stream(Pagination.pages(NewsFeeds.listItemsOperation, input, options)) as Stream.Stream<StableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        list: (input) => client.execute(NewsFeeds.listOperation, input as NewsFeeds.ListNewsFeedsRequest),
+        listStream: (input, options) => stream(Pagination.items(NewsFeeds.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
+        listPages: (input, options) => stream(Pagination.pages(NewsFeeds.listOperation, input, options)) as Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>,
+        find: (input) => client.execute(NewsFeeds.findOperation, input as NewsFeeds.FindNewsFeedRequest)
+      }
     },
-    emails: {
-      listEmails: (input) => client.execute(UnstableEmails.listEmailsOperation, input as UnstableEmails.ListEmailsRequest),
-      retrieveEmail: (input) => client.execute(UnstableEmails.retrieveEmailOperation, input as UnstableEmails.RetrieveEmailRequest)
+    unstable: {
+      admins: {
+        identifyAdmin: (input) => client.execute(UnstableAdmins.identifyAdminOperation, input as UnstableAdmins.IdentifyAdminRequest),
+        setAwayAdmin: (input) => client.execute(UnstableAdmins.setAwayAdminOperation, input as UnstableAdmins.SetAwayAdminRequest),
+        listActivityLogs: (input) => client.execute(UnstableAdmins.listActivityLogsOperation, input as UnstableAdmins.ListActivityLogsRequest),
+        listActivityLogsStream: (input, options) => stream(Pagination.items(UnstableAdmins.listActivityLogsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError>,
+        listActivityLogsPages: (input, options) => stream(Pagination.pages(UnstableAdmins.listActivityLogsOperation, input, options)) as Stream.Stream<UnstableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>,
+        listAdmins: (input) => client.execute(UnstableAdmins.listAdminsOperation, input as UnstableAdmins.ListAdminsRequest),
+        retrieveAdmin: (input) => client.execute(UnstableAdmins.retrieveAdminOperation, input as UnstableAdmins.RetrieveAdminRequest)
+      },
+      aiContent: {
+        listContentImportSources: (input) => client.execute(UnstableAiContent.listContentImportSourcesOperation, input as UnstableAiContent.ListContentImportSourcesRequest),
+        listContentImportSourcesStream: (input, options) => stream(Pagination.items(UnstableAiContent.listContentImportSourcesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>,
+        listContentImportSourcesPages: (input, options) => stream(Pagination.pages(UnstableAiContent.listContentImportSourcesOperation, input, options)) as Stream.Stream<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>,
+        createContentImportSource: (input) => client.execute(UnstableAiContent.createContentImportSourceOperation, input as UnstableAiContent.CreateContentImportSourceRequest),
+        getContentImportSource: (input) => client.execute(UnstableAiContent.getContentImportSourceOperation, input as UnstableAiContent.GetContentImportSourceRequest),
+        updateContentImportSource: (input) => client.execute(UnstableAiContent.updateContentImportSourceOperation, input as UnstableAiContent.UpdateContentImportSourceRequest),
+        deleteContentImportSource: (input) => client.execute(UnstableAiContent.deleteContentImportSourceOperation, input as UnstableAiContent.DeleteContentImportSourceRequest),
+        listExternalPages: (input) => client.execute(UnstableAiContent.listExternalPagesOperation, input as UnstableAiContent.ListExternalPagesRequest),
+        listExternalPagesStream: (input, options) => stream(Pagination.items(UnstableAiContent.listExternalPagesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ExternalPagesList, "data">, Operation.CommonError>,
+        listExternalPagesPages: (input, options) => stream(Pagination.pages(UnstableAiContent.listExternalPagesOperation, input, options)) as Stream.Stream<UnstableSchemas.ExternalPagesList, Operation.CommonError>,
+        createExternalPage: (input) => client.execute(UnstableAiContent.createExternalPageOperation, input as UnstableAiContent.CreateExternalPageRequest),
+        getExternalPage: (input) => client.execute(UnstableAiContent.getExternalPageOperation, input as UnstableAiContent.GetExternalPageRequest),
+        updateExternalPage: (input) => client.execute(UnstableAiContent.updateExternalPageOperation, input as UnstableAiContent.UpdateExternalPageRequest),
+        deleteExternalPage: (input) => client.execute(UnstableAiContent.deleteExternalPageOperation, input as UnstableAiContent.DeleteExternalPageRequest)
+      },
+      articles: {
+        listArticles: (input) => client.execute(UnstableArticles.listArticlesOperation, input as UnstableArticles.ListArticlesRequest),
+        listArticlesStream: (input, options) => stream(Pagination.items(UnstableArticles.listArticlesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleList, "data">, Operation.CommonError>,
+        listArticlesPages: (input, options) => stream(Pagination.pages(UnstableArticles.listArticlesOperation, input, options)) as Stream.Stream<UnstableSchemas.ArticleList, Operation.CommonError>,
+        createArticle: (input) => client.execute(UnstableArticles.createArticleOperation, input as UnstableArticles.CreateArticleRequest),
+        retrieveArticle: (input) => client.execute(UnstableArticles.retrieveArticleOperation, input as UnstableArticles.RetrieveArticleRequest),
+        deleteArticle: (input) => client.execute(UnstableArticles.deleteArticleOperation, input as UnstableArticles.DeleteArticleRequest),
+        searchArticles: (input) => client.execute(UnstableArticles.searchArticlesOperation, input as UnstableArticles.SearchArticlesRequest),
+        searchArticlesStream: (input, options) => stream(Pagination.items(UnstableArticles.searchArticlesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError>,
+        searchArticlesPages: (input, options) => stream(Pagination.pages(UnstableArticles.searchArticlesOperation, input, options)) as Stream.Stream<UnstableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+      },
+      awayStatusReasons: {
+        listAwayStatusReasons: (input) => client.execute(UnstableAwayStatusReasons.listAwayStatusReasonsOperation, input as UnstableAwayStatusReasons.ListAwayStatusReasonsRequest)
+      },
+      export: {
+        enqueueANewReportingDataExportJob: (input) => client.execute(UnstableExport.enqueueANewReportingDataExportJobOperation, input as UnstableExport.EnqueueANewReportingDataExportJobRequest),
+        listAvailableDatasetsAndAttributes: (input) => client.execute(UnstableExport.listAvailableDatasetsAndAttributesOperation, input as UnstableExport.ListAvailableDatasetsAndAttributesRequest)
+      },
+      helpCenter: {
+        listAllCollections: (input) => client.execute(UnstableHelpCenter.listAllCollectionsOperation, input as UnstableHelpCenter.ListAllCollectionsRequest),
+        listAllCollectionsStream: (input, options) => stream(Pagination.items(UnstableHelpCenter.listAllCollectionsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CollectionList, "data">, Operation.CommonError>,
+        listAllCollectionsPages: (input, options) => stream(Pagination.pages(UnstableHelpCenter.listAllCollectionsOperation, input, options)) as Stream.Stream<UnstableSchemas.CollectionList, Operation.CommonError>,
+        createCollection: (input) => client.execute(UnstableHelpCenter.createCollectionOperation, input as UnstableHelpCenter.CreateCollectionRequest),
+        retrieveCollection: (input) => client.execute(UnstableHelpCenter.retrieveCollectionOperation, input as UnstableHelpCenter.RetrieveCollectionRequest),
+        updateCollection: (input) => client.execute(UnstableHelpCenter.updateCollectionOperation, input as UnstableHelpCenter.UpdateCollectionRequest),
+        deleteCollection: (input) => client.execute(UnstableHelpCenter.deleteCollectionOperation, input as UnstableHelpCenter.DeleteCollectionRequest),
+        retrieveHelpCenter: (input) => client.execute(UnstableHelpCenter.retrieveHelpCenterOperation, input as UnstableHelpCenter.RetrieveHelpCenterRequest),
+        listHelpCenters: (input) => client.execute(UnstableHelpCenter.listHelpCentersOperation, input as UnstableHelpCenter.ListHelpCentersRequest)
+      },
+      internalArticles: {
+        listInternalArticles: (input) => client.execute(UnstableInternalArticles.listInternalArticlesOperation, input as UnstableInternalArticles.ListInternalArticlesRequest),
+        listInternalArticlesStream: (input, options) => stream(Pagination.items(UnstableInternalArticles.listInternalArticlesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleList, "data">, Operation.CommonError>,
+        listInternalArticlesPages: (input, options) => stream(Pagination.pages(UnstableInternalArticles.listInternalArticlesOperation, input, options)) as Stream.Stream<UnstableSchemas.InternalArticleList, Operation.CommonError>,
+        createInternalArticle: (input) => client.execute(UnstableInternalArticles.createInternalArticleOperation, input as UnstableInternalArticles.CreateInternalArticleRequest),
+        retrieveInternalArticle: (input) => client.execute(UnstableInternalArticles.retrieveInternalArticleOperation, input as UnstableInternalArticles.RetrieveInternalArticleRequest),
+        updateInternalArticle: (input) => client.execute(UnstableInternalArticles.updateInternalArticleOperation, input as UnstableInternalArticles.UpdateInternalArticleRequest),
+        deleteInternalArticle: (input) => client.execute(UnstableInternalArticles.deleteInternalArticleOperation, input as UnstableInternalArticles.DeleteInternalArticleRequest),
+        searchInternalArticles: (input) => client.execute(UnstableInternalArticles.searchInternalArticlesOperation, input as UnstableInternalArticles.SearchInternalArticlesRequest),
+        searchInternalArticlesStream: (input, options) => stream(Pagination.items(UnstableInternalArticles.searchInternalArticlesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError>,
+        searchInternalArticlesPages: (input, options) => stream(Pagination.pages(UnstableInternalArticles.searchInternalArticlesOperation, input, options)) as Stream.Stream<UnstableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+      },
+      companies: {
+        retrieveCompany: (input) => client.execute(UnstableCompanies.retrieveCompanyOperation, input as UnstableCompanies.RetrieveCompanyRequest),
+        retrieveCompanyStream: (input, options) => stream(Pagination.items(UnstableCompanies.retrieveCompanyOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        retrieveCompanyPages: (input, options) => stream(Pagination.pages(UnstableCompanies.retrieveCompanyOperation, input, options)) as Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        createOrUpdateCompany: (input) => client.execute(UnstableCompanies.createOrUpdateCompanyOperation, input as UnstableCompanies.CreateOrUpdateCompanyRequest),
+        retrieveACompanyById: (input) => client.execute(UnstableCompanies.retrieveACompanyByIdOperation, input as UnstableCompanies.RetrieveACompanyByIdRequest),
+        updateCompany: (input) => client.execute(UnstableCompanies.updateCompanyOperation, input as UnstableCompanies.UpdateCompanyRequest),
+        deleteCompany: (input) => client.execute(UnstableCompanies.deleteCompanyOperation, input as UnstableCompanies.DeleteCompanyRequest),
+        listAttachedContacts: (input) => client.execute(UnstableCompanies.listAttachedContactsOperation, input as UnstableCompanies.ListAttachedContactsRequest),
+        listAttachedContactsStream: (input, options) => stream(Pagination.items(UnstableCompanies.listAttachedContactsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        listAttachedContactsPages: (input, options) => stream(Pagination.pages(UnstableCompanies.listAttachedContactsOperation, input, options)) as Stream.Stream<UnstableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        listAttachedSegmentsForCompanies: (input) => client.execute(UnstableCompanies.listAttachedSegmentsForCompaniesOperation, input as UnstableCompanies.ListAttachedSegmentsForCompaniesRequest),
+        listAllCompanies: (input) => client.execute(UnstableCompanies.listAllCompaniesOperation, input as UnstableCompanies.ListAllCompaniesRequest),
+        listAllCompaniesStream: (input, options) => stream(Pagination.items(UnstableCompanies.listAllCompaniesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+        listAllCompaniesPages: (input, options) => stream(Pagination.pages(UnstableCompanies.listAllCompaniesOperation, input, options)) as Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>,
+        scrollOverAllCompanies: (input) => client.execute(UnstableCompanies.scrollOverAllCompaniesOperation, input as UnstableCompanies.ScrollOverAllCompaniesRequest),
+        scrollOverAllCompaniesStream: (input, options) => stream(Pagination.items(UnstableCompanies.scrollOverAllCompaniesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
+        scrollOverAllCompaniesPages: (input, options) => stream(Pagination.pages(UnstableCompanies.scrollOverAllCompaniesOperation, input, options)) as Stream.Stream<UnstableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
+        attachContactToACompany: (input) => client.execute(UnstableCompanies.attachContactToACompanyOperation, input as UnstableCompanies.AttachContactToACompanyRequest),
+        detachContactFromACompany: (input) => client.execute(UnstableCompanies.detachContactFromACompanyOperation, input as UnstableCompanies.DetachContactFromACompanyRequest)
+      },
+      notes: {
+        listCompanyNotes: (input) => client.execute(UnstableNotes.listCompanyNotesOperation, input as UnstableNotes.ListCompanyNotesRequest),
+        listCompanyNotesStream: (input, options) => stream(Pagination.items(UnstableNotes.listCompanyNotesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        listCompanyNotesPages: (input, options) => stream(Pagination.pages(UnstableNotes.listCompanyNotesOperation, input, options)) as Stream.Stream<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        listNotes: (input) => client.execute(UnstableNotes.listNotesOperation, input as UnstableNotes.ListNotesRequest),
+        listNotesStream: (input, options) => stream(Pagination.items(UnstableNotes.listNotesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        listNotesPages: (input, options) => stream(Pagination.pages(UnstableNotes.listNotesOperation, input, options)) as Stream.Stream<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        createNote: (input) => client.execute(UnstableNotes.createNoteOperation, input as UnstableNotes.CreateNoteRequest),
+        retrieveNote: (input) => client.execute(UnstableNotes.retrieveNoteOperation, input as UnstableNotes.RetrieveNoteRequest)
+      },
+      contacts: {
+        listCompaniesForAContact: (input) => client.execute(UnstableContacts.listCompaniesForAContactOperation, input as UnstableContacts.ListCompaniesForAContactRequest),
+        listCompaniesForAContactStream: (input, options) => stream(Pagination.items(UnstableContacts.listCompaniesForAContactOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactAttachedCompanies, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        listCompaniesForAContactPages: (input, options) => stream(Pagination.pages(UnstableContacts.listCompaniesForAContactOperation, input, options)) as Stream.Stream<UnstableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        listSegmentsForAContact: (input) => client.execute(UnstableContacts.listSegmentsForAContactOperation, input as UnstableContacts.ListSegmentsForAContactRequest),
+        listSubscriptionsForAContact: (input) => client.execute(UnstableContacts.listSubscriptionsForAContactOperation, input as UnstableContacts.ListSubscriptionsForAContactRequest),
+        listTagsForAContact: (input) => client.execute(UnstableContacts.listTagsForAContactOperation, input as UnstableContacts.ListTagsForAContactRequest),
+        showContact: (input) => client.execute(UnstableContacts.showContactOperation, input as UnstableContacts.ShowContactRequest),
+        updateContact: (input) => client.execute(UnstableContacts.updateContactOperation, input as UnstableContacts.UpdateContactRequest),
+        deleteContact: (input) => client.execute(UnstableContacts.deleteContactOperation, input as UnstableContacts.DeleteContactRequest),
+        mergeContact: (input) => client.execute(UnstableContacts.mergeContactOperation, input as UnstableContacts.MergeContactRequest),
+        searchContacts: (input) => client.execute(UnstableContacts.searchContactsOperation, input as UnstableContacts.SearchContactsRequest),
+        searchContactsStream: (input, options) => stream(Pagination.items(UnstableContacts.searchContactsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+        searchContactsPages: (input, options) => stream(Pagination.pages(UnstableContacts.searchContactsOperation, input, options)) as Stream.Stream<UnstableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+        listContacts: (input) => client.execute(UnstableContacts.listContactsOperation, input as UnstableContacts.ListContactsRequest),
+        listContactsStream: (input, options) => stream(Pagination.items(UnstableContacts.listContactsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>,
+        listContactsPages: (input, options) => stream(Pagination.pages(UnstableContacts.listContactsOperation, input, options)) as Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>,
+        createContact: (input) => client.execute(UnstableContacts.createContactOperation, input as UnstableContacts.CreateContactRequest),
+        showContactByExternalId: (input) => client.execute(UnstableContacts.showContactByExternalIdOperation, input as UnstableContacts.ShowContactByExternalIdRequest),
+        archiveContact: (input) => client.execute(UnstableContacts.archiveContactOperation, input as UnstableContacts.ArchiveContactRequest),
+        unarchiveContact: (input) => client.execute(UnstableContacts.unarchiveContactOperation, input as UnstableContacts.UnarchiveContactRequest),
+        blockContact: (input) => client.execute(UnstableContacts.blockContactOperation, input as UnstableContacts.BlockContactRequest)
+      },
+      subscriptionTypes: {
+        attachSubscriptionTypeToContact: (input) => client.execute(UnstableSubscriptionTypes.attachSubscriptionTypeToContactOperation, input as UnstableSubscriptionTypes.AttachSubscriptionTypeToContactRequest),
+        detachSubscriptionTypeToContact: (input) => client.execute(UnstableSubscriptionTypes.detachSubscriptionTypeToContactOperation, input as UnstableSubscriptionTypes.DetachSubscriptionTypeToContactRequest),
+        listSubscriptionTypes: (input) => client.execute(UnstableSubscriptionTypes.listSubscriptionTypesOperation, input as UnstableSubscriptionTypes.ListSubscriptionTypesRequest)
+      },
+      tags: {
+        attachTagToContact: (input) => client.execute(UnstableTags.attachTagToContactOperation, input as UnstableTags.AttachTagToContactRequest),
+        detachTagFromContact: (input) => client.execute(UnstableTags.detachTagFromContactOperation, input as UnstableTags.DetachTagFromContactRequest),
+        attachTagToConversation: (input) => client.execute(UnstableTags.attachTagToConversationOperation, input as UnstableTags.AttachTagToConversationRequest),
+        detachTagFromConversation: (input) => client.execute(UnstableTags.detachTagFromConversationOperation, input as UnstableTags.DetachTagFromConversationRequest),
+        listTags: (input) => client.execute(UnstableTags.listTagsOperation, input as UnstableTags.ListTagsRequest),
+        createTag: (input) => client.execute(UnstableTags.createTagOperation, input as UnstableTags.CreateTagRequest),
+        findTag: (input) => client.execute(UnstableTags.findTagOperation, input as UnstableTags.FindTagRequest),
+        deleteTag: (input) => client.execute(UnstableTags.deleteTagOperation, input as UnstableTags.DeleteTagRequest),
+        attachTagToTicket: (input) => client.execute(UnstableTags.attachTagToTicketOperation, input as UnstableTags.AttachTagToTicketRequest),
+        detachTagFromTicket: (input) => client.execute(UnstableTags.detachTagFromTicketOperation, input as UnstableTags.DetachTagFromTicketRequest)
+      },
+      conversations: {
+        listConversations: (input) => client.execute(UnstableConversations.listConversationsOperation, input as UnstableConversations.ListConversationsRequest),
+        listConversationsStream: (input, options) => stream(Pagination.items(UnstableConversations.listConversationsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError>,
+        listConversationsPages: (input, options) => stream(Pagination.pages(UnstableConversations.listConversationsOperation, input, options)) as Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>,
+        createConversation: (input) => client.execute(UnstableConversations.createConversationOperation, input as UnstableConversations.CreateConversationRequest),
+        retrieveConversation: (input) => client.execute(UnstableConversations.retrieveConversationOperation, input as UnstableConversations.RetrieveConversationRequest),
+        updateConversation: (input) => client.execute(UnstableConversations.updateConversationOperation, input as UnstableConversations.UpdateConversationRequest),
+        deleteConversation: (input) => client.execute(UnstableConversations.deleteConversationOperation, input as UnstableConversations.DeleteConversationRequest),
+        searchConversations: (input) => client.execute(UnstableConversations.searchConversationsOperation, input as UnstableConversations.SearchConversationsRequest),
+        searchConversationsStream: (input, options) => stream(Pagination.items(UnstableConversations.searchConversationsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+        searchConversationsPages: (input, options) => stream(Pagination.pages(UnstableConversations.searchConversationsOperation, input, options)) as Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+        replyConversation: (input) => client.execute(UnstableConversations.replyConversationOperation, input as UnstableConversations.ReplyConversationRequest),
+        manageConversation: (input) => client.execute(UnstableConversations.manageConversationOperation, input as UnstableConversations.ManageConversationRequest),
+        attachContactToConversation: (input) => client.execute(UnstableConversations.attachContactToConversationOperation, input as UnstableConversations.AttachContactToConversationRequest),
+        detachContactFromConversation: (input) => client.execute(UnstableConversations.detachContactFromConversationOperation, input as UnstableConversations.DetachContactFromConversationRequest),
+        listHandlingEvents: (input) => client.execute(UnstableConversations.listHandlingEventsOperation, input as UnstableConversations.ListHandlingEventsRequest),
+        redactConversation: (input) => client.execute(UnstableConversations.redactConversationOperation, input as UnstableConversations.RedactConversationRequest),
+        convertConversationToTicket: (input) => client.execute(UnstableConversations.convertConversationToTicketOperation, input as UnstableConversations.ConvertConversationToTicketRequest)
+      },
+      customChannelEvents: {
+        notifyNewConversation: (input) => client.execute(UnstableCustomChannelEvents.notifyNewConversationOperation, input as UnstableCustomChannelEvents.NotifyNewConversationRequest),
+        notifyNewMessage: (input) => client.execute(UnstableCustomChannelEvents.notifyNewMessageOperation, input as UnstableCustomChannelEvents.NotifyNewMessageRequest),
+        notifyQuickReplySelected: (input) => client.execute(UnstableCustomChannelEvents.notifyQuickReplySelectedOperation, input as UnstableCustomChannelEvents.NotifyQuickReplySelectedRequest),
+        notifyAttributeCollected: (input) => client.execute(UnstableCustomChannelEvents.notifyAttributeCollectedOperation, input as UnstableCustomChannelEvents.NotifyAttributeCollectedRequest)
+      },
+      customObjectInstances: {
+        getCustomObjectInstancesByExternalId: (input) => client.execute(UnstableCustomObjectInstances.getCustomObjectInstancesByExternalIdOperation, input as UnstableCustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest),
+        createCustomObjectInstances: (input) => client.execute(UnstableCustomObjectInstances.createCustomObjectInstancesOperation, input as UnstableCustomObjectInstances.CreateCustomObjectInstancesRequest),
+        deleteCustomObjectInstancesById: (input) => client.execute(UnstableCustomObjectInstances.deleteCustomObjectInstancesByIdOperation, input as UnstableCustomObjectInstances.DeleteCustomObjectInstancesByIdRequest),
+        getCustomObjectInstancesById: (input) => client.execute(UnstableCustomObjectInstances.getCustomObjectInstancesByIdOperation, input as UnstableCustomObjectInstances.GetCustomObjectInstancesByIdRequest),
+        deleteCustomObjectInstancesByExternalId: (input) => client.execute(UnstableCustomObjectInstances.deleteCustomObjectInstancesByExternalIdOperation, input as UnstableCustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest)
+      },
+      dataAttributes: {
+        lisDataAttributes: (input) => client.execute(UnstableDataAttributes.lisDataAttributesOperation, input as UnstableDataAttributes.LisDataAttributesRequest),
+        createDataAttribute: (input) => client.execute(UnstableDataAttributes.createDataAttributeOperation, input as UnstableDataAttributes.CreateDataAttributeRequest),
+        updateDataAttribute: (input) => client.execute(UnstableDataAttributes.updateDataAttributeOperation, input as UnstableDataAttributes.UpdateDataAttributeRequest)
+      },
+      dataEvents: {
+        lisDataEvents: (input) => client.execute(UnstableDataEvents.lisDataEventsOperation, input as UnstableDataEvents.LisDataEventsRequest),
+        createDataEvent: (input) => client.execute(UnstableDataEvents.createDataEventOperation, input as UnstableDataEvents.CreateDataEventRequest),
+        dataEventSummaries: (input) => client.execute(UnstableDataEvents.dataEventSummariesOperation, input as UnstableDataEvents.DataEventSummariesRequest)
+      },
+      dataExport: {
+        createDataExport: (input) => client.execute(UnstableDataExport.createDataExportOperation, input as UnstableDataExport.CreateDataExportRequest),
+        getDataExport: (input) => client.execute(UnstableDataExport.getDataExportOperation, input as UnstableDataExport.GetDataExportRequest),
+        cancelDataExport: (input) => client.execute(UnstableDataExport.cancelDataExportOperation, input as UnstableDataExport.CancelDataExportRequest),
+        downloadDataExport: (input) => client.execute(UnstableDataExport.downloadDataExportOperation, input as UnstableDataExport.DownloadDataExportRequest)
+      },
+      workflows: {
+        exportWorkflow: (input) => client.execute(UnstableWorkflows.exportWorkflowOperation, input as UnstableWorkflows.ExportWorkflowRequest)
+      },
+      jobs: {
+        status: (input) => client.execute(UnstableJobs.statusOperation, input as UnstableJobs.StatusRequest)
+      },
+      macros: {
+        listMacros: (input) => client.execute(UnstableMacros.listMacrosOperation, input as UnstableMacros.ListMacrosRequest),
+        listMacrosStream: (input, options) => stream(Pagination.items(UnstableMacros.listMacrosOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.MacroList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+        listMacrosPages: (input, options) => stream(Pagination.pages(UnstableMacros.listMacrosOperation, input, options)) as Stream.Stream<UnstableSchemas.MacroList, IntercomError.BadRequestError | Operation.CommonError>,
+        getMacro: (input) => client.execute(UnstableMacros.getMacroOperation, input as UnstableMacros.GetMacroRequest)
+      },
+      messages: {
+        createMessage: (input) => client.execute(UnstableMessages.createMessageOperation, input as UnstableMessages.CreateMessageRequest),
+        getWhatsAppMessageStatus: (input) => client.execute(UnstableMessages.getWhatsAppMessageStatusOperation, input as UnstableMessages.GetWhatsAppMessageStatusRequest),
+        getWhatsAppMessageStatusStream: (input, options) => stream(Pagination.items(UnstableMessages.getWhatsAppMessageStatusOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.WhatsappMessageStatusList, "events">, IntercomError.BadRequestError | Operation.CommonError>,
+        getWhatsAppMessageStatusPages: (input, options) => stream(Pagination.pages(UnstableMessages.getWhatsAppMessageStatusOperation, input, options)) as Stream.Stream<UnstableSchemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError>
+      },
+      news: {
+        listNewsItems: (input) => client.execute(UnstableNews.listNewsItemsOperation, input as UnstableNews.ListNewsItemsRequest),
+        listNewsItemsStream: (input, options) => stream(Pagination.items(UnstableNews.listNewsItemsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
+        listNewsItemsPages: (input, options) => stream(Pagination.pages(UnstableNews.listNewsItemsOperation, input, options)) as Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>,
+        createNewsItem: (input) => client.execute(UnstableNews.createNewsItemOperation, input as UnstableNews.CreateNewsItemRequest),
+        retrieveNewsItem: (input) => client.execute(UnstableNews.retrieveNewsItemOperation, input as UnstableNews.RetrieveNewsItemRequest),
+        updateNewsItem: (input) => client.execute(UnstableNews.updateNewsItemOperation, input as UnstableNews.UpdateNewsItemRequest),
+        deleteNewsItem: (input) => client.execute(UnstableNews.deleteNewsItemOperation, input as UnstableNews.DeleteNewsItemRequest),
+        listLiveNewsfeedItems: (input) => client.execute(UnstableNews.listLiveNewsfeedItemsOperation, input as UnstableNews.ListLiveNewsfeedItemsRequest),
+        listLiveNewsfeedItemsStream: (input, options) => stream(Pagination.items(UnstableNews.listLiveNewsfeedItemsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        listLiveNewsfeedItemsPages: (input, options) => stream(Pagination.pages(UnstableNews.listLiveNewsfeedItemsOperation, input, options)) as Stream.Stream<UnstableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        listNewsfeeds: (input) => client.execute(UnstableNews.listNewsfeedsOperation, input as UnstableNews.ListNewsfeedsRequest),
+        listNewsfeedsStream: (input, options) => stream(Pagination.items(UnstableNews.listNewsfeedsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
+        listNewsfeedsPages: (input, options) => stream(Pagination.pages(UnstableNews.listNewsfeedsOperation, input, options)) as Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>,
+        retrieveNewsfeed: (input) => client.execute(UnstableNews.retrieveNewsfeedOperation, input as UnstableNews.RetrieveNewsfeedRequest)
+      },
+      segments: {
+        listSegments: (input) => client.execute(UnstableSegments.listSegmentsOperation, input as UnstableSegments.ListSegmentsRequest),
+        retrieveSegment: (input) => client.execute(UnstableSegments.retrieveSegmentOperation, input as UnstableSegments.RetrieveSegmentRequest)
+      },
+      switch: {
+        createPhoneSwitch: (input) => client.execute(UnstableSwitch.createPhoneSwitchOperation, input as UnstableSwitch.CreatePhoneSwitchRequest)
+      },
+      calls: {
+        listCalls: (input) => client.execute(UnstableCalls.listCallsOperation, input as UnstableCalls.ListCallsRequest),
+        listCallsStream: (input, options) => stream(Pagination.items(UnstableCalls.listCallsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
+        listCallsPages: (input, options) => stream(Pagination.pages(UnstableCalls.listCallsOperation, input, options)) as Stream.Stream<UnstableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>,
+        showCall: (input) => client.execute(UnstableCalls.showCallOperation, input as UnstableCalls.ShowCallRequest),
+        showCallRecording: (input) => client.execute(UnstableCalls.showCallRecordingOperation, input as UnstableCalls.ShowCallRecordingRequest),
+        showCallTranscript: (input) => client.execute(UnstableCalls.showCallTranscriptOperation, input as UnstableCalls.ShowCallTranscriptRequest),
+        listCallsWithTranscripts: (input) => client.execute(UnstableCalls.listCallsWithTranscriptsOperation, input as UnstableCalls.ListCallsWithTranscriptsRequest),
+        registerFinVoiceCall: (input) => client.execute(UnstableCalls.registerFinVoiceCallOperation, input as UnstableCalls.RegisterFinVoiceCallRequest),
+        collectFinVoiceCallById: (input) => client.execute(UnstableCalls.collectFinVoiceCallByIdOperation, input as UnstableCalls.CollectFinVoiceCallByIdRequest),
+        collectFinVoiceCallByExternalId: (input) => client.execute(UnstableCalls.collectFinVoiceCallByExternalIdOperation, input as UnstableCalls.CollectFinVoiceCallByExternalIdRequest),
+        collectFinVoiceCallByPhoneNumber: (input) => client.execute(UnstableCalls.collectFinVoiceCallByPhoneNumberOperation, input as UnstableCalls.CollectFinVoiceCallByPhoneNumberRequest)
+      },
+      teams: {
+        listTeams: (input) => client.execute(UnstableTeams.listTeamsOperation, input as UnstableTeams.ListTeamsRequest),
+        retrieveTeam: (input) => client.execute(UnstableTeams.retrieveTeamOperation, input as UnstableTeams.RetrieveTeamRequest)
+      },
+      ticketStates: {
+        listTicketStates: (input) => client.execute(UnstableTicketStates.listTicketStatesOperation, input as UnstableTicketStates.ListTicketStatesRequest)
+      },
+      ticketTypeAttributes: {
+        createTicketTypeAttribute: (input) => client.execute(UnstableTicketTypeAttributes.createTicketTypeAttributeOperation, input as UnstableTicketTypeAttributes.CreateTicketTypeAttributeRequest),
+        updateTicketTypeAttribute: (input) => client.execute(UnstableTicketTypeAttributes.updateTicketTypeAttributeOperation, input as UnstableTicketTypeAttributes.UpdateTicketTypeAttributeRequest)
+      },
+      ticketTypes: {
+        listTicketTypes: (input) => client.execute(UnstableTicketTypes.listTicketTypesOperation, input as UnstableTicketTypes.ListTicketTypesRequest),
+        createTicketType: (input) => client.execute(UnstableTicketTypes.createTicketTypeOperation, input as UnstableTicketTypes.CreateTicketTypeRequest),
+        getTicketType: (input) => client.execute(UnstableTicketTypes.getTicketTypeOperation, input as UnstableTicketTypes.GetTicketTypeRequest)
+      },
+      tickets: {
+        replyTicket: (input) => client.execute(UnstableTickets.replyTicketOperation, input as UnstableTickets.ReplyTicketRequest),
+        enqueueCreateTicket: (input) => client.execute(UnstableTickets.enqueueCreateTicketOperation, input as UnstableTickets.EnqueueCreateTicketRequest),
+        getTicket: (input) => client.execute(UnstableTickets.getTicketOperation, input as UnstableTickets.GetTicketRequest),
+        updateTicket: (input) => client.execute(UnstableTickets.updateTicketOperation, input as UnstableTickets.UpdateTicketRequest),
+        deleteTicket: (input) => client.execute(UnstableTickets.deleteTicketOperation, input as UnstableTickets.DeleteTicketRequest),
+        searchTickets: (input) => client.execute(UnstableTickets.searchTicketsOperation, input as UnstableTickets.SearchTicketsRequest),
+        searchTicketsStream: (input, options) => stream(Pagination.items(UnstableTickets.searchTicketsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+        searchTicketsPages: (input, options) => stream(Pagination.pages(UnstableTickets.searchTicketsOperation, input, options)) as Stream.Stream<UnstableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      },
+      visitors: {
+        retrieveVisitorWithUserId: (input) => client.execute(UnstableVisitors.retrieveVisitorWithUserIdOperation, input as UnstableVisitors.RetrieveVisitorWithUserIdRequest),
+        updateVisitor: (input) => client.execute(UnstableVisitors.updateVisitorOperation, input as UnstableVisitors.UpdateVisitorRequest),
+        convertVisitor: (input) => client.execute(UnstableVisitors.convertVisitorOperation, input as UnstableVisitors.ConvertVisitorRequest)
+      },
+      brands: {
+        listBrands: (input) => client.execute(UnstableBrands.listBrandsOperation, input as UnstableBrands.ListBrandsRequest),
+        retrieveBrand: (input) => client.execute(UnstableBrands.retrieveBrandOperation, input as UnstableBrands.RetrieveBrandRequest)
+      },
+      emails: {
+        listEmails: (input) => client.execute(UnstableEmails.listEmailsOperation, input as UnstableEmails.ListEmailsRequest),
+        retrieveEmail: (input) => client.execute(UnstableEmails.retrieveEmailOperation, input as UnstableEmails.RetrieveEmailRequest)
+      }
     }
   }
-})
+}

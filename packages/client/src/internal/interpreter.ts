@@ -31,7 +31,6 @@ import type * as Tracer from "effect/Tracer"
 import type * as IntercomClient from "../IntercomClient.js"
 import * as IntercomError from "../IntercomError.js"
 import type { CommonError, Operation } from "../Operation.js"
-import * as Pagination from "./pagination.js"
 
 // -----------------------------------------------------------------------------
 // per-call options
@@ -654,15 +653,6 @@ class ServiceImpl extends Inspectable.Class implements IntercomClient.IntercomCl
         attributes: spanAttributes(op)
       })
     }) as Effect.Effect<any, any>
-
-  readonly pages = <I, A, E>(op: Operation<I, A, E>, input?: I, options?: Pagination.StreamOptions) =>
-    Pagination.pages(this.execute, op, input, options)
-
-  readonly items = <I, A, E, Item = unknown>(op: Operation<I, A, E>, input?: I, options?: Pagination.StreamOptions) =>
-    Pagination.items(this.execute, op, input, options) as Stream.Stream<
-      Item,
-      E | CommonError | IntercomError.ScrollError
-    >
 
   toJSON(): unknown {
     return {

@@ -26,14 +26,14 @@ export interface IdentifyAdminRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const IdentifyAdminRequest: Schema.Schema<IdentifyAdminRequest> = Schema.Struct({  })
+export const IdentifyAdminRequest: Schema.Schema<IdentifyAdminRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `admins.identify` (GET /me).
  * @since 0.1.0
  * @category operations
  */
-export const identifyOperation = Operation.make<IdentifyAdminRequest, Schemas.AdminWithApp, never>({
+export const identifyOperation = /*#__PURE__*/ Operation.make<IdentifyAdminRequest, Schemas.AdminWithApp, never>({
   name: "admins.identify",
   operationId: "identifyAdmin",
   api: "stable",
@@ -87,14 +87,14 @@ export type ConfigureAwayAdminRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ConfigureAwayAdminRequest: Schema.Schema<ConfigureAwayAdminRequest> = Schema.extend(Schema.Struct({ admin_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ away_mode_enabled: Schema.Boolean, away_mode_reassign: Schema.Boolean, away_status_reason_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }))
+export const ConfigureAwayAdminRequest: Schema.Schema<ConfigureAwayAdminRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ away_mode_enabled: Schema.Boolean, away_mode_reassign: Schema.Boolean, away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }))
 
 /**
  * The descriptor of `admins.away` (PUT /admins/{admin_id}/away).
  * @since 0.1.0
  * @category operations
  */
-export const awayOperation = Operation.make<ConfigureAwayAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const awayOperation = /*#__PURE__*/ Operation.make<ConfigureAwayAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "admins.away",
   operationId: "setAwayAdmin",
   api: "stable",
@@ -139,14 +139,14 @@ export interface ListAllActivityLogsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAllActivityLogsRequest: Schema.Schema<ListAllActivityLogsRequest> = Schema.Struct({ created_at_after: Schema.String, created_at_before: Schema.optional(Schema.String) })
+export const ListAllActivityLogsRequest: Schema.Schema<ListAllActivityLogsRequest> = /*#__PURE__*/ Schema.Struct({ created_at_after: Schema.String, created_at_before: /*#__PURE__*/ Schema.optional(Schema.String) })
 
 /**
  * The descriptor of `admins.listAllActivityLogs` (GET /admins/activity_logs).
  * @since 0.1.0
  * @category operations
  */
-export const listAllActivityLogsOperation = Operation.make<ListAllActivityLogsRequest, Schemas.ActivityLogList, IntercomError.BadRequestError>({
+export const listAllActivityLogsOperation = /*#__PURE__*/ Operation.make<ListAllActivityLogsRequest, Schemas.ActivityLogList, IntercomError.BadRequestError>({
   name: "admins.listAllActivityLogs",
   operationId: "listActivityLogs",
   api: "stable",
@@ -202,14 +202,14 @@ export interface ListAdminsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAdminsRequest: Schema.Schema<ListAdminsRequest> = Schema.Struct({  })
+export const ListAdminsRequest: Schema.Schema<ListAdminsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `admins.list` (GET /admins).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListAdminsRequest, Schemas.AdminList, never>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListAdminsRequest, Schemas.AdminList, never>({
   name: "admins.list",
   operationId: "listAdmins",
   api: "stable",
@@ -252,14 +252,14 @@ export interface FindAdminRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindAdminRequest: Schema.Schema<FindAdminRequest> = Schema.Struct({ admin_id: Schema.Union(Schema.String, Schema.Number) })
+export const FindAdminRequest: Schema.Schema<FindAdminRequest> = /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `admins.find` (GET /admins/{admin_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "admins.find",
   operationId: "retrieveAdmin",
   api: "stable",

@@ -26,14 +26,14 @@ export interface ListContentImportSourcesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListContentImportSourcesRequest: Schema.Schema<ListContentImportSourcesRequest> = Schema.Struct({  })
+export const ListContentImportSourcesRequest: Schema.Schema<ListContentImportSourcesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `aiContent.listContentImportSources` (GET /ai/content_import_sources).
  * @since 0.1.0
  * @category operations
  */
-export const listContentImportSourcesOperation = Operation.make<ListContentImportSourcesRequest, Schemas.ContentImportSourcesList, never>({
+export const listContentImportSourcesOperation = /*#__PURE__*/ Operation.make<ListContentImportSourcesRequest, Schemas.ContentImportSourcesList, never>({
   name: "aiContent.listContentImportSources",
   operationId: "listContentImportSources",
   api: "stable",
@@ -96,7 +96,7 @@ export const CreateContentImportSourceRequest: Schema.Schema<CreateContentImport
  * @since 0.1.0
  * @category operations
  */
-export const createContentImportSourceOperation = Operation.make<CreateContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createContentImportSourceOperation = /*#__PURE__*/ Operation.make<CreateContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "aiContent.createContentImportSource",
   operationId: "createContentImportSource",
   api: "stable",
@@ -139,14 +139,14 @@ export interface GetContentImportSourceRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> = Schema.Struct({ source_id: Schema.Union(Schema.String, Schema.Number) })
+export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> = /*#__PURE__*/ Schema.Struct({ source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `aiContent.getContentImportSource` (GET /ai/content_import_sources/{source_id}).
  * @since 0.1.0
  * @category operations
  */
-export const getContentImportSourceOperation = Operation.make<GetContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getContentImportSourceOperation = /*#__PURE__*/ Operation.make<GetContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "aiContent.getContentImportSource",
   operationId: "getContentImportSource",
   api: "stable",
@@ -187,14 +187,14 @@ export type UpdateContentImportSourceRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = Schema.extend(Schema.Struct({ source_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContentImportSourceRequest)
+export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContentImportSourceRequest)
 
 /**
  * The descriptor of `aiContent.updateContentImportSource` (PUT /ai/content_import_sources/{source_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateContentImportSourceOperation = Operation.make<UpdateContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateContentImportSourceOperation = /*#__PURE__*/ Operation.make<UpdateContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "aiContent.updateContentImportSource",
   operationId: "updateContentImportSource",
   api: "stable",
@@ -237,14 +237,14 @@ export interface DeleteContentImportSourceRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> = Schema.Struct({ source_id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> = /*#__PURE__*/ Schema.Struct({ source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `aiContent.deleteContentImportSource` (DELETE /ai/content_import_sources/{source_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteContentImportSourceOperation = Operation.make<DeleteContentImportSourceRequest, void, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteContentImportSourceOperation = /*#__PURE__*/ Operation.make<DeleteContentImportSourceRequest, void, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "aiContent.deleteContentImportSource",
   operationId: "deleteContentImportSource",
   api: "stable",
@@ -284,14 +284,14 @@ export interface ListExternalPagesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListExternalPagesRequest: Schema.Schema<ListExternalPagesRequest> = Schema.Struct({  })
+export const ListExternalPagesRequest: Schema.Schema<ListExternalPagesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `aiContent.listExternalPages` (GET /ai/external_pages).
  * @since 0.1.0
  * @category operations
  */
-export const listExternalPagesOperation = Operation.make<ListExternalPagesRequest, Schemas.ExternalPagesList, never>({
+export const listExternalPagesOperation = /*#__PURE__*/ Operation.make<ListExternalPagesRequest, Schemas.ExternalPagesList, never>({
   name: "aiContent.listExternalPages",
   operationId: "listExternalPages",
   api: "stable",
@@ -354,7 +354,7 @@ export const CreateExternalPageRequest: Schema.Schema<CreateExternalPageRequest>
  * @since 0.1.0
  * @category operations
  */
-export const createExternalPageOperation = Operation.make<CreateExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createExternalPageOperation = /*#__PURE__*/ Operation.make<CreateExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "aiContent.createExternalPage",
   operationId: "createExternalPage",
   api: "stable",
@@ -397,14 +397,14 @@ export interface GetExternalPageRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = Schema.Struct({ page_id: Schema.Union(Schema.String, Schema.Number) })
+export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = /*#__PURE__*/ Schema.Struct({ page_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `aiContent.getExternalPage` (GET /ai/external_pages/{page_id}).
  * @since 0.1.0
  * @category operations
  */
-export const getExternalPageOperation = Operation.make<GetExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getExternalPageOperation = /*#__PURE__*/ Operation.make<GetExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "aiContent.getExternalPage",
   operationId: "getExternalPage",
   api: "stable",
@@ -447,14 +447,14 @@ export type UpdateExternalPageRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = Schema.extend(Schema.Struct({ page_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateExternalPageRequest)
+export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ page_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateExternalPageRequest)
 
 /**
  * The descriptor of `aiContent.updateExternalPage` (PUT /ai/external_pages/{page_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateExternalPageOperation = Operation.make<UpdateExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateExternalPageOperation = /*#__PURE__*/ Operation.make<UpdateExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "aiContent.updateExternalPage",
   operationId: "updateExternalPage",
   api: "stable",
@@ -497,14 +497,14 @@ export interface DeleteExternalPageRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = Schema.Struct({ page_id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = /*#__PURE__*/ Schema.Struct({ page_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `aiContent.deleteExternalPage` (DELETE /ai/external_pages/{page_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteExternalPageOperation = Operation.make<DeleteExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteExternalPageOperation = /*#__PURE__*/ Operation.make<DeleteExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "aiContent.deleteExternalPage",
   operationId: "deleteExternalPage",
   api: "stable",

@@ -31,14 +31,14 @@ export interface ListArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = Schema.Struct({ page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number) })
+export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `articles.list` (GET /articles).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListArticlesRequest, Schemas.ArticleList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListArticlesRequest, Schemas.ArticleList, IntercomError.BadRequestError>({
   name: "articles.list",
   operationId: "listArticles",
   api: "stable",
@@ -114,14 +114,14 @@ export type CreateArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = Schema.Struct({ title: Schema.String, description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), state: Schema.optional(Schema.Literal("published", "draft")), parent_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), parent_type: Schema.optional(Schema.Literal("collection", "section")), translated_content: Schema.optional(Schema.NullOr(Schemas.ArticleTranslatedContentInput)) })
+export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PURE__*/ Schema.Struct({ title: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")), parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), parent_type: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("collection", "section")), translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schemas.ArticleTranslatedContentInput)) })
 
 /**
  * The descriptor of `articles.create` (POST /articles).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<CreateArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "articles.create",
   operationId: "createArticle",
   api: "stable",
@@ -164,14 +164,14 @@ export interface FindArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindArticleRequest: Schema.Schema<FindArticleRequest> = Schema.Struct({ article_id: Schema.Union(Schema.String, Schema.Number) })
+export const FindArticleRequest: Schema.Schema<FindArticleRequest> = /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `articles.find` (GET /articles/{article_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "articles.find",
   operationId: "retrieveArticle",
   api: "stable",
@@ -214,14 +214,14 @@ export type UpdateArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = Schema.extend(Schema.Struct({ article_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateArticleRequest)
+export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateArticleRequest)
 
 /**
  * The descriptor of `articles.update` (PUT /articles/{article_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<UpdateArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "articles.update",
   operationId: "updateArticle",
   api: "stable",
@@ -264,14 +264,14 @@ export interface DeleteArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = Schema.Struct({ article_id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `articles.delete` (DELETE /articles/{article_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = Operation.make<DeleteArticleRequest, Schemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteArticleRequest, Schemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "articles.delete",
   operationId: "deleteArticle",
   api: "stable",
@@ -327,14 +327,14 @@ export interface SearchArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = Schema.Struct({ phrase: Schema.optional(Schema.String), state: Schema.optional(Schema.String), help_center_id: Schema.optional(Schema.Number), highlight: Schema.optional(Schema.Boolean) })
+export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = /*#__PURE__*/ Schema.Struct({ phrase: /*#__PURE__*/ Schema.optional(Schema.String), state: /*#__PURE__*/ Schema.optional(Schema.String), help_center_id: /*#__PURE__*/ Schema.optional(Schema.Number), highlight: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `articles.search` (GET /articles/search).
  * @since 0.1.0
  * @category operations
  */
-export const searchOperation = Operation.make<SearchArticlesRequest, Schemas.ArticleSearchResponse, IntercomError.BadRequestError>({
+export const searchOperation = /*#__PURE__*/ Operation.make<SearchArticlesRequest, Schemas.ArticleSearchResponse, IntercomError.BadRequestError>({
   name: "articles.search",
   operationId: "searchArticles",
   api: "stable",

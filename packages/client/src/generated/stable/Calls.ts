@@ -31,14 +31,14 @@ export interface ListCallsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsRequest: Schema.Schema<ListCallsRequest> = Schema.Struct({ page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number) })
+export const ListCallsRequest: Schema.Schema<ListCallsRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `calls.listCalls` (GET /calls).
  * @since 0.1.0
  * @category operations
  */
-export const listCallsOperation = Operation.make<ListCallsRequest, Schemas.CallList, IntercomError.BadRequestError>({
+export const listCallsOperation = /*#__PURE__*/ Operation.make<ListCallsRequest, Schemas.CallList, IntercomError.BadRequestError>({
   name: "calls.listCalls",
   operationId: "listCalls",
   api: "stable",
@@ -97,14 +97,14 @@ export interface ShowCallRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRequest: Schema.Schema<ShowCallRequest> = Schema.Struct({ call_id: Schema.Union(Schema.String, Schema.Number) })
+export const ShowCallRequest: Schema.Schema<ShowCallRequest> = /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `calls.showCall` (GET /calls/{call_id}).
  * @since 0.1.0
  * @category operations
  */
-export const showCallOperation = Operation.make<ShowCallRequest, Schemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showCallOperation = /*#__PURE__*/ Operation.make<ShowCallRequest, Schemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "calls.showCall",
   operationId: "showCall",
   api: "stable",
@@ -147,14 +147,14 @@ export interface ShowCallRecordingRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = Schema.Struct({ call_id: Schema.Union(Schema.String, Schema.Number) })
+export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `calls.showCallRecording` (GET /calls/{call_id}/recording).
  * @since 0.1.0
  * @category operations
  */
-export const showCallRecordingOperation = Operation.make<ShowCallRecordingRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showCallRecordingOperation = /*#__PURE__*/ Operation.make<ShowCallRecordingRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "calls.showCallRecording",
   operationId: "showCallRecording",
   api: "stable",
@@ -197,14 +197,14 @@ export interface ShowCallTranscriptRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = Schema.Struct({ call_id: Schema.Union(Schema.String, Schema.Number) })
+export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `calls.showCallTranscript` (GET /calls/{call_id}/transcript).
  * @since 0.1.0
  * @category operations
  */
-export const showCallTranscriptOperation = Operation.make<ShowCallTranscriptRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showCallTranscriptOperation = /*#__PURE__*/ Operation.make<ShowCallTranscriptRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "calls.showCallTranscript",
   operationId: "showCallTranscript",
   api: "stable",
@@ -286,7 +286,7 @@ export interface ListCallsWithTranscriptsResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsWithTranscriptsResponse: Schema.Schema<ListCallsWithTranscriptsResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), conversation_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), admin_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), contact_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), state: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), initiated_at: Schema.optionalWith(Schema.NullOr(Schemas.Datetime), { exact: true }), answered_at: Schema.optionalWith(Schema.NullOr(Schemas.Datetime), { exact: true }), ended_at: Schema.optionalWith(Schema.NullOr(Schemas.Datetime), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schemas.Datetime), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schemas.Datetime), { exact: true }), recording_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), transcription_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), call_type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), direction: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ended_reason: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), fin_recording_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), fin_transcription_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), transcript: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Record({ key: Schema.String, value: Schema.Unknown }))), { exact: true }), transcript_status: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }) })
+export const ListCallsWithTranscriptsResponse: Schema.Schema<ListCallsWithTranscriptsResponse> = /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), initiated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), answered_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), ended_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), call_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), direction: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ended_reason: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), fin_recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), fin_transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), transcript: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))), { exact: true }), transcript_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }) })
 
 /**
  * The input of `calls.listCallsWithTranscripts`: path, query and body parameters by their wire names.
@@ -302,14 +302,14 @@ export type ListCallsWithTranscriptsRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = Schema.Struct({ conversation_ids: Schema.Array(Schema.String) })
+export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = /*#__PURE__*/ Schema.Struct({ conversation_ids: /*#__PURE__*/ Schema.Array(Schema.String) })
 
 /**
  * The descriptor of `calls.listCallsWithTranscripts` (POST /calls/search).
  * @since 0.1.0
  * @category operations
  */
-export const listCallsWithTranscriptsOperation = Operation.make<ListCallsWithTranscriptsRequest, ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const listCallsWithTranscriptsOperation = /*#__PURE__*/ Operation.make<ListCallsWithTranscriptsRequest, ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "calls.listCallsWithTranscripts",
   operationId: "listCallsWithTranscripts",
   api: "stable",

@@ -27,7 +27,7 @@ export type RetrieveResponse = Schemas.Company | Schemas.CompanyList
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveResponse: Schema.Schema<RetrieveResponse> = Schema.Union(Schemas.Company, Schemas.CompanyList)
+export const RetrieveResponse: Schema.Schema<RetrieveResponse> = /*#__PURE__*/ Schema.Union(Schemas.Company, Schemas.CompanyList)
 
 /**
  * The input of `companies.retrieve`: path, query and body parameters by their wire names.
@@ -53,14 +53,14 @@ export interface RetrieveCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = Schema.Struct({ name: Schema.optional(Schema.String), company_id: Schema.optional(Schema.String), tag_id: Schema.optional(Schema.String), segment_id: Schema.optional(Schema.String), page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number) })
+export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(Schema.String), tag_id: /*#__PURE__*/ Schema.optional(Schema.String), segment_id: /*#__PURE__*/ Schema.optional(Schema.String), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `companies.retrieve` (GET /companies).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveOperation = Operation.make<RetrieveCompanyRequest, RetrieveResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveOperation = /*#__PURE__*/ Operation.make<RetrieveCompanyRequest, RetrieveResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "companies.retrieve",
   operationId: "retrieveCompany",
   api: "stable",
@@ -129,14 +129,14 @@ export type CreateOrUpdateCompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = Schema.Struct({ name: Schema.optional(Schema.String), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), plan: Schema.optional(Schema.String), size: Schema.optional(Schema.Number), website: Schema.optional(Schema.String), industry: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })), remote_created_at: Schema.optional(Schema.Number), monthly_spend: Schema.optional(Schema.Number) })
+export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `companies.createOrUpdate` (POST /companies).
  * @since 0.1.0
  * @category operations
  */
-export const createOrUpdateOperation = Operation.make<CreateOrUpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOrUpdateOperation = /*#__PURE__*/ Operation.make<CreateOrUpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "companies.createOrUpdate",
   operationId: "createOrUpdateCompany",
   api: "stable",
@@ -187,14 +187,14 @@ export interface FindCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindCompanyRequest: Schema.Schema<FindCompanyRequest> = Schema.Struct({ company_id: Schema.Union(Schema.String, Schema.Number) })
+export const FindCompanyRequest: Schema.Schema<FindCompanyRequest> = /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `companies.find` (GET /companies/{company_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "companies.find",
   operationId: "RetrieveACompanyById",
   api: "stable",
@@ -252,14 +252,14 @@ export type UpdateCompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = Schema.extend(Schema.Struct({ company_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ name: Schema.optional(Schema.String), plan: Schema.optional(Schema.String), size: Schema.optional(Schema.Number), website: Schema.optional(Schema.String), industry: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })), monthly_spend: Schema.optional(Schema.Number) }))
+export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `companies.update` (PUT /companies/{company_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<UpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "companies.update",
   operationId: "UpdateCompany",
   api: "stable",
@@ -306,14 +306,14 @@ export interface DeleteCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = Schema.Struct({ company_id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `companies.delete` (DELETE /companies/{company_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = Operation.make<DeleteCompanyRequest, Schemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteCompanyRequest, Schemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "companies.delete",
   operationId: "deleteCompany",
   api: "stable",
@@ -363,14 +363,14 @@ export interface ListAttachedContactsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = Schema.Struct({ company_id: Schema.Union(Schema.String, Schema.Number) })
+export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `companies.listAttachedContacts` (GET /companies/{company_id}/contacts).
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedContactsOperation = Operation.make<ListAttachedContactsRequest, Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listAttachedContactsOperation = /*#__PURE__*/ Operation.make<ListAttachedContactsRequest, Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "companies.listAttachedContacts",
   operationId: "ListAttachedContacts",
   api: "stable",
@@ -429,14 +429,14 @@ export interface ListSegmentsAttachedToCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsAttachedToCompanyRequest: Schema.Schema<ListSegmentsAttachedToCompanyRequest> = Schema.Struct({ company_id: Schema.Union(Schema.String, Schema.Number) })
+export const ListSegmentsAttachedToCompanyRequest: Schema.Schema<ListSegmentsAttachedToCompanyRequest> = /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `companies.listAttachedSegments` (GET /companies/{company_id}/segments).
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegmentsOperation = Operation.make<ListSegmentsAttachedToCompanyRequest, Schemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listAttachedSegmentsOperation = /*#__PURE__*/ Operation.make<ListSegmentsAttachedToCompanyRequest, Schemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "companies.listAttachedSegments",
   operationId: "ListAttachedSegmentsForCompanies",
   api: "stable",
@@ -483,14 +483,14 @@ export interface ListCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCompaniesRequest: Schema.Schema<ListCompaniesRequest> = Schema.Struct({ page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number), order: Schema.optional(Schema.String) })
+export const ListCompaniesRequest: Schema.Schema<ListCompaniesRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number), order: /*#__PURE__*/ Schema.optional(Schema.String) })
 
 /**
  * The descriptor of `companies.list` (POST /companies/list).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListCompaniesRequest, Schemas.CompanyList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListCompaniesRequest, Schemas.CompanyList, IntercomError.BadRequestError>({
   name: "companies.list",
   operationId: "listAllCompanies",
   api: "stable",
@@ -556,14 +556,14 @@ export interface ScrollCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ScrollCompaniesRequest: Schema.Schema<ScrollCompaniesRequest> = Schema.Struct({ scroll_param: Schema.optional(Schema.String) })
+export const ScrollCompaniesRequest: Schema.Schema<ScrollCompaniesRequest> = /*#__PURE__*/ Schema.Struct({ scroll_param: /*#__PURE__*/ Schema.optional(Schema.String) })
 
 /**
  * The descriptor of `companies.scroll` (GET /companies/scroll).
  * @since 0.1.0
  * @category operations
  */
-export const scrollOperation = Operation.make<ScrollCompaniesRequest, Schemas.CompanyScroll, IntercomError.BadRequestError>({
+export const scrollOperation = /*#__PURE__*/ Operation.make<ScrollCompaniesRequest, Schemas.CompanyScroll, IntercomError.BadRequestError>({
   name: "companies.scroll",
   operationId: "scrollOverAllCompanies",
   api: "stable",
@@ -639,14 +639,14 @@ export type AttachContactToCompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToCompanyRequest: Schema.Schema<AttachContactToCompanyRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }))
+export const AttachContactToCompanyRequest: Schema.Schema<AttachContactToCompanyRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `companies.attachContact` (POST /contacts/{contact_id}/companies).
  * @since 0.1.0
  * @category operations
  */
-export const attachContactOperation = Operation.make<AttachContactToCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachContactOperation = /*#__PURE__*/ Operation.make<AttachContactToCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "companies.attachContact",
   operationId: "attachContactToACompany",
   api: "stable",
@@ -691,14 +691,14 @@ export interface DetachContactFromCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromCompanyRequest: Schema.Schema<DetachContactFromCompanyRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), company_id: Schema.Union(Schema.String, Schema.Number) })
+export const DetachContactFromCompanyRequest: Schema.Schema<DetachContactFromCompanyRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `companies.detachContact` (DELETE /contacts/{contact_id}/companies/{company_id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachContactOperation = Operation.make<DetachContactFromCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const detachContactOperation = /*#__PURE__*/ Operation.make<DetachContactFromCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "companies.detachContact",
   operationId: "detachContactFromACompany",
   api: "stable",

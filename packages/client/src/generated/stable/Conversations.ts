@@ -31,14 +31,14 @@ export interface ListConversationsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = Schema.Struct({ per_page: Schema.optional(Schema.Number), starting_after: Schema.optional(Schema.String) })
+export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = /*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String) })
 
 /**
  * The descriptor of `conversations.list` (GET /conversations).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError>({
   name: "conversations.list",
   operationId: "listConversations",
   api: "stable",
@@ -107,7 +107,7 @@ export const CreateConversationRequest: Schema.Schema<CreateConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateConversationRequest, Schemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<CreateConversationRequest, Schemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.create",
   operationId: "createConversation",
   api: "stable",
@@ -162,14 +162,14 @@ export interface FindConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindConversationRequest: Schema.Schema<FindConversationRequest> = Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number), display_as: Schema.optional(Schema.String), include_translations: Schema.optional(Schema.Boolean) })
+export const FindConversationRequest: Schema.Schema<FindConversationRequest> = /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String), include_translations: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `conversations.find` (GET /conversations/{conversation_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "conversations.find",
   operationId: "retrieveConversation",
   api: "stable",
@@ -222,14 +222,14 @@ export type UpdateConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number), display_as: Schema.optional(Schema.String) }), Schemas.UpdateConversationRequest)
+export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String) }), Schemas.UpdateConversationRequest)
 
 /**
  * The descriptor of `conversations.update` (PUT /conversations/{conversation_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<UpdateConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.update",
   operationId: "updateConversation",
   api: "stable",
@@ -282,14 +282,14 @@ export interface DeleteConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `conversations.deleteConversation` (DELETE /conversations/{conversation_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteConversationOperation = Operation.make<DeleteConversationRequest, Schemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteConversationOperation = /*#__PURE__*/ Operation.make<DeleteConversationRequest, Schemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "conversations.deleteConversation",
   operationId: "deleteConversation",
   api: "stable",
@@ -336,7 +336,7 @@ export const SearchConversationsRequest: Schema.Schema<SearchConversationsReques
  * @since 0.1.0
  * @category operations
  */
-export const searchOperation = Operation.make<SearchConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const searchOperation = /*#__PURE__*/ Operation.make<SearchConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "conversations.search",
   operationId: "searchConversations",
   api: "stable",
@@ -493,14 +493,14 @@ export type ReplyToConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyToConversationRequest: Schema.Schema<ReplyToConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.ReplyConversationRequest)
+export const ReplyToConversationRequest: Schema.Schema<ReplyToConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ReplyConversationRequest)
 
 /**
  * The descriptor of `conversations.reply` (POST /conversations/{conversation_id}/reply).
  * @since 0.1.0
  * @category operations
  */
-export const replyOperation = Operation.make<ReplyToConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const replyOperation = /*#__PURE__*/ Operation.make<ReplyToConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.reply",
   operationId: "replyConversation",
   api: "stable",
@@ -543,14 +543,14 @@ export type ManageConversationPartsRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ManageConversationPartsRequest: Schema.Schema<ManageConversationPartsRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest))
+export const ManageConversationPartsRequest: Schema.Schema<ManageConversationPartsRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest))
 
 /**
  * The descriptor of `conversations.manage` (POST /conversations/{conversation_id}/parts).
  * @since 0.1.0
  * @category operations
  */
-export const manageOperation = Operation.make<ManageConversationPartsRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const manageOperation = /*#__PURE__*/ Operation.make<ManageConversationPartsRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.manage",
   operationId: "manageConversation",
   api: "stable",
@@ -597,14 +597,14 @@ export type AttachContactToConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.AttachContactToConversationRequest)
+export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.AttachContactToConversationRequest)
 
 /**
  * The descriptor of `conversations.attachContactAsAdmin` (POST /conversations/{conversation_id}/customers).
  * @since 0.1.0
  * @category operations
  */
-export const attachContactAsAdminOperation = Operation.make<AttachContactToConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachContactAsAdminOperation = /*#__PURE__*/ Operation.make<AttachContactToConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.attachContactAsAdmin",
   operationId: "attachContactToConversation",
   api: "stable",
@@ -653,14 +653,14 @@ export type DetachContactFromConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number), contact_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.DetachContactFromConversationRequest)
+export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.DetachContactFromConversationRequest)
 
 /**
  * The descriptor of `conversations.detachContactAsAdmin` (DELETE /conversations/{conversation_id}/customers/{contact_id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachContactAsAdminOperation = Operation.make<DetachContactFromConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const detachContactAsAdminOperation = /*#__PURE__*/ Operation.make<DetachContactFromConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.detachContactAsAdmin",
   operationId: "detachContactFromConversation",
   api: "stable",
@@ -711,7 +711,7 @@ export const RedactConversationPartRequest: Schema.Schema<RedactConversationPart
  * @since 0.1.0
  * @category operations
  */
-export const redactConversationPartOperation = Operation.make<RedactConversationPartRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const redactConversationPartOperation = /*#__PURE__*/ Operation.make<RedactConversationPartRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.redactConversationPart",
   operationId: "redactConversation",
   api: "stable",
@@ -758,14 +758,14 @@ export type ConvertConversationToTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.ConvertConversationToTicketRequest)
+export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ConvertConversationToTicketRequest)
 
 /**
  * The descriptor of `conversations.convertToTicket` (POST /conversations/{conversation_id}/convert).
  * @since 0.1.0
  * @category operations
  */
-export const convertToTicketOperation = Operation.make<ConvertConversationToTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const convertToTicketOperation = /*#__PURE__*/ Operation.make<ConvertConversationToTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "conversations.convertToTicket",
   operationId: "convertConversationToTicket",
   api: "stable",
@@ -808,14 +808,14 @@ export interface AutoAssignConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const AutoAssignConversationRequest: Schema.Schema<AutoAssignConversationRequest> = Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) })
+export const AutoAssignConversationRequest: Schema.Schema<AutoAssignConversationRequest> = /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `conversations.runAssignmentRules` (POST /conversations/{conversation_id}/run_assignment_rules).
  * @since 0.1.0
  * @category operations
  */
-export const runAssignmentRulesOperation = Operation.make<AutoAssignConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const runAssignmentRulesOperation = /*#__PURE__*/ Operation.make<AutoAssignConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "conversations.runAssignmentRules",
   operationId: "autoAssignConversation",
   api: "stable",

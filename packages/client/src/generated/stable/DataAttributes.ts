@@ -29,14 +29,14 @@ export interface ListDataAttributesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListDataAttributesRequest: Schema.Schema<ListDataAttributesRequest> = Schema.Struct({ model: Schema.optional(Schema.Literal("contact", "company", "conversation")), include_archived: Schema.optional(Schema.Boolean) })
+export const ListDataAttributesRequest: Schema.Schema<ListDataAttributesRequest> = /*#__PURE__*/ Schema.Struct({ model: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("contact", "company", "conversation")), include_archived: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `dataAttributes.list` (GET /data_attributes).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListDataAttributesRequest, Schemas.DataAttributeList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListDataAttributesRequest, Schemas.DataAttributeList, IntercomError.BadRequestError>({
   name: "dataAttributes.list",
   operationId: "lisDataAttributes",
   api: "stable",
@@ -83,7 +83,7 @@ export const CreateDataAttributeRequest: Schema.Schema<CreateDataAttributeReques
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<CreateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "dataAttributes.create",
   operationId: "createDataAttribute",
   api: "stable",
@@ -126,14 +126,14 @@ export type UpdateDataAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = Schema.extend(Schema.Struct({ data_attribute_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateDataAttributeRequest)
+export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ data_attribute_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateDataAttributeRequest)
 
 /**
  * The descriptor of `dataAttributes.update` (PUT /data_attributes/{data_attribute_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<UpdateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "dataAttributes.update",
   operationId: "updateDataAttribute",
   api: "stable",

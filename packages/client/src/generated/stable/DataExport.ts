@@ -30,7 +30,7 @@ export interface ExportReportingDataResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ExportReportingDataResponse: Schema.Schema<ExportReportingDataResponse> = Schema.Struct({ job_identifier: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), status: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), download_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), download_expires_at: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })
+export const ExportReportingDataResponse: Schema.Schema<ExportReportingDataResponse> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_expires_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })
 
 /**
  * The input of `dataExport.exportReportingData`: path, query and body parameters by their wire names.
@@ -49,14 +49,14 @@ export interface ExportReportingDataRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ExportReportingDataRequest: Schema.Schema<ExportReportingDataRequest> = Schema.Struct({ app_id: Schema.String, client_id: Schema.String, job_identifier: Schema.Union(Schema.String, Schema.Number) })
+export const ExportReportingDataRequest: Schema.Schema<ExportReportingDataRequest> = /*#__PURE__*/ Schema.Struct({ app_id: Schema.String, client_id: Schema.String, job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `dataExport.exportReportingData` (GET /export/reporting_data/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const exportReportingDataOperation = Operation.make<ExportReportingDataRequest, ExportReportingDataResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const exportReportingDataOperation = /*#__PURE__*/ Operation.make<ExportReportingDataRequest, ExportReportingDataResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "dataExport.exportReportingData",
   operationId: undefined,
   api: "stable",
@@ -97,14 +97,14 @@ export interface DownloadReportingDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DownloadReportingDataExportRequest: Schema.Schema<DownloadReportingDataExportRequest> = Schema.Struct({ app_id: Schema.String, job_identifier: Schema.Union(Schema.String, Schema.Number) })
+export const DownloadReportingDataExportRequest: Schema.Schema<DownloadReportingDataExportRequest> = /*#__PURE__*/ Schema.Struct({ app_id: Schema.String, job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `dataExport.downloadReportingDataExport` (GET /download/reporting_data/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const downloadReportingDataExportOperation = Operation.make<DownloadReportingDataExportRequest, Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const downloadReportingDataExportOperation = /*#__PURE__*/ Operation.make<DownloadReportingDataExportRequest, Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "dataExport.downloadReportingDataExport",
   operationId: undefined,
   api: "stable",
@@ -155,7 +155,7 @@ export const CreateDataExportRequest: Schema.Schema<CreateDataExportRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<CreateDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "dataExport.create",
   operationId: "createDataExport",
   api: "stable",
@@ -212,14 +212,14 @@ export interface FindDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindDataExportRequest: Schema.Schema<FindDataExportRequest> = Schema.Struct({ job_identifier: Schema.Union(Schema.String, Schema.Number) })
+export const FindDataExportRequest: Schema.Schema<FindDataExportRequest> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `dataExport.find` (GET /export/content/data/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "dataExport.find",
   operationId: "getDataExport",
   api: "stable",
@@ -266,14 +266,14 @@ export interface CancelDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = Schema.Struct({ job_identifier: Schema.Union(Schema.String, Schema.Number) })
+export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `dataExport.cancel` (POST /export/cancel/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const cancelOperation = Operation.make<CancelDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const cancelOperation = /*#__PURE__*/ Operation.make<CancelDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "dataExport.cancel",
   operationId: "cancelDataExport",
   api: "stable",
@@ -316,14 +316,14 @@ export interface DownloadDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = Schema.Struct({ job_identifier: Schema.Union(Schema.String, Schema.Number) })
+export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `dataExport.download` (GET /download/content/data/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const downloadOperation = Operation.make<DownloadDataExportRequest, Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const downloadOperation = /*#__PURE__*/ Operation.make<DownloadDataExportRequest, Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "dataExport.download",
   operationId: "downloadDataExport",
   api: "stable",

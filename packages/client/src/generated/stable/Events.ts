@@ -25,7 +25,7 @@ export type ListResponse = Schemas.DataEventList | Schemas.DataEventSummary
  * @since 0.1.0
  * @category schemas
  */
-export const ListResponse: Schema.Schema<ListResponse> = Schema.Union(Schemas.DataEventList, Schemas.DataEventSummary)
+export const ListResponse: Schema.Schema<ListResponse> = /*#__PURE__*/ Schema.Union(Schemas.DataEventList, Schemas.DataEventSummary)
 
 /**
  * The input of `events.list`: path, query and body parameters by their wire names.
@@ -51,14 +51,14 @@ export interface ListEventsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListEventsRequest: Schema.Schema<ListEventsRequest> = Schema.Struct({ user_id: Schema.optional(Schema.String), intercom_user_id: Schema.optional(Schema.String), email: Schema.optional(Schema.String), type: Schema.String, summary: Schema.optional(Schema.Boolean), per_page: Schema.optional(Schema.Number) })
+export const ListEventsRequest: Schema.Schema<ListEventsRequest> = /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.optional(Schema.String), intercom_user_id: /*#__PURE__*/ Schema.optional(Schema.String), email: /*#__PURE__*/ Schema.optional(Schema.String), type: Schema.String, summary: /*#__PURE__*/ Schema.optional(Schema.Boolean), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `events.list` (GET /events).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListEventsRequest, ListResponse, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListEventsRequest, ListResponse, IntercomError.BadRequestError>({
   name: "events.list",
   operationId: "lisDataEvents",
   api: "stable",
@@ -117,7 +117,7 @@ export const CreateEventRequest: Schema.Schema<CreateEventRequest> = Schemas.Cre
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateEventRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<CreateEventRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "events.create",
   operationId: "createDataEvent",
   api: "stable",
@@ -203,7 +203,7 @@ export const ListEventSummariesRequest: Schema.Schema<ListEventSummariesRequest>
  * @since 0.1.0
  * @category operations
  */
-export const summariesOperation = Operation.make<ListEventSummariesRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const summariesOperation = /*#__PURE__*/ Operation.make<ListEventSummariesRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "events.summaries",
   operationId: "dataEventSummaries",
   api: "stable",

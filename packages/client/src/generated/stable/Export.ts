@@ -29,7 +29,7 @@ export interface EnqueueANewReportingDataExportJobResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const EnqueueANewReportingDataExportJobResponse: Schema.Schema<EnqueueANewReportingDataExportJobResponse> = Schema.Struct({ job_identifier: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), status: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), download_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), download_expires_at: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) })
+export const EnqueueANewReportingDataExportJobResponse: Schema.Schema<EnqueueANewReportingDataExportJobResponse> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_expires_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })
 
 /**
  * The input of `export.enqueueANewReportingDataExportJob`: path, query and body parameters by their wire names.
@@ -47,14 +47,14 @@ export type EnqueueANewReportingDataExportJobRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const EnqueueANewReportingDataExportJobRequest: Schema.Schema<EnqueueANewReportingDataExportJobRequest> = Schema.Struct({ dataset_id: Schema.Union(Schema.String, Schema.Number), attribute_ids: Schema.Array(Schema.String), start_time: Schema.Number, end_time: Schema.Number })
+export const EnqueueANewReportingDataExportJobRequest: Schema.Schema<EnqueueANewReportingDataExportJobRequest> = /*#__PURE__*/ Schema.Struct({ dataset_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), attribute_ids: /*#__PURE__*/ Schema.Array(Schema.String), start_time: Schema.Number, end_time: Schema.Number })
 
 /**
  * The descriptor of `export.enqueueANewReportingDataExportJob` (POST /export/reporting_data/enqueue).
  * @since 0.1.0
  * @category operations
  */
-export const enqueueANewReportingDataExportJobOperation = Operation.make<EnqueueANewReportingDataExportJobRequest, EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const enqueueANewReportingDataExportJobOperation = /*#__PURE__*/ Operation.make<EnqueueANewReportingDataExportJobRequest, EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "export.enqueueANewReportingDataExportJob",
   operationId: undefined,
   api: "stable",
@@ -105,7 +105,7 @@ export interface ListAvailableDatasetsAndAttributesResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAvailableDatasetsAndAttributesResponse: Schema.Schema<ListAvailableDatasetsAndAttributesResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Struct({ id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), description: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), default_time_attribute_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), attributes: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Struct({ id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }) }))), { exact: true }) })
+export const ListAvailableDatasetsAndAttributesResponse: Schema.Schema<ListAvailableDatasetsAndAttributesResponse> = /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), default_time_attribute_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }) }))), { exact: true }) })
 
 /**
  * The input of `export.listAvailableDatasetsAndAttributes`: path, query and body parameters by their wire names.
@@ -118,14 +118,14 @@ export interface ListAvailableDatasetsAndAttributesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAvailableDatasetsAndAttributesRequest: Schema.Schema<ListAvailableDatasetsAndAttributesRequest> = Schema.Struct({  })
+export const ListAvailableDatasetsAndAttributesRequest: Schema.Schema<ListAvailableDatasetsAndAttributesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `export.listAvailableDatasetsAndAttributes` (GET /export/reporting_data/get_datasets).
  * @since 0.1.0
  * @category operations
  */
-export const listAvailableDatasetsAndAttributesOperation = Operation.make<ListAvailableDatasetsAndAttributesRequest, ListAvailableDatasetsAndAttributesResponse, never>({
+export const listAvailableDatasetsAndAttributesOperation = /*#__PURE__*/ Operation.make<ListAvailableDatasetsAndAttributesRequest, ListAvailableDatasetsAndAttributesResponse, never>({
   name: "export.listAvailableDatasetsAndAttributes",
   operationId: undefined,
   api: "stable",

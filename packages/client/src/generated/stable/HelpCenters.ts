@@ -29,14 +29,14 @@ export interface FindHelpCenterRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindHelpCenterRequest: Schema.Schema<FindHelpCenterRequest> = Schema.Struct({ help_center_id: Schema.Union(Schema.String, Schema.Number) })
+export const FindHelpCenterRequest: Schema.Schema<FindHelpCenterRequest> = /*#__PURE__*/ Schema.Struct({ help_center_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `helpCenters.find` (GET /help_center/help_centers/{help_center_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindHelpCenterRequest, Schemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindHelpCenterRequest, Schemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "helpCenters.find",
   operationId: "retrieveHelpCenter",
   api: "stable",
@@ -81,14 +81,14 @@ export interface ListHelpCentersRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = Schema.Struct({ page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number) })
+export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `helpCenters.list` (GET /help_center/help_centers).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListHelpCentersRequest, Schemas.HelpCenterList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListHelpCentersRequest, Schemas.HelpCenterList, IntercomError.BadRequestError>({
   name: "helpCenters.list",
   operationId: "listHelpCenters",
   api: "stable",

@@ -31,14 +31,14 @@ export interface ListCollectionsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCollectionsRequest: Schema.Schema<ListCollectionsRequest> = Schema.Struct({ page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number) })
+export const ListCollectionsRequest: Schema.Schema<ListCollectionsRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `helpCenters.collections.list` (GET /help_center/collections).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListCollectionsRequest, Schemas.CollectionList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListCollectionsRequest, Schemas.CollectionList, IntercomError.BadRequestError>({
   name: "helpCenters.collections.list",
   operationId: "listAllCollections",
   api: "stable",
@@ -103,7 +103,7 @@ export const CreateCollectionRequest: Schema.Schema<CreateCollectionRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<CreateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "helpCenters.collections.create",
   operationId: "createCollection",
   api: "stable",
@@ -146,14 +146,14 @@ export interface FindCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindCollectionRequest: Schema.Schema<FindCollectionRequest> = Schema.Struct({ collection_id: Schema.Union(Schema.String, Schema.Number) })
+export const FindCollectionRequest: Schema.Schema<FindCollectionRequest> = /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `helpCenters.collections.find` (GET /help_center/collections/{collection_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "helpCenters.collections.find",
   operationId: "retrieveCollection",
   api: "stable",
@@ -196,14 +196,14 @@ export type UpdateCollectionRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = Schema.extend(Schema.Struct({ collection_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateCollectionRequest)
+export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateCollectionRequest)
 
 /**
  * The descriptor of `helpCenters.collections.update` (PUT /help_center/collections/{collection_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<UpdateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "helpCenters.collections.update",
   operationId: "updateCollection",
   api: "stable",
@@ -246,14 +246,14 @@ export interface DeleteCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = Schema.Struct({ collection_id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `helpCenters.collections.delete` (DELETE /help_center/collections/{collection_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = Operation.make<DeleteCollectionRequest, Schemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteCollectionRequest, Schemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "helpCenters.collections.delete",
   operationId: "deleteCollection",
   api: "stable",

@@ -26,14 +26,14 @@ export interface ListInternalArticlesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListInternalArticlesRequest: Schema.Schema<ListInternalArticlesRequest> = Schema.Struct({  })
+export const ListInternalArticlesRequest: Schema.Schema<ListInternalArticlesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `internalArticles.listInternalArticles` (GET /internal_articles).
  * @since 0.1.0
  * @category operations
  */
-export const listInternalArticlesOperation = Operation.make<ListInternalArticlesRequest, Schemas.InternalArticleList, never>({
+export const listInternalArticlesOperation = /*#__PURE__*/ Operation.make<ListInternalArticlesRequest, Schemas.InternalArticleList, never>({
   name: "internalArticles.listInternalArticles",
   operationId: "listInternalArticles",
   api: "stable",
@@ -98,14 +98,14 @@ export type CreateInternalArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = Schema.Struct({ title: Schema.String, body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), owner_id: Schema.Union(Schema.String, Schema.Number) })
+export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = /*#__PURE__*/ Schema.Struct({ title: Schema.String, body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), owner_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `internalArticles.createInternalArticle` (POST /internal_articles).
  * @since 0.1.0
  * @category operations
  */
-export const createInternalArticleOperation = Operation.make<CreateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createInternalArticleOperation = /*#__PURE__*/ Operation.make<CreateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "internalArticles.createInternalArticle",
   operationId: "createInternalArticle",
   api: "stable",
@@ -148,14 +148,14 @@ export interface RetrieveInternalArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveInternalArticleRequest: Schema.Schema<RetrieveInternalArticleRequest> = Schema.Struct({ internal_article_id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveInternalArticleRequest: Schema.Schema<RetrieveInternalArticleRequest> = /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `internalArticles.retrieveInternalArticle` (GET /internal_articles/{internal_article_id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveInternalArticleOperation = Operation.make<RetrieveInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveInternalArticleOperation = /*#__PURE__*/ Operation.make<RetrieveInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "internalArticles.retrieveInternalArticle",
   operationId: "retrieveInternalArticle",
   api: "stable",
@@ -198,14 +198,14 @@ export type UpdateInternalArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = Schema.extend(Schema.Struct({ internal_article_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateInternalArticleRequest)
+export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateInternalArticleRequest)
 
 /**
  * The descriptor of `internalArticles.updateInternalArticle` (PUT /internal_articles/{internal_article_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateInternalArticleOperation = Operation.make<UpdateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateInternalArticleOperation = /*#__PURE__*/ Operation.make<UpdateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "internalArticles.updateInternalArticle",
   operationId: "updateInternalArticle",
   api: "stable",
@@ -248,14 +248,14 @@ export interface DeleteInternalArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteInternalArticleRequest: Schema.Schema<DeleteInternalArticleRequest> = Schema.Struct({ internal_article_id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteInternalArticleRequest: Schema.Schema<DeleteInternalArticleRequest> = /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `internalArticles.deleteInternalArticle` (DELETE /internal_articles/{internal_article_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteInternalArticleOperation = Operation.make<DeleteInternalArticleRequest, Schemas.DeletedInternalArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteInternalArticleOperation = /*#__PURE__*/ Operation.make<DeleteInternalArticleRequest, Schemas.DeletedInternalArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "internalArticles.deleteInternalArticle",
   operationId: "deleteInternalArticle",
   api: "stable",
@@ -298,14 +298,14 @@ export interface SearchInternalArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SearchInternalArticlesRequest: Schema.Schema<SearchInternalArticlesRequest> = Schema.Struct({ folder_id: Schema.optional(Schema.String) })
+export const SearchInternalArticlesRequest: Schema.Schema<SearchInternalArticlesRequest> = /*#__PURE__*/ Schema.Struct({ folder_id: /*#__PURE__*/ Schema.optional(Schema.String) })
 
 /**
  * The descriptor of `internalArticles.searchInternalArticles` (GET /internal_articles/search).
  * @since 0.1.0
  * @category operations
  */
-export const searchInternalArticlesOperation = Operation.make<SearchInternalArticlesRequest, Schemas.InternalArticleSearchResponse, IntercomError.BadRequestError>({
+export const searchInternalArticlesOperation = /*#__PURE__*/ Operation.make<SearchInternalArticlesRequest, Schemas.InternalArticleSearchResponse, IntercomError.BadRequestError>({
   name: "internalArticles.searchInternalArticles",
   operationId: "searchInternalArticles",
   api: "stable",

@@ -24,14 +24,14 @@ export interface GetIpAllowlistRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const GetIpAllowlistRequest: Schema.Schema<GetIpAllowlistRequest> = Schema.Struct({  })
+export const GetIpAllowlistRequest: Schema.Schema<GetIpAllowlistRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `ipAllowlist.getIpAllowlist` (GET /ip_allowlist).
  * @since 0.1.0
  * @category operations
  */
-export const getIpAllowlistOperation = Operation.make<GetIpAllowlistRequest, Schemas.IpAllowlist, never>({
+export const getIpAllowlistOperation = /*#__PURE__*/ Operation.make<GetIpAllowlistRequest, Schemas.IpAllowlist, never>({
   name: "ipAllowlist.getIpAllowlist",
   operationId: "getIpAllowlist",
   api: "stable",
@@ -78,7 +78,7 @@ export const UpdateIpAllowlistRequest: Schema.Schema<UpdateIpAllowlistRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const updateIpAllowlistOperation = Operation.make<UpdateIpAllowlistRequest, Schemas.IpAllowlist, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const updateIpAllowlistOperation = /*#__PURE__*/ Operation.make<UpdateIpAllowlistRequest, Schemas.IpAllowlist, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "ipAllowlist.updateIpAllowlist",
   operationId: "updateIpAllowlist",
   api: "stable",

@@ -29,14 +29,14 @@ export interface ListNewsFeedItemsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsFeedItemsRequest: Schema.Schema<ListNewsFeedItemsRequest> = Schema.Struct({ newsfeed_id: Schema.Union(Schema.String, Schema.Number) })
+export const ListNewsFeedItemsRequest: Schema.Schema<ListNewsFeedItemsRequest> = /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `news.feeds.listItems` (GET /news/newsfeeds/{newsfeed_id}/items).
  * @since 0.1.0
  * @category operations
  */
-export const listItemsOperation = Operation.make<ListNewsFeedItemsRequest, Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listItemsOperation = /*#__PURE__*/ Operation.make<ListNewsFeedItemsRequest, Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "news.feeds.listItems",
   operationId: "listLiveNewsfeedItems",
   api: "stable",
@@ -92,14 +92,14 @@ export interface ListNewsFeedsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsFeedsRequest: Schema.Schema<ListNewsFeedsRequest> = Schema.Struct({  })
+export const ListNewsFeedsRequest: Schema.Schema<ListNewsFeedsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `news.feeds.list` (GET /news/newsfeeds).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListNewsFeedsRequest, Schemas.PaginatedResponse, never>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListNewsFeedsRequest, Schemas.PaginatedResponse, never>({
   name: "news.feeds.list",
   operationId: "listNewsfeeds",
   api: "stable",
@@ -158,14 +158,14 @@ export interface FindNewsFeedRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindNewsFeedRequest: Schema.Schema<FindNewsFeedRequest> = Schema.Struct({ newsfeed_id: Schema.Union(Schema.String, Schema.Number) })
+export const FindNewsFeedRequest: Schema.Schema<FindNewsFeedRequest> = /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `news.feeds.find` (GET /news/newsfeeds/{newsfeed_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindNewsFeedRequest, Schemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindNewsFeedRequest, Schemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "news.feeds.find",
   operationId: "retrieveNewsfeed",
   api: "stable",

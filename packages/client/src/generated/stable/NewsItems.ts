@@ -26,14 +26,14 @@ export interface ListNewsItemsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsItemsRequest: Schema.Schema<ListNewsItemsRequest> = Schema.Struct({  })
+export const ListNewsItemsRequest: Schema.Schema<ListNewsItemsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `news.items.list` (GET /news/news_items).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListNewsItemsRequest, Schemas.PaginatedResponse, never>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListNewsItemsRequest, Schemas.PaginatedResponse, never>({
   name: "news.items.list",
   operationId: "listNewsItems",
   api: "stable",
@@ -96,7 +96,7 @@ export const CreateNewsItemRequest: Schema.Schema<CreateNewsItemRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<CreateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "news.items.create",
   operationId: "createNewsItem",
   api: "stable",
@@ -139,14 +139,14 @@ export interface FindNewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindNewsItemRequest: Schema.Schema<FindNewsItemRequest> = Schema.Struct({ news_item_id: Schema.Union(Schema.String, Schema.Number) })
+export const FindNewsItemRequest: Schema.Schema<FindNewsItemRequest> = /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `news.items.find` (GET /news/news_items/{news_item_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "news.items.find",
   operationId: "retrieveNewsItem",
   api: "stable",
@@ -189,14 +189,14 @@ export type UpdateNewsItemRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = Schema.extend(Schema.Struct({ news_item_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.NewsItemRequest)
+export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.NewsItemRequest)
 
 /**
  * The descriptor of `news.items.update` (PUT /news/news_items/{news_item_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<UpdateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "news.items.update",
   operationId: "updateNewsItem",
   api: "stable",
@@ -237,14 +237,14 @@ export interface DeleteNewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = Schema.Struct({ news_item_id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `news.items.delete` (DELETE /news/news_items/{news_item_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = Operation.make<DeleteNewsItemRequest, Schemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteNewsItemRequest, Schemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "news.items.delete",
   operationId: "deleteNewsItem",
   api: "stable",

@@ -33,14 +33,14 @@ export interface ListContactNotesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListContactNotesRequest: Schema.Schema<ListContactNotesRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number) })
+export const ListContactNotesRequest: Schema.Schema<ListContactNotesRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `notes.list` (GET /contacts/{contact_id}/notes).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListContactNotesRequest, Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListContactNotesRequest, Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "notes.list",
   operationId: "listNotes",
   api: "stable",
@@ -104,14 +104,14 @@ export type CreateContactNoteRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateContactNoteRequest: Schema.Schema<CreateContactNoteRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ body: Schema.String, admin_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }))
+export const CreateContactNoteRequest: Schema.Schema<CreateContactNoteRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ body: Schema.String, admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }))
 
 /**
  * The descriptor of `notes.create` (POST /contacts/{contact_id}/notes).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateContactNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<CreateContactNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "notes.create",
   operationId: "createNote",
   api: "stable",
@@ -154,14 +154,14 @@ export interface FindNoteRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindNoteRequest: Schema.Schema<FindNoteRequest> = Schema.Struct({ note_id: Schema.Union(Schema.String, Schema.Number) })
+export const FindNoteRequest: Schema.Schema<FindNoteRequest> = /*#__PURE__*/ Schema.Struct({ note_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `notes.find` (GET /notes/{note_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "notes.find",
   operationId: "retrieveNote",
   api: "stable",

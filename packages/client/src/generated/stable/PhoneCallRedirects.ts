@@ -28,14 +28,14 @@ export type CreatePhoneCallRedirectRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreatePhoneCallRedirectRequest: Schema.Schema<CreatePhoneCallRedirectRequest> = Schema.Struct({ phone: Schema.String, custom_attributes: Schema.optional(Schemas.CustomAttributesInput) })
+export const CreatePhoneCallRedirectRequest: Schema.Schema<CreatePhoneCallRedirectRequest> = /*#__PURE__*/ Schema.Struct({ phone: Schema.String, custom_attributes: /*#__PURE__*/ Schema.optional(Schemas.CustomAttributesInput) })
 
 /**
  * The descriptor of `phoneCallRedirects.create` (POST /phone_call_redirects).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreatePhoneCallRedirectRequest, Schemas.PhoneSwitch, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<CreatePhoneCallRedirectRequest, Schemas.PhoneSwitch, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "phoneCallRedirects.create",
   operationId: "createPhoneSwitch",
   api: "stable",

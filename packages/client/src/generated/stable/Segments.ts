@@ -27,14 +27,14 @@ export interface ListSegmentsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = Schema.Struct({ include_count: Schema.optional(Schema.Boolean) })
+export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = /*#__PURE__*/ Schema.Struct({ include_count: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `segments.list` (GET /segments).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListSegmentsRequest, Schemas.SegmentList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListSegmentsRequest, Schemas.SegmentList, IntercomError.BadRequestError>({
   name: "segments.list",
   operationId: "listSegments",
   api: "stable",
@@ -77,14 +77,14 @@ export interface FindSegmentRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindSegmentRequest: Schema.Schema<FindSegmentRequest> = Schema.Struct({ segment_id: Schema.Union(Schema.String, Schema.Number) })
+export const FindSegmentRequest: Schema.Schema<FindSegmentRequest> = /*#__PURE__*/ Schema.Struct({ segment_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `segments.find` (GET /segments/{segment_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindSegmentRequest, Schemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindSegmentRequest, Schemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "segments.find",
   operationId: "retrieveSegment",
   api: "stable",

@@ -23,14 +23,14 @@ export interface ListSubscriptionTypesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListSubscriptionTypesRequest: Schema.Schema<ListSubscriptionTypesRequest> = Schema.Struct({  })
+export const ListSubscriptionTypesRequest: Schema.Schema<ListSubscriptionTypesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `subscriptionTypes.list` (GET /subscription_types).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListSubscriptionTypesRequest, Schemas.SubscriptionTypeList, never>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListSubscriptionTypesRequest, Schemas.SubscriptionTypeList, never>({
   name: "subscriptionTypes.list",
   operationId: "listSubscriptionTypes",
   api: "stable",

@@ -30,14 +30,14 @@ export type TagContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const TagContactRequest: Schema.Schema<TagContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }))
+export const TagContactRequest: Schema.Schema<TagContactRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.tagContact` (POST /contacts/{contact_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const tagContactOperation = Operation.make<TagContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const tagContactOperation = /*#__PURE__*/ Operation.make<TagContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "tags.tagContact",
   operationId: "attachTagToContact",
   api: "stable",
@@ -82,14 +82,14 @@ export interface UntagContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UntagContactRequest: Schema.Schema<UntagContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), tag_id: Schema.Union(Schema.String, Schema.Number) })
+export const UntagContactRequest: Schema.Schema<UntagContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `tags.untagContact` (DELETE /contacts/{contact_id}/tags/{tag_id}).
  * @since 0.1.0
  * @category operations
  */
-export const untagContactOperation = Operation.make<UntagContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const untagContactOperation = /*#__PURE__*/ Operation.make<UntagContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "tags.untagContact",
   operationId: "detachTagFromContact",
   api: "stable",
@@ -137,14 +137,14 @@ export type TagConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const TagConversationRequest: Schema.Schema<TagConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), admin_id: Schema.Union(Schema.String, Schema.Number) }))
+export const TagConversationRequest: Schema.Schema<TagConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.tagConversation` (POST /conversations/{conversation_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const tagConversationOperation = Operation.make<TagConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const tagConversationOperation = /*#__PURE__*/ Operation.make<TagConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "tags.tagConversation",
   operationId: "attachTagToConversation",
   api: "stable",
@@ -192,14 +192,14 @@ export type UntagConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UntagConversationRequest: Schema.Schema<UntagConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number), tag_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ admin_id: Schema.Union(Schema.String, Schema.Number) }))
+export const UntagConversationRequest: Schema.Schema<UntagConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.untagConversation` (DELETE /conversations/{conversation_id}/tags/{tag_id}).
  * @since 0.1.0
  * @category operations
  */
-export const untagConversationOperation = Operation.make<UntagConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const untagConversationOperation = /*#__PURE__*/ Operation.make<UntagConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "tags.untagConversation",
   operationId: "detachTagFromConversation",
   api: "stable",
@@ -239,14 +239,14 @@ export interface ListTagsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTagsRequest: Schema.Schema<ListTagsRequest> = Schema.Struct({  })
+export const ListTagsRequest: Schema.Schema<ListTagsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `tags.list` (GET /tags).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListTagsRequest, Schemas.TagList, never>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListTagsRequest, Schemas.TagList, never>({
   name: "tags.list",
   operationId: "listTags",
   api: "stable",
@@ -286,14 +286,14 @@ export type CreateTagRequest = Schemas.CreateOrUpdateTagRequest | Schemas.TagCom
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTagRequest: Schema.Schema<CreateTagRequest> = Schema.Union(Schemas.CreateOrUpdateTagRequest, Schemas.TagCompanyRequest, Schemas.UntagCompanyRequest, Schemas.TagMultipleUsersRequest)
+export const CreateTagRequest: Schema.Schema<CreateTagRequest> = /*#__PURE__*/ Schema.Union(Schemas.CreateOrUpdateTagRequest, Schemas.TagCompanyRequest, Schemas.UntagCompanyRequest, Schemas.TagMultipleUsersRequest)
 
 /**
  * The descriptor of `tags.create` (POST /tags).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<CreateTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "tags.create",
   operationId: "createTag",
   api: "stable",
@@ -348,14 +348,14 @@ export interface FindTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTagRequest: Schema.Schema<FindTagRequest> = Schema.Struct({ tag_id: Schema.Union(Schema.String, Schema.Number) })
+export const FindTagRequest: Schema.Schema<FindTagRequest> = /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `tags.find` (GET /tags/{tag_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "tags.find",
   operationId: "findTag",
   api: "stable",
@@ -399,14 +399,14 @@ export interface DeleteTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = Schema.Struct({ tag_id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `tags.delete` (DELETE /tags/{tag_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = Operation.make<DeleteTagRequest, void, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteTagRequest, void, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "tags.delete",
   operationId: "deleteTag",
   api: "stable",
@@ -461,14 +461,14 @@ export type TagTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const TagTicketRequest: Schema.Schema<TagTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), admin_id: Schema.Union(Schema.String, Schema.Number) }))
+export const TagTicketRequest: Schema.Schema<TagTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.tagTicket` (POST /tickets/{ticket_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const tagTicketOperation = Operation.make<TagTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const tagTicketOperation = /*#__PURE__*/ Operation.make<TagTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "tags.tagTicket",
   operationId: "attachTagToTicket",
   api: "stable",
@@ -516,14 +516,14 @@ export type UntagTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UntagTicketRequest: Schema.Schema<UntagTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.Union(Schema.String, Schema.Number), tag_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ admin_id: Schema.Union(Schema.String, Schema.Number) }))
+export const UntagTicketRequest: Schema.Schema<UntagTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.untagTicket` (DELETE /tickets/{ticket_id}/tags/{tag_id}).
  * @since 0.1.0
  * @category operations
  */
-export const untagTicketOperation = Operation.make<UntagTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const untagTicketOperation = /*#__PURE__*/ Operation.make<UntagTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "tags.untagTicket",
   operationId: "detachTagFromTicket",
   api: "stable",

@@ -24,14 +24,14 @@ export interface ListTeamsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTeamsRequest: Schema.Schema<ListTeamsRequest> = Schema.Struct({  })
+export const ListTeamsRequest: Schema.Schema<ListTeamsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `teams.list` (GET /teams).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListTeamsRequest, Schemas.TeamList, never>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListTeamsRequest, Schemas.TeamList, never>({
   name: "teams.list",
   operationId: "listTeams",
   api: "stable",
@@ -74,14 +74,14 @@ export interface FindTeamRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTeamRequest: Schema.Schema<FindTeamRequest> = Schema.Struct({ team_id: Schema.Union(Schema.String, Schema.Number) })
+export const FindTeamRequest: Schema.Schema<FindTeamRequest> = /*#__PURE__*/ Schema.Struct({ team_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `teams.find` (GET /teams/{team_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindTeamRequest, Schemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindTeamRequest, Schemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "teams.find",
   operationId: "retrieveTeam",
   api: "stable",

@@ -24,14 +24,14 @@ export interface ListTicketTypesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTicketTypesRequest: Schema.Schema<ListTicketTypesRequest> = Schema.Struct({  })
+export const ListTicketTypesRequest: Schema.Schema<ListTicketTypesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `ticketTypes.list` (GET /ticket_types).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = Operation.make<ListTicketTypesRequest, Schemas.TicketTypeList, never>({
+export const listOperation = /*#__PURE__*/ Operation.make<ListTicketTypesRequest, Schemas.TicketTypeList, never>({
   name: "ticketTypes.list",
   operationId: "listTicketTypes",
   api: "stable",
@@ -82,14 +82,14 @@ export type CreateTicketTypeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = Schema.Struct({ name: Schema.String, description: Schema.optional(Schema.String), category: Schema.optional(Schema.Literal("Customer", "Back-office", "Tracker")), icon: Schema.optional(Schema.String), is_internal: Schema.optional(Schema.Boolean) })
+export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = /*#__PURE__*/ Schema.Struct({ name: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")), icon: /*#__PURE__*/ Schema.optional(Schema.String), is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `ticketTypes.create` (POST /ticket_types).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<CreateTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "ticketTypes.create",
   operationId: "createTicketType",
   api: "stable",
@@ -136,14 +136,14 @@ export interface FindTicketTypeRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTicketTypeRequest: Schema.Schema<FindTicketTypeRequest> = Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number) })
+export const FindTicketTypeRequest: Schema.Schema<FindTicketTypeRequest> = /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `ticketTypes.get` (GET /ticket_types/{ticket_type_id}).
  * @since 0.1.0
  * @category operations
  */
-export const getOperation = Operation.make<FindTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getOperation = /*#__PURE__*/ Operation.make<FindTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "ticketTypes.get",
   operationId: "getTicketType",
   api: "stable",
@@ -186,14 +186,14 @@ export type UpdateTicketTypeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = Schema.extend(Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeRequest)
+export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeRequest)
 
 /**
  * The descriptor of `ticketTypes.update` (PUT /ticket_types/{ticket_type_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<UpdateTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "ticketTypes.update",
   operationId: "updateTicketType",
   api: "stable",

@@ -27,14 +27,14 @@ export type CreateTicketTypeAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = Schema.extend(Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateTicketTypeAttributeRequest)
+export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateTicketTypeAttributeRequest)
 
 /**
  * The descriptor of `ticketTypes.attributes.create` (POST /ticket_types/{ticket_type_id}/attributes).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = Operation.make<CreateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<CreateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "ticketTypes.attributes.create",
   operationId: "createTicketTypeAttribute",
   api: "stable",
@@ -79,14 +79,14 @@ export type UpdateTicketTypeAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = Schema.extend(Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number), attribute_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeAttributeRequest)
+export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), attribute_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeAttributeRequest)
 
 /**
  * The descriptor of `ticketTypes.attributes.update` (PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<UpdateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "ticketTypes.attributes.update",
   operationId: "updateTicketTypeAttribute",
   api: "stable",

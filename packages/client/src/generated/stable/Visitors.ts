@@ -27,14 +27,14 @@ export interface FindVisitorRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindVisitorRequest: Schema.Schema<FindVisitorRequest> = Schema.Struct({ user_id: Schema.String })
+export const FindVisitorRequest: Schema.Schema<FindVisitorRequest> = /*#__PURE__*/ Schema.Struct({ user_id: Schema.String })
 
 /**
  * The descriptor of `visitors.find` (GET /visitors).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = Operation.make<FindVisitorRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<FindVisitorRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "visitors.find",
   operationId: "retrieveVisitorWithUserId",
   api: "stable",
@@ -81,7 +81,7 @@ export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = Schemas
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = Operation.make<UpdateVisitorRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<UpdateVisitorRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "visitors.update",
   operationId: "updateVisitor",
   api: "stable",
@@ -132,7 +132,7 @@ export const MergeVisitorToContactRequest: Schema.Schema<MergeVisitorToContactRe
  * @since 0.1.0
  * @category operations
  */
-export const mergeToContactOperation = Operation.make<MergeVisitorToContactRequest, Schemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const mergeToContactOperation = /*#__PURE__*/ Operation.make<MergeVisitorToContactRequest, Schemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "visitors.mergeToContact",
   operationId: "convertVisitor",
   api: "stable",

@@ -26,14 +26,14 @@ export interface IdentifyAdminRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const IdentifyAdminRequest: Schema.Schema<IdentifyAdminRequest> = Schema.Struct({  })
+export const IdentifyAdminRequest: Schema.Schema<IdentifyAdminRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.admins.identifyAdmin` (GET /me).
  * @since 0.1.0
  * @category operations
  */
-export const identifyAdminOperation = Operation.make<IdentifyAdminRequest, Schemas.AdminWithApp, never>({
+export const identifyAdminOperation = /*#__PURE__*/ Operation.make<IdentifyAdminRequest, Schemas.AdminWithApp, never>({
   name: "unstable.admins.identifyAdmin",
   operationId: "identifyAdmin",
   api: "unstable",
@@ -87,14 +87,14 @@ export type SetAwayAdminRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const SetAwayAdminRequest: Schema.Schema<SetAwayAdminRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ away_mode_enabled: Schema.Boolean, away_mode_reassign: Schema.Boolean, away_status_reason_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }))
+export const SetAwayAdminRequest: Schema.Schema<SetAwayAdminRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ away_mode_enabled: Schema.Boolean, away_mode_reassign: Schema.Boolean, away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }))
 
 /**
  * The descriptor of `unstable.admins.setAwayAdmin` (PUT /admins/{id}/away).
  * @since 0.1.0
  * @category operations
  */
-export const setAwayAdminOperation = Operation.make<SetAwayAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const setAwayAdminOperation = /*#__PURE__*/ Operation.make<SetAwayAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.admins.setAwayAdmin",
   operationId: "setAwayAdmin",
   api: "unstable",
@@ -139,14 +139,14 @@ export interface ListActivityLogsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListActivityLogsRequest: Schema.Schema<ListActivityLogsRequest> = Schema.Struct({ created_at_after: Schema.String, created_at_before: Schema.optional(Schema.String) })
+export const ListActivityLogsRequest: Schema.Schema<ListActivityLogsRequest> = /*#__PURE__*/ Schema.Struct({ created_at_after: Schema.String, created_at_before: /*#__PURE__*/ Schema.optional(Schema.String) })
 
 /**
  * The descriptor of `unstable.admins.listActivityLogs` (GET /admins/activity_logs).
  * @since 0.1.0
  * @category operations
  */
-export const listActivityLogsOperation = Operation.make<ListActivityLogsRequest, Schemas.ActivityLogList, IntercomError.BadRequestError>({
+export const listActivityLogsOperation = /*#__PURE__*/ Operation.make<ListActivityLogsRequest, Schemas.ActivityLogList, IntercomError.BadRequestError>({
   name: "unstable.admins.listActivityLogs",
   operationId: "listActivityLogs",
   api: "unstable",
@@ -202,14 +202,14 @@ export interface ListAdminsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAdminsRequest: Schema.Schema<ListAdminsRequest> = Schema.Struct({  })
+export const ListAdminsRequest: Schema.Schema<ListAdminsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.admins.listAdmins` (GET /admins).
  * @since 0.1.0
  * @category operations
  */
-export const listAdminsOperation = Operation.make<ListAdminsRequest, Schemas.AdminList, never>({
+export const listAdminsOperation = /*#__PURE__*/ Operation.make<ListAdminsRequest, Schemas.AdminList, never>({
   name: "unstable.admins.listAdmins",
   operationId: "listAdmins",
   api: "unstable",
@@ -252,14 +252,14 @@ export interface RetrieveAdminRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveAdminRequest: Schema.Schema<RetrieveAdminRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveAdminRequest: Schema.Schema<RetrieveAdminRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.admins.retrieveAdmin` (GET /admins/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveAdminOperation = Operation.make<RetrieveAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveAdminOperation = /*#__PURE__*/ Operation.make<RetrieveAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.admins.retrieveAdmin",
   operationId: "retrieveAdmin",
   api: "unstable",

@@ -26,14 +26,14 @@ export interface ListContentImportSourcesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListContentImportSourcesRequest: Schema.Schema<ListContentImportSourcesRequest> = Schema.Struct({  })
+export const ListContentImportSourcesRequest: Schema.Schema<ListContentImportSourcesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.aiContent.listContentImportSources` (GET /ai/content_import_sources).
  * @since 0.1.0
  * @category operations
  */
-export const listContentImportSourcesOperation = Operation.make<ListContentImportSourcesRequest, Schemas.ContentImportSourcesList, never>({
+export const listContentImportSourcesOperation = /*#__PURE__*/ Operation.make<ListContentImportSourcesRequest, Schemas.ContentImportSourcesList, never>({
   name: "unstable.aiContent.listContentImportSources",
   operationId: "listContentImportSources",
   api: "unstable",
@@ -96,7 +96,7 @@ export const CreateContentImportSourceRequest: Schema.Schema<CreateContentImport
  * @since 0.1.0
  * @category operations
  */
-export const createContentImportSourceOperation = Operation.make<CreateContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createContentImportSourceOperation = /*#__PURE__*/ Operation.make<CreateContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.aiContent.createContentImportSource",
   operationId: "createContentImportSource",
   api: "unstable",
@@ -139,14 +139,14 @@ export interface GetContentImportSourceRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.aiContent.getContentImportSource` (GET /ai/content_import_sources/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const getContentImportSourceOperation = Operation.make<GetContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getContentImportSourceOperation = /*#__PURE__*/ Operation.make<GetContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.aiContent.getContentImportSource",
   operationId: "getContentImportSource",
   api: "unstable",
@@ -187,14 +187,14 @@ export type UpdateContentImportSourceRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContentImportSourceRequest)
+export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContentImportSourceRequest)
 
 /**
  * The descriptor of `unstable.aiContent.updateContentImportSource` (PUT /ai/content_import_sources/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateContentImportSourceOperation = Operation.make<UpdateContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateContentImportSourceOperation = /*#__PURE__*/ Operation.make<UpdateContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.aiContent.updateContentImportSource",
   operationId: "updateContentImportSource",
   api: "unstable",
@@ -237,14 +237,14 @@ export interface DeleteContentImportSourceRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.aiContent.deleteContentImportSource` (DELETE /ai/content_import_sources/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteContentImportSourceOperation = Operation.make<DeleteContentImportSourceRequest, void, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteContentImportSourceOperation = /*#__PURE__*/ Operation.make<DeleteContentImportSourceRequest, void, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.aiContent.deleteContentImportSource",
   operationId: "deleteContentImportSource",
   api: "unstable",
@@ -284,14 +284,14 @@ export interface ListExternalPagesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListExternalPagesRequest: Schema.Schema<ListExternalPagesRequest> = Schema.Struct({  })
+export const ListExternalPagesRequest: Schema.Schema<ListExternalPagesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.aiContent.listExternalPages` (GET /ai/external_pages).
  * @since 0.1.0
  * @category operations
  */
-export const listExternalPagesOperation = Operation.make<ListExternalPagesRequest, Schemas.ExternalPagesList, never>({
+export const listExternalPagesOperation = /*#__PURE__*/ Operation.make<ListExternalPagesRequest, Schemas.ExternalPagesList, never>({
   name: "unstable.aiContent.listExternalPages",
   operationId: "listExternalPages",
   api: "unstable",
@@ -354,7 +354,7 @@ export const CreateExternalPageRequest: Schema.Schema<CreateExternalPageRequest>
  * @since 0.1.0
  * @category operations
  */
-export const createExternalPageOperation = Operation.make<CreateExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createExternalPageOperation = /*#__PURE__*/ Operation.make<CreateExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.aiContent.createExternalPage",
   operationId: "createExternalPage",
   api: "unstable",
@@ -397,14 +397,14 @@ export interface GetExternalPageRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.aiContent.getExternalPage` (GET /ai/external_pages/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const getExternalPageOperation = Operation.make<GetExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getExternalPageOperation = /*#__PURE__*/ Operation.make<GetExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.aiContent.getExternalPage",
   operationId: "getExternalPage",
   api: "unstable",
@@ -447,14 +447,14 @@ export type UpdateExternalPageRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateExternalPageRequest)
+export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateExternalPageRequest)
 
 /**
  * The descriptor of `unstable.aiContent.updateExternalPage` (PUT /ai/external_pages/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateExternalPageOperation = Operation.make<UpdateExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateExternalPageOperation = /*#__PURE__*/ Operation.make<UpdateExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.aiContent.updateExternalPage",
   operationId: "updateExternalPage",
   api: "unstable",
@@ -497,14 +497,14 @@ export interface DeleteExternalPageRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.aiContent.deleteExternalPage` (DELETE /ai/external_pages/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteExternalPageOperation = Operation.make<DeleteExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteExternalPageOperation = /*#__PURE__*/ Operation.make<DeleteExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.aiContent.deleteExternalPage",
   operationId: "deleteExternalPage",
   api: "unstable",

@@ -26,14 +26,14 @@ export interface ListArticlesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = Schema.Struct({  })
+export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.articles.listArticles` (GET /articles).
  * @since 0.1.0
  * @category operations
  */
-export const listArticlesOperation = Operation.make<ListArticlesRequest, Schemas.ArticleList, never>({
+export const listArticlesOperation = /*#__PURE__*/ Operation.make<ListArticlesRequest, Schemas.ArticleList, never>({
   name: "unstable.articles.listArticles",
   operationId: "listArticles",
   api: "unstable",
@@ -109,14 +109,14 @@ export type CreateArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = Schema.Struct({ title: Schema.String, description: Schema.optional(Schema.String), body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), state: Schema.optional(Schema.Literal("published", "draft")), parent_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), parent_type: Schema.optional(Schema.String), translated_content: Schema.optional(Schema.NullOr(Schemas.ArticleTranslatedContentInput)) })
+export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PURE__*/ Schema.Struct({ title: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")), parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), parent_type: /*#__PURE__*/ Schema.optional(Schema.String), translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schemas.ArticleTranslatedContentInput)) })
 
 /**
  * The descriptor of `unstable.articles.createArticle` (POST /articles).
  * @since 0.1.0
  * @category operations
  */
-export const createArticleOperation = Operation.make<CreateArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createArticleOperation = /*#__PURE__*/ Operation.make<CreateArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.articles.createArticle",
   operationId: "createArticle",
   api: "unstable",
@@ -159,14 +159,14 @@ export interface RetrieveArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveArticleRequest: Schema.Schema<RetrieveArticleRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveArticleRequest: Schema.Schema<RetrieveArticleRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.articles.retrieveArticle` (GET /articles/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveArticleOperation = Operation.make<RetrieveArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveArticleOperation = /*#__PURE__*/ Operation.make<RetrieveArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.articles.retrieveArticle",
   operationId: "retrieveArticle",
   api: "unstable",
@@ -209,14 +209,14 @@ export interface DeleteArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.articles.deleteArticle` (DELETE /articles/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteArticleOperation = Operation.make<DeleteArticleRequest, Schemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteArticleOperation = /*#__PURE__*/ Operation.make<DeleteArticleRequest, Schemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.articles.deleteArticle",
   operationId: "deleteArticle",
   api: "unstable",
@@ -265,14 +265,14 @@ export interface SearchArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = Schema.Struct({ phrase: Schema.optional(Schema.String), state: Schema.optional(Schema.String), help_center_id: Schema.optional(Schema.Number), highlight: Schema.optional(Schema.Boolean) })
+export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = /*#__PURE__*/ Schema.Struct({ phrase: /*#__PURE__*/ Schema.optional(Schema.String), state: /*#__PURE__*/ Schema.optional(Schema.String), help_center_id: /*#__PURE__*/ Schema.optional(Schema.Number), highlight: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `unstable.articles.searchArticles` (GET /articles/search).
  * @since 0.1.0
  * @category operations
  */
-export const searchArticlesOperation = Operation.make<SearchArticlesRequest, Schemas.ArticleSearchResponse, IntercomError.BadRequestError>({
+export const searchArticlesOperation = /*#__PURE__*/ Operation.make<SearchArticlesRequest, Schemas.ArticleSearchResponse, IntercomError.BadRequestError>({
   name: "unstable.articles.searchArticles",
   operationId: "searchArticles",
   api: "unstable",

@@ -24,7 +24,7 @@ export type ListAwayStatusReasonsResponse = ReadonlyArray<Schemas.AwayStatusReas
  * @since 0.1.0
  * @category schemas
  */
-export const ListAwayStatusReasonsResponse: Schema.Schema<ListAwayStatusReasonsResponse> = Schema.Array(Schemas.AwayStatusReason)
+export const ListAwayStatusReasonsResponse: Schema.Schema<ListAwayStatusReasonsResponse> = /*#__PURE__*/ Schema.Array(Schemas.AwayStatusReason)
 
 /**
  * The input of `unstable.awayStatusReasons.listAwayStatusReasons`: path, query and body parameters by their wire names.
@@ -37,14 +37,14 @@ export interface ListAwayStatusReasonsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAwayStatusReasonsRequest: Schema.Schema<ListAwayStatusReasonsRequest> = Schema.Struct({  })
+export const ListAwayStatusReasonsRequest: Schema.Schema<ListAwayStatusReasonsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.awayStatusReasons.listAwayStatusReasons` (GET /away_status_reasons).
  * @since 0.1.0
  * @category operations
  */
-export const listAwayStatusReasonsOperation = Operation.make<ListAwayStatusReasonsRequest, ListAwayStatusReasonsResponse, never>({
+export const listAwayStatusReasonsOperation = /*#__PURE__*/ Operation.make<ListAwayStatusReasonsRequest, ListAwayStatusReasonsResponse, never>({
   name: "unstable.awayStatusReasons.listAwayStatusReasons",
   operationId: "listAwayStatusReasons",
   api: "unstable",

@@ -24,14 +24,14 @@ export interface ListBrandsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListBrandsRequest: Schema.Schema<ListBrandsRequest> = Schema.Struct({  })
+export const ListBrandsRequest: Schema.Schema<ListBrandsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.brands.listBrands` (GET /brands).
  * @since 0.1.0
  * @category operations
  */
-export const listBrandsOperation = Operation.make<ListBrandsRequest, Schemas.BrandList, never>({
+export const listBrandsOperation = /*#__PURE__*/ Operation.make<ListBrandsRequest, Schemas.BrandList, never>({
   name: "unstable.brands.listBrands",
   operationId: "listBrands",
   api: "unstable",
@@ -75,14 +75,14 @@ export interface RetrieveBrandRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveBrandRequest: Schema.Schema<RetrieveBrandRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveBrandRequest: Schema.Schema<RetrieveBrandRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.brands.retrieveBrand` (GET /brands/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveBrandOperation = Operation.make<RetrieveBrandRequest, Schemas.Brand, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveBrandOperation = /*#__PURE__*/ Operation.make<RetrieveBrandRequest, Schemas.Brand, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.brands.retrieveBrand",
   operationId: "retrieveBrand",
   api: "unstable",

@@ -31,14 +31,14 @@ export interface ListCallsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsRequest: Schema.Schema<ListCallsRequest> = Schema.Struct({ page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number) })
+export const ListCallsRequest: Schema.Schema<ListCallsRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `unstable.calls.listCalls` (GET /calls).
  * @since 0.1.0
  * @category operations
  */
-export const listCallsOperation = Operation.make<ListCallsRequest, Schemas.CallList, IntercomError.BadRequestError>({
+export const listCallsOperation = /*#__PURE__*/ Operation.make<ListCallsRequest, Schemas.CallList, IntercomError.BadRequestError>({
   name: "unstable.calls.listCalls",
   operationId: "listCalls",
   api: "unstable",
@@ -97,14 +97,14 @@ export interface ShowCallRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRequest: Schema.Schema<ShowCallRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const ShowCallRequest: Schema.Schema<ShowCallRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.calls.showCall` (GET /calls/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const showCallOperation = Operation.make<ShowCallRequest, Schemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showCallOperation = /*#__PURE__*/ Operation.make<ShowCallRequest, Schemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.calls.showCall",
   operationId: "showCall",
   api: "unstable",
@@ -147,14 +147,14 @@ export interface ShowCallRecordingRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.calls.showCallRecording` (GET /calls/{id}/recording).
  * @since 0.1.0
  * @category operations
  */
-export const showCallRecordingOperation = Operation.make<ShowCallRecordingRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showCallRecordingOperation = /*#__PURE__*/ Operation.make<ShowCallRecordingRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.calls.showCallRecording",
   operationId: "showCallRecording",
   api: "unstable",
@@ -197,14 +197,14 @@ export interface ShowCallTranscriptRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.calls.showCallTranscript` (GET /calls/{id}/transcript).
  * @since 0.1.0
  * @category operations
  */
-export const showCallTranscriptOperation = Operation.make<ShowCallTranscriptRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showCallTranscriptOperation = /*#__PURE__*/ Operation.make<ShowCallTranscriptRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.calls.showCallTranscript",
   operationId: "showCallTranscript",
   api: "unstable",
@@ -286,7 +286,7 @@ export interface ListCallsWithTranscriptsResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsWithTranscriptsResponse: Schema.Schema<ListCallsWithTranscriptsResponse> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), conversation_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), admin_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), contact_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), state: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), initiated_at: Schema.optionalWith(Schema.NullOr(Schemas.Datetime), { exact: true }), answered_at: Schema.optionalWith(Schema.NullOr(Schemas.Datetime), { exact: true }), ended_at: Schema.optionalWith(Schema.NullOr(Schemas.Datetime), { exact: true }), created_at: Schema.optionalWith(Schema.NullOr(Schemas.Datetime), { exact: true }), updated_at: Schema.optionalWith(Schema.NullOr(Schemas.Datetime), { exact: true }), recording_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), transcription_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), call_type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), direction: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ended_reason: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), phone: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), fin_recording_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), fin_transcription_url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), transcript: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.Record({ key: Schema.String, value: Schema.Unknown }))), { exact: true }), transcript_status: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }) })
+export const ListCallsWithTranscriptsResponse: Schema.Schema<ListCallsWithTranscriptsResponse> = /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), initiated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), answered_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), ended_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), call_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), direction: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ended_reason: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), fin_recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), fin_transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), transcript: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))), { exact: true }), transcript_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }) })
 
 /**
  * The input of `unstable.calls.listCallsWithTranscripts`: path, query and body parameters by their wire names.
@@ -302,14 +302,14 @@ export type ListCallsWithTranscriptsRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = Schema.Struct({ conversation_ids: Schema.Array(Schema.String) })
+export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = /*#__PURE__*/ Schema.Struct({ conversation_ids: /*#__PURE__*/ Schema.Array(Schema.String) })
 
 /**
  * The descriptor of `unstable.calls.listCallsWithTranscripts` (POST /calls/search).
  * @since 0.1.0
  * @category operations
  */
-export const listCallsWithTranscriptsOperation = Operation.make<ListCallsWithTranscriptsRequest, ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const listCallsWithTranscriptsOperation = /*#__PURE__*/ Operation.make<ListCallsWithTranscriptsRequest, ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.calls.listCallsWithTranscripts",
   operationId: "listCallsWithTranscripts",
   api: "unstable",
@@ -359,14 +359,14 @@ export type RegisterFinVoiceCallRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = Schema.Struct({ phone_number: Schema.String, call_id: Schema.Union(Schema.String, Schema.Number), source: Schema.optional(Schema.Literal("five9", "zoom_phone", "aws_connect")), data: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown }))) })
+export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = /*#__PURE__*/ Schema.Struct({ phone_number: Schema.String, call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), source: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("five9", "zoom_phone", "aws_connect")), data: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))) })
 
 /**
  * The descriptor of `unstable.calls.registerFinVoiceCall` (POST /fin_voice/register).
  * @since 0.1.0
  * @category operations
  */
-export const registerFinVoiceCallOperation = Operation.make<RegisterFinVoiceCallRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.ConflictError | IntercomError.UnprocessableEntityError>({
+export const registerFinVoiceCallOperation = /*#__PURE__*/ Operation.make<RegisterFinVoiceCallRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.ConflictError | IntercomError.UnprocessableEntityError>({
   name: "unstable.calls.registerFinVoiceCall",
   operationId: "registerFinVoiceCall",
   api: "unstable",
@@ -415,14 +415,14 @@ export interface CollectFinVoiceCallByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CollectFinVoiceCallByIdRequest: Schema.Schema<CollectFinVoiceCallByIdRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const CollectFinVoiceCallByIdRequest: Schema.Schema<CollectFinVoiceCallByIdRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.calls.collectFinVoiceCallById` (GET /fin_voice/collect/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByIdOperation = Operation.make<CollectFinVoiceCallByIdRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const collectFinVoiceCallByIdOperation = /*#__PURE__*/ Operation.make<CollectFinVoiceCallByIdRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.calls.collectFinVoiceCallById",
   operationId: "collectFinVoiceCallById",
   api: "unstable",
@@ -465,14 +465,14 @@ export interface CollectFinVoiceCallByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CollectFinVoiceCallByExternalIdRequest: Schema.Schema<CollectFinVoiceCallByExternalIdRequest> = Schema.Struct({ external_id: Schema.Union(Schema.String, Schema.Number) })
+export const CollectFinVoiceCallByExternalIdRequest: Schema.Schema<CollectFinVoiceCallByExternalIdRequest> = /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.calls.collectFinVoiceCallByExternalId` (GET /fin_voice/external_id/{external_id}).
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByExternalIdOperation = Operation.make<CollectFinVoiceCallByExternalIdRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const collectFinVoiceCallByExternalIdOperation = /*#__PURE__*/ Operation.make<CollectFinVoiceCallByExternalIdRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.calls.collectFinVoiceCallByExternalId",
   operationId: "collectFinVoiceCallByExternalId",
   api: "unstable",
@@ -515,14 +515,14 @@ export interface CollectFinVoiceCallByPhoneNumberRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CollectFinVoiceCallByPhoneNumberRequest: Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> = Schema.Struct({ phone_number: Schema.Union(Schema.String, Schema.Number) })
+export const CollectFinVoiceCallByPhoneNumberRequest: Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> = /*#__PURE__*/ Schema.Struct({ phone_number: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.calls.collectFinVoiceCallByPhoneNumber` (GET /fin_voice/phone_number/{phone_number}).
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByPhoneNumberOperation = Operation.make<CollectFinVoiceCallByPhoneNumberRequest, unknown, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const collectFinVoiceCallByPhoneNumberOperation = /*#__PURE__*/ Operation.make<CollectFinVoiceCallByPhoneNumberRequest, unknown, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.calls.collectFinVoiceCallByPhoneNumber",
   operationId: "collectFinVoiceCallByPhoneNumber",
   api: "unstable",

@@ -39,14 +39,14 @@ export interface RetrieveCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = Schema.Struct({ name: Schema.optional(Schema.String), company_id: Schema.optional(Schema.String), tag_id: Schema.optional(Schema.String), segment_id: Schema.optional(Schema.String), page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number) })
+export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(Schema.String), tag_id: /*#__PURE__*/ Schema.optional(Schema.String), segment_id: /*#__PURE__*/ Schema.optional(Schema.String), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.retrieveCompany` (GET /companies).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveCompanyOperation = Operation.make<RetrieveCompanyRequest, Schemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveCompanyOperation = /*#__PURE__*/ Operation.make<RetrieveCompanyRequest, Schemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.retrieveCompany",
   operationId: "retrieveCompany",
   api: "unstable",
@@ -131,14 +131,14 @@ export type CreateOrUpdateCompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = Schema.Struct({ name: Schema.optional(Schema.String), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), plan: Schema.optional(Schema.String), size: Schema.optional(Schema.Number), website: Schema.optional(Schema.String), industry: Schema.optional(Schema.String), custom_attributes: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })), remote_created_at: Schema.optional(Schema.Number), monthly_spend: Schema.optional(Schema.Number) })
+export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })), remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.createOrUpdateCompany` (POST /companies).
  * @since 0.1.0
  * @category operations
  */
-export const createOrUpdateCompanyOperation = Operation.make<CreateOrUpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOrUpdateCompanyOperation = /*#__PURE__*/ Operation.make<CreateOrUpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.companies.createOrUpdateCompany",
   operationId: "createOrUpdateCompany",
   api: "unstable",
@@ -189,14 +189,14 @@ export interface RetrieveACompanyByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveACompanyByIdRequest: Schema.Schema<RetrieveACompanyByIdRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveACompanyByIdRequest: Schema.Schema<RetrieveACompanyByIdRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.retrieveACompanyById` (GET /companies/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveACompanyByIdOperation = Operation.make<RetrieveACompanyByIdRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveACompanyByIdOperation = /*#__PURE__*/ Operation.make<RetrieveACompanyByIdRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.retrieveACompanyById",
   operationId: "RetrieveACompanyById",
   api: "unstable",
@@ -239,14 +239,14 @@ export interface UpdateCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.updateCompany` (PUT /companies/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateCompanyOperation = Operation.make<UpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const updateCompanyOperation = /*#__PURE__*/ Operation.make<UpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.updateCompany",
   operationId: "UpdateCompany",
   api: "unstable",
@@ -293,14 +293,14 @@ export interface DeleteCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.deleteCompany` (DELETE /companies/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteCompanyOperation = Operation.make<DeleteCompanyRequest, Schemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteCompanyOperation = /*#__PURE__*/ Operation.make<DeleteCompanyRequest, Schemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.deleteCompany",
   operationId: "deleteCompany",
   api: "unstable",
@@ -343,14 +343,14 @@ export interface ListAttachedContactsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.listAttachedContacts` (GET /companies/{id}/contacts).
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedContactsOperation = Operation.make<ListAttachedContactsRequest, Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listAttachedContactsOperation = /*#__PURE__*/ Operation.make<ListAttachedContactsRequest, Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.listAttachedContacts",
   operationId: "ListAttachedContacts",
   api: "unstable",
@@ -409,14 +409,14 @@ export interface ListAttachedSegmentsForCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedSegmentsForCompaniesRequest: Schema.Schema<ListAttachedSegmentsForCompaniesRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const ListAttachedSegmentsForCompaniesRequest: Schema.Schema<ListAttachedSegmentsForCompaniesRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.listAttachedSegmentsForCompanies` (GET /companies/{id}/segments).
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegmentsForCompaniesOperation = Operation.make<ListAttachedSegmentsForCompaniesRequest, Schemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listAttachedSegmentsForCompaniesOperation = /*#__PURE__*/ Operation.make<ListAttachedSegmentsForCompaniesRequest, Schemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.listAttachedSegmentsForCompanies",
   operationId: "ListAttachedSegmentsForCompanies",
   api: "unstable",
@@ -463,14 +463,14 @@ export interface ListAllCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAllCompaniesRequest: Schema.Schema<ListAllCompaniesRequest> = Schema.Struct({ page: Schema.optional(Schema.Number), per_page: Schema.optional(Schema.Number), order: Schema.optional(Schema.String) })
+export const ListAllCompaniesRequest: Schema.Schema<ListAllCompaniesRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number), order: /*#__PURE__*/ Schema.optional(Schema.String) })
 
 /**
  * The descriptor of `unstable.companies.listAllCompanies` (POST /companies/list).
  * @since 0.1.0
  * @category operations
  */
-export const listAllCompaniesOperation = Operation.make<ListAllCompaniesRequest, Schemas.CompanyList, IntercomError.BadRequestError>({
+export const listAllCompaniesOperation = /*#__PURE__*/ Operation.make<ListAllCompaniesRequest, Schemas.CompanyList, IntercomError.BadRequestError>({
   name: "unstable.companies.listAllCompanies",
   operationId: "listAllCompanies",
   api: "unstable",
@@ -536,14 +536,14 @@ export interface ScrollOverAllCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ScrollOverAllCompaniesRequest: Schema.Schema<ScrollOverAllCompaniesRequest> = Schema.Struct({ scroll_param: Schema.optional(Schema.String) })
+export const ScrollOverAllCompaniesRequest: Schema.Schema<ScrollOverAllCompaniesRequest> = /*#__PURE__*/ Schema.Struct({ scroll_param: /*#__PURE__*/ Schema.optional(Schema.String) })
 
 /**
  * The descriptor of `unstable.companies.scrollOverAllCompanies` (GET /companies/scroll).
  * @since 0.1.0
  * @category operations
  */
-export const scrollOverAllCompaniesOperation = Operation.make<ScrollOverAllCompaniesRequest, Schemas.CompanyScroll, IntercomError.BadRequestError>({
+export const scrollOverAllCompaniesOperation = /*#__PURE__*/ Operation.make<ScrollOverAllCompaniesRequest, Schemas.CompanyScroll, IntercomError.BadRequestError>({
   name: "unstable.companies.scrollOverAllCompanies",
   operationId: "scrollOverAllCompanies",
   api: "unstable",
@@ -619,14 +619,14 @@ export type AttachContactToACompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToACompanyRequest: Schema.Schema<AttachContactToACompanyRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ company_id: Schema.Union(Schema.String, Schema.Number) }))
+export const AttachContactToACompanyRequest: Schema.Schema<AttachContactToACompanyRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.companies.attachContactToACompany` (POST /contacts/{id}/companies).
  * @since 0.1.0
  * @category operations
  */
-export const attachContactToACompanyOperation = Operation.make<AttachContactToACompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachContactToACompanyOperation = /*#__PURE__*/ Operation.make<AttachContactToACompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.companies.attachContactToACompany",
   operationId: "attachContactToACompany",
   api: "unstable",
@@ -671,14 +671,14 @@ export interface DetachContactFromACompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromACompanyRequest: Schema.Schema<DetachContactFromACompanyRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) })
+export const DetachContactFromACompanyRequest: Schema.Schema<DetachContactFromACompanyRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.companies.detachContactFromACompany` (DELETE /contacts/{contact_id}/companies/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachContactFromACompanyOperation = Operation.make<DetachContactFromACompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const detachContactFromACompanyOperation = /*#__PURE__*/ Operation.make<DetachContactFromACompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.companies.detachContactFromACompany",
   operationId: "detachContactFromACompany",
   api: "unstable",

@@ -31,14 +31,14 @@ export interface ListConversationsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = Schema.Struct({ per_page: Schema.optional(Schema.Number), starting_after: Schema.optional(Schema.String) })
+export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = /*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String) })
 
 /**
  * The descriptor of `unstable.conversations.listConversations` (GET /conversations).
  * @since 0.1.0
  * @category operations
  */
-export const listConversationsOperation = Operation.make<ListConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError>({
+export const listConversationsOperation = /*#__PURE__*/ Operation.make<ListConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError>({
   name: "unstable.conversations.listConversations",
   operationId: "listConversations",
   api: "unstable",
@@ -107,7 +107,7 @@ export const CreateConversationRequest: Schema.Schema<CreateConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const createConversationOperation = Operation.make<CreateConversationRequest, Schemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createConversationOperation = /*#__PURE__*/ Operation.make<CreateConversationRequest, Schemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.createConversation",
   operationId: "createConversation",
   api: "unstable",
@@ -162,14 +162,14 @@ export interface RetrieveConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveConversationRequest: Schema.Schema<RetrieveConversationRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), display_as: Schema.optional(Schema.String), include_translations: Schema.optional(Schema.Boolean) })
+export const RetrieveConversationRequest: Schema.Schema<RetrieveConversationRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String), include_translations: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `unstable.conversations.retrieveConversation` (GET /conversations/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveConversationOperation = Operation.make<RetrieveConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveConversationOperation = /*#__PURE__*/ Operation.make<RetrieveConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.conversations.retrieveConversation",
   operationId: "retrieveConversation",
   api: "unstable",
@@ -222,14 +222,14 @@ export type UpdateConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), display_as: Schema.optional(Schema.String) }), Schemas.UpdateConversationRequest)
+export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String) }), Schemas.UpdateConversationRequest)
 
 /**
  * The descriptor of `unstable.conversations.updateConversation` (PUT /conversations/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateConversationOperation = Operation.make<UpdateConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateConversationOperation = /*#__PURE__*/ Operation.make<UpdateConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.updateConversation",
   operationId: "updateConversation",
   api: "unstable",
@@ -282,14 +282,14 @@ export interface DeleteConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.conversations.deleteConversation` (DELETE /conversations/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteConversationOperation = Operation.make<DeleteConversationRequest, Schemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteConversationOperation = /*#__PURE__*/ Operation.make<DeleteConversationRequest, Schemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.conversations.deleteConversation",
   operationId: "deleteConversation",
   api: "unstable",
@@ -336,7 +336,7 @@ export const SearchConversationsRequest: Schema.Schema<SearchConversationsReques
  * @since 0.1.0
  * @category operations
  */
-export const searchConversationsOperation = Operation.make<SearchConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const searchConversationsOperation = /*#__PURE__*/ Operation.make<SearchConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.searchConversations",
   operationId: "searchConversations",
   api: "unstable",
@@ -493,14 +493,14 @@ export type ReplyConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyConversationRequest: Schema.Schema<ReplyConversationRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.ReplyConversationRequest)
+export const ReplyConversationRequest: Schema.Schema<ReplyConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ReplyConversationRequest)
 
 /**
  * The descriptor of `unstable.conversations.replyConversation` (POST /conversations/{id}/reply).
  * @since 0.1.0
  * @category operations
  */
-export const replyConversationOperation = Operation.make<ReplyConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const replyConversationOperation = /*#__PURE__*/ Operation.make<ReplyConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.replyConversation",
   operationId: "replyConversation",
   api: "unstable",
@@ -543,14 +543,14 @@ export type ManageConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ManageConversationRequest: Schema.Schema<ManageConversationRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest))
+export const ManageConversationRequest: Schema.Schema<ManageConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest))
 
 /**
  * The descriptor of `unstable.conversations.manageConversation` (POST /conversations/{id}/parts).
  * @since 0.1.0
  * @category operations
  */
-export const manageConversationOperation = Operation.make<ManageConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const manageConversationOperation = /*#__PURE__*/ Operation.make<ManageConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.manageConversation",
   operationId: "manageConversation",
   api: "unstable",
@@ -597,14 +597,14 @@ export type AttachContactToConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.AttachContactToConversationRequest)
+export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.AttachContactToConversationRequest)
 
 /**
  * The descriptor of `unstable.conversations.attachContactToConversation` (POST /conversations/{id}/customers).
  * @since 0.1.0
  * @category operations
  */
-export const attachContactToConversationOperation = Operation.make<AttachContactToConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachContactToConversationOperation = /*#__PURE__*/ Operation.make<AttachContactToConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.attachContactToConversation",
   operationId: "attachContactToConversation",
   api: "unstable",
@@ -653,14 +653,14 @@ export type DetachContactFromConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number), contact_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.DetachContactFromConversationRequest)
+export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.DetachContactFromConversationRequest)
 
 /**
  * The descriptor of `unstable.conversations.detachContactFromConversation` (DELETE /conversations/{conversation_id}/customers/{contact_id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachContactFromConversationOperation = Operation.make<DetachContactFromConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const detachContactFromConversationOperation = /*#__PURE__*/ Operation.make<DetachContactFromConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.detachContactFromConversation",
   operationId: "detachContactFromConversation",
   api: "unstable",
@@ -707,14 +707,14 @@ export interface ListHandlingEventsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListHandlingEventsRequest: Schema.Schema<ListHandlingEventsRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const ListHandlingEventsRequest: Schema.Schema<ListHandlingEventsRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.conversations.listHandlingEvents` (GET /conversations/{id}/handling_events).
  * @since 0.1.0
  * @category operations
  */
-export const listHandlingEventsOperation = Operation.make<ListHandlingEventsRequest, Schemas.HandlingEventList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listHandlingEventsOperation = /*#__PURE__*/ Operation.make<ListHandlingEventsRequest, Schemas.HandlingEventList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.conversations.listHandlingEvents",
   operationId: "listHandlingEvents",
   api: "unstable",
@@ -763,7 +763,7 @@ export const RedactConversationRequest: Schema.Schema<RedactConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const redactConversationOperation = Operation.make<RedactConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const redactConversationOperation = /*#__PURE__*/ Operation.make<RedactConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.redactConversation",
   operationId: "redactConversation",
   api: "unstable",
@@ -810,14 +810,14 @@ export type ConvertConversationToTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.ConvertConversationToTicketRequest)
+export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ConvertConversationToTicketRequest)
 
 /**
  * The descriptor of `unstable.conversations.convertConversationToTicket` (POST /conversations/{id}/convert).
  * @since 0.1.0
  * @category operations
  */
-export const convertConversationToTicketOperation = Operation.make<ConvertConversationToTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const convertConversationToTicketOperation = /*#__PURE__*/ Operation.make<ConvertConversationToTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.conversations.convertConversationToTicket",
   operationId: "convertConversationToTicket",
   api: "unstable",

@@ -31,7 +31,7 @@ export const NotifyNewConversationRequest: Schema.Schema<NotifyNewConversationRe
  * @since 0.1.0
  * @category operations
  */
-export const notifyNewConversationOperation = Operation.make<NotifyNewConversationRequest, Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const notifyNewConversationOperation = /*#__PURE__*/ Operation.make<NotifyNewConversationRequest, Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.customChannelEvents.notifyNewConversation",
   operationId: "notifyNewConversation",
   api: "unstable",
@@ -80,14 +80,14 @@ export type NotifyNewMessageRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const NotifyNewMessageRequest: Schema.Schema<NotifyNewMessageRequest> = Schema.Struct({ event_id: Schema.Union(Schema.String, Schema.Number), external_conversation_id: Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, body: Schema.String })
+export const NotifyNewMessageRequest: Schema.Schema<NotifyNewMessageRequest> = /*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, body: Schema.String })
 
 /**
  * The descriptor of `unstable.customChannelEvents.notifyNewMessage` (POST /custom_channel_events/notify_new_message).
  * @since 0.1.0
  * @category operations
  */
-export const notifyNewMessageOperation = Operation.make<NotifyNewMessageRequest, Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const notifyNewMessageOperation = /*#__PURE__*/ Operation.make<NotifyNewMessageRequest, Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.customChannelEvents.notifyNewMessage",
   operationId: "notifyNewMessage",
   api: "unstable",
@@ -136,14 +136,14 @@ export type NotifyQuickReplySelectedRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const NotifyQuickReplySelectedRequest: Schema.Schema<NotifyQuickReplySelectedRequest> = Schema.Struct({ event_id: Schema.Union(Schema.String, Schema.Number), external_conversation_id: Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, quick_reply_option_id: Schema.Union(Schema.String, Schema.Number) })
+export const NotifyQuickReplySelectedRequest: Schema.Schema<NotifyQuickReplySelectedRequest> = /*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, quick_reply_option_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.customChannelEvents.notifyQuickReplySelected` (POST /custom_channel_events/notify_quick_reply_selected).
  * @since 0.1.0
  * @category operations
  */
-export const notifyQuickReplySelectedOperation = Operation.make<NotifyQuickReplySelectedRequest, Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const notifyQuickReplySelectedOperation = /*#__PURE__*/ Operation.make<NotifyQuickReplySelectedRequest, Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.customChannelEvents.notifyQuickReplySelected",
   operationId: "notifyQuickReplySelected",
   api: "unstable",
@@ -191,14 +191,14 @@ export type NotifyAttributeCollectedRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const NotifyAttributeCollectedRequest: Schema.Schema<NotifyAttributeCollectedRequest> = Schema.Struct({ event_id: Schema.Union(Schema.String, Schema.Number), external_conversation_id: Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, attribute: Schemas.CustomChannelAttribute })
+export const NotifyAttributeCollectedRequest: Schema.Schema<NotifyAttributeCollectedRequest> = /*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, attribute: Schemas.CustomChannelAttribute })
 
 /**
  * The descriptor of `unstable.customChannelEvents.notifyAttributeCollected` (POST /custom_channel_events/notify_attribute_collected).
  * @since 0.1.0
  * @category operations
  */
-export const notifyAttributeCollectedOperation = Operation.make<NotifyAttributeCollectedRequest, Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const notifyAttributeCollectedOperation = /*#__PURE__*/ Operation.make<NotifyAttributeCollectedRequest, Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.customChannelEvents.notifyAttributeCollected",
   operationId: "notifyAttributeCollected",
   api: "unstable",

@@ -28,14 +28,14 @@ export interface GetCustomObjectInstancesByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetCustomObjectInstancesByExternalIdRequest: Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> = Schema.Struct({ custom_object_type_identifier: Schema.Union(Schema.String, Schema.Number), external_id: Schema.String })
+export const GetCustomObjectInstancesByExternalIdRequest: Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> = /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_id: Schema.String })
 
 /**
  * The descriptor of `unstable.customObjectInstances.getCustomObjectInstancesByExternalId` (GET /custom_object_instances/{custom_object_type_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const getCustomObjectInstancesByExternalIdOperation = Operation.make<GetCustomObjectInstancesByExternalIdRequest, Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getCustomObjectInstancesByExternalIdOperation = /*#__PURE__*/ Operation.make<GetCustomObjectInstancesByExternalIdRequest, Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.customObjectInstances.getCustomObjectInstancesByExternalId",
   operationId: "getCustomObjectInstancesByExternalId",
   api: "unstable",
@@ -78,14 +78,14 @@ export type CreateCustomObjectInstancesRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateCustomObjectInstancesRequest: Schema.Schema<CreateCustomObjectInstancesRequest> = Schema.extend(Schema.Struct({ custom_object_type_identifier: Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateOrUpdateCustomObjectInstanceRequest)
+export const CreateCustomObjectInstancesRequest: Schema.Schema<CreateCustomObjectInstancesRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateOrUpdateCustomObjectInstanceRequest)
 
 /**
  * The descriptor of `unstable.customObjectInstances.createCustomObjectInstances` (POST /custom_object_instances/{custom_object_type_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const createCustomObjectInstancesOperation = Operation.make<CreateCustomObjectInstancesRequest, Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createCustomObjectInstancesOperation = /*#__PURE__*/ Operation.make<CreateCustomObjectInstancesRequest, Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.customObjectInstances.createCustomObjectInstances",
   operationId: "createCustomObjectInstances",
   api: "unstable",
@@ -129,14 +129,14 @@ export interface DeleteCustomObjectInstancesByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCustomObjectInstancesByIdRequest: Schema.Schema<DeleteCustomObjectInstancesByIdRequest> = Schema.Struct({ custom_object_type_identifier: Schema.Union(Schema.String, Schema.Number), external_id: Schema.String })
+export const DeleteCustomObjectInstancesByIdRequest: Schema.Schema<DeleteCustomObjectInstancesByIdRequest> = /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_id: Schema.String })
 
 /**
  * The descriptor of `unstable.customObjectInstances.deleteCustomObjectInstancesById` (DELETE /custom_object_instances/{custom_object_type_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteCustomObjectInstancesByIdOperation = Operation.make<DeleteCustomObjectInstancesByIdRequest, Schemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteCustomObjectInstancesByIdOperation = /*#__PURE__*/ Operation.make<DeleteCustomObjectInstancesByIdRequest, Schemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.customObjectInstances.deleteCustomObjectInstancesById",
   operationId: "deleteCustomObjectInstancesById",
   api: "unstable",
@@ -181,14 +181,14 @@ export interface GetCustomObjectInstancesByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetCustomObjectInstancesByIdRequest: Schema.Schema<GetCustomObjectInstancesByIdRequest> = Schema.Struct({ custom_object_type_identifier: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) })
+export const GetCustomObjectInstancesByIdRequest: Schema.Schema<GetCustomObjectInstancesByIdRequest> = /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.customObjectInstances.getCustomObjectInstancesById` (GET /custom_object_instances/{custom_object_type_identifier}/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const getCustomObjectInstancesByIdOperation = Operation.make<GetCustomObjectInstancesByIdRequest, Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getCustomObjectInstancesByIdOperation = /*#__PURE__*/ Operation.make<GetCustomObjectInstancesByIdRequest, Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.customObjectInstances.getCustomObjectInstancesById",
   operationId: "getCustomObjectInstancesById",
   api: "unstable",
@@ -233,14 +233,14 @@ export interface DeleteCustomObjectInstancesByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCustomObjectInstancesByExternalIdRequest: Schema.Schema<DeleteCustomObjectInstancesByExternalIdRequest> = Schema.Struct({ custom_object_type_identifier: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteCustomObjectInstancesByExternalIdRequest: Schema.Schema<DeleteCustomObjectInstancesByExternalIdRequest> = /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.customObjectInstances.deleteCustomObjectInstancesByExternalId` (DELETE /custom_object_instances/{custom_object_type_identifier}/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteCustomObjectInstancesByExternalIdOperation = Operation.make<DeleteCustomObjectInstancesByExternalIdRequest, Schemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteCustomObjectInstancesByExternalIdOperation = /*#__PURE__*/ Operation.make<DeleteCustomObjectInstancesByExternalIdRequest, Schemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.customObjectInstances.deleteCustomObjectInstancesByExternalId",
   operationId: "deleteCustomObjectInstancesByExternalId",
   api: "unstable",

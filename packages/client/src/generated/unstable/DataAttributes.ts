@@ -29,14 +29,14 @@ export interface LisDataAttributesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const LisDataAttributesRequest: Schema.Schema<LisDataAttributesRequest> = Schema.Struct({ model: Schema.optional(Schema.Literal("contact", "company", "conversation")), include_archived: Schema.optional(Schema.Boolean) })
+export const LisDataAttributesRequest: Schema.Schema<LisDataAttributesRequest> = /*#__PURE__*/ Schema.Struct({ model: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("contact", "company", "conversation")), include_archived: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `unstable.dataAttributes.lisDataAttributes` (GET /data_attributes).
  * @since 0.1.0
  * @category operations
  */
-export const lisDataAttributesOperation = Operation.make<LisDataAttributesRequest, Schemas.DataAttributeList, IntercomError.BadRequestError>({
+export const lisDataAttributesOperation = /*#__PURE__*/ Operation.make<LisDataAttributesRequest, Schemas.DataAttributeList, IntercomError.BadRequestError>({
   name: "unstable.dataAttributes.lisDataAttributes",
   operationId: "lisDataAttributes",
   api: "unstable",
@@ -83,7 +83,7 @@ export const CreateDataAttributeRequest: Schema.Schema<CreateDataAttributeReques
  * @since 0.1.0
  * @category operations
  */
-export const createDataAttributeOperation = Operation.make<CreateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createDataAttributeOperation = /*#__PURE__*/ Operation.make<CreateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.dataAttributes.createDataAttribute",
   operationId: "createDataAttribute",
   api: "unstable",
@@ -126,14 +126,14 @@ export type UpdateDataAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateDataAttributeRequest)
+export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateDataAttributeRequest)
 
 /**
  * The descriptor of `unstable.dataAttributes.updateDataAttribute` (PUT /data_attributes/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateDataAttributeOperation = Operation.make<UpdateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateDataAttributeOperation = /*#__PURE__*/ Operation.make<UpdateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.dataAttributes.updateDataAttribute",
   operationId: "updateDataAttribute",
   api: "unstable",

@@ -35,14 +35,14 @@ export interface LisDataEventsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const LisDataEventsRequest: Schema.Schema<LisDataEventsRequest> = Schema.Struct({ user_id: Schema.optional(Schema.String), intercom_user_id: Schema.optional(Schema.String), email: Schema.optional(Schema.String), type: Schema.String, summary: Schema.optional(Schema.Boolean) })
+export const LisDataEventsRequest: Schema.Schema<LisDataEventsRequest> = /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.optional(Schema.String), intercom_user_id: /*#__PURE__*/ Schema.optional(Schema.String), email: /*#__PURE__*/ Schema.optional(Schema.String), type: Schema.String, summary: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `unstable.dataEvents.lisDataEvents` (GET /events).
  * @since 0.1.0
  * @category operations
  */
-export const lisDataEventsOperation = Operation.make<LisDataEventsRequest, Schemas.DataEventSummary, IntercomError.BadRequestError>({
+export const lisDataEventsOperation = /*#__PURE__*/ Operation.make<LisDataEventsRequest, Schemas.DataEventSummary, IntercomError.BadRequestError>({
   name: "unstable.dataEvents.lisDataEvents",
   operationId: "lisDataEvents",
   api: "unstable",
@@ -101,7 +101,7 @@ export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const createDataEventOperation = Operation.make<CreateDataEventRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createDataEventOperation = /*#__PURE__*/ Operation.make<CreateDataEventRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.dataEvents.createDataEvent",
   operationId: "createDataEvent",
   api: "unstable",
@@ -187,7 +187,7 @@ export const DataEventSummariesRequest: Schema.Schema<DataEventSummariesRequest>
  * @since 0.1.0
  * @category operations
  */
-export const dataEventSummariesOperation = Operation.make<DataEventSummariesRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const dataEventSummariesOperation = /*#__PURE__*/ Operation.make<DataEventSummariesRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.dataEvents.dataEventSummaries",
   operationId: "dataEventSummaries",
   api: "unstable",

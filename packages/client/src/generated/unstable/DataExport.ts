@@ -31,7 +31,7 @@ export const CreateDataExportRequest: Schema.Schema<CreateDataExportRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createDataExportOperation = Operation.make<CreateDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createDataExportOperation = /*#__PURE__*/ Operation.make<CreateDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.dataExport.createDataExport",
   operationId: "createDataExport",
   api: "unstable",
@@ -88,14 +88,14 @@ export interface GetDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetDataExportRequest: Schema.Schema<GetDataExportRequest> = Schema.Struct({ job_identifier: Schema.Union(Schema.String, Schema.Number) })
+export const GetDataExportRequest: Schema.Schema<GetDataExportRequest> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.dataExport.getDataExport` (GET /export/content/data/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const getDataExportOperation = Operation.make<GetDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getDataExportOperation = /*#__PURE__*/ Operation.make<GetDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.dataExport.getDataExport",
   operationId: "getDataExport",
   api: "unstable",
@@ -142,14 +142,14 @@ export interface CancelDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = Schema.Struct({ job_identifier: Schema.Union(Schema.String, Schema.Number) })
+export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.dataExport.cancelDataExport` (POST /export/cancel/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const cancelDataExportOperation = Operation.make<CancelDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const cancelDataExportOperation = /*#__PURE__*/ Operation.make<CancelDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.dataExport.cancelDataExport",
   operationId: "cancelDataExport",
   api: "unstable",
@@ -192,14 +192,14 @@ export interface DownloadDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = Schema.Struct({ job_identifier: Schema.Union(Schema.String, Schema.Number) })
+export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.dataExport.downloadDataExport` (GET /download/content/data/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const downloadDataExportOperation = Operation.make<DownloadDataExportRequest, Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const downloadDataExportOperation = /*#__PURE__*/ Operation.make<DownloadDataExportRequest, Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.dataExport.downloadDataExport",
   operationId: "downloadDataExport",
   api: "unstable",

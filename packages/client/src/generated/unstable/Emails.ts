@@ -24,14 +24,14 @@ export interface ListEmailsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListEmailsRequest: Schema.Schema<ListEmailsRequest> = Schema.Struct({  })
+export const ListEmailsRequest: Schema.Schema<ListEmailsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.emails.listEmails` (GET /emails).
  * @since 0.1.0
  * @category operations
  */
-export const listEmailsOperation = Operation.make<ListEmailsRequest, Schemas.EmailList, never>({
+export const listEmailsOperation = /*#__PURE__*/ Operation.make<ListEmailsRequest, Schemas.EmailList, never>({
   name: "unstable.emails.listEmails",
   operationId: "listEmails",
   api: "unstable",
@@ -74,14 +74,14 @@ export interface RetrieveEmailRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveEmailRequest: Schema.Schema<RetrieveEmailRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveEmailRequest: Schema.Schema<RetrieveEmailRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.emails.retrieveEmail` (GET /emails/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveEmailOperation = Operation.make<RetrieveEmailRequest, Schemas.EmailSetting, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveEmailOperation = /*#__PURE__*/ Operation.make<RetrieveEmailRequest, Schemas.EmailSetting, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.emails.retrieveEmail",
   operationId: "retrieveEmail",
   api: "unstable",

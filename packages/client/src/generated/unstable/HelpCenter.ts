@@ -26,14 +26,14 @@ export interface ListAllCollectionsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAllCollectionsRequest: Schema.Schema<ListAllCollectionsRequest> = Schema.Struct({  })
+export const ListAllCollectionsRequest: Schema.Schema<ListAllCollectionsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.helpCenter.listAllCollections` (GET /help_center/collections).
  * @since 0.1.0
  * @category operations
  */
-export const listAllCollectionsOperation = Operation.make<ListAllCollectionsRequest, Schemas.CollectionList, never>({
+export const listAllCollectionsOperation = /*#__PURE__*/ Operation.make<ListAllCollectionsRequest, Schemas.CollectionList, never>({
   name: "unstable.helpCenter.listAllCollections",
   operationId: "listAllCollections",
   api: "unstable",
@@ -98,7 +98,7 @@ export const CreateCollectionRequest: Schema.Schema<CreateCollectionRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createCollectionOperation = Operation.make<CreateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createCollectionOperation = /*#__PURE__*/ Operation.make<CreateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.helpCenter.createCollection",
   operationId: "createCollection",
   api: "unstable",
@@ -141,14 +141,14 @@ export interface RetrieveCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveCollectionRequest: Schema.Schema<RetrieveCollectionRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveCollectionRequest: Schema.Schema<RetrieveCollectionRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.helpCenter.retrieveCollection` (GET /help_center/collections/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveCollectionOperation = Operation.make<RetrieveCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveCollectionOperation = /*#__PURE__*/ Operation.make<RetrieveCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.helpCenter.retrieveCollection",
   operationId: "retrieveCollection",
   api: "unstable",
@@ -191,14 +191,14 @@ export type UpdateCollectionRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateCollectionRequest)
+export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateCollectionRequest)
 
 /**
  * The descriptor of `unstable.helpCenter.updateCollection` (PUT /help_center/collections/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateCollectionOperation = Operation.make<UpdateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateCollectionOperation = /*#__PURE__*/ Operation.make<UpdateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.helpCenter.updateCollection",
   operationId: "updateCollection",
   api: "unstable",
@@ -241,14 +241,14 @@ export interface DeleteCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.helpCenter.deleteCollection` (DELETE /help_center/collections/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteCollectionOperation = Operation.make<DeleteCollectionRequest, Schemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteCollectionOperation = /*#__PURE__*/ Operation.make<DeleteCollectionRequest, Schemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.helpCenter.deleteCollection",
   operationId: "deleteCollection",
   api: "unstable",
@@ -291,14 +291,14 @@ export interface RetrieveHelpCenterRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveHelpCenterRequest: Schema.Schema<RetrieveHelpCenterRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveHelpCenterRequest: Schema.Schema<RetrieveHelpCenterRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.helpCenter.retrieveHelpCenter` (GET /help_center/help_centers/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveHelpCenterOperation = Operation.make<RetrieveHelpCenterRequest, Schemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveHelpCenterOperation = /*#__PURE__*/ Operation.make<RetrieveHelpCenterRequest, Schemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.helpCenter.retrieveHelpCenter",
   operationId: "retrieveHelpCenter",
   api: "unstable",
@@ -338,14 +338,14 @@ export interface ListHelpCentersRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = Schema.Struct({  })
+export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.helpCenter.listHelpCenters` (GET /help_center/help_centers).
  * @since 0.1.0
  * @category operations
  */
-export const listHelpCentersOperation = Operation.make<ListHelpCentersRequest, Schemas.HelpCenterList, never>({
+export const listHelpCentersOperation = /*#__PURE__*/ Operation.make<ListHelpCentersRequest, Schemas.HelpCenterList, never>({
   name: "unstable.helpCenter.listHelpCenters",
   operationId: "listHelpCenters",
   api: "unstable",

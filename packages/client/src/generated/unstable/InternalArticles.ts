@@ -26,14 +26,14 @@ export interface ListInternalArticlesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListInternalArticlesRequest: Schema.Schema<ListInternalArticlesRequest> = Schema.Struct({  })
+export const ListInternalArticlesRequest: Schema.Schema<ListInternalArticlesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.internalArticles.listInternalArticles` (GET /internal_articles).
  * @since 0.1.0
  * @category operations
  */
-export const listInternalArticlesOperation = Operation.make<ListInternalArticlesRequest, Schemas.InternalArticleList, never>({
+export const listInternalArticlesOperation = /*#__PURE__*/ Operation.make<ListInternalArticlesRequest, Schemas.InternalArticleList, never>({
   name: "unstable.internalArticles.listInternalArticles",
   operationId: "listInternalArticles",
   api: "unstable",
@@ -98,14 +98,14 @@ export type CreateInternalArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = Schema.Struct({ title: Schema.String, body: Schema.optional(Schema.String), author_id: Schema.Union(Schema.String, Schema.Number), owner_id: Schema.Union(Schema.String, Schema.Number) })
+export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = /*#__PURE__*/ Schema.Struct({ title: Schema.String, body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), owner_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.internalArticles.createInternalArticle` (POST /internal_articles).
  * @since 0.1.0
  * @category operations
  */
-export const createInternalArticleOperation = Operation.make<CreateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createInternalArticleOperation = /*#__PURE__*/ Operation.make<CreateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.internalArticles.createInternalArticle",
   operationId: "createInternalArticle",
   api: "unstable",
@@ -148,14 +148,14 @@ export interface RetrieveInternalArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveInternalArticleRequest: Schema.Schema<RetrieveInternalArticleRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveInternalArticleRequest: Schema.Schema<RetrieveInternalArticleRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.internalArticles.retrieveInternalArticle` (GET /internal_articles/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveInternalArticleOperation = Operation.make<RetrieveInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveInternalArticleOperation = /*#__PURE__*/ Operation.make<RetrieveInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.internalArticles.retrieveInternalArticle",
   operationId: "retrieveInternalArticle",
   api: "unstable",
@@ -198,14 +198,14 @@ export type UpdateInternalArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateInternalArticleRequest)
+export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateInternalArticleRequest)
 
 /**
  * The descriptor of `unstable.internalArticles.updateInternalArticle` (PUT /internal_articles/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateInternalArticleOperation = Operation.make<UpdateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateInternalArticleOperation = /*#__PURE__*/ Operation.make<UpdateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.internalArticles.updateInternalArticle",
   operationId: "updateInternalArticle",
   api: "unstable",
@@ -248,14 +248,14 @@ export interface DeleteInternalArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteInternalArticleRequest: Schema.Schema<DeleteInternalArticleRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteInternalArticleRequest: Schema.Schema<DeleteInternalArticleRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.internalArticles.deleteInternalArticle` (DELETE /internal_articles/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteInternalArticleOperation = Operation.make<DeleteInternalArticleRequest, Schemas.DeletedInternalArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteInternalArticleOperation = /*#__PURE__*/ Operation.make<DeleteInternalArticleRequest, Schemas.DeletedInternalArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.internalArticles.deleteInternalArticle",
   operationId: "deleteInternalArticle",
   api: "unstable",
@@ -298,14 +298,14 @@ export interface SearchInternalArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SearchInternalArticlesRequest: Schema.Schema<SearchInternalArticlesRequest> = Schema.Struct({ folder_id: Schema.optional(Schema.String) })
+export const SearchInternalArticlesRequest: Schema.Schema<SearchInternalArticlesRequest> = /*#__PURE__*/ Schema.Struct({ folder_id: /*#__PURE__*/ Schema.optional(Schema.String) })
 
 /**
  * The descriptor of `unstable.internalArticles.searchInternalArticles` (GET /internal_articles/search).
  * @since 0.1.0
  * @category operations
  */
-export const searchInternalArticlesOperation = Operation.make<SearchInternalArticlesRequest, Schemas.InternalArticleSearchResponse, IntercomError.BadRequestError>({
+export const searchInternalArticlesOperation = /*#__PURE__*/ Operation.make<SearchInternalArticlesRequest, Schemas.InternalArticleSearchResponse, IntercomError.BadRequestError>({
   name: "unstable.internalArticles.searchInternalArticles",
   operationId: "searchInternalArticles",
   api: "unstable",

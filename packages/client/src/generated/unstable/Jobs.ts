@@ -27,14 +27,14 @@ export interface StatusRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const StatusRequest: Schema.Schema<StatusRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const StatusRequest: Schema.Schema<StatusRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.jobs.status` (GET /jobs/status/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const statusOperation = Operation.make<StatusRequest, Schemas.Jobs, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const statusOperation = /*#__PURE__*/ Operation.make<StatusRequest, Schemas.Jobs, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.jobs.status",
   operationId: "jobsStatus",
   api: "unstable",

@@ -33,14 +33,14 @@ export interface ListMacrosRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListMacrosRequest: Schema.Schema<ListMacrosRequest> = Schema.Struct({ per_page: Schema.optional(Schema.Number), starting_after: Schema.optional(Schema.String), updated_since: Schema.optional(Schema.Number) })
+export const ListMacrosRequest: Schema.Schema<ListMacrosRequest> = /*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String), updated_since: /*#__PURE__*/ Schema.optional(Schema.Number) })
 
 /**
  * The descriptor of `unstable.macros.listMacros` (GET /macros).
  * @since 0.1.0
  * @category operations
  */
-export const listMacrosOperation = Operation.make<ListMacrosRequest, Schemas.MacroList, IntercomError.BadRequestError>({
+export const listMacrosOperation = /*#__PURE__*/ Operation.make<ListMacrosRequest, Schemas.MacroList, IntercomError.BadRequestError>({
   name: "unstable.macros.listMacros",
   operationId: "listMacros",
   api: "unstable",
@@ -111,14 +111,14 @@ export interface GetMacroRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetMacroRequest: Schema.Schema<GetMacroRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const GetMacroRequest: Schema.Schema<GetMacroRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.macros.getMacro` (GET /macros/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const getMacroOperation = Operation.make<GetMacroRequest, Schemas.Macro, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getMacroOperation = /*#__PURE__*/ Operation.make<GetMacroRequest, Schemas.Macro, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.macros.getMacro",
   operationId: "getMacro",
   api: "unstable",

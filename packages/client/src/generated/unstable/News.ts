@@ -26,14 +26,14 @@ export interface ListNewsItemsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsItemsRequest: Schema.Schema<ListNewsItemsRequest> = Schema.Struct({  })
+export const ListNewsItemsRequest: Schema.Schema<ListNewsItemsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.news.listNewsItems` (GET /news/news_items).
  * @since 0.1.0
  * @category operations
  */
-export const listNewsItemsOperation = Operation.make<ListNewsItemsRequest, Schemas.PaginatedResponse, never>({
+export const listNewsItemsOperation = /*#__PURE__*/ Operation.make<ListNewsItemsRequest, Schemas.PaginatedResponse, never>({
   name: "unstable.news.listNewsItems",
   operationId: "listNewsItems",
   api: "unstable",
@@ -96,7 +96,7 @@ export const CreateNewsItemRequest: Schema.Schema<CreateNewsItemRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const createNewsItemOperation = Operation.make<CreateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createNewsItemOperation = /*#__PURE__*/ Operation.make<CreateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.news.createNewsItem",
   operationId: "createNewsItem",
   api: "unstable",
@@ -139,14 +139,14 @@ export interface RetrieveNewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveNewsItemRequest: Schema.Schema<RetrieveNewsItemRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveNewsItemRequest: Schema.Schema<RetrieveNewsItemRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.news.retrieveNewsItem` (GET /news/news_items/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNewsItemOperation = Operation.make<RetrieveNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveNewsItemOperation = /*#__PURE__*/ Operation.make<RetrieveNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.news.retrieveNewsItem",
   operationId: "retrieveNewsItem",
   api: "unstable",
@@ -189,14 +189,14 @@ export type UpdateNewsItemRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.NewsItemRequest)
+export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.NewsItemRequest)
 
 /**
  * The descriptor of `unstable.news.updateNewsItem` (PUT /news/news_items/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateNewsItemOperation = Operation.make<UpdateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateNewsItemOperation = /*#__PURE__*/ Operation.make<UpdateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.news.updateNewsItem",
   operationId: "updateNewsItem",
   api: "unstable",
@@ -237,14 +237,14 @@ export interface DeleteNewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.news.deleteNewsItem` (DELETE /news/news_items/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteNewsItemOperation = Operation.make<DeleteNewsItemRequest, Schemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteNewsItemOperation = /*#__PURE__*/ Operation.make<DeleteNewsItemRequest, Schemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.news.deleteNewsItem",
   operationId: "deleteNewsItem",
   api: "unstable",
@@ -287,14 +287,14 @@ export interface ListLiveNewsfeedItemsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListLiveNewsfeedItemsRequest: Schema.Schema<ListLiveNewsfeedItemsRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const ListLiveNewsfeedItemsRequest: Schema.Schema<ListLiveNewsfeedItemsRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.news.listLiveNewsfeedItems` (GET /news/newsfeeds/{id}/items).
  * @since 0.1.0
  * @category operations
  */
-export const listLiveNewsfeedItemsOperation = Operation.make<ListLiveNewsfeedItemsRequest, Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listLiveNewsfeedItemsOperation = /*#__PURE__*/ Operation.make<ListLiveNewsfeedItemsRequest, Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.news.listLiveNewsfeedItems",
   operationId: "listLiveNewsfeedItems",
   api: "unstable",
@@ -350,14 +350,14 @@ export interface ListNewsfeedsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsfeedsRequest: Schema.Schema<ListNewsfeedsRequest> = Schema.Struct({  })
+export const ListNewsfeedsRequest: Schema.Schema<ListNewsfeedsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.news.listNewsfeeds` (GET /news/newsfeeds).
  * @since 0.1.0
  * @category operations
  */
-export const listNewsfeedsOperation = Operation.make<ListNewsfeedsRequest, Schemas.PaginatedResponse, never>({
+export const listNewsfeedsOperation = /*#__PURE__*/ Operation.make<ListNewsfeedsRequest, Schemas.PaginatedResponse, never>({
   name: "unstable.news.listNewsfeeds",
   operationId: "listNewsfeeds",
   api: "unstable",
@@ -416,14 +416,14 @@ export interface RetrieveNewsfeedRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveNewsfeedRequest: Schema.Schema<RetrieveNewsfeedRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveNewsfeedRequest: Schema.Schema<RetrieveNewsfeedRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.news.retrieveNewsfeed` (GET /news/newsfeeds/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNewsfeedOperation = Operation.make<RetrieveNewsfeedRequest, Schemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveNewsfeedOperation = /*#__PURE__*/ Operation.make<RetrieveNewsfeedRequest, Schemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.news.retrieveNewsfeed",
   operationId: "retrieveNewsfeed",
   api: "unstable",

@@ -29,14 +29,14 @@ export interface ListCompanyNotesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCompanyNotesRequest: Schema.Schema<ListCompanyNotesRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const ListCompanyNotesRequest: Schema.Schema<ListCompanyNotesRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.notes.listCompanyNotes` (GET /companies/{id}/notes).
  * @since 0.1.0
  * @category operations
  */
-export const listCompanyNotesOperation = Operation.make<ListCompanyNotesRequest, Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listCompanyNotesOperation = /*#__PURE__*/ Operation.make<ListCompanyNotesRequest, Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.notes.listCompanyNotes",
   operationId: "listCompanyNotes",
   api: "unstable",
@@ -95,14 +95,14 @@ export interface ListNotesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListNotesRequest: Schema.Schema<ListNotesRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const ListNotesRequest: Schema.Schema<ListNotesRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.notes.listNotes` (GET /contacts/{id}/notes).
  * @since 0.1.0
  * @category operations
  */
-export const listNotesOperation = Operation.make<ListNotesRequest, Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listNotesOperation = /*#__PURE__*/ Operation.make<ListNotesRequest, Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.notes.listNotes",
   operationId: "listNotes",
   api: "unstable",
@@ -168,14 +168,14 @@ export type CreateNoteRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateNoteRequest: Schema.Schema<CreateNoteRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ body: Schema.String, contact_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), admin_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }))
+export const CreateNoteRequest: Schema.Schema<CreateNoteRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ body: Schema.String, contact_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }))
 
 /**
  * The descriptor of `unstable.notes.createNote` (POST /contacts/{id}/notes).
  * @since 0.1.0
  * @category operations
  */
-export const createNoteOperation = Operation.make<CreateNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createNoteOperation = /*#__PURE__*/ Operation.make<CreateNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.notes.createNote",
   operationId: "createNote",
   api: "unstable",
@@ -218,14 +218,14 @@ export interface RetrieveNoteRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveNoteRequest: Schema.Schema<RetrieveNoteRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveNoteRequest: Schema.Schema<RetrieveNoteRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.notes.retrieveNote` (GET /notes/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNoteOperation = Operation.make<RetrieveNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveNoteOperation = /*#__PURE__*/ Operation.make<RetrieveNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.notes.retrieveNote",
   operationId: "retrieveNote",
   api: "unstable",

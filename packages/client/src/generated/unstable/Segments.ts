@@ -27,14 +27,14 @@ export interface ListSegmentsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = Schema.Struct({ include_count: Schema.optional(Schema.Boolean) })
+export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = /*#__PURE__*/ Schema.Struct({ include_count: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `unstable.segments.listSegments` (GET /segments).
  * @since 0.1.0
  * @category operations
  */
-export const listSegmentsOperation = Operation.make<ListSegmentsRequest, Schemas.SegmentList, IntercomError.BadRequestError>({
+export const listSegmentsOperation = /*#__PURE__*/ Operation.make<ListSegmentsRequest, Schemas.SegmentList, IntercomError.BadRequestError>({
   name: "unstable.segments.listSegments",
   operationId: "listSegments",
   api: "unstable",
@@ -77,14 +77,14 @@ export interface RetrieveSegmentRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveSegmentRequest: Schema.Schema<RetrieveSegmentRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveSegmentRequest: Schema.Schema<RetrieveSegmentRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.segments.retrieveSegment` (GET /segments/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveSegmentOperation = Operation.make<RetrieveSegmentRequest, Schemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveSegmentOperation = /*#__PURE__*/ Operation.make<RetrieveSegmentRequest, Schemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.segments.retrieveSegment",
   operationId: "retrieveSegment",
   api: "unstable",

@@ -32,14 +32,14 @@ export type AttachSubscriptionTypeToContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachSubscriptionTypeToContactRequest: Schema.Schema<AttachSubscriptionTypeToContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), consent_type: Schema.String }))
+export const AttachSubscriptionTypeToContactRequest: Schema.Schema<AttachSubscriptionTypeToContactRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), consent_type: Schema.String }))
 
 /**
  * The descriptor of `unstable.subscriptionTypes.attachSubscriptionTypeToContact` (POST /contacts/{contact_id}/subscriptions).
  * @since 0.1.0
  * @category operations
  */
-export const attachSubscriptionTypeToContactOperation = Operation.make<AttachSubscriptionTypeToContactRequest, Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachSubscriptionTypeToContactOperation = /*#__PURE__*/ Operation.make<AttachSubscriptionTypeToContactRequest, Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.subscriptionTypes.attachSubscriptionTypeToContact",
   operationId: "attachSubscriptionTypeToContact",
   api: "unstable",
@@ -90,14 +90,14 @@ export interface DetachSubscriptionTypeToContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachSubscriptionTypeToContactRequest: Schema.Schema<DetachSubscriptionTypeToContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) })
+export const DetachSubscriptionTypeToContactRequest: Schema.Schema<DetachSubscriptionTypeToContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.subscriptionTypes.detachSubscriptionTypeToContact` (DELETE /contacts/{contact_id}/subscriptions/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachSubscriptionTypeToContactOperation = Operation.make<DetachSubscriptionTypeToContactRequest, Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const detachSubscriptionTypeToContactOperation = /*#__PURE__*/ Operation.make<DetachSubscriptionTypeToContactRequest, Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.subscriptionTypes.detachSubscriptionTypeToContact",
   operationId: "detachSubscriptionTypeToContact",
   api: "unstable",
@@ -137,14 +137,14 @@ export interface ListSubscriptionTypesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListSubscriptionTypesRequest: Schema.Schema<ListSubscriptionTypesRequest> = Schema.Struct({  })
+export const ListSubscriptionTypesRequest: Schema.Schema<ListSubscriptionTypesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.subscriptionTypes.listSubscriptionTypes` (GET /subscription_types).
  * @since 0.1.0
  * @category operations
  */
-export const listSubscriptionTypesOperation = Operation.make<ListSubscriptionTypesRequest, Schemas.SubscriptionTypeList, never>({
+export const listSubscriptionTypesOperation = /*#__PURE__*/ Operation.make<ListSubscriptionTypesRequest, Schemas.SubscriptionTypeList, never>({
   name: "unstable.subscriptionTypes.listSubscriptionTypes",
   operationId: "listSubscriptionTypes",
   api: "unstable",

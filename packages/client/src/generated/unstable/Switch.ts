@@ -28,14 +28,14 @@ export type CreatePhoneSwitchRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreatePhoneSwitchRequest: Schema.Schema<CreatePhoneSwitchRequest> = Schema.Struct({ phone: Schema.String, custom_attributes: Schema.optional(Schemas.CustomAttributesInput) })
+export const CreatePhoneSwitchRequest: Schema.Schema<CreatePhoneSwitchRequest> = /*#__PURE__*/ Schema.Struct({ phone: Schema.String, custom_attributes: /*#__PURE__*/ Schema.optional(Schemas.CustomAttributesInput) })
 
 /**
  * The descriptor of `unstable.switch.createPhoneSwitch` (POST /phone_call_redirects).
  * @since 0.1.0
  * @category operations
  */
-export const createPhoneSwitchOperation = Operation.make<CreatePhoneSwitchRequest, Schemas.PhoneSwitch, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createPhoneSwitchOperation = /*#__PURE__*/ Operation.make<CreatePhoneSwitchRequest, Schemas.PhoneSwitch, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.switch.createPhoneSwitch",
   operationId: "createPhoneSwitch",
   api: "unstable",

@@ -30,14 +30,14 @@ export type AttachTagToContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachTagToContactRequest: Schema.Schema<AttachTagToContactRequest> = Schema.extend(Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }))
+export const AttachTagToContactRequest: Schema.Schema<AttachTagToContactRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.attachTagToContact` (POST /contacts/{contact_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToContactOperation = Operation.make<AttachTagToContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachTagToContactOperation = /*#__PURE__*/ Operation.make<AttachTagToContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tags.attachTagToContact",
   operationId: "attachTagToContact",
   api: "unstable",
@@ -82,14 +82,14 @@ export interface DetachTagFromContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachTagFromContactRequest: Schema.Schema<DetachTagFromContactRequest> = Schema.Struct({ contact_id: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) })
+export const DetachTagFromContactRequest: Schema.Schema<DetachTagFromContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.tags.detachTagFromContact` (DELETE /contacts/{contact_id}/tags/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromContactOperation = Operation.make<DetachTagFromContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const detachTagFromContactOperation = /*#__PURE__*/ Operation.make<DetachTagFromContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.tags.detachTagFromContact",
   operationId: "detachTagFromContact",
   api: "unstable",
@@ -137,14 +137,14 @@ export type AttachTagToConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachTagToConversationRequest: Schema.Schema<AttachTagToConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), admin_id: Schema.Union(Schema.String, Schema.Number) }))
+export const AttachTagToConversationRequest: Schema.Schema<AttachTagToConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.attachTagToConversation` (POST /conversations/{conversation_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToConversationOperation = Operation.make<AttachTagToConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachTagToConversationOperation = /*#__PURE__*/ Operation.make<AttachTagToConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tags.attachTagToConversation",
   operationId: "attachTagToConversation",
   api: "unstable",
@@ -192,14 +192,14 @@ export type DetachTagFromConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachTagFromConversationRequest: Schema.Schema<DetachTagFromConversationRequest> = Schema.extend(Schema.Struct({ conversation_id: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ admin_id: Schema.Union(Schema.String, Schema.Number) }))
+export const DetachTagFromConversationRequest: Schema.Schema<DetachTagFromConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.detachTagFromConversation` (DELETE /conversations/{conversation_id}/tags/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromConversationOperation = Operation.make<DetachTagFromConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const detachTagFromConversationOperation = /*#__PURE__*/ Operation.make<DetachTagFromConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tags.detachTagFromConversation",
   operationId: "detachTagFromConversation",
   api: "unstable",
@@ -239,14 +239,14 @@ export interface ListTagsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTagsRequest: Schema.Schema<ListTagsRequest> = Schema.Struct({  })
+export const ListTagsRequest: Schema.Schema<ListTagsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.tags.listTags` (GET /tags).
  * @since 0.1.0
  * @category operations
  */
-export const listTagsOperation = Operation.make<ListTagsRequest, Schemas.TagList, never>({
+export const listTagsOperation = /*#__PURE__*/ Operation.make<ListTagsRequest, Schemas.TagList, never>({
   name: "unstable.tags.listTags",
   operationId: "listTags",
   api: "unstable",
@@ -286,14 +286,14 @@ export type CreateTagRequest = Schemas.CreateOrUpdateTagRequest | Schemas.TagCom
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTagRequest: Schema.Schema<CreateTagRequest> = Schema.Union(Schemas.CreateOrUpdateTagRequest, Schemas.TagCompanyRequest, Schemas.UntagCompanyRequest, Schemas.TagMultipleUsersRequest)
+export const CreateTagRequest: Schema.Schema<CreateTagRequest> = /*#__PURE__*/ Schema.Union(Schemas.CreateOrUpdateTagRequest, Schemas.TagCompanyRequest, Schemas.UntagCompanyRequest, Schemas.TagMultipleUsersRequest)
 
 /**
  * The descriptor of `unstable.tags.createTag` (POST /tags).
  * @since 0.1.0
  * @category operations
  */
-export const createTagOperation = Operation.make<CreateTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createTagOperation = /*#__PURE__*/ Operation.make<CreateTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tags.createTag",
   operationId: "createTag",
   api: "unstable",
@@ -348,14 +348,14 @@ export interface FindTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTagRequest: Schema.Schema<FindTagRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const FindTagRequest: Schema.Schema<FindTagRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.tags.findTag` (GET /tags/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const findTagOperation = Operation.make<FindTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findTagOperation = /*#__PURE__*/ Operation.make<FindTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.tags.findTag",
   operationId: "findTag",
   api: "unstable",
@@ -399,14 +399,14 @@ export interface DeleteTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.tags.deleteTag` (DELETE /tags/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteTagOperation = Operation.make<DeleteTagRequest, void, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteTagOperation = /*#__PURE__*/ Operation.make<DeleteTagRequest, void, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.tags.deleteTag",
   operationId: "deleteTag",
   api: "unstable",
@@ -454,14 +454,14 @@ export type AttachTagToTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachTagToTicketRequest: Schema.Schema<AttachTagToTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number), admin_id: Schema.Union(Schema.String, Schema.Number) }))
+export const AttachTagToTicketRequest: Schema.Schema<AttachTagToTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.attachTagToTicket` (POST /tickets/{ticket_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToTicketOperation = Operation.make<AttachTagToTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachTagToTicketOperation = /*#__PURE__*/ Operation.make<AttachTagToTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tags.attachTagToTicket",
   operationId: "attachTagToTicket",
   api: "unstable",
@@ -509,14 +509,14 @@ export type DetachTagFromTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachTagFromTicketRequest: Schema.Schema<DetachTagFromTicketRequest> = Schema.extend(Schema.Struct({ ticket_id: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ admin_id: Schema.Union(Schema.String, Schema.Number) }))
+export const DetachTagFromTicketRequest: Schema.Schema<DetachTagFromTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.detachTagFromTicket` (DELETE /tickets/{ticket_id}/tags/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromTicketOperation = Operation.make<DetachTagFromTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const detachTagFromTicketOperation = /*#__PURE__*/ Operation.make<DetachTagFromTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tags.detachTagFromTicket",
   operationId: "detachTagFromTicket",
   api: "unstable",

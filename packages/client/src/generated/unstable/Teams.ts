@@ -24,14 +24,14 @@ export interface ListTeamsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTeamsRequest: Schema.Schema<ListTeamsRequest> = Schema.Struct({  })
+export const ListTeamsRequest: Schema.Schema<ListTeamsRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.teams.listTeams` (GET /teams).
  * @since 0.1.0
  * @category operations
  */
-export const listTeamsOperation = Operation.make<ListTeamsRequest, Schemas.TeamList, never>({
+export const listTeamsOperation = /*#__PURE__*/ Operation.make<ListTeamsRequest, Schemas.TeamList, never>({
   name: "unstable.teams.listTeams",
   operationId: "listTeams",
   api: "unstable",
@@ -74,14 +74,14 @@ export interface RetrieveTeamRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveTeamRequest: Schema.Schema<RetrieveTeamRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveTeamRequest: Schema.Schema<RetrieveTeamRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.teams.retrieveTeam` (GET /teams/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveTeamOperation = Operation.make<RetrieveTeamRequest, Schemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveTeamOperation = /*#__PURE__*/ Operation.make<RetrieveTeamRequest, Schemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.teams.retrieveTeam",
   operationId: "retrieveTeam",
   api: "unstable",

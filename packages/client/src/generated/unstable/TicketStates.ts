@@ -23,14 +23,14 @@ export interface ListTicketStatesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTicketStatesRequest: Schema.Schema<ListTicketStatesRequest> = Schema.Struct({  })
+export const ListTicketStatesRequest: Schema.Schema<ListTicketStatesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.ticketStates.listTicketStates` (GET /ticket_states).
  * @since 0.1.0
  * @category operations
  */
-export const listTicketStatesOperation = Operation.make<ListTicketStatesRequest, Schemas.TicketStateList, never>({
+export const listTicketStatesOperation = /*#__PURE__*/ Operation.make<ListTicketStatesRequest, Schemas.TicketStateList, never>({
   name: "unstable.ticketStates.listTicketStates",
   operationId: "listTicketStates",
   api: "unstable",

@@ -27,14 +27,14 @@ export type CreateTicketTypeAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = Schema.extend(Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateTicketTypeAttributeRequest)
+export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateTicketTypeAttributeRequest)
 
 /**
  * The descriptor of `unstable.ticketTypeAttributes.createTicketTypeAttribute` (POST /ticket_types/{ticket_type_id}/attributes).
  * @since 0.1.0
  * @category operations
  */
-export const createTicketTypeAttributeOperation = Operation.make<CreateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createTicketTypeAttributeOperation = /*#__PURE__*/ Operation.make<CreateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.ticketTypeAttributes.createTicketTypeAttribute",
   operationId: "createTicketTypeAttribute",
   api: "unstable",
@@ -79,14 +79,14 @@ export type UpdateTicketTypeAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = Schema.extend(Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number), id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeAttributeRequest)
+export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeAttributeRequest)
 
 /**
  * The descriptor of `unstable.ticketTypeAttributes.updateTicketTypeAttribute` (PUT /ticket_types/{ticket_type_id}/attributes/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateTicketTypeAttributeOperation = Operation.make<UpdateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateTicketTypeAttributeOperation = /*#__PURE__*/ Operation.make<UpdateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.ticketTypeAttributes.updateTicketTypeAttribute",
   operationId: "updateTicketTypeAttribute",
   api: "unstable",

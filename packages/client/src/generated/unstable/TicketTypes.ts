@@ -24,14 +24,14 @@ export interface ListTicketTypesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTicketTypesRequest: Schema.Schema<ListTicketTypesRequest> = Schema.Struct({  })
+export const ListTicketTypesRequest: Schema.Schema<ListTicketTypesRequest> = /*#__PURE__*/ Schema.Struct({  })
 
 /**
  * The descriptor of `unstable.ticketTypes.listTicketTypes` (GET /ticket_types).
  * @since 0.1.0
  * @category operations
  */
-export const listTicketTypesOperation = Operation.make<ListTicketTypesRequest, Schemas.TicketTypeList, never>({
+export const listTicketTypesOperation = /*#__PURE__*/ Operation.make<ListTicketTypesRequest, Schemas.TicketTypeList, never>({
   name: "unstable.ticketTypes.listTicketTypes",
   operationId: "listTicketTypes",
   api: "unstable",
@@ -82,14 +82,14 @@ export type CreateTicketTypeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = Schema.Struct({ name: Schema.String, description: Schema.optional(Schema.String), category: Schema.optional(Schema.Literal("Customer", "Back-office", "Tracker")), icon: Schema.optional(Schema.String), is_internal: Schema.optional(Schema.Boolean) })
+export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = /*#__PURE__*/ Schema.Struct({ name: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")), icon: /*#__PURE__*/ Schema.optional(Schema.String), is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `unstable.ticketTypes.createTicketType` (POST /ticket_types).
  * @since 0.1.0
  * @category operations
  */
-export const createTicketTypeOperation = Operation.make<CreateTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createTicketTypeOperation = /*#__PURE__*/ Operation.make<CreateTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.ticketTypes.createTicketType",
   operationId: "createTicketType",
   api: "unstable",
@@ -136,14 +136,14 @@ export interface GetTicketTypeRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetTicketTypeRequest: Schema.Schema<GetTicketTypeRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const GetTicketTypeRequest: Schema.Schema<GetTicketTypeRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.ticketTypes.getTicketType` (GET /ticket_types/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const getTicketTypeOperation = Operation.make<GetTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getTicketTypeOperation = /*#__PURE__*/ Operation.make<GetTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.ticketTypes.getTicketType",
   operationId: "getTicketType",
   api: "unstable",

@@ -108,14 +108,14 @@ export type ReplyTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyTicketRequest: Schema.Schema<ReplyTicketRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Union(Schema.Union(Schema.Struct({ skip_notifications: Schema.optional(Schema.Boolean), message_type: Schema.Literal("comment", "quick_reply"), type: Schema.Literal("user"), body: Schema.optional(Schema.String), created_at: Schema.optional(Schema.Number), attachment_urls: Schema.optional(Schema.Array(Schema.String)), reply_options: Schema.optional(Schema.Array(Schema.Struct({ text: Schema.String, uuid: Schema.String }))), intercom_user_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ skip_notifications: Schema.optional(Schema.Boolean), message_type: Schema.Literal("comment", "quick_reply"), type: Schema.Literal("user"), body: Schema.optional(Schema.String), created_at: Schema.optional(Schema.Number), attachment_urls: Schema.optional(Schema.Array(Schema.String)), reply_options: Schema.optional(Schema.Array(Schema.Struct({ text: Schema.String, uuid: Schema.String }))), user_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ skip_notifications: Schema.optional(Schema.Boolean), message_type: Schema.Literal("comment", "quick_reply"), type: Schema.Literal("user"), body: Schema.optional(Schema.String), created_at: Schema.optional(Schema.Number), attachment_urls: Schema.optional(Schema.Array(Schema.String)), reply_options: Schema.optional(Schema.Array(Schema.Struct({ text: Schema.String, uuid: Schema.String }))), email: Schema.String })), Schema.Struct({ skip_notifications: Schema.optional(Schema.Boolean), message_type: Schema.Literal("comment", "note", "quick_reply"), type: Schema.Literal("admin"), body: Schema.optional(Schema.String), admin_id: Schema.Union(Schema.String, Schema.Number), created_at: Schema.optional(Schema.Number), reply_options: Schema.optional(Schema.Array(Schema.Struct({ text: Schema.String, uuid: Schema.String }))), attachment_urls: Schema.optional(Schema.Array(Schema.String)) })))
+export const ReplyTicketRequest: Schema.Schema<ReplyTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean), message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("user"), body: /*#__PURE__*/ Schema.optional(Schema.String), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean), message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("user"), body: /*#__PURE__*/ Schema.optional(Schema.String), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean), message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("user"), body: /*#__PURE__*/ Schema.optional(Schema.String), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), email: Schema.String })), /*#__PURE__*/ Schema.Struct({ skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean), message_type: /*#__PURE__*/ Schema.Literal("comment", "note", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("admin"), body: /*#__PURE__*/ Schema.optional(Schema.String), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)) })))
 
 /**
  * The descriptor of `unstable.tickets.replyTicket` (POST /tickets/{id}/reply).
  * @since 0.1.0
  * @category operations
  */
-export const replyTicketOperation = Operation.make<ReplyTicketRequest, Schemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const replyTicketOperation = /*#__PURE__*/ Operation.make<ReplyTicketRequest, Schemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tickets.replyTicket",
   operationId: "replyTicket",
   api: "unstable",
@@ -183,14 +183,14 @@ export type EnqueueCreateTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const EnqueueCreateTicketRequest: Schema.Schema<EnqueueCreateTicketRequest> = Schema.Struct({ ticket_type_id: Schema.Union(Schema.String, Schema.Number), contacts: Schema.Array(Schema.Union(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ external_id: Schema.Union(Schema.String, Schema.Number) }), Schema.Struct({ email: Schema.String }))), conversation_to_link_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), created_at: Schema.optional(Schema.Number), assignment: Schema.optional(Schema.Struct({ admin_assignee_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), team_assignee_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) })), skip_notifications: Schema.optional(Schema.Boolean) })
+export const EnqueueCreateTicketRequest: Schema.Schema<EnqueueCreateTicketRequest> = /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contacts: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ email: Schema.String }))), conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), assignment: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({ admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })), skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
 
 /**
  * The descriptor of `unstable.tickets.enqueueCreateTicket` (POST /tickets/enqueue).
  * @since 0.1.0
  * @category operations
  */
-export const enqueueCreateTicketOperation = Operation.make<EnqueueCreateTicketRequest, Schemas.Jobs, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const enqueueCreateTicketOperation = /*#__PURE__*/ Operation.make<EnqueueCreateTicketRequest, Schemas.Jobs, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tickets.enqueueCreateTicket",
   operationId: "enqueueCreateTicket",
   api: "unstable",
@@ -233,14 +233,14 @@ export interface GetTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetTicketRequest: Schema.Schema<GetTicketRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const GetTicketRequest: Schema.Schema<GetTicketRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.tickets.getTicket` (GET /tickets/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const getTicketOperation = Operation.make<GetTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getTicketOperation = /*#__PURE__*/ Operation.make<GetTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.tickets.getTicket",
   operationId: "getTicket",
   api: "unstable",
@@ -283,14 +283,14 @@ export type UpdateTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = Schema.extend(Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketRequest)
+export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketRequest)
 
 /**
  * The descriptor of `unstable.tickets.updateTicket` (PUT /tickets/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateTicketOperation = Operation.make<UpdateTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateTicketOperation = /*#__PURE__*/ Operation.make<UpdateTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tickets.updateTicket",
   operationId: "updateTicket",
   api: "unstable",
@@ -338,7 +338,7 @@ export interface DeleteTicketResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTicketResponse: Schema.Schema<DeleteTicketResponse> = Schema.Struct({ id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), object: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), deleted: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) })
+export const DeleteTicketResponse: Schema.Schema<DeleteTicketResponse> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) })
 
 /**
  * The input of `unstable.tickets.deleteTicket`: path, query and body parameters by their wire names.
@@ -354,14 +354,14 @@ export interface DeleteTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTicketRequest: Schema.Schema<DeleteTicketRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const DeleteTicketRequest: Schema.Schema<DeleteTicketRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.tickets.deleteTicket` (DELETE /tickets/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteTicketOperation = Operation.make<DeleteTicketRequest, DeleteTicketResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteTicketOperation = /*#__PURE__*/ Operation.make<DeleteTicketRequest, DeleteTicketResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.tickets.deleteTicket",
   operationId: "deleteTicket",
   api: "unstable",
@@ -408,7 +408,7 @@ export const SearchTicketsRequest: Schema.Schema<SearchTicketsRequest> = Schemas
  * @since 0.1.0
  * @category operations
  */
-export const searchTicketsOperation = Operation.make<SearchTicketsRequest, Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const searchTicketsOperation = /*#__PURE__*/ Operation.make<SearchTicketsRequest, Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.tickets.searchTickets",
   operationId: "searchTickets",
   api: "unstable",

@@ -27,14 +27,14 @@ export interface RetrieveVisitorWithUserIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveVisitorWithUserIdRequest: Schema.Schema<RetrieveVisitorWithUserIdRequest> = Schema.Struct({ user_id: Schema.String })
+export const RetrieveVisitorWithUserIdRequest: Schema.Schema<RetrieveVisitorWithUserIdRequest> = /*#__PURE__*/ Schema.Struct({ user_id: Schema.String })
 
 /**
  * The descriptor of `unstable.visitors.retrieveVisitorWithUserId` (GET /visitors).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveVisitorWithUserIdOperation = Operation.make<RetrieveVisitorWithUserIdRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveVisitorWithUserIdOperation = /*#__PURE__*/ Operation.make<RetrieveVisitorWithUserIdRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.visitors.retrieveVisitorWithUserId",
   operationId: "retrieveVisitorWithUserId",
   api: "unstable",
@@ -81,7 +81,7 @@ export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = Schemas
  * @since 0.1.0
  * @category operations
  */
-export const updateVisitorOperation = Operation.make<UpdateVisitorRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateVisitorOperation = /*#__PURE__*/ Operation.make<UpdateVisitorRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
   name: "unstable.visitors.updateVisitor",
   operationId: "updateVisitor",
   api: "unstable",
@@ -132,7 +132,7 @@ export const ConvertVisitorRequest: Schema.Schema<ConvertVisitorRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const convertVisitorOperation = Operation.make<ConvertVisitorRequest, Schemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const convertVisitorOperation = /*#__PURE__*/ Operation.make<ConvertVisitorRequest, Schemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
   name: "unstable.visitors.convertVisitor",
   operationId: "convertVisitor",
   api: "unstable",

@@ -27,14 +27,14 @@ export interface ExportWorkflowRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ExportWorkflowRequest: Schema.Schema<ExportWorkflowRequest> = Schema.Struct({ id: Schema.Union(Schema.String, Schema.Number) })
+export const ExportWorkflowRequest: Schema.Schema<ExportWorkflowRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
 
 /**
  * The descriptor of `unstable.workflows.exportWorkflow` (GET /export/workflows/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const exportWorkflowOperation = Operation.make<ExportWorkflowRequest, Schemas.WorkflowExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const exportWorkflowOperation = /*#__PURE__*/ Operation.make<ExportWorkflowRequest, Schemas.WorkflowExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
   name: "unstable.workflows.exportWorkflow",
   operationId: "exportWorkflow",
   api: "unstable",

@@ -26,4 +26,4 @@ export interface ConversationTeammates {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationTeammates: Schema.Schema<ConversationTeammates> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), admins: Schema.optionalWith(Schema.NullOr(Schema.Array(Reference)), { exact: true }) }).annotations({ identifier: "ConversationTeammates" })
+export const ConversationTeammates: Schema.Schema<ConversationTeammates> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), admins: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Reference)), { exact: true }) }), { identifier: "ConversationTeammates" })

@@ -34,4 +34,4 @@ export interface CreateDataEventSummariesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDataEventSummariesRequest: Schema.Schema<CreateDataEventSummariesRequest> = Schema.Struct({ user_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), event_summaries: Schema.optional(Schema.Struct({ event_name: Schema.optional(Schema.String), count: Schema.optional(Schema.Number), first: Schema.optional(Schema.Number), last: Schema.optional(Schema.Number) })) }).annotations({ identifier: "CreateDataEventSummariesRequest" })
+export const CreateDataEventSummariesRequest: Schema.Schema<CreateDataEventSummariesRequest> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), event_summaries: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({ event_name: /*#__PURE__*/ Schema.optional(Schema.String), count: /*#__PURE__*/ Schema.optional(Schema.Number), first: /*#__PURE__*/ Schema.optional(Schema.Number), last: /*#__PURE__*/ Schema.optional(Schema.Number) })) }), { identifier: "CreateDataEventSummariesRequest" })

@@ -22,7 +22,7 @@ export type CustomAttributes = { readonly [key: string]: string | Datetime | Cus
  * @since 0.1.0
  * @category schemas
  */
-export const CustomAttributes: Schema.Schema<CustomAttributes> = Schema.Record({ key: Schema.String, value: Schema.Union(Schema.String, Datetime, CustomObjectInstanceList, Schema.Number, Schema.Boolean, Schema.Array(Schema.String)) }).annotations({ identifier: "CustomAttributes" })
+export const CustomAttributes: Schema.Schema<CustomAttributes> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(Schema.String, Datetime, CustomObjectInstanceList, Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "CustomAttributes" })
 
 /**
  * Custom data set for this data.
@@ -36,4 +36,4 @@ export type CustomAttributesInput = { readonly [key: string]: string | DatetimeI
  * @since 0.1.0
  * @category schemas
  */
-export const CustomAttributesInput: Schema.Schema<CustomAttributesInput> = Schema.Record({ key: Schema.String, value: Schema.Union(Schema.String, DatetimeInput, CustomObjectInstanceListInput, Schema.Number, Schema.Boolean, Schema.Array(Schema.String)) }).annotations({ identifier: "CustomAttributesInput" })
+export const CustomAttributesInput: Schema.Schema<CustomAttributesInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(Schema.String, DatetimeInput, CustomObjectInstanceListInput, Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "CustomAttributesInput" })

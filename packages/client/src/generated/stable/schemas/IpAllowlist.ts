@@ -27,7 +27,7 @@ export interface IpAllowlist {
  * @since 0.1.0
  * @category schemas
  */
-export const IpAllowlist: Schema.Schema<IpAllowlist> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), enabled: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }), ip_allowlist: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.String)), { exact: true }) }).annotations({ identifier: "IpAllowlist" })
+export const IpAllowlist: Schema.Schema<IpAllowlist> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), enabled: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), ip_allowlist: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)), { exact: true }) }), { identifier: "IpAllowlist" })
 
 /**
  * IP allowlist settings for the workspace.
@@ -48,4 +48,4 @@ export interface IpAllowlistInput {
  * @since 0.1.0
  * @category schemas
  */
-export const IpAllowlistInput: Schema.Schema<IpAllowlistInput> = Schema.Struct({ type: Schema.optional(Schema.String), enabled: Schema.optional(Schema.Boolean), ip_allowlist: Schema.optional(Schema.Array(Schema.String)) }).annotations({ identifier: "IpAllowlistInput" })
+export const IpAllowlistInput: Schema.Schema<IpAllowlistInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optional(Schema.String), enabled: /*#__PURE__*/ Schema.optional(Schema.Boolean), ip_allowlist: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "IpAllowlistInput" })

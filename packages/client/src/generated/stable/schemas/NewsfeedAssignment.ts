@@ -25,7 +25,7 @@ export interface NewsfeedAssignment {
  * @since 0.1.0
  * @category schemas
  */
-export const NewsfeedAssignment: Schema.Schema<NewsfeedAssignment> = Schema.Struct({ newsfeed_id: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), published_at: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }) }).annotations({ identifier: "NewsfeedAssignment" })
+export const NewsfeedAssignment: Schema.Schema<NewsfeedAssignment> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), published_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }) }), { identifier: "NewsfeedAssignment" })
 
 /**
  * Assigns a news item to a newsfeed.
@@ -44,4 +44,4 @@ export interface NewsfeedAssignmentInput {
  * @since 0.1.0
  * @category schemas
  */
-export const NewsfeedAssignmentInput: Schema.Schema<NewsfeedAssignmentInput> = Schema.Struct({ newsfeed_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), published_at: Schema.optional(Schema.Number) }).annotations({ identifier: "NewsfeedAssignmentInput" })
+export const NewsfeedAssignmentInput: Schema.Schema<NewsfeedAssignmentInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), published_at: /*#__PURE__*/ Schema.optional(Schema.Number) }), { identifier: "NewsfeedAssignmentInput" })

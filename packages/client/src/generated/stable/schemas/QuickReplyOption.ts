@@ -25,7 +25,7 @@ export interface QuickReplyOption {
  * @since 0.1.0
  * @category schemas
  */
-export const QuickReplyOption: Schema.Schema<QuickReplyOption> = Schema.Struct({ text: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), uuid: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }).annotations({ identifier: "QuickReplyOption" })
+export const QuickReplyOption: Schema.Schema<QuickReplyOption> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "QuickReplyOption" })
 
 /**
  * Quick Reply Option
@@ -44,4 +44,4 @@ export interface QuickReplyOptionInput {
  * @since 0.1.0
  * @category schemas
  */
-export const QuickReplyOptionInput: Schema.Schema<QuickReplyOptionInput> = Schema.Struct({ text: Schema.String, uuid: Schema.String }).annotations({ identifier: "QuickReplyOptionInput" })
+export const QuickReplyOptionInput: Schema.Schema<QuickReplyOptionInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }), { identifier: "QuickReplyOptionInput" })

@@ -28,4 +28,4 @@ export interface SegmentList {
  * @since 0.1.0
  * @category schemas
  */
-export const SegmentList: Schema.Schema<SegmentList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), segments: Schema.optionalWith(Schema.NullOr(Schema.Array(Segment)), { exact: true }), pages: Schema.optionalWith(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }) }).annotations({ identifier: "SegmentList" })
+export const SegmentList: Schema.Schema<SegmentList> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), segments: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Segment)), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }) }), { identifier: "SegmentList" })

@@ -29,4 +29,4 @@ export interface SlaApplied {
  * @since 0.1.0
  * @category schemas
  */
-export const SlaApplied: Schema.Schema<SlaApplied> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), sla_name: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), sla_status: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }).annotations({ identifier: "SlaApplied" })
+export const SlaApplied: Schema.Schema<SlaApplied> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), sla_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), sla_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "SlaApplied" })

@@ -21,4 +21,4 @@ export type TicketCustomAttributes = { readonly [key: string]: (string | null) |
  * @since 0.1.0
  * @category schemas
  */
-export const TicketCustomAttributes: Schema.Schema<TicketCustomAttributes> = Schema.Record({ key: Schema.String, value: Schema.Union(Schema.NullOr(Schema.String), Schema.Number, Schema.Boolean, Schema.Array(Schema.Unknown), FileAttribute) }).annotations({ identifier: "TicketCustomAttributes" })
+export const TicketCustomAttributes: Schema.Schema<TicketCustomAttributes> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.NullOr(Schema.String), Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.Unknown), FileAttribute) }), { identifier: "TicketCustomAttributes" })

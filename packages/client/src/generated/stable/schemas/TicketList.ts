@@ -30,4 +30,4 @@ export interface TicketList {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketList: Schema.Schema<TicketList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), tickets: Schema.optionalWith(Schema.NullOr(Schema.Array(Schema.NullOr(Ticket))), { exact: true }), total_count: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }), pages: Schema.optionalWith(Schema.NullOr(CursorPages), { exact: true }) }).annotations({ identifier: "TicketList" })
+export const TicketList: Schema.Schema<TicketList> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), tickets: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(Ticket))), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }) }), { identifier: "TicketList" })

@@ -32,4 +32,4 @@ export interface UntagCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UntagCompanyRequest: Schema.Schema<UntagCompanyRequest> = Schema.Struct({ name: Schema.String, companies: Schema.Array(Schema.Struct({ id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)), untag: Schema.optional(Schema.Boolean) })) }).annotations({ identifier: "UntagCompanyRequest" })
+export const UntagCompanyRequest: Schema.Schema<UntagCompanyRequest> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, companies: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), untag: /*#__PURE__*/ Schema.optional(Schema.Boolean) })) }), { identifier: "UntagCompanyRequest" })

@@ -29,4 +29,4 @@ export interface UpdateConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = Schema.Struct({ read: Schema.optional(Schema.Boolean), title: Schema.optional(Schema.String), custom_attributes: Schema.optional(CustomAttributesInput), company_id: Schema.optional(Schema.Union(Schema.String, Schema.Number)) }).annotations({ identifier: "UpdateConversationRequest" })
+export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ read: /*#__PURE__*/ Schema.optional(Schema.Boolean), title: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(CustomAttributesInput), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }), { identifier: "UpdateConversationRequest" })

@@ -29,4 +29,4 @@ export interface ContactDeleted {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactDeleted: Schema.Schema<ContactDeleted> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), external_id: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), deleted: Schema.optionalWith(Schema.NullOr(Schema.Boolean), { exact: true }) }).annotations({ identifier: "ContactDeleted" })
+export const ContactDeleted: Schema.Schema<ContactDeleted> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }), { identifier: "ContactDeleted" })

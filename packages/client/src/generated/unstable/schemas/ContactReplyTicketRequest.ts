@@ -23,7 +23,7 @@ export type ContactReplyTicketRequest = ContactReplyTicketIntercomUserIdRequest 
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyTicketRequest: Schema.Schema<ContactReplyTicketRequest> = Schema.Union(ContactReplyTicketIntercomUserIdRequest, ContactReplyTicketUserIdRequest, ContactReplyTicketEmailRequest).annotations({ identifier: "ContactReplyTicketRequest" })
+export const ContactReplyTicketRequest: Schema.Schema<ContactReplyTicketRequest> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyTicketIntercomUserIdRequest, ContactReplyTicketUserIdRequest, ContactReplyTicketEmailRequest), { identifier: "ContactReplyTicketRequest" })
 
 /**
  * Contact Reply on ticket
@@ -37,4 +37,4 @@ export type ContactReplyTicketRequestInput = ContactReplyTicketIntercomUserIdReq
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyTicketRequestInput: Schema.Schema<ContactReplyTicketRequestInput> = Schema.Union(ContactReplyTicketIntercomUserIdRequestInput, ContactReplyTicketUserIdRequestInput, ContactReplyTicketEmailRequestInput).annotations({ identifier: "ContactReplyTicketRequestInput" })
+export const ContactReplyTicketRequestInput: Schema.Schema<ContactReplyTicketRequestInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyTicketIntercomUserIdRequestInput, ContactReplyTicketUserIdRequestInput, ContactReplyTicketEmailRequestInput), { identifier: "ContactReplyTicketRequestInput" })

@@ -29,4 +29,4 @@ export interface ContentSource {
  * @since 0.1.0
  * @category schemas
  */
-export const ContentSource: Schema.Schema<ContentSource> = Schema.Struct({ content_type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), url: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), title: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), locale: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }) }).annotations({ identifier: "ContentSource" })
+export const ContentSource: Schema.Schema<ContentSource> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ content_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), locale: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "ContentSource" })

@@ -31,4 +31,4 @@ export interface CreateCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateCollectionRequest: Schema.Schema<CreateCollectionRequest> = Schema.Struct({ name: Schema.String, description: Schema.optional(Schema.String), translated_content: Schema.optional(Schema.NullOr(GroupTranslatedContentInput)), parent_id: Schema.optional(Schema.NullOr(Schema.String)), help_center_id: Schema.optional(Schema.NullOr(Schema.Number)) }).annotations({ identifier: "CreateCollectionRequest" })
+export const CreateCollectionRequest: Schema.Schema<CreateCollectionRequest> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupTranslatedContentInput)), parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), help_center_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)) }), { identifier: "CreateCollectionRequest" })

@@ -18,7 +18,7 @@ export type Datetime = string | number
  * @since 0.1.0
  * @category schemas
  */
-export const Datetime: Schema.Schema<Datetime> = Schema.Union(Schema.String, Schema.Number).annotations({ identifier: "Datetime" })
+export const Datetime: Schema.Schema<Datetime> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), { identifier: "Datetime" })
 
 /**
  * @since 0.1.0
@@ -30,4 +30,4 @@ export type DatetimeInput = string | number
  * @since 0.1.0
  * @category schemas
  */
-export const DatetimeInput: Schema.Schema<DatetimeInput> = Schema.Union(Schema.String, Schema.Number).annotations({ identifier: "DatetimeInput" })
+export const DatetimeInput: Schema.Schema<DatetimeInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), { identifier: "DatetimeInput" })

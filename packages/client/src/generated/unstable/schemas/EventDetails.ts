@@ -35,4 +35,4 @@ export type EventDetails = ConversationAttributeUpdatedByWorkflow | Conversation
  * @since 0.1.0
  * @category schemas
  */
-export const EventDetails: Schema.Schema<EventDetails> = Schema.Union(ConversationAttributeUpdatedByWorkflow, ConversationAttributeUpdatedByAdmin, ConversationAttributeUpdatedByUser, CustomActionStarted, CustomActionFinished, OperatorWorkflowEvent, ConversationTagsUpdated, Snoozed, PriorityChanged, ConversationSlaAppliedByRule, ConversationSlaAppliedByWorkflow, ConversationSlaTargetMissed, ConversationSlaPaused, ConversationSlaUnpaused, ConversationSlaRemoved).annotations({ identifier: "EventDetails" })
+export const EventDetails: Schema.Schema<EventDetails> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ConversationAttributeUpdatedByWorkflow, ConversationAttributeUpdatedByAdmin, ConversationAttributeUpdatedByUser, CustomActionStarted, CustomActionFinished, OperatorWorkflowEvent, ConversationTagsUpdated, Snoozed, PriorityChanged, ConversationSlaAppliedByRule, ConversationSlaAppliedByWorkflow, ConversationSlaTargetMissed, ConversationSlaPaused, ConversationSlaUnpaused, ConversationSlaRemoved), { identifier: "EventDetails" })

@@ -26,4 +26,4 @@ export interface HelpCenterList {
  * @since 0.1.0
  * @category schemas
  */
-export const HelpCenterList: Schema.Schema<HelpCenterList> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), data: Schema.optionalWith(Schema.NullOr(Schema.Array(HelpCenter)), { exact: true }) }).annotations({ identifier: "HelpCenterList" })
+export const HelpCenterList: Schema.Schema<HelpCenterList> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(HelpCenter)), { exact: true }) }), { identifier: "HelpCenterList" })

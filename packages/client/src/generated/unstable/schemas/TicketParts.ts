@@ -26,4 +26,4 @@ export interface TicketParts {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketParts: Schema.Schema<TicketParts> = Schema.Struct({ type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }), ticket_parts: Schema.optionalWith(Schema.NullOr(Schema.Array(TicketPart)), { exact: true }), total_count: Schema.optionalWith(Schema.NullOr(Schema.Number), { exact: true }) }).annotations({ identifier: "TicketParts" })
+export const TicketParts: Schema.Schema<TicketParts> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ticket_parts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(TicketPart)), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }) }), { identifier: "TicketParts" })

@@ -1,0 +1,70 @@
+/**
+ * The three clients under test, behind one small interface so that every
+ * scenario runs the same code for each:
+ *
+ * - `fetch`: raw `fetch` + `JSON.parse`, no decoding, no retries (the floor);
+ * - `intercom-client`: the official SDK 7.0.3, default settings;
+ * - `effect-intercom`: ours, `Intercom.layer` with `NodeHttpClient.layerUndici`,
+ *   default settings (retry policy and adaptive rate limiter on). A batch runs
+ *   as one `Effect` (as an Effect program would), through a `ManagedRuntime`.
+ *
+ * Each client lives in its own module, imported on demand, so that a process
+ * measuring one client loads only that client's library.
+ */
+export type ClientName = "fetch" | "intercom-client" | "effect-intercom"
+export const clientNames: ReadonlyArray<ClientName> = ["fetch", "intercom-client", "effect-intercom"]
+
+/**
+ * Diagnostic variants (`src/diagnose.ts`, not in the main tables): ours with
+ * `retry: false, rateLimiter: false`, and the Effect transport floor
+ * (`NodeHttpClient.layerUndici` + `JSON.parse`, no client, no decoding).
+ */
+export type VariantName = ClientName | "effect-intercom (no retry, no limiter)" | "effect HttpClient + JSON.parse"
+
+/** The outcome of one call: ok, or failed (after the client's own retries). */
+export type Outcome = "ok" | "failed"
+
+export interface Client {
+  readonly name: VariantName
+  /** `n` sequential `find`s; returns each call's latency in ms. */
+  readonly sequential: (n: number) => Promise<Float64Array>
+  /** `n` `find`s at `concurrency`; returns the number of failed calls. */
+  readonly concurrent: (n: number, concurrency: number) => Promise<number>
+  /** Iterate up to `limit` contacts with the client's own pagination; returns the count. */
+  readonly iterate: (limit: number, perPage: number) => Promise<number>
+  readonly close: () => Promise<void>
+}
+
+export const contactId = "6762f0dd1bb69f9f2193bb000001"
+export const token = "bench-token"
+
+/** Runs `n` tasks with at most `concurrency` in flight; counts failures. */
+export const pool = async (n: number, concurrency: number, task: () => Promise<unknown>): Promise<number> => {
+  let next = 0
+  let failed = 0
+  const worker = async () => {
+    while (next < n) {
+      next++
+      try {
+        await task()
+      } catch {
+        failed++
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker))
+  return failed
+}
+
+export const check = (contact: { readonly email?: string | null | undefined }) => {
+  if (typeof contact.email !== "string") throw new Error("no email")
+}
+
+export const makeClient = async (name: VariantName, baseUrl: string): Promise<Client> =>
+  name === "fetch"
+    ? (await import("./client-fetch.js")).fetchClient(baseUrl)
+    : name === "intercom-client"
+    ? (await import("./client-official.js")).officialClient(baseUrl)
+    : name === "effect HttpClient + JSON.parse"
+    ? (await import("./client-effect.js")).effectTransportClient(baseUrl)
+    : (await import("./client-effect.js")).effectClient(baseUrl, name !== "effect-intercom")

@@ -1,0 +1,225 @@
+/**
+ * `pnpm bench`: the benchmark suite. Builds the workers to plain JS, starts
+ * the mock Intercom in its own processes (one plain, one with a 100-per-second
+ * window), runs S1 to S5 for raw `fetch`, `intercom-client` 7.0.3 and ours,
+ * alternating, then prints the tables and writes `results/latest.json`,
+ * `results/chart.svg` and `README.md`.
+ *
+ * `--quick` runs fewer rounds (a smoke test); `--report` only re-renders the
+ * README and the chart from `results/latest.json`.
+ */
+import { spawn } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import { buildWorkers, bundleSizes } from "./bundles.js"
+import type { ClientName } from "./clients.js"
+import { type PerClient, renderChart, renderReadme, type Results } from "./report.js"
+
+const clientNames: ReadonlyArray<ClientName> = ["fetch", "intercom-client", "effect-intercom"]
+/** A fourth, diagnostic row in S1 and S2: `@effect/platform`'s HttpClient over undici + `JSON.parse`, no client. */
+const transport = "effect HttpClient + JSON.parse"
+const here = path.dirname(fileURLToPath(import.meta.url))
+const pkgDir = path.join(here, "..")
+const workDir = path.join(pkgDir, ".out")
+const resultsDir = path.join(pkgDir, "results")
+const quick = process.argv.includes("--quick")
+const started = Date.now()
+
+const median = (xs: ReadonlyArray<number>) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+const quantile = (xs: ReadonlyArray<number>, q: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!
+}
+const perClient = <A>(f: (name: ClientName) => A): PerClient<A> =>
+  Object.fromEntries(clientNames.map((name) => [name, f(name)])) as PerClient<A>
+const rotate = <A>(xs: ReadonlyArray<A>, k: number) => xs.map((_, i) => xs[(i + k) % xs.length]!)
+
+/** Runs `node args`, bounded in time; resolves with its stdout's last line as JSON. */
+const runNode = (args: ReadonlyArray<string>, timeoutMs: number) =>
+  new Promise<any>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], cwd: pkgDir })
+    let out = ""
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs)
+    child.stdout.on("data", (data: Buffer) => (out += data))
+    child.on("error", reject)
+    child.on("exit", (code) => {
+      clearTimeout(timer)
+      if (code !== 0) return reject(new Error(`node ${args.join(" ")} exited ${code}`))
+      const lines = out.trim().split("\n")
+      resolve(JSON.parse(lines[lines.length - 1]!))
+    })
+  })
+
+const startServer = (js: string, extra: ReadonlyArray<string>) =>
+  new Promise<{ port: number; stop: () => void }>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(js, "server.mjs"), ...extra], {
+      stdio: ["ignore", "pipe", "inherit"]
+    })
+    const timer = setTimeout(() => reject(new Error("server did not start")), 10_000)
+    child.stdout.on("data", (data: Buffer) => {
+      const match = /listening (\d+)/.exec(data.toString())
+      if (match) {
+        clearTimeout(timer)
+        resolve({ port: Number(match[1]), stop: () => child.kill("SIGTERM") })
+      }
+    })
+    child.on("error", reject)
+  })
+
+const log = (message: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`)
+
+const report = (results: Results) => {
+  fs.writeFileSync(path.join(resultsDir, "chart.svg"), renderChart(results))
+  const { readme, tables } = renderReadme(results)
+  fs.writeFileSync(path.join(pkgDir, "README.md"), readme)
+  console.log(tables)
+}
+
+const main = async () => {
+  fs.mkdirSync(resultsDir, { recursive: true })
+  if (process.argv.includes("--report")) {
+    return report(JSON.parse(fs.readFileSync(path.join(resultsDir, "latest.json"), "utf8")))
+  }
+  log("building workers")
+  const js = await buildWorkers(here, workDir)
+
+  const plain = await startServer(js, ["--items", "20000"])
+  const limited = await startServer(js, ["--items", "1000", "--rate-limit", "100"])
+  try {
+    // ---- S1, S2, S4: one process with the three clients, alternating
+    log("S1, S2, S4")
+    const calls = await runNode([
+      path.join(js, "worker-calls.mjs"),
+      JSON.stringify({
+        port: plain.port,
+        limitedPort: limited.port,
+        warmup: quick ? 100 : 300,
+        s1Batch: 50,
+        s1Rounds: quick ? 8 : 40,
+        s2Calls: quick ? 1000 : 5000,
+        s2Concurrency: 32,
+        s2Rounds: quick ? 1 : 3,
+        s4Calls: 600,
+        s4Concurrency: 16,
+        clients: [...clientNames, transport]
+      })
+    ], 240_000)
+
+    // ---- S3: each client in its own child process, alternating, for two sizes
+    log("S3")
+    const s3Runs: Array<any> = []
+    const sizes = quick ? [20_000] : [5_000, 20_000]
+    const s3Rounds = quick ? 1 : 3
+    for (const limit of sizes) {
+      // one untimed pass to fill the server's page cache
+      if (limit === sizes[0]) {
+        await runNode([path.join(js, "worker-list.mjs"), "fetch", String(plain.port), "20000"], 60_000)
+      }
+      const rounds = limit === 20_000 ? s3Rounds : 1
+      for (let round = 0; round < rounds; round++) {
+        for (const name of rotate(clientNames, round)) {
+          s3Runs.push(
+            await runNode(
+              ["--expose-gc", path.join(js, "worker-list.mjs"), name, String(plain.port), String(limit)],
+              60_000
+            )
+          )
+        }
+      }
+    }
+
+    // ---- S5: cold import in fresh processes, alternating; bundle sizes
+    log("S5")
+    const ours = path.join(js, "cold-ours.mjs")
+    const coldTargets: Record<string, ReadonlyArray<string>> = {
+      "fetch": [],
+      "intercom-client": ["intercom-client"],
+      "effect + @effect/platform (the modules ours imports)": [path.join(js, "cold-floor.mjs")],
+      "effect-intercom": [ours],
+      "effect-intercom: IntercomClient + stable/Contacts only": [path.join(js, "cold-ours-contacts.mjs")],
+      "effect-intercom + platform-node": [ours, "@effect/platform-node"]
+    }
+    const cold: Record<string, Array<number>> = {}
+    for (const name of Object.keys(coldTargets)) cold[name] = []
+    const coldRounds = quick ? 3 : 9
+    for (let round = 0; round < coldRounds; round++) {
+      for (const name of rotate(Object.keys(coldTargets), round)) {
+        const result = await runNode([path.join(js, "worker-import.mjs"), ...coldTargets[name]!], 30_000)
+        if (round > 0) cold[name]!.push(result.ms) // the first round warms the OS file cache
+      }
+    }
+    const bundles = await bundleSizes(workDir)
+
+    // ---- summarise
+    const results: Results = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", node: process.version, quick },
+      s1: perClient((name) => {
+        const r = calls.s1[name]
+        return {
+          calls: r.latencies.length,
+          medianMs: median(r.latencies),
+          p99Ms: quantile(r.latencies, 0.99),
+          cpuPerCallUs: median(r.cpuPerCallUs)
+        }
+      }),
+      s2: perClient((name) => {
+        const r = calls.s2[name]
+        return { rps: median(r.rps), rounds: r.rps.length, failed: r.failed }
+      }),
+      transport: {
+        s1: {
+          calls: calls.s1[transport].latencies.length,
+          medianMs: median(calls.s1[transport].latencies),
+          p99Ms: quantile(calls.s1[transport].latencies, 0.99),
+          cpuPerCallUs: median(calls.s1[transport].cpuPerCallUs)
+        },
+        s2: {
+          rps: median(calls.s2[transport].rps),
+          rounds: calls.s2[transport].rps.length,
+          failed: calls.s2[transport].failed
+        }
+      },
+      s3: Object.fromEntries(sizes.map((limit) => [
+        String(limit),
+        perClient((name) => {
+          const runs = s3Runs.filter((r) => r.client === name && r.items === limit)
+          const m = (k: string) => median(runs.map((r) => r[k]))
+          return {
+            runs: runs.length,
+            wallMs: m("wallMs"),
+            cpuMs: m("cpuMs"),
+            peakRssMB: m("peakRssMB"),
+            rssStartMB: m("rssStartMB"),
+            peakHeapGrowthMB: m("peakHeapGrowthMB"),
+            retainedHeapGrowthMB: m("retainedHeapGrowthMB")
+          }
+        })
+      ])),
+      s4: calls.s4,
+      s5: {
+        coldImportMs: Object.fromEntries(Object.entries(cold).map(([k, v]) => [k, median(v)])),
+        bundles
+      },
+      totalSeconds: 0
+    }
+    results.totalSeconds = (Date.now() - started) / 1000
+    fs.writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(results, null, 2) + "\n")
+    report(results)
+    log("done")
+  } finally {
+    plain.stop()
+    limited.stop()
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
