@@ -22,8 +22,8 @@
  * emailOf("1").pipe(Effect.provide(TestIntercom)) // Effect<string | null | undefined>
  * ```
  *
- * A method that is not given dies with a `MockNotImplementedError` naming it
- * (`contacts.update is not implemented by this mock`): a defect, not a typed
+ * A method that is not given dies with a `MethodNotMockedError` naming it
+ * (`contacts.update was not given to this mock`): a defect, not a typed
  * failure, because it is a mistake in the test's set-up, not an outcome the
  * program should handle. That is what `Layer.mock` of `effect` does too.
  *
@@ -51,7 +51,7 @@ import * as Redacted from "effect/Redacted"
  * @since 0.1.0
  * @category errors
  */
-export class MockNotImplementedError extends Data.TaggedError("MockNotImplementedError")<{
+export class MethodNotMockedError extends Data.TaggedError("MethodNotMockedError")<{
   /** The SDK name of the method, for example `contacts.find`. */
   readonly method: string
 }> {
@@ -59,7 +59,7 @@ export class MockNotImplementedError extends Data.TaggedError("MockNotImplemente
    * @since 0.1.0
    */
   override get message(): string {
-    return `IntercomMock: ${this.method} is not implemented by this mock; give it to IntercomMock.layerTest`
+    return `IntercomMock: ${this.method} was not given to this mock; give it to IntercomMock.layerTest`
   }
 }
 
@@ -139,7 +139,7 @@ const config = IntercomClient.make({
 /**
  * An `IntercomClient` whose `execute` answers from the implementation, by the
  * operation's SDK name, and whose streams page through that `execute`; the
- * methods not given die with `MockNotImplementedError`.
+ * methods not given die with `MethodNotMockedError`.
  *
  * @since 0.1.0
  * @category constructors
@@ -154,7 +154,7 @@ export const makeClient = (
       execute: <I, A, E>(operation: Operation.Operation<I, A, E>, input: I) =>
         Effect.suspend(() => {
           const method = lookup(implementation, operation.name)
-          if (method === undefined) return Effect.die(new MockNotImplementedError({ method: operation.name }))
+          if (method === undefined) return Effect.die(new MethodNotMockedError({ method: operation.name }))
           return method(input) as Effect.Effect<A, E | Operation.CommonError>
         })
     }
@@ -187,7 +187,7 @@ export const make = (
 /**
  * The `Intercom` and `IntercomClient` services answering from a partial
  * implementation. A method that is not given dies with a
- * `MockNotImplementedError` naming it.
+ * `MethodNotMockedError` naming it.
  *
  * @since 0.1.0
  * @category layers

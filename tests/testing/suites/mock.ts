@@ -73,7 +73,7 @@ describe("IntercomMock", () => {
       }))
     ))
 
-  it.effect("a method that is not given dies with MockNotImplementedError naming it", () =>
+  it.effect("a method that is not given dies with MethodNotMockedError naming it", () =>
     Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       const exit = yield* Effect.exit(intercom.contacts.update({ contact_id: "1", name: "Ada" }))
@@ -81,9 +81,9 @@ describe("IntercomMock", () => {
       const defect = Exit.isFailure(exit) ? Cause.dieOption(exit.cause) : Option.none()
       assert.isTrue(Option.isSome(defect))
       const error = Option.getOrThrow(defect)
-      assert.instanceOf(error, IntercomMock.MockNotImplementedError)
-      assert.strictEqual((error as IntercomMock.MockNotImplementedError).method, "contacts.update")
-      assert.include((error as Error).message, "contacts.update is not implemented")
+      assert.instanceOf(error, IntercomMock.MethodNotMockedError)
+      assert.strictEqual((error as IntercomMock.MethodNotMockedError).method, "contacts.update")
+      assert.include((error as Error).message, "contacts.update was not given to this mock")
       // every namespace of the real service exists, nested ones too
       const nested = yield* Effect.exit(intercom.helpCenters.collections.list())
       assert.include(
