@@ -166,10 +166,18 @@ const makeDecoder = (schema: Schema.Schema<any, any>): Compiled["decode"] => {
   return (u) => (check(u) ? Either.right(u) : preserve(u))
 }
 
+/** The encoder of an input schema: for a check-only schema, a check that returns the input itself. */
+const makeEncoder = (schema: Schema.Schema<any, any>): Compiled["encode"] => {
+  const encode = ParseResult.encodeUnknownEither(schema, { onExcessProperty: "preserve", errors: "first" })
+  if (!isCheckOnly(schema.ast)) return encode
+  const check = ParseResult.is(schema)
+  return (u) => (check(u) ? Either.right(u) : encode(u))
+}
+
 const compile = (op: Operation<any, any, any>): Compiled => {
   let compiled = compiledCache.get(op)
   if (compiled !== undefined) return compiled
-  const encode = ParseResult.encodeUnknownEither(op.input, { onExcessProperty: "preserve", errors: "first" })
+  const encode = makeEncoder(op.input)
   let undefinedInput: unknown = undefined
   try {
     if (Either.isLeft(encode(undefined))) undefinedInput = {}
