@@ -184,7 +184,9 @@ const emitComponentFiles = (plan: ComponentPlan): Map<string, string> => {
         }
         const schema = doc.components.schemas[name]
         const e = convertComponent(ctx, schema)
-        blocks.push(emitNamed(ident, e, schema?.description ?? schema?.title, name))
+        blocks.push(
+          emitNamed(ident, e, schema?.description ?? schema?.title, { wireName: name, lazy: flavour === "tolerant" })
+        )
       }
     }
     const importLines = [...imports.entries()]
@@ -218,13 +220,25 @@ const emitComponentFiles = (plan: ComponentPlan): Map<string, string> => {
 export const pure = (code: string): string =>
   code.replace(/(?<![\w$.])((?:Schema|Operation)\.[A-Za-z]+(?:<[^()]*?>)?\()/g, "/*#__PURE__*/ $1")
 
-const emitNamed = (ident: string, e: Emitted, description: string | undefined, wireName?: string): string => {
+/**
+ * A named schema and its type. A `lazy` one (every response schema) is a
+ * `Schema.suspend`: it is built the first time a response needs it, so
+ * importing the whole service does not build ~460 schemas up front. Request
+ * schemas stay eager: `Schema.extend` needs their structure.
+ */
+const emitNamed = (
+  ident: string,
+  e: Emitted,
+  description: string | undefined,
+  options: { readonly wireName?: string | undefined; readonly lazy: boolean }
+): string => {
   const doc = jsdoc([docText(description) || undefined, SINCE, "@category schemas"])
   const typeDecl = e.objectLike ? `export interface ${ident} ${e.type}` : `export type ${ident} = ${e.type}`
-  const code = wireName !== undefined
+  const code = options.wireName !== undefined
     ? `Schema.annotations(${e.code}, { identifier: ${JSON.stringify(ident)} })`
     : e.code
-  return `${doc}${typeDecl}\n\n${doc}export const ${ident}: Schema.Schema<${ident}> = ${pure(code)}\n`
+  const value = options.lazy ? `Schema.suspend((): Schema.Schema<${ident}> => ${code})` : code
+  return `${doc}${typeDecl}\n\n${doc}export const ${ident}: Schema.Schema<${ident}> = ${pure(value)}\n`
 }
 
 // -----------------------------------------------------------------------------
@@ -469,7 +483,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
           successType = e.type
         } else {
           const responseName = uniqueName(state, `${Method}Response`)
-          state.blocks.push(emitNamed(responseName, e, `The response of \`${plan.name}\`.`))
+          state.blocks.push(emitNamed(responseName, e, `The response of \`${plan.name}\`.`, { lazy: true }))
           successCode = responseName
           successType = responseName
         }

@@ -24,7 +24,7 @@ export type ListAwayStatusReasonsResponse = ReadonlyArray<Schemas.AwayStatusReas
  * @since 0.1.0
  * @category schemas
  */
-export const ListAwayStatusReasonsResponse: Schema.Schema<ListAwayStatusReasonsResponse> = /*#__PURE__*/ Schema.Array(Schemas.AwayStatusReason)
+export const ListAwayStatusReasonsResponse: Schema.Schema<ListAwayStatusReasonsResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAwayStatusReasonsResponse> => /*#__PURE__*/ Schema.Array(Schemas.AwayStatusReason))
 
 /**
  * The input of `awayStatusReasons.listAwayStatusReasons`: path, query and body parameters by their wire names.

@@ -27,7 +27,7 @@ export type RetrieveResponse = Schemas.Company | Schemas.CompanyList
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveResponse: Schema.Schema<RetrieveResponse> = /*#__PURE__*/ Schema.Union(Schemas.Company, Schemas.CompanyList)
+export const RetrieveResponse: Schema.Schema<RetrieveResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveResponse> => /*#__PURE__*/ Schema.Union(Schemas.Company, Schemas.CompanyList))
 
 /**
  * The input of `companies.retrieve`: path, query and body parameters by their wire names.

@@ -30,7 +30,7 @@ export interface ExportReportingDataResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ExportReportingDataResponse: Schema.Schema<ExportReportingDataResponse> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_expires_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })
+export const ExportReportingDataResponse: Schema.Schema<ExportReportingDataResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ExportReportingDataResponse> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_expires_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))
 
 /**
  * The input of `dataExport.exportReportingData`: path, query and body parameters by their wire names.

@@ -25,7 +25,7 @@ export type ListResponse = Schemas.DataEventList | Schemas.DataEventSummary
  * @since 0.1.0
  * @category schemas
  */
-export const ListResponse: Schema.Schema<ListResponse> = /*#__PURE__*/ Schema.Union(Schemas.DataEventList, Schemas.DataEventSummary)
+export const ListResponse: Schema.Schema<ListResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListResponse> => /*#__PURE__*/ Schema.Union(Schemas.DataEventList, Schemas.DataEventSummary))
 
 /**
  * The input of `events.list`: path, query and body parameters by their wire names.

@@ -415,7 +415,7 @@ export interface DeleteTicketResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTicketResponse: Schema.Schema<DeleteTicketResponse> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) })
+export const DeleteTicketResponse: Schema.Schema<DeleteTicketResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteTicketResponse> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
 
 /**
  * The input of `tickets.deleteTicket`: path, query and body parameters by their wire names.

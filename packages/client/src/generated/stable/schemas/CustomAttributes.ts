@@ -22,7 +22,7 @@ export type CustomAttributes = { readonly [key: string]: string | Datetime | Cus
  * @since 0.1.0
  * @category schemas
  */
-export const CustomAttributes: Schema.Schema<CustomAttributes> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(Schema.String, Datetime, CustomObjectInstanceList, Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "CustomAttributes" })
+export const CustomAttributes: Schema.Schema<CustomAttributes> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomAttributes> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(Schema.String, Datetime, CustomObjectInstanceList, Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "CustomAttributes" }))
 
 /**
  * Custom data set for this data.

@@ -25,4 +25,4 @@ export type EventDetails = ConversationAttributeUpdatedByWorkflow | Conversation
  * @since 0.1.0
  * @category schemas
  */
-export const EventDetails: Schema.Schema<EventDetails> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ConversationAttributeUpdatedByWorkflow, ConversationAttributeUpdatedByAdmin, CustomActionStarted, CustomActionFinished, OperatorWorkflowEvent), { identifier: "EventDetails" })
+export const EventDetails: Schema.Schema<EventDetails> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EventDetails> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ConversationAttributeUpdatedByWorkflow, ConversationAttributeUpdatedByAdmin, CustomActionStarted, CustomActionFinished, OperatorWorkflowEvent), { identifier: "EventDetails" }))

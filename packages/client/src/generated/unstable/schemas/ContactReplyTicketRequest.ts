@@ -23,7 +23,7 @@ export type ContactReplyTicketRequest = ContactReplyTicketIntercomUserIdRequest 
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyTicketRequest: Schema.Schema<ContactReplyTicketRequest> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyTicketIntercomUserIdRequest, ContactReplyTicketUserIdRequest, ContactReplyTicketEmailRequest), { identifier: "ContactReplyTicketRequest" })
+export const ContactReplyTicketRequest: Schema.Schema<ContactReplyTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactReplyTicketRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyTicketIntercomUserIdRequest, ContactReplyTicketUserIdRequest, ContactReplyTicketEmailRequest), { identifier: "ContactReplyTicketRequest" }))
 
 /**
  * Contact Reply on ticket

@@ -25,7 +25,7 @@ export interface QuickReplyOption {
  * @since 0.1.0
  * @category schemas
  */
-export const QuickReplyOption: Schema.Schema<QuickReplyOption> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "QuickReplyOption" })
+export const QuickReplyOption: Schema.Schema<QuickReplyOption> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<QuickReplyOption> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "QuickReplyOption" }))
 
 /**
  * Quick Reply Option

@@ -25,7 +25,7 @@ export interface StartingAfterPaging {
  * @since 0.1.0
  * @category schemas
  */
-export const StartingAfterPaging: Schema.Schema<StartingAfterPaging> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), starting_after: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "StartingAfterPaging" })
+export const StartingAfterPaging: Schema.Schema<StartingAfterPaging> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<StartingAfterPaging> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), starting_after: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "StartingAfterPaging" }))
 
 /**
  * Pagination: Starting After

@@ -21,4 +21,4 @@ export type TicketCustomAttributes = { readonly [key: string]: (string | null) |
  * @since 0.1.0
  * @category schemas
  */
-export const TicketCustomAttributes: Schema.Schema<TicketCustomAttributes> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.NullOr(Schema.String), Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.Unknown), FileAttribute) }), { identifier: "TicketCustomAttributes" })
+export const TicketCustomAttributes: Schema.Schema<TicketCustomAttributes> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketCustomAttributes> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.NullOr(Schema.String), Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.Unknown), FileAttribute) }), { identifier: "TicketCustomAttributes" }))
