@@ -94,7 +94,8 @@ export const effectTransportClient = (baseUrl: string): Client => {
           { concurrency }
         ).pipe(Effect.map((results) => results.reduce((a, b) => a + b, 0)))
       ),
-    iterate: () => Promise.reject(new Error("not implemented")),
+    // The diagnostic client (platform HttpClient + JSON.parse) runs in S1 and S2 only.
+    iterate: () => Promise.reject(new Error("the diagnostic client has no pagination: it runs in S1 and S2 only")),
     close: () => runtime.dispose()
   }
 }
