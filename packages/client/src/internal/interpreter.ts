@@ -153,31 +153,29 @@ const isCheckOnly = (ast: SchemaAST.AST, seen: Set<SchemaAST.AST> = new Set()): 
 }
 
 /**
- * The decoder of a success schema. Decoding must keep the fields the schema
- * does not know; Schema's `onExcessProperty: "preserve"` does, but costs about
- * 8x a plain check on a page of contacts. For a check-only schema the decoded
- * value IS the parsed JSON, so: check it (fast, allocation-free), and return it
- * whole; only a failing body pays for the full decode that names the issue.
+ * Decoding must keep the fields a schema does not know; Schema's
+ * `onExcessProperty: "preserve"` does, but costs about 8x a plain check on a
+ * page of contacts. For a check-only schema the decoded (or encoded) value IS
+ * the given value, so: check it (fast, allocation-free) and return it whole;
+ * only a failing value pays for the full parse that names the issue. Used for
+ * success bodies and for inputs alike.
  */
-const makeDecoder = (schema: Schema.Schema<any, any>): Compiled["decode"] => {
-  const preserve = ParseResult.decodeUnknownEither(schema, { onExcessProperty: "preserve" })
-  if (!isCheckOnly(schema.ast)) return preserve
+const checkedParser = (
+  schema: Schema.Schema<any, any>,
+  full: (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
+): (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue> => {
+  if (!isCheckOnly(schema.ast)) return full
   const check = ParseResult.is(schema)
-  return (u) => (check(u) ? Either.right(u) : preserve(u))
-}
-
-/** The encoder of an input schema: for a check-only schema, a check that returns the input itself. */
-const makeEncoder = (schema: Schema.Schema<any, any>): Compiled["encode"] => {
-  const encode = ParseResult.encodeUnknownEither(schema, { onExcessProperty: "preserve", errors: "first" })
-  if (!isCheckOnly(schema.ast)) return encode
-  const check = ParseResult.is(schema)
-  return (u) => (check(u) ? Either.right(u) : encode(u))
+  return (u) => (check(u) ? Either.right(u) : full(u))
 }
 
 const compile = (op: Operation<any, any, any>): Compiled => {
   let compiled = compiledCache.get(op)
   if (compiled !== undefined) return compiled
-  const encode = makeEncoder(op.input)
+  const encode = checkedParser(
+    op.input,
+    ParseResult.encodeUnknownEither(op.input, { onExcessProperty: "preserve", errors: "first" })
+  )
   let undefinedInput: unknown = undefined
   try {
     if (Either.isLeft(encode(undefined))) undefinedInput = {}
@@ -186,7 +184,9 @@ const compile = (op: Operation<any, any, any>): Compiled => {
   }
   compiled = {
     encode,
-    decode: op.response === "json" && op.success !== undefined ? makeDecoder(op.success) : undefined,
+    decode: op.response === "json" && op.success !== undefined
+      ? checkedParser(op.success, ParseResult.decodeUnknownEither(op.success, { onExcessProperty: "preserve" }))
+      : undefined,
     undefinedInput,
     segments: splitPath(op.path),
     notBody: new Set([...op.pathParams, ...op.queryParams]),
