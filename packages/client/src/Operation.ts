@@ -8,7 +8,8 @@
  */
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as Effect from "effect/Effect"
-import type * as Schema from "effect/Schema"
+import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
 import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "./IntercomClient.js"
 import type * as IntercomError from "./IntercomError.js"
@@ -163,6 +164,33 @@ export type ByteStream = Stream.Stream<Uint8Array, HttpClientError.ResponseError
 export const make = <I, A, E = never>(
   options: Omit<Operation<I, A, E>, TypeId>
 ): Operation<I, A, E> => options as Operation<I, A, E>
+
+/**
+ * The input schema of an operation whose body fields sit beside its path and
+ * query parameters: `Schema.extend` of the two. The body's schema may be lazy
+ * (every generated component schema is a `Schema.suspend`); its outer
+ * structure is forced here, which is why callers wrap this in a
+ * `Schema.suspend` of their own. Used by the generated code.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const extendInput = <A, B>(
+  params: Schema.Schema<A>,
+  body: Schema.Schema<B>
+): Schema.Schema<A & B> => Schema.extend(params, Schema.make<B>(unsuspend(body.ast))) as Schema.Schema<A & B>
+
+/** `Schema.extend` needs structs, unions and refinements, not suspends: force them, at the top and in unions. */
+const unsuspend = (ast: SchemaAST.AST): SchemaAST.AST => {
+  switch (ast._tag) {
+    case "Suspend":
+      return unsuspend(ast.f())
+    case "Union":
+      return SchemaAST.Union.make(ast.types.map(unsuspend), ast.annotations)
+    default:
+      return ast
+  }
+}
 
 /**
  * Run an operation: validate the input, build the request, send it with the

@@ -185,7 +185,7 @@ const emitComponentFiles = (plan: ComponentPlan): Map<string, string> => {
         const schema = doc.components.schemas[name]
         const e = convertComponent(ctx, schema)
         blocks.push(
-          emitNamed(ident, e, schema?.description ?? schema?.title, { wireName: name, lazy: flavour === "tolerant" })
+          emitNamed(ident, e, schema?.description ?? schema?.title, { wireName: name })
         )
       }
     }
@@ -211,7 +211,9 @@ const emitComponentFiles = (plan: ComponentPlan): Map<string, string> => {
   return files
 }
 
-/** An exported type plus a schema of that type. */
+/** `code`, built on first use. */
+const lazy = (ident: string, code: string): string => `Schema.suspend((): Schema.Schema<${ident}> => ${code})`
+
 /**
  * Mark every call in generated code as pure, nested ones included, so that a
  * bundler drops the schemas and descriptors a program does not use, one by one
@@ -221,23 +223,22 @@ export const pure = (code: string): string =>
   code.replace(/(?<![\w$.])((?:Schema|Operation)\.[A-Za-z]+(?:<[^()]*?>)?\()/g, "/*#__PURE__*/ $1")
 
 /**
- * A named schema and its type. A `lazy` one (every response schema) is a
- * `Schema.suspend`: it is built the first time a response needs it, so
- * importing the whole service does not build ~460 schemas up front. Request
- * schemas stay eager: `Schema.extend` needs their structure.
+ * A named schema and its type, as a `Schema.suspend`: it is built the first
+ * time a request or a response needs it, so importing the whole service does
+ * not build ~700 schemas up front.
  */
 const emitNamed = (
   ident: string,
   e: Emitted,
   description: string | undefined,
-  options: { readonly wireName?: string | undefined; readonly lazy: boolean }
+  options: { readonly wireName?: string | undefined } = {}
 ): string => {
   const doc = jsdoc([docText(description) || undefined, SINCE, "@category schemas"])
   const typeDecl = e.objectLike ? `export interface ${ident} ${e.type}` : `export type ${ident} = ${e.type}`
   const code = options.wireName !== undefined
     ? `Schema.annotations(${e.code}, { identifier: ${JSON.stringify(ident)} })`
     : e.code
-  const value = options.lazy ? `Schema.suspend((): Schema.Schema<${ident}> => ${code})` : code
+  const value = lazy(ident, code)
   return `${doc}${typeDecl}\n\n${doc}export const ${ident}: Schema.Schema<${ident}> = ${pure(value)}\n`
 }
 
@@ -438,7 +439,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   const paramStruct = `Schema.Struct({ ${fields.join(", ")} })`
   const paramType = members.length ? `{\n  ${members.join("\n  ")}\n}` : "{}"
   if (bodyObject) {
-    inputCode = fields.length ? `Schema.extend(${paramStruct}, ${bodyCode})` : bodyCode!
+    inputCode = fields.length ? `Operation.extendInput(${paramStruct}, ${bodyCode})` : bodyCode!
     const bt = /^[\w.]+$/.test(bodyType!) ? bodyType! : `(${bodyType})`
     inputTypeDecl = fields.length
       ? `export type ${inputName} = ${paramType} & ${bt}`
@@ -483,7 +484,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
           successType = e.type
         } else {
           const responseName = uniqueName(state, `${Method}Response`)
-          state.blocks.push(emitNamed(responseName, e, `The response of \`${plan.name}\`.`, { lazy: true }))
+          state.blocks.push(emitNamed(responseName, e, `The response of \`${plan.name}\`.`))
           successCode = responseName
           successType = responseName
         }
@@ -535,7 +536,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
       ])
     }${inputTypeDecl}\n\n` +
       `${jsdoc([SINCE, "@category schemas"])}export const ${inputName}: Schema.Schema<${inputName}> = ${
-        pure(inputCode)
+        pure(/^[\w.]+$/.test(inputCode) ? inputCode : lazy(inputName, inputCode))
       }\n`
   )
   const opConst = `${plan.method}Operation`

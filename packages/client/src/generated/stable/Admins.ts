@@ -26,7 +26,7 @@ export interface IdentifyAdminRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const IdentifyAdminRequest: Schema.Schema<IdentifyAdminRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const IdentifyAdminRequest: Schema.Schema<IdentifyAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<IdentifyAdminRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `admins.identify` (GET /me).
@@ -87,7 +87,7 @@ export type ConfigureAwayAdminRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ConfigureAwayAdminRequest: Schema.Schema<ConfigureAwayAdminRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ away_mode_enabled: Schema.Boolean, away_mode_reassign: Schema.Boolean, away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }))
+export const ConfigureAwayAdminRequest: Schema.Schema<ConfigureAwayAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConfigureAwayAdminRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ away_mode_enabled: Schema.Boolean, away_mode_reassign: Schema.Boolean, away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })))
 
 /**
  * The descriptor of `admins.away` (PUT /admins/{admin_id}/away).
@@ -139,7 +139,7 @@ export interface ListAllActivityLogsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAllActivityLogsRequest: Schema.Schema<ListAllActivityLogsRequest> = /*#__PURE__*/ Schema.Struct({ created_at_after: Schema.String, created_at_before: /*#__PURE__*/ Schema.optional(Schema.String) })
+export const ListAllActivityLogsRequest: Schema.Schema<ListAllActivityLogsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAllActivityLogsRequest> => /*#__PURE__*/ Schema.Struct({ created_at_after: Schema.String, created_at_before: /*#__PURE__*/ Schema.optional(Schema.String) }))
 
 /**
  * The descriptor of `admins.listAllActivityLogs` (GET /admins/activity_logs).
@@ -202,7 +202,7 @@ export interface ListAdminsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAdminsRequest: Schema.Schema<ListAdminsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListAdminsRequest: Schema.Schema<ListAdminsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAdminsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `admins.list` (GET /admins).
@@ -252,7 +252,7 @@ export interface FindAdminRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindAdminRequest: Schema.Schema<FindAdminRequest> = /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindAdminRequest: Schema.Schema<FindAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindAdminRequest> => /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `admins.find` (GET /admins/{admin_id}).

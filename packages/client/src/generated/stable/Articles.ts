@@ -31,7 +31,7 @@ export interface ListArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListArticlesRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `articles.list` (GET /articles).
@@ -114,7 +114,7 @@ export type CreateArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PURE__*/ Schema.Struct({ title: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")), parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), parent_type: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("collection", "section")), translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schemas.ArticleTranslatedContentInput)) })
+export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateArticleRequest> => /*#__PURE__*/ Schema.Struct({ title: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")), parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), parent_type: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("collection", "section")), translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schemas.ArticleTranslatedContentInput)) }))
 
 /**
  * The descriptor of `articles.create` (POST /articles).
@@ -164,7 +164,7 @@ export interface FindArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindArticleRequest: Schema.Schema<FindArticleRequest> = /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindArticleRequest: Schema.Schema<FindArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindArticleRequest> => /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `articles.find` (GET /articles/{article_id}).
@@ -214,7 +214,7 @@ export type UpdateArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateArticleRequest)
+export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateArticleRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateArticleRequest))
 
 /**
  * The descriptor of `articles.update` (PUT /articles/{article_id}).
@@ -264,7 +264,7 @@ export interface DeleteArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteArticleRequest> => /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `articles.delete` (DELETE /articles/{article_id}).
@@ -327,7 +327,7 @@ export interface SearchArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = /*#__PURE__*/ Schema.Struct({ phrase: /*#__PURE__*/ Schema.optional(Schema.String), state: /*#__PURE__*/ Schema.optional(Schema.String), help_center_id: /*#__PURE__*/ Schema.optional(Schema.Number), highlight: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
+export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SearchArticlesRequest> => /*#__PURE__*/ Schema.Struct({ phrase: /*#__PURE__*/ Schema.optional(Schema.String), state: /*#__PURE__*/ Schema.optional(Schema.String), help_center_id: /*#__PURE__*/ Schema.optional(Schema.Number), highlight: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
 
 /**
  * The descriptor of `articles.search` (GET /articles/search).

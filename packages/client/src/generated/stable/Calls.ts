@@ -31,7 +31,7 @@ export interface ListCallsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsRequest: Schema.Schema<ListCallsRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const ListCallsRequest: Schema.Schema<ListCallsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCallsRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `calls.listCalls` (GET /calls).
@@ -97,7 +97,7 @@ export interface ShowCallRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRequest: Schema.Schema<ShowCallRequest> = /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ShowCallRequest: Schema.Schema<ShowCallRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowCallRequest> => /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `calls.showCall` (GET /calls/{call_id}).
@@ -147,7 +147,7 @@ export interface ShowCallRecordingRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowCallRecordingRequest> => /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `calls.showCallRecording` (GET /calls/{call_id}/recording).
@@ -197,7 +197,7 @@ export interface ShowCallTranscriptRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowCallTranscriptRequest> => /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `calls.showCallTranscript` (GET /calls/{call_id}/transcript).
@@ -302,7 +302,7 @@ export type ListCallsWithTranscriptsRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = /*#__PURE__*/ Schema.Struct({ conversation_ids: /*#__PURE__*/ Schema.Array(Schema.String) })
+export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCallsWithTranscriptsRequest> => /*#__PURE__*/ Schema.Struct({ conversation_ids: /*#__PURE__*/ Schema.Array(Schema.String) }))
 
 /**
  * The descriptor of `calls.listCallsWithTranscripts` (POST /calls/search).

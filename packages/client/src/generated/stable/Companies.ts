@@ -53,7 +53,7 @@ export interface RetrieveCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(Schema.String), tag_id: /*#__PURE__*/ Schema.optional(Schema.String), segment_id: /*#__PURE__*/ Schema.optional(Schema.String), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveCompanyRequest> => /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(Schema.String), tag_id: /*#__PURE__*/ Schema.optional(Schema.String), segment_id: /*#__PURE__*/ Schema.optional(Schema.String), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `companies.retrieve` (GET /companies).
@@ -129,7 +129,7 @@ export type CreateOrUpdateCompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateOrUpdateCompanyRequest> => /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `companies.createOrUpdate` (POST /companies).
@@ -187,7 +187,7 @@ export interface FindCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindCompanyRequest: Schema.Schema<FindCompanyRequest> = /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindCompanyRequest: Schema.Schema<FindCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindCompanyRequest> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `companies.find` (GET /companies/{company_id}).
@@ -252,7 +252,7 @@ export type UpdateCompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateCompanyRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) })))
 
 /**
  * The descriptor of `companies.update` (PUT /companies/{company_id}).
@@ -306,7 +306,7 @@ export interface DeleteCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCompanyRequest> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `companies.delete` (DELETE /companies/{company_id}).
@@ -363,7 +363,7 @@ export interface ListAttachedContactsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAttachedContactsRequest> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `companies.listAttachedContacts` (GET /companies/{company_id}/contacts).
@@ -429,7 +429,7 @@ export interface ListSegmentsAttachedToCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsAttachedToCompanyRequest: Schema.Schema<ListSegmentsAttachedToCompanyRequest> = /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListSegmentsAttachedToCompanyRequest: Schema.Schema<ListSegmentsAttachedToCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsAttachedToCompanyRequest> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `companies.listAttachedSegments` (GET /companies/{company_id}/segments).
@@ -483,7 +483,7 @@ export interface ListCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCompaniesRequest: Schema.Schema<ListCompaniesRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number), order: /*#__PURE__*/ Schema.optional(Schema.String) })
+export const ListCompaniesRequest: Schema.Schema<ListCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCompaniesRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number), order: /*#__PURE__*/ Schema.optional(Schema.String) }))
 
 /**
  * The descriptor of `companies.list` (POST /companies/list).
@@ -556,7 +556,7 @@ export interface ScrollCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ScrollCompaniesRequest: Schema.Schema<ScrollCompaniesRequest> = /*#__PURE__*/ Schema.Struct({ scroll_param: /*#__PURE__*/ Schema.optional(Schema.String) })
+export const ScrollCompaniesRequest: Schema.Schema<ScrollCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ScrollCompaniesRequest> => /*#__PURE__*/ Schema.Struct({ scroll_param: /*#__PURE__*/ Schema.optional(Schema.String) }))
 
 /**
  * The descriptor of `companies.scroll` (GET /companies/scroll).
@@ -639,7 +639,7 @@ export type AttachContactToCompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToCompanyRequest: Schema.Schema<AttachContactToCompanyRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const AttachContactToCompanyRequest: Schema.Schema<AttachContactToCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToCompanyRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
 
 /**
  * The descriptor of `companies.attachContact` (POST /contacts/{contact_id}/companies).
@@ -691,7 +691,7 @@ export interface DetachContactFromCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromCompanyRequest: Schema.Schema<DetachContactFromCompanyRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DetachContactFromCompanyRequest: Schema.Schema<DetachContactFromCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromCompanyRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `companies.detachContact` (DELETE /contacts/{contact_id}/companies/{company_id}).

@@ -33,7 +33,7 @@ export interface ListAttachedCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedCompaniesRequest: Schema.Schema<ListAttachedCompaniesRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const ListAttachedCompaniesRequest: Schema.Schema<ListAttachedCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAttachedCompaniesRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `contacts.listAttachedCompanies` (GET /contacts/{contact_id}/companies).
@@ -99,7 +99,7 @@ export interface ListSegmentsAttachedToContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsAttachedToContactRequest: Schema.Schema<ListSegmentsAttachedToContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListSegmentsAttachedToContactRequest: Schema.Schema<ListSegmentsAttachedToContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsAttachedToContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.listAttachedSegments` (GET /contacts/{contact_id}/segments).
@@ -149,7 +149,7 @@ export interface ListAttachedSubscriptionsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedSubscriptionsRequest: Schema.Schema<ListAttachedSubscriptionsRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListAttachedSubscriptionsRequest: Schema.Schema<ListAttachedSubscriptionsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAttachedSubscriptionsRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.listAttachedSubscriptions` (GET /contacts/{contact_id}/subscriptions).
@@ -210,7 +210,7 @@ export type AttachSubscriptionToContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachSubscriptionToContactRequest: Schema.Schema<AttachSubscriptionToContactRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), consent_type: Schema.String }))
+export const AttachSubscriptionToContactRequest: Schema.Schema<AttachSubscriptionToContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachSubscriptionToContactRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), consent_type: Schema.String })))
 
 /**
  * The descriptor of `contacts.attachSubscription` (POST /contacts/{contact_id}/subscriptions).
@@ -268,7 +268,7 @@ export interface DetachSubscriptionFromContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachSubscriptionFromContactRequest: Schema.Schema<DetachSubscriptionFromContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), subscription_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DetachSubscriptionFromContactRequest: Schema.Schema<DetachSubscriptionFromContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachSubscriptionFromContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), subscription_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.detachSubscription` (DELETE /contacts/{contact_id}/subscriptions/{subscription_id}).
@@ -318,7 +318,7 @@ export interface ListTagsAttachedToContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListTagsAttachedToContactRequest: Schema.Schema<ListTagsAttachedToContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListTagsAttachedToContactRequest: Schema.Schema<ListTagsAttachedToContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTagsAttachedToContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.listAttachedTags` (GET /contacts/{contact_id}/tags).
@@ -475,7 +475,7 @@ export interface FindContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindContactRequest: Schema.Schema<FindContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindContactRequest: Schema.Schema<FindContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.find` (GET /contacts/{contact_id}).
@@ -632,7 +632,7 @@ export type UpdateContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContactRequest)
+export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateContactRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContactRequest))
 
 /**
  * The descriptor of `contacts.update` (PUT /contacts/{contact_id}).
@@ -688,7 +688,7 @@ export interface DeleteContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.delete` (DELETE /contacts/{contact_id}).
@@ -1064,7 +1064,7 @@ export interface ListContactsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListContactsRequest: Schema.Schema<ListContactsRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String) })
+export const ListContactsRequest: Schema.Schema<ListContactsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListContactsRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String) }))
 
 /**
  * The descriptor of `contacts.list` (GET /contacts).
@@ -1395,7 +1395,7 @@ export interface ShowContactByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowContactByExternalIdRequest> => /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.showContactByExternalId` (GET /contacts/find_by_external_id/{external_id}).
@@ -1445,7 +1445,7 @@ export interface ArchiveContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ArchiveContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.archive` (POST /contacts/{contact_id}/archive).
@@ -1495,7 +1495,7 @@ export interface UnarchiveContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UnarchiveContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.unarchive` (POST /contacts/{contact_id}/unarchive).
@@ -1545,7 +1545,7 @@ export interface BlockContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const BlockContactRequest: Schema.Schema<BlockContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const BlockContactRequest: Schema.Schema<BlockContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<BlockContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.blockContact` (POST /contacts/{contact_id}/block).

@@ -31,7 +31,7 @@ export interface ListConversationsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = /*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String) })
+export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListConversationsRequest> => /*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String) }))
 
 /**
  * The descriptor of `conversations.list` (GET /conversations).
@@ -162,7 +162,7 @@ export interface FindConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindConversationRequest: Schema.Schema<FindConversationRequest> = /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String), include_translations: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
+export const FindConversationRequest: Schema.Schema<FindConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindConversationRequest> => /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String), include_translations: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
 
 /**
  * The descriptor of `conversations.find` (GET /conversations/{conversation_id}).
@@ -222,7 +222,7 @@ export type UpdateConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String) }), Schemas.UpdateConversationRequest)
+export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String) }), Schemas.UpdateConversationRequest))
 
 /**
  * The descriptor of `conversations.update` (PUT /conversations/{conversation_id}).
@@ -282,7 +282,7 @@ export interface DeleteConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteConversationRequest> => /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `conversations.deleteConversation` (DELETE /conversations/{conversation_id}).
@@ -493,7 +493,7 @@ export type ReplyToConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyToConversationRequest: Schema.Schema<ReplyToConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ReplyConversationRequest)
+export const ReplyToConversationRequest: Schema.Schema<ReplyToConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ReplyToConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ReplyConversationRequest))
 
 /**
  * The descriptor of `conversations.reply` (POST /conversations/{conversation_id}/reply).
@@ -543,7 +543,7 @@ export type ManageConversationPartsRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ManageConversationPartsRequest: Schema.Schema<ManageConversationPartsRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest))
+export const ManageConversationPartsRequest: Schema.Schema<ManageConversationPartsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ManageConversationPartsRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest)))
 
 /**
  * The descriptor of `conversations.manage` (POST /conversations/{conversation_id}/parts).
@@ -597,7 +597,7 @@ export type AttachContactToConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.AttachContactToConversationRequest)
+export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.AttachContactToConversationRequest))
 
 /**
  * The descriptor of `conversations.attachContactAsAdmin` (POST /conversations/{conversation_id}/customers).
@@ -653,7 +653,7 @@ export type DetachContactFromConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.DetachContactFromConversationRequest)
+export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.DetachContactFromConversationRequest))
 
 /**
  * The descriptor of `conversations.detachContactAsAdmin` (DELETE /conversations/{conversation_id}/customers/{contact_id}).
@@ -758,7 +758,7 @@ export type ConvertConversationToTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ConvertConversationToTicketRequest)
+export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConvertConversationToTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ConvertConversationToTicketRequest))
 
 /**
  * The descriptor of `conversations.convertToTicket` (POST /conversations/{conversation_id}/convert).
@@ -808,7 +808,7 @@ export interface AutoAssignConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const AutoAssignConversationRequest: Schema.Schema<AutoAssignConversationRequest> = /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const AutoAssignConversationRequest: Schema.Schema<AutoAssignConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AutoAssignConversationRequest> => /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `conversations.runAssignmentRules` (POST /conversations/{conversation_id}/run_assignment_rules).

@@ -49,7 +49,7 @@ export interface ExportReportingDataRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ExportReportingDataRequest: Schema.Schema<ExportReportingDataRequest> = /*#__PURE__*/ Schema.Struct({ app_id: Schema.String, client_id: Schema.String, job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ExportReportingDataRequest: Schema.Schema<ExportReportingDataRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ExportReportingDataRequest> => /*#__PURE__*/ Schema.Struct({ app_id: Schema.String, client_id: Schema.String, job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `dataExport.exportReportingData` (GET /export/reporting_data/{job_identifier}).
@@ -97,7 +97,7 @@ export interface DownloadReportingDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DownloadReportingDataExportRequest: Schema.Schema<DownloadReportingDataExportRequest> = /*#__PURE__*/ Schema.Struct({ app_id: Schema.String, job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DownloadReportingDataExportRequest: Schema.Schema<DownloadReportingDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DownloadReportingDataExportRequest> => /*#__PURE__*/ Schema.Struct({ app_id: Schema.String, job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `dataExport.downloadReportingDataExport` (GET /download/reporting_data/{job_identifier}).
@@ -212,7 +212,7 @@ export interface FindDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindDataExportRequest: Schema.Schema<FindDataExportRequest> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindDataExportRequest: Schema.Schema<FindDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindDataExportRequest> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `dataExport.find` (GET /export/content/data/{job_identifier}).
@@ -266,7 +266,7 @@ export interface CancelDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CancelDataExportRequest> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `dataExport.cancel` (POST /export/cancel/{job_identifier}).
@@ -316,7 +316,7 @@ export interface DownloadDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DownloadDataExportRequest> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `dataExport.download` (GET /download/content/data/{job_identifier}).

@@ -51,7 +51,7 @@ export interface ListEventsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListEventsRequest: Schema.Schema<ListEventsRequest> = /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.optional(Schema.String), intercom_user_id: /*#__PURE__*/ Schema.optional(Schema.String), email: /*#__PURE__*/ Schema.optional(Schema.String), type: Schema.String, summary: /*#__PURE__*/ Schema.optional(Schema.Boolean), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const ListEventsRequest: Schema.Schema<ListEventsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListEventsRequest> => /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.optional(Schema.String), intercom_user_id: /*#__PURE__*/ Schema.optional(Schema.String), email: /*#__PURE__*/ Schema.optional(Schema.String), type: Schema.String, summary: /*#__PURE__*/ Schema.optional(Schema.Boolean), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `events.list` (GET /events).

@@ -29,7 +29,7 @@ export interface FindHelpCenterRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindHelpCenterRequest: Schema.Schema<FindHelpCenterRequest> = /*#__PURE__*/ Schema.Struct({ help_center_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindHelpCenterRequest: Schema.Schema<FindHelpCenterRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindHelpCenterRequest> => /*#__PURE__*/ Schema.Struct({ help_center_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `helpCenters.find` (GET /help_center/help_centers/{help_center_id}).
@@ -81,7 +81,7 @@ export interface ListHelpCentersRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListHelpCentersRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `helpCenters.list` (GET /help_center/help_centers).

@@ -31,7 +31,7 @@ export interface ListCollectionsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCollectionsRequest: Schema.Schema<ListCollectionsRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const ListCollectionsRequest: Schema.Schema<ListCollectionsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCollectionsRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `helpCenters.collections.list` (GET /help_center/collections).
@@ -146,7 +146,7 @@ export interface FindCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindCollectionRequest: Schema.Schema<FindCollectionRequest> = /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindCollectionRequest: Schema.Schema<FindCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindCollectionRequest> => /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `helpCenters.collections.find` (GET /help_center/collections/{collection_id}).
@@ -196,7 +196,7 @@ export type UpdateCollectionRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateCollectionRequest)
+export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateCollectionRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateCollectionRequest))
 
 /**
  * The descriptor of `helpCenters.collections.update` (PUT /help_center/collections/{collection_id}).
@@ -246,7 +246,7 @@ export interface DeleteCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCollectionRequest> => /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `helpCenters.collections.delete` (DELETE /help_center/collections/{collection_id}).

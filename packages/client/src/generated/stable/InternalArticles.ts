@@ -26,7 +26,7 @@ export interface ListInternalArticlesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListInternalArticlesRequest: Schema.Schema<ListInternalArticlesRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListInternalArticlesRequest: Schema.Schema<ListInternalArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListInternalArticlesRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `internalArticles.listInternalArticles` (GET /internal_articles).
@@ -98,7 +98,7 @@ export type CreateInternalArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = /*#__PURE__*/ Schema.Struct({ title: Schema.String, body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), owner_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateInternalArticleRequest> => /*#__PURE__*/ Schema.Struct({ title: Schema.String, body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), owner_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `internalArticles.createInternalArticle` (POST /internal_articles).
@@ -148,7 +148,7 @@ export interface RetrieveInternalArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveInternalArticleRequest: Schema.Schema<RetrieveInternalArticleRequest> = /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveInternalArticleRequest: Schema.Schema<RetrieveInternalArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveInternalArticleRequest> => /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `internalArticles.retrieveInternalArticle` (GET /internal_articles/{internal_article_id}).
@@ -198,7 +198,7 @@ export type UpdateInternalArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateInternalArticleRequest)
+export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateInternalArticleRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateInternalArticleRequest))
 
 /**
  * The descriptor of `internalArticles.updateInternalArticle` (PUT /internal_articles/{internal_article_id}).
@@ -248,7 +248,7 @@ export interface DeleteInternalArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteInternalArticleRequest: Schema.Schema<DeleteInternalArticleRequest> = /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteInternalArticleRequest: Schema.Schema<DeleteInternalArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteInternalArticleRequest> => /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `internalArticles.deleteInternalArticle` (DELETE /internal_articles/{internal_article_id}).
@@ -298,7 +298,7 @@ export interface SearchInternalArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SearchInternalArticlesRequest: Schema.Schema<SearchInternalArticlesRequest> = /*#__PURE__*/ Schema.Struct({ folder_id: /*#__PURE__*/ Schema.optional(Schema.String) })
+export const SearchInternalArticlesRequest: Schema.Schema<SearchInternalArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SearchInternalArticlesRequest> => /*#__PURE__*/ Schema.Struct({ folder_id: /*#__PURE__*/ Schema.optional(Schema.String) }))
 
 /**
  * The descriptor of `internalArticles.searchInternalArticles` (GET /internal_articles/search).

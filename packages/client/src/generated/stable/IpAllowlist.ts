@@ -24,7 +24,7 @@ export interface GetIpAllowlistRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const GetIpAllowlistRequest: Schema.Schema<GetIpAllowlistRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const GetIpAllowlistRequest: Schema.Schema<GetIpAllowlistRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetIpAllowlistRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `ipAllowlist.getIpAllowlist` (GET /ip_allowlist).

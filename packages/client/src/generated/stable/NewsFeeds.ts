@@ -29,7 +29,7 @@ export interface ListNewsFeedItemsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsFeedItemsRequest: Schema.Schema<ListNewsFeedItemsRequest> = /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListNewsFeedItemsRequest: Schema.Schema<ListNewsFeedItemsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListNewsFeedItemsRequest> => /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `news.feeds.listItems` (GET /news/newsfeeds/{newsfeed_id}/items).
@@ -92,7 +92,7 @@ export interface ListNewsFeedsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsFeedsRequest: Schema.Schema<ListNewsFeedsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListNewsFeedsRequest: Schema.Schema<ListNewsFeedsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListNewsFeedsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `news.feeds.list` (GET /news/newsfeeds).
@@ -158,7 +158,7 @@ export interface FindNewsFeedRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindNewsFeedRequest: Schema.Schema<FindNewsFeedRequest> = /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindNewsFeedRequest: Schema.Schema<FindNewsFeedRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindNewsFeedRequest> => /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `news.feeds.find` (GET /news/newsfeeds/{newsfeed_id}).

@@ -26,7 +26,7 @@ export interface ListNewsItemsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsItemsRequest: Schema.Schema<ListNewsItemsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListNewsItemsRequest: Schema.Schema<ListNewsItemsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListNewsItemsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `news.items.list` (GET /news/news_items).
@@ -139,7 +139,7 @@ export interface FindNewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindNewsItemRequest: Schema.Schema<FindNewsItemRequest> = /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindNewsItemRequest: Schema.Schema<FindNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindNewsItemRequest> => /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `news.items.find` (GET /news/news_items/{news_item_id}).
@@ -189,7 +189,7 @@ export type UpdateNewsItemRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.NewsItemRequest)
+export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateNewsItemRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.NewsItemRequest))
 
 /**
  * The descriptor of `news.items.update` (PUT /news/news_items/{news_item_id}).
@@ -237,7 +237,7 @@ export interface DeleteNewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteNewsItemRequest> => /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `news.items.delete` (DELETE /news/news_items/{news_item_id}).

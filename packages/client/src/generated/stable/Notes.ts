@@ -33,7 +33,7 @@ export interface ListContactNotesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListContactNotesRequest: Schema.Schema<ListContactNotesRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const ListContactNotesRequest: Schema.Schema<ListContactNotesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListContactNotesRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `notes.list` (GET /contacts/{contact_id}/notes).
@@ -104,7 +104,7 @@ export type CreateContactNoteRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateContactNoteRequest: Schema.Schema<CreateContactNoteRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ body: Schema.String, admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }))
+export const CreateContactNoteRequest: Schema.Schema<CreateContactNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateContactNoteRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ body: Schema.String, admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })))
 
 /**
  * The descriptor of `notes.create` (POST /contacts/{contact_id}/notes).
@@ -154,7 +154,7 @@ export interface FindNoteRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindNoteRequest: Schema.Schema<FindNoteRequest> = /*#__PURE__*/ Schema.Struct({ note_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindNoteRequest: Schema.Schema<FindNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindNoteRequest> => /*#__PURE__*/ Schema.Struct({ note_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `notes.find` (GET /notes/{note_id}).

@@ -28,7 +28,7 @@ export type CreatePhoneCallRedirectRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreatePhoneCallRedirectRequest: Schema.Schema<CreatePhoneCallRedirectRequest> = /*#__PURE__*/ Schema.Struct({ phone: Schema.String, custom_attributes: /*#__PURE__*/ Schema.optional(Schemas.CustomAttributesInput) })
+export const CreatePhoneCallRedirectRequest: Schema.Schema<CreatePhoneCallRedirectRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreatePhoneCallRedirectRequest> => /*#__PURE__*/ Schema.Struct({ phone: Schema.String, custom_attributes: /*#__PURE__*/ Schema.optional(Schemas.CustomAttributesInput) }))
 
 /**
  * The descriptor of `phoneCallRedirects.create` (POST /phone_call_redirects).

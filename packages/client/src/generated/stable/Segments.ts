@@ -27,7 +27,7 @@ export interface ListSegmentsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = /*#__PURE__*/ Schema.Struct({ include_count: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
+export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsRequest> => /*#__PURE__*/ Schema.Struct({ include_count: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
 
 /**
  * The descriptor of `segments.list` (GET /segments).
@@ -77,7 +77,7 @@ export interface FindSegmentRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindSegmentRequest: Schema.Schema<FindSegmentRequest> = /*#__PURE__*/ Schema.Struct({ segment_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindSegmentRequest: Schema.Schema<FindSegmentRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindSegmentRequest> => /*#__PURE__*/ Schema.Struct({ segment_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `segments.find` (GET /segments/{segment_id}).

@@ -23,7 +23,7 @@ export interface ListSubscriptionTypesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListSubscriptionTypesRequest: Schema.Schema<ListSubscriptionTypesRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListSubscriptionTypesRequest: Schema.Schema<ListSubscriptionTypesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSubscriptionTypesRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `subscriptionTypes.list` (GET /subscription_types).

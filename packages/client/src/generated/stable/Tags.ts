@@ -30,7 +30,7 @@ export type TagContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const TagContactRequest: Schema.Schema<TagContactRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const TagContactRequest: Schema.Schema<TagContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TagContactRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
 
 /**
  * The descriptor of `tags.tagContact` (POST /contacts/{contact_id}/tags).
@@ -82,7 +82,7 @@ export interface UntagContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UntagContactRequest: Schema.Schema<UntagContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const UntagContactRequest: Schema.Schema<UntagContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UntagContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.untagContact` (DELETE /contacts/{contact_id}/tags/{tag_id}).
@@ -137,7 +137,7 @@ export type TagConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const TagConversationRequest: Schema.Schema<TagConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const TagConversationRequest: Schema.Schema<TagConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TagConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
 
 /**
  * The descriptor of `tags.tagConversation` (POST /conversations/{conversation_id}/tags).
@@ -192,7 +192,7 @@ export type UntagConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UntagConversationRequest: Schema.Schema<UntagConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const UntagConversationRequest: Schema.Schema<UntagConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UntagConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
 
 /**
  * The descriptor of `tags.untagConversation` (DELETE /conversations/{conversation_id}/tags/{tag_id}).
@@ -239,7 +239,7 @@ export interface ListTagsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTagsRequest: Schema.Schema<ListTagsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListTagsRequest: Schema.Schema<ListTagsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTagsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `tags.list` (GET /tags).
@@ -286,7 +286,7 @@ export type CreateTagRequest = Schemas.CreateOrUpdateTagRequest | Schemas.TagCom
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTagRequest: Schema.Schema<CreateTagRequest> = /*#__PURE__*/ Schema.Union(Schemas.CreateOrUpdateTagRequest, Schemas.TagCompanyRequest, Schemas.UntagCompanyRequest, Schemas.TagMultipleUsersRequest)
+export const CreateTagRequest: Schema.Schema<CreateTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTagRequest> => /*#__PURE__*/ Schema.Union(Schemas.CreateOrUpdateTagRequest, Schemas.TagCompanyRequest, Schemas.UntagCompanyRequest, Schemas.TagMultipleUsersRequest))
 
 /**
  * The descriptor of `tags.create` (POST /tags).
@@ -348,7 +348,7 @@ export interface FindTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTagRequest: Schema.Schema<FindTagRequest> = /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindTagRequest: Schema.Schema<FindTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindTagRequest> => /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.find` (GET /tags/{tag_id}).
@@ -399,7 +399,7 @@ export interface DeleteTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteTagRequest> => /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.delete` (DELETE /tags/{tag_id}).
@@ -461,7 +461,7 @@ export type TagTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const TagTicketRequest: Schema.Schema<TagTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const TagTicketRequest: Schema.Schema<TagTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TagTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
 
 /**
  * The descriptor of `tags.tagTicket` (POST /tickets/{ticket_id}/tags).
@@ -516,7 +516,7 @@ export type UntagTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UntagTicketRequest: Schema.Schema<UntagTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const UntagTicketRequest: Schema.Schema<UntagTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UntagTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
 
 /**
  * The descriptor of `tags.untagTicket` (DELETE /tickets/{ticket_id}/tags/{tag_id}).

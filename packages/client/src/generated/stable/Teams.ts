@@ -24,7 +24,7 @@ export interface ListTeamsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTeamsRequest: Schema.Schema<ListTeamsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListTeamsRequest: Schema.Schema<ListTeamsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTeamsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `teams.list` (GET /teams).
@@ -74,7 +74,7 @@ export interface FindTeamRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTeamRequest: Schema.Schema<FindTeamRequest> = /*#__PURE__*/ Schema.Struct({ team_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindTeamRequest: Schema.Schema<FindTeamRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindTeamRequest> => /*#__PURE__*/ Schema.Struct({ team_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `teams.find` (GET /teams/{team_id}).

@@ -24,7 +24,7 @@ export interface ListTicketTypesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTicketTypesRequest: Schema.Schema<ListTicketTypesRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListTicketTypesRequest: Schema.Schema<ListTicketTypesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTicketTypesRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `ticketTypes.list` (GET /ticket_types).
@@ -82,7 +82,7 @@ export type CreateTicketTypeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = /*#__PURE__*/ Schema.Struct({ name: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")), icon: /*#__PURE__*/ Schema.optional(Schema.String), is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
+export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketTypeRequest> => /*#__PURE__*/ Schema.Struct({ name: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")), icon: /*#__PURE__*/ Schema.optional(Schema.String), is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
 
 /**
  * The descriptor of `ticketTypes.create` (POST /ticket_types).
@@ -136,7 +136,7 @@ export interface FindTicketTypeRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTicketTypeRequest: Schema.Schema<FindTicketTypeRequest> = /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindTicketTypeRequest: Schema.Schema<FindTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindTicketTypeRequest> => /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `ticketTypes.get` (GET /ticket_types/{ticket_type_id}).
@@ -186,7 +186,7 @@ export type UpdateTicketTypeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeRequest)
+export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateTicketTypeRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeRequest))
 
 /**
  * The descriptor of `ticketTypes.update` (PUT /ticket_types/{ticket_type_id}).

@@ -27,7 +27,7 @@ export type CreateTicketTypeAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateTicketTypeAttributeRequest)
+export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketTypeAttributeRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateTicketTypeAttributeRequest))
 
 /**
  * The descriptor of `ticketTypes.attributes.create` (POST /ticket_types/{ticket_type_id}/attributes).
@@ -79,7 +79,7 @@ export type UpdateTicketTypeAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), attribute_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeAttributeRequest)
+export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateTicketTypeAttributeRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), attribute_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeAttributeRequest))
 
 /**
  * The descriptor of `ticketTypes.attributes.update` (PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}).

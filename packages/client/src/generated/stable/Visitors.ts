@@ -27,7 +27,7 @@ export interface FindVisitorRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindVisitorRequest: Schema.Schema<FindVisitorRequest> = /*#__PURE__*/ Schema.Struct({ user_id: Schema.String })
+export const FindVisitorRequest: Schema.Schema<FindVisitorRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindVisitorRequest> => /*#__PURE__*/ Schema.Struct({ user_id: Schema.String }))
 
 /**
  * The descriptor of `visitors.find` (GET /visitors).

@@ -26,7 +26,7 @@ export interface IdentifyAdminRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const IdentifyAdminRequest: Schema.Schema<IdentifyAdminRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const IdentifyAdminRequest: Schema.Schema<IdentifyAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<IdentifyAdminRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.admins.identifyAdmin` (GET /me).
@@ -87,7 +87,7 @@ export type SetAwayAdminRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const SetAwayAdminRequest: Schema.Schema<SetAwayAdminRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ away_mode_enabled: Schema.Boolean, away_mode_reassign: Schema.Boolean, away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }))
+export const SetAwayAdminRequest: Schema.Schema<SetAwayAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SetAwayAdminRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ away_mode_enabled: Schema.Boolean, away_mode_reassign: Schema.Boolean, away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })))
 
 /**
  * The descriptor of `unstable.admins.setAwayAdmin` (PUT /admins/{id}/away).
@@ -139,7 +139,7 @@ export interface ListActivityLogsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListActivityLogsRequest: Schema.Schema<ListActivityLogsRequest> = /*#__PURE__*/ Schema.Struct({ created_at_after: Schema.String, created_at_before: /*#__PURE__*/ Schema.optional(Schema.String) })
+export const ListActivityLogsRequest: Schema.Schema<ListActivityLogsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListActivityLogsRequest> => /*#__PURE__*/ Schema.Struct({ created_at_after: Schema.String, created_at_before: /*#__PURE__*/ Schema.optional(Schema.String) }))
 
 /**
  * The descriptor of `unstable.admins.listActivityLogs` (GET /admins/activity_logs).
@@ -202,7 +202,7 @@ export interface ListAdminsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAdminsRequest: Schema.Schema<ListAdminsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListAdminsRequest: Schema.Schema<ListAdminsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAdminsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.admins.listAdmins` (GET /admins).
@@ -252,7 +252,7 @@ export interface RetrieveAdminRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveAdminRequest: Schema.Schema<RetrieveAdminRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveAdminRequest: Schema.Schema<RetrieveAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveAdminRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.admins.retrieveAdmin` (GET /admins/{id}).

@@ -26,7 +26,7 @@ export interface ListContentImportSourcesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListContentImportSourcesRequest: Schema.Schema<ListContentImportSourcesRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListContentImportSourcesRequest: Schema.Schema<ListContentImportSourcesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListContentImportSourcesRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.aiContent.listContentImportSources` (GET /ai/content_import_sources).
@@ -139,7 +139,7 @@ export interface GetContentImportSourceRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetContentImportSourceRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.aiContent.getContentImportSource` (GET /ai/content_import_sources/{id}).
@@ -187,7 +187,7 @@ export type UpdateContentImportSourceRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContentImportSourceRequest)
+export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateContentImportSourceRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContentImportSourceRequest))
 
 /**
  * The descriptor of `unstable.aiContent.updateContentImportSource` (PUT /ai/content_import_sources/{id}).
@@ -237,7 +237,7 @@ export interface DeleteContentImportSourceRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteContentImportSourceRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.aiContent.deleteContentImportSource` (DELETE /ai/content_import_sources/{id}).
@@ -284,7 +284,7 @@ export interface ListExternalPagesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListExternalPagesRequest: Schema.Schema<ListExternalPagesRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListExternalPagesRequest: Schema.Schema<ListExternalPagesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListExternalPagesRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.aiContent.listExternalPages` (GET /ai/external_pages).
@@ -397,7 +397,7 @@ export interface GetExternalPageRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetExternalPageRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.aiContent.getExternalPage` (GET /ai/external_pages/{id}).
@@ -447,7 +447,7 @@ export type UpdateExternalPageRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateExternalPageRequest)
+export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateExternalPageRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateExternalPageRequest))
 
 /**
  * The descriptor of `unstable.aiContent.updateExternalPage` (PUT /ai/external_pages/{id}).
@@ -497,7 +497,7 @@ export interface DeleteExternalPageRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteExternalPageRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.aiContent.deleteExternalPage` (DELETE /ai/external_pages/{id}).

@@ -26,7 +26,7 @@ export interface ListArticlesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListArticlesRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.articles.listArticles` (GET /articles).
@@ -109,7 +109,7 @@ export type CreateArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PURE__*/ Schema.Struct({ title: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")), parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), parent_type: /*#__PURE__*/ Schema.optional(Schema.String), translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schemas.ArticleTranslatedContentInput)) })
+export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateArticleRequest> => /*#__PURE__*/ Schema.Struct({ title: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")), parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), parent_type: /*#__PURE__*/ Schema.optional(Schema.String), translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schemas.ArticleTranslatedContentInput)) }))
 
 /**
  * The descriptor of `unstable.articles.createArticle` (POST /articles).
@@ -159,7 +159,7 @@ export interface RetrieveArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveArticleRequest: Schema.Schema<RetrieveArticleRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveArticleRequest: Schema.Schema<RetrieveArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveArticleRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.articles.retrieveArticle` (GET /articles/{id}).
@@ -209,7 +209,7 @@ export interface DeleteArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteArticleRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.articles.deleteArticle` (DELETE /articles/{id}).
@@ -265,7 +265,7 @@ export interface SearchArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = /*#__PURE__*/ Schema.Struct({ phrase: /*#__PURE__*/ Schema.optional(Schema.String), state: /*#__PURE__*/ Schema.optional(Schema.String), help_center_id: /*#__PURE__*/ Schema.optional(Schema.Number), highlight: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
+export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SearchArticlesRequest> => /*#__PURE__*/ Schema.Struct({ phrase: /*#__PURE__*/ Schema.optional(Schema.String), state: /*#__PURE__*/ Schema.optional(Schema.String), help_center_id: /*#__PURE__*/ Schema.optional(Schema.Number), highlight: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
 
 /**
  * The descriptor of `unstable.articles.searchArticles` (GET /articles/search).

@@ -37,7 +37,7 @@ export interface ListAwayStatusReasonsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAwayStatusReasonsRequest: Schema.Schema<ListAwayStatusReasonsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListAwayStatusReasonsRequest: Schema.Schema<ListAwayStatusReasonsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAwayStatusReasonsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.awayStatusReasons.listAwayStatusReasons` (GET /away_status_reasons).

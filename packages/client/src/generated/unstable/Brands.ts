@@ -24,7 +24,7 @@ export interface ListBrandsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListBrandsRequest: Schema.Schema<ListBrandsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListBrandsRequest: Schema.Schema<ListBrandsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListBrandsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.brands.listBrands` (GET /brands).
@@ -75,7 +75,7 @@ export interface RetrieveBrandRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveBrandRequest: Schema.Schema<RetrieveBrandRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveBrandRequest: Schema.Schema<RetrieveBrandRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveBrandRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.brands.retrieveBrand` (GET /brands/{id}).

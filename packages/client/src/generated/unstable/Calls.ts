@@ -31,7 +31,7 @@ export interface ListCallsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsRequest: Schema.Schema<ListCallsRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const ListCallsRequest: Schema.Schema<ListCallsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCallsRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `unstable.calls.listCalls` (GET /calls).
@@ -97,7 +97,7 @@ export interface ShowCallRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRequest: Schema.Schema<ShowCallRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ShowCallRequest: Schema.Schema<ShowCallRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowCallRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.calls.showCall` (GET /calls/{id}).
@@ -147,7 +147,7 @@ export interface ShowCallRecordingRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowCallRecordingRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.calls.showCallRecording` (GET /calls/{id}/recording).
@@ -197,7 +197,7 @@ export interface ShowCallTranscriptRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowCallTranscriptRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.calls.showCallTranscript` (GET /calls/{id}/transcript).
@@ -302,7 +302,7 @@ export type ListCallsWithTranscriptsRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = /*#__PURE__*/ Schema.Struct({ conversation_ids: /*#__PURE__*/ Schema.Array(Schema.String) })
+export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCallsWithTranscriptsRequest> => /*#__PURE__*/ Schema.Struct({ conversation_ids: /*#__PURE__*/ Schema.Array(Schema.String) }))
 
 /**
  * The descriptor of `unstable.calls.listCallsWithTranscripts` (POST /calls/search).
@@ -359,7 +359,7 @@ export type RegisterFinVoiceCallRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = /*#__PURE__*/ Schema.Struct({ phone_number: Schema.String, call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), source: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("five9", "zoom_phone", "aws_connect")), data: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))) })
+export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RegisterFinVoiceCallRequest> => /*#__PURE__*/ Schema.Struct({ phone_number: Schema.String, call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), source: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("five9", "zoom_phone", "aws_connect")), data: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))) }))
 
 /**
  * The descriptor of `unstable.calls.registerFinVoiceCall` (POST /fin_voice/register).
@@ -415,7 +415,7 @@ export interface CollectFinVoiceCallByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CollectFinVoiceCallByIdRequest: Schema.Schema<CollectFinVoiceCallByIdRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const CollectFinVoiceCallByIdRequest: Schema.Schema<CollectFinVoiceCallByIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CollectFinVoiceCallByIdRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.calls.collectFinVoiceCallById` (GET /fin_voice/collect/{id}).
@@ -465,7 +465,7 @@ export interface CollectFinVoiceCallByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CollectFinVoiceCallByExternalIdRequest: Schema.Schema<CollectFinVoiceCallByExternalIdRequest> = /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const CollectFinVoiceCallByExternalIdRequest: Schema.Schema<CollectFinVoiceCallByExternalIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CollectFinVoiceCallByExternalIdRequest> => /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.calls.collectFinVoiceCallByExternalId` (GET /fin_voice/external_id/{external_id}).
@@ -515,7 +515,7 @@ export interface CollectFinVoiceCallByPhoneNumberRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CollectFinVoiceCallByPhoneNumberRequest: Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> = /*#__PURE__*/ Schema.Struct({ phone_number: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const CollectFinVoiceCallByPhoneNumberRequest: Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> => /*#__PURE__*/ Schema.Struct({ phone_number: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.calls.collectFinVoiceCallByPhoneNumber` (GET /fin_voice/phone_number/{phone_number}).

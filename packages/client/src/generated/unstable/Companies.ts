@@ -39,7 +39,7 @@ export interface RetrieveCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(Schema.String), tag_id: /*#__PURE__*/ Schema.optional(Schema.String), segment_id: /*#__PURE__*/ Schema.optional(Schema.String), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveCompanyRequest> => /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(Schema.String), tag_id: /*#__PURE__*/ Schema.optional(Schema.String), segment_id: /*#__PURE__*/ Schema.optional(Schema.String), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `unstable.companies.retrieveCompany` (GET /companies).
@@ -131,7 +131,7 @@ export type CreateOrUpdateCompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })), remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateOrUpdateCompanyRequest> => /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })), remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `unstable.companies.createOrUpdateCompany` (POST /companies).
@@ -189,7 +189,7 @@ export interface RetrieveACompanyByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveACompanyByIdRequest: Schema.Schema<RetrieveACompanyByIdRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveACompanyByIdRequest: Schema.Schema<RetrieveACompanyByIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveACompanyByIdRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.companies.retrieveACompanyById` (GET /companies/{id}).
@@ -239,7 +239,7 @@ export interface UpdateCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateCompanyRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.companies.updateCompany` (PUT /companies/{id}).
@@ -293,7 +293,7 @@ export interface DeleteCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCompanyRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.companies.deleteCompany` (DELETE /companies/{id}).
@@ -343,7 +343,7 @@ export interface ListAttachedContactsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAttachedContactsRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.companies.listAttachedContacts` (GET /companies/{id}/contacts).
@@ -409,7 +409,7 @@ export interface ListAttachedSegmentsForCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedSegmentsForCompaniesRequest: Schema.Schema<ListAttachedSegmentsForCompaniesRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListAttachedSegmentsForCompaniesRequest: Schema.Schema<ListAttachedSegmentsForCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAttachedSegmentsForCompaniesRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.companies.listAttachedSegmentsForCompanies` (GET /companies/{id}/segments).
@@ -463,7 +463,7 @@ export interface ListAllCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAllCompaniesRequest: Schema.Schema<ListAllCompaniesRequest> = /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number), order: /*#__PURE__*/ Schema.optional(Schema.String) })
+export const ListAllCompaniesRequest: Schema.Schema<ListAllCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAllCompaniesRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number), order: /*#__PURE__*/ Schema.optional(Schema.String) }))
 
 /**
  * The descriptor of `unstable.companies.listAllCompanies` (POST /companies/list).
@@ -536,7 +536,7 @@ export interface ScrollOverAllCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ScrollOverAllCompaniesRequest: Schema.Schema<ScrollOverAllCompaniesRequest> = /*#__PURE__*/ Schema.Struct({ scroll_param: /*#__PURE__*/ Schema.optional(Schema.String) })
+export const ScrollOverAllCompaniesRequest: Schema.Schema<ScrollOverAllCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ScrollOverAllCompaniesRequest> => /*#__PURE__*/ Schema.Struct({ scroll_param: /*#__PURE__*/ Schema.optional(Schema.String) }))
 
 /**
  * The descriptor of `unstable.companies.scrollOverAllCompanies` (GET /companies/scroll).
@@ -619,7 +619,7 @@ export type AttachContactToACompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToACompanyRequest: Schema.Schema<AttachContactToACompanyRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const AttachContactToACompanyRequest: Schema.Schema<AttachContactToACompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToACompanyRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
 
 /**
  * The descriptor of `unstable.companies.attachContactToACompany` (POST /contacts/{id}/companies).
@@ -671,7 +671,7 @@ export interface DetachContactFromACompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromACompanyRequest: Schema.Schema<DetachContactFromACompanyRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DetachContactFromACompanyRequest: Schema.Schema<DetachContactFromACompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromACompanyRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.companies.detachContactFromACompany` (DELETE /contacts/{contact_id}/companies/{id}).

@@ -29,7 +29,7 @@ export interface ListCompaniesForAContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCompaniesForAContactRequest: Schema.Schema<ListCompaniesForAContactRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListCompaniesForAContactRequest: Schema.Schema<ListCompaniesForAContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCompaniesForAContactRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.listCompaniesForAContact` (GET /contacts/{id}/companies).
@@ -95,7 +95,7 @@ export interface ListSegmentsForAContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsForAContactRequest: Schema.Schema<ListSegmentsForAContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListSegmentsForAContactRequest: Schema.Schema<ListSegmentsForAContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsForAContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.listSegmentsForAContact` (GET /contacts/{contact_id}/segments).
@@ -145,7 +145,7 @@ export interface ListSubscriptionsForAContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSubscriptionsForAContactRequest: Schema.Schema<ListSubscriptionsForAContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListSubscriptionsForAContactRequest: Schema.Schema<ListSubscriptionsForAContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSubscriptionsForAContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.listSubscriptionsForAContact` (GET /contacts/{contact_id}/subscriptions).
@@ -201,7 +201,7 @@ export interface ListTagsForAContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListTagsForAContactRequest: Schema.Schema<ListTagsForAContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListTagsForAContactRequest: Schema.Schema<ListTagsForAContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTagsForAContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.listTagsForAContact` (GET /contacts/{contact_id}/tags).
@@ -359,7 +359,7 @@ export interface ShowContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowContactRequest: Schema.Schema<ShowContactRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ShowContactRequest: Schema.Schema<ShowContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowContactRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.showContact` (GET /contacts/{id}).
@@ -517,7 +517,7 @@ export type UpdateContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContactRequest)
+export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateContactRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContactRequest))
 
 /**
  * The descriptor of `unstable.contacts.updateContact` (PUT /contacts/{id}).
@@ -573,7 +573,7 @@ export interface DeleteContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteContactRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.deleteContact` (DELETE /contacts/{id}).
@@ -937,7 +937,7 @@ export interface ListContactsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListContactsRequest: Schema.Schema<ListContactsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListContactsRequest: Schema.Schema<ListContactsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListContactsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.contacts.listContacts` (GET /contacts).
@@ -1270,7 +1270,7 @@ export interface ShowContactByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowContactByExternalIdRequest> => /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.showContactByExternalId` (GET /contacts/find_by_external_id/{external_id}).
@@ -1320,7 +1320,7 @@ export interface ArchiveContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ArchiveContactRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.archiveContact` (POST /contacts/{id}/archive).
@@ -1370,7 +1370,7 @@ export interface UnarchiveContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UnarchiveContactRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.unarchiveContact` (POST /contacts/{id}/unarchive).
@@ -1420,7 +1420,7 @@ export interface BlockContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const BlockContactRequest: Schema.Schema<BlockContactRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const BlockContactRequest: Schema.Schema<BlockContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<BlockContactRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.blockContact` (POST /contacts/{id}/block).

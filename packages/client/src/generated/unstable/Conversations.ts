@@ -31,7 +31,7 @@ export interface ListConversationsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = /*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String) })
+export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListConversationsRequest> => /*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String) }))
 
 /**
  * The descriptor of `unstable.conversations.listConversations` (GET /conversations).
@@ -162,7 +162,7 @@ export interface RetrieveConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveConversationRequest: Schema.Schema<RetrieveConversationRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String), include_translations: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
+export const RetrieveConversationRequest: Schema.Schema<RetrieveConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveConversationRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String), include_translations: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
 
 /**
  * The descriptor of `unstable.conversations.retrieveConversation` (GET /conversations/{id}).
@@ -222,7 +222,7 @@ export type UpdateConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String) }), Schemas.UpdateConversationRequest)
+export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String) }), Schemas.UpdateConversationRequest))
 
 /**
  * The descriptor of `unstable.conversations.updateConversation` (PUT /conversations/{id}).
@@ -282,7 +282,7 @@ export interface DeleteConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteConversationRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.conversations.deleteConversation` (DELETE /conversations/{id}).
@@ -493,7 +493,7 @@ export type ReplyConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyConversationRequest: Schema.Schema<ReplyConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ReplyConversationRequest)
+export const ReplyConversationRequest: Schema.Schema<ReplyConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ReplyConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ReplyConversationRequest))
 
 /**
  * The descriptor of `unstable.conversations.replyConversation` (POST /conversations/{id}/reply).
@@ -543,7 +543,7 @@ export type ManageConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ManageConversationRequest: Schema.Schema<ManageConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest))
+export const ManageConversationRequest: Schema.Schema<ManageConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ManageConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest)))
 
 /**
  * The descriptor of `unstable.conversations.manageConversation` (POST /conversations/{id}/parts).
@@ -597,7 +597,7 @@ export type AttachContactToConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.AttachContactToConversationRequest)
+export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.AttachContactToConversationRequest))
 
 /**
  * The descriptor of `unstable.conversations.attachContactToConversation` (POST /conversations/{id}/customers).
@@ -653,7 +653,7 @@ export type DetachContactFromConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.DetachContactFromConversationRequest)
+export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.DetachContactFromConversationRequest))
 
 /**
  * The descriptor of `unstable.conversations.detachContactFromConversation` (DELETE /conversations/{conversation_id}/customers/{contact_id}).
@@ -707,7 +707,7 @@ export interface ListHandlingEventsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListHandlingEventsRequest: Schema.Schema<ListHandlingEventsRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListHandlingEventsRequest: Schema.Schema<ListHandlingEventsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListHandlingEventsRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.conversations.listHandlingEvents` (GET /conversations/{id}/handling_events).
@@ -810,7 +810,7 @@ export type ConvertConversationToTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ConvertConversationToTicketRequest)
+export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConvertConversationToTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ConvertConversationToTicketRequest))
 
 /**
  * The descriptor of `unstable.conversations.convertConversationToTicket` (POST /conversations/{id}/convert).

@@ -80,7 +80,7 @@ export type NotifyNewMessageRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const NotifyNewMessageRequest: Schema.Schema<NotifyNewMessageRequest> = /*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, body: Schema.String })
+export const NotifyNewMessageRequest: Schema.Schema<NotifyNewMessageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<NotifyNewMessageRequest> => /*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, body: Schema.String }))
 
 /**
  * The descriptor of `unstable.customChannelEvents.notifyNewMessage` (POST /custom_channel_events/notify_new_message).
@@ -136,7 +136,7 @@ export type NotifyQuickReplySelectedRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const NotifyQuickReplySelectedRequest: Schema.Schema<NotifyQuickReplySelectedRequest> = /*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, quick_reply_option_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const NotifyQuickReplySelectedRequest: Schema.Schema<NotifyQuickReplySelectedRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<NotifyQuickReplySelectedRequest> => /*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, quick_reply_option_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.customChannelEvents.notifyQuickReplySelected` (POST /custom_channel_events/notify_quick_reply_selected).
@@ -191,7 +191,7 @@ export type NotifyAttributeCollectedRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const NotifyAttributeCollectedRequest: Schema.Schema<NotifyAttributeCollectedRequest> = /*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, attribute: Schemas.CustomChannelAttribute })
+export const NotifyAttributeCollectedRequest: Schema.Schema<NotifyAttributeCollectedRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<NotifyAttributeCollectedRequest> => /*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, attribute: Schemas.CustomChannelAttribute }))
 
 /**
  * The descriptor of `unstable.customChannelEvents.notifyAttributeCollected` (POST /custom_channel_events/notify_attribute_collected).

@@ -28,7 +28,7 @@ export interface GetCustomObjectInstancesByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetCustomObjectInstancesByExternalIdRequest: Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> = /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_id: Schema.String })
+export const GetCustomObjectInstancesByExternalIdRequest: Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> => /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_id: Schema.String }))
 
 /**
  * The descriptor of `unstable.customObjectInstances.getCustomObjectInstancesByExternalId` (GET /custom_object_instances/{custom_object_type_identifier}).
@@ -78,7 +78,7 @@ export type CreateCustomObjectInstancesRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateCustomObjectInstancesRequest: Schema.Schema<CreateCustomObjectInstancesRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateOrUpdateCustomObjectInstanceRequest)
+export const CreateCustomObjectInstancesRequest: Schema.Schema<CreateCustomObjectInstancesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateCustomObjectInstancesRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateOrUpdateCustomObjectInstanceRequest))
 
 /**
  * The descriptor of `unstable.customObjectInstances.createCustomObjectInstances` (POST /custom_object_instances/{custom_object_type_identifier}).
@@ -129,7 +129,7 @@ export interface DeleteCustomObjectInstancesByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCustomObjectInstancesByIdRequest: Schema.Schema<DeleteCustomObjectInstancesByIdRequest> = /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_id: Schema.String })
+export const DeleteCustomObjectInstancesByIdRequest: Schema.Schema<DeleteCustomObjectInstancesByIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCustomObjectInstancesByIdRequest> => /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_id: Schema.String }))
 
 /**
  * The descriptor of `unstable.customObjectInstances.deleteCustomObjectInstancesById` (DELETE /custom_object_instances/{custom_object_type_identifier}).
@@ -181,7 +181,7 @@ export interface GetCustomObjectInstancesByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetCustomObjectInstancesByIdRequest: Schema.Schema<GetCustomObjectInstancesByIdRequest> = /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const GetCustomObjectInstancesByIdRequest: Schema.Schema<GetCustomObjectInstancesByIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetCustomObjectInstancesByIdRequest> => /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.customObjectInstances.getCustomObjectInstancesById` (GET /custom_object_instances/{custom_object_type_identifier}/{id}).
@@ -233,7 +233,7 @@ export interface DeleteCustomObjectInstancesByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCustomObjectInstancesByExternalIdRequest: Schema.Schema<DeleteCustomObjectInstancesByExternalIdRequest> = /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteCustomObjectInstancesByExternalIdRequest: Schema.Schema<DeleteCustomObjectInstancesByExternalIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCustomObjectInstancesByExternalIdRequest> => /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.customObjectInstances.deleteCustomObjectInstancesByExternalId` (DELETE /custom_object_instances/{custom_object_type_identifier}/{id}).

@@ -29,7 +29,7 @@ export interface LisDataAttributesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const LisDataAttributesRequest: Schema.Schema<LisDataAttributesRequest> = /*#__PURE__*/ Schema.Struct({ model: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("contact", "company", "conversation")), include_archived: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
+export const LisDataAttributesRequest: Schema.Schema<LisDataAttributesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<LisDataAttributesRequest> => /*#__PURE__*/ Schema.Struct({ model: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("contact", "company", "conversation")), include_archived: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
 
 /**
  * The descriptor of `unstable.dataAttributes.lisDataAttributes` (GET /data_attributes).
@@ -126,7 +126,7 @@ export type UpdateDataAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateDataAttributeRequest)
+export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateDataAttributeRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateDataAttributeRequest))
 
 /**
  * The descriptor of `unstable.dataAttributes.updateDataAttribute` (PUT /data_attributes/{id}).

@@ -35,7 +35,7 @@ export interface LisDataEventsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const LisDataEventsRequest: Schema.Schema<LisDataEventsRequest> = /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.optional(Schema.String), intercom_user_id: /*#__PURE__*/ Schema.optional(Schema.String), email: /*#__PURE__*/ Schema.optional(Schema.String), type: Schema.String, summary: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
+export const LisDataEventsRequest: Schema.Schema<LisDataEventsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<LisDataEventsRequest> => /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.optional(Schema.String), intercom_user_id: /*#__PURE__*/ Schema.optional(Schema.String), email: /*#__PURE__*/ Schema.optional(Schema.String), type: Schema.String, summary: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
 
 /**
  * The descriptor of `unstable.dataEvents.lisDataEvents` (GET /events).

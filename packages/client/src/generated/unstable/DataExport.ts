@@ -88,7 +88,7 @@ export interface GetDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetDataExportRequest: Schema.Schema<GetDataExportRequest> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const GetDataExportRequest: Schema.Schema<GetDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetDataExportRequest> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.dataExport.getDataExport` (GET /export/content/data/{job_identifier}).
@@ -142,7 +142,7 @@ export interface CancelDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CancelDataExportRequest> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.dataExport.cancelDataExport` (POST /export/cancel/{job_identifier}).
@@ -192,7 +192,7 @@ export interface DownloadDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DownloadDataExportRequest> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.dataExport.downloadDataExport` (GET /download/content/data/{job_identifier}).

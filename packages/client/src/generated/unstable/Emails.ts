@@ -24,7 +24,7 @@ export interface ListEmailsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListEmailsRequest: Schema.Schema<ListEmailsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListEmailsRequest: Schema.Schema<ListEmailsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListEmailsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.emails.listEmails` (GET /emails).
@@ -74,7 +74,7 @@ export interface RetrieveEmailRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveEmailRequest: Schema.Schema<RetrieveEmailRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveEmailRequest: Schema.Schema<RetrieveEmailRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveEmailRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.emails.retrieveEmail` (GET /emails/{id}).

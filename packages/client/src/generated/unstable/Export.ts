@@ -47,7 +47,7 @@ export type EnqueueANewReportingDataExportJobRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const EnqueueANewReportingDataExportJobRequest: Schema.Schema<EnqueueANewReportingDataExportJobRequest> = /*#__PURE__*/ Schema.Struct({ dataset_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), attribute_ids: /*#__PURE__*/ Schema.Array(Schema.String), start_time: Schema.Number, end_time: Schema.Number })
+export const EnqueueANewReportingDataExportJobRequest: Schema.Schema<EnqueueANewReportingDataExportJobRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EnqueueANewReportingDataExportJobRequest> => /*#__PURE__*/ Schema.Struct({ dataset_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), attribute_ids: /*#__PURE__*/ Schema.Array(Schema.String), start_time: Schema.Number, end_time: Schema.Number }))
 
 /**
  * The descriptor of `unstable.export.enqueueANewReportingDataExportJob` (POST /export/reporting_data/enqueue).
@@ -118,7 +118,7 @@ export interface ListAvailableDatasetsAndAttributesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAvailableDatasetsAndAttributesRequest: Schema.Schema<ListAvailableDatasetsAndAttributesRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListAvailableDatasetsAndAttributesRequest: Schema.Schema<ListAvailableDatasetsAndAttributesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAvailableDatasetsAndAttributesRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.export.listAvailableDatasetsAndAttributes` (GET /export/reporting_data/get_datasets).

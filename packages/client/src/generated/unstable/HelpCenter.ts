@@ -26,7 +26,7 @@ export interface ListAllCollectionsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAllCollectionsRequest: Schema.Schema<ListAllCollectionsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListAllCollectionsRequest: Schema.Schema<ListAllCollectionsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAllCollectionsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.helpCenter.listAllCollections` (GET /help_center/collections).
@@ -141,7 +141,7 @@ export interface RetrieveCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveCollectionRequest: Schema.Schema<RetrieveCollectionRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveCollectionRequest: Schema.Schema<RetrieveCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveCollectionRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.helpCenter.retrieveCollection` (GET /help_center/collections/{id}).
@@ -191,7 +191,7 @@ export type UpdateCollectionRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateCollectionRequest)
+export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateCollectionRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateCollectionRequest))
 
 /**
  * The descriptor of `unstable.helpCenter.updateCollection` (PUT /help_center/collections/{id}).
@@ -241,7 +241,7 @@ export interface DeleteCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCollectionRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.helpCenter.deleteCollection` (DELETE /help_center/collections/{id}).
@@ -291,7 +291,7 @@ export interface RetrieveHelpCenterRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveHelpCenterRequest: Schema.Schema<RetrieveHelpCenterRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveHelpCenterRequest: Schema.Schema<RetrieveHelpCenterRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveHelpCenterRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.helpCenter.retrieveHelpCenter` (GET /help_center/help_centers/{id}).
@@ -338,7 +338,7 @@ export interface ListHelpCentersRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListHelpCentersRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.helpCenter.listHelpCenters` (GET /help_center/help_centers).

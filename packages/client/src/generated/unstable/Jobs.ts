@@ -27,7 +27,7 @@ export interface StatusRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const StatusRequest: Schema.Schema<StatusRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const StatusRequest: Schema.Schema<StatusRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<StatusRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.jobs.status` (GET /jobs/status/{id}).

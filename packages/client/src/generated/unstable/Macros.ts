@@ -33,7 +33,7 @@ export interface ListMacrosRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListMacrosRequest: Schema.Schema<ListMacrosRequest> = /*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String), updated_since: /*#__PURE__*/ Schema.optional(Schema.Number) })
+export const ListMacrosRequest: Schema.Schema<ListMacrosRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListMacrosRequest> => /*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String), updated_since: /*#__PURE__*/ Schema.optional(Schema.Number) }))
 
 /**
  * The descriptor of `unstable.macros.listMacros` (GET /macros).
@@ -111,7 +111,7 @@ export interface GetMacroRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetMacroRequest: Schema.Schema<GetMacroRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const GetMacroRequest: Schema.Schema<GetMacroRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetMacroRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.macros.getMacro` (GET /macros/{id}).

@@ -26,7 +26,7 @@ export interface ListNewsItemsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsItemsRequest: Schema.Schema<ListNewsItemsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListNewsItemsRequest: Schema.Schema<ListNewsItemsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListNewsItemsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.news.listNewsItems` (GET /news/news_items).
@@ -139,7 +139,7 @@ export interface RetrieveNewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveNewsItemRequest: Schema.Schema<RetrieveNewsItemRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveNewsItemRequest: Schema.Schema<RetrieveNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveNewsItemRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.news.retrieveNewsItem` (GET /news/news_items/{id}).
@@ -189,7 +189,7 @@ export type UpdateNewsItemRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.NewsItemRequest)
+export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateNewsItemRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.NewsItemRequest))
 
 /**
  * The descriptor of `unstable.news.updateNewsItem` (PUT /news/news_items/{id}).
@@ -237,7 +237,7 @@ export interface DeleteNewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteNewsItemRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.news.deleteNewsItem` (DELETE /news/news_items/{id}).
@@ -287,7 +287,7 @@ export interface ListLiveNewsfeedItemsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListLiveNewsfeedItemsRequest: Schema.Schema<ListLiveNewsfeedItemsRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListLiveNewsfeedItemsRequest: Schema.Schema<ListLiveNewsfeedItemsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListLiveNewsfeedItemsRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.news.listLiveNewsfeedItems` (GET /news/newsfeeds/{id}/items).
@@ -350,7 +350,7 @@ export interface ListNewsfeedsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsfeedsRequest: Schema.Schema<ListNewsfeedsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListNewsfeedsRequest: Schema.Schema<ListNewsfeedsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListNewsfeedsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.news.listNewsfeeds` (GET /news/newsfeeds).
@@ -416,7 +416,7 @@ export interface RetrieveNewsfeedRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveNewsfeedRequest: Schema.Schema<RetrieveNewsfeedRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveNewsfeedRequest: Schema.Schema<RetrieveNewsfeedRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveNewsfeedRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.news.retrieveNewsfeed` (GET /news/newsfeeds/{id}).

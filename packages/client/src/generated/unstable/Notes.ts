@@ -29,7 +29,7 @@ export interface ListCompanyNotesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCompanyNotesRequest: Schema.Schema<ListCompanyNotesRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListCompanyNotesRequest: Schema.Schema<ListCompanyNotesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCompanyNotesRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.notes.listCompanyNotes` (GET /companies/{id}/notes).
@@ -95,7 +95,7 @@ export interface ListNotesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListNotesRequest: Schema.Schema<ListNotesRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ListNotesRequest: Schema.Schema<ListNotesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListNotesRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.notes.listNotes` (GET /contacts/{id}/notes).
@@ -168,7 +168,7 @@ export type CreateNoteRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateNoteRequest: Schema.Schema<CreateNoteRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ body: Schema.String, contact_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }))
+export const CreateNoteRequest: Schema.Schema<CreateNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateNoteRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ body: Schema.String, contact_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })))
 
 /**
  * The descriptor of `unstable.notes.createNote` (POST /contacts/{id}/notes).
@@ -218,7 +218,7 @@ export interface RetrieveNoteRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveNoteRequest: Schema.Schema<RetrieveNoteRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveNoteRequest: Schema.Schema<RetrieveNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveNoteRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.notes.retrieveNote` (GET /notes/{id}).

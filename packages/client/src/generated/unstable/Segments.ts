@@ -27,7 +27,7 @@ export interface ListSegmentsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = /*#__PURE__*/ Schema.Struct({ include_count: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
+export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsRequest> => /*#__PURE__*/ Schema.Struct({ include_count: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
 
 /**
  * The descriptor of `unstable.segments.listSegments` (GET /segments).
@@ -77,7 +77,7 @@ export interface RetrieveSegmentRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveSegmentRequest: Schema.Schema<RetrieveSegmentRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveSegmentRequest: Schema.Schema<RetrieveSegmentRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveSegmentRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.segments.retrieveSegment` (GET /segments/{id}).

@@ -32,7 +32,7 @@ export type AttachSubscriptionTypeToContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachSubscriptionTypeToContactRequest: Schema.Schema<AttachSubscriptionTypeToContactRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), consent_type: Schema.String }))
+export const AttachSubscriptionTypeToContactRequest: Schema.Schema<AttachSubscriptionTypeToContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachSubscriptionTypeToContactRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), consent_type: Schema.String })))
 
 /**
  * The descriptor of `unstable.subscriptionTypes.attachSubscriptionTypeToContact` (POST /contacts/{contact_id}/subscriptions).
@@ -90,7 +90,7 @@ export interface DetachSubscriptionTypeToContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachSubscriptionTypeToContactRequest: Schema.Schema<DetachSubscriptionTypeToContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DetachSubscriptionTypeToContactRequest: Schema.Schema<DetachSubscriptionTypeToContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachSubscriptionTypeToContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.subscriptionTypes.detachSubscriptionTypeToContact` (DELETE /contacts/{contact_id}/subscriptions/{id}).
@@ -137,7 +137,7 @@ export interface ListSubscriptionTypesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListSubscriptionTypesRequest: Schema.Schema<ListSubscriptionTypesRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListSubscriptionTypesRequest: Schema.Schema<ListSubscriptionTypesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSubscriptionTypesRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.subscriptionTypes.listSubscriptionTypes` (GET /subscription_types).

@@ -28,7 +28,7 @@ export type CreatePhoneSwitchRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreatePhoneSwitchRequest: Schema.Schema<CreatePhoneSwitchRequest> = /*#__PURE__*/ Schema.Struct({ phone: Schema.String, custom_attributes: /*#__PURE__*/ Schema.optional(Schemas.CustomAttributesInput) })
+export const CreatePhoneSwitchRequest: Schema.Schema<CreatePhoneSwitchRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreatePhoneSwitchRequest> => /*#__PURE__*/ Schema.Struct({ phone: Schema.String, custom_attributes: /*#__PURE__*/ Schema.optional(Schemas.CustomAttributesInput) }))
 
 /**
  * The descriptor of `unstable.switch.createPhoneSwitch` (POST /phone_call_redirects).

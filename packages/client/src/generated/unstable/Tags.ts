@@ -30,7 +30,7 @@ export type AttachTagToContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachTagToContactRequest: Schema.Schema<AttachTagToContactRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const AttachTagToContactRequest: Schema.Schema<AttachTagToContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachTagToContactRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
 
 /**
  * The descriptor of `unstable.tags.attachTagToContact` (POST /contacts/{contact_id}/tags).
@@ -82,7 +82,7 @@ export interface DetachTagFromContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachTagFromContactRequest: Schema.Schema<DetachTagFromContactRequest> = /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DetachTagFromContactRequest: Schema.Schema<DetachTagFromContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachTagFromContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.detachTagFromContact` (DELETE /contacts/{contact_id}/tags/{id}).
@@ -137,7 +137,7 @@ export type AttachTagToConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachTagToConversationRequest: Schema.Schema<AttachTagToConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const AttachTagToConversationRequest: Schema.Schema<AttachTagToConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachTagToConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
 
 /**
  * The descriptor of `unstable.tags.attachTagToConversation` (POST /conversations/{conversation_id}/tags).
@@ -192,7 +192,7 @@ export type DetachTagFromConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachTagFromConversationRequest: Schema.Schema<DetachTagFromConversationRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DetachTagFromConversationRequest: Schema.Schema<DetachTagFromConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachTagFromConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
 
 /**
  * The descriptor of `unstable.tags.detachTagFromConversation` (DELETE /conversations/{conversation_id}/tags/{id}).
@@ -239,7 +239,7 @@ export interface ListTagsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTagsRequest: Schema.Schema<ListTagsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListTagsRequest: Schema.Schema<ListTagsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTagsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.tags.listTags` (GET /tags).
@@ -286,7 +286,7 @@ export type CreateTagRequest = Schemas.CreateOrUpdateTagRequest | Schemas.TagCom
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTagRequest: Schema.Schema<CreateTagRequest> = /*#__PURE__*/ Schema.Union(Schemas.CreateOrUpdateTagRequest, Schemas.TagCompanyRequest, Schemas.UntagCompanyRequest, Schemas.TagMultipleUsersRequest)
+export const CreateTagRequest: Schema.Schema<CreateTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTagRequest> => /*#__PURE__*/ Schema.Union(Schemas.CreateOrUpdateTagRequest, Schemas.TagCompanyRequest, Schemas.UntagCompanyRequest, Schemas.TagMultipleUsersRequest))
 
 /**
  * The descriptor of `unstable.tags.createTag` (POST /tags).
@@ -348,7 +348,7 @@ export interface FindTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTagRequest: Schema.Schema<FindTagRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const FindTagRequest: Schema.Schema<FindTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindTagRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.findTag` (GET /tags/{id}).
@@ -399,7 +399,7 @@ export interface DeleteTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteTagRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.deleteTag` (DELETE /tags/{id}).
@@ -454,7 +454,7 @@ export type AttachTagToTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachTagToTicketRequest: Schema.Schema<AttachTagToTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const AttachTagToTicketRequest: Schema.Schema<AttachTagToTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachTagToTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
 
 /**
  * The descriptor of `unstable.tags.attachTagToTicket` (POST /tickets/{ticket_id}/tags).
@@ -509,7 +509,7 @@ export type DetachTagFromTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachTagFromTicketRequest: Schema.Schema<DetachTagFromTicketRequest> = /*#__PURE__*/ Schema.extend(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DetachTagFromTicketRequest: Schema.Schema<DetachTagFromTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachTagFromTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
 
 /**
  * The descriptor of `unstable.tags.detachTagFromTicket` (DELETE /tickets/{ticket_id}/tags/{id}).

@@ -24,7 +24,7 @@ export interface ListTeamsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTeamsRequest: Schema.Schema<ListTeamsRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListTeamsRequest: Schema.Schema<ListTeamsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTeamsRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.teams.listTeams` (GET /teams).
@@ -74,7 +74,7 @@ export interface RetrieveTeamRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveTeamRequest: Schema.Schema<RetrieveTeamRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const RetrieveTeamRequest: Schema.Schema<RetrieveTeamRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveTeamRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.teams.retrieveTeam` (GET /teams/{id}).

@@ -23,7 +23,7 @@ export interface ListTicketStatesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTicketStatesRequest: Schema.Schema<ListTicketStatesRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListTicketStatesRequest: Schema.Schema<ListTicketStatesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTicketStatesRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.ticketStates.listTicketStates` (GET /ticket_states).

@@ -24,7 +24,7 @@ export interface ListTicketTypesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTicketTypesRequest: Schema.Schema<ListTicketTypesRequest> = /*#__PURE__*/ Schema.Struct({  })
+export const ListTicketTypesRequest: Schema.Schema<ListTicketTypesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTicketTypesRequest> => /*#__PURE__*/ Schema.Struct({  }))
 
 /**
  * The descriptor of `unstable.ticketTypes.listTicketTypes` (GET /ticket_types).
@@ -82,7 +82,7 @@ export type CreateTicketTypeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = /*#__PURE__*/ Schema.Struct({ name: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")), icon: /*#__PURE__*/ Schema.optional(Schema.String), is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
+export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketTypeRequest> => /*#__PURE__*/ Schema.Struct({ name: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")), icon: /*#__PURE__*/ Schema.optional(Schema.String), is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
 
 /**
  * The descriptor of `unstable.ticketTypes.createTicketType` (POST /ticket_types).
@@ -136,7 +136,7 @@ export interface GetTicketTypeRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetTicketTypeRequest: Schema.Schema<GetTicketTypeRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const GetTicketTypeRequest: Schema.Schema<GetTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetTicketTypeRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.ticketTypes.getTicketType` (GET /ticket_types/{id}).

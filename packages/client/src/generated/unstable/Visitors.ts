@@ -27,7 +27,7 @@ export interface RetrieveVisitorWithUserIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveVisitorWithUserIdRequest: Schema.Schema<RetrieveVisitorWithUserIdRequest> = /*#__PURE__*/ Schema.Struct({ user_id: Schema.String })
+export const RetrieveVisitorWithUserIdRequest: Schema.Schema<RetrieveVisitorWithUserIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveVisitorWithUserIdRequest> => /*#__PURE__*/ Schema.Struct({ user_id: Schema.String }))
 
 /**
  * The descriptor of `unstable.visitors.retrieveVisitorWithUserId` (GET /visitors).

@@ -27,7 +27,7 @@ export interface ExportWorkflowRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ExportWorkflowRequest: Schema.Schema<ExportWorkflowRequest> = /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+export const ExportWorkflowRequest: Schema.Schema<ExportWorkflowRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ExportWorkflowRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.workflows.exportWorkflow` (GET /export/workflows/{id}).

@@ -37,4 +37,4 @@ export type ContactReplyTicketRequestInput = ContactReplyTicketIntercomUserIdReq
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyTicketRequestInput: Schema.Schema<ContactReplyTicketRequestInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyTicketIntercomUserIdRequestInput, ContactReplyTicketUserIdRequestInput, ContactReplyTicketEmailRequestInput), { identifier: "ContactReplyTicketRequestInput" })
+export const ContactReplyTicketRequestInput: Schema.Schema<ContactReplyTicketRequestInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactReplyTicketRequestInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyTicketIntercomUserIdRequestInput, ContactReplyTicketUserIdRequestInput, ContactReplyTicketEmailRequestInput), { identifier: "ContactReplyTicketRequestInput" }))

@@ -30,4 +30,4 @@ export type DatetimeInput = string | number
  * @since 0.1.0
  * @category schemas
  */
-export const DatetimeInput: Schema.Schema<DatetimeInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), { identifier: "DatetimeInput" })
+export const DatetimeInput: Schema.Schema<DatetimeInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DatetimeInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), { identifier: "DatetimeInput" }))

@@ -48,4 +48,4 @@ export interface IpAllowlistInput {
  * @since 0.1.0
  * @category schemas
  */
-export const IpAllowlistInput: Schema.Schema<IpAllowlistInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optional(Schema.String), enabled: /*#__PURE__*/ Schema.optional(Schema.Boolean), ip_allowlist: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "IpAllowlistInput" })
+export const IpAllowlistInput: Schema.Schema<IpAllowlistInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<IpAllowlistInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optional(Schema.String), enabled: /*#__PURE__*/ Schema.optional(Schema.Boolean), ip_allowlist: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "IpAllowlistInput" }))

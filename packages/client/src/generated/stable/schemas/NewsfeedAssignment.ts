@@ -44,4 +44,4 @@ export interface NewsfeedAssignmentInput {
  * @since 0.1.0
  * @category schemas
  */
-export const NewsfeedAssignmentInput: Schema.Schema<NewsfeedAssignmentInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), published_at: /*#__PURE__*/ Schema.optional(Schema.Number) }), { identifier: "NewsfeedAssignmentInput" })
+export const NewsfeedAssignmentInput: Schema.Schema<NewsfeedAssignmentInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<NewsfeedAssignmentInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), published_at: /*#__PURE__*/ Schema.optional(Schema.Number) }), { identifier: "NewsfeedAssignmentInput" }))

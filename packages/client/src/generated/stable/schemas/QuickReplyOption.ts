@@ -44,4 +44,4 @@ export interface QuickReplyOptionInput {
  * @since 0.1.0
  * @category schemas
  */
-export const QuickReplyOptionInput: Schema.Schema<QuickReplyOptionInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }), { identifier: "QuickReplyOptionInput" })
+export const QuickReplyOptionInput: Schema.Schema<QuickReplyOptionInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<QuickReplyOptionInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }), { identifier: "QuickReplyOptionInput" }))

@@ -44,4 +44,4 @@ export interface StartingAfterPagingInput {
  * @since 0.1.0
  * @category schemas
  */
-export const StartingAfterPagingInput: Schema.Schema<StartingAfterPagingInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)) }), { identifier: "StartingAfterPagingInput" })
+export const StartingAfterPagingInput: Schema.Schema<StartingAfterPagingInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<StartingAfterPagingInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)) }), { identifier: "StartingAfterPagingInput" }))

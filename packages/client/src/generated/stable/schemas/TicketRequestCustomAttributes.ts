@@ -20,4 +20,4 @@ export type TicketRequestCustomAttributes = { readonly [key: string]: (string | 
  * @since 0.1.0
  * @category schemas
  */
-export const TicketRequestCustomAttributes: Schema.Schema<TicketRequestCustomAttributes> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.NullOr(Schema.String), Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.Unknown)) }), { identifier: "TicketRequestCustomAttributes" })
+export const TicketRequestCustomAttributes: Schema.Schema<TicketRequestCustomAttributes> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketRequestCustomAttributes> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.NullOr(Schema.String), Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.Unknown)) }), { identifier: "TicketRequestCustomAttributes" }))

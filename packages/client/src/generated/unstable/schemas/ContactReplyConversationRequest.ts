@@ -23,4 +23,4 @@ export type ContactReplyConversationRequest = ContactReplyIntercomUserIdRequest 
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyConversationRequest: Schema.Schema<ContactReplyConversationRequest> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyIntercomUserIdRequest, ContactReplyEmailRequest, ContactReplyUserIdRequest), { identifier: "ContactReplyConversationRequest" })
+export const ContactReplyConversationRequest: Schema.Schema<ContactReplyConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactReplyConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyIntercomUserIdRequest, ContactReplyEmailRequest, ContactReplyUserIdRequest), { identifier: "ContactReplyConversationRequest" }))

@@ -31,4 +31,4 @@ export interface CreateConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateConversationRequest: Schema.Schema<CreateConversationRequest> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("lead", "user", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, created_at: /*#__PURE__*/ Schema.optional(Schema.Number) }), { identifier: "CreateConversationRequest" })
+export const CreateConversationRequest: Schema.Schema<CreateConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("lead", "user", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, created_at: /*#__PURE__*/ Schema.optional(Schema.Number) }), { identifier: "CreateConversationRequest" }))

@@ -36,4 +36,4 @@ export type CustomAttributesInput = { readonly [key: string]: string | DatetimeI
  * @since 0.1.0
  * @category schemas
  */
-export const CustomAttributesInput: Schema.Schema<CustomAttributesInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(Schema.String, DatetimeInput, CustomObjectInstanceListInput, Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "CustomAttributesInput" })
+export const CustomAttributesInput: Schema.Schema<CustomAttributesInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomAttributesInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(Schema.String, DatetimeInput, CustomObjectInstanceListInput, Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "CustomAttributesInput" }))

@@ -43,4 +43,4 @@ export interface CustomObjectInstanceListInput {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomObjectInstanceListInput: Schema.Schema<CustomObjectInstanceListInput> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optional(Schema.String), instances: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(CustomObjectInstanceInput))) }), { identifier: "CustomObjectInstanceListInput" })
+export const CustomObjectInstanceListInput: Schema.Schema<CustomObjectInstanceListInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomObjectInstanceListInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optional(Schema.String), instances: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(CustomObjectInstanceInput))) }), { identifier: "CustomObjectInstanceListInput" }))

@@ -30,4 +30,4 @@ export interface TagCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const TagCompanyRequest: Schema.Schema<TagCompanyRequest> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, companies: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })) }), { identifier: "TagCompanyRequest" })
+export const TagCompanyRequest: Schema.Schema<TagCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TagCompanyRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, companies: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })) }), { identifier: "TagCompanyRequest" }))

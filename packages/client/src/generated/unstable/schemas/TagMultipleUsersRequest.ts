@@ -27,4 +27,4 @@ export interface TagMultipleUsersRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const TagMultipleUsersRequest: Schema.Schema<TagMultipleUsersRequest> = /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, users: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })) }), { identifier: "TagMultipleUsersRequest" })
+export const TagMultipleUsersRequest: Schema.Schema<TagMultipleUsersRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TagMultipleUsersRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, users: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })) }), { identifier: "TagMultipleUsersRequest" }))
