@@ -31,6 +31,7 @@ import type * as Tracer from "effect/Tracer"
 import type * as IntercomClient from "../IntercomClient.js"
 import * as IntercomError from "../IntercomError.js"
 import type { CommonError, Operation } from "../Operation.js"
+import * as Check from "./check.js"
 
 // -----------------------------------------------------------------------------
 // per-call options
@@ -156,7 +157,7 @@ const isCheckOnly = (ast: SchemaAST.AST, seen: Set<SchemaAST.AST> = new Set()): 
  * Decoding must keep the fields a schema does not know; Schema's
  * `onExcessProperty: "preserve"` does, but costs about 8x a plain check on a
  * page of contacts. For a check-only schema the decoded (or encoded) value IS
- * the given value, so: check it (fast, allocation-free) and return it whole;
+ * the given value, so: check it (`Check.compile`: fast, allocation-free) and return it whole;
  * only a failing value pays for the full parse that names the issue. Used for
  * success bodies and for inputs alike.
  */
@@ -165,7 +166,7 @@ const checkedParser = (
   full: (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
 ): (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue> => {
   if (!isCheckOnly(schema.ast)) return full
-  const check = ParseResult.is(schema)
+  const check = Check.compile(schema.ast)
   return (u) => (check(u) ? Either.right(u) : full(u))
 }
 
