@@ -3,7 +3,6 @@
  * A batch runs as one `Effect` through a `ManagedRuntime`.
  */
 import { NodeHttpClient } from "@effect/platform-node"
-import * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
@@ -54,48 +53,6 @@ export const effectClient = (baseUrl: string, bare = false): Client => {
             })
           ))
       ),
-    close: () => runtime.dispose()
-  }
-}
-
-/** Diagnostic: the Effect transport floor, `HttpClient` over undici + `JSON.parse`, no decoding. */
-export const effectTransportClient = (baseUrl: string): Client => {
-  const runtime = ManagedRuntime.make(NodeHttpClient.layerUndici)
-  const headers = { authorization: `Bearer ${token}`, accept: "application/json", "intercom-version": "2.14" }
-  const find = Effect.flatMap(
-    HttpClient.HttpClient,
-    (client) =>
-      client.get(`${baseUrl}/contacts/${contactId}`, { headers }).pipe(
-        Effect.flatMap((response) => response.text),
-        Effect.map((text) => {
-          const body = JSON.parse(text)
-          check(body)
-          return body
-        })
-      )
-  )
-  return {
-    name: "effect HttpClient + JSON.parse",
-    sequential: (n) =>
-      runtime.runPromise(Effect.gen(function*() {
-        const out = new Float64Array(n)
-        for (let i = 0; i < n; i++) {
-          const t = performance.now()
-          yield* find
-          out[i] = performance.now() - t
-        }
-        return out
-      })),
-    concurrent: (n, concurrency) =>
-      runtime.runPromise(
-        Effect.forEach(
-          Array.from({ length: n }),
-          () => find.pipe(Effect.as(0), Effect.orElseSucceed(() => 1)),
-          { concurrency }
-        ).pipe(Effect.map((results) => results.reduce((a, b) => a + b, 0)))
-      ),
-    // The diagnostic client (platform HttpClient + JSON.parse) runs in S1 and S2 only.
-    iterate: () => Promise.reject(new Error("the diagnostic client has no pagination: it runs in S1 and S2 only")),
     close: () => runtime.dispose()
   }
 }

@@ -15,9 +15,11 @@ export type ClientName = "fetch" | "intercom-client" | "effect-intercom"
 export const clientNames: ReadonlyArray<ClientName> = ["fetch", "intercom-client", "effect-intercom"]
 
 /**
- * Diagnostic variants (`src/diagnose.ts`, not in the main tables): ours with
- * `retry: false, rateLimiter: false`, and the Effect transport floor
- * (`NodeHttpClient.layerUndici` + `JSON.parse`, no client, no decoding).
+ * Diagnostic variants: ours with `retry: false, rateLimiter: false`
+ * (`src/diagnose.ts` only), and the Effect transport floor
+ * (`NodeHttpClient.layerUndici` + `JSON.parse`, no client, no decoding; with
+ * hand-written cursor pagination), also an italic diagnostic row of the main
+ * tables in S1, S2 and S3.
  */
 export type VariantName = ClientName | "effect-intercom (no retry, no limiter)" | "effect HttpClient + JSON.parse"
 
@@ -66,5 +68,5 @@ export const makeClient = async (name: VariantName, baseUrl: string): Promise<Cl
     : name === "intercom-client"
     ? (await import("./client-official.js")).officialClient(baseUrl)
     : name === "effect HttpClient + JSON.parse"
-    ? (await import("./client-effect.js")).effectTransportClient(baseUrl)
+    ? (await import("./client-transport.js")).effectTransportClient(baseUrl)
     : (await import("./client-effect.js")).effectClient(baseUrl, name !== "effect-intercom")

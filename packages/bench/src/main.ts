@@ -2,8 +2,9 @@
  * `pnpm bench`: the benchmark suite. Builds the workers to plain JS, starts
  * the mock Intercom in its own processes (one plain, one with a 100-per-second
  * window), runs S1 to S5 for raw `fetch`, `intercom-client` 7.0.3 and ours,
- * alternating, then prints the tables and writes `results/latest.json`,
- * `results/chart.svg` and `README.md`.
+ * alternating (plus a diagnostic Effect-transport row in S1 to S3), then
+ * prints the tables and writes `results/latest.json`, `results/chart.svg` and
+ * `README.md`.
  *
  * `--quick` runs fewer rounds (a smoke test); `--report` only re-renders the
  * README and the chart from `results/latest.json`.
@@ -14,12 +15,13 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { buildWorkers, bundleSizes } from "./bundles.js"
-import type { ClientName } from "./clients.js"
-import { type PerClient, renderChart, renderReadme, type Results } from "./report.js"
+import type { ClientName, VariantName } from "./clients.js"
+import { type PerClient, renderChart, renderReadme, type Results, type S3Row } from "./report.js"
 
 const clientNames: ReadonlyArray<ClientName> = ["fetch", "intercom-client", "effect-intercom"]
-/** A fourth, diagnostic row in S1 and S2: `@effect/platform`'s HttpClient over undici + `JSON.parse`, no client. */
-const transport = "effect HttpClient + JSON.parse"
+/** A fourth, diagnostic row in S1, S2 and S3: `@effect/platform`'s HttpClient over undici + `JSON.parse`, no client. */
+const transport = "effect HttpClient + JSON.parse" satisfies VariantName
+const s3Names: ReadonlyArray<VariantName> = [...clientNames, transport]
 const here = path.dirname(fileURLToPath(import.meta.url))
 const pkgDir = path.join(here, "..")
 const workDir = path.join(pkgDir, ".out")
@@ -111,7 +113,7 @@ const main = async () => {
       })
     ], 240_000)
 
-    // ---- S3: each client in its own child process, alternating, for two sizes
+    // ---- S3: each client (and the diagnostic transport) in its own child process, alternating, for two sizes
     log("S3")
     const s3Runs: Array<any> = []
     const sizes = quick ? [20_000] : [5_000, 20_000]
@@ -123,7 +125,7 @@ const main = async () => {
       }
       const rounds = limit === 20_000 ? s3Rounds : 1
       for (let round = 0; round < rounds; round++) {
-        for (const name of rotate(clientNames, round)) {
+        for (const name of rotate(s3Names, round)) {
           s3Runs.push(
             await runNode(
               ["--expose-gc", path.join(js, "worker-list.mjs"), name, String(plain.port), String(limit)],
@@ -157,6 +159,19 @@ const main = async () => {
     const bundles = await bundleSizes(workDir)
 
     // ---- summarise
+    const s3Summary = (name: VariantName, limit: number): S3Row => {
+      const runs = s3Runs.filter((r) => r.client === name && r.items === limit)
+      const m = (k: string) => median(runs.map((r) => r[k]))
+      return {
+        runs: runs.length,
+        wallMs: m("wallMs"),
+        cpuMs: m("cpuMs"),
+        peakRssMB: m("peakRssMB"),
+        rssStartMB: m("rssStartMB"),
+        peakHeapGrowthMB: m("peakHeapGrowthMB"),
+        retainedHeapGrowthMB: m("retainedHeapGrowthMB")
+      }
+    }
     const results: Results = {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", node: process.version, quick },
@@ -184,24 +199,10 @@ const main = async () => {
           rps: median(calls.s2[transport].rps),
           rounds: calls.s2[transport].rps.length,
           failed: calls.s2[transport].failed
-        }
+        },
+        s3: Object.fromEntries(sizes.map((limit) => [String(limit), s3Summary(transport, limit)]))
       },
-      s3: Object.fromEntries(sizes.map((limit) => [
-        String(limit),
-        perClient((name) => {
-          const runs = s3Runs.filter((r) => r.client === name && r.items === limit)
-          const m = (k: string) => median(runs.map((r) => r[k]))
-          return {
-            runs: runs.length,
-            wallMs: m("wallMs"),
-            cpuMs: m("cpuMs"),
-            peakRssMB: m("peakRssMB"),
-            rssStartMB: m("rssStartMB"),
-            peakHeapGrowthMB: m("peakHeapGrowthMB"),
-            retainedHeapGrowthMB: m("retainedHeapGrowthMB")
-          }
-        })
-      ])),
+      s3: Object.fromEntries(sizes.map((limit) => [String(limit), perClient((name) => s3Summary(name, limit))])),
       s4: calls.s4,
       s5: {
         coldImportMs: Object.fromEntries(Object.entries(cold).map(([k, v]) => [k, median(v)])),

@@ -3,13 +3,13 @@
  * pagination (`per_page` 150). Prints one JSON object: wall time and CPU
  * (measured after imports and client construction), peak RSS of the process,
  * the live heap before and after (each after a GC), and the peak heap used
- * (sampled every 150 items, without forcing a GC).
+ * (sampled every 5 ms, without forcing a GC).
  *
  * `node --expose-gc worker-list.mjs <client> <port> <limit>`
  */
-import { type ClientName, makeClient } from "./clients.js"
+import { makeClient, type VariantName } from "./clients.js"
 
-const [name, port, limit] = [process.argv[2] as ClientName, Number(process.argv[3]), Number(process.argv[4])]
+const [name, port, limit] = [process.argv[2] as VariantName, Number(process.argv[3]), Number(process.argv[4])]
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {})
 
 const main = async () => {
