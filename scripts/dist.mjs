@@ -5,10 +5,17 @@
 //   dist/cjs  CommonJS (esbuild, one file per module, maps back to `src`), `"type": "commonjs"`
 //   dist/dts  declarations (`.d.ts` + declaration maps)
 //
+// It also checks the package.json's `publishConfig.typesVersions` against `publishConfig.exports`, the one list of
+// public subpaths: TypeScript's `"moduleResolution": "node"` (node10) ignores `exports` and finds a subpath's types
+// only through `typesVersions`, which must therefore map each subpath of `exports` to the same `types` target, and
+// each subpath mapped to null to `[]` (else, in the client, `stable/schemas/X` would resolve through `stable/*`).
+// When they disagree the build fails and prints the map to paste.
+//
 // Usage, from a package directory: `node ../../scripts/dist.mjs` (after `tsc -b tsconfig.json`).
 import * as esbuild from "esbuild"
 import * as fs from "node:fs"
 import * as path from "node:path"
+import { isDeepStrictEqual } from "node:util"
 
 const pkgDir = process.cwd()
 const buildDir = path.join(pkgDir, "build", "esm")
@@ -17,6 +24,36 @@ const distDir = path.join(pkgDir, "dist")
 if (!fs.existsSync(buildDir)) {
   console.error(`dist: ${buildDir} is missing: run \`tsc -b tsconfig.json\` first`)
   process.exit(1)
+}
+
+// `typesVersions` as derived from `exports`: "./X" → "X", its `types` target; null → [] (hidden); "." and
+// "./package.json" (a plain string) are left out, the root's types being the `types` field.
+const typesVersionsOf = (exports) => {
+  const paths = {}
+  for (const [key, value] of Object.entries(exports)) {
+    if (key === "." || !key.startsWith("./")) continue
+    if (value === null) paths[key.slice(2)] = []
+    else if (typeof value === "object" && typeof value.types === "string") paths[key.slice(2)] = [value.types]
+  }
+  return { "*": paths }
+}
+const { name, publishConfig } = JSON.parse(fs.readFileSync(path.join(pkgDir, "package.json"), "utf8"))
+if (publishConfig?.exports !== undefined) {
+  const expected = typesVersionsOf(publishConfig.exports)
+  if (publishConfig.typesVersions === undefined) {
+    if (Object.keys(expected["*"]).length > 0) {
+      console.warn(
+        `dist: ${name} has no publishConfig.typesVersions: "moduleResolution": "node" consumers will not `
+          + `find the types of its subpaths`
+      )
+    }
+  } else if (!isDeepStrictEqual(publishConfig.typesVersions, expected)) {
+    console.error(
+      `dist: ${name}: publishConfig.typesVersions does not match publishConfig.exports; it should be\n`
+        + JSON.stringify(expected, null, 2)
+    )
+    process.exit(1)
+  }
 }
 
 const started = Date.now()

@@ -2,8 +2,10 @@
  * The published package, as a user gets it: packs `@effect-intercom/client` with `pnpm pack` (which builds it),
  * installs the tarball into a temporary project (with the workspace's own `effect`, `@effect/platform` and
  * `@effect/platform-node` linked in: no registry), and runs a small program under Node as ESM and as CommonJS
- * against a mock `HttpClient`. Then bundles a browser program using `FetchHttpClient` with esbuild and checks
- * that no Node built-in gets in, and that `internal/*` and `generated/*` cannot be imported.
+ * against a mock `HttpClient`. Type-checks consumers with Node16 resolution (`.mts`, `.cts`) and with the older
+ * `"moduleResolution": "node"`, which ignores `exports` and finds subpaths' types through `typesVersions`. Then
+ * bundles a browser program using `FetchHttpClient` with esbuild and checks that no Node built-in gets in, and that
+ * `internal/*` and `generated/*` cannot be imported.
  */
 import { assert, describe, it } from "@effect/vitest"
 import * as esbuild from "esbuild"
@@ -46,6 +48,27 @@ const link = (name: string, target: string) => {
 
 const run = (file: string): string =>
   execFileSync(process.execPath, [file], { cwd: project, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
+
+/** Runs the workspace's `tsc` in the project; a failure carries the compiler's diagnostics. */
+const tsc = (...args: Array<string>): void => {
+  const bin = path.join(packageDir(requireFromRoot, "typescript"), "bin", "tsc")
+  try {
+    execFileSync(process.execPath, [bin, ...args], { cwd: project, encoding: "utf8", stdio: "pipe" })
+  } catch (error) {
+    const { stderr, stdout } = error as { stdout?: string; stderr?: string }
+    throw new Error(`tsc ${args.join(" ")} failed:\n${stdout ?? ""}${stderr ?? ""}`)
+  }
+}
+
+/** Like `tsc`, for a check expected to fail: its diagnostics. */
+const tscFails = (...args: Array<string>): string => {
+  try {
+    tsc(...args)
+  } catch (error) {
+    return String((error as Error).message)
+  }
+  throw new Error(`tsc ${args.join(" ")} was expected to fail`)
+}
 
 const runFails = (file: string): string => {
   try {
@@ -125,6 +148,8 @@ describe("packaging", { timeout: 180_000 }, () => {
     link("effect", packageDir(requireFromClient, "effect"))
     link("@effect/platform", packageDir(requireFromClient, "@effect/platform"))
     link("@effect/platform-node", packageDir(requireFromTests, "@effect/platform-node"))
+    // For the type-checks.
+    link("@types/node", fs.realpathSync(path.dirname(requireFromRoot.resolve("@types/node/package.json"))))
     fs.writeFileSync(
       path.join(project, "package.json"),
       JSON.stringify({
@@ -146,6 +171,7 @@ describe("packaging", { timeout: 180_000 }, () => {
   it("publishes a dist-based package.json: one subpath per public module, internals unreachable", () => {
     const manifest = readJson(path.join(project, "node_modules/@effect-intercom/client/package.json")) as {
       exports: Record<string, unknown>
+      typesVersions: Record<string, Record<string, Array<string>>>
       main: string
       module: string
       types: string
@@ -192,14 +218,32 @@ describe("packaging", { timeout: 180_000 }, () => {
     ])
     assert.strictEqual(manifest.peerDependenciesMeta["@effect/experimental"]?.optional, true)
     assert.strictEqual(manifest.peerDependenciesMeta["ioredis"]?.optional, true)
-    // Every target of the map is in the tarball.
-    const installed = path.join(project, "node_modules/@effect-intercom/client")
+    // For `"moduleResolution": "node"` (which ignores `exports`): each subpath to the same declarations as in
+    // `exports`, and the hidden ones (`null` there) to none, else `stable/schemas/X` would resolve via `stable/*`.
+    const typesVersions: Record<string, Array<string>> = {}
     for (const [key, value] of Object.entries(manifest.exports)) {
-      if (value === null || typeof value === "string") continue
-      for (const target of Object.values(value as Record<string, string>)) {
-        const file = target.replace("*", "Contacts")
-        assert.ok(fs.existsSync(path.join(installed, file)), `${key}: ${file} is in the tarball`)
-      }
+      if (key === "." || key === "./package.json") continue
+      typesVersions[key.slice(2)] = value === null ? [] : [(value as { types: string }).types]
+    }
+    assert.deepStrictEqual(manifest.typesVersions, { "*": typesVersions })
+    assert.deepStrictEqual(manifest.typesVersions["*"]!["IntercomClient"], ["./dist/dts/IntercomClient.d.ts"])
+    assert.deepStrictEqual(manifest.typesVersions["*"]!["stable/*"], ["./dist/dts/generated/stable/*.d.ts"])
+    assert.deepStrictEqual(manifest.typesVersions["*"]!["internal/*"], [])
+    // Every target of the maps is in the tarball.
+    const installed = path.join(project, "node_modules/@effect-intercom/client")
+    const targets = [
+      ...Object.entries(manifest.exports).flatMap(([key, value]) =>
+        value === null || typeof value === "string"
+          ? []
+          : Object.values(value as Record<string, string>).map((target) => [key, target] as const)
+      ),
+      ...Object.entries(manifest.typesVersions["*"]!).flatMap(([key, value]) =>
+        value.map((target) => [key, target] as const)
+      )
+    ]
+    for (const [key, target] of targets) {
+      const file = target.replace("*", "Contacts")
+      assert.ok(fs.existsSync(path.join(installed, file)), `${key}: ${file} is in the tarball`)
     }
   })
 
@@ -227,7 +271,6 @@ if (!require.resolve("@effect-intercom/client").includes("/dist/cjs/")) throw ne
   })
 
   it("type-checks for ESM and CommonJS consumers (Node16 resolution, libraries checked too)", () => {
-    link("@types/node", fs.realpathSync(path.dirname(requireFromRoot.resolve("@types/node/package.json"))))
     const source = `import { Intercom, IntercomError } from "@effect-intercom/client"
 import * as Contacts from "@effect-intercom/client/stable/Contacts"
 import * as UnstableSchemas from "@effect-intercom/client/unstable/Schemas"
@@ -261,8 +304,76 @@ export type Contact = UnstableSchemas.Contact
         files: ["types.mts", "types.cts"]
       })
     )
-    const tsc = path.join(packageDir(requireFromRoot, "typescript"), "bin", "tsc")
-    execFileSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: project, encoding: "utf8", stdio: "pipe" })
+    tsc("-p", "tsconfig.json")
+  })
+
+  it("type-checks for a CommonJS consumer with \"moduleResolution\": \"node\" (subpaths via typesVersions)", () => {
+    // A type from each entry point; `@ts-expect-error` lines fail the check if a type is `any`.
+    fs.writeFileSync(
+      path.join(project, "node10.ts"),
+      `import { Intercom, IntercomError } from "@effect-intercom/client"
+import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+import * as Contacts from "@effect-intercom/client/stable/Contacts"
+import { Effect, Redacted } from "effect"
+
+export const region: IntercomClient.Region = "eu"
+// @ts-expect-error not a region
+export const notRegion: IntercomClient.Region = "mars"
+export const options: IntercomClient.Options = { token: Redacted.make("token"), region }
+export const request: Contacts.FindContactRequest = { contact_id: "1" }
+// @ts-expect-error contact_id is required
+export const notRequest: Contacts.FindContactRequest = {}
+export const layer = Intercom.layer(options)
+export type Service = Intercom.Intercom
+// @ts-expect-error a NotFoundError has a status
+export const notError: IntercomError.NotFoundError = {}
+export const status = Contacts.find(request).pipe(
+  Effect.map((contact) => contact.email),
+  Effect.catchTag("NotFoundError", (error: IntercomError.NotFoundError) => Effect.succeed(error.status))
+)
+`
+    )
+    fs.writeFileSync(
+      path.join(project, "tsconfig.node10.json"),
+      JSON.stringify({
+        compilerOptions: {
+          module: "commonjs",
+          moduleResolution: "node",
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          types: ["node"],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false
+        },
+        files: ["node10.ts"]
+      })
+    )
+    tsc("-p", "tsconfig.node10.json")
+    // What `exports` hides stays hidden there too.
+    fs.writeFileSync(
+      path.join(project, "node10-hidden.ts"),
+      `import * as A from "@effect-intercom/client/internal/interpreter"
+import * as B from "@effect-intercom/client/generated/operations"
+import * as C from "@effect-intercom/client/stable/schemas/Contact"
+import * as D from "@effect-intercom/client/unstable/schemas/Contact"
+export const all = [A, B, C, D]
+`
+    )
+    const diagnostics = tscFails(
+      ..."--module commonjs --moduleResolution node --target ES2022 --strict --noEmit --skipLibCheck".split(" "),
+      "node10-hidden.ts"
+    )
+    for (
+      const specifier of [
+        "internal/interpreter",
+        "generated/operations",
+        "stable/schemas/Contact",
+        "unstable/schemas/Contact"
+      ]
+    ) {
+      assert.include(diagnostics, `Cannot find module '@effect-intercom/client/${specifier}'`)
+    }
   })
 
   it("keeps internal/*, generated/* and the per-schema files unreachable", () => {
