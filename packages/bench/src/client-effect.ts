@@ -10,6 +10,7 @@ import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as Intercom from "../../client/src/Intercom.js"
 import { check, type Client, contactId, token } from "./clients.js"
+import { effectCalls } from "./effect-calls.js"
 
 export const effectClient = (baseUrl: string, bare = false): Client => {
   const runtime = ManagedRuntime.make(
@@ -24,24 +25,7 @@ export const effectClient = (baseUrl: string, bare = false): Client => {
   )
   return {
     name: bare ? "effect-intercom (no retry, no limiter)" : "effect-intercom",
-    sequential: (n) =>
-      runtime.runPromise(Effect.gen(function*() {
-        const out = new Float64Array(n)
-        for (let i = 0; i < n; i++) {
-          const t = performance.now()
-          yield* find
-          out[i] = performance.now() - t
-        }
-        return out
-      })),
-    concurrent: (n, concurrency) =>
-      runtime.runPromise(
-        Effect.forEach(
-          Array.from({ length: n }),
-          () => find.pipe(Effect.as(0), Effect.orElseSucceed(() => 1)),
-          { concurrency }
-        ).pipe(Effect.map((results) => results.reduce((a, b) => a + b, 0)))
-      ),
+    ...effectCalls(runtime, find),
     iterate: (limit, perPage) =>
       runtime.runPromise(
         Effect.flatMap(Intercom.Intercom, (intercom) =>

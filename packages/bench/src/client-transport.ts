@@ -8,6 +8,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { check, type Client, contactId, token } from "./clients.js"
+import { effectCalls } from "./effect-calls.js"
 
 /**
  * Diagnostic: the Effect transport floor, `HttpClient` over undici + `JSON.parse`, no decoding.
@@ -31,24 +32,7 @@ export const effectTransportClient = (baseUrl: string): Client => {
   )
   return {
     name: "effect HttpClient + JSON.parse",
-    sequential: (n) =>
-      runtime.runPromise(Effect.gen(function*() {
-        const out = new Float64Array(n)
-        for (let i = 0; i < n; i++) {
-          const t = performance.now()
-          yield* find
-          out[i] = performance.now() - t
-        }
-        return out
-      })),
-    concurrent: (n, concurrency) =>
-      runtime.runPromise(
-        Effect.forEach(
-          Array.from({ length: n }),
-          () => find.pipe(Effect.as(0), Effect.orElseSucceed(() => 1)),
-          { concurrency }
-        ).pipe(Effect.map((results) => results.reduce((a, b) => a + b, 0)))
-      ),
+    ...effectCalls(runtime, find),
     // Cursor pagination by hand, exactly as `client-fetch.ts` does it: the floor of any Effect client for S3.
     iterate: (limit, perPage) =>
       runtime.runPromise(Effect.gen(function*() {
