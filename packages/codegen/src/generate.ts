@@ -2,6 +2,7 @@
  * The generator: from the loaded specs to the files of
  * `packages/client/src/generated`, as a map from relative path to content.
  */
+import { format } from "./format.js"
 import { camel, docText, isReserved, jsdoc, pascal, propertyKey } from "./naming.js"
 import {
   type Context,
@@ -705,6 +706,8 @@ export const generate = (specs: Specs): Map<string, string> => {
   }
   files.set("Surface.ts", emitSurface(modules))
   files.set("operations.ts", emitOperationIndex(modules))
+  // One formatting for all, dprint with the repository settings: generated files pass the same lint as the rest.
+  for (const [name, content] of files) files.set(name, format(name, content))
   return files
 }
 

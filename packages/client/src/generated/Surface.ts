@@ -12,75 +12,75 @@ import * as IntercomClient from "../IntercomClient.js"
 import type * as IntercomError from "../IntercomError.js"
 import type * as Operation from "../Operation.js"
 import * as Pagination from "../Pagination.js"
-import type * as StableSchemas from "./stable/Schemas.js"
-import type * as UnstableSchemas from "./unstable/Schemas.js"
 import * as Admins from "./stable/Admins.js"
 import * as AiContent from "./stable/AiContent.js"
 import * as Articles from "./stable/Articles.js"
 import * as AwayStatusReasons from "./stable/AwayStatusReasons.js"
-import * as Export from "./stable/Export.js"
-import * as DataExport from "./stable/DataExport.js"
-import * as HelpCenters from "./stable/HelpCenters.js"
-import * as InternalArticles from "./stable/InternalArticles.js"
-import * as IpAllowlist from "./stable/IpAllowlist.js"
+import * as Calls from "./stable/Calls.js"
 import * as Companies from "./stable/Companies.js"
 import * as Contacts from "./stable/Contacts.js"
-import * as Notes from "./stable/Notes.js"
-import * as Tags from "./stable/Tags.js"
 import * as Conversations from "./stable/Conversations.js"
 import * as CustomChannelEvents from "./stable/CustomChannelEvents.js"
 import * as CustomObjectInstances from "./stable/CustomObjectInstances.js"
 import * as DataAttributes from "./stable/DataAttributes.js"
+import * as DataExport from "./stable/DataExport.js"
 import * as Events from "./stable/Events.js"
+import * as Export from "./stable/Export.js"
+import * as HelpCenters from "./stable/HelpCenters.js"
+import * as HelpCentersCollections from "./stable/HelpCentersCollections.js"
+import * as InternalArticles from "./stable/InternalArticles.js"
+import * as IpAllowlist from "./stable/IpAllowlist.js"
 import * as Jobs from "./stable/Jobs.js"
 import * as Messages from "./stable/Messages.js"
+import * as NewsFeeds from "./stable/NewsFeeds.js"
+import * as NewsItems from "./stable/NewsItems.js"
+import * as Notes from "./stable/Notes.js"
+import * as PhoneCallRedirects from "./stable/PhoneCallRedirects.js"
+import type * as StableSchemas from "./stable/Schemas.js"
 import * as Segments from "./stable/Segments.js"
 import * as SubscriptionTypes from "./stable/SubscriptionTypes.js"
-import * as PhoneCallRedirects from "./stable/PhoneCallRedirects.js"
-import * as Calls from "./stable/Calls.js"
+import * as Tags from "./stable/Tags.js"
 import * as Teams from "./stable/Teams.js"
+import * as Tickets from "./stable/Tickets.js"
 import * as TicketStates from "./stable/TicketStates.js"
 import * as TicketTypes from "./stable/TicketTypes.js"
-import * as Tickets from "./stable/Tickets.js"
-import * as Visitors from "./stable/Visitors.js"
-import * as HelpCentersCollections from "./stable/HelpCentersCollections.js"
-import * as NewsItems from "./stable/NewsItems.js"
-import * as NewsFeeds from "./stable/NewsFeeds.js"
 import * as TicketTypesAttributes from "./stable/TicketTypesAttributes.js"
+import * as Visitors from "./stable/Visitors.js"
 import * as UnstableAdmins from "./unstable/Admins.js"
 import * as UnstableAiContent from "./unstable/AiContent.js"
 import * as UnstableArticles from "./unstable/Articles.js"
 import * as UnstableAwayStatusReasons from "./unstable/AwayStatusReasons.js"
-import * as UnstableExport from "./unstable/Export.js"
-import * as UnstableHelpCenter from "./unstable/HelpCenter.js"
-import * as UnstableInternalArticles from "./unstable/InternalArticles.js"
+import * as UnstableBrands from "./unstable/Brands.js"
+import * as UnstableCalls from "./unstable/Calls.js"
 import * as UnstableCompanies from "./unstable/Companies.js"
-import * as UnstableNotes from "./unstable/Notes.js"
 import * as UnstableContacts from "./unstable/Contacts.js"
-import * as UnstableSubscriptionTypes from "./unstable/SubscriptionTypes.js"
-import * as UnstableTags from "./unstable/Tags.js"
 import * as UnstableConversations from "./unstable/Conversations.js"
 import * as UnstableCustomChannelEvents from "./unstable/CustomChannelEvents.js"
 import * as UnstableCustomObjectInstances from "./unstable/CustomObjectInstances.js"
 import * as UnstableDataAttributes from "./unstable/DataAttributes.js"
 import * as UnstableDataEvents from "./unstable/DataEvents.js"
 import * as UnstableDataExport from "./unstable/DataExport.js"
-import * as UnstableWorkflows from "./unstable/Workflows.js"
+import * as UnstableEmails from "./unstable/Emails.js"
+import * as UnstableExport from "./unstable/Export.js"
+import * as UnstableHelpCenter from "./unstable/HelpCenter.js"
+import * as UnstableInternalArticles from "./unstable/InternalArticles.js"
 import * as UnstableJobs from "./unstable/Jobs.js"
 import * as UnstableMacros from "./unstable/Macros.js"
 import * as UnstableMessages from "./unstable/Messages.js"
 import * as UnstableNews from "./unstable/News.js"
+import * as UnstableNotes from "./unstable/Notes.js"
+import type * as UnstableSchemas from "./unstable/Schemas.js"
 import * as UnstableSegments from "./unstable/Segments.js"
+import * as UnstableSubscriptionTypes from "./unstable/SubscriptionTypes.js"
 import * as UnstableSwitch from "./unstable/Switch.js"
-import * as UnstableCalls from "./unstable/Calls.js"
+import * as UnstableTags from "./unstable/Tags.js"
 import * as UnstableTeams from "./unstable/Teams.js"
+import * as UnstableTickets from "./unstable/Tickets.js"
 import * as UnstableTicketStates from "./unstable/TicketStates.js"
 import * as UnstableTicketTypeAttributes from "./unstable/TicketTypeAttributes.js"
 import * as UnstableTicketTypes from "./unstable/TicketTypes.js"
-import * as UnstableTickets from "./unstable/Tickets.js"
 import * as UnstableVisitors from "./unstable/Visitors.js"
-import * as UnstableBrands from "./unstable/Brands.js"
-import * as UnstableEmails from "./unstable/Emails.js"
+import * as UnstableWorkflows from "./unstable/Workflows.js"
 
 /**
  * @since 0.1.0
@@ -88,549 +88,2579 @@ import * as UnstableEmails from "./unstable/Emails.js"
  */
 export interface IntercomShape {
   readonly admins: {
-    readonly identify: (input?: Admins.IdentifyAdminRequest) => Effect.Effect<StableSchemas.AdminWithApp, Operation.CommonError>
-    readonly away: (input: Admins.ConfigureAwayAdminRequest) => Effect.Effect<StableSchemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly listAllActivityLogs: (input: Admins.ListAllActivityLogsRequest) => Effect.Effect<StableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listAllActivityLogsStream: (input: Admins.ListAllActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listAllActivityLogsPages: (input: Admins.ListAllActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly identify: (
+      input?: Admins.IdentifyAdminRequest
+    ) => Effect.Effect<StableSchemas.AdminWithApp, Operation.CommonError>
+    readonly away: (
+      input: Admins.ConfigureAwayAdminRequest
+    ) => Effect.Effect<
+      StableSchemas.Admin,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly listAllActivityLogs: (
+      input: Admins.ListAllActivityLogsRequest
+    ) => Effect.Effect<StableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listAllActivityLogsStream: (
+      input: Admins.ListAllActivityLogsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.ActivityLogList, "activity_logs">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
+    readonly listAllActivityLogsPages: (
+      input: Admins.ListAllActivityLogsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<StableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>
     readonly list: (input?: Admins.ListAdminsRequest) => Effect.Effect<StableSchemas.AdminList, Operation.CommonError>
-    readonly find: (input: Admins.FindAdminRequest) => Effect.Effect<StableSchemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly find: (
+      input: Admins.FindAdminRequest
+    ) => Effect.Effect<
+      StableSchemas.Admin,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
   }
   readonly aiContent: {
-    readonly listContentImportSources: (input?: AiContent.ListContentImportSourcesRequest) => Effect.Effect<StableSchemas.ContentImportSourcesList, Operation.CommonError>
-    readonly listContentImportSourcesStream: (input?: AiContent.ListContentImportSourcesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>
-    readonly listContentImportSourcesPages: (input?: AiContent.ListContentImportSourcesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContentImportSourcesList, Operation.CommonError>
-    readonly createContentImportSource: (input: AiContent.CreateContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly getContentImportSource: (input: AiContent.GetContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly updateContentImportSource: (input: AiContent.UpdateContentImportSourceRequest) => Effect.Effect<StableSchemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly deleteContentImportSource: (input: AiContent.DeleteContentImportSourceRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listExternalPages: (input?: AiContent.ListExternalPagesRequest) => Effect.Effect<StableSchemas.ExternalPagesList, Operation.CommonError>
-    readonly listExternalPagesStream: (input?: AiContent.ListExternalPagesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ExternalPagesList, "data">, Operation.CommonError>
-    readonly listExternalPagesPages: (input?: AiContent.ListExternalPagesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ExternalPagesList, Operation.CommonError>
-    readonly createExternalPage: (input: AiContent.CreateExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly getExternalPage: (input: AiContent.GetExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly updateExternalPage: (input: AiContent.UpdateExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly deleteExternalPage: (input: AiContent.DeleteExternalPageRequest) => Effect.Effect<StableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listContentImportSources: (
+      input?: AiContent.ListContentImportSourcesRequest
+    ) => Effect.Effect<StableSchemas.ContentImportSourcesList, Operation.CommonError>
+    readonly listContentImportSourcesStream: (
+      input?: AiContent.ListContentImportSourcesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>
+    readonly listContentImportSourcesPages: (
+      input?: AiContent.ListContentImportSourcesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<StableSchemas.ContentImportSourcesList, Operation.CommonError>
+    readonly createContentImportSource: (
+      input: AiContent.CreateContentImportSourceRequest
+    ) => Effect.Effect<
+      StableSchemas.ContentImportSource,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly getContentImportSource: (
+      input: AiContent.GetContentImportSourceRequest
+    ) => Effect.Effect<
+      StableSchemas.ContentImportSource,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly updateContentImportSource: (
+      input: AiContent.UpdateContentImportSourceRequest
+    ) => Effect.Effect<
+      StableSchemas.ContentImportSource,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly deleteContentImportSource: (
+      input: AiContent.DeleteContentImportSourceRequest
+    ) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listExternalPages: (
+      input?: AiContent.ListExternalPagesRequest
+    ) => Effect.Effect<StableSchemas.ExternalPagesList, Operation.CommonError>
+    readonly listExternalPagesStream: (
+      input?: AiContent.ListExternalPagesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<Pagination.ItemOf<StableSchemas.ExternalPagesList, "data">, Operation.CommonError>
+    readonly listExternalPagesPages: (
+      input?: AiContent.ListExternalPagesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<StableSchemas.ExternalPagesList, Operation.CommonError>
+    readonly createExternalPage: (
+      input: AiContent.CreateExternalPageRequest
+    ) => Effect.Effect<
+      StableSchemas.ExternalPage,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly getExternalPage: (
+      input: AiContent.GetExternalPageRequest
+    ) => Effect.Effect<
+      StableSchemas.ExternalPage,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly updateExternalPage: (
+      input: AiContent.UpdateExternalPageRequest
+    ) => Effect.Effect<
+      StableSchemas.ExternalPage,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly deleteExternalPage: (
+      input: AiContent.DeleteExternalPageRequest
+    ) => Effect.Effect<
+      StableSchemas.ExternalPage,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
   }
   readonly articles: {
-    readonly list: (input?: Articles.ListArticlesRequest) => Effect.Effect<StableSchemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listStream: (input?: Articles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleList, "data">, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listPages: (input?: Articles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly create: (input: Articles.CreateArticleRequest) => Effect.Effect<StableSchemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly find: (input: Articles.FindArticleRequest) => Effect.Effect<StableSchemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly update: (input: Articles.UpdateArticleRequest) => Effect.Effect<StableSchemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly delete: (input: Articles.DeleteArticleRequest) => Effect.Effect<StableSchemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly search: (input?: Articles.SearchArticlesRequest) => Effect.Effect<StableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
-    readonly searchStream: (input?: Articles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError>
-    readonly searchPages: (input?: Articles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+    readonly list: (
+      input?: Articles.ListArticlesRequest
+    ) => Effect.Effect<StableSchemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listStream: (
+      input?: Articles.ListArticlesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.ArticleList, "data">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
+    readonly listPages: (
+      input?: Articles.ListArticlesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<StableSchemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly create: (
+      input: Articles.CreateArticleRequest
+    ) => Effect.Effect<
+      StableSchemas.Article,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly find: (
+      input: Articles.FindArticleRequest
+    ) => Effect.Effect<
+      StableSchemas.Article,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly update: (
+      input: Articles.UpdateArticleRequest
+    ) => Effect.Effect<
+      StableSchemas.Article,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly delete: (
+      input: Articles.DeleteArticleRequest
+    ) => Effect.Effect<
+      StableSchemas.DeletedArticleObject,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly search: (
+      input?: Articles.SearchArticlesRequest
+    ) => Effect.Effect<StableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+    readonly searchStream: (
+      input?: Articles.SearchArticlesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.ArticleSearchResponse, "data.articles">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
+    readonly searchPages: (
+      input?: Articles.SearchArticlesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<StableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
   }
   readonly awayStatusReasons: {
-    readonly listAwayStatusReasons: (input?: AwayStatusReasons.ListAwayStatusReasonsRequest) => Effect.Effect<AwayStatusReasons.ListAwayStatusReasonsResponse, Operation.CommonError>
+    readonly listAwayStatusReasons: (
+      input?: AwayStatusReasons.ListAwayStatusReasonsRequest
+    ) => Effect.Effect<AwayStatusReasons.ListAwayStatusReasonsResponse, Operation.CommonError>
   }
   readonly export: {
-    readonly enqueueANewReportingDataExportJob: (input: Export.EnqueueANewReportingDataExportJobRequest) => Effect.Effect<Export.EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly listAvailableDatasetsAndAttributes: (input?: Export.ListAvailableDatasetsAndAttributesRequest) => Effect.Effect<Export.ListAvailableDatasetsAndAttributesResponse, Operation.CommonError>
+    readonly enqueueANewReportingDataExportJob: (
+      input: Export.EnqueueANewReportingDataExportJobRequest
+    ) => Effect.Effect<
+      Export.EnqueueANewReportingDataExportJobResponse,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly listAvailableDatasetsAndAttributes: (
+      input?: Export.ListAvailableDatasetsAndAttributesRequest
+    ) => Effect.Effect<Export.ListAvailableDatasetsAndAttributesResponse, Operation.CommonError>
   }
   readonly dataExport: {
-    readonly exportReportingData: (input: DataExport.ExportReportingDataRequest) => Effect.Effect<DataExport.ExportReportingDataResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly downloadReportingDataExport: (input: DataExport.DownloadReportingDataExportRequest) => Effect.Effect<Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly create: (input: DataExport.CreateDataExportRequest) => Effect.Effect<StableSchemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly find: (input: DataExport.FindDataExportRequest) => Effect.Effect<StableSchemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly cancel: (input: DataExport.CancelDataExportRequest) => Effect.Effect<StableSchemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly download: (input: DataExport.DownloadDataExportRequest) => Effect.Effect<Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly exportReportingData: (
+      input: DataExport.ExportReportingDataRequest
+    ) => Effect.Effect<
+      DataExport.ExportReportingDataResponse,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly downloadReportingDataExport: (
+      input: DataExport.DownloadReportingDataExportRequest
+    ) => Effect.Effect<
+      Operation.ByteStream,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly create: (
+      input: DataExport.CreateDataExportRequest
+    ) => Effect.Effect<
+      StableSchemas.DataExport,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly find: (
+      input: DataExport.FindDataExportRequest
+    ) => Effect.Effect<
+      StableSchemas.DataExport,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly cancel: (
+      input: DataExport.CancelDataExportRequest
+    ) => Effect.Effect<
+      StableSchemas.DataExport,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly download: (
+      input: DataExport.DownloadDataExportRequest
+    ) => Effect.Effect<
+      Operation.ByteStream,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
   }
   readonly helpCenters: {
     readonly collections: {
-      readonly list: (input?: HelpCentersCollections.ListCollectionsRequest) => Effect.Effect<StableSchemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listStream: (input?: HelpCentersCollections.ListCollectionsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CollectionList, "data">, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listPages: (input?: HelpCentersCollections.ListCollectionsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly create: (input: HelpCentersCollections.CreateCollectionRequest) => Effect.Effect<StableSchemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly find: (input: HelpCentersCollections.FindCollectionRequest) => Effect.Effect<StableSchemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly update: (input: HelpCentersCollections.UpdateCollectionRequest) => Effect.Effect<StableSchemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly delete: (input: HelpCentersCollections.DeleteCollectionRequest) => Effect.Effect<StableSchemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly list: (
+        input?: HelpCentersCollections.ListCollectionsRequest
+      ) => Effect.Effect<StableSchemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listStream: (
+        input?: HelpCentersCollections.ListCollectionsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<StableSchemas.CollectionList, "data">,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
+      readonly listPages: (
+        input?: HelpCentersCollections.ListCollectionsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<StableSchemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly create: (
+        input: HelpCentersCollections.CreateCollectionRequest
+      ) => Effect.Effect<
+        StableSchemas.Collection,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly find: (
+        input: HelpCentersCollections.FindCollectionRequest
+      ) => Effect.Effect<
+        StableSchemas.Collection,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly update: (
+        input: HelpCentersCollections.UpdateCollectionRequest
+      ) => Effect.Effect<
+        StableSchemas.Collection,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly delete: (
+        input: HelpCentersCollections.DeleteCollectionRequest
+      ) => Effect.Effect<
+        StableSchemas.DeletedCollectionObject,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
-    readonly find: (input: HelpCenters.FindHelpCenterRequest) => Effect.Effect<StableSchemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly list: (input?: HelpCenters.ListHelpCentersRequest) => Effect.Effect<StableSchemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listStream: (input?: HelpCenters.ListHelpCentersRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.HelpCenterList, "data">, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listPages: (input?: HelpCenters.ListHelpCentersRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly find: (
+      input: HelpCenters.FindHelpCenterRequest
+    ) => Effect.Effect<
+      StableSchemas.HelpCenter,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly list: (
+      input?: HelpCenters.ListHelpCentersRequest
+    ) => Effect.Effect<StableSchemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listStream: (
+      input?: HelpCenters.ListHelpCentersRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.HelpCenterList, "data">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
+    readonly listPages: (
+      input?: HelpCenters.ListHelpCentersRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<StableSchemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
   }
   readonly internalArticles: {
-    readonly listInternalArticles: (input?: InternalArticles.ListInternalArticlesRequest) => Effect.Effect<StableSchemas.InternalArticleList, Operation.CommonError>
-    readonly listInternalArticlesStream: (input?: InternalArticles.ListInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleList, "data">, Operation.CommonError>
-    readonly listInternalArticlesPages: (input?: InternalArticles.ListInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.InternalArticleList, Operation.CommonError>
-    readonly createInternalArticle: (input: InternalArticles.CreateInternalArticleRequest) => Effect.Effect<StableSchemas.InternalArticle, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly retrieveInternalArticle: (input: InternalArticles.RetrieveInternalArticleRequest) => Effect.Effect<StableSchemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly updateInternalArticle: (input: InternalArticles.UpdateInternalArticleRequest) => Effect.Effect<StableSchemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly deleteInternalArticle: (input: InternalArticles.DeleteInternalArticleRequest) => Effect.Effect<StableSchemas.DeletedInternalArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly searchInternalArticles: (input?: InternalArticles.SearchInternalArticlesRequest) => Effect.Effect<StableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
-    readonly searchInternalArticlesStream: (input?: InternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError>
-    readonly searchInternalArticlesPages: (input?: InternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listInternalArticles: (
+      input?: InternalArticles.ListInternalArticlesRequest
+    ) => Effect.Effect<StableSchemas.InternalArticleList, Operation.CommonError>
+    readonly listInternalArticlesStream: (
+      input?: InternalArticles.ListInternalArticlesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleList, "data">, Operation.CommonError>
+    readonly listInternalArticlesPages: (
+      input?: InternalArticles.ListInternalArticlesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<StableSchemas.InternalArticleList, Operation.CommonError>
+    readonly createInternalArticle: (
+      input: InternalArticles.CreateInternalArticleRequest
+    ) => Effect.Effect<
+      StableSchemas.InternalArticle,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly retrieveInternalArticle: (
+      input: InternalArticles.RetrieveInternalArticleRequest
+    ) => Effect.Effect<
+      StableSchemas.InternalArticle,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly updateInternalArticle: (
+      input: InternalArticles.UpdateInternalArticleRequest
+    ) => Effect.Effect<
+      StableSchemas.InternalArticle,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly deleteInternalArticle: (
+      input: InternalArticles.DeleteInternalArticleRequest
+    ) => Effect.Effect<
+      StableSchemas.DeletedInternalArticleObject,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly searchInternalArticles: (
+      input?: InternalArticles.SearchInternalArticlesRequest
+    ) => Effect.Effect<
+      StableSchemas.InternalArticleSearchResponse,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
+    readonly searchInternalArticlesStream: (
+      input?: InternalArticles.SearchInternalArticlesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.InternalArticleSearchResponse, "data.internal_articles">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
+    readonly searchInternalArticlesPages: (
+      input?: InternalArticles.SearchInternalArticlesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      StableSchemas.InternalArticleSearchResponse,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
   }
   readonly ipAllowlist: {
-    readonly getIpAllowlist: (input?: IpAllowlist.GetIpAllowlistRequest) => Effect.Effect<StableSchemas.IpAllowlist, Operation.CommonError>
-    readonly updateIpAllowlist: (input?: IpAllowlist.UpdateIpAllowlistRequest) => Effect.Effect<StableSchemas.IpAllowlist, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly getIpAllowlist: (
+      input?: IpAllowlist.GetIpAllowlistRequest
+    ) => Effect.Effect<StableSchemas.IpAllowlist, Operation.CommonError>
+    readonly updateIpAllowlist: (
+      input?: IpAllowlist.UpdateIpAllowlistRequest
+    ) => Effect.Effect<
+      StableSchemas.IpAllowlist,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
   }
   readonly companies: {
-    readonly retrieve: (input?: Companies.RetrieveCompanyRequest) => Effect.Effect<Companies.RetrieveResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly createOrUpdate: (input?: Companies.CreateOrUpdateCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly find: (input: Companies.FindCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly update: (input: Companies.UpdateCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly delete: (input: Companies.DeleteCompanyRequest) => Effect.Effect<StableSchemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedContacts: (input: Companies.ListAttachedContactsRequest) => Effect.Effect<StableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedContactsStream: (input: Companies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedContactsPages: (input: Companies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedSegments: (input: Companies.ListSegmentsAttachedToCompanyRequest) => Effect.Effect<StableSchemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly list: (input?: Companies.ListCompaniesRequest) => Effect.Effect<StableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listStream: (input?: Companies.ListCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listPages: (input?: Companies.ListCompaniesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly scroll: (input?: Companies.ScrollCompaniesRequest) => Effect.Effect<StableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError>
-    readonly scrollStream: (input?: Companies.ScrollCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>
-    readonly scrollPages: (input?: Companies.ScrollCompaniesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>
-    readonly attachContact: (input: Companies.AttachContactToCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly detachContact: (input: Companies.DetachContactFromCompanyRequest) => Effect.Effect<StableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly retrieve: (
+      input?: Companies.RetrieveCompanyRequest
+    ) => Effect.Effect<
+      Companies.RetrieveResponse,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly createOrUpdate: (
+      input?: Companies.CreateOrUpdateCompanyRequest
+    ) => Effect.Effect<
+      StableSchemas.Company,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly find: (
+      input: Companies.FindCompanyRequest
+    ) => Effect.Effect<
+      StableSchemas.Company,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly update: (
+      input: Companies.UpdateCompanyRequest
+    ) => Effect.Effect<
+      StableSchemas.Company,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly delete: (
+      input: Companies.DeleteCompanyRequest
+    ) => Effect.Effect<
+      StableSchemas.DeletedCompanyObject,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly listAttachedContacts: (
+      input: Companies.ListAttachedContactsRequest
+    ) => Effect.Effect<
+      StableSchemas.CompanyAttachedContacts,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly listAttachedContactsStream: (
+      input: Companies.ListAttachedContactsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.CompanyAttachedContacts, "data">,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly listAttachedContactsPages: (
+      input: Companies.ListAttachedContactsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      StableSchemas.CompanyAttachedContacts,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly listAttachedSegments: (
+      input: Companies.ListSegmentsAttachedToCompanyRequest
+    ) => Effect.Effect<
+      StableSchemas.CompanyAttachedSegments,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly list: (
+      input?: Companies.ListCompaniesRequest
+    ) => Effect.Effect<StableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listStream: (
+      input?: Companies.ListCompaniesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.CompanyList, "data">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
+    readonly listPages: (
+      input?: Companies.ListCompaniesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<StableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly scroll: (
+      input?: Companies.ScrollCompaniesRequest
+    ) => Effect.Effect<StableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError>
+    readonly scrollStream: (
+      input?: Companies.ScrollCompaniesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.CompanyScroll, "data">,
+      IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError
+    >
+    readonly scrollPages: (
+      input?: Companies.ScrollCompaniesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      StableSchemas.CompanyScroll,
+      IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError
+    >
+    readonly attachContact: (
+      input: Companies.AttachContactToCompanyRequest
+    ) => Effect.Effect<
+      StableSchemas.Company,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly detachContact: (
+      input: Companies.DetachContactFromCompanyRequest
+    ) => Effect.Effect<
+      StableSchemas.Company,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
   }
   readonly contacts: {
-    readonly listAttachedCompanies: (input: Contacts.ListAttachedCompaniesRequest) => Effect.Effect<StableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedCompaniesStream: (input: Contacts.ListAttachedCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContactAttachedCompanies, "companies">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedCompaniesPages: (input: Contacts.ListAttachedCompaniesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedSegments: (input: Contacts.ListSegmentsAttachedToContactRequest) => Effect.Effect<StableSchemas.ContactSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedSubscriptions: (input: Contacts.ListAttachedSubscriptionsRequest) => Effect.Effect<StableSchemas.SubscriptionTypeList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly attachSubscription: (input: Contacts.AttachSubscriptionToContactRequest) => Effect.Effect<StableSchemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly detachSubscription: (input: Contacts.DetachSubscriptionFromContactRequest) => Effect.Effect<StableSchemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listAttachedTags: (input: Contacts.ListTagsAttachedToContactRequest) => Effect.Effect<StableSchemas.TagList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly find: (input: Contacts.FindContactRequest) => Effect.Effect<Contacts.FindResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly update: (input: Contacts.UpdateContactRequest) => Effect.Effect<Contacts.UpdateResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly delete: (input: Contacts.DeleteContactRequest) => Effect.Effect<StableSchemas.ContactDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly mergeLeadInUser: (input?: Contacts.MergeLeadInUserRequest) => Effect.Effect<Contacts.MergeLeadInUserResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly search: (input: Contacts.SearchContactsRequest) => Effect.Effect<StableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly searchStream: (input: Contacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly searchPages: (input: Contacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly list: (input?: Contacts.ListContactsRequest) => Effect.Effect<StableSchemas.ContactList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listStream: (input?: Contacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listPages: (input?: Contacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly create: (input: Contacts.CreateContactRequest) => Effect.Effect<Contacts.CreateResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly showContactByExternalId: (input: Contacts.ShowContactByExternalIdRequest) => Effect.Effect<Contacts.ShowContactByExternalIdResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly archive: (input: Contacts.ArchiveContactRequest) => Effect.Effect<StableSchemas.ContactArchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly unarchive: (input: Contacts.UnarchiveContactRequest) => Effect.Effect<StableSchemas.ContactUnarchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly blockContact: (input: Contacts.BlockContactRequest) => Effect.Effect<StableSchemas.ContactBlocked, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listAttachedCompanies: (
+      input: Contacts.ListAttachedCompaniesRequest
+    ) => Effect.Effect<
+      StableSchemas.ContactAttachedCompanies,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly listAttachedCompaniesStream: (
+      input: Contacts.ListAttachedCompaniesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.ContactAttachedCompanies, "companies">,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly listAttachedCompaniesPages: (
+      input: Contacts.ListAttachedCompaniesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      StableSchemas.ContactAttachedCompanies,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly listAttachedSegments: (
+      input: Contacts.ListSegmentsAttachedToContactRequest
+    ) => Effect.Effect<
+      StableSchemas.ContactSegments,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly listAttachedSubscriptions: (
+      input: Contacts.ListAttachedSubscriptionsRequest
+    ) => Effect.Effect<
+      StableSchemas.SubscriptionTypeList,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly attachSubscription: (
+      input: Contacts.AttachSubscriptionToContactRequest
+    ) => Effect.Effect<
+      StableSchemas.SubscriptionType,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly detachSubscription: (
+      input: Contacts.DetachSubscriptionFromContactRequest
+    ) => Effect.Effect<
+      StableSchemas.SubscriptionType,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly listAttachedTags: (
+      input: Contacts.ListTagsAttachedToContactRequest
+    ) => Effect.Effect<
+      StableSchemas.TagList,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly find: (
+      input: Contacts.FindContactRequest
+    ) => Effect.Effect<
+      Contacts.FindResponse,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly update: (
+      input: Contacts.UpdateContactRequest
+    ) => Effect.Effect<
+      Contacts.UpdateResponse,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly delete: (
+      input: Contacts.DeleteContactRequest
+    ) => Effect.Effect<
+      StableSchemas.ContactDeleted,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly mergeLeadInUser: (
+      input?: Contacts.MergeLeadInUserRequest
+    ) => Effect.Effect<
+      Contacts.MergeLeadInUserResponse,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly search: (
+      input: Contacts.SearchContactsRequest
+    ) => Effect.Effect<
+      StableSchemas.ContactList,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly searchStream: (
+      input: Contacts.SearchContactsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.ContactList, "data">,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly searchPages: (
+      input: Contacts.SearchContactsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      StableSchemas.ContactList,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly list: (
+      input?: Contacts.ListContactsRequest
+    ) => Effect.Effect<StableSchemas.ContactList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listStream: (
+      input?: Contacts.ListContactsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.ContactList, "data">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
+    readonly listPages: (
+      input?: Contacts.ListContactsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly create: (
+      input: Contacts.CreateContactRequest
+    ) => Effect.Effect<
+      Contacts.CreateResponse,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly showContactByExternalId: (
+      input: Contacts.ShowContactByExternalIdRequest
+    ) => Effect.Effect<
+      Contacts.ShowContactByExternalIdResponse,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly archive: (
+      input: Contacts.ArchiveContactRequest
+    ) => Effect.Effect<
+      StableSchemas.ContactArchived,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly unarchive: (
+      input: Contacts.UnarchiveContactRequest
+    ) => Effect.Effect<
+      StableSchemas.ContactUnarchived,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly blockContact: (
+      input: Contacts.BlockContactRequest
+    ) => Effect.Effect<
+      StableSchemas.ContactBlocked,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
   }
   readonly notes: {
-    readonly list: (input: Notes.ListContactNotesRequest) => Effect.Effect<StableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listStream: (input: Notes.ListContactNotesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listPages: (input: Notes.ListContactNotesRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly create: (input: Notes.CreateContactNoteRequest) => Effect.Effect<StableSchemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly find: (input: Notes.FindNoteRequest) => Effect.Effect<StableSchemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly list: (
+      input: Notes.ListContactNotesRequest
+    ) => Effect.Effect<
+      StableSchemas.NoteList,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly listStream: (
+      input: Notes.ListContactNotesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.NoteList, "data">,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly listPages: (
+      input: Notes.ListContactNotesRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      StableSchemas.NoteList,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly create: (
+      input: Notes.CreateContactNoteRequest
+    ) => Effect.Effect<
+      StableSchemas.Note,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly find: (
+      input: Notes.FindNoteRequest
+    ) => Effect.Effect<
+      StableSchemas.Note,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
   }
   readonly tags: {
-    readonly tagContact: (input: Tags.TagContactRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly untagContact: (input: Tags.UntagContactRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly tagConversation: (input: Tags.TagConversationRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly untagConversation: (input: Tags.UntagConversationRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly tagContact: (
+      input: Tags.TagContactRequest
+    ) => Effect.Effect<
+      StableSchemas.Tag,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly untagContact: (
+      input: Tags.UntagContactRequest
+    ) => Effect.Effect<
+      StableSchemas.Tag,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly tagConversation: (
+      input: Tags.TagConversationRequest
+    ) => Effect.Effect<
+      StableSchemas.Tag,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly untagConversation: (
+      input: Tags.UntagConversationRequest
+    ) => Effect.Effect<
+      StableSchemas.Tag,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
     readonly list: (input?: Tags.ListTagsRequest) => Effect.Effect<StableSchemas.TagList, Operation.CommonError>
-    readonly create: (input: Tags.CreateTagRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly find: (input: Tags.FindTagRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly delete: (input: Tags.DeleteTagRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly tagTicket: (input: Tags.TagTicketRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly untagTicket: (input: Tags.UntagTicketRequest) => Effect.Effect<StableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly create: (
+      input: Tags.CreateTagRequest
+    ) => Effect.Effect<
+      StableSchemas.Tag,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly find: (
+      input: Tags.FindTagRequest
+    ) => Effect.Effect<
+      StableSchemas.Tag,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly delete: (
+      input: Tags.DeleteTagRequest
+    ) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly tagTicket: (
+      input: Tags.TagTicketRequest
+    ) => Effect.Effect<
+      StableSchemas.Tag,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly untagTicket: (
+      input: Tags.UntagTicketRequest
+    ) => Effect.Effect<
+      StableSchemas.Tag,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
   }
   readonly conversations: {
-    readonly list: (input?: Conversations.ListConversationsRequest) => Effect.Effect<StableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listStream: (input?: Conversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listPages: (input?: Conversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly create: (input: Conversations.CreateConversationRequest) => Effect.Effect<StableSchemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly find: (input: Conversations.FindConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly update: (input: Conversations.UpdateConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly deleteConversation: (input: Conversations.DeleteConversationRequest) => Effect.Effect<StableSchemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly search: (input: Conversations.SearchConversationsRequest) => Effect.Effect<StableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly searchStream: (input: Conversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly searchPages: (input: Conversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly reply: (input: Conversations.ReplyToConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly manage: (input: Conversations.ManageConversationPartsRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly attachContactAsAdmin: (input: Conversations.AttachContactToConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly detachContactAsAdmin: (input: Conversations.DetachContactFromConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly redactConversationPart: (input: Conversations.RedactConversationPartRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly convertToTicket: (input: Conversations.ConvertConversationToTicketRequest) => Effect.Effect<StableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly runAssignmentRules: (input: Conversations.AutoAssignConversationRequest) => Effect.Effect<StableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly list: (
+      input?: Conversations.ListConversationsRequest
+    ) => Effect.Effect<StableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listStream: (
+      input?: Conversations.ListConversationsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.ConversationList, "conversations">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
+    readonly listPages: (
+      input?: Conversations.ListConversationsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly create: (
+      input: Conversations.CreateConversationRequest
+    ) => Effect.Effect<
+      StableSchemas.Message,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly find: (
+      input: Conversations.FindConversationRequest
+    ) => Effect.Effect<
+      StableSchemas.Conversation,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly update: (
+      input: Conversations.UpdateConversationRequest
+    ) => Effect.Effect<
+      StableSchemas.Conversation,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly deleteConversation: (
+      input: Conversations.DeleteConversationRequest
+    ) => Effect.Effect<
+      StableSchemas.ConversationDeleted,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly search: (
+      input: Conversations.SearchConversationsRequest
+    ) => Effect.Effect<
+      StableSchemas.ConversationList,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly searchStream: (
+      input: Conversations.SearchConversationsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.ConversationList, "conversations">,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly searchPages: (
+      input: Conversations.SearchConversationsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      StableSchemas.ConversationList,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly reply: (
+      input: Conversations.ReplyToConversationRequest
+    ) => Effect.Effect<
+      StableSchemas.Conversation,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly manage: (
+      input: Conversations.ManageConversationPartsRequest
+    ) => Effect.Effect<
+      StableSchemas.Conversation,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly attachContactAsAdmin: (
+      input: Conversations.AttachContactToConversationRequest
+    ) => Effect.Effect<
+      StableSchemas.Conversation,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly detachContactAsAdmin: (
+      input: Conversations.DetachContactFromConversationRequest
+    ) => Effect.Effect<
+      StableSchemas.Conversation,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly redactConversationPart: (
+      input: Conversations.RedactConversationPartRequest
+    ) => Effect.Effect<
+      StableSchemas.Conversation,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly convertToTicket: (
+      input: Conversations.ConvertConversationToTicketRequest
+    ) => Effect.Effect<
+      StableSchemas.Ticket,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly runAssignmentRules: (
+      input: Conversations.AutoAssignConversationRequest
+    ) => Effect.Effect<
+      StableSchemas.Conversation,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
   }
   readonly customChannelEvents: {
-    readonly notifyNewConversation: (input: CustomChannelEvents.NotifyNewConversationRequest) => Effect.Effect<StableSchemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly notifyNewMessage: (input: CustomChannelEvents.NotifyNewMessageRequest) => Effect.Effect<StableSchemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly notifyQuickReplySelected: (input: CustomChannelEvents.NotifyQuickReplySelectedRequest) => Effect.Effect<StableSchemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly notifyAttributeCollected: (input: CustomChannelEvents.NotifyAttributeCollectedRequest) => Effect.Effect<StableSchemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly notifyNewConversation: (
+      input: CustomChannelEvents.NotifyNewConversationRequest
+    ) => Effect.Effect<
+      StableSchemas.CustomChannelNotificationResponse,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly notifyNewMessage: (
+      input: CustomChannelEvents.NotifyNewMessageRequest
+    ) => Effect.Effect<
+      StableSchemas.CustomChannelNotificationResponse,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly notifyQuickReplySelected: (
+      input: CustomChannelEvents.NotifyQuickReplySelectedRequest
+    ) => Effect.Effect<
+      StableSchemas.CustomChannelNotificationResponse,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly notifyAttributeCollected: (
+      input: CustomChannelEvents.NotifyAttributeCollectedRequest
+    ) => Effect.Effect<
+      StableSchemas.CustomChannelNotificationResponse,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
   }
   readonly customObjectInstances: {
-    readonly getCustomObjectInstancesByExternalId: (input: CustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly createCustomObjectInstances: (input: CustomObjectInstances.CreateCustomObjectInstancesRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly deleteCustomObjectInstancesById: (input: CustomObjectInstances.DeleteCustomObjectInstancesByIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly getCustomObjectInstancesById: (input: CustomObjectInstances.GetCustomObjectInstancesByIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly deleteCustomObjectInstancesByExternalId: (input: CustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest) => Effect.Effect<StableSchemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly getCustomObjectInstancesByExternalId: (
+      input: CustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest
+    ) => Effect.Effect<
+      StableSchemas.CustomObjectInstance,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly createCustomObjectInstances: (
+      input: CustomObjectInstances.CreateCustomObjectInstancesRequest
+    ) => Effect.Effect<
+      StableSchemas.CustomObjectInstance,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly deleteCustomObjectInstancesById: (
+      input: CustomObjectInstances.DeleteCustomObjectInstancesByIdRequest
+    ) => Effect.Effect<
+      StableSchemas.CustomObjectInstanceDeleted,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly getCustomObjectInstancesById: (
+      input: CustomObjectInstances.GetCustomObjectInstancesByIdRequest
+    ) => Effect.Effect<
+      StableSchemas.CustomObjectInstance,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly deleteCustomObjectInstancesByExternalId: (
+      input: CustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest
+    ) => Effect.Effect<
+      StableSchemas.CustomObjectInstanceDeleted,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
   }
   readonly dataAttributes: {
-    readonly list: (input?: DataAttributes.ListDataAttributesRequest) => Effect.Effect<StableSchemas.DataAttributeList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly create: (input: DataAttributes.CreateDataAttributeRequest) => Effect.Effect<StableSchemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly update: (input: DataAttributes.UpdateDataAttributeRequest) => Effect.Effect<StableSchemas.DataAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly list: (
+      input?: DataAttributes.ListDataAttributesRequest
+    ) => Effect.Effect<StableSchemas.DataAttributeList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly create: (
+      input: DataAttributes.CreateDataAttributeRequest
+    ) => Effect.Effect<
+      StableSchemas.DataAttribute,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly update: (
+      input: DataAttributes.UpdateDataAttributeRequest
+    ) => Effect.Effect<
+      StableSchemas.DataAttribute,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
   }
   readonly events: {
-    readonly list: (input: Events.ListEventsRequest) => Effect.Effect<Events.ListResponse, IntercomError.BadRequestError | Operation.CommonError>
-    readonly create: (input: Events.CreateEventRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly summaries: (input?: Events.ListEventSummariesRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly list: (
+      input: Events.ListEventsRequest
+    ) => Effect.Effect<Events.ListResponse, IntercomError.BadRequestError | Operation.CommonError>
+    readonly create: (
+      input: Events.CreateEventRequest
+    ) => Effect.Effect<
+      void,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly summaries: (
+      input?: Events.ListEventSummariesRequest
+    ) => Effect.Effect<
+      void,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
   }
   readonly jobs: {
-    readonly status: (input: Jobs.StatusRequest) => Effect.Effect<StableSchemas.Jobs, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly status: (
+      input: Jobs.StatusRequest
+    ) => Effect.Effect<
+      StableSchemas.Jobs,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
   }
   readonly messages: {
-    readonly create: (input: Messages.CreateMessageRequest) => Effect.Effect<StableSchemas.Message, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly create: (
+      input: Messages.CreateMessageRequest
+    ) => Effect.Effect<
+      StableSchemas.Message,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
   }
   readonly segments: {
-    readonly list: (input?: Segments.ListSegmentsRequest) => Effect.Effect<StableSchemas.SegmentList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly find: (input: Segments.FindSegmentRequest) => Effect.Effect<StableSchemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly list: (
+      input?: Segments.ListSegmentsRequest
+    ) => Effect.Effect<StableSchemas.SegmentList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly find: (
+      input: Segments.FindSegmentRequest
+    ) => Effect.Effect<
+      StableSchemas.Segment,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
   }
   readonly subscriptionTypes: {
-    readonly list: (input?: SubscriptionTypes.ListSubscriptionTypesRequest) => Effect.Effect<StableSchemas.SubscriptionTypeList, Operation.CommonError>
+    readonly list: (
+      input?: SubscriptionTypes.ListSubscriptionTypesRequest
+    ) => Effect.Effect<StableSchemas.SubscriptionTypeList, Operation.CommonError>
   }
   readonly phoneCallRedirects: {
-    readonly create: (input: PhoneCallRedirects.CreatePhoneCallRedirectRequest) => Effect.Effect<StableSchemas.PhoneSwitch, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly create: (
+      input: PhoneCallRedirects.CreatePhoneCallRedirectRequest
+    ) => Effect.Effect<
+      StableSchemas.PhoneSwitch,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
   }
   readonly calls: {
-    readonly listCalls: (input?: Calls.ListCallsRequest) => Effect.Effect<StableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listCallsStream: (input?: Calls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError>
-    readonly listCallsPages: (input?: Calls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>
-    readonly showCall: (input: Calls.ShowCallRequest) => Effect.Effect<StableSchemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly showCallRecording: (input: Calls.ShowCallRecordingRequest) => Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly showCallTranscript: (input: Calls.ShowCallTranscriptRequest) => Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly listCallsWithTranscripts: (input: Calls.ListCallsWithTranscriptsRequest) => Effect.Effect<Calls.ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly listCalls: (
+      input?: Calls.ListCallsRequest
+    ) => Effect.Effect<StableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly listCallsStream: (
+      input?: Calls.ListCallsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.CallList, "data">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
+    readonly listCallsPages: (
+      input?: Calls.ListCallsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<StableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>
+    readonly showCall: (
+      input: Calls.ShowCallRequest
+    ) => Effect.Effect<
+      StableSchemas.Call,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly showCallRecording: (
+      input: Calls.ShowCallRecordingRequest
+    ) => Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly showCallTranscript: (
+      input: Calls.ShowCallTranscriptRequest
+    ) => Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly listCallsWithTranscripts: (
+      input: Calls.ListCallsWithTranscriptsRequest
+    ) => Effect.Effect<
+      Calls.ListCallsWithTranscriptsResponse,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
   }
   readonly teams: {
     readonly list: (input?: Teams.ListTeamsRequest) => Effect.Effect<StableSchemas.TeamList, Operation.CommonError>
-    readonly find: (input: Teams.FindTeamRequest) => Effect.Effect<StableSchemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+    readonly find: (
+      input: Teams.FindTeamRequest
+    ) => Effect.Effect<
+      StableSchemas.Team,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
   }
   readonly ticketStates: {
-    readonly listTicketStates: (input?: TicketStates.ListTicketStatesRequest) => Effect.Effect<StableSchemas.TicketStateList, Operation.CommonError>
+    readonly listTicketStates: (
+      input?: TicketStates.ListTicketStatesRequest
+    ) => Effect.Effect<StableSchemas.TicketStateList, Operation.CommonError>
   }
   readonly ticketTypes: {
     readonly attributes: {
-      readonly create: (input: TicketTypesAttributes.CreateTicketTypeAttributeRequest) => Effect.Effect<StableSchemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly update: (input: TicketTypesAttributes.UpdateTicketTypeAttributeRequest) => Effect.Effect<StableSchemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly create: (
+        input: TicketTypesAttributes.CreateTicketTypeAttributeRequest
+      ) => Effect.Effect<
+        StableSchemas.TicketTypeAttribute,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly update: (
+        input: TicketTypesAttributes.UpdateTicketTypeAttributeRequest
+      ) => Effect.Effect<
+        StableSchemas.TicketTypeAttribute,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
     }
-    readonly list: (input?: TicketTypes.ListTicketTypesRequest) => Effect.Effect<StableSchemas.TicketTypeList, Operation.CommonError>
-    readonly create: (input: TicketTypes.CreateTicketTypeRequest) => Effect.Effect<StableSchemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly get: (input: TicketTypes.FindTicketTypeRequest) => Effect.Effect<StableSchemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly update: (input: TicketTypes.UpdateTicketTypeRequest) => Effect.Effect<StableSchemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly list: (
+      input?: TicketTypes.ListTicketTypesRequest
+    ) => Effect.Effect<StableSchemas.TicketTypeList, Operation.CommonError>
+    readonly create: (
+      input: TicketTypes.CreateTicketTypeRequest
+    ) => Effect.Effect<
+      StableSchemas.TicketType,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly get: (
+      input: TicketTypes.FindTicketTypeRequest
+    ) => Effect.Effect<
+      StableSchemas.TicketType,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly update: (
+      input: TicketTypes.UpdateTicketTypeRequest
+    ) => Effect.Effect<
+      StableSchemas.TicketType,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
   }
   readonly tickets: {
-    readonly reply: (input: Tickets.ReplyToTicketRequest) => Effect.Effect<StableSchemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly create: (input: Tickets.CreateTicketRequest) => Effect.Effect<StableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly enqueueCreateTicket: (input: Tickets.EnqueueCreateTicketRequest) => Effect.Effect<StableSchemas.Jobs, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly get: (input: Tickets.FindTicketRequest) => Effect.Effect<StableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly update: (input: Tickets.UpdateTicketRequest) => Effect.Effect<StableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly deleteTicket: (input: Tickets.DeleteTicketRequest) => Effect.Effect<Tickets.DeleteTicketResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly search: (input: Tickets.SearchTicketsRequest) => Effect.Effect<StableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly searchStream: (input: Tickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly searchPages: (input: Tickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly reply: (
+      input: Tickets.ReplyToTicketRequest
+    ) => Effect.Effect<
+      StableSchemas.TicketReply,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly create: (
+      input: Tickets.CreateTicketRequest
+    ) => Effect.Effect<
+      StableSchemas.Ticket,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly enqueueCreateTicket: (
+      input: Tickets.EnqueueCreateTicketRequest
+    ) => Effect.Effect<
+      StableSchemas.Jobs,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly get: (
+      input: Tickets.FindTicketRequest
+    ) => Effect.Effect<
+      StableSchemas.Ticket,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly update: (
+      input: Tickets.UpdateTicketRequest
+    ) => Effect.Effect<
+      StableSchemas.Ticket,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly deleteTicket: (
+      input: Tickets.DeleteTicketRequest
+    ) => Effect.Effect<
+      Tickets.DeleteTicketResponse,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly search: (
+      input: Tickets.SearchTicketsRequest
+    ) => Effect.Effect<
+      StableSchemas.TicketList,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly searchStream: (
+      input: Tickets.SearchTicketsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      Pagination.ItemOf<StableSchemas.TicketList, "tickets">,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
+    readonly searchPages: (
+      input: Tickets.SearchTicketsRequest,
+      options?: Pagination.Options
+    ) => Stream.Stream<
+      StableSchemas.TicketList,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
   }
   readonly visitors: {
-    readonly find: (input: Visitors.FindVisitorRequest) => Effect.Effect<StableSchemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-    readonly update: (input: Visitors.UpdateVisitorRequest) => Effect.Effect<StableSchemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-    readonly mergeToContact: (input: Visitors.MergeVisitorToContactRequest) => Effect.Effect<StableSchemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+    readonly find: (
+      input: Visitors.FindVisitorRequest
+    ) => Effect.Effect<
+      StableSchemas.Visitor,
+      IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+    >
+    readonly update: (
+      input: Visitors.UpdateVisitorRequest
+    ) => Effect.Effect<
+      StableSchemas.Visitor,
+      | IntercomError.BadRequestError
+      | IntercomError.NotFoundError
+      | IntercomError.UnprocessableEntityError
+      | Operation.CommonError
+    >
+    readonly mergeToContact: (
+      input: Visitors.MergeVisitorToContactRequest
+    ) => Effect.Effect<
+      StableSchemas.Contact,
+      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+    >
   }
   readonly news: {
     readonly items: {
-      readonly list: (input?: NewsItems.ListNewsItemsRequest) => Effect.Effect<StableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly listStream: (input?: NewsItems.ListNewsItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>
-      readonly listPages: (input?: NewsItems.ListNewsItemsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly create: (input: NewsItems.CreateNewsItemRequest) => Effect.Effect<StableSchemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly find: (input: NewsItems.FindNewsItemRequest) => Effect.Effect<StableSchemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly update: (input: NewsItems.UpdateNewsItemRequest) => Effect.Effect<StableSchemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly delete: (input: NewsItems.DeleteNewsItemRequest) => Effect.Effect<StableSchemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly list: (
+        input?: NewsItems.ListNewsItemsRequest
+      ) => Effect.Effect<StableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly listStream: (
+        input?: NewsItems.ListNewsItemsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>
+      readonly listPages: (
+        input?: NewsItems.ListNewsItemsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly create: (
+        input: NewsItems.CreateNewsItemRequest
+      ) => Effect.Effect<
+        StableSchemas.NewsItem,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly find: (
+        input: NewsItems.FindNewsItemRequest
+      ) => Effect.Effect<
+        StableSchemas.NewsItem,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly update: (
+        input: NewsItems.UpdateNewsItemRequest
+      ) => Effect.Effect<
+        StableSchemas.NewsItem,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly delete: (
+        input: NewsItems.DeleteNewsItemRequest
+      ) => Effect.Effect<
+        StableSchemas.DeletedObject,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly feeds: {
-      readonly listItems: (input: NewsFeeds.ListNewsFeedItemsRequest) => Effect.Effect<StableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listItemsStream: (input: NewsFeeds.ListNewsFeedItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listItemsPages: (input: NewsFeeds.ListNewsFeedItemsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly list: (input?: NewsFeeds.ListNewsFeedsRequest) => Effect.Effect<StableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly listStream: (input?: NewsFeeds.ListNewsFeedsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>
-      readonly listPages: (input?: NewsFeeds.ListNewsFeedsRequest, options?: Pagination.Options) => Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly find: (input: NewsFeeds.FindNewsFeedRequest) => Effect.Effect<StableSchemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listItems: (
+        input: NewsFeeds.ListNewsFeedItemsRequest
+      ) => Effect.Effect<
+        StableSchemas.PaginatedResponse,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listItemsStream: (
+        input: NewsFeeds.ListNewsFeedItemsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listItemsPages: (
+        input: NewsFeeds.ListNewsFeedItemsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        StableSchemas.PaginatedResponse,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly list: (
+        input?: NewsFeeds.ListNewsFeedsRequest
+      ) => Effect.Effect<StableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly listStream: (
+        input?: NewsFeeds.ListNewsFeedsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>
+      readonly listPages: (
+        input?: NewsFeeds.ListNewsFeedsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly find: (
+        input: NewsFeeds.FindNewsFeedRequest
+      ) => Effect.Effect<
+        StableSchemas.Newsfeed,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
   }
   readonly unstable: {
     readonly admins: {
-      readonly identifyAdmin: (input?: UnstableAdmins.IdentifyAdminRequest) => Effect.Effect<UnstableSchemas.AdminWithApp, Operation.CommonError>
-      readonly setAwayAdmin: (input: UnstableAdmins.SetAwayAdminRequest) => Effect.Effect<UnstableSchemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly listActivityLogs: (input: UnstableAdmins.ListActivityLogsRequest) => Effect.Effect<UnstableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listActivityLogsStream: (input: UnstableAdmins.ListActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listActivityLogsPages: (input: UnstableAdmins.ListActivityLogsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listAdmins: (input?: UnstableAdmins.ListAdminsRequest) => Effect.Effect<UnstableSchemas.AdminList, Operation.CommonError>
-      readonly retrieveAdmin: (input: UnstableAdmins.RetrieveAdminRequest) => Effect.Effect<UnstableSchemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly identifyAdmin: (
+        input?: UnstableAdmins.IdentifyAdminRequest
+      ) => Effect.Effect<UnstableSchemas.AdminWithApp, Operation.CommonError>
+      readonly setAwayAdmin: (
+        input: UnstableAdmins.SetAwayAdminRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Admin,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly listActivityLogs: (
+        input: UnstableAdmins.ListActivityLogsRequest
+      ) => Effect.Effect<UnstableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listActivityLogsStream: (
+        input: UnstableAdmins.ListActivityLogsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.ActivityLogList, "activity_logs">,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
+      readonly listActivityLogsPages: (
+        input: UnstableAdmins.ListActivityLogsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listAdmins: (
+        input?: UnstableAdmins.ListAdminsRequest
+      ) => Effect.Effect<UnstableSchemas.AdminList, Operation.CommonError>
+      readonly retrieveAdmin: (
+        input: UnstableAdmins.RetrieveAdminRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Admin,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly aiContent: {
-      readonly listContentImportSources: (input?: UnstableAiContent.ListContentImportSourcesRequest) => Effect.Effect<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>
-      readonly listContentImportSourcesStream: (input?: UnstableAiContent.ListContentImportSourcesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>
-      readonly listContentImportSourcesPages: (input?: UnstableAiContent.ListContentImportSourcesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>
-      readonly createContentImportSource: (input: UnstableAiContent.CreateContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly getContentImportSource: (input: UnstableAiContent.GetContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateContentImportSource: (input: UnstableAiContent.UpdateContentImportSourceRequest) => Effect.Effect<UnstableSchemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly deleteContentImportSource: (input: UnstableAiContent.DeleteContentImportSourceRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listExternalPages: (input?: UnstableAiContent.ListExternalPagesRequest) => Effect.Effect<UnstableSchemas.ExternalPagesList, Operation.CommonError>
-      readonly listExternalPagesStream: (input?: UnstableAiContent.ListExternalPagesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ExternalPagesList, "data">, Operation.CommonError>
-      readonly listExternalPagesPages: (input?: UnstableAiContent.ListExternalPagesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ExternalPagesList, Operation.CommonError>
-      readonly createExternalPage: (input: UnstableAiContent.CreateExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly getExternalPage: (input: UnstableAiContent.GetExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateExternalPage: (input: UnstableAiContent.UpdateExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly deleteExternalPage: (input: UnstableAiContent.DeleteExternalPageRequest) => Effect.Effect<UnstableSchemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listContentImportSources: (
+        input?: UnstableAiContent.ListContentImportSourcesRequest
+      ) => Effect.Effect<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>
+      readonly listContentImportSourcesStream: (
+        input?: UnstableAiContent.ListContentImportSourcesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>
+      readonly listContentImportSourcesPages: (
+        input?: UnstableAiContent.ListContentImportSourcesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>
+      readonly createContentImportSource: (
+        input: UnstableAiContent.CreateContentImportSourceRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ContentImportSource,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly getContentImportSource: (
+        input: UnstableAiContent.GetContentImportSourceRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ContentImportSource,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly updateContentImportSource: (
+        input: UnstableAiContent.UpdateContentImportSourceRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ContentImportSource,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly deleteContentImportSource: (
+        input: UnstableAiContent.DeleteContentImportSourceRequest
+      ) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listExternalPages: (
+        input?: UnstableAiContent.ListExternalPagesRequest
+      ) => Effect.Effect<UnstableSchemas.ExternalPagesList, Operation.CommonError>
+      readonly listExternalPagesStream: (
+        input?: UnstableAiContent.ListExternalPagesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ExternalPagesList, "data">, Operation.CommonError>
+      readonly listExternalPagesPages: (
+        input?: UnstableAiContent.ListExternalPagesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.ExternalPagesList, Operation.CommonError>
+      readonly createExternalPage: (
+        input: UnstableAiContent.CreateExternalPageRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ExternalPage,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly getExternalPage: (
+        input: UnstableAiContent.GetExternalPageRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ExternalPage,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly updateExternalPage: (
+        input: UnstableAiContent.UpdateExternalPageRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ExternalPage,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly deleteExternalPage: (
+        input: UnstableAiContent.DeleteExternalPageRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ExternalPage,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly articles: {
-      readonly listArticles: (input?: UnstableArticles.ListArticlesRequest) => Effect.Effect<UnstableSchemas.ArticleList, Operation.CommonError>
-      readonly listArticlesStream: (input?: UnstableArticles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleList, "data">, Operation.CommonError>
-      readonly listArticlesPages: (input?: UnstableArticles.ListArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ArticleList, Operation.CommonError>
-      readonly createArticle: (input: UnstableArticles.CreateArticleRequest) => Effect.Effect<UnstableSchemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly retrieveArticle: (input: UnstableArticles.RetrieveArticleRequest) => Effect.Effect<UnstableSchemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteArticle: (input: UnstableArticles.DeleteArticleRequest) => Effect.Effect<UnstableSchemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly searchArticles: (input?: UnstableArticles.SearchArticlesRequest) => Effect.Effect<UnstableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
-      readonly searchArticlesStream: (input?: UnstableArticles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError>
-      readonly searchArticlesPages: (input?: UnstableArticles.SearchArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listArticles: (
+        input?: UnstableArticles.ListArticlesRequest
+      ) => Effect.Effect<UnstableSchemas.ArticleList, Operation.CommonError>
+      readonly listArticlesStream: (
+        input?: UnstableArticles.ListArticlesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleList, "data">, Operation.CommonError>
+      readonly listArticlesPages: (
+        input?: UnstableArticles.ListArticlesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.ArticleList, Operation.CommonError>
+      readonly createArticle: (
+        input: UnstableArticles.CreateArticleRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Article,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly retrieveArticle: (
+        input: UnstableArticles.RetrieveArticleRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Article,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly deleteArticle: (
+        input: UnstableArticles.DeleteArticleRequest
+      ) => Effect.Effect<
+        UnstableSchemas.DeletedArticleObject,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly searchArticles: (
+        input?: UnstableArticles.SearchArticlesRequest
+      ) => Effect.Effect<UnstableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+      readonly searchArticlesStream: (
+        input?: UnstableArticles.SearchArticlesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.ArticleSearchResponse, "data.articles">,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
+      readonly searchArticlesPages: (
+        input?: UnstableArticles.SearchArticlesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
     }
     readonly awayStatusReasons: {
-      readonly listAwayStatusReasons: (input?: UnstableAwayStatusReasons.ListAwayStatusReasonsRequest) => Effect.Effect<UnstableAwayStatusReasons.ListAwayStatusReasonsResponse, Operation.CommonError>
+      readonly listAwayStatusReasons: (
+        input?: UnstableAwayStatusReasons.ListAwayStatusReasonsRequest
+      ) => Effect.Effect<UnstableAwayStatusReasons.ListAwayStatusReasonsResponse, Operation.CommonError>
     }
     readonly export: {
-      readonly enqueueANewReportingDataExportJob: (input: UnstableExport.EnqueueANewReportingDataExportJobRequest) => Effect.Effect<UnstableExport.EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly listAvailableDatasetsAndAttributes: (input?: UnstableExport.ListAvailableDatasetsAndAttributesRequest) => Effect.Effect<UnstableExport.ListAvailableDatasetsAndAttributesResponse, Operation.CommonError>
+      readonly enqueueANewReportingDataExportJob: (
+        input: UnstableExport.EnqueueANewReportingDataExportJobRequest
+      ) => Effect.Effect<
+        UnstableExport.EnqueueANewReportingDataExportJobResponse,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly listAvailableDatasetsAndAttributes: (
+        input?: UnstableExport.ListAvailableDatasetsAndAttributesRequest
+      ) => Effect.Effect<UnstableExport.ListAvailableDatasetsAndAttributesResponse, Operation.CommonError>
     }
     readonly helpCenter: {
-      readonly listAllCollections: (input?: UnstableHelpCenter.ListAllCollectionsRequest) => Effect.Effect<UnstableSchemas.CollectionList, Operation.CommonError>
-      readonly listAllCollectionsStream: (input?: UnstableHelpCenter.ListAllCollectionsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CollectionList, "data">, Operation.CommonError>
-      readonly listAllCollectionsPages: (input?: UnstableHelpCenter.ListAllCollectionsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CollectionList, Operation.CommonError>
-      readonly createCollection: (input: UnstableHelpCenter.CreateCollectionRequest) => Effect.Effect<UnstableSchemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly retrieveCollection: (input: UnstableHelpCenter.RetrieveCollectionRequest) => Effect.Effect<UnstableSchemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateCollection: (input: UnstableHelpCenter.UpdateCollectionRequest) => Effect.Effect<UnstableSchemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly deleteCollection: (input: UnstableHelpCenter.DeleteCollectionRequest) => Effect.Effect<UnstableSchemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly retrieveHelpCenter: (input: UnstableHelpCenter.RetrieveHelpCenterRequest) => Effect.Effect<UnstableSchemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listHelpCenters: (input?: UnstableHelpCenter.ListHelpCentersRequest) => Effect.Effect<UnstableSchemas.HelpCenterList, Operation.CommonError>
+      readonly listAllCollections: (
+        input?: UnstableHelpCenter.ListAllCollectionsRequest
+      ) => Effect.Effect<UnstableSchemas.CollectionList, Operation.CommonError>
+      readonly listAllCollectionsStream: (
+        input?: UnstableHelpCenter.ListAllCollectionsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CollectionList, "data">, Operation.CommonError>
+      readonly listAllCollectionsPages: (
+        input?: UnstableHelpCenter.ListAllCollectionsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.CollectionList, Operation.CommonError>
+      readonly createCollection: (
+        input: UnstableHelpCenter.CreateCollectionRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Collection,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly retrieveCollection: (
+        input: UnstableHelpCenter.RetrieveCollectionRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Collection,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly updateCollection: (
+        input: UnstableHelpCenter.UpdateCollectionRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Collection,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly deleteCollection: (
+        input: UnstableHelpCenter.DeleteCollectionRequest
+      ) => Effect.Effect<
+        UnstableSchemas.DeletedCollectionObject,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly retrieveHelpCenter: (
+        input: UnstableHelpCenter.RetrieveHelpCenterRequest
+      ) => Effect.Effect<
+        UnstableSchemas.HelpCenter,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listHelpCenters: (
+        input?: UnstableHelpCenter.ListHelpCentersRequest
+      ) => Effect.Effect<UnstableSchemas.HelpCenterList, Operation.CommonError>
     }
     readonly internalArticles: {
-      readonly listInternalArticles: (input?: UnstableInternalArticles.ListInternalArticlesRequest) => Effect.Effect<UnstableSchemas.InternalArticleList, Operation.CommonError>
-      readonly listInternalArticlesStream: (input?: UnstableInternalArticles.ListInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleList, "data">, Operation.CommonError>
-      readonly listInternalArticlesPages: (input?: UnstableInternalArticles.ListInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.InternalArticleList, Operation.CommonError>
-      readonly createInternalArticle: (input: UnstableInternalArticles.CreateInternalArticleRequest) => Effect.Effect<UnstableSchemas.InternalArticle, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly retrieveInternalArticle: (input: UnstableInternalArticles.RetrieveInternalArticleRequest) => Effect.Effect<UnstableSchemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateInternalArticle: (input: UnstableInternalArticles.UpdateInternalArticleRequest) => Effect.Effect<UnstableSchemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly deleteInternalArticle: (input: UnstableInternalArticles.DeleteInternalArticleRequest) => Effect.Effect<UnstableSchemas.DeletedInternalArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly searchInternalArticles: (input?: UnstableInternalArticles.SearchInternalArticlesRequest) => Effect.Effect<UnstableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
-      readonly searchInternalArticlesStream: (input?: UnstableInternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError>
-      readonly searchInternalArticlesPages: (input?: UnstableInternalArticles.SearchInternalArticlesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listInternalArticles: (
+        input?: UnstableInternalArticles.ListInternalArticlesRequest
+      ) => Effect.Effect<UnstableSchemas.InternalArticleList, Operation.CommonError>
+      readonly listInternalArticlesStream: (
+        input?: UnstableInternalArticles.ListInternalArticlesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleList, "data">, Operation.CommonError>
+      readonly listInternalArticlesPages: (
+        input?: UnstableInternalArticles.ListInternalArticlesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.InternalArticleList, Operation.CommonError>
+      readonly createInternalArticle: (
+        input: UnstableInternalArticles.CreateInternalArticleRequest
+      ) => Effect.Effect<
+        UnstableSchemas.InternalArticle,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly retrieveInternalArticle: (
+        input: UnstableInternalArticles.RetrieveInternalArticleRequest
+      ) => Effect.Effect<
+        UnstableSchemas.InternalArticle,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly updateInternalArticle: (
+        input: UnstableInternalArticles.UpdateInternalArticleRequest
+      ) => Effect.Effect<
+        UnstableSchemas.InternalArticle,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly deleteInternalArticle: (
+        input: UnstableInternalArticles.DeleteInternalArticleRequest
+      ) => Effect.Effect<
+        UnstableSchemas.DeletedInternalArticleObject,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly searchInternalArticles: (
+        input?: UnstableInternalArticles.SearchInternalArticlesRequest
+      ) => Effect.Effect<
+        UnstableSchemas.InternalArticleSearchResponse,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
+      readonly searchInternalArticlesStream: (
+        input?: UnstableInternalArticles.SearchInternalArticlesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.InternalArticleSearchResponse, "data.internal_articles">,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
+      readonly searchInternalArticlesPages: (
+        input?: UnstableInternalArticles.SearchInternalArticlesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        UnstableSchemas.InternalArticleSearchResponse,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
     }
     readonly companies: {
-      readonly retrieveCompany: (input?: UnstableCompanies.RetrieveCompanyRequest) => Effect.Effect<UnstableSchemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly retrieveCompanyStream: (input?: UnstableCompanies.RetrieveCompanyRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly retrieveCompanyPages: (input?: UnstableCompanies.RetrieveCompanyRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly createOrUpdateCompany: (input?: UnstableCompanies.CreateOrUpdateCompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly retrieveACompanyById: (input: UnstableCompanies.RetrieveACompanyByIdRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateCompany: (input: UnstableCompanies.UpdateCompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteCompany: (input: UnstableCompanies.DeleteCompanyRequest) => Effect.Effect<UnstableSchemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listAttachedContacts: (input: UnstableCompanies.ListAttachedContactsRequest) => Effect.Effect<UnstableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listAttachedContactsStream: (input: UnstableCompanies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listAttachedContactsPages: (input: UnstableCompanies.ListAttachedContactsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listAttachedSegmentsForCompanies: (input: UnstableCompanies.ListAttachedSegmentsForCompaniesRequest) => Effect.Effect<UnstableSchemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listAllCompanies: (input?: UnstableCompanies.ListAllCompaniesRequest) => Effect.Effect<UnstableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listAllCompaniesStream: (input?: UnstableCompanies.ListAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listAllCompaniesPages: (input?: UnstableCompanies.ListAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly scrollOverAllCompanies: (input?: UnstableCompanies.ScrollOverAllCompaniesRequest) => Effect.Effect<UnstableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError>
-      readonly scrollOverAllCompaniesStream: (input?: UnstableCompanies.ScrollOverAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>
-      readonly scrollOverAllCompaniesPages: (input?: UnstableCompanies.ScrollOverAllCompaniesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>
-      readonly attachContactToACompany: (input: UnstableCompanies.AttachContactToACompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly detachContactFromACompany: (input: UnstableCompanies.DetachContactFromACompanyRequest) => Effect.Effect<UnstableSchemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly retrieveCompany: (
+        input?: UnstableCompanies.RetrieveCompanyRequest
+      ) => Effect.Effect<
+        UnstableSchemas.CompanyList,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly retrieveCompanyStream: (
+        input?: UnstableCompanies.RetrieveCompanyRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.CompanyList, "data">,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly retrieveCompanyPages: (
+        input?: UnstableCompanies.RetrieveCompanyRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        UnstableSchemas.CompanyList,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly createOrUpdateCompany: (
+        input?: UnstableCompanies.CreateOrUpdateCompanyRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Company,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly retrieveACompanyById: (
+        input: UnstableCompanies.RetrieveACompanyByIdRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Company,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly updateCompany: (
+        input: UnstableCompanies.UpdateCompanyRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Company,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly deleteCompany: (
+        input: UnstableCompanies.DeleteCompanyRequest
+      ) => Effect.Effect<
+        UnstableSchemas.DeletedCompanyObject,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listAttachedContacts: (
+        input: UnstableCompanies.ListAttachedContactsRequest
+      ) => Effect.Effect<
+        UnstableSchemas.CompanyAttachedContacts,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listAttachedContactsStream: (
+        input: UnstableCompanies.ListAttachedContactsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.CompanyAttachedContacts, "data">,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listAttachedContactsPages: (
+        input: UnstableCompanies.ListAttachedContactsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        UnstableSchemas.CompanyAttachedContacts,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listAttachedSegmentsForCompanies: (
+        input: UnstableCompanies.ListAttachedSegmentsForCompaniesRequest
+      ) => Effect.Effect<
+        UnstableSchemas.CompanyAttachedSegments,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listAllCompanies: (
+        input?: UnstableCompanies.ListAllCompaniesRequest
+      ) => Effect.Effect<UnstableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listAllCompaniesStream: (
+        input?: UnstableCompanies.ListAllCompaniesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.CompanyList, "data">,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
+      readonly listAllCompaniesPages: (
+        input?: UnstableCompanies.ListAllCompaniesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly scrollOverAllCompanies: (
+        input?: UnstableCompanies.ScrollOverAllCompaniesRequest
+      ) => Effect.Effect<UnstableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError>
+      readonly scrollOverAllCompaniesStream: (
+        input?: UnstableCompanies.ScrollOverAllCompaniesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.CompanyScroll, "data">,
+        IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError
+      >
+      readonly scrollOverAllCompaniesPages: (
+        input?: UnstableCompanies.ScrollOverAllCompaniesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        UnstableSchemas.CompanyScroll,
+        IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError
+      >
+      readonly attachContactToACompany: (
+        input: UnstableCompanies.AttachContactToACompanyRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Company,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly detachContactFromACompany: (
+        input: UnstableCompanies.DetachContactFromACompanyRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Company,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly notes: {
-      readonly listCompanyNotes: (input: UnstableNotes.ListCompanyNotesRequest) => Effect.Effect<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listCompanyNotesStream: (input: UnstableNotes.ListCompanyNotesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listCompanyNotesPages: (input: UnstableNotes.ListCompanyNotesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listNotes: (input: UnstableNotes.ListNotesRequest) => Effect.Effect<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listNotesStream: (input: UnstableNotes.ListNotesRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listNotesPages: (input: UnstableNotes.ListNotesRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly createNote: (input: UnstableNotes.CreateNoteRequest) => Effect.Effect<UnstableSchemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly retrieveNote: (input: UnstableNotes.RetrieveNoteRequest) => Effect.Effect<UnstableSchemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCompanyNotes: (
+        input: UnstableNotes.ListCompanyNotesRequest
+      ) => Effect.Effect<
+        UnstableSchemas.NoteList,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listCompanyNotesStream: (
+        input: UnstableNotes.ListCompanyNotesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.NoteList, "data">,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listCompanyNotesPages: (
+        input: UnstableNotes.ListCompanyNotesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        UnstableSchemas.NoteList,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listNotes: (
+        input: UnstableNotes.ListNotesRequest
+      ) => Effect.Effect<
+        UnstableSchemas.NoteList,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listNotesStream: (
+        input: UnstableNotes.ListNotesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.NoteList, "data">,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listNotesPages: (
+        input: UnstableNotes.ListNotesRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        UnstableSchemas.NoteList,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly createNote: (
+        input: UnstableNotes.CreateNoteRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Note,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly retrieveNote: (
+        input: UnstableNotes.RetrieveNoteRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Note,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly contacts: {
-      readonly listCompaniesForAContact: (input: UnstableContacts.ListCompaniesForAContactRequest) => Effect.Effect<UnstableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listCompaniesForAContactStream: (input: UnstableContacts.ListCompaniesForAContactRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactAttachedCompanies, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listCompaniesForAContactPages: (input: UnstableContacts.ListCompaniesForAContactRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listSegmentsForAContact: (input: UnstableContacts.ListSegmentsForAContactRequest) => Effect.Effect<UnstableSchemas.ContactSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listSubscriptionsForAContact: (input: UnstableContacts.ListSubscriptionsForAContactRequest) => Effect.Effect<UnstableSchemas.SubscriptionTypeList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listTagsForAContact: (input: UnstableContacts.ListTagsForAContactRequest) => Effect.Effect<UnstableSchemas.TagList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly showContact: (input: UnstableContacts.ShowContactRequest) => Effect.Effect<UnstableContacts.ShowContactResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateContact: (input: UnstableContacts.UpdateContactRequest) => Effect.Effect<UnstableContacts.UpdateContactResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly deleteContact: (input: UnstableContacts.DeleteContactRequest) => Effect.Effect<UnstableSchemas.ContactDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly mergeContact: (input?: UnstableContacts.MergeContactRequest) => Effect.Effect<UnstableContacts.MergeContactResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly searchContacts: (input: UnstableContacts.SearchContactsRequest) => Effect.Effect<UnstableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly searchContactsStream: (input: UnstableContacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly searchContactsPages: (input: UnstableContacts.SearchContactsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly listContacts: (input?: UnstableContacts.ListContactsRequest) => Effect.Effect<UnstableSchemas.ContactList, Operation.CommonError>
-      readonly listContactsStream: (input?: UnstableContacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>
-      readonly listContactsPages: (input?: UnstableContacts.ListContactsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>
-      readonly createContact: (input: UnstableContacts.CreateContactRequest) => Effect.Effect<UnstableContacts.CreateContactResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly showContactByExternalId: (input: UnstableContacts.ShowContactByExternalIdRequest) => Effect.Effect<UnstableContacts.ShowContactByExternalIdResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly archiveContact: (input: UnstableContacts.ArchiveContactRequest) => Effect.Effect<UnstableSchemas.ContactArchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly unarchiveContact: (input: UnstableContacts.UnarchiveContactRequest) => Effect.Effect<UnstableSchemas.ContactUnarchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly blockContact: (input: UnstableContacts.BlockContactRequest) => Effect.Effect<UnstableSchemas.ContactBlocked, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCompaniesForAContact: (
+        input: UnstableContacts.ListCompaniesForAContactRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ContactAttachedCompanies,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listCompaniesForAContactStream: (
+        input: UnstableContacts.ListCompaniesForAContactRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.ContactAttachedCompanies, "data">,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listCompaniesForAContactPages: (
+        input: UnstableContacts.ListCompaniesForAContactRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        UnstableSchemas.ContactAttachedCompanies,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listSegmentsForAContact: (
+        input: UnstableContacts.ListSegmentsForAContactRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ContactSegments,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listSubscriptionsForAContact: (
+        input: UnstableContacts.ListSubscriptionsForAContactRequest
+      ) => Effect.Effect<
+        UnstableSchemas.SubscriptionTypeList,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listTagsForAContact: (
+        input: UnstableContacts.ListTagsForAContactRequest
+      ) => Effect.Effect<
+        UnstableSchemas.TagList,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly showContact: (
+        input: UnstableContacts.ShowContactRequest
+      ) => Effect.Effect<
+        UnstableContacts.ShowContactResponse,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly updateContact: (
+        input: UnstableContacts.UpdateContactRequest
+      ) => Effect.Effect<
+        UnstableContacts.UpdateContactResponse,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly deleteContact: (
+        input: UnstableContacts.DeleteContactRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ContactDeleted,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly mergeContact: (
+        input?: UnstableContacts.MergeContactRequest
+      ) => Effect.Effect<
+        UnstableContacts.MergeContactResponse,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly searchContacts: (
+        input: UnstableContacts.SearchContactsRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ContactList,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly searchContactsStream: (
+        input: UnstableContacts.SearchContactsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.ContactList, "data">,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly searchContactsPages: (
+        input: UnstableContacts.SearchContactsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        UnstableSchemas.ContactList,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly listContacts: (
+        input?: UnstableContacts.ListContactsRequest
+      ) => Effect.Effect<UnstableSchemas.ContactList, Operation.CommonError>
+      readonly listContactsStream: (
+        input?: UnstableContacts.ListContactsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>
+      readonly listContactsPages: (
+        input?: UnstableContacts.ListContactsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>
+      readonly createContact: (
+        input: UnstableContacts.CreateContactRequest
+      ) => Effect.Effect<
+        UnstableContacts.CreateContactResponse,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly showContactByExternalId: (
+        input: UnstableContacts.ShowContactByExternalIdRequest
+      ) => Effect.Effect<
+        UnstableContacts.ShowContactByExternalIdResponse,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly archiveContact: (
+        input: UnstableContacts.ArchiveContactRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ContactArchived,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly unarchiveContact: (
+        input: UnstableContacts.UnarchiveContactRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ContactUnarchived,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly blockContact: (
+        input: UnstableContacts.BlockContactRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ContactBlocked,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly subscriptionTypes: {
-      readonly attachSubscriptionTypeToContact: (input: UnstableSubscriptionTypes.AttachSubscriptionTypeToContactRequest) => Effect.Effect<UnstableSchemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly detachSubscriptionTypeToContact: (input: UnstableSubscriptionTypes.DetachSubscriptionTypeToContactRequest) => Effect.Effect<UnstableSchemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listSubscriptionTypes: (input?: UnstableSubscriptionTypes.ListSubscriptionTypesRequest) => Effect.Effect<UnstableSchemas.SubscriptionTypeList, Operation.CommonError>
+      readonly attachSubscriptionTypeToContact: (
+        input: UnstableSubscriptionTypes.AttachSubscriptionTypeToContactRequest
+      ) => Effect.Effect<
+        UnstableSchemas.SubscriptionType,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly detachSubscriptionTypeToContact: (
+        input: UnstableSubscriptionTypes.DetachSubscriptionTypeToContactRequest
+      ) => Effect.Effect<
+        UnstableSchemas.SubscriptionType,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listSubscriptionTypes: (
+        input?: UnstableSubscriptionTypes.ListSubscriptionTypesRequest
+      ) => Effect.Effect<UnstableSchemas.SubscriptionTypeList, Operation.CommonError>
     }
     readonly tags: {
-      readonly attachTagToContact: (input: UnstableTags.AttachTagToContactRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly detachTagFromContact: (input: UnstableTags.DetachTagFromContactRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly attachTagToConversation: (input: UnstableTags.AttachTagToConversationRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly detachTagFromConversation: (input: UnstableTags.DetachTagFromConversationRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly listTags: (input?: UnstableTags.ListTagsRequest) => Effect.Effect<UnstableSchemas.TagList, Operation.CommonError>
-      readonly createTag: (input: UnstableTags.CreateTagRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly findTag: (input: UnstableTags.FindTagRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteTag: (input: UnstableTags.DeleteTagRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly attachTagToTicket: (input: UnstableTags.AttachTagToTicketRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly detachTagFromTicket: (input: UnstableTags.DetachTagFromTicketRequest) => Effect.Effect<UnstableSchemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly attachTagToContact: (
+        input: UnstableTags.AttachTagToContactRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Tag,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly detachTagFromContact: (
+        input: UnstableTags.DetachTagFromContactRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Tag,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly attachTagToConversation: (
+        input: UnstableTags.AttachTagToConversationRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Tag,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly detachTagFromConversation: (
+        input: UnstableTags.DetachTagFromConversationRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Tag,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly listTags: (
+        input?: UnstableTags.ListTagsRequest
+      ) => Effect.Effect<UnstableSchemas.TagList, Operation.CommonError>
+      readonly createTag: (
+        input: UnstableTags.CreateTagRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Tag,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly findTag: (
+        input: UnstableTags.FindTagRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Tag,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly deleteTag: (
+        input: UnstableTags.DeleteTagRequest
+      ) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly attachTagToTicket: (
+        input: UnstableTags.AttachTagToTicketRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Tag,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly detachTagFromTicket: (
+        input: UnstableTags.DetachTagFromTicketRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Tag,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
     }
     readonly conversations: {
-      readonly listConversations: (input?: UnstableConversations.ListConversationsRequest) => Effect.Effect<UnstableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listConversationsStream: (input?: UnstableConversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listConversationsPages: (input?: UnstableConversations.ListConversationsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly createConversation: (input: UnstableConversations.CreateConversationRequest) => Effect.Effect<UnstableSchemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly retrieveConversation: (input: UnstableConversations.RetrieveConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateConversation: (input: UnstableConversations.UpdateConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly deleteConversation: (input: UnstableConversations.DeleteConversationRequest) => Effect.Effect<UnstableSchemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly searchConversations: (input: UnstableConversations.SearchConversationsRequest) => Effect.Effect<UnstableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly searchConversationsStream: (input: UnstableConversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly searchConversationsPages: (input: UnstableConversations.SearchConversationsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly replyConversation: (input: UnstableConversations.ReplyConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly manageConversation: (input: UnstableConversations.ManageConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly attachContactToConversation: (input: UnstableConversations.AttachContactToConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly detachContactFromConversation: (input: UnstableConversations.DetachContactFromConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly listHandlingEvents: (input: UnstableConversations.ListHandlingEventsRequest) => Effect.Effect<UnstableSchemas.HandlingEventList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly redactConversation: (input: UnstableConversations.RedactConversationRequest) => Effect.Effect<UnstableSchemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly convertConversationToTicket: (input: UnstableConversations.ConvertConversationToTicketRequest) => Effect.Effect<UnstableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly listConversations: (
+        input?: UnstableConversations.ListConversationsRequest
+      ) => Effect.Effect<UnstableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listConversationsStream: (
+        input?: UnstableConversations.ListConversationsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
+      readonly listConversationsPages: (
+        input?: UnstableConversations.ListConversationsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly createConversation: (
+        input: UnstableConversations.CreateConversationRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Message,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly retrieveConversation: (
+        input: UnstableConversations.RetrieveConversationRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Conversation,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly updateConversation: (
+        input: UnstableConversations.UpdateConversationRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Conversation,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly deleteConversation: (
+        input: UnstableConversations.DeleteConversationRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ConversationDeleted,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly searchConversations: (
+        input: UnstableConversations.SearchConversationsRequest
+      ) => Effect.Effect<
+        UnstableSchemas.ConversationList,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly searchConversationsStream: (
+        input: UnstableConversations.SearchConversationsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly searchConversationsPages: (
+        input: UnstableConversations.SearchConversationsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        UnstableSchemas.ConversationList,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly replyConversation: (
+        input: UnstableConversations.ReplyConversationRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Conversation,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly manageConversation: (
+        input: UnstableConversations.ManageConversationRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Conversation,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly attachContactToConversation: (
+        input: UnstableConversations.AttachContactToConversationRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Conversation,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly detachContactFromConversation: (
+        input: UnstableConversations.DetachContactFromConversationRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Conversation,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly listHandlingEvents: (
+        input: UnstableConversations.ListHandlingEventsRequest
+      ) => Effect.Effect<
+        UnstableSchemas.HandlingEventList,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly redactConversation: (
+        input: UnstableConversations.RedactConversationRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Conversation,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly convertConversationToTicket: (
+        input: UnstableConversations.ConvertConversationToTicketRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Ticket,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
     }
     readonly customChannelEvents: {
-      readonly notifyNewConversation: (input: UnstableCustomChannelEvents.NotifyNewConversationRequest) => Effect.Effect<UnstableSchemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly notifyNewMessage: (input: UnstableCustomChannelEvents.NotifyNewMessageRequest) => Effect.Effect<UnstableSchemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly notifyQuickReplySelected: (input: UnstableCustomChannelEvents.NotifyQuickReplySelectedRequest) => Effect.Effect<UnstableSchemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly notifyAttributeCollected: (input: UnstableCustomChannelEvents.NotifyAttributeCollectedRequest) => Effect.Effect<UnstableSchemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly notifyNewConversation: (
+        input: UnstableCustomChannelEvents.NotifyNewConversationRequest
+      ) => Effect.Effect<
+        UnstableSchemas.CustomChannelNotificationResponse,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly notifyNewMessage: (
+        input: UnstableCustomChannelEvents.NotifyNewMessageRequest
+      ) => Effect.Effect<
+        UnstableSchemas.CustomChannelNotificationResponse,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly notifyQuickReplySelected: (
+        input: UnstableCustomChannelEvents.NotifyQuickReplySelectedRequest
+      ) => Effect.Effect<
+        UnstableSchemas.CustomChannelNotificationResponse,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly notifyAttributeCollected: (
+        input: UnstableCustomChannelEvents.NotifyAttributeCollectedRequest
+      ) => Effect.Effect<
+        UnstableSchemas.CustomChannelNotificationResponse,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
     }
     readonly customObjectInstances: {
-      readonly getCustomObjectInstancesByExternalId: (input: UnstableCustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly createCustomObjectInstances: (input: UnstableCustomObjectInstances.CreateCustomObjectInstancesRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly deleteCustomObjectInstancesById: (input: UnstableCustomObjectInstances.DeleteCustomObjectInstancesByIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly getCustomObjectInstancesById: (input: UnstableCustomObjectInstances.GetCustomObjectInstancesByIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly deleteCustomObjectInstancesByExternalId: (input: UnstableCustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest) => Effect.Effect<UnstableSchemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly getCustomObjectInstancesByExternalId: (
+        input: UnstableCustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest
+      ) => Effect.Effect<
+        UnstableSchemas.CustomObjectInstance,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly createCustomObjectInstances: (
+        input: UnstableCustomObjectInstances.CreateCustomObjectInstancesRequest
+      ) => Effect.Effect<
+        UnstableSchemas.CustomObjectInstance,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly deleteCustomObjectInstancesById: (
+        input: UnstableCustomObjectInstances.DeleteCustomObjectInstancesByIdRequest
+      ) => Effect.Effect<
+        UnstableSchemas.CustomObjectInstanceDeleted,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly getCustomObjectInstancesById: (
+        input: UnstableCustomObjectInstances.GetCustomObjectInstancesByIdRequest
+      ) => Effect.Effect<
+        UnstableSchemas.CustomObjectInstance,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly deleteCustomObjectInstancesByExternalId: (
+        input: UnstableCustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest
+      ) => Effect.Effect<
+        UnstableSchemas.CustomObjectInstanceDeleted,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly dataAttributes: {
-      readonly lisDataAttributes: (input?: UnstableDataAttributes.LisDataAttributesRequest) => Effect.Effect<UnstableSchemas.DataAttributeList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly createDataAttribute: (input: UnstableDataAttributes.CreateDataAttributeRequest) => Effect.Effect<UnstableSchemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly updateDataAttribute: (input: UnstableDataAttributes.UpdateDataAttributeRequest) => Effect.Effect<UnstableSchemas.DataAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly lisDataAttributes: (
+        input?: UnstableDataAttributes.LisDataAttributesRequest
+      ) => Effect.Effect<UnstableSchemas.DataAttributeList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly createDataAttribute: (
+        input: UnstableDataAttributes.CreateDataAttributeRequest
+      ) => Effect.Effect<
+        UnstableSchemas.DataAttribute,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly updateDataAttribute: (
+        input: UnstableDataAttributes.UpdateDataAttributeRequest
+      ) => Effect.Effect<
+        UnstableSchemas.DataAttribute,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
     }
     readonly dataEvents: {
-      readonly lisDataEvents: (input: UnstableDataEvents.LisDataEventsRequest) => Effect.Effect<UnstableSchemas.DataEventSummary, IntercomError.BadRequestError | Operation.CommonError>
-      readonly createDataEvent: (input: UnstableDataEvents.CreateDataEventRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly dataEventSummaries: (input?: UnstableDataEvents.DataEventSummariesRequest) => Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly lisDataEvents: (
+        input: UnstableDataEvents.LisDataEventsRequest
+      ) => Effect.Effect<UnstableSchemas.DataEventSummary, IntercomError.BadRequestError | Operation.CommonError>
+      readonly createDataEvent: (
+        input: UnstableDataEvents.CreateDataEventRequest
+      ) => Effect.Effect<
+        void,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly dataEventSummaries: (
+        input?: UnstableDataEvents.DataEventSummariesRequest
+      ) => Effect.Effect<
+        void,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
     }
     readonly dataExport: {
-      readonly createDataExport: (input: UnstableDataExport.CreateDataExportRequest) => Effect.Effect<UnstableSchemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly getDataExport: (input: UnstableDataExport.GetDataExportRequest) => Effect.Effect<UnstableSchemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly cancelDataExport: (input: UnstableDataExport.CancelDataExportRequest) => Effect.Effect<UnstableSchemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly downloadDataExport: (input: UnstableDataExport.DownloadDataExportRequest) => Effect.Effect<Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly createDataExport: (
+        input: UnstableDataExport.CreateDataExportRequest
+      ) => Effect.Effect<
+        UnstableSchemas.DataExport,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly getDataExport: (
+        input: UnstableDataExport.GetDataExportRequest
+      ) => Effect.Effect<
+        UnstableSchemas.DataExport,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly cancelDataExport: (
+        input: UnstableDataExport.CancelDataExportRequest
+      ) => Effect.Effect<
+        UnstableSchemas.DataExport,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly downloadDataExport: (
+        input: UnstableDataExport.DownloadDataExportRequest
+      ) => Effect.Effect<
+        Operation.ByteStream,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly workflows: {
-      readonly exportWorkflow: (input: UnstableWorkflows.ExportWorkflowRequest) => Effect.Effect<UnstableSchemas.WorkflowExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly exportWorkflow: (
+        input: UnstableWorkflows.ExportWorkflowRequest
+      ) => Effect.Effect<
+        UnstableSchemas.WorkflowExport,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly jobs: {
-      readonly status: (input: UnstableJobs.StatusRequest) => Effect.Effect<UnstableSchemas.Jobs, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly status: (
+        input: UnstableJobs.StatusRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Jobs,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly macros: {
-      readonly listMacros: (input?: UnstableMacros.ListMacrosRequest) => Effect.Effect<UnstableSchemas.MacroList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listMacrosStream: (input?: UnstableMacros.ListMacrosRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.MacroList, "data">, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listMacrosPages: (input?: UnstableMacros.ListMacrosRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.MacroList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly getMacro: (input: UnstableMacros.GetMacroRequest) => Effect.Effect<UnstableSchemas.Macro, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listMacros: (
+        input?: UnstableMacros.ListMacrosRequest
+      ) => Effect.Effect<UnstableSchemas.MacroList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listMacrosStream: (
+        input?: UnstableMacros.ListMacrosRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.MacroList, "data">,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
+      readonly listMacrosPages: (
+        input?: UnstableMacros.ListMacrosRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.MacroList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly getMacro: (
+        input: UnstableMacros.GetMacroRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Macro,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly messages: {
-      readonly createMessage: (input: UnstableMessages.CreateMessageRequest) => Effect.Effect<UnstableSchemas.Message, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly getWhatsAppMessageStatus: (input: UnstableMessages.GetWhatsAppMessageStatusRequest) => Effect.Effect<UnstableSchemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly getWhatsAppMessageStatusStream: (input: UnstableMessages.GetWhatsAppMessageStatusRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.WhatsappMessageStatusList, "events">, IntercomError.BadRequestError | Operation.CommonError>
-      readonly getWhatsAppMessageStatusPages: (input: UnstableMessages.GetWhatsAppMessageStatusRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly createMessage: (
+        input: UnstableMessages.CreateMessageRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Message,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly getWhatsAppMessageStatus: (
+        input: UnstableMessages.GetWhatsAppMessageStatusRequest
+      ) => Effect.Effect<
+        UnstableSchemas.WhatsappMessageStatusList,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
+      readonly getWhatsAppMessageStatusStream: (
+        input: UnstableMessages.GetWhatsAppMessageStatusRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.WhatsappMessageStatusList, "events">,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
+      readonly getWhatsAppMessageStatusPages: (
+        input: UnstableMessages.GetWhatsAppMessageStatusRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        UnstableSchemas.WhatsappMessageStatusList,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
     }
     readonly news: {
-      readonly listNewsItems: (input?: UnstableNews.ListNewsItemsRequest) => Effect.Effect<UnstableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly listNewsItemsStream: (input?: UnstableNews.ListNewsItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>
-      readonly listNewsItemsPages: (input?: UnstableNews.ListNewsItemsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly createNewsItem: (input: UnstableNews.CreateNewsItemRequest) => Effect.Effect<UnstableSchemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly retrieveNewsItem: (input: UnstableNews.RetrieveNewsItemRequest) => Effect.Effect<UnstableSchemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateNewsItem: (input: UnstableNews.UpdateNewsItemRequest) => Effect.Effect<UnstableSchemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly deleteNewsItem: (input: UnstableNews.DeleteNewsItemRequest) => Effect.Effect<UnstableSchemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listLiveNewsfeedItems: (input: UnstableNews.ListLiveNewsfeedItemsRequest) => Effect.Effect<UnstableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listLiveNewsfeedItemsStream: (input: UnstableNews.ListLiveNewsfeedItemsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listLiveNewsfeedItemsPages: (input: UnstableNews.ListLiveNewsfeedItemsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listNewsfeeds: (input?: UnstableNews.ListNewsfeedsRequest) => Effect.Effect<UnstableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly listNewsfeedsStream: (input?: UnstableNews.ListNewsfeedsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>
-      readonly listNewsfeedsPages: (input?: UnstableNews.ListNewsfeedsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>
-      readonly retrieveNewsfeed: (input: UnstableNews.RetrieveNewsfeedRequest) => Effect.Effect<UnstableSchemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listNewsItems: (
+        input?: UnstableNews.ListNewsItemsRequest
+      ) => Effect.Effect<UnstableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly listNewsItemsStream: (
+        input?: UnstableNews.ListNewsItemsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>
+      readonly listNewsItemsPages: (
+        input?: UnstableNews.ListNewsItemsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly createNewsItem: (
+        input: UnstableNews.CreateNewsItemRequest
+      ) => Effect.Effect<
+        UnstableSchemas.NewsItem,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly retrieveNewsItem: (
+        input: UnstableNews.RetrieveNewsItemRequest
+      ) => Effect.Effect<
+        UnstableSchemas.NewsItem,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly updateNewsItem: (
+        input: UnstableNews.UpdateNewsItemRequest
+      ) => Effect.Effect<
+        UnstableSchemas.NewsItem,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly deleteNewsItem: (
+        input: UnstableNews.DeleteNewsItemRequest
+      ) => Effect.Effect<
+        UnstableSchemas.DeletedObject,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listLiveNewsfeedItems: (
+        input: UnstableNews.ListLiveNewsfeedItemsRequest
+      ) => Effect.Effect<
+        UnstableSchemas.PaginatedResponse,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listLiveNewsfeedItemsStream: (
+        input: UnstableNews.ListLiveNewsfeedItemsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listLiveNewsfeedItemsPages: (
+        input: UnstableNews.ListLiveNewsfeedItemsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        UnstableSchemas.PaginatedResponse,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly listNewsfeeds: (
+        input?: UnstableNews.ListNewsfeedsRequest
+      ) => Effect.Effect<UnstableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly listNewsfeedsStream: (
+        input?: UnstableNews.ListNewsfeedsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>
+      readonly listNewsfeedsPages: (
+        input?: UnstableNews.ListNewsfeedsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>
+      readonly retrieveNewsfeed: (
+        input: UnstableNews.RetrieveNewsfeedRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Newsfeed,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly segments: {
-      readonly listSegments: (input?: UnstableSegments.ListSegmentsRequest) => Effect.Effect<UnstableSchemas.SegmentList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly retrieveSegment: (input: UnstableSegments.RetrieveSegmentRequest) => Effect.Effect<UnstableSchemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listSegments: (
+        input?: UnstableSegments.ListSegmentsRequest
+      ) => Effect.Effect<UnstableSchemas.SegmentList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly retrieveSegment: (
+        input: UnstableSegments.RetrieveSegmentRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Segment,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly switch: {
-      readonly createPhoneSwitch: (input: UnstableSwitch.CreatePhoneSwitchRequest) => Effect.Effect<UnstableSchemas.PhoneSwitch, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly createPhoneSwitch: (
+        input: UnstableSwitch.CreatePhoneSwitchRequest
+      ) => Effect.Effect<
+        UnstableSchemas.PhoneSwitch,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
     }
     readonly calls: {
-      readonly listCalls: (input?: UnstableCalls.ListCallsRequest) => Effect.Effect<UnstableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listCallsStream: (input?: UnstableCalls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError>
-      readonly listCallsPages: (input?: UnstableCalls.ListCallsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>
-      readonly showCall: (input: UnstableCalls.ShowCallRequest) => Effect.Effect<UnstableSchemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly showCallRecording: (input: UnstableCalls.ShowCallRecordingRequest) => Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly showCallTranscript: (input: UnstableCalls.ShowCallTranscriptRequest) => Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly listCallsWithTranscripts: (input: UnstableCalls.ListCallsWithTranscriptsRequest) => Effect.Effect<UnstableCalls.ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly registerFinVoiceCall: (input: UnstableCalls.RegisterFinVoiceCallRequest) => Effect.Effect<UnstableSchemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.ConflictError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly collectFinVoiceCallById: (input: UnstableCalls.CollectFinVoiceCallByIdRequest) => Effect.Effect<UnstableSchemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly collectFinVoiceCallByExternalId: (input: UnstableCalls.CollectFinVoiceCallByExternalIdRequest) => Effect.Effect<UnstableSchemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly collectFinVoiceCallByPhoneNumber: (input: UnstableCalls.CollectFinVoiceCallByPhoneNumberRequest) => Effect.Effect<unknown, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCalls: (
+        input?: UnstableCalls.ListCallsRequest
+      ) => Effect.Effect<UnstableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly listCallsStream: (
+        input?: UnstableCalls.ListCallsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.CallList, "data">,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
+      readonly listCallsPages: (
+        input?: UnstableCalls.ListCallsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<UnstableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>
+      readonly showCall: (
+        input: UnstableCalls.ShowCallRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Call,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly showCallRecording: (
+        input: UnstableCalls.ShowCallRecordingRequest
+      ) => Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly showCallTranscript: (
+        input: UnstableCalls.ShowCallTranscriptRequest
+      ) => Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listCallsWithTranscripts: (
+        input: UnstableCalls.ListCallsWithTranscriptsRequest
+      ) => Effect.Effect<
+        UnstableCalls.ListCallsWithTranscriptsResponse,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly registerFinVoiceCall: (
+        input: UnstableCalls.RegisterFinVoiceCallRequest
+      ) => Effect.Effect<
+        UnstableSchemas.AiCallResponse,
+        | IntercomError.BadRequestError
+        | IntercomError.ConflictError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly collectFinVoiceCallById: (
+        input: UnstableCalls.CollectFinVoiceCallByIdRequest
+      ) => Effect.Effect<
+        UnstableSchemas.AiCallResponse,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly collectFinVoiceCallByExternalId: (
+        input: UnstableCalls.CollectFinVoiceCallByExternalIdRequest
+      ) => Effect.Effect<
+        UnstableSchemas.AiCallResponse,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly collectFinVoiceCallByPhoneNumber: (
+        input: UnstableCalls.CollectFinVoiceCallByPhoneNumberRequest
+      ) => Effect.Effect<unknown, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
     }
     readonly teams: {
-      readonly listTeams: (input?: UnstableTeams.ListTeamsRequest) => Effect.Effect<UnstableSchemas.TeamList, Operation.CommonError>
-      readonly retrieveTeam: (input: UnstableTeams.RetrieveTeamRequest) => Effect.Effect<UnstableSchemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listTeams: (
+        input?: UnstableTeams.ListTeamsRequest
+      ) => Effect.Effect<UnstableSchemas.TeamList, Operation.CommonError>
+      readonly retrieveTeam: (
+        input: UnstableTeams.RetrieveTeamRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Team,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly ticketStates: {
-      readonly listTicketStates: (input?: UnstableTicketStates.ListTicketStatesRequest) => Effect.Effect<UnstableSchemas.TicketStateList, Operation.CommonError>
+      readonly listTicketStates: (
+        input?: UnstableTicketStates.ListTicketStatesRequest
+      ) => Effect.Effect<UnstableSchemas.TicketStateList, Operation.CommonError>
     }
     readonly ticketTypeAttributes: {
-      readonly createTicketTypeAttribute: (input: UnstableTicketTypeAttributes.CreateTicketTypeAttributeRequest) => Effect.Effect<UnstableSchemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly updateTicketTypeAttribute: (input: UnstableTicketTypeAttributes.UpdateTicketTypeAttributeRequest) => Effect.Effect<UnstableSchemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly createTicketTypeAttribute: (
+        input: UnstableTicketTypeAttributes.CreateTicketTypeAttributeRequest
+      ) => Effect.Effect<
+        UnstableSchemas.TicketTypeAttribute,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly updateTicketTypeAttribute: (
+        input: UnstableTicketTypeAttributes.UpdateTicketTypeAttributeRequest
+      ) => Effect.Effect<
+        UnstableSchemas.TicketTypeAttribute,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
     }
     readonly ticketTypes: {
-      readonly listTicketTypes: (input?: UnstableTicketTypes.ListTicketTypesRequest) => Effect.Effect<UnstableSchemas.TicketTypeList, Operation.CommonError>
-      readonly createTicketType: (input: UnstableTicketTypes.CreateTicketTypeRequest) => Effect.Effect<UnstableSchemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly getTicketType: (input: UnstableTicketTypes.GetTicketTypeRequest) => Effect.Effect<UnstableSchemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listTicketTypes: (
+        input?: UnstableTicketTypes.ListTicketTypesRequest
+      ) => Effect.Effect<UnstableSchemas.TicketTypeList, Operation.CommonError>
+      readonly createTicketType: (
+        input: UnstableTicketTypes.CreateTicketTypeRequest
+      ) => Effect.Effect<
+        UnstableSchemas.TicketType,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly getTicketType: (
+        input: UnstableTicketTypes.GetTicketTypeRequest
+      ) => Effect.Effect<
+        UnstableSchemas.TicketType,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly tickets: {
-      readonly replyTicket: (input: UnstableTickets.ReplyTicketRequest) => Effect.Effect<UnstableSchemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly enqueueCreateTicket: (input: UnstableTickets.EnqueueCreateTicketRequest) => Effect.Effect<UnstableSchemas.Jobs, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly getTicket: (input: UnstableTickets.GetTicketRequest) => Effect.Effect<UnstableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateTicket: (input: UnstableTickets.UpdateTicketRequest) => Effect.Effect<UnstableSchemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly deleteTicket: (input: UnstableTickets.DeleteTicketRequest) => Effect.Effect<UnstableTickets.DeleteTicketResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly searchTickets: (input: UnstableTickets.SearchTicketsRequest) => Effect.Effect<UnstableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly searchTicketsStream: (input: UnstableTickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<Pagination.ItemOf<UnstableSchemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly searchTicketsPages: (input: UnstableTickets.SearchTicketsRequest, options?: Pagination.Options) => Stream.Stream<UnstableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly replyTicket: (
+        input: UnstableTickets.ReplyTicketRequest
+      ) => Effect.Effect<
+        UnstableSchemas.TicketReply,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly enqueueCreateTicket: (
+        input: UnstableTickets.EnqueueCreateTicketRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Jobs,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly getTicket: (
+        input: UnstableTickets.GetTicketRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Ticket,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly updateTicket: (
+        input: UnstableTickets.UpdateTicketRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Ticket,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly deleteTicket: (
+        input: UnstableTickets.DeleteTicketRequest
+      ) => Effect.Effect<
+        UnstableTickets.DeleteTicketResponse,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly searchTickets: (
+        input: UnstableTickets.SearchTicketsRequest
+      ) => Effect.Effect<
+        UnstableSchemas.TicketList,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly searchTicketsStream: (
+        input: UnstableTickets.SearchTicketsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        Pagination.ItemOf<UnstableSchemas.TicketList, "tickets">,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
+      readonly searchTicketsPages: (
+        input: UnstableTickets.SearchTicketsRequest,
+        options?: Pagination.Options
+      ) => Stream.Stream<
+        UnstableSchemas.TicketList,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
     }
     readonly visitors: {
-      readonly retrieveVisitorWithUserId: (input: UnstableVisitors.RetrieveVisitorWithUserIdRequest) => Effect.Effect<UnstableSchemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
-      readonly updateVisitor: (input: UnstableVisitors.UpdateVisitorRequest) => Effect.Effect<UnstableSchemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError>
-      readonly convertVisitor: (input: UnstableVisitors.ConvertVisitorRequest) => Effect.Effect<UnstableSchemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      readonly retrieveVisitorWithUserId: (
+        input: UnstableVisitors.RetrieveVisitorWithUserIdRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Visitor,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
+      readonly updateVisitor: (
+        input: UnstableVisitors.UpdateVisitorRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Visitor,
+        | IntercomError.BadRequestError
+        | IntercomError.NotFoundError
+        | IntercomError.UnprocessableEntityError
+        | Operation.CommonError
+      >
+      readonly convertVisitor: (
+        input: UnstableVisitors.ConvertVisitorRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Contact,
+        IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+      >
     }
     readonly brands: {
-      readonly listBrands: (input?: UnstableBrands.ListBrandsRequest) => Effect.Effect<UnstableSchemas.BrandList, Operation.CommonError>
-      readonly retrieveBrand: (input: UnstableBrands.RetrieveBrandRequest) => Effect.Effect<UnstableSchemas.Brand, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listBrands: (
+        input?: UnstableBrands.ListBrandsRequest
+      ) => Effect.Effect<UnstableSchemas.BrandList, Operation.CommonError>
+      readonly retrieveBrand: (
+        input: UnstableBrands.RetrieveBrandRequest
+      ) => Effect.Effect<
+        UnstableSchemas.Brand,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
     readonly emails: {
-      readonly listEmails: (input?: UnstableEmails.ListEmailsRequest) => Effect.Effect<UnstableSchemas.EmailList, Operation.CommonError>
-      readonly retrieveEmail: (input: UnstableEmails.RetrieveEmailRequest) => Effect.Effect<UnstableSchemas.EmailSetting, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>
+      readonly listEmails: (
+        input?: UnstableEmails.ListEmailsRequest
+      ) => Effect.Effect<UnstableSchemas.EmailList, Operation.CommonError>
+      readonly retrieveEmail: (
+        input: UnstableEmails.RetrieveEmailRequest
+      ) => Effect.Effect<
+        UnstableSchemas.EmailSetting,
+        IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+      >
     }
   }
 }
@@ -647,50 +2677,127 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     admins: {
       identify: (input) => client.execute(Admins.identifyOperation, input as Admins.IdentifyAdminRequest),
       away: (input) => client.execute(Admins.awayOperation, input as Admins.ConfigureAwayAdminRequest),
-      listAllActivityLogs: (input) => client.execute(Admins.listAllActivityLogsOperation, input as Admins.ListAllActivityLogsRequest),
-      listAllActivityLogsStream: (input, options) => stream(Pagination.items(Admins.listAllActivityLogsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError>,
-      listAllActivityLogsPages: (input, options) => stream(Pagination.pages(Admins.listAllActivityLogsOperation, input, options)) as Stream.Stream<StableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>,
+      listAllActivityLogs: (input) =>
+        client.execute(Admins.listAllActivityLogsOperation, input as Admins.ListAllActivityLogsRequest),
+      listAllActivityLogsStream: (input, options) =>
+        stream(Pagination.items(Admins.listAllActivityLogsOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.ActivityLogList, "activity_logs">,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
+      listAllActivityLogsPages: (input, options) =>
+        stream(Pagination.pages(Admins.listAllActivityLogsOperation, input, options)) as Stream.Stream<
+          StableSchemas.ActivityLogList,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
       list: (input) => client.execute(Admins.listOperation, input as Admins.ListAdminsRequest),
       find: (input) => client.execute(Admins.findOperation, input as Admins.FindAdminRequest)
     },
     aiContent: {
-      listContentImportSources: (input) => client.execute(AiContent.listContentImportSourcesOperation, input as AiContent.ListContentImportSourcesRequest),
-      listContentImportSourcesStream: (input, options) => stream(Pagination.items(AiContent.listContentImportSourcesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>,
-      listContentImportSourcesPages: (input, options) => stream(Pagination.pages(AiContent.listContentImportSourcesOperation, input, options)) as Stream.Stream<StableSchemas.ContentImportSourcesList, Operation.CommonError>,
-      createContentImportSource: (input) => client.execute(AiContent.createContentImportSourceOperation, input as AiContent.CreateContentImportSourceRequest),
-      getContentImportSource: (input) => client.execute(AiContent.getContentImportSourceOperation, input as AiContent.GetContentImportSourceRequest),
-      updateContentImportSource: (input) => client.execute(AiContent.updateContentImportSourceOperation, input as AiContent.UpdateContentImportSourceRequest),
-      deleteContentImportSource: (input) => client.execute(AiContent.deleteContentImportSourceOperation, input as AiContent.DeleteContentImportSourceRequest),
-      listExternalPages: (input) => client.execute(AiContent.listExternalPagesOperation, input as AiContent.ListExternalPagesRequest),
-      listExternalPagesStream: (input, options) => stream(Pagination.items(AiContent.listExternalPagesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ExternalPagesList, "data">, Operation.CommonError>,
-      listExternalPagesPages: (input, options) => stream(Pagination.pages(AiContent.listExternalPagesOperation, input, options)) as Stream.Stream<StableSchemas.ExternalPagesList, Operation.CommonError>,
-      createExternalPage: (input) => client.execute(AiContent.createExternalPageOperation, input as AiContent.CreateExternalPageRequest),
-      getExternalPage: (input) => client.execute(AiContent.getExternalPageOperation, input as AiContent.GetExternalPageRequest),
-      updateExternalPage: (input) => client.execute(AiContent.updateExternalPageOperation, input as AiContent.UpdateExternalPageRequest),
-      deleteExternalPage: (input) => client.execute(AiContent.deleteExternalPageOperation, input as AiContent.DeleteExternalPageRequest)
+      listContentImportSources: (input) =>
+        client.execute(AiContent.listContentImportSourcesOperation, input as AiContent.ListContentImportSourcesRequest),
+      listContentImportSourcesStream: (input, options) =>
+        stream(Pagination.items(AiContent.listContentImportSourcesOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.ContentImportSourcesList, "data">,
+          Operation.CommonError
+        >,
+      listContentImportSourcesPages: (input, options) =>
+        stream(Pagination.pages(AiContent.listContentImportSourcesOperation, input, options)) as Stream.Stream<
+          StableSchemas.ContentImportSourcesList,
+          Operation.CommonError
+        >,
+      createContentImportSource: (input) =>
+        client.execute(
+          AiContent.createContentImportSourceOperation,
+          input as AiContent.CreateContentImportSourceRequest
+        ),
+      getContentImportSource: (input) =>
+        client.execute(AiContent.getContentImportSourceOperation, input as AiContent.GetContentImportSourceRequest),
+      updateContentImportSource: (input) =>
+        client.execute(
+          AiContent.updateContentImportSourceOperation,
+          input as AiContent.UpdateContentImportSourceRequest
+        ),
+      deleteContentImportSource: (input) =>
+        client.execute(
+          AiContent.deleteContentImportSourceOperation,
+          input as AiContent.DeleteContentImportSourceRequest
+        ),
+      listExternalPages: (input) =>
+        client.execute(AiContent.listExternalPagesOperation, input as AiContent.ListExternalPagesRequest),
+      listExternalPagesStream: (input, options) =>
+        stream(Pagination.items(AiContent.listExternalPagesOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.ExternalPagesList, "data">,
+          Operation.CommonError
+        >,
+      listExternalPagesPages: (input, options) =>
+        stream(Pagination.pages(AiContent.listExternalPagesOperation, input, options)) as Stream.Stream<
+          StableSchemas.ExternalPagesList,
+          Operation.CommonError
+        >,
+      createExternalPage: (input) =>
+        client.execute(AiContent.createExternalPageOperation, input as AiContent.CreateExternalPageRequest),
+      getExternalPage: (input) =>
+        client.execute(AiContent.getExternalPageOperation, input as AiContent.GetExternalPageRequest),
+      updateExternalPage: (input) =>
+        client.execute(AiContent.updateExternalPageOperation, input as AiContent.UpdateExternalPageRequest),
+      deleteExternalPage: (input) =>
+        client.execute(AiContent.deleteExternalPageOperation, input as AiContent.DeleteExternalPageRequest)
     },
     articles: {
       list: (input) => client.execute(Articles.listOperation, input as Articles.ListArticlesRequest),
-      listStream: (input, options) => stream(Pagination.items(Articles.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-      listPages: (input, options) => stream(Pagination.pages(Articles.listOperation, input, options)) as Stream.Stream<StableSchemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>,
+      listStream: (input, options) =>
+        stream(Pagination.items(Articles.listOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.ArticleList, "data">,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
+      listPages: (input, options) =>
+        stream(Pagination.pages(Articles.listOperation, input, options)) as Stream.Stream<
+          StableSchemas.ArticleList,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
       create: (input) => client.execute(Articles.createOperation, input as Articles.CreateArticleRequest),
       find: (input) => client.execute(Articles.findOperation, input as Articles.FindArticleRequest),
       update: (input) => client.execute(Articles.updateOperation, input as Articles.UpdateArticleRequest),
       delete: (input) => client.execute(Articles.deleteOperation, input as Articles.DeleteArticleRequest),
       search: (input) => client.execute(Articles.searchOperation, input as Articles.SearchArticlesRequest),
-      searchStream: (input, options) => stream(Pagination.items(Articles.searchOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError>,
-      searchPages: (input, options) => stream(Pagination.pages(Articles.searchOperation, input, options)) as Stream.Stream<StableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+      searchStream: (input, options) =>
+        stream(Pagination.items(Articles.searchOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.ArticleSearchResponse, "data.articles">,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
+      searchPages: (input, options) =>
+        stream(Pagination.pages(Articles.searchOperation, input, options)) as Stream.Stream<
+          StableSchemas.ArticleSearchResponse,
+          IntercomError.BadRequestError | Operation.CommonError
+        >
     },
     awayStatusReasons: {
-      listAwayStatusReasons: (input) => client.execute(AwayStatusReasons.listAwayStatusReasonsOperation, input as AwayStatusReasons.ListAwayStatusReasonsRequest)
+      listAwayStatusReasons: (input) =>
+        client.execute(
+          AwayStatusReasons.listAwayStatusReasonsOperation,
+          input as AwayStatusReasons.ListAwayStatusReasonsRequest
+        )
     },
     export: {
-      enqueueANewReportingDataExportJob: (input) => client.execute(Export.enqueueANewReportingDataExportJobOperation, input as Export.EnqueueANewReportingDataExportJobRequest),
-      listAvailableDatasetsAndAttributes: (input) => client.execute(Export.listAvailableDatasetsAndAttributesOperation, input as Export.ListAvailableDatasetsAndAttributesRequest)
+      enqueueANewReportingDataExportJob: (input) =>
+        client.execute(
+          Export.enqueueANewReportingDataExportJobOperation,
+          input as Export.EnqueueANewReportingDataExportJobRequest
+        ),
+      listAvailableDatasetsAndAttributes: (input) =>
+        client.execute(
+          Export.listAvailableDatasetsAndAttributesOperation,
+          input as Export.ListAvailableDatasetsAndAttributesRequest
+        )
     },
     dataExport: {
-      exportReportingData: (input) => client.execute(DataExport.exportReportingDataOperation, input as DataExport.ExportReportingDataRequest),
-      downloadReportingDataExport: (input) => client.execute(DataExport.downloadReportingDataExportOperation, input as DataExport.DownloadReportingDataExportRequest),
+      exportReportingData: (input) =>
+        client.execute(DataExport.exportReportingDataOperation, input as DataExport.ExportReportingDataRequest),
+      downloadReportingDataExport: (input) =>
+        client.execute(
+          DataExport.downloadReportingDataExportOperation,
+          input as DataExport.DownloadReportingDataExportRequest
+        ),
       create: (input) => client.execute(DataExport.createOperation, input as DataExport.CreateDataExportRequest),
       find: (input) => client.execute(DataExport.findOperation, input as DataExport.FindDataExportRequest),
       cancel: (input) => client.execute(DataExport.cancelOperation, input as DataExport.CancelDataExportRequest),
@@ -698,83 +2805,227 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     helpCenters: {
       collections: {
-        list: (input) => client.execute(HelpCentersCollections.listOperation, input as HelpCentersCollections.ListCollectionsRequest),
-        listStream: (input, options) => stream(Pagination.items(HelpCentersCollections.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.CollectionList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-        listPages: (input, options) => stream(Pagination.pages(HelpCentersCollections.listOperation, input, options)) as Stream.Stream<StableSchemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>,
-        create: (input) => client.execute(HelpCentersCollections.createOperation, input as HelpCentersCollections.CreateCollectionRequest),
-        find: (input) => client.execute(HelpCentersCollections.findOperation, input as HelpCentersCollections.FindCollectionRequest),
-        update: (input) => client.execute(HelpCentersCollections.updateOperation, input as HelpCentersCollections.UpdateCollectionRequest),
-        delete: (input) => client.execute(HelpCentersCollections.deleteOperation, input as HelpCentersCollections.DeleteCollectionRequest)
+        list: (input) =>
+          client.execute(HelpCentersCollections.listOperation, input as HelpCentersCollections.ListCollectionsRequest),
+        listStream: (input, options) =>
+          stream(Pagination.items(HelpCentersCollections.listOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<StableSchemas.CollectionList, "data">,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        listPages: (input, options) =>
+          stream(Pagination.pages(HelpCentersCollections.listOperation, input, options)) as Stream.Stream<
+            StableSchemas.CollectionList,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        create: (input) =>
+          client.execute(
+            HelpCentersCollections.createOperation,
+            input as HelpCentersCollections.CreateCollectionRequest
+          ),
+        find: (input) =>
+          client.execute(HelpCentersCollections.findOperation, input as HelpCentersCollections.FindCollectionRequest),
+        update: (input) =>
+          client.execute(
+            HelpCentersCollections.updateOperation,
+            input as HelpCentersCollections.UpdateCollectionRequest
+          ),
+        delete: (input) =>
+          client.execute(
+            HelpCentersCollections.deleteOperation,
+            input as HelpCentersCollections.DeleteCollectionRequest
+          )
       },
       find: (input) => client.execute(HelpCenters.findOperation, input as HelpCenters.FindHelpCenterRequest),
       list: (input) => client.execute(HelpCenters.listOperation, input as HelpCenters.ListHelpCentersRequest),
-      listStream: (input, options) => stream(Pagination.items(HelpCenters.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.HelpCenterList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-      listPages: (input, options) => stream(Pagination.pages(HelpCenters.listOperation, input, options)) as Stream.Stream<StableSchemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
+      listStream: (input, options) =>
+        stream(Pagination.items(HelpCenters.listOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.HelpCenterList, "data">,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
+      listPages: (input, options) =>
+        stream(Pagination.pages(HelpCenters.listOperation, input, options)) as Stream.Stream<
+          StableSchemas.HelpCenterList,
+          IntercomError.BadRequestError | Operation.CommonError
+        >
     },
     internalArticles: {
-      listInternalArticles: (input) => client.execute(InternalArticles.listInternalArticlesOperation, input as InternalArticles.ListInternalArticlesRequest),
-      listInternalArticlesStream: (input, options) => stream(Pagination.items(InternalArticles.listInternalArticlesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleList, "data">, Operation.CommonError>,
-      listInternalArticlesPages: (input, options) => stream(Pagination.pages(InternalArticles.listInternalArticlesOperation, input, options)) as Stream.Stream<StableSchemas.InternalArticleList, Operation.CommonError>,
-      createInternalArticle: (input) => client.execute(InternalArticles.createInternalArticleOperation, input as InternalArticles.CreateInternalArticleRequest),
-      retrieveInternalArticle: (input) => client.execute(InternalArticles.retrieveInternalArticleOperation, input as InternalArticles.RetrieveInternalArticleRequest),
-      updateInternalArticle: (input) => client.execute(InternalArticles.updateInternalArticleOperation, input as InternalArticles.UpdateInternalArticleRequest),
-      deleteInternalArticle: (input) => client.execute(InternalArticles.deleteInternalArticleOperation, input as InternalArticles.DeleteInternalArticleRequest),
-      searchInternalArticles: (input) => client.execute(InternalArticles.searchInternalArticlesOperation, input as InternalArticles.SearchInternalArticlesRequest),
-      searchInternalArticlesStream: (input, options) => stream(Pagination.items(InternalArticles.searchInternalArticlesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError>,
-      searchInternalArticlesPages: (input, options) => stream(Pagination.pages(InternalArticles.searchInternalArticlesOperation, input, options)) as Stream.Stream<StableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+      listInternalArticles: (input) =>
+        client.execute(
+          InternalArticles.listInternalArticlesOperation,
+          input as InternalArticles.ListInternalArticlesRequest
+        ),
+      listInternalArticlesStream: (input, options) =>
+        stream(Pagination.items(InternalArticles.listInternalArticlesOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.InternalArticleList, "data">,
+          Operation.CommonError
+        >,
+      listInternalArticlesPages: (input, options) =>
+        stream(Pagination.pages(InternalArticles.listInternalArticlesOperation, input, options)) as Stream.Stream<
+          StableSchemas.InternalArticleList,
+          Operation.CommonError
+        >,
+      createInternalArticle: (input) =>
+        client.execute(
+          InternalArticles.createInternalArticleOperation,
+          input as InternalArticles.CreateInternalArticleRequest
+        ),
+      retrieveInternalArticle: (input) =>
+        client.execute(
+          InternalArticles.retrieveInternalArticleOperation,
+          input as InternalArticles.RetrieveInternalArticleRequest
+        ),
+      updateInternalArticle: (input) =>
+        client.execute(
+          InternalArticles.updateInternalArticleOperation,
+          input as InternalArticles.UpdateInternalArticleRequest
+        ),
+      deleteInternalArticle: (input) =>
+        client.execute(
+          InternalArticles.deleteInternalArticleOperation,
+          input as InternalArticles.DeleteInternalArticleRequest
+        ),
+      searchInternalArticles: (input) =>
+        client.execute(
+          InternalArticles.searchInternalArticlesOperation,
+          input as InternalArticles.SearchInternalArticlesRequest
+        ),
+      searchInternalArticlesStream: (input, options) =>
+        stream(Pagination.items(InternalArticles.searchInternalArticlesOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.InternalArticleSearchResponse, "data.internal_articles">,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
+      searchInternalArticlesPages: (input, options) =>
+        stream(Pagination.pages(InternalArticles.searchInternalArticlesOperation, input, options)) as Stream.Stream<
+          StableSchemas.InternalArticleSearchResponse,
+          IntercomError.BadRequestError | Operation.CommonError
+        >
     },
     ipAllowlist: {
-      getIpAllowlist: (input) => client.execute(IpAllowlist.getIpAllowlistOperation, input as IpAllowlist.GetIpAllowlistRequest),
-      updateIpAllowlist: (input) => client.execute(IpAllowlist.updateIpAllowlistOperation, input as IpAllowlist.UpdateIpAllowlistRequest)
+      getIpAllowlist: (input) =>
+        client.execute(IpAllowlist.getIpAllowlistOperation, input as IpAllowlist.GetIpAllowlistRequest),
+      updateIpAllowlist: (input) =>
+        client.execute(IpAllowlist.updateIpAllowlistOperation, input as IpAllowlist.UpdateIpAllowlistRequest)
     },
     companies: {
       retrieve: (input) => client.execute(Companies.retrieveOperation, input as Companies.RetrieveCompanyRequest),
-      createOrUpdate: (input) => client.execute(Companies.createOrUpdateOperation, input as Companies.CreateOrUpdateCompanyRequest),
+      createOrUpdate: (input) =>
+        client.execute(Companies.createOrUpdateOperation, input as Companies.CreateOrUpdateCompanyRequest),
       find: (input) => client.execute(Companies.findOperation, input as Companies.FindCompanyRequest),
       update: (input) => client.execute(Companies.updateOperation, input as Companies.UpdateCompanyRequest),
       delete: (input) => client.execute(Companies.deleteOperation, input as Companies.DeleteCompanyRequest),
-      listAttachedContacts: (input) => client.execute(Companies.listAttachedContactsOperation, input as Companies.ListAttachedContactsRequest),
-      listAttachedContactsStream: (input, options) => stream(Pagination.items(Companies.listAttachedContactsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listAttachedContactsPages: (input, options) => stream(Pagination.pages(Companies.listAttachedContactsOperation, input, options)) as Stream.Stream<StableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listAttachedSegments: (input) => client.execute(Companies.listAttachedSegmentsOperation, input as Companies.ListSegmentsAttachedToCompanyRequest),
+      listAttachedContacts: (input) =>
+        client.execute(Companies.listAttachedContactsOperation, input as Companies.ListAttachedContactsRequest),
+      listAttachedContactsStream: (input, options) =>
+        stream(Pagination.items(Companies.listAttachedContactsOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.CompanyAttachedContacts, "data">,
+          IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+        >,
+      listAttachedContactsPages: (input, options) =>
+        stream(Pagination.pages(Companies.listAttachedContactsOperation, input, options)) as Stream.Stream<
+          StableSchemas.CompanyAttachedContacts,
+          IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+        >,
+      listAttachedSegments: (input) =>
+        client.execute(
+          Companies.listAttachedSegmentsOperation,
+          input as Companies.ListSegmentsAttachedToCompanyRequest
+        ),
       list: (input) => client.execute(Companies.listOperation, input as Companies.ListCompaniesRequest),
-      listStream: (input, options) => stream(Pagination.items(Companies.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-      listPages: (input, options) => stream(Pagination.pages(Companies.listOperation, input, options)) as Stream.Stream<StableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>,
+      listStream: (input, options) =>
+        stream(Pagination.items(Companies.listOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.CompanyList, "data">,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
+      listPages: (input, options) =>
+        stream(Pagination.pages(Companies.listOperation, input, options)) as Stream.Stream<
+          StableSchemas.CompanyList,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
       scroll: (input) => client.execute(Companies.scrollOperation, input as Companies.ScrollCompaniesRequest),
-      scrollStream: (input, options) => stream(Pagination.items(Companies.scrollOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
-      scrollPages: (input, options) => stream(Pagination.pages(Companies.scrollOperation, input, options)) as Stream.Stream<StableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
-      attachContact: (input) => client.execute(Companies.attachContactOperation, input as Companies.AttachContactToCompanyRequest),
-      detachContact: (input) => client.execute(Companies.detachContactOperation, input as Companies.DetachContactFromCompanyRequest)
+      scrollStream: (input, options) =>
+        stream(Pagination.items(Companies.scrollOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.CompanyScroll, "data">,
+          IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError
+        >,
+      scrollPages: (input, options) =>
+        stream(Pagination.pages(Companies.scrollOperation, input, options)) as Stream.Stream<
+          StableSchemas.CompanyScroll,
+          IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError
+        >,
+      attachContact: (input) =>
+        client.execute(Companies.attachContactOperation, input as Companies.AttachContactToCompanyRequest),
+      detachContact: (input) =>
+        client.execute(Companies.detachContactOperation, input as Companies.DetachContactFromCompanyRequest)
     },
     contacts: {
-      listAttachedCompanies: (input) => client.execute(Contacts.listAttachedCompaniesOperation, input as Contacts.ListAttachedCompaniesRequest),
-      listAttachedCompaniesStream: (input, options) => stream(Pagination.items(Contacts.listAttachedCompaniesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactAttachedCompanies, "companies">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listAttachedCompaniesPages: (input, options) => stream(Pagination.pages(Contacts.listAttachedCompaniesOperation, input, options)) as Stream.Stream<StableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listAttachedSegments: (input) => client.execute(Contacts.listAttachedSegmentsOperation, input as Contacts.ListSegmentsAttachedToContactRequest),
-      listAttachedSubscriptions: (input) => client.execute(Contacts.listAttachedSubscriptionsOperation, input as Contacts.ListAttachedSubscriptionsRequest),
-      attachSubscription: (input) => client.execute(Contacts.attachSubscriptionOperation, input as Contacts.AttachSubscriptionToContactRequest),
-      detachSubscription: (input) => client.execute(Contacts.detachSubscriptionOperation, input as Contacts.DetachSubscriptionFromContactRequest),
-      listAttachedTags: (input) => client.execute(Contacts.listAttachedTagsOperation, input as Contacts.ListTagsAttachedToContactRequest),
+      listAttachedCompanies: (input) =>
+        client.execute(Contacts.listAttachedCompaniesOperation, input as Contacts.ListAttachedCompaniesRequest),
+      listAttachedCompaniesStream: (input, options) =>
+        stream(Pagination.items(Contacts.listAttachedCompaniesOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.ContactAttachedCompanies, "companies">,
+          IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+        >,
+      listAttachedCompaniesPages: (input, options) =>
+        stream(Pagination.pages(Contacts.listAttachedCompaniesOperation, input, options)) as Stream.Stream<
+          StableSchemas.ContactAttachedCompanies,
+          IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+        >,
+      listAttachedSegments: (input) =>
+        client.execute(Contacts.listAttachedSegmentsOperation, input as Contacts.ListSegmentsAttachedToContactRequest),
+      listAttachedSubscriptions: (input) =>
+        client.execute(Contacts.listAttachedSubscriptionsOperation, input as Contacts.ListAttachedSubscriptionsRequest),
+      attachSubscription: (input) =>
+        client.execute(Contacts.attachSubscriptionOperation, input as Contacts.AttachSubscriptionToContactRequest),
+      detachSubscription: (input) =>
+        client.execute(Contacts.detachSubscriptionOperation, input as Contacts.DetachSubscriptionFromContactRequest),
+      listAttachedTags: (input) =>
+        client.execute(Contacts.listAttachedTagsOperation, input as Contacts.ListTagsAttachedToContactRequest),
       find: (input) => client.execute(Contacts.findOperation, input as Contacts.FindContactRequest),
       update: (input) => client.execute(Contacts.updateOperation, input as Contacts.UpdateContactRequest),
       delete: (input) => client.execute(Contacts.deleteOperation, input as Contacts.DeleteContactRequest),
-      mergeLeadInUser: (input) => client.execute(Contacts.mergeLeadInUserOperation, input as Contacts.MergeLeadInUserRequest),
+      mergeLeadInUser: (input) =>
+        client.execute(Contacts.mergeLeadInUserOperation, input as Contacts.MergeLeadInUserRequest),
       search: (input) => client.execute(Contacts.searchOperation, input as Contacts.SearchContactsRequest),
-      searchStream: (input, options) => stream(Pagination.items(Contacts.searchOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-      searchPages: (input, options) => stream(Pagination.pages(Contacts.searchOperation, input, options)) as Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+      searchStream: (input, options) =>
+        stream(Pagination.items(Contacts.searchOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.ContactList, "data">,
+          IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+        >,
+      searchPages: (input, options) =>
+        stream(Pagination.pages(Contacts.searchOperation, input, options)) as Stream.Stream<
+          StableSchemas.ContactList,
+          IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+        >,
       list: (input) => client.execute(Contacts.listOperation, input as Contacts.ListContactsRequest),
-      listStream: (input, options) => stream(Pagination.items(Contacts.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ContactList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-      listPages: (input, options) => stream(Pagination.pages(Contacts.listOperation, input, options)) as Stream.Stream<StableSchemas.ContactList, IntercomError.BadRequestError | Operation.CommonError>,
+      listStream: (input, options) =>
+        stream(Pagination.items(Contacts.listOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.ContactList, "data">,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
+      listPages: (input, options) =>
+        stream(Pagination.pages(Contacts.listOperation, input, options)) as Stream.Stream<
+          StableSchemas.ContactList,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
       create: (input) => client.execute(Contacts.createOperation, input as Contacts.CreateContactRequest),
-      showContactByExternalId: (input) => client.execute(Contacts.showContactByExternalIdOperation, input as Contacts.ShowContactByExternalIdRequest),
+      showContactByExternalId: (input) =>
+        client.execute(Contacts.showContactByExternalIdOperation, input as Contacts.ShowContactByExternalIdRequest),
       archive: (input) => client.execute(Contacts.archiveOperation, input as Contacts.ArchiveContactRequest),
       unarchive: (input) => client.execute(Contacts.unarchiveOperation, input as Contacts.UnarchiveContactRequest),
       blockContact: (input) => client.execute(Contacts.blockContactOperation, input as Contacts.BlockContactRequest)
     },
     notes: {
       list: (input) => client.execute(Notes.listOperation, input as Notes.ListContactNotesRequest),
-      listStream: (input, options) => stream(Pagination.items(Notes.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-      listPages: (input, options) => stream(Pagination.pages(Notes.listOperation, input, options)) as Stream.Stream<StableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+      listStream: (input, options) =>
+        stream(Pagination.items(Notes.listOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.NoteList, "data">,
+          IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+        >,
+      listPages: (input, options) =>
+        stream(Pagination.pages(Notes.listOperation, input, options)) as Stream.Stream<
+          StableSchemas.NoteList,
+          IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+        >,
       create: (input) => client.execute(Notes.createOperation, input as Notes.CreateContactNoteRequest),
       find: (input) => client.execute(Notes.findOperation, input as Notes.FindNoteRequest)
     },
@@ -782,7 +3033,8 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       tagContact: (input) => client.execute(Tags.tagContactOperation, input as Tags.TagContactRequest),
       untagContact: (input) => client.execute(Tags.untagContactOperation, input as Tags.UntagContactRequest),
       tagConversation: (input) => client.execute(Tags.tagConversationOperation, input as Tags.TagConversationRequest),
-      untagConversation: (input) => client.execute(Tags.untagConversationOperation, input as Tags.UntagConversationRequest),
+      untagConversation: (input) =>
+        client.execute(Tags.untagConversationOperation, input as Tags.UntagConversationRequest),
       list: (input) => client.execute(Tags.listOperation, input as Tags.ListTagsRequest),
       create: (input) => client.execute(Tags.createOperation, input as Tags.CreateTagRequest),
       find: (input) => client.execute(Tags.findOperation, input as Tags.FindTagRequest),
@@ -792,40 +3044,116 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     },
     conversations: {
       list: (input) => client.execute(Conversations.listOperation, input as Conversations.ListConversationsRequest),
-      listStream: (input, options) => stream(Pagination.items(Conversations.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError>,
-      listPages: (input, options) => stream(Pagination.pages(Conversations.listOperation, input, options)) as Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>,
-      create: (input) => client.execute(Conversations.createOperation, input as Conversations.CreateConversationRequest),
+      listStream: (input, options) =>
+        stream(Pagination.items(Conversations.listOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.ConversationList, "conversations">,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
+      listPages: (input, options) =>
+        stream(Pagination.pages(Conversations.listOperation, input, options)) as Stream.Stream<
+          StableSchemas.ConversationList,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
+      create: (input) =>
+        client.execute(Conversations.createOperation, input as Conversations.CreateConversationRequest),
       find: (input) => client.execute(Conversations.findOperation, input as Conversations.FindConversationRequest),
-      update: (input) => client.execute(Conversations.updateOperation, input as Conversations.UpdateConversationRequest),
-      deleteConversation: (input) => client.execute(Conversations.deleteConversationOperation, input as Conversations.DeleteConversationRequest),
-      search: (input) => client.execute(Conversations.searchOperation, input as Conversations.SearchConversationsRequest),
-      searchStream: (input, options) => stream(Pagination.items(Conversations.searchOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-      searchPages: (input, options) => stream(Pagination.pages(Conversations.searchOperation, input, options)) as Stream.Stream<StableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
+      update: (input) =>
+        client.execute(Conversations.updateOperation, input as Conversations.UpdateConversationRequest),
+      deleteConversation: (input) =>
+        client.execute(Conversations.deleteConversationOperation, input as Conversations.DeleteConversationRequest),
+      search: (input) =>
+        client.execute(Conversations.searchOperation, input as Conversations.SearchConversationsRequest),
+      searchStream: (input, options) =>
+        stream(Pagination.items(Conversations.searchOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.ConversationList, "conversations">,
+          IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+        >,
+      searchPages: (input, options) =>
+        stream(Pagination.pages(Conversations.searchOperation, input, options)) as Stream.Stream<
+          StableSchemas.ConversationList,
+          IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+        >,
       reply: (input) => client.execute(Conversations.replyOperation, input as Conversations.ReplyToConversationRequest),
-      manage: (input) => client.execute(Conversations.manageOperation, input as Conversations.ManageConversationPartsRequest),
-      attachContactAsAdmin: (input) => client.execute(Conversations.attachContactAsAdminOperation, input as Conversations.AttachContactToConversationRequest),
-      detachContactAsAdmin: (input) => client.execute(Conversations.detachContactAsAdminOperation, input as Conversations.DetachContactFromConversationRequest),
-      redactConversationPart: (input) => client.execute(Conversations.redactConversationPartOperation, input as Conversations.RedactConversationPartRequest),
-      convertToTicket: (input) => client.execute(Conversations.convertToTicketOperation, input as Conversations.ConvertConversationToTicketRequest),
-      runAssignmentRules: (input) => client.execute(Conversations.runAssignmentRulesOperation, input as Conversations.AutoAssignConversationRequest)
+      manage: (input) =>
+        client.execute(Conversations.manageOperation, input as Conversations.ManageConversationPartsRequest),
+      attachContactAsAdmin: (input) =>
+        client.execute(
+          Conversations.attachContactAsAdminOperation,
+          input as Conversations.AttachContactToConversationRequest
+        ),
+      detachContactAsAdmin: (input) =>
+        client.execute(
+          Conversations.detachContactAsAdminOperation,
+          input as Conversations.DetachContactFromConversationRequest
+        ),
+      redactConversationPart: (input) =>
+        client.execute(
+          Conversations.redactConversationPartOperation,
+          input as Conversations.RedactConversationPartRequest
+        ),
+      convertToTicket: (input) =>
+        client.execute(
+          Conversations.convertToTicketOperation,
+          input as Conversations.ConvertConversationToTicketRequest
+        ),
+      runAssignmentRules: (input) =>
+        client.execute(Conversations.runAssignmentRulesOperation, input as Conversations.AutoAssignConversationRequest)
     },
     customChannelEvents: {
-      notifyNewConversation: (input) => client.execute(CustomChannelEvents.notifyNewConversationOperation, input as CustomChannelEvents.NotifyNewConversationRequest),
-      notifyNewMessage: (input) => client.execute(CustomChannelEvents.notifyNewMessageOperation, input as CustomChannelEvents.NotifyNewMessageRequest),
-      notifyQuickReplySelected: (input) => client.execute(CustomChannelEvents.notifyQuickReplySelectedOperation, input as CustomChannelEvents.NotifyQuickReplySelectedRequest),
-      notifyAttributeCollected: (input) => client.execute(CustomChannelEvents.notifyAttributeCollectedOperation, input as CustomChannelEvents.NotifyAttributeCollectedRequest)
+      notifyNewConversation: (input) =>
+        client.execute(
+          CustomChannelEvents.notifyNewConversationOperation,
+          input as CustomChannelEvents.NotifyNewConversationRequest
+        ),
+      notifyNewMessage: (input) =>
+        client.execute(
+          CustomChannelEvents.notifyNewMessageOperation,
+          input as CustomChannelEvents.NotifyNewMessageRequest
+        ),
+      notifyQuickReplySelected: (input) =>
+        client.execute(
+          CustomChannelEvents.notifyQuickReplySelectedOperation,
+          input as CustomChannelEvents.NotifyQuickReplySelectedRequest
+        ),
+      notifyAttributeCollected: (input) =>
+        client.execute(
+          CustomChannelEvents.notifyAttributeCollectedOperation,
+          input as CustomChannelEvents.NotifyAttributeCollectedRequest
+        )
     },
     customObjectInstances: {
-      getCustomObjectInstancesByExternalId: (input) => client.execute(CustomObjectInstances.getCustomObjectInstancesByExternalIdOperation, input as CustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest),
-      createCustomObjectInstances: (input) => client.execute(CustomObjectInstances.createCustomObjectInstancesOperation, input as CustomObjectInstances.CreateCustomObjectInstancesRequest),
-      deleteCustomObjectInstancesById: (input) => client.execute(CustomObjectInstances.deleteCustomObjectInstancesByIdOperation, input as CustomObjectInstances.DeleteCustomObjectInstancesByIdRequest),
-      getCustomObjectInstancesById: (input) => client.execute(CustomObjectInstances.getCustomObjectInstancesByIdOperation, input as CustomObjectInstances.GetCustomObjectInstancesByIdRequest),
-      deleteCustomObjectInstancesByExternalId: (input) => client.execute(CustomObjectInstances.deleteCustomObjectInstancesByExternalIdOperation, input as CustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest)
+      getCustomObjectInstancesByExternalId: (input) =>
+        client.execute(
+          CustomObjectInstances.getCustomObjectInstancesByExternalIdOperation,
+          input as CustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest
+        ),
+      createCustomObjectInstances: (input) =>
+        client.execute(
+          CustomObjectInstances.createCustomObjectInstancesOperation,
+          input as CustomObjectInstances.CreateCustomObjectInstancesRequest
+        ),
+      deleteCustomObjectInstancesById: (input) =>
+        client.execute(
+          CustomObjectInstances.deleteCustomObjectInstancesByIdOperation,
+          input as CustomObjectInstances.DeleteCustomObjectInstancesByIdRequest
+        ),
+      getCustomObjectInstancesById: (input) =>
+        client.execute(
+          CustomObjectInstances.getCustomObjectInstancesByIdOperation,
+          input as CustomObjectInstances.GetCustomObjectInstancesByIdRequest
+        ),
+      deleteCustomObjectInstancesByExternalId: (input) =>
+        client.execute(
+          CustomObjectInstances.deleteCustomObjectInstancesByExternalIdOperation,
+          input as CustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest
+        )
     },
     dataAttributes: {
       list: (input) => client.execute(DataAttributes.listOperation, input as DataAttributes.ListDataAttributesRequest),
-      create: (input) => client.execute(DataAttributes.createOperation, input as DataAttributes.CreateDataAttributeRequest),
-      update: (input) => client.execute(DataAttributes.updateOperation, input as DataAttributes.UpdateDataAttributeRequest)
+      create: (input) =>
+        client.execute(DataAttributes.createOperation, input as DataAttributes.CreateDataAttributeRequest),
+      update: (input) =>
+        client.execute(DataAttributes.updateOperation, input as DataAttributes.UpdateDataAttributeRequest)
     },
     events: {
       list: (input) => client.execute(Events.listOperation, input as Events.ListEventsRequest),
@@ -843,31 +3171,53 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       find: (input) => client.execute(Segments.findOperation, input as Segments.FindSegmentRequest)
     },
     subscriptionTypes: {
-      list: (input) => client.execute(SubscriptionTypes.listOperation, input as SubscriptionTypes.ListSubscriptionTypesRequest)
+      list: (input) =>
+        client.execute(SubscriptionTypes.listOperation, input as SubscriptionTypes.ListSubscriptionTypesRequest)
     },
     phoneCallRedirects: {
-      create: (input) => client.execute(PhoneCallRedirects.createOperation, input as PhoneCallRedirects.CreatePhoneCallRedirectRequest)
+      create: (input) =>
+        client.execute(PhoneCallRedirects.createOperation, input as PhoneCallRedirects.CreatePhoneCallRedirectRequest)
     },
     calls: {
       listCalls: (input) => client.execute(Calls.listCallsOperation, input as Calls.ListCallsRequest),
-      listCallsStream: (input, options) => stream(Pagination.items(Calls.listCallsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-      listCallsPages: (input, options) => stream(Pagination.pages(Calls.listCallsOperation, input, options)) as Stream.Stream<StableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>,
+      listCallsStream: (input, options) =>
+        stream(Pagination.items(Calls.listCallsOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.CallList, "data">,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
+      listCallsPages: (input, options) =>
+        stream(Pagination.pages(Calls.listCallsOperation, input, options)) as Stream.Stream<
+          StableSchemas.CallList,
+          IntercomError.BadRequestError | Operation.CommonError
+        >,
       showCall: (input) => client.execute(Calls.showCallOperation, input as Calls.ShowCallRequest),
-      showCallRecording: (input) => client.execute(Calls.showCallRecordingOperation, input as Calls.ShowCallRecordingRequest),
-      showCallTranscript: (input) => client.execute(Calls.showCallTranscriptOperation, input as Calls.ShowCallTranscriptRequest),
-      listCallsWithTranscripts: (input) => client.execute(Calls.listCallsWithTranscriptsOperation, input as Calls.ListCallsWithTranscriptsRequest)
+      showCallRecording: (input) =>
+        client.execute(Calls.showCallRecordingOperation, input as Calls.ShowCallRecordingRequest),
+      showCallTranscript: (input) =>
+        client.execute(Calls.showCallTranscriptOperation, input as Calls.ShowCallTranscriptRequest),
+      listCallsWithTranscripts: (input) =>
+        client.execute(Calls.listCallsWithTranscriptsOperation, input as Calls.ListCallsWithTranscriptsRequest)
     },
     teams: {
       list: (input) => client.execute(Teams.listOperation, input as Teams.ListTeamsRequest),
       find: (input) => client.execute(Teams.findOperation, input as Teams.FindTeamRequest)
     },
     ticketStates: {
-      listTicketStates: (input) => client.execute(TicketStates.listTicketStatesOperation, input as TicketStates.ListTicketStatesRequest)
+      listTicketStates: (input) =>
+        client.execute(TicketStates.listTicketStatesOperation, input as TicketStates.ListTicketStatesRequest)
     },
     ticketTypes: {
       attributes: {
-        create: (input) => client.execute(TicketTypesAttributes.createOperation, input as TicketTypesAttributes.CreateTicketTypeAttributeRequest),
-        update: (input) => client.execute(TicketTypesAttributes.updateOperation, input as TicketTypesAttributes.UpdateTicketTypeAttributeRequest)
+        create: (input) =>
+          client.execute(
+            TicketTypesAttributes.createOperation,
+            input as TicketTypesAttributes.CreateTicketTypeAttributeRequest
+          ),
+        update: (input) =>
+          client.execute(
+            TicketTypesAttributes.updateOperation,
+            input as TicketTypesAttributes.UpdateTicketTypeAttributeRequest
+          )
       },
       list: (input) => client.execute(TicketTypes.listOperation, input as TicketTypes.ListTicketTypesRequest),
       create: (input) => client.execute(TicketTypes.createOperation, input as TicketTypes.CreateTicketTypeRequest),
@@ -877,24 +3227,42 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
     tickets: {
       reply: (input) => client.execute(Tickets.replyOperation, input as Tickets.ReplyToTicketRequest),
       create: (input) => client.execute(Tickets.createOperation, input as Tickets.CreateTicketRequest),
-      enqueueCreateTicket: (input) => client.execute(Tickets.enqueueCreateTicketOperation, input as Tickets.EnqueueCreateTicketRequest),
+      enqueueCreateTicket: (input) =>
+        client.execute(Tickets.enqueueCreateTicketOperation, input as Tickets.EnqueueCreateTicketRequest),
       get: (input) => client.execute(Tickets.getOperation, input as Tickets.FindTicketRequest),
       update: (input) => client.execute(Tickets.updateOperation, input as Tickets.UpdateTicketRequest),
       deleteTicket: (input) => client.execute(Tickets.deleteTicketOperation, input as Tickets.DeleteTicketRequest),
       search: (input) => client.execute(Tickets.searchOperation, input as Tickets.SearchTicketsRequest),
-      searchStream: (input, options) => stream(Pagination.items(Tickets.searchOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-      searchPages: (input, options) => stream(Pagination.pages(Tickets.searchOperation, input, options)) as Stream.Stream<StableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+      searchStream: (input, options) =>
+        stream(Pagination.items(Tickets.searchOperation, input, options)) as Stream.Stream<
+          Pagination.ItemOf<StableSchemas.TicketList, "tickets">,
+          IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+        >,
+      searchPages: (input, options) =>
+        stream(Pagination.pages(Tickets.searchOperation, input, options)) as Stream.Stream<
+          StableSchemas.TicketList,
+          IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+        >
     },
     visitors: {
       find: (input) => client.execute(Visitors.findOperation, input as Visitors.FindVisitorRequest),
       update: (input) => client.execute(Visitors.updateOperation, input as Visitors.UpdateVisitorRequest),
-      mergeToContact: (input) => client.execute(Visitors.mergeToContactOperation, input as Visitors.MergeVisitorToContactRequest)
+      mergeToContact: (input) =>
+        client.execute(Visitors.mergeToContactOperation, input as Visitors.MergeVisitorToContactRequest)
     },
     news: {
       items: {
         list: (input) => client.execute(NewsItems.listOperation, input as NewsItems.ListNewsItemsRequest),
-        listStream: (input, options) => stream(Pagination.items(NewsItems.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
-        listPages: (input, options) => stream(Pagination.pages(NewsItems.listOperation, input, options)) as Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>,
+        listStream: (input, options) =>
+          stream(Pagination.items(NewsItems.listOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">,
+            Operation.CommonError
+          >,
+        listPages: (input, options) =>
+          stream(Pagination.pages(NewsItems.listOperation, input, options)) as Stream.Stream<
+            StableSchemas.PaginatedResponse,
+            Operation.CommonError
+          >,
         create: (input) => client.execute(NewsItems.createOperation, input as NewsItems.CreateNewsItemRequest),
         find: (input) => client.execute(NewsItems.findOperation, input as NewsItems.FindNewsItemRequest),
         update: (input) => client.execute(NewsItems.updateOperation, input as NewsItems.UpdateNewsItemRequest),
@@ -902,292 +3270,928 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       },
       feeds: {
         listItems: (input) => client.execute(NewsFeeds.listItemsOperation, input as NewsFeeds.ListNewsFeedItemsRequest),
-        listItemsStream: (input, options) => stream(Pagination.items(NewsFeeds.listItemsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-        listItemsPages: (input, options) => stream(Pagination.pages(NewsFeeds.listItemsOperation, input, options)) as Stream.Stream<StableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        listItemsStream: (input, options) =>
+          stream(Pagination.items(NewsFeeds.listItemsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
+        listItemsPages: (input, options) =>
+          stream(Pagination.pages(NewsFeeds.listItemsOperation, input, options)) as Stream.Stream<
+            StableSchemas.PaginatedResponse,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
         list: (input) => client.execute(NewsFeeds.listOperation, input as NewsFeeds.ListNewsFeedsRequest),
-        listStream: (input, options) => stream(Pagination.items(NewsFeeds.listOperation, input, options)) as Stream.Stream<Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
-        listPages: (input, options) => stream(Pagination.pages(NewsFeeds.listOperation, input, options)) as Stream.Stream<StableSchemas.PaginatedResponse, Operation.CommonError>,
+        listStream: (input, options) =>
+          stream(Pagination.items(NewsFeeds.listOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<StableSchemas.PaginatedResponse, "data">,
+            Operation.CommonError
+          >,
+        listPages: (input, options) =>
+          stream(Pagination.pages(NewsFeeds.listOperation, input, options)) as Stream.Stream<
+            StableSchemas.PaginatedResponse,
+            Operation.CommonError
+          >,
         find: (input) => client.execute(NewsFeeds.findOperation, input as NewsFeeds.FindNewsFeedRequest)
       }
     },
     unstable: {
       admins: {
-        identifyAdmin: (input) => client.execute(UnstableAdmins.identifyAdminOperation, input as UnstableAdmins.IdentifyAdminRequest),
-        setAwayAdmin: (input) => client.execute(UnstableAdmins.setAwayAdminOperation, input as UnstableAdmins.SetAwayAdminRequest),
-        listActivityLogs: (input) => client.execute(UnstableAdmins.listActivityLogsOperation, input as UnstableAdmins.ListActivityLogsRequest),
-        listActivityLogsStream: (input, options) => stream(Pagination.items(UnstableAdmins.listActivityLogsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError>,
-        listActivityLogsPages: (input, options) => stream(Pagination.pages(UnstableAdmins.listActivityLogsOperation, input, options)) as Stream.Stream<UnstableSchemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError>,
-        listAdmins: (input) => client.execute(UnstableAdmins.listAdminsOperation, input as UnstableAdmins.ListAdminsRequest),
-        retrieveAdmin: (input) => client.execute(UnstableAdmins.retrieveAdminOperation, input as UnstableAdmins.RetrieveAdminRequest)
+        identifyAdmin: (input) =>
+          client.execute(UnstableAdmins.identifyAdminOperation, input as UnstableAdmins.IdentifyAdminRequest),
+        setAwayAdmin: (input) =>
+          client.execute(UnstableAdmins.setAwayAdminOperation, input as UnstableAdmins.SetAwayAdminRequest),
+        listActivityLogs: (input) =>
+          client.execute(UnstableAdmins.listActivityLogsOperation, input as UnstableAdmins.ListActivityLogsRequest),
+        listActivityLogsStream: (input, options) =>
+          stream(Pagination.items(UnstableAdmins.listActivityLogsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.ActivityLogList, "activity_logs">,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        listActivityLogsPages: (input, options) =>
+          stream(Pagination.pages(UnstableAdmins.listActivityLogsOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.ActivityLogList,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        listAdmins: (input) =>
+          client.execute(UnstableAdmins.listAdminsOperation, input as UnstableAdmins.ListAdminsRequest),
+        retrieveAdmin: (input) =>
+          client.execute(UnstableAdmins.retrieveAdminOperation, input as UnstableAdmins.RetrieveAdminRequest)
       },
       aiContent: {
-        listContentImportSources: (input) => client.execute(UnstableAiContent.listContentImportSourcesOperation, input as UnstableAiContent.ListContentImportSourcesRequest),
-        listContentImportSourcesStream: (input, options) => stream(Pagination.items(UnstableAiContent.listContentImportSourcesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContentImportSourcesList, "data">, Operation.CommonError>,
-        listContentImportSourcesPages: (input, options) => stream(Pagination.pages(UnstableAiContent.listContentImportSourcesOperation, input, options)) as Stream.Stream<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>,
-        createContentImportSource: (input) => client.execute(UnstableAiContent.createContentImportSourceOperation, input as UnstableAiContent.CreateContentImportSourceRequest),
-        getContentImportSource: (input) => client.execute(UnstableAiContent.getContentImportSourceOperation, input as UnstableAiContent.GetContentImportSourceRequest),
-        updateContentImportSource: (input) => client.execute(UnstableAiContent.updateContentImportSourceOperation, input as UnstableAiContent.UpdateContentImportSourceRequest),
-        deleteContentImportSource: (input) => client.execute(UnstableAiContent.deleteContentImportSourceOperation, input as UnstableAiContent.DeleteContentImportSourceRequest),
-        listExternalPages: (input) => client.execute(UnstableAiContent.listExternalPagesOperation, input as UnstableAiContent.ListExternalPagesRequest),
-        listExternalPagesStream: (input, options) => stream(Pagination.items(UnstableAiContent.listExternalPagesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ExternalPagesList, "data">, Operation.CommonError>,
-        listExternalPagesPages: (input, options) => stream(Pagination.pages(UnstableAiContent.listExternalPagesOperation, input, options)) as Stream.Stream<UnstableSchemas.ExternalPagesList, Operation.CommonError>,
-        createExternalPage: (input) => client.execute(UnstableAiContent.createExternalPageOperation, input as UnstableAiContent.CreateExternalPageRequest),
-        getExternalPage: (input) => client.execute(UnstableAiContent.getExternalPageOperation, input as UnstableAiContent.GetExternalPageRequest),
-        updateExternalPage: (input) => client.execute(UnstableAiContent.updateExternalPageOperation, input as UnstableAiContent.UpdateExternalPageRequest),
-        deleteExternalPage: (input) => client.execute(UnstableAiContent.deleteExternalPageOperation, input as UnstableAiContent.DeleteExternalPageRequest)
+        listContentImportSources: (input) =>
+          client.execute(
+            UnstableAiContent.listContentImportSourcesOperation,
+            input as UnstableAiContent.ListContentImportSourcesRequest
+          ),
+        listContentImportSourcesStream: (input, options) =>
+          stream(
+            Pagination.items(UnstableAiContent.listContentImportSourcesOperation, input, options)
+          ) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.ContentImportSourcesList, "data">,
+            Operation.CommonError
+          >,
+        listContentImportSourcesPages: (input, options) =>
+          stream(
+            Pagination.pages(UnstableAiContent.listContentImportSourcesOperation, input, options)
+          ) as Stream.Stream<UnstableSchemas.ContentImportSourcesList, Operation.CommonError>,
+        createContentImportSource: (input) =>
+          client.execute(
+            UnstableAiContent.createContentImportSourceOperation,
+            input as UnstableAiContent.CreateContentImportSourceRequest
+          ),
+        getContentImportSource: (input) =>
+          client.execute(
+            UnstableAiContent.getContentImportSourceOperation,
+            input as UnstableAiContent.GetContentImportSourceRequest
+          ),
+        updateContentImportSource: (input) =>
+          client.execute(
+            UnstableAiContent.updateContentImportSourceOperation,
+            input as UnstableAiContent.UpdateContentImportSourceRequest
+          ),
+        deleteContentImportSource: (input) =>
+          client.execute(
+            UnstableAiContent.deleteContentImportSourceOperation,
+            input as UnstableAiContent.DeleteContentImportSourceRequest
+          ),
+        listExternalPages: (input) =>
+          client.execute(
+            UnstableAiContent.listExternalPagesOperation,
+            input as UnstableAiContent.ListExternalPagesRequest
+          ),
+        listExternalPagesStream: (input, options) =>
+          stream(Pagination.items(UnstableAiContent.listExternalPagesOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.ExternalPagesList, "data">,
+            Operation.CommonError
+          >,
+        listExternalPagesPages: (input, options) =>
+          stream(Pagination.pages(UnstableAiContent.listExternalPagesOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.ExternalPagesList,
+            Operation.CommonError
+          >,
+        createExternalPage: (input) =>
+          client.execute(
+            UnstableAiContent.createExternalPageOperation,
+            input as UnstableAiContent.CreateExternalPageRequest
+          ),
+        getExternalPage: (input) =>
+          client.execute(UnstableAiContent.getExternalPageOperation, input as UnstableAiContent.GetExternalPageRequest),
+        updateExternalPage: (input) =>
+          client.execute(
+            UnstableAiContent.updateExternalPageOperation,
+            input as UnstableAiContent.UpdateExternalPageRequest
+          ),
+        deleteExternalPage: (input) =>
+          client.execute(
+            UnstableAiContent.deleteExternalPageOperation,
+            input as UnstableAiContent.DeleteExternalPageRequest
+          )
       },
       articles: {
-        listArticles: (input) => client.execute(UnstableArticles.listArticlesOperation, input as UnstableArticles.ListArticlesRequest),
-        listArticlesStream: (input, options) => stream(Pagination.items(UnstableArticles.listArticlesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleList, "data">, Operation.CommonError>,
-        listArticlesPages: (input, options) => stream(Pagination.pages(UnstableArticles.listArticlesOperation, input, options)) as Stream.Stream<UnstableSchemas.ArticleList, Operation.CommonError>,
-        createArticle: (input) => client.execute(UnstableArticles.createArticleOperation, input as UnstableArticles.CreateArticleRequest),
-        retrieveArticle: (input) => client.execute(UnstableArticles.retrieveArticleOperation, input as UnstableArticles.RetrieveArticleRequest),
-        deleteArticle: (input) => client.execute(UnstableArticles.deleteArticleOperation, input as UnstableArticles.DeleteArticleRequest),
-        searchArticles: (input) => client.execute(UnstableArticles.searchArticlesOperation, input as UnstableArticles.SearchArticlesRequest),
-        searchArticlesStream: (input, options) => stream(Pagination.items(UnstableArticles.searchArticlesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError>,
-        searchArticlesPages: (input, options) => stream(Pagination.pages(UnstableArticles.searchArticlesOperation, input, options)) as Stream.Stream<UnstableSchemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+        listArticles: (input) =>
+          client.execute(UnstableArticles.listArticlesOperation, input as UnstableArticles.ListArticlesRequest),
+        listArticlesStream: (input, options) =>
+          stream(Pagination.items(UnstableArticles.listArticlesOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.ArticleList, "data">,
+            Operation.CommonError
+          >,
+        listArticlesPages: (input, options) =>
+          stream(Pagination.pages(UnstableArticles.listArticlesOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.ArticleList,
+            Operation.CommonError
+          >,
+        createArticle: (input) =>
+          client.execute(UnstableArticles.createArticleOperation, input as UnstableArticles.CreateArticleRequest),
+        retrieveArticle: (input) =>
+          client.execute(UnstableArticles.retrieveArticleOperation, input as UnstableArticles.RetrieveArticleRequest),
+        deleteArticle: (input) =>
+          client.execute(UnstableArticles.deleteArticleOperation, input as UnstableArticles.DeleteArticleRequest),
+        searchArticles: (input) =>
+          client.execute(UnstableArticles.searchArticlesOperation, input as UnstableArticles.SearchArticlesRequest),
+        searchArticlesStream: (input, options) =>
+          stream(Pagination.items(UnstableArticles.searchArticlesOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.ArticleSearchResponse, "data.articles">,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        searchArticlesPages: (input, options) =>
+          stream(Pagination.pages(UnstableArticles.searchArticlesOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.ArticleSearchResponse,
+            IntercomError.BadRequestError | Operation.CommonError
+          >
       },
       awayStatusReasons: {
-        listAwayStatusReasons: (input) => client.execute(UnstableAwayStatusReasons.listAwayStatusReasonsOperation, input as UnstableAwayStatusReasons.ListAwayStatusReasonsRequest)
+        listAwayStatusReasons: (input) =>
+          client.execute(
+            UnstableAwayStatusReasons.listAwayStatusReasonsOperation,
+            input as UnstableAwayStatusReasons.ListAwayStatusReasonsRequest
+          )
       },
       export: {
-        enqueueANewReportingDataExportJob: (input) => client.execute(UnstableExport.enqueueANewReportingDataExportJobOperation, input as UnstableExport.EnqueueANewReportingDataExportJobRequest),
-        listAvailableDatasetsAndAttributes: (input) => client.execute(UnstableExport.listAvailableDatasetsAndAttributesOperation, input as UnstableExport.ListAvailableDatasetsAndAttributesRequest)
+        enqueueANewReportingDataExportJob: (input) =>
+          client.execute(
+            UnstableExport.enqueueANewReportingDataExportJobOperation,
+            input as UnstableExport.EnqueueANewReportingDataExportJobRequest
+          ),
+        listAvailableDatasetsAndAttributes: (input) =>
+          client.execute(
+            UnstableExport.listAvailableDatasetsAndAttributesOperation,
+            input as UnstableExport.ListAvailableDatasetsAndAttributesRequest
+          )
       },
       helpCenter: {
-        listAllCollections: (input) => client.execute(UnstableHelpCenter.listAllCollectionsOperation, input as UnstableHelpCenter.ListAllCollectionsRequest),
-        listAllCollectionsStream: (input, options) => stream(Pagination.items(UnstableHelpCenter.listAllCollectionsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CollectionList, "data">, Operation.CommonError>,
-        listAllCollectionsPages: (input, options) => stream(Pagination.pages(UnstableHelpCenter.listAllCollectionsOperation, input, options)) as Stream.Stream<UnstableSchemas.CollectionList, Operation.CommonError>,
-        createCollection: (input) => client.execute(UnstableHelpCenter.createCollectionOperation, input as UnstableHelpCenter.CreateCollectionRequest),
-        retrieveCollection: (input) => client.execute(UnstableHelpCenter.retrieveCollectionOperation, input as UnstableHelpCenter.RetrieveCollectionRequest),
-        updateCollection: (input) => client.execute(UnstableHelpCenter.updateCollectionOperation, input as UnstableHelpCenter.UpdateCollectionRequest),
-        deleteCollection: (input) => client.execute(UnstableHelpCenter.deleteCollectionOperation, input as UnstableHelpCenter.DeleteCollectionRequest),
-        retrieveHelpCenter: (input) => client.execute(UnstableHelpCenter.retrieveHelpCenterOperation, input as UnstableHelpCenter.RetrieveHelpCenterRequest),
-        listHelpCenters: (input) => client.execute(UnstableHelpCenter.listHelpCentersOperation, input as UnstableHelpCenter.ListHelpCentersRequest)
+        listAllCollections: (input) =>
+          client.execute(
+            UnstableHelpCenter.listAllCollectionsOperation,
+            input as UnstableHelpCenter.ListAllCollectionsRequest
+          ),
+        listAllCollectionsStream: (input, options) =>
+          stream(Pagination.items(UnstableHelpCenter.listAllCollectionsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.CollectionList, "data">,
+            Operation.CommonError
+          >,
+        listAllCollectionsPages: (input, options) =>
+          stream(Pagination.pages(UnstableHelpCenter.listAllCollectionsOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.CollectionList,
+            Operation.CommonError
+          >,
+        createCollection: (input) =>
+          client.execute(
+            UnstableHelpCenter.createCollectionOperation,
+            input as UnstableHelpCenter.CreateCollectionRequest
+          ),
+        retrieveCollection: (input) =>
+          client.execute(
+            UnstableHelpCenter.retrieveCollectionOperation,
+            input as UnstableHelpCenter.RetrieveCollectionRequest
+          ),
+        updateCollection: (input) =>
+          client.execute(
+            UnstableHelpCenter.updateCollectionOperation,
+            input as UnstableHelpCenter.UpdateCollectionRequest
+          ),
+        deleteCollection: (input) =>
+          client.execute(
+            UnstableHelpCenter.deleteCollectionOperation,
+            input as UnstableHelpCenter.DeleteCollectionRequest
+          ),
+        retrieveHelpCenter: (input) =>
+          client.execute(
+            UnstableHelpCenter.retrieveHelpCenterOperation,
+            input as UnstableHelpCenter.RetrieveHelpCenterRequest
+          ),
+        listHelpCenters: (input) =>
+          client.execute(
+            UnstableHelpCenter.listHelpCentersOperation,
+            input as UnstableHelpCenter.ListHelpCentersRequest
+          )
       },
       internalArticles: {
-        listInternalArticles: (input) => client.execute(UnstableInternalArticles.listInternalArticlesOperation, input as UnstableInternalArticles.ListInternalArticlesRequest),
-        listInternalArticlesStream: (input, options) => stream(Pagination.items(UnstableInternalArticles.listInternalArticlesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleList, "data">, Operation.CommonError>,
-        listInternalArticlesPages: (input, options) => stream(Pagination.pages(UnstableInternalArticles.listInternalArticlesOperation, input, options)) as Stream.Stream<UnstableSchemas.InternalArticleList, Operation.CommonError>,
-        createInternalArticle: (input) => client.execute(UnstableInternalArticles.createInternalArticleOperation, input as UnstableInternalArticles.CreateInternalArticleRequest),
-        retrieveInternalArticle: (input) => client.execute(UnstableInternalArticles.retrieveInternalArticleOperation, input as UnstableInternalArticles.RetrieveInternalArticleRequest),
-        updateInternalArticle: (input) => client.execute(UnstableInternalArticles.updateInternalArticleOperation, input as UnstableInternalArticles.UpdateInternalArticleRequest),
-        deleteInternalArticle: (input) => client.execute(UnstableInternalArticles.deleteInternalArticleOperation, input as UnstableInternalArticles.DeleteInternalArticleRequest),
-        searchInternalArticles: (input) => client.execute(UnstableInternalArticles.searchInternalArticlesOperation, input as UnstableInternalArticles.SearchInternalArticlesRequest),
-        searchInternalArticlesStream: (input, options) => stream(Pagination.items(UnstableInternalArticles.searchInternalArticlesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError>,
-        searchInternalArticlesPages: (input, options) => stream(Pagination.pages(UnstableInternalArticles.searchInternalArticlesOperation, input, options)) as Stream.Stream<UnstableSchemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError>
+        listInternalArticles: (input) =>
+          client.execute(
+            UnstableInternalArticles.listInternalArticlesOperation,
+            input as UnstableInternalArticles.ListInternalArticlesRequest
+          ),
+        listInternalArticlesStream: (input, options) =>
+          stream(
+            Pagination.items(UnstableInternalArticles.listInternalArticlesOperation, input, options)
+          ) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.InternalArticleList, "data">, Operation.CommonError>,
+        listInternalArticlesPages: (input, options) =>
+          stream(
+            Pagination.pages(UnstableInternalArticles.listInternalArticlesOperation, input, options)
+          ) as Stream.Stream<UnstableSchemas.InternalArticleList, Operation.CommonError>,
+        createInternalArticle: (input) =>
+          client.execute(
+            UnstableInternalArticles.createInternalArticleOperation,
+            input as UnstableInternalArticles.CreateInternalArticleRequest
+          ),
+        retrieveInternalArticle: (input) =>
+          client.execute(
+            UnstableInternalArticles.retrieveInternalArticleOperation,
+            input as UnstableInternalArticles.RetrieveInternalArticleRequest
+          ),
+        updateInternalArticle: (input) =>
+          client.execute(
+            UnstableInternalArticles.updateInternalArticleOperation,
+            input as UnstableInternalArticles.UpdateInternalArticleRequest
+          ),
+        deleteInternalArticle: (input) =>
+          client.execute(
+            UnstableInternalArticles.deleteInternalArticleOperation,
+            input as UnstableInternalArticles.DeleteInternalArticleRequest
+          ),
+        searchInternalArticles: (input) =>
+          client.execute(
+            UnstableInternalArticles.searchInternalArticlesOperation,
+            input as UnstableInternalArticles.SearchInternalArticlesRequest
+          ),
+        searchInternalArticlesStream: (input, options) =>
+          stream(
+            Pagination.items(UnstableInternalArticles.searchInternalArticlesOperation, input, options)
+          ) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.InternalArticleSearchResponse, "data.internal_articles">,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        searchInternalArticlesPages: (input, options) =>
+          stream(
+            Pagination.pages(UnstableInternalArticles.searchInternalArticlesOperation, input, options)
+          ) as Stream.Stream<
+            UnstableSchemas.InternalArticleSearchResponse,
+            IntercomError.BadRequestError | Operation.CommonError
+          >
       },
       companies: {
-        retrieveCompany: (input) => client.execute(UnstableCompanies.retrieveCompanyOperation, input as UnstableCompanies.RetrieveCompanyRequest),
-        retrieveCompanyStream: (input, options) => stream(Pagination.items(UnstableCompanies.retrieveCompanyOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-        retrieveCompanyPages: (input, options) => stream(Pagination.pages(UnstableCompanies.retrieveCompanyOperation, input, options)) as Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-        createOrUpdateCompany: (input) => client.execute(UnstableCompanies.createOrUpdateCompanyOperation, input as UnstableCompanies.CreateOrUpdateCompanyRequest),
-        retrieveACompanyById: (input) => client.execute(UnstableCompanies.retrieveACompanyByIdOperation, input as UnstableCompanies.RetrieveACompanyByIdRequest),
-        updateCompany: (input) => client.execute(UnstableCompanies.updateCompanyOperation, input as UnstableCompanies.UpdateCompanyRequest),
-        deleteCompany: (input) => client.execute(UnstableCompanies.deleteCompanyOperation, input as UnstableCompanies.DeleteCompanyRequest),
-        listAttachedContacts: (input) => client.execute(UnstableCompanies.listAttachedContactsOperation, input as UnstableCompanies.ListAttachedContactsRequest),
-        listAttachedContactsStream: (input, options) => stream(Pagination.items(UnstableCompanies.listAttachedContactsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-        listAttachedContactsPages: (input, options) => stream(Pagination.pages(UnstableCompanies.listAttachedContactsOperation, input, options)) as Stream.Stream<UnstableSchemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-        listAttachedSegmentsForCompanies: (input) => client.execute(UnstableCompanies.listAttachedSegmentsForCompaniesOperation, input as UnstableCompanies.ListAttachedSegmentsForCompaniesRequest),
-        listAllCompanies: (input) => client.execute(UnstableCompanies.listAllCompaniesOperation, input as UnstableCompanies.ListAllCompaniesRequest),
-        listAllCompaniesStream: (input, options) => stream(Pagination.items(UnstableCompanies.listAllCompaniesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-        listAllCompaniesPages: (input, options) => stream(Pagination.pages(UnstableCompanies.listAllCompaniesOperation, input, options)) as Stream.Stream<UnstableSchemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError>,
-        scrollOverAllCompanies: (input) => client.execute(UnstableCompanies.scrollOverAllCompaniesOperation, input as UnstableCompanies.ScrollOverAllCompaniesRequest),
-        scrollOverAllCompaniesStream: (input, options) => stream(Pagination.items(UnstableCompanies.scrollOverAllCompaniesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
-        scrollOverAllCompaniesPages: (input, options) => stream(Pagination.pages(UnstableCompanies.scrollOverAllCompaniesOperation, input, options)) as Stream.Stream<UnstableSchemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError>,
-        attachContactToACompany: (input) => client.execute(UnstableCompanies.attachContactToACompanyOperation, input as UnstableCompanies.AttachContactToACompanyRequest),
-        detachContactFromACompany: (input) => client.execute(UnstableCompanies.detachContactFromACompanyOperation, input as UnstableCompanies.DetachContactFromACompanyRequest)
+        retrieveCompany: (input) =>
+          client.execute(UnstableCompanies.retrieveCompanyOperation, input as UnstableCompanies.RetrieveCompanyRequest),
+        retrieveCompanyStream: (input, options) =>
+          stream(Pagination.items(UnstableCompanies.retrieveCompanyOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.CompanyList, "data">,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
+        retrieveCompanyPages: (input, options) =>
+          stream(Pagination.pages(UnstableCompanies.retrieveCompanyOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.CompanyList,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
+        createOrUpdateCompany: (input) =>
+          client.execute(
+            UnstableCompanies.createOrUpdateCompanyOperation,
+            input as UnstableCompanies.CreateOrUpdateCompanyRequest
+          ),
+        retrieveACompanyById: (input) =>
+          client.execute(
+            UnstableCompanies.retrieveACompanyByIdOperation,
+            input as UnstableCompanies.RetrieveACompanyByIdRequest
+          ),
+        updateCompany: (input) =>
+          client.execute(UnstableCompanies.updateCompanyOperation, input as UnstableCompanies.UpdateCompanyRequest),
+        deleteCompany: (input) =>
+          client.execute(UnstableCompanies.deleteCompanyOperation, input as UnstableCompanies.DeleteCompanyRequest),
+        listAttachedContacts: (input) =>
+          client.execute(
+            UnstableCompanies.listAttachedContactsOperation,
+            input as UnstableCompanies.ListAttachedContactsRequest
+          ),
+        listAttachedContactsStream: (input, options) =>
+          stream(Pagination.items(UnstableCompanies.listAttachedContactsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.CompanyAttachedContacts, "data">,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
+        listAttachedContactsPages: (input, options) =>
+          stream(Pagination.pages(UnstableCompanies.listAttachedContactsOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.CompanyAttachedContacts,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
+        listAttachedSegmentsForCompanies: (input) =>
+          client.execute(
+            UnstableCompanies.listAttachedSegmentsForCompaniesOperation,
+            input as UnstableCompanies.ListAttachedSegmentsForCompaniesRequest
+          ),
+        listAllCompanies: (input) =>
+          client.execute(
+            UnstableCompanies.listAllCompaniesOperation,
+            input as UnstableCompanies.ListAllCompaniesRequest
+          ),
+        listAllCompaniesStream: (input, options) =>
+          stream(Pagination.items(UnstableCompanies.listAllCompaniesOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.CompanyList, "data">,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        listAllCompaniesPages: (input, options) =>
+          stream(Pagination.pages(UnstableCompanies.listAllCompaniesOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.CompanyList,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        scrollOverAllCompanies: (input) =>
+          client.execute(
+            UnstableCompanies.scrollOverAllCompaniesOperation,
+            input as UnstableCompanies.ScrollOverAllCompaniesRequest
+          ),
+        scrollOverAllCompaniesStream: (input, options) =>
+          stream(Pagination.items(UnstableCompanies.scrollOverAllCompaniesOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.CompanyScroll, "data">,
+            IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError
+          >,
+        scrollOverAllCompaniesPages: (input, options) =>
+          stream(Pagination.pages(UnstableCompanies.scrollOverAllCompaniesOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.CompanyScroll,
+            IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError
+          >,
+        attachContactToACompany: (input) =>
+          client.execute(
+            UnstableCompanies.attachContactToACompanyOperation,
+            input as UnstableCompanies.AttachContactToACompanyRequest
+          ),
+        detachContactFromACompany: (input) =>
+          client.execute(
+            UnstableCompanies.detachContactFromACompanyOperation,
+            input as UnstableCompanies.DetachContactFromACompanyRequest
+          )
       },
       notes: {
-        listCompanyNotes: (input) => client.execute(UnstableNotes.listCompanyNotesOperation, input as UnstableNotes.ListCompanyNotesRequest),
-        listCompanyNotesStream: (input, options) => stream(Pagination.items(UnstableNotes.listCompanyNotesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-        listCompanyNotesPages: (input, options) => stream(Pagination.pages(UnstableNotes.listCompanyNotesOperation, input, options)) as Stream.Stream<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
+        listCompanyNotes: (input) =>
+          client.execute(UnstableNotes.listCompanyNotesOperation, input as UnstableNotes.ListCompanyNotesRequest),
+        listCompanyNotesStream: (input, options) =>
+          stream(Pagination.items(UnstableNotes.listCompanyNotesOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.NoteList, "data">,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
+        listCompanyNotesPages: (input, options) =>
+          stream(Pagination.pages(UnstableNotes.listCompanyNotesOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.NoteList,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
         listNotes: (input) => client.execute(UnstableNotes.listNotesOperation, input as UnstableNotes.ListNotesRequest),
-        listNotesStream: (input, options) => stream(Pagination.items(UnstableNotes.listNotesOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-        listNotesPages: (input, options) => stream(Pagination.pages(UnstableNotes.listNotesOperation, input, options)) as Stream.Stream<UnstableSchemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-        createNote: (input) => client.execute(UnstableNotes.createNoteOperation, input as UnstableNotes.CreateNoteRequest),
-        retrieveNote: (input) => client.execute(UnstableNotes.retrieveNoteOperation, input as UnstableNotes.RetrieveNoteRequest)
+        listNotesStream: (input, options) =>
+          stream(Pagination.items(UnstableNotes.listNotesOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.NoteList, "data">,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
+        listNotesPages: (input, options) =>
+          stream(Pagination.pages(UnstableNotes.listNotesOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.NoteList,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
+        createNote: (input) =>
+          client.execute(UnstableNotes.createNoteOperation, input as UnstableNotes.CreateNoteRequest),
+        retrieveNote: (input) =>
+          client.execute(UnstableNotes.retrieveNoteOperation, input as UnstableNotes.RetrieveNoteRequest)
       },
       contacts: {
-        listCompaniesForAContact: (input) => client.execute(UnstableContacts.listCompaniesForAContactOperation, input as UnstableContacts.ListCompaniesForAContactRequest),
-        listCompaniesForAContactStream: (input, options) => stream(Pagination.items(UnstableContacts.listCompaniesForAContactOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactAttachedCompanies, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-        listCompaniesForAContactPages: (input, options) => stream(Pagination.pages(UnstableContacts.listCompaniesForAContactOperation, input, options)) as Stream.Stream<UnstableSchemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-        listSegmentsForAContact: (input) => client.execute(UnstableContacts.listSegmentsForAContactOperation, input as UnstableContacts.ListSegmentsForAContactRequest),
-        listSubscriptionsForAContact: (input) => client.execute(UnstableContacts.listSubscriptionsForAContactOperation, input as UnstableContacts.ListSubscriptionsForAContactRequest),
-        listTagsForAContact: (input) => client.execute(UnstableContacts.listTagsForAContactOperation, input as UnstableContacts.ListTagsForAContactRequest),
-        showContact: (input) => client.execute(UnstableContacts.showContactOperation, input as UnstableContacts.ShowContactRequest),
-        updateContact: (input) => client.execute(UnstableContacts.updateContactOperation, input as UnstableContacts.UpdateContactRequest),
-        deleteContact: (input) => client.execute(UnstableContacts.deleteContactOperation, input as UnstableContacts.DeleteContactRequest),
-        mergeContact: (input) => client.execute(UnstableContacts.mergeContactOperation, input as UnstableContacts.MergeContactRequest),
-        searchContacts: (input) => client.execute(UnstableContacts.searchContactsOperation, input as UnstableContacts.SearchContactsRequest),
-        searchContactsStream: (input, options) => stream(Pagination.items(UnstableContacts.searchContactsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-        searchContactsPages: (input, options) => stream(Pagination.pages(UnstableContacts.searchContactsOperation, input, options)) as Stream.Stream<UnstableSchemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-        listContacts: (input) => client.execute(UnstableContacts.listContactsOperation, input as UnstableContacts.ListContactsRequest),
-        listContactsStream: (input, options) => stream(Pagination.items(UnstableContacts.listContactsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ContactList, "data">, Operation.CommonError>,
-        listContactsPages: (input, options) => stream(Pagination.pages(UnstableContacts.listContactsOperation, input, options)) as Stream.Stream<UnstableSchemas.ContactList, Operation.CommonError>,
-        createContact: (input) => client.execute(UnstableContacts.createContactOperation, input as UnstableContacts.CreateContactRequest),
-        showContactByExternalId: (input) => client.execute(UnstableContacts.showContactByExternalIdOperation, input as UnstableContacts.ShowContactByExternalIdRequest),
-        archiveContact: (input) => client.execute(UnstableContacts.archiveContactOperation, input as UnstableContacts.ArchiveContactRequest),
-        unarchiveContact: (input) => client.execute(UnstableContacts.unarchiveContactOperation, input as UnstableContacts.UnarchiveContactRequest),
-        blockContact: (input) => client.execute(UnstableContacts.blockContactOperation, input as UnstableContacts.BlockContactRequest)
+        listCompaniesForAContact: (input) =>
+          client.execute(
+            UnstableContacts.listCompaniesForAContactOperation,
+            input as UnstableContacts.ListCompaniesForAContactRequest
+          ),
+        listCompaniesForAContactStream: (input, options) =>
+          stream(Pagination.items(UnstableContacts.listCompaniesForAContactOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.ContactAttachedCompanies, "data">,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
+        listCompaniesForAContactPages: (input, options) =>
+          stream(Pagination.pages(UnstableContacts.listCompaniesForAContactOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.ContactAttachedCompanies,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
+        listSegmentsForAContact: (input) =>
+          client.execute(
+            UnstableContacts.listSegmentsForAContactOperation,
+            input as UnstableContacts.ListSegmentsForAContactRequest
+          ),
+        listSubscriptionsForAContact: (input) =>
+          client.execute(
+            UnstableContacts.listSubscriptionsForAContactOperation,
+            input as UnstableContacts.ListSubscriptionsForAContactRequest
+          ),
+        listTagsForAContact: (input) =>
+          client.execute(
+            UnstableContacts.listTagsForAContactOperation,
+            input as UnstableContacts.ListTagsForAContactRequest
+          ),
+        showContact: (input) =>
+          client.execute(UnstableContacts.showContactOperation, input as UnstableContacts.ShowContactRequest),
+        updateContact: (input) =>
+          client.execute(UnstableContacts.updateContactOperation, input as UnstableContacts.UpdateContactRequest),
+        deleteContact: (input) =>
+          client.execute(UnstableContacts.deleteContactOperation, input as UnstableContacts.DeleteContactRequest),
+        mergeContact: (input) =>
+          client.execute(UnstableContacts.mergeContactOperation, input as UnstableContacts.MergeContactRequest),
+        searchContacts: (input) =>
+          client.execute(UnstableContacts.searchContactsOperation, input as UnstableContacts.SearchContactsRequest),
+        searchContactsStream: (input, options) =>
+          stream(Pagination.items(UnstableContacts.searchContactsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.ContactList, "data">,
+            IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+          >,
+        searchContactsPages: (input, options) =>
+          stream(Pagination.pages(UnstableContacts.searchContactsOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.ContactList,
+            IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+          >,
+        listContacts: (input) =>
+          client.execute(UnstableContacts.listContactsOperation, input as UnstableContacts.ListContactsRequest),
+        listContactsStream: (input, options) =>
+          stream(Pagination.items(UnstableContacts.listContactsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.ContactList, "data">,
+            Operation.CommonError
+          >,
+        listContactsPages: (input, options) =>
+          stream(Pagination.pages(UnstableContacts.listContactsOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.ContactList,
+            Operation.CommonError
+          >,
+        createContact: (input) =>
+          client.execute(UnstableContacts.createContactOperation, input as UnstableContacts.CreateContactRequest),
+        showContactByExternalId: (input) =>
+          client.execute(
+            UnstableContacts.showContactByExternalIdOperation,
+            input as UnstableContacts.ShowContactByExternalIdRequest
+          ),
+        archiveContact: (input) =>
+          client.execute(UnstableContacts.archiveContactOperation, input as UnstableContacts.ArchiveContactRequest),
+        unarchiveContact: (input) =>
+          client.execute(UnstableContacts.unarchiveContactOperation, input as UnstableContacts.UnarchiveContactRequest),
+        blockContact: (input) =>
+          client.execute(UnstableContacts.blockContactOperation, input as UnstableContacts.BlockContactRequest)
       },
       subscriptionTypes: {
-        attachSubscriptionTypeToContact: (input) => client.execute(UnstableSubscriptionTypes.attachSubscriptionTypeToContactOperation, input as UnstableSubscriptionTypes.AttachSubscriptionTypeToContactRequest),
-        detachSubscriptionTypeToContact: (input) => client.execute(UnstableSubscriptionTypes.detachSubscriptionTypeToContactOperation, input as UnstableSubscriptionTypes.DetachSubscriptionTypeToContactRequest),
-        listSubscriptionTypes: (input) => client.execute(UnstableSubscriptionTypes.listSubscriptionTypesOperation, input as UnstableSubscriptionTypes.ListSubscriptionTypesRequest)
+        attachSubscriptionTypeToContact: (input) =>
+          client.execute(
+            UnstableSubscriptionTypes.attachSubscriptionTypeToContactOperation,
+            input as UnstableSubscriptionTypes.AttachSubscriptionTypeToContactRequest
+          ),
+        detachSubscriptionTypeToContact: (input) =>
+          client.execute(
+            UnstableSubscriptionTypes.detachSubscriptionTypeToContactOperation,
+            input as UnstableSubscriptionTypes.DetachSubscriptionTypeToContactRequest
+          ),
+        listSubscriptionTypes: (input) =>
+          client.execute(
+            UnstableSubscriptionTypes.listSubscriptionTypesOperation,
+            input as UnstableSubscriptionTypes.ListSubscriptionTypesRequest
+          )
       },
       tags: {
-        attachTagToContact: (input) => client.execute(UnstableTags.attachTagToContactOperation, input as UnstableTags.AttachTagToContactRequest),
-        detachTagFromContact: (input) => client.execute(UnstableTags.detachTagFromContactOperation, input as UnstableTags.DetachTagFromContactRequest),
-        attachTagToConversation: (input) => client.execute(UnstableTags.attachTagToConversationOperation, input as UnstableTags.AttachTagToConversationRequest),
-        detachTagFromConversation: (input) => client.execute(UnstableTags.detachTagFromConversationOperation, input as UnstableTags.DetachTagFromConversationRequest),
+        attachTagToContact: (input) =>
+          client.execute(UnstableTags.attachTagToContactOperation, input as UnstableTags.AttachTagToContactRequest),
+        detachTagFromContact: (input) =>
+          client.execute(UnstableTags.detachTagFromContactOperation, input as UnstableTags.DetachTagFromContactRequest),
+        attachTagToConversation: (input) =>
+          client.execute(
+            UnstableTags.attachTagToConversationOperation,
+            input as UnstableTags.AttachTagToConversationRequest
+          ),
+        detachTagFromConversation: (input) =>
+          client.execute(
+            UnstableTags.detachTagFromConversationOperation,
+            input as UnstableTags.DetachTagFromConversationRequest
+          ),
         listTags: (input) => client.execute(UnstableTags.listTagsOperation, input as UnstableTags.ListTagsRequest),
         createTag: (input) => client.execute(UnstableTags.createTagOperation, input as UnstableTags.CreateTagRequest),
         findTag: (input) => client.execute(UnstableTags.findTagOperation, input as UnstableTags.FindTagRequest),
         deleteTag: (input) => client.execute(UnstableTags.deleteTagOperation, input as UnstableTags.DeleteTagRequest),
-        attachTagToTicket: (input) => client.execute(UnstableTags.attachTagToTicketOperation, input as UnstableTags.AttachTagToTicketRequest),
-        detachTagFromTicket: (input) => client.execute(UnstableTags.detachTagFromTicketOperation, input as UnstableTags.DetachTagFromTicketRequest)
+        attachTagToTicket: (input) =>
+          client.execute(UnstableTags.attachTagToTicketOperation, input as UnstableTags.AttachTagToTicketRequest),
+        detachTagFromTicket: (input) =>
+          client.execute(UnstableTags.detachTagFromTicketOperation, input as UnstableTags.DetachTagFromTicketRequest)
       },
       conversations: {
-        listConversations: (input) => client.execute(UnstableConversations.listConversationsOperation, input as UnstableConversations.ListConversationsRequest),
-        listConversationsStream: (input, options) => stream(Pagination.items(UnstableConversations.listConversationsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError>,
-        listConversationsPages: (input, options) => stream(Pagination.pages(UnstableConversations.listConversationsOperation, input, options)) as Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError>,
-        createConversation: (input) => client.execute(UnstableConversations.createConversationOperation, input as UnstableConversations.CreateConversationRequest),
-        retrieveConversation: (input) => client.execute(UnstableConversations.retrieveConversationOperation, input as UnstableConversations.RetrieveConversationRequest),
-        updateConversation: (input) => client.execute(UnstableConversations.updateConversationOperation, input as UnstableConversations.UpdateConversationRequest),
-        deleteConversation: (input) => client.execute(UnstableConversations.deleteConversationOperation, input as UnstableConversations.DeleteConversationRequest),
-        searchConversations: (input) => client.execute(UnstableConversations.searchConversationsOperation, input as UnstableConversations.SearchConversationsRequest),
-        searchConversationsStream: (input, options) => stream(Pagination.items(UnstableConversations.searchConversationsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-        searchConversationsPages: (input, options) => stream(Pagination.pages(UnstableConversations.searchConversationsOperation, input, options)) as Stream.Stream<UnstableSchemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-        replyConversation: (input) => client.execute(UnstableConversations.replyConversationOperation, input as UnstableConversations.ReplyConversationRequest),
-        manageConversation: (input) => client.execute(UnstableConversations.manageConversationOperation, input as UnstableConversations.ManageConversationRequest),
-        attachContactToConversation: (input) => client.execute(UnstableConversations.attachContactToConversationOperation, input as UnstableConversations.AttachContactToConversationRequest),
-        detachContactFromConversation: (input) => client.execute(UnstableConversations.detachContactFromConversationOperation, input as UnstableConversations.DetachContactFromConversationRequest),
-        listHandlingEvents: (input) => client.execute(UnstableConversations.listHandlingEventsOperation, input as UnstableConversations.ListHandlingEventsRequest),
-        redactConversation: (input) => client.execute(UnstableConversations.redactConversationOperation, input as UnstableConversations.RedactConversationRequest),
-        convertConversationToTicket: (input) => client.execute(UnstableConversations.convertConversationToTicketOperation, input as UnstableConversations.ConvertConversationToTicketRequest)
+        listConversations: (input) =>
+          client.execute(
+            UnstableConversations.listConversationsOperation,
+            input as UnstableConversations.ListConversationsRequest
+          ),
+        listConversationsStream: (input, options) =>
+          stream(Pagination.items(UnstableConversations.listConversationsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        listConversationsPages: (input, options) =>
+          stream(Pagination.pages(UnstableConversations.listConversationsOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.ConversationList,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        createConversation: (input) =>
+          client.execute(
+            UnstableConversations.createConversationOperation,
+            input as UnstableConversations.CreateConversationRequest
+          ),
+        retrieveConversation: (input) =>
+          client.execute(
+            UnstableConversations.retrieveConversationOperation,
+            input as UnstableConversations.RetrieveConversationRequest
+          ),
+        updateConversation: (input) =>
+          client.execute(
+            UnstableConversations.updateConversationOperation,
+            input as UnstableConversations.UpdateConversationRequest
+          ),
+        deleteConversation: (input) =>
+          client.execute(
+            UnstableConversations.deleteConversationOperation,
+            input as UnstableConversations.DeleteConversationRequest
+          ),
+        searchConversations: (input) =>
+          client.execute(
+            UnstableConversations.searchConversationsOperation,
+            input as UnstableConversations.SearchConversationsRequest
+          ),
+        searchConversationsStream: (input, options) =>
+          stream(Pagination.items(UnstableConversations.searchConversationsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.ConversationList, "conversations">,
+            IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+          >,
+        searchConversationsPages: (input, options) =>
+          stream(Pagination.pages(UnstableConversations.searchConversationsOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.ConversationList,
+            IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+          >,
+        replyConversation: (input) =>
+          client.execute(
+            UnstableConversations.replyConversationOperation,
+            input as UnstableConversations.ReplyConversationRequest
+          ),
+        manageConversation: (input) =>
+          client.execute(
+            UnstableConversations.manageConversationOperation,
+            input as UnstableConversations.ManageConversationRequest
+          ),
+        attachContactToConversation: (input) =>
+          client.execute(
+            UnstableConversations.attachContactToConversationOperation,
+            input as UnstableConversations.AttachContactToConversationRequest
+          ),
+        detachContactFromConversation: (input) =>
+          client.execute(
+            UnstableConversations.detachContactFromConversationOperation,
+            input as UnstableConversations.DetachContactFromConversationRequest
+          ),
+        listHandlingEvents: (input) =>
+          client.execute(
+            UnstableConversations.listHandlingEventsOperation,
+            input as UnstableConversations.ListHandlingEventsRequest
+          ),
+        redactConversation: (input) =>
+          client.execute(
+            UnstableConversations.redactConversationOperation,
+            input as UnstableConversations.RedactConversationRequest
+          ),
+        convertConversationToTicket: (input) =>
+          client.execute(
+            UnstableConversations.convertConversationToTicketOperation,
+            input as UnstableConversations.ConvertConversationToTicketRequest
+          )
       },
       customChannelEvents: {
-        notifyNewConversation: (input) => client.execute(UnstableCustomChannelEvents.notifyNewConversationOperation, input as UnstableCustomChannelEvents.NotifyNewConversationRequest),
-        notifyNewMessage: (input) => client.execute(UnstableCustomChannelEvents.notifyNewMessageOperation, input as UnstableCustomChannelEvents.NotifyNewMessageRequest),
-        notifyQuickReplySelected: (input) => client.execute(UnstableCustomChannelEvents.notifyQuickReplySelectedOperation, input as UnstableCustomChannelEvents.NotifyQuickReplySelectedRequest),
-        notifyAttributeCollected: (input) => client.execute(UnstableCustomChannelEvents.notifyAttributeCollectedOperation, input as UnstableCustomChannelEvents.NotifyAttributeCollectedRequest)
+        notifyNewConversation: (input) =>
+          client.execute(
+            UnstableCustomChannelEvents.notifyNewConversationOperation,
+            input as UnstableCustomChannelEvents.NotifyNewConversationRequest
+          ),
+        notifyNewMessage: (input) =>
+          client.execute(
+            UnstableCustomChannelEvents.notifyNewMessageOperation,
+            input as UnstableCustomChannelEvents.NotifyNewMessageRequest
+          ),
+        notifyQuickReplySelected: (input) =>
+          client.execute(
+            UnstableCustomChannelEvents.notifyQuickReplySelectedOperation,
+            input as UnstableCustomChannelEvents.NotifyQuickReplySelectedRequest
+          ),
+        notifyAttributeCollected: (input) =>
+          client.execute(
+            UnstableCustomChannelEvents.notifyAttributeCollectedOperation,
+            input as UnstableCustomChannelEvents.NotifyAttributeCollectedRequest
+          )
       },
       customObjectInstances: {
-        getCustomObjectInstancesByExternalId: (input) => client.execute(UnstableCustomObjectInstances.getCustomObjectInstancesByExternalIdOperation, input as UnstableCustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest),
-        createCustomObjectInstances: (input) => client.execute(UnstableCustomObjectInstances.createCustomObjectInstancesOperation, input as UnstableCustomObjectInstances.CreateCustomObjectInstancesRequest),
-        deleteCustomObjectInstancesById: (input) => client.execute(UnstableCustomObjectInstances.deleteCustomObjectInstancesByIdOperation, input as UnstableCustomObjectInstances.DeleteCustomObjectInstancesByIdRequest),
-        getCustomObjectInstancesById: (input) => client.execute(UnstableCustomObjectInstances.getCustomObjectInstancesByIdOperation, input as UnstableCustomObjectInstances.GetCustomObjectInstancesByIdRequest),
-        deleteCustomObjectInstancesByExternalId: (input) => client.execute(UnstableCustomObjectInstances.deleteCustomObjectInstancesByExternalIdOperation, input as UnstableCustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest)
+        getCustomObjectInstancesByExternalId: (input) =>
+          client.execute(
+            UnstableCustomObjectInstances.getCustomObjectInstancesByExternalIdOperation,
+            input as UnstableCustomObjectInstances.GetCustomObjectInstancesByExternalIdRequest
+          ),
+        createCustomObjectInstances: (input) =>
+          client.execute(
+            UnstableCustomObjectInstances.createCustomObjectInstancesOperation,
+            input as UnstableCustomObjectInstances.CreateCustomObjectInstancesRequest
+          ),
+        deleteCustomObjectInstancesById: (input) =>
+          client.execute(
+            UnstableCustomObjectInstances.deleteCustomObjectInstancesByIdOperation,
+            input as UnstableCustomObjectInstances.DeleteCustomObjectInstancesByIdRequest
+          ),
+        getCustomObjectInstancesById: (input) =>
+          client.execute(
+            UnstableCustomObjectInstances.getCustomObjectInstancesByIdOperation,
+            input as UnstableCustomObjectInstances.GetCustomObjectInstancesByIdRequest
+          ),
+        deleteCustomObjectInstancesByExternalId: (input) =>
+          client.execute(
+            UnstableCustomObjectInstances.deleteCustomObjectInstancesByExternalIdOperation,
+            input as UnstableCustomObjectInstances.DeleteCustomObjectInstancesByExternalIdRequest
+          )
       },
       dataAttributes: {
-        lisDataAttributes: (input) => client.execute(UnstableDataAttributes.lisDataAttributesOperation, input as UnstableDataAttributes.LisDataAttributesRequest),
-        createDataAttribute: (input) => client.execute(UnstableDataAttributes.createDataAttributeOperation, input as UnstableDataAttributes.CreateDataAttributeRequest),
-        updateDataAttribute: (input) => client.execute(UnstableDataAttributes.updateDataAttributeOperation, input as UnstableDataAttributes.UpdateDataAttributeRequest)
+        lisDataAttributes: (input) =>
+          client.execute(
+            UnstableDataAttributes.lisDataAttributesOperation,
+            input as UnstableDataAttributes.LisDataAttributesRequest
+          ),
+        createDataAttribute: (input) =>
+          client.execute(
+            UnstableDataAttributes.createDataAttributeOperation,
+            input as UnstableDataAttributes.CreateDataAttributeRequest
+          ),
+        updateDataAttribute: (input) =>
+          client.execute(
+            UnstableDataAttributes.updateDataAttributeOperation,
+            input as UnstableDataAttributes.UpdateDataAttributeRequest
+          )
       },
       dataEvents: {
-        lisDataEvents: (input) => client.execute(UnstableDataEvents.lisDataEventsOperation, input as UnstableDataEvents.LisDataEventsRequest),
-        createDataEvent: (input) => client.execute(UnstableDataEvents.createDataEventOperation, input as UnstableDataEvents.CreateDataEventRequest),
-        dataEventSummaries: (input) => client.execute(UnstableDataEvents.dataEventSummariesOperation, input as UnstableDataEvents.DataEventSummariesRequest)
+        lisDataEvents: (input) =>
+          client.execute(UnstableDataEvents.lisDataEventsOperation, input as UnstableDataEvents.LisDataEventsRequest),
+        createDataEvent: (input) =>
+          client.execute(
+            UnstableDataEvents.createDataEventOperation,
+            input as UnstableDataEvents.CreateDataEventRequest
+          ),
+        dataEventSummaries: (input) =>
+          client.execute(
+            UnstableDataEvents.dataEventSummariesOperation,
+            input as UnstableDataEvents.DataEventSummariesRequest
+          )
       },
       dataExport: {
-        createDataExport: (input) => client.execute(UnstableDataExport.createDataExportOperation, input as UnstableDataExport.CreateDataExportRequest),
-        getDataExport: (input) => client.execute(UnstableDataExport.getDataExportOperation, input as UnstableDataExport.GetDataExportRequest),
-        cancelDataExport: (input) => client.execute(UnstableDataExport.cancelDataExportOperation, input as UnstableDataExport.CancelDataExportRequest),
-        downloadDataExport: (input) => client.execute(UnstableDataExport.downloadDataExportOperation, input as UnstableDataExport.DownloadDataExportRequest)
+        createDataExport: (input) =>
+          client.execute(
+            UnstableDataExport.createDataExportOperation,
+            input as UnstableDataExport.CreateDataExportRequest
+          ),
+        getDataExport: (input) =>
+          client.execute(UnstableDataExport.getDataExportOperation, input as UnstableDataExport.GetDataExportRequest),
+        cancelDataExport: (input) =>
+          client.execute(
+            UnstableDataExport.cancelDataExportOperation,
+            input as UnstableDataExport.CancelDataExportRequest
+          ),
+        downloadDataExport: (input) =>
+          client.execute(
+            UnstableDataExport.downloadDataExportOperation,
+            input as UnstableDataExport.DownloadDataExportRequest
+          )
       },
       workflows: {
-        exportWorkflow: (input) => client.execute(UnstableWorkflows.exportWorkflowOperation, input as UnstableWorkflows.ExportWorkflowRequest)
+        exportWorkflow: (input) =>
+          client.execute(UnstableWorkflows.exportWorkflowOperation, input as UnstableWorkflows.ExportWorkflowRequest)
       },
       jobs: {
         status: (input) => client.execute(UnstableJobs.statusOperation, input as UnstableJobs.StatusRequest)
       },
       macros: {
-        listMacros: (input) => client.execute(UnstableMacros.listMacrosOperation, input as UnstableMacros.ListMacrosRequest),
-        listMacrosStream: (input, options) => stream(Pagination.items(UnstableMacros.listMacrosOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.MacroList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-        listMacrosPages: (input, options) => stream(Pagination.pages(UnstableMacros.listMacrosOperation, input, options)) as Stream.Stream<UnstableSchemas.MacroList, IntercomError.BadRequestError | Operation.CommonError>,
+        listMacros: (input) =>
+          client.execute(UnstableMacros.listMacrosOperation, input as UnstableMacros.ListMacrosRequest),
+        listMacrosStream: (input, options) =>
+          stream(Pagination.items(UnstableMacros.listMacrosOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.MacroList, "data">,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        listMacrosPages: (input, options) =>
+          stream(Pagination.pages(UnstableMacros.listMacrosOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.MacroList,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
         getMacro: (input) => client.execute(UnstableMacros.getMacroOperation, input as UnstableMacros.GetMacroRequest)
       },
       messages: {
-        createMessage: (input) => client.execute(UnstableMessages.createMessageOperation, input as UnstableMessages.CreateMessageRequest),
-        getWhatsAppMessageStatus: (input) => client.execute(UnstableMessages.getWhatsAppMessageStatusOperation, input as UnstableMessages.GetWhatsAppMessageStatusRequest),
-        getWhatsAppMessageStatusStream: (input, options) => stream(Pagination.items(UnstableMessages.getWhatsAppMessageStatusOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.WhatsappMessageStatusList, "events">, IntercomError.BadRequestError | Operation.CommonError>,
-        getWhatsAppMessageStatusPages: (input, options) => stream(Pagination.pages(UnstableMessages.getWhatsAppMessageStatusOperation, input, options)) as Stream.Stream<UnstableSchemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError>
+        createMessage: (input) =>
+          client.execute(UnstableMessages.createMessageOperation, input as UnstableMessages.CreateMessageRequest),
+        getWhatsAppMessageStatus: (input) =>
+          client.execute(
+            UnstableMessages.getWhatsAppMessageStatusOperation,
+            input as UnstableMessages.GetWhatsAppMessageStatusRequest
+          ),
+        getWhatsAppMessageStatusStream: (input, options) =>
+          stream(Pagination.items(UnstableMessages.getWhatsAppMessageStatusOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.WhatsappMessageStatusList, "events">,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        getWhatsAppMessageStatusPages: (input, options) =>
+          stream(Pagination.pages(UnstableMessages.getWhatsAppMessageStatusOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.WhatsappMessageStatusList,
+            IntercomError.BadRequestError | Operation.CommonError
+          >
       },
       news: {
-        listNewsItems: (input) => client.execute(UnstableNews.listNewsItemsOperation, input as UnstableNews.ListNewsItemsRequest),
-        listNewsItemsStream: (input, options) => stream(Pagination.items(UnstableNews.listNewsItemsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
-        listNewsItemsPages: (input, options) => stream(Pagination.pages(UnstableNews.listNewsItemsOperation, input, options)) as Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>,
-        createNewsItem: (input) => client.execute(UnstableNews.createNewsItemOperation, input as UnstableNews.CreateNewsItemRequest),
-        retrieveNewsItem: (input) => client.execute(UnstableNews.retrieveNewsItemOperation, input as UnstableNews.RetrieveNewsItemRequest),
-        updateNewsItem: (input) => client.execute(UnstableNews.updateNewsItemOperation, input as UnstableNews.UpdateNewsItemRequest),
-        deleteNewsItem: (input) => client.execute(UnstableNews.deleteNewsItemOperation, input as UnstableNews.DeleteNewsItemRequest),
-        listLiveNewsfeedItems: (input) => client.execute(UnstableNews.listLiveNewsfeedItemsOperation, input as UnstableNews.ListLiveNewsfeedItemsRequest),
-        listLiveNewsfeedItemsStream: (input, options) => stream(Pagination.items(UnstableNews.listLiveNewsfeedItemsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-        listLiveNewsfeedItemsPages: (input, options) => stream(Pagination.pages(UnstableNews.listLiveNewsfeedItemsOperation, input, options)) as Stream.Stream<UnstableSchemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError>,
-        listNewsfeeds: (input) => client.execute(UnstableNews.listNewsfeedsOperation, input as UnstableNews.ListNewsfeedsRequest),
-        listNewsfeedsStream: (input, options) => stream(Pagination.items(UnstableNews.listNewsfeedsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">, Operation.CommonError>,
-        listNewsfeedsPages: (input, options) => stream(Pagination.pages(UnstableNews.listNewsfeedsOperation, input, options)) as Stream.Stream<UnstableSchemas.PaginatedResponse, Operation.CommonError>,
-        retrieveNewsfeed: (input) => client.execute(UnstableNews.retrieveNewsfeedOperation, input as UnstableNews.RetrieveNewsfeedRequest)
+        listNewsItems: (input) =>
+          client.execute(UnstableNews.listNewsItemsOperation, input as UnstableNews.ListNewsItemsRequest),
+        listNewsItemsStream: (input, options) =>
+          stream(Pagination.items(UnstableNews.listNewsItemsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">,
+            Operation.CommonError
+          >,
+        listNewsItemsPages: (input, options) =>
+          stream(Pagination.pages(UnstableNews.listNewsItemsOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.PaginatedResponse,
+            Operation.CommonError
+          >,
+        createNewsItem: (input) =>
+          client.execute(UnstableNews.createNewsItemOperation, input as UnstableNews.CreateNewsItemRequest),
+        retrieveNewsItem: (input) =>
+          client.execute(UnstableNews.retrieveNewsItemOperation, input as UnstableNews.RetrieveNewsItemRequest),
+        updateNewsItem: (input) =>
+          client.execute(UnstableNews.updateNewsItemOperation, input as UnstableNews.UpdateNewsItemRequest),
+        deleteNewsItem: (input) =>
+          client.execute(UnstableNews.deleteNewsItemOperation, input as UnstableNews.DeleteNewsItemRequest),
+        listLiveNewsfeedItems: (input) =>
+          client.execute(
+            UnstableNews.listLiveNewsfeedItemsOperation,
+            input as UnstableNews.ListLiveNewsfeedItemsRequest
+          ),
+        listLiveNewsfeedItemsStream: (input, options) =>
+          stream(Pagination.items(UnstableNews.listLiveNewsfeedItemsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
+        listLiveNewsfeedItemsPages: (input, options) =>
+          stream(Pagination.pages(UnstableNews.listLiveNewsfeedItemsOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.PaginatedResponse,
+            IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
+          >,
+        listNewsfeeds: (input) =>
+          client.execute(UnstableNews.listNewsfeedsOperation, input as UnstableNews.ListNewsfeedsRequest),
+        listNewsfeedsStream: (input, options) =>
+          stream(Pagination.items(UnstableNews.listNewsfeedsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.PaginatedResponse, "data">,
+            Operation.CommonError
+          >,
+        listNewsfeedsPages: (input, options) =>
+          stream(Pagination.pages(UnstableNews.listNewsfeedsOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.PaginatedResponse,
+            Operation.CommonError
+          >,
+        retrieveNewsfeed: (input) =>
+          client.execute(UnstableNews.retrieveNewsfeedOperation, input as UnstableNews.RetrieveNewsfeedRequest)
       },
       segments: {
-        listSegments: (input) => client.execute(UnstableSegments.listSegmentsOperation, input as UnstableSegments.ListSegmentsRequest),
-        retrieveSegment: (input) => client.execute(UnstableSegments.retrieveSegmentOperation, input as UnstableSegments.RetrieveSegmentRequest)
+        listSegments: (input) =>
+          client.execute(UnstableSegments.listSegmentsOperation, input as UnstableSegments.ListSegmentsRequest),
+        retrieveSegment: (input) =>
+          client.execute(UnstableSegments.retrieveSegmentOperation, input as UnstableSegments.RetrieveSegmentRequest)
       },
       switch: {
-        createPhoneSwitch: (input) => client.execute(UnstableSwitch.createPhoneSwitchOperation, input as UnstableSwitch.CreatePhoneSwitchRequest)
+        createPhoneSwitch: (input) =>
+          client.execute(UnstableSwitch.createPhoneSwitchOperation, input as UnstableSwitch.CreatePhoneSwitchRequest)
       },
       calls: {
         listCalls: (input) => client.execute(UnstableCalls.listCallsOperation, input as UnstableCalls.ListCallsRequest),
-        listCallsStream: (input, options) => stream(Pagination.items(UnstableCalls.listCallsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError>,
-        listCallsPages: (input, options) => stream(Pagination.pages(UnstableCalls.listCallsOperation, input, options)) as Stream.Stream<UnstableSchemas.CallList, IntercomError.BadRequestError | Operation.CommonError>,
+        listCallsStream: (input, options) =>
+          stream(Pagination.items(UnstableCalls.listCallsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.CallList, "data">,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
+        listCallsPages: (input, options) =>
+          stream(Pagination.pages(UnstableCalls.listCallsOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.CallList,
+            IntercomError.BadRequestError | Operation.CommonError
+          >,
         showCall: (input) => client.execute(UnstableCalls.showCallOperation, input as UnstableCalls.ShowCallRequest),
-        showCallRecording: (input) => client.execute(UnstableCalls.showCallRecordingOperation, input as UnstableCalls.ShowCallRecordingRequest),
-        showCallTranscript: (input) => client.execute(UnstableCalls.showCallTranscriptOperation, input as UnstableCalls.ShowCallTranscriptRequest),
-        listCallsWithTranscripts: (input) => client.execute(UnstableCalls.listCallsWithTranscriptsOperation, input as UnstableCalls.ListCallsWithTranscriptsRequest),
-        registerFinVoiceCall: (input) => client.execute(UnstableCalls.registerFinVoiceCallOperation, input as UnstableCalls.RegisterFinVoiceCallRequest),
-        collectFinVoiceCallById: (input) => client.execute(UnstableCalls.collectFinVoiceCallByIdOperation, input as UnstableCalls.CollectFinVoiceCallByIdRequest),
-        collectFinVoiceCallByExternalId: (input) => client.execute(UnstableCalls.collectFinVoiceCallByExternalIdOperation, input as UnstableCalls.CollectFinVoiceCallByExternalIdRequest),
-        collectFinVoiceCallByPhoneNumber: (input) => client.execute(UnstableCalls.collectFinVoiceCallByPhoneNumberOperation, input as UnstableCalls.CollectFinVoiceCallByPhoneNumberRequest)
+        showCallRecording: (input) =>
+          client.execute(UnstableCalls.showCallRecordingOperation, input as UnstableCalls.ShowCallRecordingRequest),
+        showCallTranscript: (input) =>
+          client.execute(UnstableCalls.showCallTranscriptOperation, input as UnstableCalls.ShowCallTranscriptRequest),
+        listCallsWithTranscripts: (input) =>
+          client.execute(
+            UnstableCalls.listCallsWithTranscriptsOperation,
+            input as UnstableCalls.ListCallsWithTranscriptsRequest
+          ),
+        registerFinVoiceCall: (input) =>
+          client.execute(
+            UnstableCalls.registerFinVoiceCallOperation,
+            input as UnstableCalls.RegisterFinVoiceCallRequest
+          ),
+        collectFinVoiceCallById: (input) =>
+          client.execute(
+            UnstableCalls.collectFinVoiceCallByIdOperation,
+            input as UnstableCalls.CollectFinVoiceCallByIdRequest
+          ),
+        collectFinVoiceCallByExternalId: (input) =>
+          client.execute(
+            UnstableCalls.collectFinVoiceCallByExternalIdOperation,
+            input as UnstableCalls.CollectFinVoiceCallByExternalIdRequest
+          ),
+        collectFinVoiceCallByPhoneNumber: (input) =>
+          client.execute(
+            UnstableCalls.collectFinVoiceCallByPhoneNumberOperation,
+            input as UnstableCalls.CollectFinVoiceCallByPhoneNumberRequest
+          )
       },
       teams: {
         listTeams: (input) => client.execute(UnstableTeams.listTeamsOperation, input as UnstableTeams.ListTeamsRequest),
-        retrieveTeam: (input) => client.execute(UnstableTeams.retrieveTeamOperation, input as UnstableTeams.RetrieveTeamRequest)
+        retrieveTeam: (input) =>
+          client.execute(UnstableTeams.retrieveTeamOperation, input as UnstableTeams.RetrieveTeamRequest)
       },
       ticketStates: {
-        listTicketStates: (input) => client.execute(UnstableTicketStates.listTicketStatesOperation, input as UnstableTicketStates.ListTicketStatesRequest)
+        listTicketStates: (input) =>
+          client.execute(
+            UnstableTicketStates.listTicketStatesOperation,
+            input as UnstableTicketStates.ListTicketStatesRequest
+          )
       },
       ticketTypeAttributes: {
-        createTicketTypeAttribute: (input) => client.execute(UnstableTicketTypeAttributes.createTicketTypeAttributeOperation, input as UnstableTicketTypeAttributes.CreateTicketTypeAttributeRequest),
-        updateTicketTypeAttribute: (input) => client.execute(UnstableTicketTypeAttributes.updateTicketTypeAttributeOperation, input as UnstableTicketTypeAttributes.UpdateTicketTypeAttributeRequest)
+        createTicketTypeAttribute: (input) =>
+          client.execute(
+            UnstableTicketTypeAttributes.createTicketTypeAttributeOperation,
+            input as UnstableTicketTypeAttributes.CreateTicketTypeAttributeRequest
+          ),
+        updateTicketTypeAttribute: (input) =>
+          client.execute(
+            UnstableTicketTypeAttributes.updateTicketTypeAttributeOperation,
+            input as UnstableTicketTypeAttributes.UpdateTicketTypeAttributeRequest
+          )
       },
       ticketTypes: {
-        listTicketTypes: (input) => client.execute(UnstableTicketTypes.listTicketTypesOperation, input as UnstableTicketTypes.ListTicketTypesRequest),
-        createTicketType: (input) => client.execute(UnstableTicketTypes.createTicketTypeOperation, input as UnstableTicketTypes.CreateTicketTypeRequest),
-        getTicketType: (input) => client.execute(UnstableTicketTypes.getTicketTypeOperation, input as UnstableTicketTypes.GetTicketTypeRequest)
+        listTicketTypes: (input) =>
+          client.execute(
+            UnstableTicketTypes.listTicketTypesOperation,
+            input as UnstableTicketTypes.ListTicketTypesRequest
+          ),
+        createTicketType: (input) =>
+          client.execute(
+            UnstableTicketTypes.createTicketTypeOperation,
+            input as UnstableTicketTypes.CreateTicketTypeRequest
+          ),
+        getTicketType: (input) =>
+          client.execute(UnstableTicketTypes.getTicketTypeOperation, input as UnstableTicketTypes.GetTicketTypeRequest)
       },
       tickets: {
-        replyTicket: (input) => client.execute(UnstableTickets.replyTicketOperation, input as UnstableTickets.ReplyTicketRequest),
-        enqueueCreateTicket: (input) => client.execute(UnstableTickets.enqueueCreateTicketOperation, input as UnstableTickets.EnqueueCreateTicketRequest),
-        getTicket: (input) => client.execute(UnstableTickets.getTicketOperation, input as UnstableTickets.GetTicketRequest),
-        updateTicket: (input) => client.execute(UnstableTickets.updateTicketOperation, input as UnstableTickets.UpdateTicketRequest),
-        deleteTicket: (input) => client.execute(UnstableTickets.deleteTicketOperation, input as UnstableTickets.DeleteTicketRequest),
-        searchTickets: (input) => client.execute(UnstableTickets.searchTicketsOperation, input as UnstableTickets.SearchTicketsRequest),
-        searchTicketsStream: (input, options) => stream(Pagination.items(UnstableTickets.searchTicketsOperation, input, options)) as Stream.Stream<Pagination.ItemOf<UnstableSchemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>,
-        searchTicketsPages: (input, options) => stream(Pagination.pages(UnstableTickets.searchTicketsOperation, input, options)) as Stream.Stream<UnstableSchemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError>
+        replyTicket: (input) =>
+          client.execute(UnstableTickets.replyTicketOperation, input as UnstableTickets.ReplyTicketRequest),
+        enqueueCreateTicket: (input) =>
+          client.execute(
+            UnstableTickets.enqueueCreateTicketOperation,
+            input as UnstableTickets.EnqueueCreateTicketRequest
+          ),
+        getTicket: (input) =>
+          client.execute(UnstableTickets.getTicketOperation, input as UnstableTickets.GetTicketRequest),
+        updateTicket: (input) =>
+          client.execute(UnstableTickets.updateTicketOperation, input as UnstableTickets.UpdateTicketRequest),
+        deleteTicket: (input) =>
+          client.execute(UnstableTickets.deleteTicketOperation, input as UnstableTickets.DeleteTicketRequest),
+        searchTickets: (input) =>
+          client.execute(UnstableTickets.searchTicketsOperation, input as UnstableTickets.SearchTicketsRequest),
+        searchTicketsStream: (input, options) =>
+          stream(Pagination.items(UnstableTickets.searchTicketsOperation, input, options)) as Stream.Stream<
+            Pagination.ItemOf<UnstableSchemas.TicketList, "tickets">,
+            IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+          >,
+        searchTicketsPages: (input, options) =>
+          stream(Pagination.pages(UnstableTickets.searchTicketsOperation, input, options)) as Stream.Stream<
+            UnstableSchemas.TicketList,
+            IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
+          >
       },
       visitors: {
-        retrieveVisitorWithUserId: (input) => client.execute(UnstableVisitors.retrieveVisitorWithUserIdOperation, input as UnstableVisitors.RetrieveVisitorWithUserIdRequest),
-        updateVisitor: (input) => client.execute(UnstableVisitors.updateVisitorOperation, input as UnstableVisitors.UpdateVisitorRequest),
-        convertVisitor: (input) => client.execute(UnstableVisitors.convertVisitorOperation, input as UnstableVisitors.ConvertVisitorRequest)
+        retrieveVisitorWithUserId: (input) =>
+          client.execute(
+            UnstableVisitors.retrieveVisitorWithUserIdOperation,
+            input as UnstableVisitors.RetrieveVisitorWithUserIdRequest
+          ),
+        updateVisitor: (input) =>
+          client.execute(UnstableVisitors.updateVisitorOperation, input as UnstableVisitors.UpdateVisitorRequest),
+        convertVisitor: (input) =>
+          client.execute(UnstableVisitors.convertVisitorOperation, input as UnstableVisitors.ConvertVisitorRequest)
       },
       brands: {
-        listBrands: (input) => client.execute(UnstableBrands.listBrandsOperation, input as UnstableBrands.ListBrandsRequest),
-        retrieveBrand: (input) => client.execute(UnstableBrands.retrieveBrandOperation, input as UnstableBrands.RetrieveBrandRequest)
+        listBrands: (input) =>
+          client.execute(UnstableBrands.listBrandsOperation, input as UnstableBrands.ListBrandsRequest),
+        retrieveBrand: (input) =>
+          client.execute(UnstableBrands.retrieveBrandOperation, input as UnstableBrands.RetrieveBrandRequest)
       },
       emails: {
-        listEmails: (input) => client.execute(UnstableEmails.listEmailsOperation, input as UnstableEmails.ListEmailsRequest),
-        retrieveEmail: (input) => client.execute(UnstableEmails.retrieveEmailOperation, input as UnstableEmails.RetrieveEmailRequest)
+        listEmails: (input) =>
+          client.execute(UnstableEmails.listEmailsOperation, input as UnstableEmails.ListEmailsRequest),
+        retrieveEmail: (input) =>
+          client.execute(UnstableEmails.retrieveEmailOperation, input as UnstableEmails.RetrieveEmailRequest)
       }
     }
   }

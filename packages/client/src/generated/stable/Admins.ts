@@ -26,7 +26,9 @@ export interface IdentifyAdminRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const IdentifyAdminRequest: Schema.Schema<IdentifyAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<IdentifyAdminRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const IdentifyAdminRequest: Schema.Schema<IdentifyAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  IdentifyAdminRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `admins.identify` (GET /me).
@@ -63,7 +65,9 @@ export const identifyOperation = /*#__PURE__*/ Operation.make<IdentifyAdminReque
  * @since 0.1.0
  * @category operations
  */
-export const identify = (input?: IdentifyAdminRequest): Effect.Effect<Schemas.AdminWithApp, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const identify = (
+  input?: IdentifyAdminRequest
+): Effect.Effect<Schemas.AdminWithApp, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(identifyOperation, input as IdentifyAdminRequest)
 
 /**
@@ -71,30 +75,46 @@ export const identify = (input?: IdentifyAdminRequest): Effect.Effect<Schemas.Ad
  * @since 0.1.0
  * @category models
  */
-export type ConfigureAwayAdminRequest = {
-  /** The unique identifier of a given admin */
-  readonly admin_id: string | number
-} & ({
-  /** Set to "true" to change the status of the admin to away. */
-  readonly away_mode_enabled: boolean
-  /** Set to "true" to assign any new conversation replies to your default inbox. */
-  readonly away_mode_reassign: boolean
-  /** The unique identifier of the away status reason */
-  readonly away_status_reason_id?: string | number | undefined
-})
+export type ConfigureAwayAdminRequest =
+  & {
+    /** The unique identifier of a given admin */
+    readonly admin_id: string | number
+  }
+  & ({
+    /** Set to "true" to change the status of the admin to away. */
+    readonly away_mode_enabled: boolean
+    /** Set to "true" to assign any new conversation replies to your default inbox. */
+    readonly away_mode_reassign: boolean
+    /** The unique identifier of the away status reason */
+    readonly away_status_reason_id?: string | number | undefined
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ConfigureAwayAdminRequest: Schema.Schema<ConfigureAwayAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConfigureAwayAdminRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ away_mode_enabled: Schema.Boolean, away_mode_reassign: Schema.Boolean, away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })))
+export const ConfigureAwayAdminRequest: Schema.Schema<ConfigureAwayAdminRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ConfigureAwayAdminRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({
+        away_mode_enabled: Schema.Boolean,
+        away_mode_reassign: Schema.Boolean,
+        away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+      })
+    )
+)
 
 /**
  * The descriptor of `admins.away` (PUT /admins/{admin_id}/away).
  * @since 0.1.0
  * @category operations
  */
-export const awayOperation = /*#__PURE__*/ Operation.make<ConfigureAwayAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const awayOperation = /*#__PURE__*/ Operation.make<
+  ConfigureAwayAdminRequest,
+  Schemas.Admin,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "admins.away",
   operationId: "setAwayAdmin",
   api: "stable",
@@ -106,7 +126,7 @@ export const awayOperation = /*#__PURE__*/ Operation.make<ConfigureAwayAdminRequ
   input: ConfigureAwayAdminRequest,
   success: Schemas.Admin,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -120,8 +140,16 @@ export const awayOperation = /*#__PURE__*/ Operation.make<ConfigureAwayAdminRequ
  * @since 0.1.0
  * @category operations
  */
-export const away = (input: ConfigureAwayAdminRequest): Effect.Effect<Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(awayOperation, input as ConfigureAwayAdminRequest)
+export const away = (
+  input: ConfigureAwayAdminRequest
+): Effect.Effect<
+  Schemas.Admin,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(awayOperation, input as ConfigureAwayAdminRequest)
 
 /**
  * The input of `admins.listAllActivityLogs`: path, query and body parameters by their wire names.
@@ -139,26 +167,36 @@ export interface ListAllActivityLogsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAllActivityLogsRequest: Schema.Schema<ListAllActivityLogsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAllActivityLogsRequest> => /*#__PURE__*/ Schema.Struct({ created_at_after: Schema.String, created_at_before: /*#__PURE__*/ Schema.optional(Schema.String) }))
+export const ListAllActivityLogsRequest: Schema.Schema<ListAllActivityLogsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListAllActivityLogsRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      created_at_after: Schema.String,
+      created_at_before: /*#__PURE__*/ Schema.optional(Schema.String)
+    })
+)
 
 /**
  * The descriptor of `admins.listAllActivityLogs` (GET /admins/activity_logs).
  * @since 0.1.0
  * @category operations
  */
-export const listAllActivityLogsOperation = /*#__PURE__*/ Operation.make<ListAllActivityLogsRequest, Schemas.ActivityLogList, IntercomError.BadRequestError>({
+export const listAllActivityLogsOperation = /*#__PURE__*/ Operation.make<
+  ListAllActivityLogsRequest,
+  Schemas.ActivityLogList,
+  IntercomError.BadRequestError
+>({
   name: "admins.listAllActivityLogs",
   operationId: "listActivityLogs",
   api: "stable",
   method: "GET",
   path: "/admins/activity_logs",
   pathParams: [],
-  queryParams: ["created_at_after","created_at_before"],
+  queryParams: ["created_at_after", "created_at_before"],
   body: "none",
   input: ListAllActivityLogsRequest,
   success: Schemas.ActivityLogList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "cursor", items: "activity_logs" },
   idempotent: true
 })
@@ -172,24 +210,51 @@ export const listAllActivityLogsOperation = /*#__PURE__*/ Operation.make<ListAll
  * @since 0.1.0
  * @category operations
  */
-export const listAllActivityLogs = (input: ListAllActivityLogsRequest): Effect.Effect<Schemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listAllActivityLogsOperation, input as ListAllActivityLogsRequest)
+export const listAllActivityLogs = (
+  input: ListAllActivityLogsRequest
+): Effect.Effect<
+  Schemas.ActivityLogList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listAllActivityLogsOperation, input as ListAllActivityLogsRequest)
 
 /**
  * `admins.listAllActivityLogs` (GET /admins/activity_logs), the items (`activity_logs`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAllActivityLogsStream = (input: ListAllActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listAllActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAllActivityLogsStream = (
+  input: ListAllActivityLogsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listAllActivityLogsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `admins.listAllActivityLogs` (GET /admins/activity_logs), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAllActivityLogsPages = (input: ListAllActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listAllActivityLogsOperation, input, options) as Stream.Stream<Schemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAllActivityLogsPages = (
+  input: ListAllActivityLogsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ActivityLogList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listAllActivityLogsOperation, input, options) as Stream.Stream<
+    Schemas.ActivityLogList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `admins.list`: path, query and body parameters by their wire names.
@@ -202,7 +267,9 @@ export interface ListAdminsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAdminsRequest: Schema.Schema<ListAdminsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAdminsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListAdminsRequest: Schema.Schema<ListAdminsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListAdminsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `admins.list` (GET /admins).
@@ -235,7 +302,9 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListAdminsRequest, Sch
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListAdminsRequest): Effect.Effect<Schemas.AdminList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (
+  input?: ListAdminsRequest
+): Effect.Effect<Schemas.AdminList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListAdminsRequest)
 
 /**
@@ -252,14 +321,20 @@ export interface FindAdminRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindAdminRequest: Schema.Schema<FindAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindAdminRequest> => /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindAdminRequest: Schema.Schema<FindAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindAdminRequest
+> => /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `admins.find` (GET /admins/{admin_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindAdminRequest,
+  Schemas.Admin,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "admins.find",
   operationId: "retrieveAdmin",
   api: "stable",
@@ -271,7 +346,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindAdminRequest, Sche
   input: FindAdminRequest,
   success: Schemas.Admin,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -285,5 +360,10 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindAdminRequest, Sche
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindAdminRequest): Effect.Effect<Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindAdminRequest)
+export const find = (
+  input: FindAdminRequest
+): Effect.Effect<
+  Schemas.Admin,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindAdminRequest)

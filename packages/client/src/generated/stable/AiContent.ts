@@ -26,14 +26,19 @@ export interface ListContentImportSourcesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListContentImportSourcesRequest: Schema.Schema<ListContentImportSourcesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListContentImportSourcesRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListContentImportSourcesRequest: Schema.Schema<ListContentImportSourcesRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ListContentImportSourcesRequest> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `aiContent.listContentImportSources` (GET /ai/content_import_sources).
  * @since 0.1.0
  * @category operations
  */
-export const listContentImportSourcesOperation = /*#__PURE__*/ Operation.make<ListContentImportSourcesRequest, Schemas.ContentImportSourcesList, never>({
+export const listContentImportSourcesOperation = /*#__PURE__*/ Operation.make<
+  ListContentImportSourcesRequest,
+  Schemas.ContentImportSourcesList,
+  never
+>({
   name: "aiContent.listContentImportSources",
   operationId: "listContentImportSources",
   api: "stable",
@@ -59,7 +64,9 @@ export const listContentImportSourcesOperation = /*#__PURE__*/ Operation.make<Li
  * @since 0.1.0
  * @category operations
  */
-export const listContentImportSources = (input?: ListContentImportSourcesRequest): Effect.Effect<Schemas.ContentImportSourcesList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listContentImportSources = (
+  input?: ListContentImportSourcesRequest
+): Effect.Effect<Schemas.ContentImportSourcesList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listContentImportSourcesOperation, input as ListContentImportSourcesRequest)
 
 /**
@@ -67,16 +74,34 @@ export const listContentImportSources = (input?: ListContentImportSourcesRequest
  * @since 0.1.0
  * @category streams
  */
-export const listContentImportSourcesStream = (input?: ListContentImportSourcesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContentImportSourcesList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listContentImportSourcesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContentImportSourcesList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listContentImportSourcesStream = (
+  input?: ListContentImportSourcesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ContentImportSourcesList, "data">,
+  Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listContentImportSourcesOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ContentImportSourcesList, "data">,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `aiContent.listContentImportSources` (GET /ai/content_import_sources), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listContentImportSourcesPages = (input?: ListContentImportSourcesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContentImportSourcesList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listContentImportSourcesOperation, input, options) as Stream.Stream<Schemas.ContentImportSourcesList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listContentImportSourcesPages = (
+  input?: ListContentImportSourcesRequest,
+  options?: Pagination.Options
+): Stream.Stream<Schemas.ContentImportSourcesList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listContentImportSourcesOperation, input, options) as Stream.Stream<
+    Schemas.ContentImportSourcesList,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `aiContent.createContentImportSource`: path, query and body parameters by their wire names.
@@ -89,14 +114,19 @@ export type CreateContentImportSourceRequest = Schemas.CreateContentImportSource
  * @since 0.1.0
  * @category schemas
  */
-export const CreateContentImportSourceRequest: Schema.Schema<CreateContentImportSourceRequest> = Schemas.CreateContentImportSourceRequest
+export const CreateContentImportSourceRequest: Schema.Schema<CreateContentImportSourceRequest> =
+  Schemas.CreateContentImportSourceRequest
 
 /**
  * The descriptor of `aiContent.createContentImportSource` (POST /ai/content_import_sources).
  * @since 0.1.0
  * @category operations
  */
-export const createContentImportSourceOperation = /*#__PURE__*/ Operation.make<CreateContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createContentImportSourceOperation = /*#__PURE__*/ Operation.make<
+  CreateContentImportSourceRequest,
+  Schemas.ContentImportSource,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "aiContent.createContentImportSource",
   operationId: "createContentImportSource",
   api: "stable",
@@ -108,7 +138,7 @@ export const createContentImportSourceOperation = /*#__PURE__*/ Operation.make<C
   input: CreateContentImportSourceRequest,
   success: Schemas.ContentImportSource,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -122,8 +152,13 @@ export const createContentImportSourceOperation = /*#__PURE__*/ Operation.make<C
  * @since 0.1.0
  * @category operations
  */
-export const createContentImportSource = (input: CreateContentImportSourceRequest): Effect.Effect<Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createContentImportSourceOperation, input as CreateContentImportSourceRequest)
+export const createContentImportSource = (
+  input: CreateContentImportSourceRequest
+): Effect.Effect<
+  Schemas.ContentImportSource,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createContentImportSourceOperation, input as CreateContentImportSourceRequest)
 
 /**
  * The input of `aiContent.getContentImportSource`: path, query and body parameters by their wire names.
@@ -139,14 +174,21 @@ export interface GetContentImportSourceRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetContentImportSourceRequest> => /*#__PURE__*/ Schema.Struct({ source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<GetContentImportSourceRequest> =>
+    /*#__PURE__*/ Schema.Struct({ source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `aiContent.getContentImportSource` (GET /ai/content_import_sources/{source_id}).
  * @since 0.1.0
  * @category operations
  */
-export const getContentImportSourceOperation = /*#__PURE__*/ Operation.make<GetContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getContentImportSourceOperation = /*#__PURE__*/ Operation.make<
+  GetContentImportSourceRequest,
+  Schemas.ContentImportSource,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "aiContent.getContentImportSource",
   operationId: "getContentImportSource",
   api: "stable",
@@ -158,7 +200,7 @@ export const getContentImportSourceOperation = /*#__PURE__*/ Operation.make<GetC
   input: GetContentImportSourceRequest,
   success: Schemas.ContentImportSource,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -170,8 +212,13 @@ export const getContentImportSourceOperation = /*#__PURE__*/ Operation.make<GetC
  * @since 0.1.0
  * @category operations
  */
-export const getContentImportSource = (input: GetContentImportSourceRequest): Effect.Effect<Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(getContentImportSourceOperation, input as GetContentImportSourceRequest)
+export const getContentImportSource = (
+  input: GetContentImportSourceRequest
+): Effect.Effect<
+  Schemas.ContentImportSource,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(getContentImportSourceOperation, input as GetContentImportSourceRequest)
 
 /**
  * The input of `aiContent.updateContentImportSource`: path, query and body parameters by their wire names.
@@ -187,14 +234,24 @@ export type UpdateContentImportSourceRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateContentImportSourceRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContentImportSourceRequest))
+export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<UpdateContentImportSourceRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.UpdateContentImportSourceRequest
+    )
+  )
 
 /**
  * The descriptor of `aiContent.updateContentImportSource` (PUT /ai/content_import_sources/{source_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateContentImportSourceOperation = /*#__PURE__*/ Operation.make<UpdateContentImportSourceRequest, Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateContentImportSourceOperation = /*#__PURE__*/ Operation.make<
+  UpdateContentImportSourceRequest,
+  Schemas.ContentImportSource,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "aiContent.updateContentImportSource",
   operationId: "updateContentImportSource",
   api: "stable",
@@ -206,7 +263,7 @@ export const updateContentImportSourceOperation = /*#__PURE__*/ Operation.make<U
   input: UpdateContentImportSourceRequest,
   success: Schemas.ContentImportSource,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -220,8 +277,16 @@ export const updateContentImportSourceOperation = /*#__PURE__*/ Operation.make<U
  * @since 0.1.0
  * @category operations
  */
-export const updateContentImportSource = (input: UpdateContentImportSourceRequest): Effect.Effect<Schemas.ContentImportSource, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateContentImportSourceOperation, input as UpdateContentImportSourceRequest)
+export const updateContentImportSource = (
+  input: UpdateContentImportSourceRequest
+): Effect.Effect<
+  Schemas.ContentImportSource,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateContentImportSourceOperation, input as UpdateContentImportSourceRequest)
 
 /**
  * The input of `aiContent.deleteContentImportSource`: path, query and body parameters by their wire names.
@@ -237,14 +302,21 @@ export interface DeleteContentImportSourceRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteContentImportSourceRequest> => /*#__PURE__*/ Schema.Struct({ source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<DeleteContentImportSourceRequest> =>
+    /*#__PURE__*/ Schema.Struct({ source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `aiContent.deleteContentImportSource` (DELETE /ai/content_import_sources/{source_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteContentImportSourceOperation = /*#__PURE__*/ Operation.make<DeleteContentImportSourceRequest, void, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteContentImportSourceOperation = /*#__PURE__*/ Operation.make<
+  DeleteContentImportSourceRequest,
+  void,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "aiContent.deleteContentImportSource",
   operationId: "deleteContentImportSource",
   api: "stable",
@@ -256,7 +328,7 @@ export const deleteContentImportSourceOperation = /*#__PURE__*/ Operation.make<D
   input: DeleteContentImportSourceRequest,
   success: undefined,
   response: "empty",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -270,8 +342,13 @@ export const deleteContentImportSourceOperation = /*#__PURE__*/ Operation.make<D
  * @since 0.1.0
  * @category operations
  */
-export const deleteContentImportSource = (input: DeleteContentImportSourceRequest): Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteContentImportSourceOperation, input as DeleteContentImportSourceRequest)
+export const deleteContentImportSource = (
+  input: DeleteContentImportSourceRequest
+): Effect.Effect<
+  void,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteContentImportSourceOperation, input as DeleteContentImportSourceRequest)
 
 /**
  * The input of `aiContent.listExternalPages`: path, query and body parameters by their wire names.
@@ -284,14 +361,20 @@ export interface ListExternalPagesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListExternalPagesRequest: Schema.Schema<ListExternalPagesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListExternalPagesRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListExternalPagesRequest: Schema.Schema<ListExternalPagesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListExternalPagesRequest> => /*#__PURE__*/ Schema.Struct({})
+)
 
 /**
  * The descriptor of `aiContent.listExternalPages` (GET /ai/external_pages).
  * @since 0.1.0
  * @category operations
  */
-export const listExternalPagesOperation = /*#__PURE__*/ Operation.make<ListExternalPagesRequest, Schemas.ExternalPagesList, never>({
+export const listExternalPagesOperation = /*#__PURE__*/ Operation.make<
+  ListExternalPagesRequest,
+  Schemas.ExternalPagesList,
+  never
+>({
   name: "aiContent.listExternalPages",
   operationId: "listExternalPages",
   api: "stable",
@@ -317,7 +400,9 @@ export const listExternalPagesOperation = /*#__PURE__*/ Operation.make<ListExter
  * @since 0.1.0
  * @category operations
  */
-export const listExternalPages = (input?: ListExternalPagesRequest): Effect.Effect<Schemas.ExternalPagesList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listExternalPages = (
+  input?: ListExternalPagesRequest
+): Effect.Effect<Schemas.ExternalPagesList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listExternalPagesOperation, input as ListExternalPagesRequest)
 
 /**
@@ -325,16 +410,34 @@ export const listExternalPages = (input?: ListExternalPagesRequest): Effect.Effe
  * @since 0.1.0
  * @category streams
  */
-export const listExternalPagesStream = (input?: ListExternalPagesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ExternalPagesList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listExternalPagesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ExternalPagesList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listExternalPagesStream = (
+  input?: ListExternalPagesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ExternalPagesList, "data">,
+  Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listExternalPagesOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ExternalPagesList, "data">,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `aiContent.listExternalPages` (GET /ai/external_pages), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listExternalPagesPages = (input?: ListExternalPagesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ExternalPagesList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listExternalPagesOperation, input, options) as Stream.Stream<Schemas.ExternalPagesList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listExternalPagesPages = (
+  input?: ListExternalPagesRequest,
+  options?: Pagination.Options
+): Stream.Stream<Schemas.ExternalPagesList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listExternalPagesOperation, input, options) as Stream.Stream<
+    Schemas.ExternalPagesList,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `aiContent.createExternalPage`: path, query and body parameters by their wire names.
@@ -354,7 +457,11 @@ export const CreateExternalPageRequest: Schema.Schema<CreateExternalPageRequest>
  * @since 0.1.0
  * @category operations
  */
-export const createExternalPageOperation = /*#__PURE__*/ Operation.make<CreateExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createExternalPageOperation = /*#__PURE__*/ Operation.make<
+  CreateExternalPageRequest,
+  Schemas.ExternalPage,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "aiContent.createExternalPage",
   operationId: "createExternalPage",
   api: "stable",
@@ -366,7 +473,7 @@ export const createExternalPageOperation = /*#__PURE__*/ Operation.make<CreateEx
   input: CreateExternalPageRequest,
   success: Schemas.ExternalPage,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -380,8 +487,13 @@ export const createExternalPageOperation = /*#__PURE__*/ Operation.make<CreateEx
  * @since 0.1.0
  * @category operations
  */
-export const createExternalPage = (input: CreateExternalPageRequest): Effect.Effect<Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createExternalPageOperation, input as CreateExternalPageRequest)
+export const createExternalPage = (
+  input: CreateExternalPageRequest
+): Effect.Effect<
+  Schemas.ExternalPage,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createExternalPageOperation, input as CreateExternalPageRequest)
 
 /**
  * The input of `aiContent.getExternalPage`: path, query and body parameters by their wire names.
@@ -397,14 +509,21 @@ export interface GetExternalPageRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetExternalPageRequest> => /*#__PURE__*/ Schema.Struct({ page_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<GetExternalPageRequest> =>
+    /*#__PURE__*/ Schema.Struct({ page_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `aiContent.getExternalPage` (GET /ai/external_pages/{page_id}).
  * @since 0.1.0
  * @category operations
  */
-export const getExternalPageOperation = /*#__PURE__*/ Operation.make<GetExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getExternalPageOperation = /*#__PURE__*/ Operation.make<
+  GetExternalPageRequest,
+  Schemas.ExternalPage,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "aiContent.getExternalPage",
   operationId: "getExternalPage",
   api: "stable",
@@ -416,7 +535,7 @@ export const getExternalPageOperation = /*#__PURE__*/ Operation.make<GetExternal
   input: GetExternalPageRequest,
   success: Schemas.ExternalPage,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -430,8 +549,13 @@ export const getExternalPageOperation = /*#__PURE__*/ Operation.make<GetExternal
  * @since 0.1.0
  * @category operations
  */
-export const getExternalPage = (input: GetExternalPageRequest): Effect.Effect<Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(getExternalPageOperation, input as GetExternalPageRequest)
+export const getExternalPage = (
+  input: GetExternalPageRequest
+): Effect.Effect<
+  Schemas.ExternalPage,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(getExternalPageOperation, input as GetExternalPageRequest)
 
 /**
  * The input of `aiContent.updateExternalPage`: path, query and body parameters by their wire names.
@@ -447,14 +571,24 @@ export type UpdateExternalPageRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateExternalPageRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ page_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateExternalPageRequest))
+export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateExternalPageRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ page_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.UpdateExternalPageRequest
+    )
+)
 
 /**
  * The descriptor of `aiContent.updateExternalPage` (PUT /ai/external_pages/{page_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateExternalPageOperation = /*#__PURE__*/ Operation.make<UpdateExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateExternalPageOperation = /*#__PURE__*/ Operation.make<
+  UpdateExternalPageRequest,
+  Schemas.ExternalPage,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "aiContent.updateExternalPage",
   operationId: "updateExternalPage",
   api: "stable",
@@ -466,7 +600,7 @@ export const updateExternalPageOperation = /*#__PURE__*/ Operation.make<UpdateEx
   input: UpdateExternalPageRequest,
   success: Schemas.ExternalPage,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -480,8 +614,16 @@ export const updateExternalPageOperation = /*#__PURE__*/ Operation.make<UpdateEx
  * @since 0.1.0
  * @category operations
  */
-export const updateExternalPage = (input: UpdateExternalPageRequest): Effect.Effect<Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateExternalPageOperation, input as UpdateExternalPageRequest)
+export const updateExternalPage = (
+  input: UpdateExternalPageRequest
+): Effect.Effect<
+  Schemas.ExternalPage,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateExternalPageOperation, input as UpdateExternalPageRequest)
 
 /**
  * The input of `aiContent.deleteExternalPage`: path, query and body parameters by their wire names.
@@ -497,14 +639,21 @@ export interface DeleteExternalPageRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteExternalPageRequest> => /*#__PURE__*/ Schema.Struct({ page_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DeleteExternalPageRequest> =>
+    /*#__PURE__*/ Schema.Struct({ page_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `aiContent.deleteExternalPage` (DELETE /ai/external_pages/{page_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteExternalPageOperation = /*#__PURE__*/ Operation.make<DeleteExternalPageRequest, Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteExternalPageOperation = /*#__PURE__*/ Operation.make<
+  DeleteExternalPageRequest,
+  Schemas.ExternalPage,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "aiContent.deleteExternalPage",
   operationId: "deleteExternalPage",
   api: "stable",
@@ -516,7 +665,7 @@ export const deleteExternalPageOperation = /*#__PURE__*/ Operation.make<DeleteEx
   input: DeleteExternalPageRequest,
   success: Schemas.ExternalPage,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -530,5 +679,10 @@ export const deleteExternalPageOperation = /*#__PURE__*/ Operation.make<DeleteEx
  * @since 0.1.0
  * @category operations
  */
-export const deleteExternalPage = (input: DeleteExternalPageRequest): Effect.Effect<Schemas.ExternalPage, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteExternalPageOperation, input as DeleteExternalPageRequest)
+export const deleteExternalPage = (
+  input: DeleteExternalPageRequest
+): Effect.Effect<
+  Schemas.ExternalPage,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteExternalPageOperation, input as DeleteExternalPageRequest)

@@ -31,26 +31,37 @@ export interface ListArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListArticlesRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListArticlesRequest
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    page: /*#__PURE__*/ Schema.optional(Schema.Number),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+  })
+)
 
 /**
  * The descriptor of `articles.list` (GET /articles).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListArticlesRequest, Schemas.ArticleList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListArticlesRequest,
+  Schemas.ArticleList,
+  IntercomError.BadRequestError
+>({
   name: "articles.list",
   operationId: "listArticles",
   api: "stable",
   method: "GET",
   path: "/articles",
   pathParams: [],
-  queryParams: ["page","per_page"],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListArticlesRequest,
   success: Schemas.ArticleList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -68,24 +79,51 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListArticlesRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListArticlesRequest): Effect.Effect<Schemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListArticlesRequest)
+export const list = (
+  input?: ListArticlesRequest
+): Effect.Effect<
+  Schemas.ArticleList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListArticlesRequest)
 
 /**
  * `articles.list` (GET /articles), the items (`data`) of every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (
+  input?: ListArticlesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ArticleList, "data">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ArticleList, "data">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `articles.list` (GET /articles), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (
+  input?: ListArticlesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ArticleList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<
+    Schemas.ArticleList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `articles.create`: path, query and body parameters by their wire names.
@@ -114,14 +152,33 @@ export type CreateArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateArticleRequest> => /*#__PURE__*/ Schema.Struct({ title: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")), parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), parent_type: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("collection", "section")), translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schemas.ArticleTranslatedContentInput)) }))
+export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CreateArticleRequest
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    title: Schema.String,
+    description: /*#__PURE__*/ Schema.optional(Schema.String),
+    body: /*#__PURE__*/ Schema.optional(Schema.String),
+    author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+    state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")),
+    parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+    parent_type: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("collection", "section")),
+    translated_content: /*#__PURE__*/ Schema.optional(
+      /*#__PURE__*/ Schema.NullOr(Schemas.ArticleTranslatedContentInput)
+    )
+  })
+)
 
 /**
  * The descriptor of `articles.create` (POST /articles).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateArticleRequest,
+  Schemas.Article,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "articles.create",
   operationId: "createArticle",
   api: "stable",
@@ -133,7 +190,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateArticleRequest
   input: CreateArticleRequest,
   success: Schemas.Article,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -147,8 +204,13 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateArticleRequest
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateArticleRequest): Effect.Effect<Schemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateArticleRequest)
+export const create = (
+  input: CreateArticleRequest
+): Effect.Effect<
+  Schemas.Article,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateArticleRequest)
 
 /**
  * The input of `articles.find`: path, query and body parameters by their wire names.
@@ -164,14 +226,20 @@ export interface FindArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindArticleRequest: Schema.Schema<FindArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindArticleRequest> => /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindArticleRequest: Schema.Schema<FindArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindArticleRequest
+> => /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `articles.find` (GET /articles/{article_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindArticleRequest,
+  Schemas.Article,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "articles.find",
   operationId: "retrieveArticle",
   api: "stable",
@@ -183,7 +251,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindArticleRequest, Sc
   input: FindArticleRequest,
   success: Schemas.Article,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -197,8 +265,13 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindArticleRequest, Sc
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindArticleRequest): Effect.Effect<Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindArticleRequest)
+export const find = (
+  input: FindArticleRequest
+): Effect.Effect<
+  Schemas.Article,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindArticleRequest)
 
 /**
  * The input of `articles.update`: path, query and body parameters by their wire names.
@@ -214,14 +287,25 @@ export type UpdateArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateArticleRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateArticleRequest))
+export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateArticleRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    Schemas.UpdateArticleRequest
+  )
+)
 
 /**
  * The descriptor of `articles.update` (PUT /articles/{article_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = /*#__PURE__*/ Operation.make<UpdateArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<
+  UpdateArticleRequest,
+  Schemas.Article,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "articles.update",
   operationId: "updateArticle",
   api: "stable",
@@ -233,7 +317,7 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateArticleRequest
   input: UpdateArticleRequest,
   success: Schemas.Article,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -247,8 +331,16 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateArticleRequest
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateArticleRequest): Effect.Effect<Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateOperation, input as UpdateArticleRequest)
+export const update = (
+  input: UpdateArticleRequest
+): Effect.Effect<
+  Schemas.Article,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateOperation, input as UpdateArticleRequest)
 
 /**
  * The input of `articles.delete`: path, query and body parameters by their wire names.
@@ -264,14 +356,20 @@ export interface DeleteArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteArticleRequest> => /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeleteArticleRequest
+> => /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `articles.delete` (DELETE /articles/{article_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteArticleRequest, Schemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteOperation = /*#__PURE__*/ Operation.make<
+  DeleteArticleRequest,
+  Schemas.DeletedArticleObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "articles.delete",
   operationId: "deleteArticle",
   api: "stable",
@@ -283,7 +381,7 @@ export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteArticleRequest
   input: DeleteArticleRequest,
   success: Schemas.DeletedArticleObject,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -297,8 +395,13 @@ export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteArticleRequest
  * @since 0.1.0
  * @category operations
  */
-const delete_ = (input: DeleteArticleRequest): Effect.Effect<Schemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteOperation, input as DeleteArticleRequest)
+const delete_ = (
+  input: DeleteArticleRequest
+): Effect.Effect<
+  Schemas.DeletedArticleObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteOperation, input as DeleteArticleRequest)
 export {
   /**
    * @since 0.1.0
@@ -327,26 +430,38 @@ export interface SearchArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SearchArticlesRequest> => /*#__PURE__*/ Schema.Struct({ phrase: /*#__PURE__*/ Schema.optional(Schema.String), state: /*#__PURE__*/ Schema.optional(Schema.String), help_center_id: /*#__PURE__*/ Schema.optional(Schema.Number), highlight: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<SearchArticlesRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      phrase: /*#__PURE__*/ Schema.optional(Schema.String),
+      state: /*#__PURE__*/ Schema.optional(Schema.String),
+      help_center_id: /*#__PURE__*/ Schema.optional(Schema.Number),
+      highlight: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    })
+)
 
 /**
  * The descriptor of `articles.search` (GET /articles/search).
  * @since 0.1.0
  * @category operations
  */
-export const searchOperation = /*#__PURE__*/ Operation.make<SearchArticlesRequest, Schemas.ArticleSearchResponse, IntercomError.BadRequestError>({
+export const searchOperation = /*#__PURE__*/ Operation.make<
+  SearchArticlesRequest,
+  Schemas.ArticleSearchResponse,
+  IntercomError.BadRequestError
+>({
   name: "articles.search",
   operationId: "searchArticles",
   api: "stable",
   method: "GET",
   path: "/articles/search",
   pathParams: [],
-  queryParams: ["phrase","state","help_center_id","highlight"],
+  queryParams: ["phrase", "state", "help_center_id", "highlight"],
   body: "none",
   input: SearchArticlesRequest,
   success: Schemas.ArticleSearchResponse,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "cursor", items: "data.articles" },
   idempotent: true
 })
@@ -360,21 +475,48 @@ export const searchOperation = /*#__PURE__*/ Operation.make<SearchArticlesReques
  * @since 0.1.0
  * @category operations
  */
-export const search = (input?: SearchArticlesRequest): Effect.Effect<Schemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(searchOperation, input as SearchArticlesRequest)
+export const search = (
+  input?: SearchArticlesRequest
+): Effect.Effect<
+  Schemas.ArticleSearchResponse,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(searchOperation, input as SearchArticlesRequest)
 
 /**
  * `articles.search` (GET /articles/search), the items (`data.articles`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchStream = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchStream = (
+  input?: SearchArticlesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(searchOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `articles.search` (GET /articles/search), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchPages = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchPages = (
+  input?: SearchArticlesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ArticleSearchResponse,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(searchOperation, input, options) as Stream.Stream<
+    Schemas.ArticleSearchResponse,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >

@@ -24,7 +24,9 @@ export type ListAwayStatusReasonsResponse = ReadonlyArray<Schemas.AwayStatusReas
  * @since 0.1.0
  * @category schemas
  */
-export const ListAwayStatusReasonsResponse: Schema.Schema<ListAwayStatusReasonsResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAwayStatusReasonsResponse> => /*#__PURE__*/ Schema.Array(Schemas.AwayStatusReason))
+export const ListAwayStatusReasonsResponse: Schema.Schema<ListAwayStatusReasonsResponse> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListAwayStatusReasonsResponse> => /*#__PURE__*/ Schema.Array(Schemas.AwayStatusReason)
+)
 
 /**
  * The input of `awayStatusReasons.listAwayStatusReasons`: path, query and body parameters by their wire names.
@@ -37,14 +39,20 @@ export interface ListAwayStatusReasonsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAwayStatusReasonsRequest: Schema.Schema<ListAwayStatusReasonsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAwayStatusReasonsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListAwayStatusReasonsRequest: Schema.Schema<ListAwayStatusReasonsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListAwayStatusReasonsRequest> => /*#__PURE__*/ Schema.Struct({})
+)
 
 /**
  * The descriptor of `awayStatusReasons.listAwayStatusReasons` (GET /away_status_reasons).
  * @since 0.1.0
  * @category operations
  */
-export const listAwayStatusReasonsOperation = /*#__PURE__*/ Operation.make<ListAwayStatusReasonsRequest, ListAwayStatusReasonsResponse, never>({
+export const listAwayStatusReasonsOperation = /*#__PURE__*/ Operation.make<
+  ListAwayStatusReasonsRequest,
+  ListAwayStatusReasonsResponse,
+  never
+>({
   name: "awayStatusReasons.listAwayStatusReasons",
   operationId: "listAwayStatusReasons",
   api: "stable",
@@ -70,5 +78,7 @@ export const listAwayStatusReasonsOperation = /*#__PURE__*/ Operation.make<ListA
  * @since 0.1.0
  * @category operations
  */
-export const listAwayStatusReasons = (input?: ListAwayStatusReasonsRequest): Effect.Effect<ListAwayStatusReasonsResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAwayStatusReasons = (
+  input?: ListAwayStatusReasonsRequest
+): Effect.Effect<ListAwayStatusReasonsResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAwayStatusReasonsOperation, input as ListAwayStatusReasonsRequest)

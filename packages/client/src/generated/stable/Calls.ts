@@ -31,26 +31,37 @@ export interface ListCallsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsRequest: Schema.Schema<ListCallsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCallsRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const ListCallsRequest: Schema.Schema<ListCallsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListCallsRequest
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    page: /*#__PURE__*/ Schema.optional(Schema.Number),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+  })
+)
 
 /**
  * The descriptor of `calls.listCalls` (GET /calls).
  * @since 0.1.0
  * @category operations
  */
-export const listCallsOperation = /*#__PURE__*/ Operation.make<ListCallsRequest, Schemas.CallList, IntercomError.BadRequestError>({
+export const listCallsOperation = /*#__PURE__*/ Operation.make<
+  ListCallsRequest,
+  Schemas.CallList,
+  IntercomError.BadRequestError
+>({
   name: "calls.listCalls",
   operationId: "listCalls",
   api: "stable",
   method: "GET",
   path: "/calls",
   pathParams: [],
-  queryParams: ["page","per_page"],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListCallsRequest,
   success: Schemas.CallList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -64,24 +75,51 @@ export const listCallsOperation = /*#__PURE__*/ Operation.make<ListCallsRequest,
  * @since 0.1.0
  * @category operations
  */
-export const listCalls = (input?: ListCallsRequest): Effect.Effect<Schemas.CallList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listCallsOperation, input as ListCallsRequest)
+export const listCalls = (
+  input?: ListCallsRequest
+): Effect.Effect<
+  Schemas.CallList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listCallsOperation, input as ListCallsRequest)
 
 /**
  * `calls.listCalls` (GET /calls), the items (`data`) of every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCallsStream = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listCallsStream = (
+  input?: ListCallsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.CallList, "data">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listCallsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.CallList, "data">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `calls.listCalls` (GET /calls), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCallsPages = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CallList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listCallsOperation, input, options) as Stream.Stream<Schemas.CallList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listCallsPages = (
+  input?: ListCallsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.CallList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listCallsOperation, input, options) as Stream.Stream<
+    Schemas.CallList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `calls.showCall`: path, query and body parameters by their wire names.
@@ -97,14 +135,20 @@ export interface ShowCallRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRequest: Schema.Schema<ShowCallRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowCallRequest> => /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ShowCallRequest: Schema.Schema<ShowCallRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ShowCallRequest
+> => /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `calls.showCall` (GET /calls/{call_id}).
  * @since 0.1.0
  * @category operations
  */
-export const showCallOperation = /*#__PURE__*/ Operation.make<ShowCallRequest, Schemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showCallOperation = /*#__PURE__*/ Operation.make<
+  ShowCallRequest,
+  Schemas.Call,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "calls.showCall",
   operationId: "showCall",
   api: "stable",
@@ -116,7 +160,7 @@ export const showCallOperation = /*#__PURE__*/ Operation.make<ShowCallRequest, S
   input: ShowCallRequest,
   success: Schemas.Call,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -130,8 +174,13 @@ export const showCallOperation = /*#__PURE__*/ Operation.make<ShowCallRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const showCall = (input: ShowCallRequest): Effect.Effect<Schemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(showCallOperation, input as ShowCallRequest)
+export const showCall = (
+  input: ShowCallRequest
+): Effect.Effect<
+  Schemas.Call,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(showCallOperation, input as ShowCallRequest)
 
 /**
  * The input of `calls.showCallRecording`: path, query and body parameters by their wire names.
@@ -147,14 +196,21 @@ export interface ShowCallRecordingRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowCallRecordingRequest> => /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ShowCallRecordingRequest> =>
+    /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `calls.showCallRecording` (GET /calls/{call_id}/recording).
  * @since 0.1.0
  * @category operations
  */
-export const showCallRecordingOperation = /*#__PURE__*/ Operation.make<ShowCallRecordingRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showCallRecordingOperation = /*#__PURE__*/ Operation.make<
+  ShowCallRecordingRequest,
+  string,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "calls.showCallRecording",
   operationId: "showCallRecording",
   api: "stable",
@@ -166,7 +222,7 @@ export const showCallRecordingOperation = /*#__PURE__*/ Operation.make<ShowCallR
   input: ShowCallRecordingRequest,
   success: undefined,
   response: "redirect",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -180,8 +236,13 @@ export const showCallRecordingOperation = /*#__PURE__*/ Operation.make<ShowCallR
  * @since 0.1.0
  * @category operations
  */
-export const showCallRecording = (input: ShowCallRecordingRequest): Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(showCallRecordingOperation, input as ShowCallRecordingRequest)
+export const showCallRecording = (
+  input: ShowCallRecordingRequest
+): Effect.Effect<
+  string,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(showCallRecordingOperation, input as ShowCallRecordingRequest)
 
 /**
  * The input of `calls.showCallTranscript`: path, query and body parameters by their wire names.
@@ -197,14 +258,21 @@ export interface ShowCallTranscriptRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowCallTranscriptRequest> => /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ShowCallTranscriptRequest> =>
+    /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `calls.showCallTranscript` (GET /calls/{call_id}/transcript).
  * @since 0.1.0
  * @category operations
  */
-export const showCallTranscriptOperation = /*#__PURE__*/ Operation.make<ShowCallTranscriptRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showCallTranscriptOperation = /*#__PURE__*/ Operation.make<
+  ShowCallTranscriptRequest,
+  string,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "calls.showCallTranscript",
   operationId: "showCallTranscript",
   api: "stable",
@@ -216,7 +284,7 @@ export const showCallTranscriptOperation = /*#__PURE__*/ Operation.make<ShowCall
   input: ShowCallTranscriptRequest,
   success: undefined,
   response: "text",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -230,8 +298,13 @@ export const showCallTranscriptOperation = /*#__PURE__*/ Operation.make<ShowCall
  * @since 0.1.0
  * @category operations
  */
-export const showCallTranscript = (input: ShowCallTranscriptRequest): Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(showCallTranscriptOperation, input as ShowCallTranscriptRequest)
+export const showCallTranscript = (
+  input: ShowCallTranscriptRequest
+): Effect.Effect<
+  string,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(showCallTranscriptOperation, input as ShowCallTranscriptRequest)
 
 /**
  * The response of `calls.listCallsWithTranscripts`.
@@ -240,45 +313,47 @@ export const showCallTranscript = (input: ShowCallTranscriptRequest): Effect.Eff
  */
 export interface ListCallsWithTranscriptsResponse {
   readonly type?: string | null
-  readonly data?: (ReadonlyArray<{
-  /** String representing the object's type. Always has the value `call`. */
-  readonly type?: string | null
-  /** The id of the call. */
-  readonly id?: string | null
-  /** The id of the conversation associated with the call, if any. */
-  readonly conversation_id?: string | null
-  /** The id of the admin associated with the call, if any. */
-  readonly admin_id?: string | null
-  /** The id of the contact associated with the call, if any. */
-  readonly contact_id?: string | null
-  /** The current state of the call. */
-  readonly state?: string | null
-  readonly initiated_at?: Schemas.Datetime | null
-  readonly answered_at?: Schemas.Datetime | null
-  readonly ended_at?: Schemas.Datetime | null
-  readonly created_at?: Schemas.Datetime | null
-  readonly updated_at?: Schemas.Datetime | null
-  /** API URL to download or redirect to the call recording if available. */
-  readonly recording_url?: string | null
-  /** API URL to download or redirect to the call transcript if available. */
-  readonly transcription_url?: string | null
-  /** The type of call. */
-  readonly call_type?: string | null
-  /** The direction of the call. */
-  readonly direction?: string | null
-  /** The reason for the call end, if applicable. */
-  readonly ended_reason?: string | null
-  /** The phone number involved in the call, in E.164 format. */
-  readonly phone?: string | null
-  /** API URL to the AI Agent (Fin) call recording if available. */
-  readonly fin_recording_url?: string | null
-  /** API URL to the AI Agent (Fin) call transcript if available. */
-  readonly fin_transcription_url?: string | null
-  /** The call transcript if available, otherwise an empty array. */
-  readonly transcript?: (ReadonlyArray<{ readonly [key: string]: unknown }>) | null
-  /** The status of the transcript if available. */
-  readonly transcript_status?: string | null
-}>) | null
+  readonly data?:
+    | (ReadonlyArray<{
+      /** String representing the object's type. Always has the value `call`. */
+      readonly type?: string | null
+      /** The id of the call. */
+      readonly id?: string | null
+      /** The id of the conversation associated with the call, if any. */
+      readonly conversation_id?: string | null
+      /** The id of the admin associated with the call, if any. */
+      readonly admin_id?: string | null
+      /** The id of the contact associated with the call, if any. */
+      readonly contact_id?: string | null
+      /** The current state of the call. */
+      readonly state?: string | null
+      readonly initiated_at?: Schemas.Datetime | null
+      readonly answered_at?: Schemas.Datetime | null
+      readonly ended_at?: Schemas.Datetime | null
+      readonly created_at?: Schemas.Datetime | null
+      readonly updated_at?: Schemas.Datetime | null
+      /** API URL to download or redirect to the call recording if available. */
+      readonly recording_url?: string | null
+      /** API URL to download or redirect to the call transcript if available. */
+      readonly transcription_url?: string | null
+      /** The type of call. */
+      readonly call_type?: string | null
+      /** The direction of the call. */
+      readonly direction?: string | null
+      /** The reason for the call end, if applicable. */
+      readonly ended_reason?: string | null
+      /** The phone number involved in the call, in E.164 format. */
+      readonly phone?: string | null
+      /** API URL to the AI Agent (Fin) call recording if available. */
+      readonly fin_recording_url?: string | null
+      /** API URL to the AI Agent (Fin) call transcript if available. */
+      readonly fin_transcription_url?: string | null
+      /** The call transcript if available, otherwise an empty array. */
+      readonly transcript?: (ReadonlyArray<{ readonly [key: string]: unknown }>) | null
+      /** The status of the transcript if available. */
+      readonly transcript_status?: string | null
+    }>)
+    | null
 }
 
 /**
@@ -286,7 +361,57 @@ export interface ListCallsWithTranscriptsResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsWithTranscriptsResponse: Schema.Schema<ListCallsWithTranscriptsResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCallsWithTranscriptsResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), initiated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), answered_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), ended_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), call_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), direction: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ended_reason: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), fin_recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), fin_transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), transcript: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))), { exact: true }), transcript_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }) }))
+export const ListCallsWithTranscriptsResponse: Schema.Schema<ListCallsWithTranscriptsResponse> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ListCallsWithTranscriptsResponse> =>
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            exact: true
+          }),
+          admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          initiated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), {
+            exact: true
+          }),
+          answered_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), {
+            exact: true
+          }),
+          ended_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }),
+          created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }),
+          updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }),
+          recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            exact: true
+          }),
+          call_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          direction: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          ended_reason: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          fin_recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            exact: true
+          }),
+          fin_transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            exact: true
+          }),
+          transcript: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(
+              /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+            ),
+            { exact: true }
+          ),
+          transcript_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            exact: true
+          })
+        }))),
+        { exact: true }
+      )
+    })
+  )
 
 /**
  * The input of `calls.listCallsWithTranscripts`: path, query and body parameters by their wire names.
@@ -302,14 +427,21 @@ export type ListCallsWithTranscriptsRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCallsWithTranscriptsRequest> => /*#__PURE__*/ Schema.Struct({ conversation_ids: /*#__PURE__*/ Schema.Array(Schema.String) }))
+export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ListCallsWithTranscriptsRequest> =>
+    /*#__PURE__*/ Schema.Struct({ conversation_ids: /*#__PURE__*/ Schema.Array(Schema.String) })
+  )
 
 /**
  * The descriptor of `calls.listCallsWithTranscripts` (POST /calls/search).
  * @since 0.1.0
  * @category operations
  */
-export const listCallsWithTranscriptsOperation = /*#__PURE__*/ Operation.make<ListCallsWithTranscriptsRequest, ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const listCallsWithTranscriptsOperation = /*#__PURE__*/ Operation.make<
+  ListCallsWithTranscriptsRequest,
+  ListCallsWithTranscriptsResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "calls.listCallsWithTranscripts",
   operationId: "listCallsWithTranscripts",
   api: "stable",
@@ -321,7 +453,7 @@ export const listCallsWithTranscriptsOperation = /*#__PURE__*/ Operation.make<Li
   input: ListCallsWithTranscriptsRequest,
   success: ListCallsWithTranscriptsResponse,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -336,5 +468,10 @@ export const listCallsWithTranscriptsOperation = /*#__PURE__*/ Operation.make<Li
  * @since 0.1.0
  * @category operations
  */
-export const listCallsWithTranscripts = (input: ListCallsWithTranscriptsRequest): Effect.Effect<ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listCallsWithTranscriptsOperation, input as ListCallsWithTranscriptsRequest)
+export const listCallsWithTranscripts = (
+  input: ListCallsWithTranscriptsRequest
+): Effect.Effect<
+  ListCallsWithTranscriptsResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listCallsWithTranscriptsOperation, input as ListCallsWithTranscriptsRequest)

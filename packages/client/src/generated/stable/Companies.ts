@@ -27,7 +27,9 @@ export type RetrieveResponse = Schemas.Company | Schemas.CompanyList
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveResponse: Schema.Schema<RetrieveResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveResponse> => /*#__PURE__*/ Schema.Union(Schemas.Company, Schemas.CompanyList))
+export const RetrieveResponse: Schema.Schema<RetrieveResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  RetrieveResponse
+> => /*#__PURE__*/ Schema.Union(Schemas.Company, Schemas.CompanyList))
 
 /**
  * The input of `companies.retrieve`: path, query and body parameters by their wire names.
@@ -53,26 +55,40 @@ export interface RetrieveCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveCompanyRequest> => /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(Schema.String), tag_id: /*#__PURE__*/ Schema.optional(Schema.String), segment_id: /*#__PURE__*/ Schema.optional(Schema.String), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RetrieveCompanyRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      name: /*#__PURE__*/ Schema.optional(Schema.String),
+      company_id: /*#__PURE__*/ Schema.optional(Schema.String),
+      tag_id: /*#__PURE__*/ Schema.optional(Schema.String),
+      segment_id: /*#__PURE__*/ Schema.optional(Schema.String),
+      page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+    })
+)
 
 /**
  * The descriptor of `companies.retrieve` (GET /companies).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveOperation = /*#__PURE__*/ Operation.make<RetrieveCompanyRequest, RetrieveResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveOperation = /*#__PURE__*/ Operation.make<
+  RetrieveCompanyRequest,
+  RetrieveResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "companies.retrieve",
   operationId: "retrieveCompany",
   api: "stable",
   method: "GET",
   path: "/companies",
   pathParams: [],
-  queryParams: ["name","company_id","tag_id","segment_id","page","per_page"],
+  queryParams: ["name", "company_id", "tag_id", "segment_id", "page", "per_page"],
   body: "none",
   input: RetrieveCompanyRequest,
   success: RetrieveResponse,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -96,8 +112,13 @@ export const retrieveOperation = /*#__PURE__*/ Operation.make<RetrieveCompanyReq
  * @since 0.1.0
  * @category operations
  */
-export const retrieve = (input?: RetrieveCompanyRequest): Effect.Effect<RetrieveResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveOperation, input as RetrieveCompanyRequest)
+export const retrieve = (
+  input?: RetrieveCompanyRequest
+): Effect.Effect<
+  RetrieveResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveOperation, input as RetrieveCompanyRequest)
 
 /**
  * The input of `companies.createOrUpdate`: path, query and body parameters by their wire names.
@@ -129,14 +150,33 @@ export type CreateOrUpdateCompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateOrUpdateCompanyRequest> => /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateOrUpdateCompanyRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      name: /*#__PURE__*/ Schema.optional(Schema.String),
+      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      plan: /*#__PURE__*/ Schema.optional(Schema.String),
+      size: /*#__PURE__*/ Schema.optional(Schema.Number),
+      website: /*#__PURE__*/ Schema.optional(Schema.String),
+      industry: /*#__PURE__*/ Schema.optional(Schema.String),
+      custom_attributes: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })
+      ),
+      remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number)
+    })
+)
 
 /**
  * The descriptor of `companies.createOrUpdate` (POST /companies).
  * @since 0.1.0
  * @category operations
  */
-export const createOrUpdateOperation = /*#__PURE__*/ Operation.make<CreateOrUpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOrUpdateOperation = /*#__PURE__*/ Operation.make<
+  CreateOrUpdateCompanyRequest,
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "companies.createOrUpdate",
   operationId: "createOrUpdateCompany",
   api: "stable",
@@ -148,7 +188,7 @@ export const createOrUpdateOperation = /*#__PURE__*/ Operation.make<CreateOrUpda
   input: CreateOrUpdateCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -170,8 +210,13 @@ export const createOrUpdateOperation = /*#__PURE__*/ Operation.make<CreateOrUpda
  * @since 0.1.0
  * @category operations
  */
-export const createOrUpdate = (input?: CreateOrUpdateCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOrUpdateOperation, input as CreateOrUpdateCompanyRequest)
+export const createOrUpdate = (
+  input?: CreateOrUpdateCompanyRequest
+): Effect.Effect<
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOrUpdateOperation, input as CreateOrUpdateCompanyRequest)
 
 /**
  * The input of `companies.find`: path, query and body parameters by their wire names.
@@ -187,14 +232,20 @@ export interface FindCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindCompanyRequest: Schema.Schema<FindCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindCompanyRequest> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindCompanyRequest: Schema.Schema<FindCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindCompanyRequest
+> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `companies.find` (GET /companies/{company_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindCompanyRequest,
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "companies.find",
   operationId: "RetrieveACompanyById",
   api: "stable",
@@ -206,7 +257,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindCompanyRequest, Sc
   input: FindCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -220,46 +271,74 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindCompanyRequest, Sc
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindCompanyRequest)
+export const find = (
+  input: FindCompanyRequest
+): Effect.Effect<
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindCompanyRequest)
 
 /**
  * The input of `companies.update`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type UpdateCompanyRequest = {
-  /** The unique identifier for the company which is given by Intercom */
-  readonly company_id: string | number
-} & ({
-  /** The name of the Company */
-  readonly name?: string | undefined
-  /** The name of the plan you have associated with the company. */
-  readonly plan?: string | undefined
-  /** The number of employees in this company. */
-  readonly size?: number | undefined
-  /** The URL for this company's website. Please note that the value specified here is not validated. Accepts any string. */
-  readonly website?: string | undefined
-  /** The industry that this company operates in. */
-  readonly industry?: string | undefined
-  /** A hash of key/value pairs containing any other data about the company you want Intercom to store. */
-  readonly custom_attributes?: { readonly [key: string]: string } | undefined
-  /** How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647.. */
-  readonly monthly_spend?: number | undefined
-})
+export type UpdateCompanyRequest =
+  & {
+    /** The unique identifier for the company which is given by Intercom */
+    readonly company_id: string | number
+  }
+  & ({
+    /** The name of the Company */
+    readonly name?: string | undefined
+    /** The name of the plan you have associated with the company. */
+    readonly plan?: string | undefined
+    /** The number of employees in this company. */
+    readonly size?: number | undefined
+    /** The URL for this company's website. Please note that the value specified here is not validated. Accepts any string. */
+    readonly website?: string | undefined
+    /** The industry that this company operates in. */
+    readonly industry?: string | undefined
+    /** A hash of key/value pairs containing any other data about the company you want Intercom to store. */
+    readonly custom_attributes?: { readonly [key: string]: string } | undefined
+    /** How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647.. */
+    readonly monthly_spend?: number | undefined
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateCompanyRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) })))
+export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateCompanyRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({
+      name: /*#__PURE__*/ Schema.optional(Schema.String),
+      plan: /*#__PURE__*/ Schema.optional(Schema.String),
+      size: /*#__PURE__*/ Schema.optional(Schema.Number),
+      website: /*#__PURE__*/ Schema.optional(Schema.String),
+      industry: /*#__PURE__*/ Schema.optional(Schema.String),
+      custom_attributes: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
+      ),
+      monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number)
+    })
+  )
+)
 
 /**
  * The descriptor of `companies.update` (PUT /companies/{company_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = /*#__PURE__*/ Operation.make<UpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<
+  UpdateCompanyRequest,
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "companies.update",
   operationId: "UpdateCompany",
   api: "stable",
@@ -271,7 +350,7 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateCompanyRequest
   input: UpdateCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -289,8 +368,16 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateCompanyRequest
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateOperation, input as UpdateCompanyRequest)
+export const update = (
+  input: UpdateCompanyRequest
+): Effect.Effect<
+  Schemas.Company,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateOperation, input as UpdateCompanyRequest)
 
 /**
  * The input of `companies.delete`: path, query and body parameters by their wire names.
@@ -306,14 +393,20 @@ export interface DeleteCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCompanyRequest> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeleteCompanyRequest
+> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `companies.delete` (DELETE /companies/{company_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteCompanyRequest, Schemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteOperation = /*#__PURE__*/ Operation.make<
+  DeleteCompanyRequest,
+  Schemas.DeletedCompanyObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "companies.delete",
   operationId: "deleteCompany",
   api: "stable",
@@ -325,7 +418,7 @@ export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteCompanyRequest
   input: DeleteCompanyRequest,
   success: Schemas.DeletedCompanyObject,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -339,8 +432,13 @@ export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteCompanyRequest
  * @since 0.1.0
  * @category operations
  */
-const delete_ = (input: DeleteCompanyRequest): Effect.Effect<Schemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteOperation, input as DeleteCompanyRequest)
+const delete_ = (
+  input: DeleteCompanyRequest
+): Effect.Effect<
+  Schemas.DeletedCompanyObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteOperation, input as DeleteCompanyRequest)
 export {
   /**
    * @since 0.1.0
@@ -363,14 +461,21 @@ export interface ListAttachedContactsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAttachedContactsRequest> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListAttachedContactsRequest> =>
+    /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `companies.listAttachedContacts` (GET /companies/{company_id}/contacts).
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedContactsOperation = /*#__PURE__*/ Operation.make<ListAttachedContactsRequest, Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listAttachedContactsOperation = /*#__PURE__*/ Operation.make<
+  ListAttachedContactsRequest,
+  Schemas.CompanyAttachedContacts,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "companies.listAttachedContacts",
   operationId: "ListAttachedContacts",
   api: "stable",
@@ -382,7 +487,7 @@ export const listAttachedContactsOperation = /*#__PURE__*/ Operation.make<ListAt
   input: ListAttachedContactsRequest,
   success: Schemas.CompanyAttachedContacts,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -396,24 +501,51 @@ export const listAttachedContactsOperation = /*#__PURE__*/ Operation.make<ListAt
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedContacts = (input: ListAttachedContactsRequest): Effect.Effect<Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listAttachedContactsOperation, input as ListAttachedContactsRequest)
+export const listAttachedContacts = (
+  input: ListAttachedContactsRequest
+): Effect.Effect<
+  Schemas.CompanyAttachedContacts,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listAttachedContactsOperation, input as ListAttachedContactsRequest)
 
 /**
  * `companies.listAttachedContacts` (GET /companies/{company_id}/contacts), the items (`data`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAttachedContactsStream = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAttachedContactsStream = (
+  input: ListAttachedContactsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listAttachedContactsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `companies.listAttachedContacts` (GET /companies/{company_id}/contacts), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAttachedContactsPages = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listAttachedContactsOperation, input, options) as Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAttachedContactsPages = (
+  input: ListAttachedContactsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.CompanyAttachedContacts,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listAttachedContactsOperation, input, options) as Stream.Stream<
+    Schemas.CompanyAttachedContacts,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `companies.listAttachedSegments`: path, query and body parameters by their wire names.
@@ -429,14 +561,21 @@ export interface ListSegmentsAttachedToCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsAttachedToCompanyRequest: Schema.Schema<ListSegmentsAttachedToCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsAttachedToCompanyRequest> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListSegmentsAttachedToCompanyRequest: Schema.Schema<ListSegmentsAttachedToCompanyRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsAttachedToCompanyRequest> =>
+    /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `companies.listAttachedSegments` (GET /companies/{company_id}/segments).
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegmentsOperation = /*#__PURE__*/ Operation.make<ListSegmentsAttachedToCompanyRequest, Schemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listAttachedSegmentsOperation = /*#__PURE__*/ Operation.make<
+  ListSegmentsAttachedToCompanyRequest,
+  Schemas.CompanyAttachedSegments,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "companies.listAttachedSegments",
   operationId: "ListAttachedSegmentsForCompanies",
   api: "stable",
@@ -448,7 +587,7 @@ export const listAttachedSegmentsOperation = /*#__PURE__*/ Operation.make<ListSe
   input: ListSegmentsAttachedToCompanyRequest,
   success: Schemas.CompanyAttachedSegments,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -462,8 +601,13 @@ export const listAttachedSegmentsOperation = /*#__PURE__*/ Operation.make<ListSe
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegments = (input: ListSegmentsAttachedToCompanyRequest): Effect.Effect<Schemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listAttachedSegmentsOperation, input as ListSegmentsAttachedToCompanyRequest)
+export const listAttachedSegments = (
+  input: ListSegmentsAttachedToCompanyRequest
+): Effect.Effect<
+  Schemas.CompanyAttachedSegments,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listAttachedSegmentsOperation, input as ListSegmentsAttachedToCompanyRequest)
 
 /**
  * The input of `companies.list`: path, query and body parameters by their wire names.
@@ -483,26 +627,38 @@ export interface ListCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCompaniesRequest: Schema.Schema<ListCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCompaniesRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number), order: /*#__PURE__*/ Schema.optional(Schema.String) }))
+export const ListCompaniesRequest: Schema.Schema<ListCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListCompaniesRequest
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    page: /*#__PURE__*/ Schema.optional(Schema.Number),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+    order: /*#__PURE__*/ Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The descriptor of `companies.list` (POST /companies/list).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListCompaniesRequest, Schemas.CompanyList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListCompaniesRequest,
+  Schemas.CompanyList,
+  IntercomError.BadRequestError
+>({
   name: "companies.list",
   operationId: "listAllCompanies",
   api: "stable",
   method: "POST",
   path: "/companies/list",
   pathParams: [],
-  queryParams: ["page","per_page","order"],
+  queryParams: ["page", "per_page", "order"],
   body: "none",
   input: ListCompaniesRequest,
   success: Schemas.CompanyList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -524,24 +680,51 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListCompaniesRequest, 
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListCompaniesRequest): Effect.Effect<Schemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListCompaniesRequest)
+export const list = (
+  input?: ListCompaniesRequest
+): Effect.Effect<
+  Schemas.CompanyList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListCompaniesRequest)
 
 /**
  * `companies.list` (POST /companies/list), the items (`data`) of every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (
+  input?: ListCompaniesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.CompanyList, "data">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.CompanyList, "data">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `companies.list` (POST /companies/list), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (
+  input?: ListCompaniesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.CompanyList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<
+    Schemas.CompanyList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `companies.scroll`: path, query and body parameters by their wire names.
@@ -556,14 +739,21 @@ export interface ScrollCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ScrollCompaniesRequest: Schema.Schema<ScrollCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ScrollCompaniesRequest> => /*#__PURE__*/ Schema.Struct({ scroll_param: /*#__PURE__*/ Schema.optional(Schema.String) }))
+export const ScrollCompaniesRequest: Schema.Schema<ScrollCompaniesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ScrollCompaniesRequest> =>
+    /*#__PURE__*/ Schema.Struct({ scroll_param: /*#__PURE__*/ Schema.optional(Schema.String) })
+)
 
 /**
  * The descriptor of `companies.scroll` (GET /companies/scroll).
  * @since 0.1.0
  * @category operations
  */
-export const scrollOperation = /*#__PURE__*/ Operation.make<ScrollCompaniesRequest, Schemas.CompanyScroll, IntercomError.BadRequestError>({
+export const scrollOperation = /*#__PURE__*/ Operation.make<
+  ScrollCompaniesRequest,
+  Schemas.CompanyScroll,
+  IntercomError.BadRequestError
+>({
   name: "companies.scroll",
   operationId: "scrollOverAllCompanies",
   api: "stable",
@@ -575,7 +765,7 @@ export const scrollOperation = /*#__PURE__*/ Operation.make<ScrollCompaniesReque
   input: ScrollCompaniesRequest,
   success: Schemas.CompanyScroll,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "scroll", items: "data" },
   idempotent: true
 })
@@ -603,50 +793,89 @@ export const scrollOperation = /*#__PURE__*/ Operation.make<ScrollCompaniesReque
  * @since 0.1.0
  * @category operations
  */
-export const scroll = (input?: ScrollCompaniesRequest): Effect.Effect<Schemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(scrollOperation, input as ScrollCompaniesRequest)
+export const scroll = (
+  input?: ScrollCompaniesRequest
+): Effect.Effect<
+  Schemas.CompanyScroll,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(scrollOperation, input as ScrollCompaniesRequest)
 
 /**
  * `companies.scroll` (GET /companies/scroll), the items (`data`) of every page, as a lazy stream (scroll pagination).
  * @since 0.1.0
  * @category streams
  */
-export const scrollStream = (input?: ScrollCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
-  Pagination.items(scrollOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
+export const scrollStream = (
+  input?: ScrollCompaniesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.CompanyScroll, "data">,
+  IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(scrollOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.CompanyScroll, "data">,
+    IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `companies.scroll` (GET /companies/scroll), every page, as a lazy stream (scroll pagination).
  * @since 0.1.0
  * @category streams
  */
-export const scrollPages = (input?: ScrollCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
-  Pagination.pages(scrollOperation, input, options) as Stream.Stream<Schemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
+export const scrollPages = (
+  input?: ScrollCompaniesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.CompanyScroll,
+  IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(scrollOperation, input, options) as Stream.Stream<
+    Schemas.CompanyScroll,
+    IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `companies.attachContact`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type AttachContactToCompanyRequest = {
-  /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string | number
-} & ({
-  /** The unique identifier for the company which is given by Intercom */
-  readonly id: string | number
-})
+export type AttachContactToCompanyRequest =
+  & {
+    /** The unique identifier for the contact which is given by Intercom */
+    readonly contact_id: string | number
+  }
+  & ({
+    /** The unique identifier for the company which is given by Intercom */
+    readonly id: string | number
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToCompanyRequest: Schema.Schema<AttachContactToCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToCompanyRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
+export const AttachContactToCompanyRequest: Schema.Schema<AttachContactToCompanyRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<AttachContactToCompanyRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    )
+)
 
 /**
  * The descriptor of `companies.attachContact` (POST /contacts/{contact_id}/companies).
  * @since 0.1.0
  * @category operations
  */
-export const attachContactOperation = /*#__PURE__*/ Operation.make<AttachContactToCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachContactOperation = /*#__PURE__*/ Operation.make<
+  AttachContactToCompanyRequest,
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "companies.attachContact",
   operationId: "attachContactToACompany",
   api: "stable",
@@ -658,7 +887,7 @@ export const attachContactOperation = /*#__PURE__*/ Operation.make<AttachContact
   input: AttachContactToCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -672,8 +901,16 @@ export const attachContactOperation = /*#__PURE__*/ Operation.make<AttachContact
  * @since 0.1.0
  * @category operations
  */
-export const attachContact = (input: AttachContactToCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(attachContactOperation, input as AttachContactToCompanyRequest)
+export const attachContact = (
+  input: AttachContactToCompanyRequest
+): Effect.Effect<
+  Schemas.Company,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(attachContactOperation, input as AttachContactToCompanyRequest)
 
 /**
  * The input of `companies.detachContact`: path, query and body parameters by their wire names.
@@ -691,26 +928,36 @@ export interface DetachContactFromCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromCompanyRequest: Schema.Schema<DetachContactFromCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromCompanyRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DetachContactFromCompanyRequest: Schema.Schema<DetachContactFromCompanyRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<DetachContactFromCompanyRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    })
+  )
 
 /**
  * The descriptor of `companies.detachContact` (DELETE /contacts/{contact_id}/companies/{company_id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachContactOperation = /*#__PURE__*/ Operation.make<DetachContactFromCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const detachContactOperation = /*#__PURE__*/ Operation.make<
+  DetachContactFromCompanyRequest,
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "companies.detachContact",
   operationId: "detachContactFromACompany",
   api: "stable",
   method: "DELETE",
   path: "/contacts/{contact_id}/companies/{company_id}",
-  pathParams: ["contact_id","company_id"],
+  pathParams: ["contact_id", "company_id"],
   queryParams: [],
   body: "none",
   input: DetachContactFromCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -724,5 +971,10 @@ export const detachContactOperation = /*#__PURE__*/ Operation.make<DetachContact
  * @since 0.1.0
  * @category operations
  */
-export const detachContact = (input: DetachContactFromCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(detachContactOperation, input as DetachContactFromCompanyRequest)
+export const detachContact = (
+  input: DetachContactFromCompanyRequest
+): Effect.Effect<
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(detachContactOperation, input as DetachContactFromCompanyRequest)

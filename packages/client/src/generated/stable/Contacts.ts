@@ -33,26 +33,37 @@ export interface ListAttachedCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedCompaniesRequest: Schema.Schema<ListAttachedCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAttachedCompaniesRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const ListAttachedCompaniesRequest: Schema.Schema<ListAttachedCompaniesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListAttachedCompaniesRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+    })
+)
 
 /**
  * The descriptor of `contacts.listAttachedCompanies` (GET /contacts/{contact_id}/companies).
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedCompaniesOperation = /*#__PURE__*/ Operation.make<ListAttachedCompaniesRequest, Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listAttachedCompaniesOperation = /*#__PURE__*/ Operation.make<
+  ListAttachedCompaniesRequest,
+  Schemas.ContactAttachedCompanies,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "contacts.listAttachedCompanies",
   operationId: "listCompaniesForAContact",
   api: "stable",
   method: "GET",
   path: "/contacts/{contact_id}/companies",
   pathParams: ["contact_id"],
-  queryParams: ["page","per_page"],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListAttachedCompaniesRequest,
   success: Schemas.ContactAttachedCompanies,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: { kind: "page", items: "companies" },
   idempotent: true
 })
@@ -66,24 +77,51 @@ export const listAttachedCompaniesOperation = /*#__PURE__*/ Operation.make<ListA
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedCompanies = (input: ListAttachedCompaniesRequest): Effect.Effect<Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listAttachedCompaniesOperation, input as ListAttachedCompaniesRequest)
+export const listAttachedCompanies = (
+  input: ListAttachedCompaniesRequest
+): Effect.Effect<
+  Schemas.ContactAttachedCompanies,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listAttachedCompaniesOperation, input as ListAttachedCompaniesRequest)
 
 /**
  * `contacts.listAttachedCompanies` (GET /contacts/{contact_id}/companies), the items (`companies`) of every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAttachedCompaniesStream = (input: ListAttachedCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listAttachedCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAttachedCompaniesStream = (
+  input: ListAttachedCompaniesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listAttachedCompaniesOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ContactAttachedCompanies, "companies">,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `contacts.listAttachedCompanies` (GET /contacts/{contact_id}/companies), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAttachedCompaniesPages = (input: ListAttachedCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listAttachedCompaniesOperation, input, options) as Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAttachedCompaniesPages = (
+  input: ListAttachedCompaniesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ContactAttachedCompanies,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listAttachedCompaniesOperation, input, options) as Stream.Stream<
+    Schemas.ContactAttachedCompanies,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `contacts.listAttachedSegments`: path, query and body parameters by their wire names.
@@ -99,14 +137,21 @@ export interface ListSegmentsAttachedToContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsAttachedToContactRequest: Schema.Schema<ListSegmentsAttachedToContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsAttachedToContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListSegmentsAttachedToContactRequest: Schema.Schema<ListSegmentsAttachedToContactRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsAttachedToContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `contacts.listAttachedSegments` (GET /contacts/{contact_id}/segments).
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegmentsOperation = /*#__PURE__*/ Operation.make<ListSegmentsAttachedToContactRequest, Schemas.ContactSegments, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listAttachedSegmentsOperation = /*#__PURE__*/ Operation.make<
+  ListSegmentsAttachedToContactRequest,
+  Schemas.ContactSegments,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "contacts.listAttachedSegments",
   operationId: "listSegmentsForAContact",
   api: "stable",
@@ -118,7 +163,7 @@ export const listAttachedSegmentsOperation = /*#__PURE__*/ Operation.make<ListSe
   input: ListSegmentsAttachedToContactRequest,
   success: Schemas.ContactSegments,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -132,8 +177,13 @@ export const listAttachedSegmentsOperation = /*#__PURE__*/ Operation.make<ListSe
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegments = (input: ListSegmentsAttachedToContactRequest): Effect.Effect<Schemas.ContactSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listAttachedSegmentsOperation, input as ListSegmentsAttachedToContactRequest)
+export const listAttachedSegments = (
+  input: ListSegmentsAttachedToContactRequest
+): Effect.Effect<
+  Schemas.ContactSegments,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listAttachedSegmentsOperation, input as ListSegmentsAttachedToContactRequest)
 
 /**
  * The input of `contacts.listAttachedSubscriptions`: path, query and body parameters by their wire names.
@@ -149,14 +199,21 @@ export interface ListAttachedSubscriptionsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedSubscriptionsRequest: Schema.Schema<ListAttachedSubscriptionsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAttachedSubscriptionsRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListAttachedSubscriptionsRequest: Schema.Schema<ListAttachedSubscriptionsRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ListAttachedSubscriptionsRequest> =>
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `contacts.listAttachedSubscriptions` (GET /contacts/{contact_id}/subscriptions).
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSubscriptionsOperation = /*#__PURE__*/ Operation.make<ListAttachedSubscriptionsRequest, Schemas.SubscriptionTypeList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listAttachedSubscriptionsOperation = /*#__PURE__*/ Operation.make<
+  ListAttachedSubscriptionsRequest,
+  Schemas.SubscriptionTypeList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "contacts.listAttachedSubscriptions",
   operationId: "listSubscriptionsForAContact",
   api: "stable",
@@ -168,7 +225,7 @@ export const listAttachedSubscriptionsOperation = /*#__PURE__*/ Operation.make<L
   input: ListAttachedSubscriptionsRequest,
   success: Schemas.SubscriptionTypeList,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -188,36 +245,56 @@ export const listAttachedSubscriptionsOperation = /*#__PURE__*/ Operation.make<L
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSubscriptions = (input: ListAttachedSubscriptionsRequest): Effect.Effect<Schemas.SubscriptionTypeList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listAttachedSubscriptionsOperation, input as ListAttachedSubscriptionsRequest)
+export const listAttachedSubscriptions = (
+  input: ListAttachedSubscriptionsRequest
+): Effect.Effect<
+  Schemas.SubscriptionTypeList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listAttachedSubscriptionsOperation, input as ListAttachedSubscriptionsRequest)
 
 /**
  * The input of `contacts.attachSubscription`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type AttachSubscriptionToContactRequest = {
-  /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string | number
-} & ({
-  /** The unique identifier for the subscription which is given by Intercom */
-  readonly id: string | number
-  /** The consent_type of a subscription, opt_out or opt_in. */
-  readonly consent_type: string
-})
+export type AttachSubscriptionToContactRequest =
+  & {
+    /** The unique identifier for the contact which is given by Intercom */
+    readonly contact_id: string | number
+  }
+  & ({
+    /** The unique identifier for the subscription which is given by Intercom */
+    readonly id: string | number
+    /** The consent_type of a subscription, opt_out or opt_in. */
+    readonly consent_type: string
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachSubscriptionToContactRequest: Schema.Schema<AttachSubscriptionToContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachSubscriptionToContactRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), consent_type: Schema.String })))
+export const AttachSubscriptionToContactRequest: Schema.Schema<AttachSubscriptionToContactRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachSubscriptionToContactRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        consent_type: Schema.String
+      })
+    )
+  )
 
 /**
  * The descriptor of `contacts.attachSubscription` (POST /contacts/{contact_id}/subscriptions).
  * @since 0.1.0
  * @category operations
  */
-export const attachSubscriptionOperation = /*#__PURE__*/ Operation.make<AttachSubscriptionToContactRequest, Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachSubscriptionOperation = /*#__PURE__*/ Operation.make<
+  AttachSubscriptionToContactRequest,
+  Schemas.SubscriptionType,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "contacts.attachSubscription",
   operationId: "attachSubscriptionTypeToContact",
   api: "stable",
@@ -229,7 +306,7 @@ export const attachSubscriptionOperation = /*#__PURE__*/ Operation.make<AttachSu
   input: AttachSubscriptionToContactRequest,
   success: Schemas.SubscriptionType,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -249,8 +326,16 @@ export const attachSubscriptionOperation = /*#__PURE__*/ Operation.make<AttachSu
  * @since 0.1.0
  * @category operations
  */
-export const attachSubscription = (input: AttachSubscriptionToContactRequest): Effect.Effect<Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(attachSubscriptionOperation, input as AttachSubscriptionToContactRequest)
+export const attachSubscription = (
+  input: AttachSubscriptionToContactRequest
+): Effect.Effect<
+  Schemas.SubscriptionType,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(attachSubscriptionOperation, input as AttachSubscriptionToContactRequest)
 
 /**
  * The input of `contacts.detachSubscription`: path, query and body parameters by their wire names.
@@ -268,26 +353,36 @@ export interface DetachSubscriptionFromContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachSubscriptionFromContactRequest: Schema.Schema<DetachSubscriptionFromContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachSubscriptionFromContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), subscription_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DetachSubscriptionFromContactRequest: Schema.Schema<DetachSubscriptionFromContactRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachSubscriptionFromContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      subscription_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    })
+  )
 
 /**
  * The descriptor of `contacts.detachSubscription` (DELETE /contacts/{contact_id}/subscriptions/{subscription_id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachSubscriptionOperation = /*#__PURE__*/ Operation.make<DetachSubscriptionFromContactRequest, Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const detachSubscriptionOperation = /*#__PURE__*/ Operation.make<
+  DetachSubscriptionFromContactRequest,
+  Schemas.SubscriptionType,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "contacts.detachSubscription",
   operationId: "detachSubscriptionTypeToContact",
   api: "stable",
   method: "DELETE",
   path: "/contacts/{contact_id}/subscriptions/{subscription_id}",
-  pathParams: ["contact_id","subscription_id"],
+  pathParams: ["contact_id", "subscription_id"],
   queryParams: [],
   body: "none",
   input: DetachSubscriptionFromContactRequest,
   success: Schemas.SubscriptionType,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -301,8 +396,13 @@ export const detachSubscriptionOperation = /*#__PURE__*/ Operation.make<DetachSu
  * @since 0.1.0
  * @category operations
  */
-export const detachSubscription = (input: DetachSubscriptionFromContactRequest): Effect.Effect<Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(detachSubscriptionOperation, input as DetachSubscriptionFromContactRequest)
+export const detachSubscription = (
+  input: DetachSubscriptionFromContactRequest
+): Effect.Effect<
+  Schemas.SubscriptionType,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(detachSubscriptionOperation, input as DetachSubscriptionFromContactRequest)
 
 /**
  * The input of `contacts.listAttachedTags`: path, query and body parameters by their wire names.
@@ -318,14 +418,21 @@ export interface ListTagsAttachedToContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListTagsAttachedToContactRequest: Schema.Schema<ListTagsAttachedToContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTagsAttachedToContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListTagsAttachedToContactRequest: Schema.Schema<ListTagsAttachedToContactRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ListTagsAttachedToContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `contacts.listAttachedTags` (GET /contacts/{contact_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedTagsOperation = /*#__PURE__*/ Operation.make<ListTagsAttachedToContactRequest, Schemas.TagList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listAttachedTagsOperation = /*#__PURE__*/ Operation.make<
+  ListTagsAttachedToContactRequest,
+  Schemas.TagList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "contacts.listAttachedTags",
   operationId: "listTagsForAContact",
   api: "stable",
@@ -337,7 +444,7 @@ export const listAttachedTagsOperation = /*#__PURE__*/ Operation.make<ListTagsAt
   input: ListTagsAttachedToContactRequest,
   success: Schemas.TagList,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -351,8 +458,13 @@ export const listAttachedTagsOperation = /*#__PURE__*/ Operation.make<ListTagsAt
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedTags = (input: ListTagsAttachedToContactRequest): Effect.Effect<Schemas.TagList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listAttachedTagsOperation, input as ListTagsAttachedToContactRequest)
+export const listAttachedTags = (
+  input: ListTagsAttachedToContactRequest
+): Effect.Effect<
+  Schemas.TagList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listAttachedTagsOperation, input as ListTagsAttachedToContactRequest)
 
 /**
  * The response of `contacts.find`.
@@ -439,12 +551,14 @@ export interface FindResponse {
   /** The custom attributes which are set for the contact. */
   readonly custom_attributes?: { readonly [key: string]: unknown } | null
   /** An image URL containing the avatar of a contact. */
-  readonly avatar?: (string | {
-  /** Always `avatar`. */
-  readonly type?: string | null
-  /** The avatar's URL. */
-  readonly image_url?: string | null
-}) | null
+  readonly avatar?:
+    | (string | {
+      /** Always `avatar`. */
+      readonly type?: string | null
+      /** The avatar's URL. */
+      readonly image_url?: string | null
+    })
+    | null
   readonly tags?: Schemas.ContactTags | null
   readonly notes?: Schemas.ContactNotes | null
   readonly companies?: Schemas.ContactCompanies | null
@@ -459,7 +573,86 @@ export interface FindResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const FindResponse: Schema.Schema<FindResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
+export const FindResponse: Schema.Schema<FindResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindResponse> =>
+  /*#__PURE__*/ Schema.Struct({
+    type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+    marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    }),
+    unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    }),
+    created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    custom_attributes: /*#__PURE__*/ Schema.optionalWith(
+      /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+      { exact: true }
+    ),
+    avatar: /*#__PURE__*/ Schema.optionalWith(
+      /*#__PURE__*/ Schema.NullOr(
+        /*#__PURE__*/ Schema.Union(
+          Schema.String,
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+          })
+        )
+      ),
+      { exact: true }
+    ),
+    tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }),
+    notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }),
+    companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), {
+      exact: true
+    }),
+    location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }),
+    social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), {
+      exact: true
+    }),
+    enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    })
+  })
+)
 
 /**
  * The input of `contacts.find`: path, query and body parameters by their wire names.
@@ -475,14 +668,20 @@ export interface FindContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindContactRequest: Schema.Schema<FindContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindContactRequest: Schema.Schema<FindContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindContactRequest
+> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.find` (GET /contacts/{contact_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindContactRequest, FindResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindContactRequest,
+  FindResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "contacts.find",
   operationId: "ShowContact",
   api: "stable",
@@ -494,7 +693,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindContactRequest, Fi
   input: FindContactRequest,
   success: FindResponse,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -508,8 +707,13 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindContactRequest, Fi
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindContactRequest): Effect.Effect<FindResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindContactRequest)
+export const find = (
+  input: FindContactRequest
+): Effect.Effect<
+  FindResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindContactRequest)
 
 /**
  * The response of `contacts.update`.
@@ -596,12 +800,14 @@ export interface UpdateResponse {
   /** The custom attributes which are set for the contact. */
   readonly custom_attributes?: { readonly [key: string]: unknown } | null
   /** An image URL containing the avatar of a contact. */
-  readonly avatar?: (string | {
-  /** Always `avatar`. */
-  readonly type?: string | null
-  /** The avatar's URL. */
-  readonly image_url?: string | null
-}) | null
+  readonly avatar?:
+    | (string | {
+      /** Always `avatar`. */
+      readonly type?: string | null
+      /** The avatar's URL. */
+      readonly image_url?: string | null
+    })
+    | null
   readonly tags?: Schemas.ContactTags | null
   readonly notes?: Schemas.ContactNotes | null
   readonly companies?: Schemas.ContactCompanies | null
@@ -616,7 +822,88 @@ export interface UpdateResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateResponse: Schema.Schema<UpdateResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
+export const UpdateResponse: Schema.Schema<UpdateResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateResponse
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+    marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    }),
+    unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    }),
+    created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    custom_attributes: /*#__PURE__*/ Schema.optionalWith(
+      /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+      { exact: true }
+    ),
+    avatar: /*#__PURE__*/ Schema.optionalWith(
+      /*#__PURE__*/ Schema.NullOr(
+        /*#__PURE__*/ Schema.Union(
+          Schema.String,
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+          })
+        )
+      ),
+      { exact: true }
+    ),
+    tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }),
+    notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }),
+    companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), {
+      exact: true
+    }),
+    location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }),
+    social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), {
+      exact: true
+    }),
+    enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    })
+  })
+)
 
 /**
  * The input of `contacts.update`: path, query and body parameters by their wire names.
@@ -632,14 +919,25 @@ export type UpdateContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateContactRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContactRequest))
+export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateContactRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    Schemas.UpdateContactRequest
+  )
+)
 
 /**
  * The descriptor of `contacts.update` (PUT /contacts/{contact_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = /*#__PURE__*/ Operation.make<UpdateContactRequest, UpdateResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<
+  UpdateContactRequest,
+  UpdateResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "contacts.update",
   operationId: "UpdateContact",
   api: "stable",
@@ -651,7 +949,7 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateContactRequest
   input: UpdateContactRequest,
   success: UpdateResponse,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -671,8 +969,16 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateContactRequest
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateContactRequest): Effect.Effect<UpdateResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateOperation, input as UpdateContactRequest)
+export const update = (
+  input: UpdateContactRequest
+): Effect.Effect<
+  UpdateResponse,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateOperation, input as UpdateContactRequest)
 
 /**
  * The input of `contacts.delete`: path, query and body parameters by their wire names.
@@ -688,14 +994,20 @@ export interface DeleteContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeleteContactRequest
+> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.delete` (DELETE /contacts/{contact_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteContactRequest, Schemas.ContactDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteOperation = /*#__PURE__*/ Operation.make<
+  DeleteContactRequest,
+  Schemas.ContactDeleted,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "contacts.delete",
   operationId: "DeleteContact",
   api: "stable",
@@ -707,7 +1019,7 @@ export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteContactRequest
   input: DeleteContactRequest,
   success: Schemas.ContactDeleted,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -721,8 +1033,13 @@ export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteContactRequest
  * @since 0.1.0
  * @category operations
  */
-const delete_ = (input: DeleteContactRequest): Effect.Effect<Schemas.ContactDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteOperation, input as DeleteContactRequest)
+const delete_ = (
+  input: DeleteContactRequest
+): Effect.Effect<
+  Schemas.ContactDeleted,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteOperation, input as DeleteContactRequest)
 export {
   /**
    * @since 0.1.0
@@ -816,12 +1133,14 @@ export interface MergeLeadInUserResponse {
   /** The custom attributes which are set for the contact. */
   readonly custom_attributes?: { readonly [key: string]: unknown } | null
   /** An image URL containing the avatar of a contact. */
-  readonly avatar?: (string | {
-  /** Always `avatar`. */
-  readonly type?: string | null
-  /** The avatar's URL. */
-  readonly image_url?: string | null
-}) | null
+  readonly avatar?:
+    | (string | {
+      /** Always `avatar`. */
+      readonly type?: string | null
+      /** The avatar's URL. */
+      readonly image_url?: string | null
+    })
+    | null
   readonly tags?: Schemas.ContactTags | null
   readonly notes?: Schemas.ContactNotes | null
   readonly companies?: Schemas.ContactCompanies | null
@@ -836,7 +1155,95 @@ export interface MergeLeadInUserResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const MergeLeadInUserResponse: Schema.Schema<MergeLeadInUserResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<MergeLeadInUserResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
+export const MergeLeadInUserResponse: Schema.Schema<MergeLeadInUserResponse> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<MergeLeadInUserResponse> =>
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      custom_attributes: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+        { exact: true }
+      ),
+      avatar: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Union(
+            Schema.String,
+            /*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+              image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+            })
+          )
+        ),
+        { exact: true }
+      ),
+      tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }),
+      notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }),
+      companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), {
+        exact: true
+      }),
+      location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), {
+        exact: true
+      }),
+      social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), {
+        exact: true
+      }),
+      enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      })
+    })
+)
 
 /**
  * The input of `contacts.mergeLeadInUser`: path, query and body parameters by their wire names.
@@ -856,7 +1263,11 @@ export const MergeLeadInUserRequest: Schema.Schema<MergeLeadInUserRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const mergeLeadInUserOperation = /*#__PURE__*/ Operation.make<MergeLeadInUserRequest, MergeLeadInUserResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const mergeLeadInUserOperation = /*#__PURE__*/ Operation.make<
+  MergeLeadInUserRequest,
+  MergeLeadInUserResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "contacts.mergeLeadInUser",
   operationId: "MergeContact",
   api: "stable",
@@ -868,7 +1279,7 @@ export const mergeLeadInUserOperation = /*#__PURE__*/ Operation.make<MergeLeadIn
   input: MergeLeadInUserRequest,
   success: MergeLeadInUserResponse,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -882,8 +1293,13 @@ export const mergeLeadInUserOperation = /*#__PURE__*/ Operation.make<MergeLeadIn
  * @since 0.1.0
  * @category operations
  */
-export const mergeLeadInUser = (input?: MergeLeadInUserRequest): Effect.Effect<MergeLeadInUserResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(mergeLeadInUserOperation, input as MergeLeadInUserRequest)
+export const mergeLeadInUser = (
+  input?: MergeLeadInUserRequest
+): Effect.Effect<
+  MergeLeadInUserResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(mergeLeadInUserOperation, input as MergeLeadInUserRequest)
 
 /**
  * The input of `contacts.search`: path, query and body parameters by their wire names.
@@ -903,7 +1319,11 @@ export const SearchContactsRequest: Schema.Schema<SearchContactsRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const searchOperation = /*#__PURE__*/ Operation.make<SearchContactsRequest, Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const searchOperation = /*#__PURE__*/ Operation.make<
+  SearchContactsRequest,
+  Schemas.ContactList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "contacts.search",
   operationId: "SearchContacts",
   api: "stable",
@@ -915,7 +1335,7 @@ export const searchOperation = /*#__PURE__*/ Operation.make<SearchContactsReques
   input: SearchContactsRequest,
   success: Schemas.ContactList,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: { kind: "search", items: "data" },
   idempotent: true
 })
@@ -1027,24 +1447,51 @@ export const searchOperation = /*#__PURE__*/ Operation.make<SearchContactsReques
  * @since 0.1.0
  * @category operations
  */
-export const search = (input: SearchContactsRequest): Effect.Effect<Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(searchOperation, input as SearchContactsRequest)
+export const search = (
+  input: SearchContactsRequest
+): Effect.Effect<
+  Schemas.ContactList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(searchOperation, input as SearchContactsRequest)
 
 /**
  * `contacts.search` (POST /contacts/search), the items (`data`) of every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchStream = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchStream = (
+  input: SearchContactsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ContactList, "data">,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(searchOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ContactList, "data">,
+    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `contacts.search` (POST /contacts/search), every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchPages = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchPages = (
+  input: SearchContactsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ContactList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(searchOperation, input, options) as Stream.Stream<
+    Schemas.ContactList,
+    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `contacts.list`: path, query and body parameters by their wire names.
@@ -1064,26 +1511,38 @@ export interface ListContactsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListContactsRequest: Schema.Schema<ListContactsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListContactsRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String) }))
+export const ListContactsRequest: Schema.Schema<ListContactsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListContactsRequest
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    page: /*#__PURE__*/ Schema.optional(Schema.Number),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+    starting_after: /*#__PURE__*/ Schema.optional(Schema.String)
+  })
+)
 
 /**
  * The descriptor of `contacts.list` (GET /contacts).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListContactsRequest, Schemas.ContactList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListContactsRequest,
+  Schemas.ContactList,
+  IntercomError.BadRequestError
+>({
   name: "contacts.list",
   operationId: "ListContacts",
   api: "stable",
   method: "GET",
   path: "/contacts",
   pathParams: [],
-  queryParams: ["page","per_page","starting_after"],
+  queryParams: ["page", "per_page", "starting_after"],
   body: "none",
   input: ListContactsRequest,
   success: Schemas.ContactList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -1101,24 +1560,51 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListContactsRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListContactsRequest): Effect.Effect<Schemas.ContactList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListContactsRequest)
+export const list = (
+  input?: ListContactsRequest
+): Effect.Effect<
+  Schemas.ContactList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListContactsRequest)
 
 /**
  * `contacts.list` (GET /contacts), the items (`data`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (
+  input?: ListContactsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ContactList, "data">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ContactList, "data">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `contacts.list` (GET /contacts), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (
+  input?: ListContactsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ContactList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<
+    Schemas.ContactList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The response of `contacts.create`.
@@ -1205,12 +1691,14 @@ export interface CreateResponse {
   /** The custom attributes which are set for the contact. */
   readonly custom_attributes?: { readonly [key: string]: unknown } | null
   /** An image URL containing the avatar of a contact. */
-  readonly avatar?: (string | {
-  /** Always `avatar`. */
-  readonly type?: string | null
-  /** The avatar's URL. */
-  readonly image_url?: string | null
-}) | null
+  readonly avatar?:
+    | (string | {
+      /** Always `avatar`. */
+      readonly type?: string | null
+      /** The avatar's URL. */
+      readonly image_url?: string | null
+    })
+    | null
   readonly tags?: Schemas.ContactTags | null
   readonly notes?: Schemas.ContactNotes | null
   readonly companies?: Schemas.ContactCompanies | null
@@ -1225,7 +1713,88 @@ export interface CreateResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateResponse: Schema.Schema<CreateResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
+export const CreateResponse: Schema.Schema<CreateResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CreateResponse
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+    marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    }),
+    unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    }),
+    created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    custom_attributes: /*#__PURE__*/ Schema.optionalWith(
+      /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+      { exact: true }
+    ),
+    avatar: /*#__PURE__*/ Schema.optionalWith(
+      /*#__PURE__*/ Schema.NullOr(
+        /*#__PURE__*/ Schema.Union(
+          Schema.String,
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+          })
+        )
+      ),
+      { exact: true }
+    ),
+    tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }),
+    notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }),
+    companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), {
+      exact: true
+    }),
+    location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }),
+    social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), {
+      exact: true
+    }),
+    enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    })
+  })
+)
 
 /**
  * The input of `contacts.create`: path, query and body parameters by their wire names.
@@ -1245,7 +1814,11 @@ export const CreateContactRequest: Schema.Schema<CreateContactRequest> = Schemas
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateContactRequest, CreateResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateContactRequest,
+  CreateResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "contacts.create",
   operationId: "CreateContact",
   api: "stable",
@@ -1257,7 +1830,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateContactRequest
   input: CreateContactRequest,
   success: CreateResponse,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -1271,8 +1844,13 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateContactRequest
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateContactRequest): Effect.Effect<CreateResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateContactRequest)
+export const create = (
+  input: CreateContactRequest
+): Effect.Effect<
+  CreateResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateContactRequest)
 
 /**
  * The response of `contacts.showContactByExternalId`.
@@ -1359,12 +1937,14 @@ export interface ShowContactByExternalIdResponse {
   /** The custom attributes which are set for the contact. */
   readonly custom_attributes?: { readonly [key: string]: unknown } | null
   /** An image URL containing the avatar of a contact. */
-  readonly avatar?: (string | {
-  /** Always `avatar`. */
-  readonly type?: string | null
-  /** The avatar's URL. */
-  readonly image_url?: string | null
-}) | null
+  readonly avatar?:
+    | (string | {
+      /** Always `avatar`. */
+      readonly type?: string | null
+      /** The avatar's URL. */
+      readonly image_url?: string | null
+    })
+    | null
   readonly tags?: Schemas.ContactTags | null
   readonly notes?: Schemas.ContactNotes | null
   readonly companies?: Schemas.ContactCompanies | null
@@ -1379,7 +1959,95 @@ export interface ShowContactByExternalIdResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowContactByExternalIdResponse: Schema.Schema<ShowContactByExternalIdResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowContactByExternalIdResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
+export const ShowContactByExternalIdResponse: Schema.Schema<ShowContactByExternalIdResponse> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ShowContactByExternalIdResponse> =>
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      custom_attributes: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+        { exact: true }
+      ),
+      avatar: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Union(
+            Schema.String,
+            /*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+              image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+            })
+          )
+        ),
+        { exact: true }
+      ),
+      tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }),
+      notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }),
+      companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), {
+        exact: true
+      }),
+      location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), {
+        exact: true
+      }),
+      social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), {
+        exact: true
+      }),
+      enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      })
+    })
+  )
 
 /**
  * The input of `contacts.showContactByExternalId`: path, query and body parameters by their wire names.
@@ -1395,14 +2063,21 @@ export interface ShowContactByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowContactByExternalIdRequest> => /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ShowContactByExternalIdRequest> =>
+    /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `contacts.showContactByExternalId` (GET /contacts/find_by_external_id/{external_id}).
  * @since 0.1.0
  * @category operations
  */
-export const showContactByExternalIdOperation = /*#__PURE__*/ Operation.make<ShowContactByExternalIdRequest, ShowContactByExternalIdResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showContactByExternalIdOperation = /*#__PURE__*/ Operation.make<
+  ShowContactByExternalIdRequest,
+  ShowContactByExternalIdResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "contacts.showContactByExternalId",
   operationId: "ShowContactByExternalId",
   api: "stable",
@@ -1414,7 +2089,7 @@ export const showContactByExternalIdOperation = /*#__PURE__*/ Operation.make<Sho
   input: ShowContactByExternalIdRequest,
   success: ShowContactByExternalIdResponse,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -1428,8 +2103,13 @@ export const showContactByExternalIdOperation = /*#__PURE__*/ Operation.make<Sho
  * @since 0.1.0
  * @category operations
  */
-export const showContactByExternalId = (input: ShowContactByExternalIdRequest): Effect.Effect<ShowContactByExternalIdResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(showContactByExternalIdOperation, input as ShowContactByExternalIdRequest)
+export const showContactByExternalId = (
+  input: ShowContactByExternalIdRequest
+): Effect.Effect<
+  ShowContactByExternalIdResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(showContactByExternalIdOperation, input as ShowContactByExternalIdRequest)
 
 /**
  * The input of `contacts.archive`: path, query and body parameters by their wire names.
@@ -1445,14 +2125,21 @@ export interface ArchiveContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ArchiveContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ArchiveContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `contacts.archive` (POST /contacts/{contact_id}/archive).
  * @since 0.1.0
  * @category operations
  */
-export const archiveOperation = /*#__PURE__*/ Operation.make<ArchiveContactRequest, Schemas.ContactArchived, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const archiveOperation = /*#__PURE__*/ Operation.make<
+  ArchiveContactRequest,
+  Schemas.ContactArchived,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "contacts.archive",
   operationId: "ArchiveContact",
   api: "stable",
@@ -1464,7 +2151,7 @@ export const archiveOperation = /*#__PURE__*/ Operation.make<ArchiveContactReque
   input: ArchiveContactRequest,
   success: Schemas.ContactArchived,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: false
 })
@@ -1478,8 +2165,13 @@ export const archiveOperation = /*#__PURE__*/ Operation.make<ArchiveContactReque
  * @since 0.1.0
  * @category operations
  */
-export const archive = (input: ArchiveContactRequest): Effect.Effect<Schemas.ContactArchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(archiveOperation, input as ArchiveContactRequest)
+export const archive = (
+  input: ArchiveContactRequest
+): Effect.Effect<
+  Schemas.ContactArchived,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(archiveOperation, input as ArchiveContactRequest)
 
 /**
  * The input of `contacts.unarchive`: path, query and body parameters by their wire names.
@@ -1495,14 +2187,21 @@ export interface UnarchiveContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UnarchiveContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UnarchiveContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `contacts.unarchive` (POST /contacts/{contact_id}/unarchive).
  * @since 0.1.0
  * @category operations
  */
-export const unarchiveOperation = /*#__PURE__*/ Operation.make<UnarchiveContactRequest, Schemas.ContactUnarchived, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const unarchiveOperation = /*#__PURE__*/ Operation.make<
+  UnarchiveContactRequest,
+  Schemas.ContactUnarchived,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "contacts.unarchive",
   operationId: "UnarchiveContact",
   api: "stable",
@@ -1514,7 +2213,7 @@ export const unarchiveOperation = /*#__PURE__*/ Operation.make<UnarchiveContactR
   input: UnarchiveContactRequest,
   success: Schemas.ContactUnarchived,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: false
 })
@@ -1528,8 +2227,13 @@ export const unarchiveOperation = /*#__PURE__*/ Operation.make<UnarchiveContactR
  * @since 0.1.0
  * @category operations
  */
-export const unarchive = (input: UnarchiveContactRequest): Effect.Effect<Schemas.ContactUnarchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(unarchiveOperation, input as UnarchiveContactRequest)
+export const unarchive = (
+  input: UnarchiveContactRequest
+): Effect.Effect<
+  Schemas.ContactUnarchived,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(unarchiveOperation, input as UnarchiveContactRequest)
 
 /**
  * The input of `contacts.blockContact`: path, query and body parameters by their wire names.
@@ -1545,14 +2249,20 @@ export interface BlockContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const BlockContactRequest: Schema.Schema<BlockContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<BlockContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const BlockContactRequest: Schema.Schema<BlockContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  BlockContactRequest
+> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `contacts.blockContact` (POST /contacts/{contact_id}/block).
  * @since 0.1.0
  * @category operations
  */
-export const blockContactOperation = /*#__PURE__*/ Operation.make<BlockContactRequest, Schemas.ContactBlocked, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const blockContactOperation = /*#__PURE__*/ Operation.make<
+  BlockContactRequest,
+  Schemas.ContactBlocked,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "contacts.blockContact",
   operationId: "BlockContact",
   api: "stable",
@@ -1564,7 +2274,7 @@ export const blockContactOperation = /*#__PURE__*/ Operation.make<BlockContactRe
   input: BlockContactRequest,
   success: Schemas.ContactBlocked,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: false
 })
@@ -1578,5 +2288,10 @@ export const blockContactOperation = /*#__PURE__*/ Operation.make<BlockContactRe
  * @since 0.1.0
  * @category operations
  */
-export const blockContact = (input: BlockContactRequest): Effect.Effect<Schemas.ContactBlocked, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(blockContactOperation, input as BlockContactRequest)
+export const blockContact = (
+  input: BlockContactRequest
+): Effect.Effect<
+  Schemas.ContactBlocked,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(blockContactOperation, input as BlockContactRequest)

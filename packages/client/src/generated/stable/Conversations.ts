@@ -31,26 +31,36 @@ export interface ListConversationsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListConversationsRequest> => /*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String) }))
+export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListConversationsRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      starting_after: /*#__PURE__*/ Schema.optional(Schema.String)
+    })
+)
 
 /**
  * The descriptor of `conversations.list` (GET /conversations).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListConversationsRequest,
+  Schemas.ConversationList,
+  IntercomError.BadRequestError
+>({
   name: "conversations.list",
   operationId: "listConversations",
   api: "stable",
   method: "GET",
   path: "/conversations",
   pathParams: [],
-  queryParams: ["per_page","starting_after"],
+  queryParams: ["per_page", "starting_after"],
   body: "none",
   input: ListConversationsRequest,
   success: Schemas.ConversationList,
   response: "json",
-  errors: [400,401,403],
+  errors: [400, 401, 403],
   pagination: { kind: "cursor", items: "conversations" },
   idempotent: true
 })
@@ -70,24 +80,51 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListConversationsReque
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListConversationsRequest): Effect.Effect<Schemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListConversationsRequest)
+export const list = (
+  input?: ListConversationsRequest
+): Effect.Effect<
+  Schemas.ConversationList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListConversationsRequest)
 
 /**
  * `conversations.list` (GET /conversations), the items (`conversations`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (
+  input?: ListConversationsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ConversationList, "conversations">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ConversationList, "conversations">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `conversations.list` (GET /conversations), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (
+  input?: ListConversationsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ConversationList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<
+    Schemas.ConversationList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `conversations.create`: path, query and body parameters by their wire names.
@@ -107,7 +144,11 @@ export const CreateConversationRequest: Schema.Schema<CreateConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateConversationRequest, Schemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateConversationRequest,
+  Schemas.Message,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "conversations.create",
   operationId: "createConversation",
   api: "stable",
@@ -119,7 +160,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateConversationRe
   input: CreateConversationRequest,
   success: Schemas.Message,
   response: "json",
-  errors: [400,401,403,404,422],
+  errors: [400, 401, 403, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -141,8 +182,16 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateConversationRe
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateConversationRequest): Effect.Effect<Schemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateConversationRequest)
+export const create = (
+  input: CreateConversationRequest
+): Effect.Effect<
+  Schemas.Message,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateConversationRequest)
 
 /**
  * The input of `conversations.find`: path, query and body parameters by their wire names.
@@ -162,26 +211,37 @@ export interface FindConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindConversationRequest: Schema.Schema<FindConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindConversationRequest> => /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String), include_translations: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const FindConversationRequest: Schema.Schema<FindConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<FindConversationRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      display_as: /*#__PURE__*/ Schema.optional(Schema.String),
+      include_translations: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    })
+)
 
 /**
  * The descriptor of `conversations.find` (GET /conversations/{conversation_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "conversations.find",
   operationId: "retrieveConversation",
   api: "stable",
   method: "GET",
   path: "/conversations/{conversation_id}",
   pathParams: ["conversation_id"],
-  queryParams: ["display_as","include_translations"],
+  queryParams: ["display_as", "include_translations"],
   body: "none",
   input: FindConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404],
+  errors: [400, 401, 403, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -203,8 +263,13 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindConversationReques
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindConversationRequest)
+export const find = (
+  input: FindConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindConversationRequest)
 
 /**
  * The input of `conversations.update`: path, query and body parameters by their wire names.
@@ -222,14 +287,27 @@ export type UpdateConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String) }), Schemas.UpdateConversationRequest))
+export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({
+        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        display_as: /*#__PURE__*/ Schema.optional(Schema.String)
+      }),
+      Schemas.UpdateConversationRequest
+    )
+)
 
 /**
  * The descriptor of `conversations.update` (PUT /conversations/{conversation_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = /*#__PURE__*/ Operation.make<UpdateConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<
+  UpdateConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "conversations.update",
   operationId: "updateConversation",
   api: "stable",
@@ -241,7 +319,7 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateConversationRe
   input: UpdateConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404,422],
+  errors: [400, 401, 403, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -265,8 +343,16 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateConversationRe
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateOperation, input as UpdateConversationRequest)
+export const update = (
+  input: UpdateConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateOperation, input as UpdateConversationRequest)
 
 /**
  * The input of `conversations.deleteConversation`: path, query and body parameters by their wire names.
@@ -282,14 +368,21 @@ export interface DeleteConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteConversationRequest> => /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DeleteConversationRequest> =>
+    /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `conversations.deleteConversation` (DELETE /conversations/{conversation_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteConversationOperation = /*#__PURE__*/ Operation.make<DeleteConversationRequest, Schemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteConversationOperation = /*#__PURE__*/ Operation.make<
+  DeleteConversationRequest,
+  Schemas.ConversationDeleted,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "conversations.deleteConversation",
   operationId: "deleteConversation",
   api: "stable",
@@ -301,7 +394,7 @@ export const deleteConversationOperation = /*#__PURE__*/ Operation.make<DeleteCo
   input: DeleteConversationRequest,
   success: Schemas.ConversationDeleted,
   response: "json",
-  errors: [400,401,403,404],
+  errors: [400, 401, 403, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -315,8 +408,13 @@ export const deleteConversationOperation = /*#__PURE__*/ Operation.make<DeleteCo
  * @since 0.1.0
  * @category operations
  */
-export const deleteConversation = (input: DeleteConversationRequest): Effect.Effect<Schemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteConversationOperation, input as DeleteConversationRequest)
+export const deleteConversation = (
+  input: DeleteConversationRequest
+): Effect.Effect<
+  Schemas.ConversationDeleted,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteConversationOperation, input as DeleteConversationRequest)
 
 /**
  * The input of `conversations.search`: path, query and body parameters by their wire names.
@@ -336,7 +434,11 @@ export const SearchConversationsRequest: Schema.Schema<SearchConversationsReques
  * @since 0.1.0
  * @category operations
  */
-export const searchOperation = /*#__PURE__*/ Operation.make<SearchConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const searchOperation = /*#__PURE__*/ Operation.make<
+  SearchConversationsRequest,
+  Schemas.ConversationList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "conversations.search",
   operationId: "searchConversations",
   api: "stable",
@@ -348,7 +450,7 @@ export const searchOperation = /*#__PURE__*/ Operation.make<SearchConversationsR
   input: SearchConversationsRequest,
   success: Schemas.ConversationList,
   response: "json",
-  errors: [400,422],
+  errors: [400, 422],
   pagination: { kind: "search", items: "conversations" },
   idempotent: true
 })
@@ -460,24 +562,51 @@ export const searchOperation = /*#__PURE__*/ Operation.make<SearchConversationsR
  * @since 0.1.0
  * @category operations
  */
-export const search = (input: SearchConversationsRequest): Effect.Effect<Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(searchOperation, input as SearchConversationsRequest)
+export const search = (
+  input: SearchConversationsRequest
+): Effect.Effect<
+  Schemas.ConversationList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(searchOperation, input as SearchConversationsRequest)
 
 /**
  * `conversations.search` (POST /conversations/search), the items (`conversations`) of every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchStream = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchStream = (
+  input: SearchConversationsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ConversationList, "conversations">,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(searchOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ConversationList, "conversations">,
+    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `conversations.search` (POST /conversations/search), every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchPages = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchPages = (
+  input: SearchConversationsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ConversationList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(searchOperation, input, options) as Stream.Stream<
+    Schemas.ConversationList,
+    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `conversations.reply`: path, query and body parameters by their wire names.
@@ -493,14 +622,24 @@ export type ReplyToConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyToConversationRequest: Schema.Schema<ReplyToConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ReplyToConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ReplyConversationRequest))
+export const ReplyToConversationRequest: Schema.Schema<ReplyToConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ReplyToConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.ReplyConversationRequest
+    )
+)
 
 /**
  * The descriptor of `conversations.reply` (POST /conversations/{conversation_id}/reply).
  * @since 0.1.0
  * @category operations
  */
-export const replyOperation = /*#__PURE__*/ Operation.make<ReplyToConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const replyOperation = /*#__PURE__*/ Operation.make<
+  ReplyToConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "conversations.reply",
   operationId: "replyConversation",
   api: "stable",
@@ -512,7 +651,7 @@ export const replyOperation = /*#__PURE__*/ Operation.make<ReplyToConversationRe
   input: ReplyToConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404,422],
+  errors: [400, 401, 403, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -526,31 +665,61 @@ export const replyOperation = /*#__PURE__*/ Operation.make<ReplyToConversationRe
  * @since 0.1.0
  * @category operations
  */
-export const reply = (input: ReplyToConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(replyOperation, input as ReplyToConversationRequest)
+export const reply = (
+  input: ReplyToConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(replyOperation, input as ReplyToConversationRequest)
 
 /**
  * The input of `conversations.manage`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type ManageConversationPartsRequest = {
-  /** The identifier for the conversation as given by Intercom. */
-  readonly conversation_id: string | number
-} & (Schemas.CloseConversationRequest | Schemas.SnoozeConversationRequest | Schemas.OpenConversationRequest | Schemas.AssignConversationRequest)
+export type ManageConversationPartsRequest =
+  & {
+    /** The identifier for the conversation as given by Intercom. */
+    readonly conversation_id: string | number
+  }
+  & (
+    | Schemas.CloseConversationRequest
+    | Schemas.SnoozeConversationRequest
+    | Schemas.OpenConversationRequest
+    | Schemas.AssignConversationRequest
+  )
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ManageConversationPartsRequest: Schema.Schema<ManageConversationPartsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ManageConversationPartsRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest)))
+export const ManageConversationPartsRequest: Schema.Schema<ManageConversationPartsRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ManageConversationPartsRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Union(
+        Schemas.CloseConversationRequest,
+        Schemas.SnoozeConversationRequest,
+        Schemas.OpenConversationRequest,
+        Schemas.AssignConversationRequest
+      )
+    )
+  )
 
 /**
  * The descriptor of `conversations.manage` (POST /conversations/{conversation_id}/parts).
  * @since 0.1.0
  * @category operations
  */
-export const manageOperation = /*#__PURE__*/ Operation.make<ManageConversationPartsRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const manageOperation = /*#__PURE__*/ Operation.make<
+  ManageConversationPartsRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "conversations.manage",
   operationId: "manageConversation",
   api: "stable",
@@ -562,7 +731,7 @@ export const manageOperation = /*#__PURE__*/ Operation.make<ManageConversationPa
   input: ManageConversationPartsRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404,422],
+  errors: [400, 401, 403, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -580,8 +749,16 @@ export const manageOperation = /*#__PURE__*/ Operation.make<ManageConversationPa
  * @since 0.1.0
  * @category operations
  */
-export const manage = (input: ManageConversationPartsRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(manageOperation, input as ManageConversationPartsRequest)
+export const manage = (
+  input: ManageConversationPartsRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(manageOperation, input as ManageConversationPartsRequest)
 
 /**
  * The input of `conversations.attachContactAsAdmin`: path, query and body parameters by their wire names.
@@ -597,14 +774,24 @@ export type AttachContactToConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.AttachContactToConversationRequest))
+export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.AttachContactToConversationRequest
+    )
+  )
 
 /**
  * The descriptor of `conversations.attachContactAsAdmin` (POST /conversations/{conversation_id}/customers).
  * @since 0.1.0
  * @category operations
  */
-export const attachContactAsAdminOperation = /*#__PURE__*/ Operation.make<AttachContactToConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachContactAsAdminOperation = /*#__PURE__*/ Operation.make<
+  AttachContactToConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "conversations.attachContactAsAdmin",
   operationId: "attachContactToConversation",
   api: "stable",
@@ -616,7 +803,7 @@ export const attachContactAsAdminOperation = /*#__PURE__*/ Operation.make<Attach
   input: AttachContactToConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404,422],
+  errors: [400, 401, 403, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -634,8 +821,16 @@ export const attachContactAsAdminOperation = /*#__PURE__*/ Operation.make<Attach
  * @since 0.1.0
  * @category operations
  */
-export const attachContactAsAdmin = (input: AttachContactToConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(attachContactAsAdminOperation, input as AttachContactToConversationRequest)
+export const attachContactAsAdmin = (
+  input: AttachContactToConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(attachContactAsAdminOperation, input as AttachContactToConversationRequest)
 
 /**
  * The input of `conversations.detachContactAsAdmin`: path, query and body parameters by their wire names.
@@ -653,26 +848,39 @@ export type DetachContactFromConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.DetachContactFromConversationRequest))
+export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({
+        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      Schemas.DetachContactFromConversationRequest
+    )
+  )
 
 /**
  * The descriptor of `conversations.detachContactAsAdmin` (DELETE /conversations/{conversation_id}/customers/{contact_id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachContactAsAdminOperation = /*#__PURE__*/ Operation.make<DetachContactFromConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const detachContactAsAdminOperation = /*#__PURE__*/ Operation.make<
+  DetachContactFromConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "conversations.detachContactAsAdmin",
   operationId: "detachContactFromConversation",
   api: "stable",
   method: "DELETE",
   path: "/conversations/{conversation_id}/customers/{contact_id}",
-  pathParams: ["conversation_id","contact_id"],
+  pathParams: ["conversation_id", "contact_id"],
   queryParams: [],
   body: "fields",
   input: DetachContactFromConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404,422],
+  errors: [400, 401, 403, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -690,8 +898,16 @@ export const detachContactAsAdminOperation = /*#__PURE__*/ Operation.make<Detach
  * @since 0.1.0
  * @category operations
  */
-export const detachContactAsAdmin = (input: DetachContactFromConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(detachContactAsAdminOperation, input as DetachContactFromConversationRequest)
+export const detachContactAsAdmin = (
+  input: DetachContactFromConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(detachContactAsAdminOperation, input as DetachContactFromConversationRequest)
 
 /**
  * The input of `conversations.redactConversationPart`: path, query and body parameters by their wire names.
@@ -704,14 +920,19 @@ export type RedactConversationPartRequest = Schemas.RedactConversationRequest
  * @since 0.1.0
  * @category schemas
  */
-export const RedactConversationPartRequest: Schema.Schema<RedactConversationPartRequest> = Schemas.RedactConversationRequest
+export const RedactConversationPartRequest: Schema.Schema<RedactConversationPartRequest> =
+  Schemas.RedactConversationRequest
 
 /**
  * The descriptor of `conversations.redactConversationPart` (POST /conversations/redact).
  * @since 0.1.0
  * @category operations
  */
-export const redactConversationPartOperation = /*#__PURE__*/ Operation.make<RedactConversationPartRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const redactConversationPartOperation = /*#__PURE__*/ Operation.make<
+  RedactConversationPartRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "conversations.redactConversationPart",
   operationId: "redactConversation",
   api: "stable",
@@ -723,7 +944,7 @@ export const redactConversationPartOperation = /*#__PURE__*/ Operation.make<Reda
   input: RedactConversationPartRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -741,8 +962,16 @@ export const redactConversationPartOperation = /*#__PURE__*/ Operation.make<Reda
  * @since 0.1.0
  * @category operations
  */
-export const redactConversationPart = (input: RedactConversationPartRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(redactConversationPartOperation, input as RedactConversationPartRequest)
+export const redactConversationPart = (
+  input: RedactConversationPartRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(redactConversationPartOperation, input as RedactConversationPartRequest)
 
 /**
  * The input of `conversations.convertToTicket`: path, query and body parameters by their wire names.
@@ -758,14 +987,24 @@ export type ConvertConversationToTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConvertConversationToTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ConvertConversationToTicketRequest))
+export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConvertConversationToTicketRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.ConvertConversationToTicketRequest
+    )
+  )
 
 /**
  * The descriptor of `conversations.convertToTicket` (POST /conversations/{conversation_id}/convert).
  * @since 0.1.0
  * @category operations
  */
-export const convertToTicketOperation = /*#__PURE__*/ Operation.make<ConvertConversationToTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const convertToTicketOperation = /*#__PURE__*/ Operation.make<
+  ConvertConversationToTicketRequest,
+  Schemas.Ticket,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "conversations.convertToTicket",
   operationId: "convertConversationToTicket",
   api: "stable",
@@ -777,7 +1016,7 @@ export const convertToTicketOperation = /*#__PURE__*/ Operation.make<ConvertConv
   input: ConvertConversationToTicketRequest,
   success: Schemas.Ticket,
   response: "json",
-  errors: [400,404,422],
+  errors: [400, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -791,8 +1030,16 @@ export const convertToTicketOperation = /*#__PURE__*/ Operation.make<ConvertConv
  * @since 0.1.0
  * @category operations
  */
-export const convertToTicket = (input: ConvertConversationToTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(convertToTicketOperation, input as ConvertConversationToTicketRequest)
+export const convertToTicket = (
+  input: ConvertConversationToTicketRequest
+): Effect.Effect<
+  Schemas.Ticket,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(convertToTicketOperation, input as ConvertConversationToTicketRequest)
 
 /**
  * The input of `conversations.runAssignmentRules`: path, query and body parameters by their wire names.
@@ -808,14 +1055,21 @@ export interface AutoAssignConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const AutoAssignConversationRequest: Schema.Schema<AutoAssignConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AutoAssignConversationRequest> => /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const AutoAssignConversationRequest: Schema.Schema<AutoAssignConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<AutoAssignConversationRequest> =>
+    /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `conversations.runAssignmentRules` (POST /conversations/{conversation_id}/run_assignment_rules).
  * @since 0.1.0
  * @category operations
  */
-export const runAssignmentRulesOperation = /*#__PURE__*/ Operation.make<AutoAssignConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const runAssignmentRulesOperation = /*#__PURE__*/ Operation.make<
+  AutoAssignConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "conversations.runAssignmentRules",
   operationId: "autoAssignConversation",
   api: "stable",
@@ -827,7 +1081,7 @@ export const runAssignmentRulesOperation = /*#__PURE__*/ Operation.make<AutoAssi
   input: AutoAssignConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404],
+  errors: [400, 401, 403, 404],
   pagination: undefined,
   idempotent: false
 })
@@ -847,5 +1101,10 @@ export const runAssignmentRulesOperation = /*#__PURE__*/ Operation.make<AutoAssi
  * @since 0.1.0
  * @category operations
  */
-export const runAssignmentRules = (input: AutoAssignConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(runAssignmentRulesOperation, input as AutoAssignConversationRequest)
+export const runAssignmentRules = (
+  input: AutoAssignConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(runAssignmentRulesOperation, input as AutoAssignConversationRequest)

@@ -29,26 +29,36 @@ export interface ListDataAttributesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListDataAttributesRequest: Schema.Schema<ListDataAttributesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListDataAttributesRequest> => /*#__PURE__*/ Schema.Struct({ model: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("contact", "company", "conversation")), include_archived: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const ListDataAttributesRequest: Schema.Schema<ListDataAttributesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListDataAttributesRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      model: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("contact", "company", "conversation")),
+      include_archived: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    })
+)
 
 /**
  * The descriptor of `dataAttributes.list` (GET /data_attributes).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListDataAttributesRequest, Schemas.DataAttributeList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListDataAttributesRequest,
+  Schemas.DataAttributeList,
+  IntercomError.BadRequestError
+>({
   name: "dataAttributes.list",
   operationId: "lisDataAttributes",
   api: "stable",
   method: "GET",
   path: "/data_attributes",
   pathParams: [],
-  queryParams: ["model","include_archived"],
+  queryParams: ["model", "include_archived"],
   body: "none",
   input: ListDataAttributesRequest,
   success: Schemas.DataAttributeList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: undefined,
   idempotent: true
 })
@@ -62,8 +72,13 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListDataAttributesRequ
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListDataAttributesRequest): Effect.Effect<Schemas.DataAttributeList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListDataAttributesRequest)
+export const list = (
+  input?: ListDataAttributesRequest
+): Effect.Effect<
+  Schemas.DataAttributeList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListDataAttributesRequest)
 
 /**
  * The input of `dataAttributes.create`: path, query and body parameters by their wire names.
@@ -83,7 +98,11 @@ export const CreateDataAttributeRequest: Schema.Schema<CreateDataAttributeReques
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateDataAttributeRequest,
+  Schemas.DataAttribute,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "dataAttributes.create",
   operationId: "createDataAttribute",
   api: "stable",
@@ -95,7 +114,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateDataAttributeR
   input: CreateDataAttributeRequest,
   success: Schemas.DataAttribute,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -109,8 +128,13 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateDataAttributeR
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateDataAttributeRequest): Effect.Effect<Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateDataAttributeRequest)
+export const create = (
+  input: CreateDataAttributeRequest
+): Effect.Effect<
+  Schemas.DataAttribute,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateDataAttributeRequest)
 
 /**
  * The input of `dataAttributes.update`: path, query and body parameters by their wire names.
@@ -126,14 +150,24 @@ export type UpdateDataAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateDataAttributeRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ data_attribute_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateDataAttributeRequest))
+export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateDataAttributeRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ data_attribute_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.UpdateDataAttributeRequest
+    )
+)
 
 /**
  * The descriptor of `dataAttributes.update` (PUT /data_attributes/{data_attribute_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = /*#__PURE__*/ Operation.make<UpdateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<
+  UpdateDataAttributeRequest,
+  Schemas.DataAttribute,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "dataAttributes.update",
   operationId: "updateDataAttribute",
   api: "stable",
@@ -145,7 +179,7 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateDataAttributeR
   input: UpdateDataAttributeRequest,
   success: Schemas.DataAttribute,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -163,5 +197,13 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateDataAttributeR
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateDataAttributeRequest): Effect.Effect<Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateOperation, input as UpdateDataAttributeRequest)
+export const update = (
+  input: UpdateDataAttributeRequest
+): Effect.Effect<
+  Schemas.DataAttribute,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateOperation, input as UpdateDataAttributeRequest)

@@ -30,7 +30,17 @@ export interface ExportReportingDataResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ExportReportingDataResponse: Schema.Schema<ExportReportingDataResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ExportReportingDataResponse> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_expires_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))
+export const ExportReportingDataResponse: Schema.Schema<ExportReportingDataResponse> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ExportReportingDataResponse> =>
+    /*#__PURE__*/ Schema.Struct({
+      job_identifier: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      download_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      download_expires_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      })
+    })
+)
 
 /**
  * The input of `dataExport.exportReportingData`: path, query and body parameters by their wire names.
@@ -49,26 +59,37 @@ export interface ExportReportingDataRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ExportReportingDataRequest: Schema.Schema<ExportReportingDataRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ExportReportingDataRequest> => /*#__PURE__*/ Schema.Struct({ app_id: Schema.String, client_id: Schema.String, job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ExportReportingDataRequest: Schema.Schema<ExportReportingDataRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ExportReportingDataRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      app_id: Schema.String,
+      client_id: Schema.String,
+      job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    })
+)
 
 /**
  * The descriptor of `dataExport.exportReportingData` (GET /export/reporting_data/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const exportReportingDataOperation = /*#__PURE__*/ Operation.make<ExportReportingDataRequest, ExportReportingDataResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const exportReportingDataOperation = /*#__PURE__*/ Operation.make<
+  ExportReportingDataRequest,
+  ExportReportingDataResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "dataExport.exportReportingData",
   operationId: undefined,
   api: "stable",
   method: "GET",
   path: "/export/reporting_data/{job_identifier}",
   pathParams: ["job_identifier"],
-  queryParams: ["app_id","client_id"],
+  queryParams: ["app_id", "client_id"],
   body: "none",
   input: ExportReportingDataRequest,
   success: ExportReportingDataResponse,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -80,8 +101,13 @@ export const exportReportingDataOperation = /*#__PURE__*/ Operation.make<ExportR
  * @since 0.1.0
  * @category operations
  */
-export const exportReportingData = (input: ExportReportingDataRequest): Effect.Effect<ExportReportingDataResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(exportReportingDataOperation, input as ExportReportingDataRequest)
+export const exportReportingData = (
+  input: ExportReportingDataRequest
+): Effect.Effect<
+  ExportReportingDataResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(exportReportingDataOperation, input as ExportReportingDataRequest)
 
 /**
  * The input of `dataExport.downloadReportingDataExport`: path, query and body parameters by their wire names.
@@ -97,14 +123,24 @@ export interface DownloadReportingDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DownloadReportingDataExportRequest: Schema.Schema<DownloadReportingDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DownloadReportingDataExportRequest> => /*#__PURE__*/ Schema.Struct({ app_id: Schema.String, job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DownloadReportingDataExportRequest: Schema.Schema<DownloadReportingDataExportRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<DownloadReportingDataExportRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      app_id: Schema.String,
+      job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    })
+  )
 
 /**
  * The descriptor of `dataExport.downloadReportingDataExport` (GET /download/reporting_data/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const downloadReportingDataExportOperation = /*#__PURE__*/ Operation.make<DownloadReportingDataExportRequest, Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const downloadReportingDataExportOperation = /*#__PURE__*/ Operation.make<
+  DownloadReportingDataExportRequest,
+  Operation.ByteStream,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "dataExport.downloadReportingDataExport",
   operationId: undefined,
   api: "stable",
@@ -116,7 +152,7 @@ export const downloadReportingDataExportOperation = /*#__PURE__*/ Operation.make
   input: DownloadReportingDataExportRequest,
   success: undefined,
   response: "binary",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -134,8 +170,13 @@ export const downloadReportingDataExportOperation = /*#__PURE__*/ Operation.make
  * @since 0.1.0
  * @category operations
  */
-export const downloadReportingDataExport = (input: DownloadReportingDataExportRequest): Effect.Effect<Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(downloadReportingDataExportOperation, input as DownloadReportingDataExportRequest)
+export const downloadReportingDataExport = (
+  input: DownloadReportingDataExportRequest
+): Effect.Effect<
+  Operation.ByteStream,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(downloadReportingDataExportOperation, input as DownloadReportingDataExportRequest)
 
 /**
  * The input of `dataExport.create`: path, query and body parameters by their wire names.
@@ -155,7 +196,11 @@ export const CreateDataExportRequest: Schema.Schema<CreateDataExportRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateDataExportRequest,
+  Schemas.DataExport,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "dataExport.create",
   operationId: "createDataExport",
   api: "stable",
@@ -167,7 +212,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateDataExportRequ
   input: CreateDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
-  errors: [400,422],
+  errors: [400, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -195,8 +240,13 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateDataExportRequ
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateDataExportRequest): Effect.Effect<Schemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateDataExportRequest)
+export const create = (
+  input: CreateDataExportRequest
+): Effect.Effect<
+  Schemas.DataExport,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateDataExportRequest)
 
 /**
  * The input of `dataExport.find`: path, query and body parameters by their wire names.
@@ -212,14 +262,21 @@ export interface FindDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindDataExportRequest: Schema.Schema<FindDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindDataExportRequest> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindDataExportRequest: Schema.Schema<FindDataExportRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<FindDataExportRequest> =>
+    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `dataExport.find` (GET /export/content/data/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindDataExportRequest,
+  Schemas.DataExport,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "dataExport.find",
   operationId: "getDataExport",
   api: "stable",
@@ -231,7 +288,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindDataExportRequest,
   input: FindDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -249,8 +306,13 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindDataExportRequest,
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindDataExportRequest): Effect.Effect<Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindDataExportRequest)
+export const find = (
+  input: FindDataExportRequest
+): Effect.Effect<
+  Schemas.DataExport,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindDataExportRequest)
 
 /**
  * The input of `dataExport.cancel`: path, query and body parameters by their wire names.
@@ -266,14 +328,21 @@ export interface CancelDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CancelDataExportRequest> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CancelDataExportRequest> =>
+    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `dataExport.cancel` (POST /export/cancel/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const cancelOperation = /*#__PURE__*/ Operation.make<CancelDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const cancelOperation = /*#__PURE__*/ Operation.make<
+  CancelDataExportRequest,
+  Schemas.DataExport,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "dataExport.cancel",
   operationId: "cancelDataExport",
   api: "stable",
@@ -285,7 +354,7 @@ export const cancelOperation = /*#__PURE__*/ Operation.make<CancelDataExportRequ
   input: CancelDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: false
 })
@@ -299,8 +368,13 @@ export const cancelOperation = /*#__PURE__*/ Operation.make<CancelDataExportRequ
  * @since 0.1.0
  * @category operations
  */
-export const cancel = (input: CancelDataExportRequest): Effect.Effect<Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(cancelOperation, input as CancelDataExportRequest)
+export const cancel = (
+  input: CancelDataExportRequest
+): Effect.Effect<
+  Schemas.DataExport,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(cancelOperation, input as CancelDataExportRequest)
 
 /**
  * The input of `dataExport.download`: path, query and body parameters by their wire names.
@@ -316,14 +390,21 @@ export interface DownloadDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DownloadDataExportRequest> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DownloadDataExportRequest> =>
+    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `dataExport.download` (GET /download/content/data/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const downloadOperation = /*#__PURE__*/ Operation.make<DownloadDataExportRequest, Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const downloadOperation = /*#__PURE__*/ Operation.make<
+  DownloadDataExportRequest,
+  Operation.ByteStream,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "dataExport.download",
   operationId: "downloadDataExport",
   api: "stable",
@@ -335,7 +416,7 @@ export const downloadOperation = /*#__PURE__*/ Operation.make<DownloadDataExport
   input: DownloadDataExportRequest,
   success: undefined,
   response: "binary",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -355,5 +436,10 @@ export const downloadOperation = /*#__PURE__*/ Operation.make<DownloadDataExport
  * @since 0.1.0
  * @category operations
  */
-export const download = (input: DownloadDataExportRequest): Effect.Effect<Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(downloadOperation, input as DownloadDataExportRequest)
+export const download = (
+  input: DownloadDataExportRequest
+): Effect.Effect<
+  Operation.ByteStream,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(downloadOperation, input as DownloadDataExportRequest)

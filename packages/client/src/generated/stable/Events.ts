@@ -25,7 +25,9 @@ export type ListResponse = Schemas.DataEventList | Schemas.DataEventSummary
  * @since 0.1.0
  * @category schemas
  */
-export const ListResponse: Schema.Schema<ListResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListResponse> => /*#__PURE__*/ Schema.Union(Schemas.DataEventList, Schemas.DataEventSummary))
+export const ListResponse: Schema.Schema<ListResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListResponse> =>
+  /*#__PURE__*/ Schema.Union(Schemas.DataEventList, Schemas.DataEventSummary)
+)
 
 /**
  * The input of `events.list`: path, query and body parameters by their wire names.
@@ -51,26 +53,41 @@ export interface ListEventsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListEventsRequest: Schema.Schema<ListEventsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListEventsRequest> => /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.optional(Schema.String), intercom_user_id: /*#__PURE__*/ Schema.optional(Schema.String), email: /*#__PURE__*/ Schema.optional(Schema.String), type: Schema.String, summary: /*#__PURE__*/ Schema.optional(Schema.Boolean), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const ListEventsRequest: Schema.Schema<ListEventsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListEventsRequest
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    user_id: /*#__PURE__*/ Schema.optional(Schema.String),
+    intercom_user_id: /*#__PURE__*/ Schema.optional(Schema.String),
+    email: /*#__PURE__*/ Schema.optional(Schema.String),
+    type: Schema.String,
+    summary: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+  })
+)
 
 /**
  * The descriptor of `events.list` (GET /events).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListEventsRequest, ListResponse, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListEventsRequest,
+  ListResponse,
+  IntercomError.BadRequestError
+>({
   name: "events.list",
   operationId: "lisDataEvents",
   api: "stable",
   method: "GET",
   path: "/events",
   pathParams: [],
-  queryParams: ["user_id","intercom_user_id","email","type","summary","per_page"],
+  queryParams: ["user_id", "intercom_user_id", "email", "type", "summary", "per_page"],
   body: "none",
   input: ListEventsRequest,
   success: ListResponse,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: undefined,
   idempotent: true
 })
@@ -96,7 +113,9 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListEventsRequest, Lis
  * @since 0.1.0
  * @category operations
  */
-export const list = (input: ListEventsRequest): Effect.Effect<ListResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (
+  input: ListEventsRequest
+): Effect.Effect<ListResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListEventsRequest)
 
 /**
@@ -117,7 +136,11 @@ export const CreateEventRequest: Schema.Schema<CreateEventRequest> = Schemas.Cre
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateEventRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateEventRequest,
+  void,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "events.create",
   operationId: "createDataEvent",
   api: "stable",
@@ -129,7 +152,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateEventRequest, 
   input: CreateEventRequest,
   success: undefined,
   response: "empty",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -182,8 +205,13 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateEventRequest, 
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateEventRequest): Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateEventRequest)
+export const create = (
+  input: CreateEventRequest
+): Effect.Effect<
+  void,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateEventRequest)
 
 /**
  * The input of `events.summaries`: path, query and body parameters by their wire names.
@@ -196,14 +224,19 @@ export type ListEventSummariesRequest = Schemas.CreateDataEventSummariesRequest
  * @since 0.1.0
  * @category schemas
  */
-export const ListEventSummariesRequest: Schema.Schema<ListEventSummariesRequest> = Schemas.CreateDataEventSummariesRequest
+export const ListEventSummariesRequest: Schema.Schema<ListEventSummariesRequest> =
+  Schemas.CreateDataEventSummariesRequest
 
 /**
  * The descriptor of `events.summaries` (POST /events/summaries).
  * @since 0.1.0
  * @category operations
  */
-export const summariesOperation = /*#__PURE__*/ Operation.make<ListEventSummariesRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const summariesOperation = /*#__PURE__*/ Operation.make<
+  ListEventSummariesRequest,
+  void,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "events.summaries",
   operationId: "dataEventSummaries",
   api: "stable",
@@ -215,7 +248,7 @@ export const summariesOperation = /*#__PURE__*/ Operation.make<ListEventSummarie
   input: ListEventSummariesRequest,
   success: undefined,
   response: "empty",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -229,5 +262,10 @@ export const summariesOperation = /*#__PURE__*/ Operation.make<ListEventSummarie
  * @since 0.1.0
  * @category operations
  */
-export const summaries = (input?: ListEventSummariesRequest): Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(summariesOperation, input as ListEventSummariesRequest)
+export const summaries = (
+  input?: ListEventSummariesRequest
+): Effect.Effect<
+  void,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(summariesOperation, input as ListEventSummariesRequest)

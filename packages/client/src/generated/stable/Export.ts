@@ -29,7 +29,17 @@ export interface EnqueueANewReportingDataExportJobResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const EnqueueANewReportingDataExportJobResponse: Schema.Schema<EnqueueANewReportingDataExportJobResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EnqueueANewReportingDataExportJobResponse> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_expires_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))
+export const EnqueueANewReportingDataExportJobResponse: Schema.Schema<EnqueueANewReportingDataExportJobResponse> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<EnqueueANewReportingDataExportJobResponse> =>
+    /*#__PURE__*/ Schema.Struct({
+      job_identifier: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      download_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      download_expires_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      })
+    })
+  )
 
 /**
  * The input of `export.enqueueANewReportingDataExportJob`: path, query and body parameters by their wire names.
@@ -47,14 +57,26 @@ export type EnqueueANewReportingDataExportJobRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const EnqueueANewReportingDataExportJobRequest: Schema.Schema<EnqueueANewReportingDataExportJobRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EnqueueANewReportingDataExportJobRequest> => /*#__PURE__*/ Schema.Struct({ dataset_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), attribute_ids: /*#__PURE__*/ Schema.Array(Schema.String), start_time: Schema.Number, end_time: Schema.Number }))
+export const EnqueueANewReportingDataExportJobRequest: Schema.Schema<EnqueueANewReportingDataExportJobRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<EnqueueANewReportingDataExportJobRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      dataset_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      attribute_ids: /*#__PURE__*/ Schema.Array(Schema.String),
+      start_time: Schema.Number,
+      end_time: Schema.Number
+    })
+  )
 
 /**
  * The descriptor of `export.enqueueANewReportingDataExportJob` (POST /export/reporting_data/enqueue).
  * @since 0.1.0
  * @category operations
  */
-export const enqueueANewReportingDataExportJobOperation = /*#__PURE__*/ Operation.make<EnqueueANewReportingDataExportJobRequest, EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const enqueueANewReportingDataExportJobOperation = /*#__PURE__*/ Operation.make<
+  EnqueueANewReportingDataExportJobRequest,
+  EnqueueANewReportingDataExportJobResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "export.enqueueANewReportingDataExportJob",
   operationId: undefined,
   api: "stable",
@@ -66,7 +88,7 @@ export const enqueueANewReportingDataExportJobOperation = /*#__PURE__*/ Operatio
   input: EnqueueANewReportingDataExportJobRequest,
   success: EnqueueANewReportingDataExportJobResponse,
   response: "json",
-  errors: [400,401,422,429],
+  errors: [400, 401, 422, 429],
   pagination: undefined,
   idempotent: false
 })
@@ -78,8 +100,13 @@ export const enqueueANewReportingDataExportJobOperation = /*#__PURE__*/ Operatio
  * @since 0.1.0
  * @category operations
  */
-export const enqueueANewReportingDataExportJob = (input: EnqueueANewReportingDataExportJobRequest): Effect.Effect<EnqueueANewReportingDataExportJobResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(enqueueANewReportingDataExportJobOperation, input as EnqueueANewReportingDataExportJobRequest)
+export const enqueueANewReportingDataExportJob = (
+  input: EnqueueANewReportingDataExportJobRequest
+): Effect.Effect<
+  EnqueueANewReportingDataExportJobResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(enqueueANewReportingDataExportJobOperation, input as EnqueueANewReportingDataExportJobRequest)
 
 /**
  * The response of `export.listAvailableDatasetsAndAttributes`.
@@ -88,16 +115,20 @@ export const enqueueANewReportingDataExportJob = (input: EnqueueANewReportingDat
  */
 export interface ListAvailableDatasetsAndAttributesResponse {
   readonly type?: string | null
-  readonly data?: (ReadonlyArray<{
-  readonly id?: string | null
-  readonly name?: string | null
-  readonly description?: string | null
-  readonly default_time_attribute_id?: string | null
-  readonly attributes?: (ReadonlyArray<{
-  readonly id?: string | null
-  readonly name?: string | null
-}>) | null
-}>) | null
+  readonly data?:
+    | (ReadonlyArray<{
+      readonly id?: string | null
+      readonly name?: string | null
+      readonly description?: string | null
+      readonly default_time_attribute_id?: string | null
+      readonly attributes?:
+        | (ReadonlyArray<{
+          readonly id?: string | null
+          readonly name?: string | null
+        }>)
+        | null
+    }>)
+    | null
 }
 
 /**
@@ -105,7 +136,34 @@ export interface ListAvailableDatasetsAndAttributesResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAvailableDatasetsAndAttributesResponse: Schema.Schema<ListAvailableDatasetsAndAttributesResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAvailableDatasetsAndAttributesResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), default_time_attribute_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }) }))), { exact: true }) }))
+export const ListAvailableDatasetsAndAttributesResponse: Schema.Schema<ListAvailableDatasetsAndAttributesResponse> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAvailableDatasetsAndAttributesResponse> =>
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({
+          id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          default_time_attribute_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            exact: true
+          }),
+          attributes: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(
+              /*#__PURE__*/ Schema.Array(
+                /*#__PURE__*/ Schema.Struct({
+                  id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+                  name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+                })
+              )
+            ),
+            { exact: true }
+          )
+        }))),
+        { exact: true }
+      )
+    })
+  )
 
 /**
  * The input of `export.listAvailableDatasetsAndAttributes`: path, query and body parameters by their wire names.
@@ -118,14 +176,21 @@ export interface ListAvailableDatasetsAndAttributesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAvailableDatasetsAndAttributesRequest: Schema.Schema<ListAvailableDatasetsAndAttributesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAvailableDatasetsAndAttributesRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListAvailableDatasetsAndAttributesRequest: Schema.Schema<ListAvailableDatasetsAndAttributesRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAvailableDatasetsAndAttributesRequest> =>
+    /*#__PURE__*/ Schema.Struct({})
+  )
 
 /**
  * The descriptor of `export.listAvailableDatasetsAndAttributes` (GET /export/reporting_data/get_datasets).
  * @since 0.1.0
  * @category operations
  */
-export const listAvailableDatasetsAndAttributesOperation = /*#__PURE__*/ Operation.make<ListAvailableDatasetsAndAttributesRequest, ListAvailableDatasetsAndAttributesResponse, never>({
+export const listAvailableDatasetsAndAttributesOperation = /*#__PURE__*/ Operation.make<
+  ListAvailableDatasetsAndAttributesRequest,
+  ListAvailableDatasetsAndAttributesResponse,
+  never
+>({
   name: "export.listAvailableDatasetsAndAttributes",
   operationId: undefined,
   api: "stable",
@@ -149,5 +214,7 @@ export const listAvailableDatasetsAndAttributesOperation = /*#__PURE__*/ Operati
  * @since 0.1.0
  * @category operations
  */
-export const listAvailableDatasetsAndAttributes = (input?: ListAvailableDatasetsAndAttributesRequest): Effect.Effect<ListAvailableDatasetsAndAttributesResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAvailableDatasetsAndAttributes = (
+  input?: ListAvailableDatasetsAndAttributesRequest
+): Effect.Effect<ListAvailableDatasetsAndAttributesResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAvailableDatasetsAndAttributesOperation, input as ListAvailableDatasetsAndAttributesRequest)

@@ -29,14 +29,21 @@ export interface FindHelpCenterRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindHelpCenterRequest: Schema.Schema<FindHelpCenterRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindHelpCenterRequest> => /*#__PURE__*/ Schema.Struct({ help_center_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindHelpCenterRequest: Schema.Schema<FindHelpCenterRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<FindHelpCenterRequest> =>
+    /*#__PURE__*/ Schema.Struct({ help_center_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `helpCenters.find` (GET /help_center/help_centers/{help_center_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindHelpCenterRequest, Schemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindHelpCenterRequest,
+  Schemas.HelpCenter,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "helpCenters.find",
   operationId: "retrieveHelpCenter",
   api: "stable",
@@ -48,7 +55,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindHelpCenterRequest,
   input: FindHelpCenterRequest,
   success: Schemas.HelpCenter,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -62,8 +69,13 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindHelpCenterRequest,
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindHelpCenterRequest): Effect.Effect<Schemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindHelpCenterRequest)
+export const find = (
+  input: FindHelpCenterRequest
+): Effect.Effect<
+  Schemas.HelpCenter,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindHelpCenterRequest)
 
 /**
  * The input of `helpCenters.list`: path, query and body parameters by their wire names.
@@ -81,26 +93,36 @@ export interface ListHelpCentersRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListHelpCentersRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListHelpCentersRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+    })
+)
 
 /**
  * The descriptor of `helpCenters.list` (GET /help_center/help_centers).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListHelpCentersRequest, Schemas.HelpCenterList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListHelpCentersRequest,
+  Schemas.HelpCenterList,
+  IntercomError.BadRequestError
+>({
   name: "helpCenters.list",
   operationId: "listHelpCenters",
   api: "stable",
   method: "GET",
   path: "/help_center/help_centers",
   pathParams: [],
-  queryParams: ["page","per_page"],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListHelpCentersRequest,
   success: Schemas.HelpCenterList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -114,21 +136,48 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListHelpCentersRequest
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListHelpCentersRequest): Effect.Effect<Schemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListHelpCentersRequest)
+export const list = (
+  input?: ListHelpCentersRequest
+): Effect.Effect<
+  Schemas.HelpCenterList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListHelpCentersRequest)
 
 /**
  * `helpCenters.list` (GET /help_center/help_centers), the items (`data`) of every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListHelpCentersRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.HelpCenterList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.HelpCenterList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (
+  input?: ListHelpCentersRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.HelpCenterList, "data">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.HelpCenterList, "data">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `helpCenters.list` (GET /help_center/help_centers), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListHelpCentersRequest, options?: Pagination.Options): Stream.Stream<Schemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (
+  input?: ListHelpCentersRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.HelpCenterList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<
+    Schemas.HelpCenterList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >

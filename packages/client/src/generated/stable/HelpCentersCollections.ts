@@ -31,26 +31,36 @@ export interface ListCollectionsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCollectionsRequest: Schema.Schema<ListCollectionsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCollectionsRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const ListCollectionsRequest: Schema.Schema<ListCollectionsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListCollectionsRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+    })
+)
 
 /**
  * The descriptor of `helpCenters.collections.list` (GET /help_center/collections).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListCollectionsRequest, Schemas.CollectionList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListCollectionsRequest,
+  Schemas.CollectionList,
+  IntercomError.BadRequestError
+>({
   name: "helpCenters.collections.list",
   operationId: "listAllCollections",
   api: "stable",
   method: "GET",
   path: "/help_center/collections",
   pathParams: [],
-  queryParams: ["page","per_page"],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListCollectionsRequest,
   success: Schemas.CollectionList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -66,24 +76,51 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListCollectionsRequest
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListCollectionsRequest): Effect.Effect<Schemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListCollectionsRequest)
+export const list = (
+  input?: ListCollectionsRequest
+): Effect.Effect<
+  Schemas.CollectionList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListCollectionsRequest)
 
 /**
  * `helpCenters.collections.list` (GET /help_center/collections), the items (`data`) of every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListCollectionsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (
+  input?: ListCollectionsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.CollectionList, "data">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.CollectionList, "data">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `helpCenters.collections.list` (GET /help_center/collections), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListCollectionsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (
+  input?: ListCollectionsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.CollectionList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<
+    Schemas.CollectionList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `helpCenters.collections.create`: path, query and body parameters by their wire names.
@@ -103,7 +140,11 @@ export const CreateCollectionRequest: Schema.Schema<CreateCollectionRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateCollectionRequest,
+  Schemas.Collection,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "helpCenters.collections.create",
   operationId: "createCollection",
   api: "stable",
@@ -115,7 +156,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateCollectionRequ
   input: CreateCollectionRequest,
   success: Schemas.Collection,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -129,8 +170,13 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateCollectionRequ
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateCollectionRequest)
+export const create = (
+  input: CreateCollectionRequest
+): Effect.Effect<
+  Schemas.Collection,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateCollectionRequest)
 
 /**
  * The input of `helpCenters.collections.find`: path, query and body parameters by their wire names.
@@ -146,14 +192,21 @@ export interface FindCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindCollectionRequest: Schema.Schema<FindCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindCollectionRequest> => /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindCollectionRequest: Schema.Schema<FindCollectionRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<FindCollectionRequest> =>
+    /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `helpCenters.collections.find` (GET /help_center/collections/{collection_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindCollectionRequest,
+  Schemas.Collection,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "helpCenters.collections.find",
   operationId: "retrieveCollection",
   api: "stable",
@@ -165,7 +218,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindCollectionRequest,
   input: FindCollectionRequest,
   success: Schemas.Collection,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -179,8 +232,13 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindCollectionRequest,
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindCollectionRequest)
+export const find = (
+  input: FindCollectionRequest
+): Effect.Effect<
+  Schemas.Collection,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindCollectionRequest)
 
 /**
  * The input of `helpCenters.collections.update`: path, query and body parameters by their wire names.
@@ -196,14 +254,24 @@ export type UpdateCollectionRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateCollectionRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateCollectionRequest))
+export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateCollectionRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.UpdateCollectionRequest
+    )
+)
 
 /**
  * The descriptor of `helpCenters.collections.update` (PUT /help_center/collections/{collection_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = /*#__PURE__*/ Operation.make<UpdateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<
+  UpdateCollectionRequest,
+  Schemas.Collection,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "helpCenters.collections.update",
   operationId: "updateCollection",
   api: "stable",
@@ -215,7 +283,7 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateCollectionRequ
   input: UpdateCollectionRequest,
   success: Schemas.Collection,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -229,8 +297,16 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateCollectionRequ
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateOperation, input as UpdateCollectionRequest)
+export const update = (
+  input: UpdateCollectionRequest
+): Effect.Effect<
+  Schemas.Collection,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateOperation, input as UpdateCollectionRequest)
 
 /**
  * The input of `helpCenters.collections.delete`: path, query and body parameters by their wire names.
@@ -246,14 +322,21 @@ export interface DeleteCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCollectionRequest> => /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DeleteCollectionRequest> =>
+    /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `helpCenters.collections.delete` (DELETE /help_center/collections/{collection_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteCollectionRequest, Schemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteOperation = /*#__PURE__*/ Operation.make<
+  DeleteCollectionRequest,
+  Schemas.DeletedCollectionObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "helpCenters.collections.delete",
   operationId: "deleteCollection",
   api: "stable",
@@ -265,7 +348,7 @@ export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteCollectionRequ
   input: DeleteCollectionRequest,
   success: Schemas.DeletedCollectionObject,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -279,8 +362,13 @@ export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteCollectionRequ
  * @since 0.1.0
  * @category operations
  */
-const delete_ = (input: DeleteCollectionRequest): Effect.Effect<Schemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteOperation, input as DeleteCollectionRequest)
+const delete_ = (
+  input: DeleteCollectionRequest
+): Effect.Effect<
+  Schemas.DeletedCollectionObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteOperation, input as DeleteCollectionRequest)
 export {
   /**
    * @since 0.1.0

@@ -24,7 +24,9 @@ export interface GetIpAllowlistRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const GetIpAllowlistRequest: Schema.Schema<GetIpAllowlistRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetIpAllowlistRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const GetIpAllowlistRequest: Schema.Schema<GetIpAllowlistRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<GetIpAllowlistRequest> => /*#__PURE__*/ Schema.Struct({})
+)
 
 /**
  * The descriptor of `ipAllowlist.getIpAllowlist` (GET /ip_allowlist).
@@ -57,7 +59,9 @@ export const getIpAllowlistOperation = /*#__PURE__*/ Operation.make<GetIpAllowli
  * @since 0.1.0
  * @category operations
  */
-export const getIpAllowlist = (input?: GetIpAllowlistRequest): Effect.Effect<Schemas.IpAllowlist, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const getIpAllowlist = (
+  input?: GetIpAllowlistRequest
+): Effect.Effect<Schemas.IpAllowlist, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(getIpAllowlistOperation, input as GetIpAllowlistRequest)
 
 /**
@@ -78,7 +82,11 @@ export const UpdateIpAllowlistRequest: Schema.Schema<UpdateIpAllowlistRequest> =
  * @since 0.1.0
  * @category operations
  */
-export const updateIpAllowlistOperation = /*#__PURE__*/ Operation.make<UpdateIpAllowlistRequest, Schemas.IpAllowlist, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const updateIpAllowlistOperation = /*#__PURE__*/ Operation.make<
+  UpdateIpAllowlistRequest,
+  Schemas.IpAllowlist,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "ipAllowlist.updateIpAllowlist",
   operationId: "updateIpAllowlist",
   api: "stable",
@@ -90,7 +98,7 @@ export const updateIpAllowlistOperation = /*#__PURE__*/ Operation.make<UpdateIpA
   input: UpdateIpAllowlistRequest,
   success: Schemas.IpAllowlist,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -108,5 +116,10 @@ export const updateIpAllowlistOperation = /*#__PURE__*/ Operation.make<UpdateIpA
  * @since 0.1.0
  * @category operations
  */
-export const updateIpAllowlist = (input?: UpdateIpAllowlistRequest): Effect.Effect<Schemas.IpAllowlist, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateIpAllowlistOperation, input as UpdateIpAllowlistRequest)
+export const updateIpAllowlist = (
+  input?: UpdateIpAllowlistRequest
+): Effect.Effect<
+  Schemas.IpAllowlist,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateIpAllowlistOperation, input as UpdateIpAllowlistRequest)

@@ -29,14 +29,21 @@ export interface ListNewsFeedItemsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsFeedItemsRequest: Schema.Schema<ListNewsFeedItemsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListNewsFeedItemsRequest> => /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListNewsFeedItemsRequest: Schema.Schema<ListNewsFeedItemsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListNewsFeedItemsRequest> =>
+    /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `news.feeds.listItems` (GET /news/newsfeeds/{newsfeed_id}/items).
  * @since 0.1.0
  * @category operations
  */
-export const listItemsOperation = /*#__PURE__*/ Operation.make<ListNewsFeedItemsRequest, Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listItemsOperation = /*#__PURE__*/ Operation.make<
+  ListNewsFeedItemsRequest,
+  Schemas.PaginatedResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "news.feeds.listItems",
   operationId: "listLiveNewsfeedItems",
   api: "stable",
@@ -48,7 +55,7 @@ export const listItemsOperation = /*#__PURE__*/ Operation.make<ListNewsFeedItems
   input: ListNewsFeedItemsRequest,
   success: Schemas.PaginatedResponse,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -62,24 +69,51 @@ export const listItemsOperation = /*#__PURE__*/ Operation.make<ListNewsFeedItems
  * @since 0.1.0
  * @category operations
  */
-export const listItems = (input: ListNewsFeedItemsRequest): Effect.Effect<Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listItemsOperation, input as ListNewsFeedItemsRequest)
+export const listItems = (
+  input: ListNewsFeedItemsRequest
+): Effect.Effect<
+  Schemas.PaginatedResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listItemsOperation, input as ListNewsFeedItemsRequest)
 
 /**
  * `news.feeds.listItems` (GET /news/newsfeeds/{newsfeed_id}/items), the items (`data`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listItemsStream = (input: ListNewsFeedItemsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listItemsStream = (
+  input: ListNewsFeedItemsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.PaginatedResponse, "data">,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listItemsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.PaginatedResponse, "data">,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `news.feeds.listItems` (GET /news/newsfeeds/{newsfeed_id}/items), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listItemsPages = (input: ListNewsFeedItemsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listItemsOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listItemsPages = (
+  input: ListNewsFeedItemsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.PaginatedResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listItemsOperation, input, options) as Stream.Stream<
+    Schemas.PaginatedResponse,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `news.feeds.list`: path, query and body parameters by their wire names.
@@ -92,7 +126,9 @@ export interface ListNewsFeedsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsFeedsRequest: Schema.Schema<ListNewsFeedsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListNewsFeedsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListNewsFeedsRequest: Schema.Schema<ListNewsFeedsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListNewsFeedsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `news.feeds.list` (GET /news/newsfeeds).
@@ -125,7 +161,9 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListNewsFeedsRequest, 
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListNewsFeedsRequest): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (
+  input?: ListNewsFeedsRequest
+): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListNewsFeedsRequest)
 
 /**
@@ -133,16 +171,34 @@ export const list = (input?: ListNewsFeedsRequest): Effect.Effect<Schemas.Pagina
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListNewsFeedsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (
+  input?: ListNewsFeedsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.PaginatedResponse, "data">,
+  Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.PaginatedResponse, "data">,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `news.feeds.list` (GET /news/newsfeeds), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListNewsFeedsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (
+  input?: ListNewsFeedsRequest,
+  options?: Pagination.Options
+): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<
+    Schemas.PaginatedResponse,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `news.feeds.find`: path, query and body parameters by their wire names.
@@ -158,14 +214,20 @@ export interface FindNewsFeedRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindNewsFeedRequest: Schema.Schema<FindNewsFeedRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindNewsFeedRequest> => /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindNewsFeedRequest: Schema.Schema<FindNewsFeedRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindNewsFeedRequest
+> => /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `news.feeds.find` (GET /news/newsfeeds/{newsfeed_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindNewsFeedRequest, Schemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindNewsFeedRequest,
+  Schemas.Newsfeed,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "news.feeds.find",
   operationId: "retrieveNewsfeed",
   api: "stable",
@@ -177,7 +239,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindNewsFeedRequest, S
   input: FindNewsFeedRequest,
   success: Schemas.Newsfeed,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -191,5 +253,10 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindNewsFeedRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindNewsFeedRequest): Effect.Effect<Schemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindNewsFeedRequest)
+export const find = (
+  input: FindNewsFeedRequest
+): Effect.Effect<
+  Schemas.Newsfeed,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindNewsFeedRequest)

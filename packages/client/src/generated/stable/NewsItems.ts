@@ -26,7 +26,9 @@ export interface ListNewsItemsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsItemsRequest: Schema.Schema<ListNewsItemsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListNewsItemsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListNewsItemsRequest: Schema.Schema<ListNewsItemsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListNewsItemsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `news.items.list` (GET /news/news_items).
@@ -59,7 +61,9 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListNewsItemsRequest, 
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListNewsItemsRequest): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (
+  input?: ListNewsItemsRequest
+): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListNewsItemsRequest)
 
 /**
@@ -67,16 +71,34 @@ export const list = (input?: ListNewsItemsRequest): Effect.Effect<Schemas.Pagina
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input?: ListNewsItemsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (
+  input?: ListNewsItemsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.PaginatedResponse, "data">,
+  Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.PaginatedResponse, "data">,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `news.items.list` (GET /news/news_items), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input?: ListNewsItemsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (
+  input?: ListNewsItemsRequest,
+  options?: Pagination.Options
+): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<
+    Schemas.PaginatedResponse,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `news.items.create`: path, query and body parameters by their wire names.
@@ -96,7 +118,11 @@ export const CreateNewsItemRequest: Schema.Schema<CreateNewsItemRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateNewsItemRequest,
+  Schemas.NewsItem,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "news.items.create",
   operationId: "createNewsItem",
   api: "stable",
@@ -108,7 +134,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateNewsItemReques
   input: CreateNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -122,8 +148,13 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateNewsItemReques
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateNewsItemRequest)
+export const create = (
+  input: CreateNewsItemRequest
+): Effect.Effect<
+  Schemas.NewsItem,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateNewsItemRequest)
 
 /**
  * The input of `news.items.find`: path, query and body parameters by their wire names.
@@ -139,14 +170,20 @@ export interface FindNewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindNewsItemRequest: Schema.Schema<FindNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindNewsItemRequest> => /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindNewsItemRequest: Schema.Schema<FindNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindNewsItemRequest
+> => /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `news.items.find` (GET /news/news_items/{news_item_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindNewsItemRequest,
+  Schemas.NewsItem,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "news.items.find",
   operationId: "retrieveNewsItem",
   api: "stable",
@@ -158,7 +195,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindNewsItemRequest, S
   input: FindNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -172,8 +209,13 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindNewsItemRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindNewsItemRequest)
+export const find = (
+  input: FindNewsItemRequest
+): Effect.Effect<
+  Schemas.NewsItem,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindNewsItemRequest)
 
 /**
  * The input of `news.items.update`: path, query and body parameters by their wire names.
@@ -189,14 +231,24 @@ export type UpdateNewsItemRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateNewsItemRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.NewsItemRequest))
+export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateNewsItemRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.NewsItemRequest
+    )
+)
 
 /**
  * The descriptor of `news.items.update` (PUT /news/news_items/{news_item_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = /*#__PURE__*/ Operation.make<UpdateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<
+  UpdateNewsItemRequest,
+  Schemas.NewsItem,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "news.items.update",
   operationId: "updateNewsItem",
   api: "stable",
@@ -208,7 +260,7 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateNewsItemReques
   input: UpdateNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -220,8 +272,16 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateNewsItemReques
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateOperation, input as UpdateNewsItemRequest)
+export const update = (
+  input: UpdateNewsItemRequest
+): Effect.Effect<
+  Schemas.NewsItem,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateOperation, input as UpdateNewsItemRequest)
 
 /**
  * The input of `news.items.delete`: path, query and body parameters by their wire names.
@@ -237,14 +297,21 @@ export interface DeleteNewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteNewsItemRequest> => /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DeleteNewsItemRequest> =>
+    /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `news.items.delete` (DELETE /news/news_items/{news_item_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteNewsItemRequest, Schemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteOperation = /*#__PURE__*/ Operation.make<
+  DeleteNewsItemRequest,
+  Schemas.DeletedObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "news.items.delete",
   operationId: "deleteNewsItem",
   api: "stable",
@@ -256,7 +323,7 @@ export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteNewsItemReques
   input: DeleteNewsItemRequest,
   success: Schemas.DeletedObject,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -270,8 +337,13 @@ export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteNewsItemReques
  * @since 0.1.0
  * @category operations
  */
-const delete_ = (input: DeleteNewsItemRequest): Effect.Effect<Schemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteOperation, input as DeleteNewsItemRequest)
+const delete_ = (
+  input: DeleteNewsItemRequest
+): Effect.Effect<
+  Schemas.DeletedObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteOperation, input as DeleteNewsItemRequest)
 export {
   /**
    * @since 0.1.0

@@ -33,26 +33,37 @@ export interface ListContactNotesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListContactNotesRequest: Schema.Schema<ListContactNotesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListContactNotesRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const ListContactNotesRequest: Schema.Schema<ListContactNotesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListContactNotesRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+    })
+)
 
 /**
  * The descriptor of `notes.list` (GET /contacts/{contact_id}/notes).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListContactNotesRequest, Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListContactNotesRequest,
+  Schemas.NoteList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "notes.list",
   operationId: "listNotes",
   api: "stable",
   method: "GET",
   path: "/contacts/{contact_id}/notes",
   pathParams: ["contact_id"],
-  queryParams: ["page","per_page"],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListContactNotesRequest,
   success: Schemas.NoteList,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -66,52 +77,94 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListContactNotesReques
  * @since 0.1.0
  * @category operations
  */
-export const list = (input: ListContactNotesRequest): Effect.Effect<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListContactNotesRequest)
+export const list = (
+  input: ListContactNotesRequest
+): Effect.Effect<
+  Schemas.NoteList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListContactNotesRequest)
 
 /**
  * `notes.list` (GET /contacts/{contact_id}/notes), the items (`data`) of every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listStream = (input: ListContactNotesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listStream = (
+  input: ListContactNotesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.NoteList, "data">,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.NoteList, "data">,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `notes.list` (GET /contacts/{contact_id}/notes), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listPages = (input: ListContactNotesRequest, options?: Pagination.Options): Stream.Stream<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listOperation, input, options) as Stream.Stream<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listPages = (
+  input: ListContactNotesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.NoteList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listOperation, input, options) as Stream.Stream<
+    Schemas.NoteList,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `notes.create`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type CreateContactNoteRequest = {
-  /** The unique identifier of a given contact. */
-  readonly contact_id: string | number
-} & ({
-  /** The text of the note. */
-  readonly body: string
-  /** The unique identifier of a given admin. */
-  readonly admin_id?: string | number | undefined
-})
+export type CreateContactNoteRequest =
+  & {
+    /** The unique identifier of a given contact. */
+    readonly contact_id: string | number
+  }
+  & ({
+    /** The text of the note. */
+    readonly body: string
+    /** The unique identifier of a given admin. */
+    readonly admin_id?: string | number | undefined
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateContactNoteRequest: Schema.Schema<CreateContactNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateContactNoteRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ body: Schema.String, admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })))
+export const CreateContactNoteRequest: Schema.Schema<CreateContactNoteRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateContactNoteRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({
+        body: Schema.String,
+        admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+      })
+    )
+)
 
 /**
  * The descriptor of `notes.create` (POST /contacts/{contact_id}/notes).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateContactNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateContactNoteRequest,
+  Schemas.Note,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "notes.create",
   operationId: "createNote",
   api: "stable",
@@ -123,7 +176,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateContactNoteReq
   input: CreateContactNoteRequest,
   success: Schemas.Note,
   response: "json",
-  errors: [400,404,422],
+  errors: [400, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -137,8 +190,16 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateContactNoteReq
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateContactNoteRequest): Effect.Effect<Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateContactNoteRequest)
+export const create = (
+  input: CreateContactNoteRequest
+): Effect.Effect<
+  Schemas.Note,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateContactNoteRequest)
 
 /**
  * The input of `notes.find`: path, query and body parameters by their wire names.
@@ -154,14 +215,20 @@ export interface FindNoteRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindNoteRequest: Schema.Schema<FindNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindNoteRequest> => /*#__PURE__*/ Schema.Struct({ note_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindNoteRequest: Schema.Schema<FindNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindNoteRequest
+> => /*#__PURE__*/ Schema.Struct({ note_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `notes.find` (GET /notes/{note_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindNoteRequest,
+  Schemas.Note,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "notes.find",
   operationId: "retrieveNote",
   api: "stable",
@@ -173,7 +240,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindNoteRequest, Schem
   input: FindNoteRequest,
   success: Schemas.Note,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -187,5 +254,10 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindNoteRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindNoteRequest): Effect.Effect<Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindNoteRequest)
+export const find = (
+  input: FindNoteRequest
+): Effect.Effect<
+  Schemas.Note,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindNoteRequest)

@@ -28,14 +28,24 @@ export type CreatePhoneCallRedirectRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreatePhoneCallRedirectRequest: Schema.Schema<CreatePhoneCallRedirectRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreatePhoneCallRedirectRequest> => /*#__PURE__*/ Schema.Struct({ phone: Schema.String, custom_attributes: /*#__PURE__*/ Schema.optional(Schemas.CustomAttributesInput) }))
+export const CreatePhoneCallRedirectRequest: Schema.Schema<CreatePhoneCallRedirectRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<CreatePhoneCallRedirectRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      phone: Schema.String,
+      custom_attributes: /*#__PURE__*/ Schema.optional(Schemas.CustomAttributesInput)
+    })
+  )
 
 /**
  * The descriptor of `phoneCallRedirects.create` (POST /phone_call_redirects).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreatePhoneCallRedirectRequest, Schemas.PhoneSwitch, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreatePhoneCallRedirectRequest,
+  Schemas.PhoneSwitch,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "phoneCallRedirects.create",
   operationId: "createPhoneSwitch",
   api: "stable",
@@ -47,7 +57,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreatePhoneCallRedir
   input: CreatePhoneCallRedirectRequest,
   success: Schemas.PhoneSwitch,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -64,5 +74,10 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreatePhoneCallRedir
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreatePhoneCallRedirectRequest): Effect.Effect<Schemas.PhoneSwitch, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreatePhoneCallRedirectRequest)
+export const create = (
+  input: CreatePhoneCallRedirectRequest
+): Effect.Effect<
+  Schemas.PhoneSwitch,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreatePhoneCallRedirectRequest)

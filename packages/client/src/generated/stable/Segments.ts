@@ -27,14 +27,20 @@ export interface ListSegmentsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsRequest> => /*#__PURE__*/ Schema.Struct({ include_count: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListSegmentsRequest
+> => /*#__PURE__*/ Schema.Struct({ include_count: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
 
 /**
  * The descriptor of `segments.list` (GET /segments).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListSegmentsRequest, Schemas.SegmentList, IntercomError.BadRequestError>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListSegmentsRequest,
+  Schemas.SegmentList,
+  IntercomError.BadRequestError
+>({
   name: "segments.list",
   operationId: "listSegments",
   api: "stable",
@@ -46,7 +52,7 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListSegmentsRequest, S
   input: ListSegmentsRequest,
   success: Schemas.SegmentList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: undefined,
   idempotent: true
 })
@@ -60,8 +66,13 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListSegmentsRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListSegmentsRequest): Effect.Effect<Schemas.SegmentList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListSegmentsRequest)
+export const list = (
+  input?: ListSegmentsRequest
+): Effect.Effect<
+  Schemas.SegmentList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListSegmentsRequest)
 
 /**
  * The input of `segments.find`: path, query and body parameters by their wire names.
@@ -77,14 +88,20 @@ export interface FindSegmentRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindSegmentRequest: Schema.Schema<FindSegmentRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindSegmentRequest> => /*#__PURE__*/ Schema.Struct({ segment_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindSegmentRequest: Schema.Schema<FindSegmentRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindSegmentRequest
+> => /*#__PURE__*/ Schema.Struct({ segment_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `segments.find` (GET /segments/{segment_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindSegmentRequest, Schemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindSegmentRequest,
+  Schemas.Segment,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "segments.find",
   operationId: "retrieveSegment",
   api: "stable",
@@ -96,7 +113,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindSegmentRequest, Sc
   input: FindSegmentRequest,
   success: Schemas.Segment,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -110,5 +127,10 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindSegmentRequest, Sc
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindSegmentRequest): Effect.Effect<Schemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindSegmentRequest)
+export const find = (
+  input: FindSegmentRequest
+): Effect.Effect<
+  Schemas.Segment,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindSegmentRequest)

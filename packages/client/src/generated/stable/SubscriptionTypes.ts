@@ -23,14 +23,20 @@ export interface ListSubscriptionTypesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListSubscriptionTypesRequest: Schema.Schema<ListSubscriptionTypesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSubscriptionTypesRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListSubscriptionTypesRequest: Schema.Schema<ListSubscriptionTypesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListSubscriptionTypesRequest> => /*#__PURE__*/ Schema.Struct({})
+)
 
 /**
  * The descriptor of `subscriptionTypes.list` (GET /subscription_types).
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListSubscriptionTypesRequest, Schemas.SubscriptionTypeList, never>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListSubscriptionTypesRequest,
+  Schemas.SubscriptionTypeList,
+  never
+>({
   name: "subscriptionTypes.list",
   operationId: "listSubscriptionTypes",
   api: "stable",
@@ -56,5 +62,7 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListSubscriptionTypesR
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListSubscriptionTypesRequest): Effect.Effect<Schemas.SubscriptionTypeList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (
+  input?: ListSubscriptionTypesRequest
+): Effect.Effect<Schemas.SubscriptionTypeList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListSubscriptionTypesRequest)

@@ -18,26 +18,39 @@ import * as Schemas from "./Schemas.js"
  * @since 0.1.0
  * @category models
  */
-export type TagContactRequest = {
-  /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string | number
-} & ({
-  /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string | number
-})
+export type TagContactRequest =
+  & {
+    /** The unique identifier for the contact which is given by Intercom */
+    readonly contact_id: string | number
+  }
+  & ({
+    /** The unique identifier for the tag which is given by Intercom */
+    readonly id: string | number
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const TagContactRequest: Schema.Schema<TagContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TagContactRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
+export const TagContactRequest: Schema.Schema<TagContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  TagContactRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
+)
 
 /**
  * The descriptor of `tags.tagContact` (POST /contacts/{contact_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const tagContactOperation = /*#__PURE__*/ Operation.make<TagContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const tagContactOperation = /*#__PURE__*/ Operation.make<
+  TagContactRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "tags.tagContact",
   operationId: "attachTagToContact",
   api: "stable",
@@ -49,7 +62,7 @@ export const tagContactOperation = /*#__PURE__*/ Operation.make<TagContactReques
   input: TagContactRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -63,8 +76,16 @@ export const tagContactOperation = /*#__PURE__*/ Operation.make<TagContactReques
  * @since 0.1.0
  * @category operations
  */
-export const tagContact = (input: TagContactRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(tagContactOperation, input as TagContactRequest)
+export const tagContact = (
+  input: TagContactRequest
+): Effect.Effect<
+  Schemas.Tag,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(tagContactOperation, input as TagContactRequest)
 
 /**
  * The input of `tags.untagContact`: path, query and body parameters by their wire names.
@@ -82,26 +103,37 @@ export interface UntagContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UntagContactRequest: Schema.Schema<UntagContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UntagContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const UntagContactRequest: Schema.Schema<UntagContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UntagContactRequest
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+    tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+  })
+)
 
 /**
  * The descriptor of `tags.untagContact` (DELETE /contacts/{contact_id}/tags/{tag_id}).
  * @since 0.1.0
  * @category operations
  */
-export const untagContactOperation = /*#__PURE__*/ Operation.make<UntagContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const untagContactOperation = /*#__PURE__*/ Operation.make<
+  UntagContactRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "tags.untagContact",
   operationId: "detachTagFromContact",
   api: "stable",
   method: "DELETE",
   path: "/contacts/{contact_id}/tags/{tag_id}",
-  pathParams: ["contact_id","tag_id"],
+  pathParams: ["contact_id", "tag_id"],
   queryParams: [],
   body: "none",
   input: UntagContactRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -115,36 +147,56 @@ export const untagContactOperation = /*#__PURE__*/ Operation.make<UntagContactRe
  * @since 0.1.0
  * @category operations
  */
-export const untagContact = (input: UntagContactRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(untagContactOperation, input as UntagContactRequest)
+export const untagContact = (
+  input: UntagContactRequest
+): Effect.Effect<
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(untagContactOperation, input as UntagContactRequest)
 
 /**
  * The input of `tags.tagConversation`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type TagConversationRequest = {
-  /** conversation_id */
-  readonly conversation_id: string | number
-} & ({
-  /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string | number
-  /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string | number
-})
+export type TagConversationRequest =
+  & {
+    /** conversation_id */
+    readonly conversation_id: string | number
+  }
+  & ({
+    /** The unique identifier for the tag which is given by Intercom */
+    readonly id: string | number
+    /** The unique identifier for the admin which is given by Intercom. */
+    readonly admin_id: string | number
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const TagConversationRequest: Schema.Schema<TagConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TagConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
+export const TagConversationRequest: Schema.Schema<TagConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<TagConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      })
+    )
+)
 
 /**
  * The descriptor of `tags.tagConversation` (POST /conversations/{conversation_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const tagConversationOperation = /*#__PURE__*/ Operation.make<TagConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const tagConversationOperation = /*#__PURE__*/ Operation.make<
+  TagConversationRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "tags.tagConversation",
   operationId: "attachTagToConversation",
   api: "stable",
@@ -156,7 +208,7 @@ export const tagConversationOperation = /*#__PURE__*/ Operation.make<TagConversa
   input: TagConversationRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -170,48 +222,71 @@ export const tagConversationOperation = /*#__PURE__*/ Operation.make<TagConversa
  * @since 0.1.0
  * @category operations
  */
-export const tagConversation = (input: TagConversationRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(tagConversationOperation, input as TagConversationRequest)
+export const tagConversation = (
+  input: TagConversationRequest
+): Effect.Effect<
+  Schemas.Tag,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(tagConversationOperation, input as TagConversationRequest)
 
 /**
  * The input of `tags.untagConversation`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type UntagConversationRequest = {
-  /** conversation_id */
-  readonly conversation_id: string | number
-  /** tag_id */
-  readonly tag_id: string | number
-} & ({
-  /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string | number
-})
+export type UntagConversationRequest =
+  & {
+    /** conversation_id */
+    readonly conversation_id: string | number
+    /** tag_id */
+    readonly tag_id: string | number
+  }
+  & ({
+    /** The unique identifier for the admin which is given by Intercom. */
+    readonly admin_id: string | number
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UntagConversationRequest: Schema.Schema<UntagConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UntagConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
+export const UntagConversationRequest: Schema.Schema<UntagConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UntagConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({
+        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    )
+)
 
 /**
  * The descriptor of `tags.untagConversation` (DELETE /conversations/{conversation_id}/tags/{tag_id}).
  * @since 0.1.0
  * @category operations
  */
-export const untagConversationOperation = /*#__PURE__*/ Operation.make<UntagConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const untagConversationOperation = /*#__PURE__*/ Operation.make<
+  UntagConversationRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "tags.untagConversation",
   operationId: "detachTagFromConversation",
   api: "stable",
   method: "DELETE",
   path: "/conversations/{conversation_id}/tags/{tag_id}",
-  pathParams: ["conversation_id","tag_id"],
+  pathParams: ["conversation_id", "tag_id"],
   queryParams: [],
   body: "fields",
   input: UntagConversationRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -225,8 +300,16 @@ export const untagConversationOperation = /*#__PURE__*/ Operation.make<UntagConv
  * @since 0.1.0
  * @category operations
  */
-export const untagConversation = (input: UntagConversationRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(untagConversationOperation, input as UntagConversationRequest)
+export const untagConversation = (
+  input: UntagConversationRequest
+): Effect.Effect<
+  Schemas.Tag,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(untagConversationOperation, input as UntagConversationRequest)
 
 /**
  * The input of `tags.list`: path, query and body parameters by their wire names.
@@ -239,7 +322,9 @@ export interface ListTagsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTagsRequest: Schema.Schema<ListTagsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTagsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListTagsRequest: Schema.Schema<ListTagsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListTagsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `tags.list` (GET /tags).
@@ -272,7 +357,9 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListTagsRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListTagsRequest): Effect.Effect<Schemas.TagList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (
+  input?: ListTagsRequest
+): Effect.Effect<Schemas.TagList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListTagsRequest)
 
 /**
@@ -280,20 +367,37 @@ export const list = (input?: ListTagsRequest): Effect.Effect<Schemas.TagList, Op
  * @since 0.1.0
  * @category models
  */
-export type CreateTagRequest = Schemas.CreateOrUpdateTagRequest | Schemas.TagCompanyRequest | Schemas.UntagCompanyRequest | Schemas.TagMultipleUsersRequest
+export type CreateTagRequest =
+  | Schemas.CreateOrUpdateTagRequest
+  | Schemas.TagCompanyRequest
+  | Schemas.UntagCompanyRequest
+  | Schemas.TagMultipleUsersRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTagRequest: Schema.Schema<CreateTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTagRequest> => /*#__PURE__*/ Schema.Union(Schemas.CreateOrUpdateTagRequest, Schemas.TagCompanyRequest, Schemas.UntagCompanyRequest, Schemas.TagMultipleUsersRequest))
+export const CreateTagRequest: Schema.Schema<CreateTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CreateTagRequest
+> =>
+  /*#__PURE__*/ Schema.Union(
+    Schemas.CreateOrUpdateTagRequest,
+    Schemas.TagCompanyRequest,
+    Schemas.UntagCompanyRequest,
+    Schemas.TagMultipleUsersRequest
+  )
+)
 
 /**
  * The descriptor of `tags.create` (POST /tags).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateTagRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "tags.create",
   operationId: "createTag",
   api: "stable",
@@ -305,7 +409,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateTagRequest, Sc
   input: CreateTagRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -331,8 +435,16 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateTagRequest, Sc
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateTagRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateTagRequest)
+export const create = (
+  input: CreateTagRequest
+): Effect.Effect<
+  Schemas.Tag,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateTagRequest)
 
 /**
  * The input of `tags.find`: path, query and body parameters by their wire names.
@@ -348,14 +460,20 @@ export interface FindTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTagRequest: Schema.Schema<FindTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindTagRequest> => /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindTagRequest: Schema.Schema<FindTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindTagRequest
+> => /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.find` (GET /tags/{tag_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindTagRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "tags.find",
   operationId: "findTag",
   api: "stable",
@@ -367,7 +485,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindTagRequest, Schema
   input: FindTagRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -382,8 +500,13 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindTagRequest, Schema
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindTagRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindTagRequest)
+export const find = (
+  input: FindTagRequest
+): Effect.Effect<
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindTagRequest)
 
 /**
  * The input of `tags.delete`: path, query and body parameters by their wire names.
@@ -399,14 +522,20 @@ export interface DeleteTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteTagRequest> => /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeleteTagRequest
+> => /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tags.delete` (DELETE /tags/{tag_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteTagRequest, void, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteOperation = /*#__PURE__*/ Operation.make<
+  DeleteTagRequest,
+  void,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "tags.delete",
   operationId: "deleteTag",
   api: "stable",
@@ -418,7 +547,7 @@ export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteTagRequest, vo
   input: DeleteTagRequest,
   success: undefined,
   response: "empty",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -432,8 +561,13 @@ export const deleteOperation = /*#__PURE__*/ Operation.make<DeleteTagRequest, vo
  * @since 0.1.0
  * @category operations
  */
-const delete_ = (input: DeleteTagRequest): Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteOperation, input as DeleteTagRequest)
+const delete_ = (
+  input: DeleteTagRequest
+): Effect.Effect<
+  void,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteOperation, input as DeleteTagRequest)
 export {
   /**
    * @since 0.1.0
@@ -447,28 +581,44 @@ export {
  * @since 0.1.0
  * @category models
  */
-export type TagTicketRequest = {
-  /** ticket_id */
-  readonly ticket_id: string | number
-} & ({
-  /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string | number
-  /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string | number
-})
+export type TagTicketRequest =
+  & {
+    /** ticket_id */
+    readonly ticket_id: string | number
+  }
+  & ({
+    /** The unique identifier for the tag which is given by Intercom */
+    readonly id: string | number
+    /** The unique identifier for the admin which is given by Intercom. */
+    readonly admin_id: string | number
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const TagTicketRequest: Schema.Schema<TagTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TagTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
+export const TagTicketRequest: Schema.Schema<TagTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  TagTicketRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({
+      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    })
+  )
+)
 
 /**
  * The descriptor of `tags.tagTicket` (POST /tickets/{ticket_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const tagTicketOperation = /*#__PURE__*/ Operation.make<TagTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const tagTicketOperation = /*#__PURE__*/ Operation.make<
+  TagTicketRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "tags.tagTicket",
   operationId: "attachTagToTicket",
   api: "stable",
@@ -480,7 +630,7 @@ export const tagTicketOperation = /*#__PURE__*/ Operation.make<TagTicketRequest,
   input: TagTicketRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -494,48 +644,72 @@ export const tagTicketOperation = /*#__PURE__*/ Operation.make<TagTicketRequest,
  * @since 0.1.0
  * @category operations
  */
-export const tagTicket = (input: TagTicketRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(tagTicketOperation, input as TagTicketRequest)
+export const tagTicket = (
+  input: TagTicketRequest
+): Effect.Effect<
+  Schemas.Tag,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(tagTicketOperation, input as TagTicketRequest)
 
 /**
  * The input of `tags.untagTicket`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type UntagTicketRequest = {
-  /** ticket_id */
-  readonly ticket_id: string | number
-  /** The unique identifier for the tag which is given by Intercom */
-  readonly tag_id: string | number
-} & ({
-  /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string | number
-})
+export type UntagTicketRequest =
+  & {
+    /** ticket_id */
+    readonly ticket_id: string | number
+    /** The unique identifier for the tag which is given by Intercom */
+    readonly tag_id: string | number
+  }
+  & ({
+    /** The unique identifier for the admin which is given by Intercom. */
+    readonly admin_id: string | number
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const UntagTicketRequest: Schema.Schema<UntagTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UntagTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
+export const UntagTicketRequest: Schema.Schema<UntagTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UntagTicketRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({
+      ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    }),
+    /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
+)
 
 /**
  * The descriptor of `tags.untagTicket` (DELETE /tickets/{ticket_id}/tags/{tag_id}).
  * @since 0.1.0
  * @category operations
  */
-export const untagTicketOperation = /*#__PURE__*/ Operation.make<UntagTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const untagTicketOperation = /*#__PURE__*/ Operation.make<
+  UntagTicketRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "tags.untagTicket",
   operationId: "detachTagFromTicket",
   api: "stable",
   method: "DELETE",
   path: "/tickets/{ticket_id}/tags/{tag_id}",
-  pathParams: ["ticket_id","tag_id"],
+  pathParams: ["ticket_id", "tag_id"],
   queryParams: [],
   body: "fields",
   input: UntagTicketRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -549,5 +723,13 @@ export const untagTicketOperation = /*#__PURE__*/ Operation.make<UntagTicketRequ
  * @since 0.1.0
  * @category operations
  */
-export const untagTicket = (input: UntagTicketRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(untagTicketOperation, input as UntagTicketRequest)
+export const untagTicket = (
+  input: UntagTicketRequest
+): Effect.Effect<
+  Schemas.Tag,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(untagTicketOperation, input as UntagTicketRequest)

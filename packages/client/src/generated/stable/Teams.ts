@@ -24,7 +24,9 @@ export interface ListTeamsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTeamsRequest: Schema.Schema<ListTeamsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTeamsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListTeamsRequest: Schema.Schema<ListTeamsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListTeamsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `teams.list` (GET /teams).
@@ -57,7 +59,9 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListTeamsRequest, Sche
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListTeamsRequest): Effect.Effect<Schemas.TeamList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (
+  input?: ListTeamsRequest
+): Effect.Effect<Schemas.TeamList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListTeamsRequest)
 
 /**
@@ -74,14 +78,20 @@ export interface FindTeamRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTeamRequest: Schema.Schema<FindTeamRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindTeamRequest> => /*#__PURE__*/ Schema.Struct({ team_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindTeamRequest: Schema.Schema<FindTeamRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindTeamRequest
+> => /*#__PURE__*/ Schema.Struct({ team_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `teams.find` (GET /teams/{team_id}).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindTeamRequest, Schemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindTeamRequest,
+  Schemas.Team,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "teams.find",
   operationId: "retrieveTeam",
   api: "stable",
@@ -93,7 +103,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindTeamRequest, Schem
   input: FindTeamRequest,
   success: Schemas.Team,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -107,5 +117,10 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindTeamRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindTeamRequest): Effect.Effect<Schemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindTeamRequest)
+export const find = (
+  input: FindTeamRequest
+): Effect.Effect<
+  Schemas.Team,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindTeamRequest)

@@ -24,7 +24,9 @@ export interface ListTicketTypesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTicketTypesRequest: Schema.Schema<ListTicketTypesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTicketTypesRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListTicketTypesRequest: Schema.Schema<ListTicketTypesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListTicketTypesRequest> => /*#__PURE__*/ Schema.Struct({})
+)
 
 /**
  * The descriptor of `ticketTypes.list` (GET /ticket_types).
@@ -57,7 +59,9 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListTicketTypesRequest
  * @since 0.1.0
  * @category operations
  */
-export const list = (input?: ListTicketTypesRequest): Effect.Effect<Schemas.TicketTypeList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const list = (
+  input?: ListTicketTypesRequest
+): Effect.Effect<Schemas.TicketTypeList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listOperation, input as ListTicketTypesRequest)
 
 /**
@@ -82,14 +86,27 @@ export type CreateTicketTypeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketTypeRequest> => /*#__PURE__*/ Schema.Struct({ name: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")), icon: /*#__PURE__*/ Schema.optional(Schema.String), is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateTicketTypeRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      name: Schema.String,
+      description: /*#__PURE__*/ Schema.optional(Schema.String),
+      category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")),
+      icon: /*#__PURE__*/ Schema.optional(Schema.String),
+      is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    })
+)
 
 /**
  * The descriptor of `ticketTypes.create` (POST /ticket_types).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateTicketTypeRequest,
+  Schemas.TicketType,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "ticketTypes.create",
   operationId: "createTicketType",
   api: "stable",
@@ -101,7 +118,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateTicketTypeRequ
   input: CreateTicketTypeRequest,
   success: Schemas.TicketType,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -119,8 +136,13 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateTicketTypeRequ
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateTicketTypeRequest): Effect.Effect<Schemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateTicketTypeRequest)
+export const create = (
+  input: CreateTicketTypeRequest
+): Effect.Effect<
+  Schemas.TicketType,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateTicketTypeRequest)
 
 /**
  * The input of `ticketTypes.get`: path, query and body parameters by their wire names.
@@ -136,14 +158,21 @@ export interface FindTicketTypeRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTicketTypeRequest: Schema.Schema<FindTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindTicketTypeRequest> => /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindTicketTypeRequest: Schema.Schema<FindTicketTypeRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<FindTicketTypeRequest> =>
+    /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `ticketTypes.get` (GET /ticket_types/{ticket_type_id}).
  * @since 0.1.0
  * @category operations
  */
-export const getOperation = /*#__PURE__*/ Operation.make<FindTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getOperation = /*#__PURE__*/ Operation.make<
+  FindTicketTypeRequest,
+  Schemas.TicketType,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "ticketTypes.get",
   operationId: "getTicketType",
   api: "stable",
@@ -155,7 +184,7 @@ export const getOperation = /*#__PURE__*/ Operation.make<FindTicketTypeRequest, 
   input: FindTicketTypeRequest,
   success: Schemas.TicketType,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -169,8 +198,13 @@ export const getOperation = /*#__PURE__*/ Operation.make<FindTicketTypeRequest, 
  * @since 0.1.0
  * @category operations
  */
-export const get = (input: FindTicketTypeRequest): Effect.Effect<Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(getOperation, input as FindTicketTypeRequest)
+export const get = (
+  input: FindTicketTypeRequest
+): Effect.Effect<
+  Schemas.TicketType,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(getOperation, input as FindTicketTypeRequest)
 
 /**
  * The input of `ticketTypes.update`: path, query and body parameters by their wire names.
@@ -186,14 +220,24 @@ export type UpdateTicketTypeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateTicketTypeRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeRequest))
+export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateTicketTypeRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.UpdateTicketTypeRequest
+    )
+)
 
 /**
  * The descriptor of `ticketTypes.update` (PUT /ticket_types/{ticket_type_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = /*#__PURE__*/ Operation.make<UpdateTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<
+  UpdateTicketTypeRequest,
+  Schemas.TicketType,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "ticketTypes.update",
   operationId: "updateTicketType",
   api: "stable",
@@ -205,7 +249,7 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateTicketTypeRequ
   input: UpdateTicketTypeRequest,
   success: Schemas.TicketType,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -223,5 +267,13 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateTicketTypeRequ
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateTicketTypeRequest): Effect.Effect<Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateOperation, input as UpdateTicketTypeRequest)
+export const update = (
+  input: UpdateTicketTypeRequest
+): Effect.Effect<
+  Schemas.TicketType,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateOperation, input as UpdateTicketTypeRequest)

@@ -27,14 +27,24 @@ export type CreateTicketTypeAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketTypeAttributeRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateTicketTypeAttributeRequest))
+export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<CreateTicketTypeAttributeRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.CreateTicketTypeAttributeRequest
+    )
+  )
 
 /**
  * The descriptor of `ticketTypes.attributes.create` (POST /ticket_types/{ticket_type_id}/attributes).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateTicketTypeAttributeRequest,
+  Schemas.TicketTypeAttribute,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "ticketTypes.attributes.create",
   operationId: "createTicketTypeAttribute",
   api: "stable",
@@ -46,7 +56,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateTicketTypeAttr
   input: CreateTicketTypeAttributeRequest,
   success: Schemas.TicketTypeAttribute,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -60,8 +70,16 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateTicketTypeAttr
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateTicketTypeAttributeRequest): Effect.Effect<Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateTicketTypeAttributeRequest)
+export const create = (
+  input: CreateTicketTypeAttributeRequest
+): Effect.Effect<
+  Schemas.TicketTypeAttribute,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateTicketTypeAttributeRequest)
 
 /**
  * The input of `ticketTypes.attributes.update`: path, query and body parameters by their wire names.
@@ -79,26 +97,39 @@ export type UpdateTicketTypeAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateTicketTypeAttributeRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), attribute_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeAttributeRequest))
+export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<UpdateTicketTypeAttributeRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({
+        ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        attribute_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      Schemas.UpdateTicketTypeAttributeRequest
+    )
+  )
 
 /**
  * The descriptor of `ticketTypes.attributes.update` (PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = /*#__PURE__*/ Operation.make<UpdateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<
+  UpdateTicketTypeAttributeRequest,
+  Schemas.TicketTypeAttribute,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "ticketTypes.attributes.update",
   operationId: "updateTicketTypeAttribute",
   api: "stable",
   method: "PUT",
   path: "/ticket_types/{ticket_type_id}/attributes/{attribute_id}",
-  pathParams: ["ticket_type_id","attribute_id"],
+  pathParams: ["ticket_type_id", "attribute_id"],
   queryParams: [],
   body: "fields",
   input: UpdateTicketTypeAttributeRequest,
   success: Schemas.TicketTypeAttribute,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -112,5 +143,13 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateTicketTypeAttr
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateTicketTypeAttributeRequest): Effect.Effect<Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateOperation, input as UpdateTicketTypeAttributeRequest)
+export const update = (
+  input: UpdateTicketTypeAttributeRequest
+): Effect.Effect<
+  Schemas.TicketTypeAttribute,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateOperation, input as UpdateTicketTypeAttributeRequest)

@@ -20,102 +20,174 @@ import * as Schemas from "./Schemas.js"
  * @since 0.1.0
  * @category models
  */
-export type ReplyToTicketRequest = {
-  readonly ticket_id: string | number
-} & ({
-  /** Option to disable notifications when replying to a Ticket. */
-  readonly skip_notifications?: boolean | undefined
-  readonly message_type: "comment" | "quick_reply"
-  readonly type: "user"
-  /** The text body of the comment. */
-  readonly body?: string | undefined
-  /** The time the reply was created. If not provided, the current time will be used. */
-  readonly created_at?: number | undefined
-  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-  readonly attachment_urls?: ReadonlyArray<string> | undefined
-  /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-  readonly reply_options?: ReadonlyArray<{
-  /** The text of the chosen reply option. */
-  readonly text: string
-  /** The unique identifier for the quick reply option selected. */
-  readonly uuid: string
-}> | undefined
-  /** The identifier for the contact as given by Intercom. */
-  readonly intercom_user_id: string | number
-} | {
-  /** Option to disable notifications when replying to a Ticket. */
-  readonly skip_notifications?: boolean | undefined
-  readonly message_type: "comment" | "quick_reply"
-  readonly type: "user"
-  /** The text body of the comment. */
-  readonly body?: string | undefined
-  /** The time the reply was created. If not provided, the current time will be used. */
-  readonly created_at?: number | undefined
-  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-  readonly attachment_urls?: ReadonlyArray<string> | undefined
-  /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-  readonly reply_options?: ReadonlyArray<{
-  /** The text of the chosen reply option. */
-  readonly text: string
-  /** The unique identifier for the quick reply option selected. */
-  readonly uuid: string
-}> | undefined
-  /** The external_id you have defined for the contact. */
-  readonly user_id: string | number
-} | {
-  /** Option to disable notifications when replying to a Ticket. */
-  readonly skip_notifications?: boolean | undefined
-  readonly message_type: "comment" | "quick_reply"
-  readonly type: "user"
-  /** The text body of the comment. */
-  readonly body?: string | undefined
-  /** The time the reply was created. If not provided, the current time will be used. */
-  readonly created_at?: number | undefined
-  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-  readonly attachment_urls?: ReadonlyArray<string> | undefined
-  /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-  readonly reply_options?: ReadonlyArray<{
-  /** The text of the chosen reply option. */
-  readonly text: string
-  /** The unique identifier for the quick reply option selected. */
-  readonly uuid: string
-}> | undefined
-  /** The email you have defined for the user. */
-  readonly email: string
-} | {
-  /** Option to disable notifications when replying to a Ticket. */
-  readonly skip_notifications?: boolean | undefined
-  readonly message_type: "comment" | "note" | "quick_reply"
-  readonly type: "admin"
-  /** The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types. */
-  readonly body?: string | undefined
-  /** The id of the admin who is authoring the comment. */
-  readonly admin_id: string | number
-  /** The time the reply was created. If not provided, the current time will be used. */
-  readonly created_at?: number | undefined
-  /** The quick reply options to display. Must be present for quick_reply message types. */
-  readonly reply_options?: ReadonlyArray<{
-  /** The text to display in this quick reply option. */
-  readonly text: string
-  /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option. */
-  readonly uuid: string
-}> | undefined
-  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-  readonly attachment_urls?: ReadonlyArray<string> | undefined
-})
+export type ReplyToTicketRequest =
+  & {
+    readonly ticket_id: string | number
+  }
+  & ({
+    /** Option to disable notifications when replying to a Ticket. */
+    readonly skip_notifications?: boolean | undefined
+    readonly message_type: "comment" | "quick_reply"
+    readonly type: "user"
+    /** The text body of the comment. */
+    readonly body?: string | undefined
+    /** The time the reply was created. If not provided, the current time will be used. */
+    readonly created_at?: number | undefined
+    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+    readonly attachment_urls?: ReadonlyArray<string> | undefined
+    /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
+    readonly reply_options?:
+      | ReadonlyArray<{
+        /** The text of the chosen reply option. */
+        readonly text: string
+        /** The unique identifier for the quick reply option selected. */
+        readonly uuid: string
+      }>
+      | undefined
+    /** The identifier for the contact as given by Intercom. */
+    readonly intercom_user_id: string | number
+  } | {
+    /** Option to disable notifications when replying to a Ticket. */
+    readonly skip_notifications?: boolean | undefined
+    readonly message_type: "comment" | "quick_reply"
+    readonly type: "user"
+    /** The text body of the comment. */
+    readonly body?: string | undefined
+    /** The time the reply was created. If not provided, the current time will be used. */
+    readonly created_at?: number | undefined
+    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+    readonly attachment_urls?: ReadonlyArray<string> | undefined
+    /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
+    readonly reply_options?:
+      | ReadonlyArray<{
+        /** The text of the chosen reply option. */
+        readonly text: string
+        /** The unique identifier for the quick reply option selected. */
+        readonly uuid: string
+      }>
+      | undefined
+    /** The external_id you have defined for the contact. */
+    readonly user_id: string | number
+  } | {
+    /** Option to disable notifications when replying to a Ticket. */
+    readonly skip_notifications?: boolean | undefined
+    readonly message_type: "comment" | "quick_reply"
+    readonly type: "user"
+    /** The text body of the comment. */
+    readonly body?: string | undefined
+    /** The time the reply was created. If not provided, the current time will be used. */
+    readonly created_at?: number | undefined
+    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+    readonly attachment_urls?: ReadonlyArray<string> | undefined
+    /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
+    readonly reply_options?:
+      | ReadonlyArray<{
+        /** The text of the chosen reply option. */
+        readonly text: string
+        /** The unique identifier for the quick reply option selected. */
+        readonly uuid: string
+      }>
+      | undefined
+    /** The email you have defined for the user. */
+    readonly email: string
+  } | {
+    /** Option to disable notifications when replying to a Ticket. */
+    readonly skip_notifications?: boolean | undefined
+    readonly message_type: "comment" | "note" | "quick_reply"
+    readonly type: "admin"
+    /** The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types. */
+    readonly body?: string | undefined
+    /** The id of the admin who is authoring the comment. */
+    readonly admin_id: string | number
+    /** The time the reply was created. If not provided, the current time will be used. */
+    readonly created_at?: number | undefined
+    /** The quick reply options to display. Must be present for quick_reply message types. */
+    readonly reply_options?:
+      | ReadonlyArray<{
+        /** The text to display in this quick reply option. */
+        readonly text: string
+        /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option. */
+        readonly uuid: string
+      }>
+      | undefined
+    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+    readonly attachment_urls?: ReadonlyArray<string> | undefined
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyToTicketRequest: Schema.Schema<ReplyToTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ReplyToTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean), message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("user"), body: /*#__PURE__*/ Schema.optional(Schema.String), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean), message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("user"), body: /*#__PURE__*/ Schema.optional(Schema.String), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean), message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("user"), body: /*#__PURE__*/ Schema.optional(Schema.String), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), email: Schema.String })), /*#__PURE__*/ Schema.Struct({ skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean), message_type: /*#__PURE__*/ Schema.Literal("comment", "note", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("admin"), body: /*#__PURE__*/ Schema.optional(Schema.String), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)) }))))
+export const ReplyToTicketRequest: Schema.Schema<ReplyToTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ReplyToTicketRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Union(
+      /*#__PURE__*/ Schema.Union(
+        /*#__PURE__*/ Schema.Struct({
+          skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+          message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
+          type: /*#__PURE__*/ Schema.Literal("user"),
+          body: /*#__PURE__*/ Schema.optional(Schema.String),
+          created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+          attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
+          reply_options: /*#__PURE__*/ Schema.optional(
+            /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
+          ),
+          intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        /*#__PURE__*/ Schema.Struct({
+          skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+          message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
+          type: /*#__PURE__*/ Schema.Literal("user"),
+          body: /*#__PURE__*/ Schema.optional(Schema.String),
+          created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+          attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
+          reply_options: /*#__PURE__*/ Schema.optional(
+            /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
+          ),
+          user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        /*#__PURE__*/ Schema.Struct({
+          skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+          message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
+          type: /*#__PURE__*/ Schema.Literal("user"),
+          body: /*#__PURE__*/ Schema.optional(Schema.String),
+          created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+          attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
+          reply_options: /*#__PURE__*/ Schema.optional(
+            /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
+          ),
+          email: Schema.String
+        })
+      ),
+      /*#__PURE__*/ Schema.Struct({
+        skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        message_type: /*#__PURE__*/ Schema.Literal("comment", "note", "quick_reply"),
+        type: /*#__PURE__*/ Schema.Literal("admin"),
+        body: /*#__PURE__*/ Schema.optional(Schema.String),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        reply_options: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
+        ),
+        attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String))
+      })
+    )
+  )
+)
 
 /**
  * The descriptor of `tickets.reply` (POST /tickets/{ticket_id}/reply).
  * @since 0.1.0
  * @category operations
  */
-export const replyOperation = /*#__PURE__*/ Operation.make<ReplyToTicketRequest, Schemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const replyOperation = /*#__PURE__*/ Operation.make<
+  ReplyToTicketRequest,
+  Schemas.TicketReply,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "tickets.reply",
   operationId: "replyTicket",
   api: "stable",
@@ -127,7 +199,7 @@ export const replyOperation = /*#__PURE__*/ Operation.make<ReplyToTicketRequest,
   input: ReplyToTicketRequest,
   success: Schemas.TicketReply,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -141,8 +213,16 @@ export const replyOperation = /*#__PURE__*/ Operation.make<ReplyToTicketRequest,
  * @since 0.1.0
  * @category operations
  */
-export const reply = (input: ReplyToTicketRequest): Effect.Effect<Schemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(replyOperation, input as ReplyToTicketRequest)
+export const reply = (
+  input: ReplyToTicketRequest
+): Effect.Effect<
+  Schemas.TicketReply,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(replyOperation, input as ReplyToTicketRequest)
 
 /**
  * The input of `tickets.create`: path, query and body parameters by their wire names.
@@ -153,16 +233,18 @@ export type CreateTicketRequest = {
   /** The ID of the type of ticket you want to create */
   readonly ticket_type_id: string | number
   /** The list of contacts (users or leads) affected by this ticket. Currently only one is allowed */
-  readonly contacts: ReadonlyArray<{
-  /** The identifier for the contact as given by Intercom. */
-  readonly id: string | number
-} | {
-  /** The external_id you have defined for the contact who is being added as a participant. */
-  readonly external_id: string | number
-} | {
-  /** The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created. */
-  readonly email: string
-}>
+  readonly contacts: ReadonlyArray<
+    {
+      /** The identifier for the contact as given by Intercom. */
+      readonly id: string | number
+    } | {
+      /** The external_id you have defined for the contact who is being added as a participant. */
+      readonly external_id: string | number
+    } | {
+      /** The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created. */
+      readonly email: string
+    }
+  >
   /** The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:  - conversation | back-office ticket  - customer tickets | non-shared back-office ticket  - conversation | tracker ticket  - customer ticket | tracker ticket */
   readonly conversation_to_link_id?: string | number | undefined
   /** The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom */
@@ -170,11 +252,11 @@ export type CreateTicketRequest = {
   /** The time the ticket was created. If not provided, the current time will be used. */
   readonly created_at?: number | undefined
   readonly assignment?: {
-  /** The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned. */
-  readonly admin_assignee_id?: string | number | undefined
-  /** The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned. */
-  readonly team_assignee_id?: string | number | undefined
-} | undefined
+    /** The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned. */
+    readonly admin_assignee_id?: string | number | undefined
+    /** The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned. */
+    readonly team_assignee_id?: string | number | undefined
+  } | undefined
   readonly ticket_attributes?: Schemas.TicketRequestCustomAttributes | undefined
   /** Option to disable notifications when a Ticket is created. */
   readonly skip_notifications?: boolean | undefined
@@ -184,14 +266,42 @@ export type CreateTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketRequest: Schema.Schema<CreateTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketRequest> => /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contacts: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ email: Schema.String }))), conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), assignment: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({ admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })), ticket_attributes: /*#__PURE__*/ Schema.optional(Schemas.TicketRequestCustomAttributes), skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const CreateTicketRequest: Schema.Schema<CreateTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CreateTicketRequest
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+    contacts: /*#__PURE__*/ Schema.Array(
+      /*#__PURE__*/ Schema.Union(
+        /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+        /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+        /*#__PURE__*/ Schema.Struct({ email: Schema.String })
+      )
+    ),
+    conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+    company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+    created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+    assignment: /*#__PURE__*/ Schema.optional(
+      /*#__PURE__*/ Schema.Struct({
+        admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+      })
+    ),
+    ticket_attributes: /*#__PURE__*/ Schema.optional(Schemas.TicketRequestCustomAttributes),
+    skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+  })
+)
 
 /**
  * The descriptor of `tickets.create` (POST /tickets).
  * @since 0.1.0
  * @category operations
  */
-export const createOperation = /*#__PURE__*/ Operation.make<CreateTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOperation = /*#__PURE__*/ Operation.make<
+  CreateTicketRequest,
+  Schemas.Ticket,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "tickets.create",
   operationId: "createTicket",
   api: "stable",
@@ -203,7 +313,7 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateTicketRequest,
   input: CreateTicketRequest,
   success: Schemas.Ticket,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -217,8 +327,13 @@ export const createOperation = /*#__PURE__*/ Operation.make<CreateTicketRequest,
  * @since 0.1.0
  * @category operations
  */
-export const create = (input: CreateTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOperation, input as CreateTicketRequest)
+export const create = (
+  input: CreateTicketRequest
+): Effect.Effect<
+  Schemas.Ticket,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOperation, input as CreateTicketRequest)
 
 /**
  * The input of `tickets.enqueueCreateTicket`: path, query and body parameters by their wire names.
@@ -229,16 +344,18 @@ export type EnqueueCreateTicketRequest = {
   /** The ID of the type of ticket you want to create */
   readonly ticket_type_id: string | number
   /** The list of contacts (users or leads) affected by this ticket. Currently only one is allowed */
-  readonly contacts: ReadonlyArray<{
-  /** The identifier for the contact as given by Intercom. */
-  readonly id: string | number
-} | {
-  /** The external_id you have defined for the contact who is being added as a participant. */
-  readonly external_id: string | number
-} | {
-  /** The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created. */
-  readonly email: string
-}>
+  readonly contacts: ReadonlyArray<
+    {
+      /** The identifier for the contact as given by Intercom. */
+      readonly id: string | number
+    } | {
+      /** The external_id you have defined for the contact who is being added as a participant. */
+      readonly external_id: string | number
+    } | {
+      /** The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created. */
+      readonly email: string
+    }
+  >
   /** The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:  - conversation | back-office ticket  - customer tickets | non-shared back-office ticket  - conversation | tracker ticket  - customer ticket | tracker ticket */
   readonly conversation_to_link_id?: string | number | undefined
   /** The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom */
@@ -246,11 +363,11 @@ export type EnqueueCreateTicketRequest = {
   /** The time the ticket was created. If not provided, the current time will be used. */
   readonly created_at?: number | undefined
   readonly assignment?: {
-  /** The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned. */
-  readonly admin_assignee_id?: string | number | undefined
-  /** The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned. */
-  readonly team_assignee_id?: string | number | undefined
-} | undefined
+    /** The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned. */
+    readonly admin_assignee_id?: string | number | undefined
+    /** The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned. */
+    readonly team_assignee_id?: string | number | undefined
+  } | undefined
   readonly ticket_attributes?: Schemas.TicketRequestCustomAttributes | undefined
   /** Option to disable notifications when a Ticket is created. */
   readonly skip_notifications?: boolean | undefined
@@ -260,14 +377,41 @@ export type EnqueueCreateTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const EnqueueCreateTicketRequest: Schema.Schema<EnqueueCreateTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EnqueueCreateTicketRequest> => /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contacts: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ email: Schema.String }))), conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), assignment: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({ admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })), ticket_attributes: /*#__PURE__*/ Schema.optional(Schemas.TicketRequestCustomAttributes), skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const EnqueueCreateTicketRequest: Schema.Schema<EnqueueCreateTicketRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<EnqueueCreateTicketRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      contacts: /*#__PURE__*/ Schema.Array(
+        /*#__PURE__*/ Schema.Union(
+          /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+          /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+          /*#__PURE__*/ Schema.Struct({ email: Schema.String })
+        )
+      ),
+      conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      assignment: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Struct({
+          admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+        })
+      ),
+      ticket_attributes: /*#__PURE__*/ Schema.optional(Schemas.TicketRequestCustomAttributes),
+      skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    })
+)
 
 /**
  * The descriptor of `tickets.enqueueCreateTicket` (POST /tickets/enqueue).
  * @since 0.1.0
  * @category operations
  */
-export const enqueueCreateTicketOperation = /*#__PURE__*/ Operation.make<EnqueueCreateTicketRequest, Schemas.Jobs, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const enqueueCreateTicketOperation = /*#__PURE__*/ Operation.make<
+  EnqueueCreateTicketRequest,
+  Schemas.Jobs,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "tickets.enqueueCreateTicket",
   operationId: "enqueueCreateTicket",
   api: "stable",
@@ -279,7 +423,7 @@ export const enqueueCreateTicketOperation = /*#__PURE__*/ Operation.make<Enqueue
   input: EnqueueCreateTicketRequest,
   success: Schemas.Jobs,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -293,8 +437,13 @@ export const enqueueCreateTicketOperation = /*#__PURE__*/ Operation.make<Enqueue
  * @since 0.1.0
  * @category operations
  */
-export const enqueueCreateTicket = (input: EnqueueCreateTicketRequest): Effect.Effect<Schemas.Jobs, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(enqueueCreateTicketOperation, input as EnqueueCreateTicketRequest)
+export const enqueueCreateTicket = (
+  input: EnqueueCreateTicketRequest
+): Effect.Effect<
+  Schemas.Jobs,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(enqueueCreateTicketOperation, input as EnqueueCreateTicketRequest)
 
 /**
  * The input of `tickets.get`: path, query and body parameters by their wire names.
@@ -310,14 +459,20 @@ export interface FindTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTicketRequest: Schema.Schema<FindTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindTicketRequest> => /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindTicketRequest: Schema.Schema<FindTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindTicketRequest
+> => /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tickets.get` (GET /tickets/{ticket_id}).
  * @since 0.1.0
  * @category operations
  */
-export const getOperation = /*#__PURE__*/ Operation.make<FindTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getOperation = /*#__PURE__*/ Operation.make<
+  FindTicketRequest,
+  Schemas.Ticket,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "tickets.get",
   operationId: "getTicket",
   api: "stable",
@@ -329,7 +484,7 @@ export const getOperation = /*#__PURE__*/ Operation.make<FindTicketRequest, Sche
   input: FindTicketRequest,
   success: Schemas.Ticket,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -343,8 +498,13 @@ export const getOperation = /*#__PURE__*/ Operation.make<FindTicketRequest, Sche
  * @since 0.1.0
  * @category operations
  */
-export const get = (input: FindTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(getOperation, input as FindTicketRequest)
+export const get = (
+  input: FindTicketRequest
+): Effect.Effect<
+  Schemas.Ticket,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(getOperation, input as FindTicketRequest)
 
 /**
  * The input of `tickets.update`: path, query and body parameters by their wire names.
@@ -360,14 +520,25 @@ export type UpdateTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketRequest))
+export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateTicketRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    Schemas.UpdateTicketRequest
+  )
+)
 
 /**
  * The descriptor of `tickets.update` (PUT /tickets/{ticket_id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = /*#__PURE__*/ Operation.make<UpdateTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<
+  UpdateTicketRequest,
+  Schemas.Ticket,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "tickets.update",
   operationId: "updateTicket",
   api: "stable",
@@ -379,7 +550,7 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateTicketRequest,
   input: UpdateTicketRequest,
   success: Schemas.Ticket,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -393,8 +564,16 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateTicketRequest,
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateOperation, input as UpdateTicketRequest)
+export const update = (
+  input: UpdateTicketRequest
+): Effect.Effect<
+  Schemas.Ticket,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateOperation, input as UpdateTicketRequest)
 
 /**
  * The response of `tickets.deleteTicket`.
@@ -415,7 +594,15 @@ export interface DeleteTicketResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTicketResponse: Schema.Schema<DeleteTicketResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteTicketResponse> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
+export const DeleteTicketResponse: Schema.Schema<DeleteTicketResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeleteTicketResponse
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
+  })
+)
 
 /**
  * The input of `tickets.deleteTicket`: path, query and body parameters by their wire names.
@@ -431,14 +618,20 @@ export interface DeleteTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTicketRequest: Schema.Schema<DeleteTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteTicketRequest> => /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteTicketRequest: Schema.Schema<DeleteTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeleteTicketRequest
+> => /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `tickets.deleteTicket` (DELETE /tickets/{ticket_id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteTicketOperation = /*#__PURE__*/ Operation.make<DeleteTicketRequest, DeleteTicketResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteTicketOperation = /*#__PURE__*/ Operation.make<
+  DeleteTicketRequest,
+  DeleteTicketResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "tickets.deleteTicket",
   operationId: "deleteTicket",
   api: "stable",
@@ -450,7 +643,7 @@ export const deleteTicketOperation = /*#__PURE__*/ Operation.make<DeleteTicketRe
   input: DeleteTicketRequest,
   success: DeleteTicketResponse,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -464,8 +657,13 @@ export const deleteTicketOperation = /*#__PURE__*/ Operation.make<DeleteTicketRe
  * @since 0.1.0
  * @category operations
  */
-export const deleteTicket = (input: DeleteTicketRequest): Effect.Effect<DeleteTicketResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteTicketOperation, input as DeleteTicketRequest)
+export const deleteTicket = (
+  input: DeleteTicketRequest
+): Effect.Effect<
+  DeleteTicketResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteTicketOperation, input as DeleteTicketRequest)
 
 /**
  * The input of `tickets.search`: path, query and body parameters by their wire names.
@@ -485,7 +683,11 @@ export const SearchTicketsRequest: Schema.Schema<SearchTicketsRequest> = Schemas
  * @since 0.1.0
  * @category operations
  */
-export const searchOperation = /*#__PURE__*/ Operation.make<SearchTicketsRequest, Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const searchOperation = /*#__PURE__*/ Operation.make<
+  SearchTicketsRequest,
+  Schemas.TicketList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "tickets.search",
   operationId: "searchTickets",
   api: "stable",
@@ -497,7 +699,7 @@ export const searchOperation = /*#__PURE__*/ Operation.make<SearchTicketsRequest
   input: SearchTicketsRequest,
   success: Schemas.TicketList,
   response: "json",
-  errors: [400,422],
+  errors: [400, 422],
   pagination: { kind: "search", items: "tickets" },
   idempotent: true
 })
@@ -579,21 +781,48 @@ export const searchOperation = /*#__PURE__*/ Operation.make<SearchTicketsRequest
  * @since 0.1.0
  * @category operations
  */
-export const search = (input: SearchTicketsRequest): Effect.Effect<Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(searchOperation, input as SearchTicketsRequest)
+export const search = (
+  input: SearchTicketsRequest
+): Effect.Effect<
+  Schemas.TicketList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(searchOperation, input as SearchTicketsRequest)
 
 /**
  * `tickets.search` (POST /tickets/search), the items (`tickets`) of every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchStream = (input: SearchTicketsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchStream = (
+  input: SearchTicketsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.TicketList, "tickets">,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(searchOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.TicketList, "tickets">,
+    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `tickets.search` (POST /tickets/search), every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchPages = (input: SearchTicketsRequest, options?: Pagination.Options): Stream.Stream<Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchOperation, input, options) as Stream.Stream<Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchPages = (
+  input: SearchTicketsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.TicketList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(searchOperation, input, options) as Stream.Stream<
+    Schemas.TicketList,
+    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >

@@ -27,14 +27,20 @@ export interface FindVisitorRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindVisitorRequest: Schema.Schema<FindVisitorRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindVisitorRequest> => /*#__PURE__*/ Schema.Struct({ user_id: Schema.String }))
+export const FindVisitorRequest: Schema.Schema<FindVisitorRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindVisitorRequest
+> => /*#__PURE__*/ Schema.Struct({ user_id: Schema.String }))
 
 /**
  * The descriptor of `visitors.find` (GET /visitors).
  * @since 0.1.0
  * @category operations
  */
-export const findOperation = /*#__PURE__*/ Operation.make<FindVisitorRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findOperation = /*#__PURE__*/ Operation.make<
+  FindVisitorRequest,
+  Schemas.Visitor,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "visitors.find",
   operationId: "retrieveVisitorWithUserId",
   api: "stable",
@@ -46,7 +52,7 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindVisitorRequest, Sc
   input: FindVisitorRequest,
   success: Schemas.Visitor,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -60,8 +66,13 @@ export const findOperation = /*#__PURE__*/ Operation.make<FindVisitorRequest, Sc
  * @since 0.1.0
  * @category operations
  */
-export const find = (input: FindVisitorRequest): Effect.Effect<Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findOperation, input as FindVisitorRequest)
+export const find = (
+  input: FindVisitorRequest
+): Effect.Effect<
+  Schemas.Visitor,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findOperation, input as FindVisitorRequest)
 
 /**
  * The input of `visitors.update`: path, query and body parameters by their wire names.
@@ -81,7 +92,11 @@ export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = Schemas
  * @since 0.1.0
  * @category operations
  */
-export const updateOperation = /*#__PURE__*/ Operation.make<UpdateVisitorRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateOperation = /*#__PURE__*/ Operation.make<
+  UpdateVisitorRequest,
+  Schemas.Visitor,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "visitors.update",
   operationId: "updateVisitor",
   api: "stable",
@@ -93,7 +108,7 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateVisitorRequest
   input: UpdateVisitorRequest,
   success: Schemas.Visitor,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -111,8 +126,16 @@ export const updateOperation = /*#__PURE__*/ Operation.make<UpdateVisitorRequest
  * @since 0.1.0
  * @category operations
  */
-export const update = (input: UpdateVisitorRequest): Effect.Effect<Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateOperation, input as UpdateVisitorRequest)
+export const update = (
+  input: UpdateVisitorRequest
+): Effect.Effect<
+  Schemas.Visitor,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateOperation, input as UpdateVisitorRequest)
 
 /**
  * The input of `visitors.mergeToContact`: path, query and body parameters by their wire names.
@@ -132,7 +155,11 @@ export const MergeVisitorToContactRequest: Schema.Schema<MergeVisitorToContactRe
  * @since 0.1.0
  * @category operations
  */
-export const mergeToContactOperation = /*#__PURE__*/ Operation.make<MergeVisitorToContactRequest, Schemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const mergeToContactOperation = /*#__PURE__*/ Operation.make<
+  MergeVisitorToContactRequest,
+  Schemas.Contact,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "visitors.mergeToContact",
   operationId: "convertVisitor",
   api: "stable",
@@ -144,7 +171,7 @@ export const mergeToContactOperation = /*#__PURE__*/ Operation.make<MergeVisitor
   input: MergeVisitorToContactRequest,
   success: Schemas.Contact,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -162,5 +189,10 @@ export const mergeToContactOperation = /*#__PURE__*/ Operation.make<MergeVisitor
  * @since 0.1.0
  * @category operations
  */
-export const mergeToContact = (input: MergeVisitorToContactRequest): Effect.Effect<Schemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(mergeToContactOperation, input as MergeVisitorToContactRequest)
+export const mergeToContact = (
+  input: MergeVisitorToContactRequest
+): Effect.Effect<
+  Schemas.Contact,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(mergeToContactOperation, input as MergeVisitorToContactRequest)

@@ -26,7 +26,9 @@ export interface IdentifyAdminRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const IdentifyAdminRequest: Schema.Schema<IdentifyAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<IdentifyAdminRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const IdentifyAdminRequest: Schema.Schema<IdentifyAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  IdentifyAdminRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `unstable.admins.identifyAdmin` (GET /me).
@@ -63,7 +65,9 @@ export const identifyAdminOperation = /*#__PURE__*/ Operation.make<IdentifyAdmin
  * @since 0.1.0
  * @category operations
  */
-export const identifyAdmin = (input?: IdentifyAdminRequest): Effect.Effect<Schemas.AdminWithApp, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const identifyAdmin = (
+  input?: IdentifyAdminRequest
+): Effect.Effect<Schemas.AdminWithApp, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(identifyAdminOperation, input as IdentifyAdminRequest)
 
 /**
@@ -71,30 +75,47 @@ export const identifyAdmin = (input?: IdentifyAdminRequest): Effect.Effect<Schem
  * @since 0.1.0
  * @category models
  */
-export type SetAwayAdminRequest = {
-  /** The unique identifier of a given admin */
-  readonly id: string | number
-} & ({
-  /** Set to "true" to change the status of the admin to away. */
-  readonly away_mode_enabled: boolean
-  /** Set to "true" to assign any new conversation replies to your default inbox. */
-  readonly away_mode_reassign: boolean
-  /** The unique identifier of the away status reason */
-  readonly away_status_reason_id?: string | number | undefined
-})
+export type SetAwayAdminRequest =
+  & {
+    /** The unique identifier of a given admin */
+    readonly id: string | number
+  }
+  & ({
+    /** Set to "true" to change the status of the admin to away. */
+    readonly away_mode_enabled: boolean
+    /** Set to "true" to assign any new conversation replies to your default inbox. */
+    readonly away_mode_reassign: boolean
+    /** The unique identifier of the away status reason */
+    readonly away_status_reason_id?: string | number | undefined
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const SetAwayAdminRequest: Schema.Schema<SetAwayAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SetAwayAdminRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ away_mode_enabled: Schema.Boolean, away_mode_reassign: Schema.Boolean, away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })))
+export const SetAwayAdminRequest: Schema.Schema<SetAwayAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  SetAwayAdminRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({
+      away_mode_enabled: Schema.Boolean,
+      away_mode_reassign: Schema.Boolean,
+      away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+    })
+  )
+)
 
 /**
  * The descriptor of `unstable.admins.setAwayAdmin` (PUT /admins/{id}/away).
  * @since 0.1.0
  * @category operations
  */
-export const setAwayAdminOperation = /*#__PURE__*/ Operation.make<SetAwayAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const setAwayAdminOperation = /*#__PURE__*/ Operation.make<
+  SetAwayAdminRequest,
+  Schemas.Admin,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.admins.setAwayAdmin",
   operationId: "setAwayAdmin",
   api: "unstable",
@@ -106,7 +127,7 @@ export const setAwayAdminOperation = /*#__PURE__*/ Operation.make<SetAwayAdminRe
   input: SetAwayAdminRequest,
   success: Schemas.Admin,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -120,8 +141,16 @@ export const setAwayAdminOperation = /*#__PURE__*/ Operation.make<SetAwayAdminRe
  * @since 0.1.0
  * @category operations
  */
-export const setAwayAdmin = (input: SetAwayAdminRequest): Effect.Effect<Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(setAwayAdminOperation, input as SetAwayAdminRequest)
+export const setAwayAdmin = (
+  input: SetAwayAdminRequest
+): Effect.Effect<
+  Schemas.Admin,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(setAwayAdminOperation, input as SetAwayAdminRequest)
 
 /**
  * The input of `unstable.admins.listActivityLogs`: path, query and body parameters by their wire names.
@@ -139,26 +168,36 @@ export interface ListActivityLogsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListActivityLogsRequest: Schema.Schema<ListActivityLogsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListActivityLogsRequest> => /*#__PURE__*/ Schema.Struct({ created_at_after: Schema.String, created_at_before: /*#__PURE__*/ Schema.optional(Schema.String) }))
+export const ListActivityLogsRequest: Schema.Schema<ListActivityLogsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListActivityLogsRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      created_at_after: Schema.String,
+      created_at_before: /*#__PURE__*/ Schema.optional(Schema.String)
+    })
+)
 
 /**
  * The descriptor of `unstable.admins.listActivityLogs` (GET /admins/activity_logs).
  * @since 0.1.0
  * @category operations
  */
-export const listActivityLogsOperation = /*#__PURE__*/ Operation.make<ListActivityLogsRequest, Schemas.ActivityLogList, IntercomError.BadRequestError>({
+export const listActivityLogsOperation = /*#__PURE__*/ Operation.make<
+  ListActivityLogsRequest,
+  Schemas.ActivityLogList,
+  IntercomError.BadRequestError
+>({
   name: "unstable.admins.listActivityLogs",
   operationId: "listActivityLogs",
   api: "unstable",
   method: "GET",
   path: "/admins/activity_logs",
   pathParams: [],
-  queryParams: ["created_at_after","created_at_before"],
+  queryParams: ["created_at_after", "created_at_before"],
   body: "none",
   input: ListActivityLogsRequest,
   success: Schemas.ActivityLogList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "cursor", items: "activity_logs" },
   idempotent: true
 })
@@ -172,24 +211,51 @@ export const listActivityLogsOperation = /*#__PURE__*/ Operation.make<ListActivi
  * @since 0.1.0
  * @category operations
  */
-export const listActivityLogs = (input: ListActivityLogsRequest): Effect.Effect<Schemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listActivityLogsOperation, input as ListActivityLogsRequest)
+export const listActivityLogs = (
+  input: ListActivityLogsRequest
+): Effect.Effect<
+  Schemas.ActivityLogList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listActivityLogsOperation, input as ListActivityLogsRequest)
 
 /**
  * `unstable.admins.listActivityLogs` (GET /admins/activity_logs), the items (`activity_logs`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listActivityLogsStream = (input: ListActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listActivityLogsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listActivityLogsStream = (
+  input: ListActivityLogsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listActivityLogsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.admins.listActivityLogs` (GET /admins/activity_logs), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listActivityLogsPages = (input: ListActivityLogsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listActivityLogsOperation, input, options) as Stream.Stream<Schemas.ActivityLogList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listActivityLogsPages = (
+  input: ListActivityLogsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ActivityLogList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listActivityLogsOperation, input, options) as Stream.Stream<
+    Schemas.ActivityLogList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.admins.listAdmins`: path, query and body parameters by their wire names.
@@ -202,7 +268,9 @@ export interface ListAdminsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAdminsRequest: Schema.Schema<ListAdminsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAdminsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListAdminsRequest: Schema.Schema<ListAdminsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListAdminsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `unstable.admins.listAdmins` (GET /admins).
@@ -235,7 +303,9 @@ export const listAdminsOperation = /*#__PURE__*/ Operation.make<ListAdminsReques
  * @since 0.1.0
  * @category operations
  */
-export const listAdmins = (input?: ListAdminsRequest): Effect.Effect<Schemas.AdminList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAdmins = (
+  input?: ListAdminsRequest
+): Effect.Effect<Schemas.AdminList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAdminsOperation, input as ListAdminsRequest)
 
 /**
@@ -252,14 +322,20 @@ export interface RetrieveAdminRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveAdminRequest: Schema.Schema<RetrieveAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveAdminRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveAdminRequest: Schema.Schema<RetrieveAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  RetrieveAdminRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.admins.retrieveAdmin` (GET /admins/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveAdminOperation = /*#__PURE__*/ Operation.make<RetrieveAdminRequest, Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveAdminOperation = /*#__PURE__*/ Operation.make<
+  RetrieveAdminRequest,
+  Schemas.Admin,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.admins.retrieveAdmin",
   operationId: "retrieveAdmin",
   api: "unstable",
@@ -271,7 +347,7 @@ export const retrieveAdminOperation = /*#__PURE__*/ Operation.make<RetrieveAdmin
   input: RetrieveAdminRequest,
   success: Schemas.Admin,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -285,5 +361,10 @@ export const retrieveAdminOperation = /*#__PURE__*/ Operation.make<RetrieveAdmin
  * @since 0.1.0
  * @category operations
  */
-export const retrieveAdmin = (input: RetrieveAdminRequest): Effect.Effect<Schemas.Admin, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveAdminOperation, input as RetrieveAdminRequest)
+export const retrieveAdmin = (
+  input: RetrieveAdminRequest
+): Effect.Effect<
+  Schemas.Admin,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveAdminOperation, input as RetrieveAdminRequest)

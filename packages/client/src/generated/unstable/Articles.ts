@@ -26,7 +26,9 @@ export interface ListArticlesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListArticlesRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListArticlesRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `unstable.articles.listArticles` (GET /articles).
@@ -63,7 +65,9 @@ export const listArticlesOperation = /*#__PURE__*/ Operation.make<ListArticlesRe
  * @since 0.1.0
  * @category operations
  */
-export const listArticles = (input?: ListArticlesRequest): Effect.Effect<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listArticles = (
+  input?: ListArticlesRequest
+): Effect.Effect<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listArticlesOperation, input as ListArticlesRequest)
 
 /**
@@ -71,16 +75,34 @@ export const listArticles = (input?: ListArticlesRequest): Effect.Effect<Schemas
  * @since 0.1.0
  * @category streams
  */
-export const listArticlesStream = (input?: ListArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listArticlesStream = (
+  input?: ListArticlesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ArticleList, "data">,
+  Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listArticlesOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ArticleList, "data">,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.articles.listArticles` (GET /articles), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listArticlesPages = (input?: ListArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listArticlesOperation, input, options) as Stream.Stream<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listArticlesPages = (
+  input?: ListArticlesRequest,
+  options?: Pagination.Options
+): Stream.Stream<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listArticlesOperation, input, options) as Stream.Stream<
+    Schemas.ArticleList,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.articles.createArticle`: path, query and body parameters by their wire names.
@@ -109,14 +131,33 @@ export type CreateArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateArticleRequest> => /*#__PURE__*/ Schema.Struct({ title: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")), parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), parent_type: /*#__PURE__*/ Schema.optional(Schema.String), translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schemas.ArticleTranslatedContentInput)) }))
+export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CreateArticleRequest
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    title: Schema.String,
+    description: /*#__PURE__*/ Schema.optional(Schema.String),
+    body: /*#__PURE__*/ Schema.optional(Schema.String),
+    author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+    state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")),
+    parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+    parent_type: /*#__PURE__*/ Schema.optional(Schema.String),
+    translated_content: /*#__PURE__*/ Schema.optional(
+      /*#__PURE__*/ Schema.NullOr(Schemas.ArticleTranslatedContentInput)
+    )
+  })
+)
 
 /**
  * The descriptor of `unstable.articles.createArticle` (POST /articles).
  * @since 0.1.0
  * @category operations
  */
-export const createArticleOperation = /*#__PURE__*/ Operation.make<CreateArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createArticleOperation = /*#__PURE__*/ Operation.make<
+  CreateArticleRequest,
+  Schemas.Article,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.articles.createArticle",
   operationId: "createArticle",
   api: "unstable",
@@ -128,7 +169,7 @@ export const createArticleOperation = /*#__PURE__*/ Operation.make<CreateArticle
   input: CreateArticleRequest,
   success: Schemas.Article,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -142,8 +183,13 @@ export const createArticleOperation = /*#__PURE__*/ Operation.make<CreateArticle
  * @since 0.1.0
  * @category operations
  */
-export const createArticle = (input: CreateArticleRequest): Effect.Effect<Schemas.Article, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createArticleOperation, input as CreateArticleRequest)
+export const createArticle = (
+  input: CreateArticleRequest
+): Effect.Effect<
+  Schemas.Article,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createArticleOperation, input as CreateArticleRequest)
 
 /**
  * The input of `unstable.articles.retrieveArticle`: path, query and body parameters by their wire names.
@@ -159,14 +205,21 @@ export interface RetrieveArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveArticleRequest: Schema.Schema<RetrieveArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveArticleRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveArticleRequest: Schema.Schema<RetrieveArticleRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RetrieveArticleRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.articles.retrieveArticle` (GET /articles/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveArticleOperation = /*#__PURE__*/ Operation.make<RetrieveArticleRequest, Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveArticleOperation = /*#__PURE__*/ Operation.make<
+  RetrieveArticleRequest,
+  Schemas.Article,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.articles.retrieveArticle",
   operationId: "retrieveArticle",
   api: "unstable",
@@ -178,7 +231,7 @@ export const retrieveArticleOperation = /*#__PURE__*/ Operation.make<RetrieveArt
   input: RetrieveArticleRequest,
   success: Schemas.Article,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -192,8 +245,13 @@ export const retrieveArticleOperation = /*#__PURE__*/ Operation.make<RetrieveArt
  * @since 0.1.0
  * @category operations
  */
-export const retrieveArticle = (input: RetrieveArticleRequest): Effect.Effect<Schemas.Article, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveArticleOperation, input as RetrieveArticleRequest)
+export const retrieveArticle = (
+  input: RetrieveArticleRequest
+): Effect.Effect<
+  Schemas.Article,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveArticleOperation, input as RetrieveArticleRequest)
 
 /**
  * The input of `unstable.articles.deleteArticle`: path, query and body parameters by their wire names.
@@ -209,14 +267,20 @@ export interface DeleteArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteArticleRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeleteArticleRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.articles.deleteArticle` (DELETE /articles/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteArticleOperation = /*#__PURE__*/ Operation.make<DeleteArticleRequest, Schemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteArticleOperation = /*#__PURE__*/ Operation.make<
+  DeleteArticleRequest,
+  Schemas.DeletedArticleObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.articles.deleteArticle",
   operationId: "deleteArticle",
   api: "unstable",
@@ -228,7 +292,7 @@ export const deleteArticleOperation = /*#__PURE__*/ Operation.make<DeleteArticle
   input: DeleteArticleRequest,
   success: Schemas.DeletedArticleObject,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -242,8 +306,13 @@ export const deleteArticleOperation = /*#__PURE__*/ Operation.make<DeleteArticle
  * @since 0.1.0
  * @category operations
  */
-export const deleteArticle = (input: DeleteArticleRequest): Effect.Effect<Schemas.DeletedArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteArticleOperation, input as DeleteArticleRequest)
+export const deleteArticle = (
+  input: DeleteArticleRequest
+): Effect.Effect<
+  Schemas.DeletedArticleObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteArticleOperation, input as DeleteArticleRequest)
 
 /**
  * The input of `unstable.articles.searchArticles`: path, query and body parameters by their wire names.
@@ -265,26 +334,38 @@ export interface SearchArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SearchArticlesRequest> => /*#__PURE__*/ Schema.Struct({ phrase: /*#__PURE__*/ Schema.optional(Schema.String), state: /*#__PURE__*/ Schema.optional(Schema.String), help_center_id: /*#__PURE__*/ Schema.optional(Schema.Number), highlight: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<SearchArticlesRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      phrase: /*#__PURE__*/ Schema.optional(Schema.String),
+      state: /*#__PURE__*/ Schema.optional(Schema.String),
+      help_center_id: /*#__PURE__*/ Schema.optional(Schema.Number),
+      highlight: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    })
+)
 
 /**
  * The descriptor of `unstable.articles.searchArticles` (GET /articles/search).
  * @since 0.1.0
  * @category operations
  */
-export const searchArticlesOperation = /*#__PURE__*/ Operation.make<SearchArticlesRequest, Schemas.ArticleSearchResponse, IntercomError.BadRequestError>({
+export const searchArticlesOperation = /*#__PURE__*/ Operation.make<
+  SearchArticlesRequest,
+  Schemas.ArticleSearchResponse,
+  IntercomError.BadRequestError
+>({
   name: "unstable.articles.searchArticles",
   operationId: "searchArticles",
   api: "unstable",
   method: "GET",
   path: "/articles/search",
   pathParams: [],
-  queryParams: ["phrase","state","help_center_id","highlight"],
+  queryParams: ["phrase", "state", "help_center_id", "highlight"],
   body: "none",
   input: SearchArticlesRequest,
   success: Schemas.ArticleSearchResponse,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "cursor", items: "data.articles" },
   idempotent: true
 })
@@ -298,21 +379,48 @@ export const searchArticlesOperation = /*#__PURE__*/ Operation.make<SearchArticl
  * @since 0.1.0
  * @category operations
  */
-export const searchArticles = (input?: SearchArticlesRequest): Effect.Effect<Schemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(searchArticlesOperation, input as SearchArticlesRequest)
+export const searchArticles = (
+  input?: SearchArticlesRequest
+): Effect.Effect<
+  Schemas.ArticleSearchResponse,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(searchArticlesOperation, input as SearchArticlesRequest)
 
 /**
  * `unstable.articles.searchArticles` (GET /articles/search), the items (`data.articles`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchArticlesStream = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchArticlesStream = (
+  input?: SearchArticlesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(searchArticlesOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ArticleSearchResponse, "data.articles">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.articles.searchArticles` (GET /articles/search), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchArticlesPages = (input?: SearchArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchArticlesOperation, input, options) as Stream.Stream<Schemas.ArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchArticlesPages = (
+  input?: SearchArticlesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ArticleSearchResponse,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(searchArticlesOperation, input, options) as Stream.Stream<
+    Schemas.ArticleSearchResponse,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >

@@ -24,7 +24,9 @@ export interface ListBrandsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListBrandsRequest: Schema.Schema<ListBrandsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListBrandsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListBrandsRequest: Schema.Schema<ListBrandsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListBrandsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `unstable.brands.listBrands` (GET /brands).
@@ -58,7 +60,9 @@ export const listBrandsOperation = /*#__PURE__*/ Operation.make<ListBrandsReques
  * @since 0.1.0
  * @category operations
  */
-export const listBrands = (input?: ListBrandsRequest): Effect.Effect<Schemas.BrandList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listBrands = (
+  input?: ListBrandsRequest
+): Effect.Effect<Schemas.BrandList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listBrandsOperation, input as ListBrandsRequest)
 
 /**
@@ -75,14 +79,20 @@ export interface RetrieveBrandRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveBrandRequest: Schema.Schema<RetrieveBrandRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveBrandRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveBrandRequest: Schema.Schema<RetrieveBrandRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  RetrieveBrandRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.brands.retrieveBrand` (GET /brands/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveBrandOperation = /*#__PURE__*/ Operation.make<RetrieveBrandRequest, Schemas.Brand, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveBrandOperation = /*#__PURE__*/ Operation.make<
+  RetrieveBrandRequest,
+  Schemas.Brand,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.brands.retrieveBrand",
   operationId: "retrieveBrand",
   api: "unstable",
@@ -94,7 +104,7 @@ export const retrieveBrandOperation = /*#__PURE__*/ Operation.make<RetrieveBrand
   input: RetrieveBrandRequest,
   success: Schemas.Brand,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -108,5 +118,10 @@ export const retrieveBrandOperation = /*#__PURE__*/ Operation.make<RetrieveBrand
  * @since 0.1.0
  * @category operations
  */
-export const retrieveBrand = (input: RetrieveBrandRequest): Effect.Effect<Schemas.Brand, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveBrandOperation, input as RetrieveBrandRequest)
+export const retrieveBrand = (
+  input: RetrieveBrandRequest
+): Effect.Effect<
+  Schemas.Brand,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveBrandOperation, input as RetrieveBrandRequest)

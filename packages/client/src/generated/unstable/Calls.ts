@@ -31,26 +31,37 @@ export interface ListCallsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsRequest: Schema.Schema<ListCallsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCallsRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const ListCallsRequest: Schema.Schema<ListCallsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListCallsRequest
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    page: /*#__PURE__*/ Schema.optional(Schema.Number),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+  })
+)
 
 /**
  * The descriptor of `unstable.calls.listCalls` (GET /calls).
  * @since 0.1.0
  * @category operations
  */
-export const listCallsOperation = /*#__PURE__*/ Operation.make<ListCallsRequest, Schemas.CallList, IntercomError.BadRequestError>({
+export const listCallsOperation = /*#__PURE__*/ Operation.make<
+  ListCallsRequest,
+  Schemas.CallList,
+  IntercomError.BadRequestError
+>({
   name: "unstable.calls.listCalls",
   operationId: "listCalls",
   api: "unstable",
   method: "GET",
   path: "/calls",
   pathParams: [],
-  queryParams: ["page","per_page"],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListCallsRequest,
   success: Schemas.CallList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -64,24 +75,51 @@ export const listCallsOperation = /*#__PURE__*/ Operation.make<ListCallsRequest,
  * @since 0.1.0
  * @category operations
  */
-export const listCalls = (input?: ListCallsRequest): Effect.Effect<Schemas.CallList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listCallsOperation, input as ListCallsRequest)
+export const listCalls = (
+  input?: ListCallsRequest
+): Effect.Effect<
+  Schemas.CallList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listCallsOperation, input as ListCallsRequest)
 
 /**
  * `unstable.calls.listCalls` (GET /calls), the items (`data`) of every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCallsStream = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listCallsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CallList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listCallsStream = (
+  input?: ListCallsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.CallList, "data">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listCallsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.CallList, "data">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.calls.listCalls` (GET /calls), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCallsPages = (input?: ListCallsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CallList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listCallsOperation, input, options) as Stream.Stream<Schemas.CallList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listCallsPages = (
+  input?: ListCallsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.CallList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listCallsOperation, input, options) as Stream.Stream<
+    Schemas.CallList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.calls.showCall`: path, query and body parameters by their wire names.
@@ -97,14 +135,20 @@ export interface ShowCallRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRequest: Schema.Schema<ShowCallRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowCallRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ShowCallRequest: Schema.Schema<ShowCallRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ShowCallRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.calls.showCall` (GET /calls/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const showCallOperation = /*#__PURE__*/ Operation.make<ShowCallRequest, Schemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showCallOperation = /*#__PURE__*/ Operation.make<
+  ShowCallRequest,
+  Schemas.Call,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.calls.showCall",
   operationId: "showCall",
   api: "unstable",
@@ -116,7 +160,7 @@ export const showCallOperation = /*#__PURE__*/ Operation.make<ShowCallRequest, S
   input: ShowCallRequest,
   success: Schemas.Call,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -130,8 +174,13 @@ export const showCallOperation = /*#__PURE__*/ Operation.make<ShowCallRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const showCall = (input: ShowCallRequest): Effect.Effect<Schemas.Call, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(showCallOperation, input as ShowCallRequest)
+export const showCall = (
+  input: ShowCallRequest
+): Effect.Effect<
+  Schemas.Call,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(showCallOperation, input as ShowCallRequest)
 
 /**
  * The input of `unstable.calls.showCallRecording`: path, query and body parameters by their wire names.
@@ -147,14 +196,21 @@ export interface ShowCallRecordingRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowCallRecordingRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ShowCallRecordingRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.calls.showCallRecording` (GET /calls/{id}/recording).
  * @since 0.1.0
  * @category operations
  */
-export const showCallRecordingOperation = /*#__PURE__*/ Operation.make<ShowCallRecordingRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showCallRecordingOperation = /*#__PURE__*/ Operation.make<
+  ShowCallRecordingRequest,
+  string,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.calls.showCallRecording",
   operationId: "showCallRecording",
   api: "unstable",
@@ -166,7 +222,7 @@ export const showCallRecordingOperation = /*#__PURE__*/ Operation.make<ShowCallR
   input: ShowCallRecordingRequest,
   success: undefined,
   response: "redirect",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -180,8 +236,13 @@ export const showCallRecordingOperation = /*#__PURE__*/ Operation.make<ShowCallR
  * @since 0.1.0
  * @category operations
  */
-export const showCallRecording = (input: ShowCallRecordingRequest): Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(showCallRecordingOperation, input as ShowCallRecordingRequest)
+export const showCallRecording = (
+  input: ShowCallRecordingRequest
+): Effect.Effect<
+  string,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(showCallRecordingOperation, input as ShowCallRecordingRequest)
 
 /**
  * The input of `unstable.calls.showCallTranscript`: path, query and body parameters by their wire names.
@@ -197,14 +258,21 @@ export interface ShowCallTranscriptRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowCallTranscriptRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ShowCallTranscriptRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.calls.showCallTranscript` (GET /calls/{id}/transcript).
  * @since 0.1.0
  * @category operations
  */
-export const showCallTranscriptOperation = /*#__PURE__*/ Operation.make<ShowCallTranscriptRequest, string, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showCallTranscriptOperation = /*#__PURE__*/ Operation.make<
+  ShowCallTranscriptRequest,
+  string,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.calls.showCallTranscript",
   operationId: "showCallTranscript",
   api: "unstable",
@@ -216,7 +284,7 @@ export const showCallTranscriptOperation = /*#__PURE__*/ Operation.make<ShowCall
   input: ShowCallTranscriptRequest,
   success: undefined,
   response: "text",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -230,8 +298,13 @@ export const showCallTranscriptOperation = /*#__PURE__*/ Operation.make<ShowCall
  * @since 0.1.0
  * @category operations
  */
-export const showCallTranscript = (input: ShowCallTranscriptRequest): Effect.Effect<string, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(showCallTranscriptOperation, input as ShowCallTranscriptRequest)
+export const showCallTranscript = (
+  input: ShowCallTranscriptRequest
+): Effect.Effect<
+  string,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(showCallTranscriptOperation, input as ShowCallTranscriptRequest)
 
 /**
  * The response of `unstable.calls.listCallsWithTranscripts`.
@@ -240,45 +313,47 @@ export const showCallTranscript = (input: ShowCallTranscriptRequest): Effect.Eff
  */
 export interface ListCallsWithTranscriptsResponse {
   readonly type?: string | null
-  readonly data?: (ReadonlyArray<{
-  /** String representing the object's type. Always has the value `call`. */
-  readonly type?: string | null
-  /** The id of the call. */
-  readonly id?: string | null
-  /** The id of the conversation associated with the call, if any. */
-  readonly conversation_id?: string | null
-  /** The id of the admin associated with the call, if any. */
-  readonly admin_id?: string | null
-  /** The id of the contact associated with the call, if any. */
-  readonly contact_id?: string | null
-  /** The current state of the call. */
-  readonly state?: string | null
-  readonly initiated_at?: Schemas.Datetime | null
-  readonly answered_at?: Schemas.Datetime | null
-  readonly ended_at?: Schemas.Datetime | null
-  readonly created_at?: Schemas.Datetime | null
-  readonly updated_at?: Schemas.Datetime | null
-  /** API URL to download or redirect to the call recording if available. */
-  readonly recording_url?: string | null
-  /** API URL to the call transcript if available. */
-  readonly transcription_url?: string | null
-  /** The type of call. */
-  readonly call_type?: string | null
-  /** The direction of the call. */
-  readonly direction?: string | null
-  /** The reason for the call end, if applicable. */
-  readonly ended_reason?: string | null
-  /** The phone number involved in the call, in E.164 format. */
-  readonly phone?: string | null
-  /** API URL to the AI Agent (Fin) call recording if available. */
-  readonly fin_recording_url?: string | null
-  /** API URL to the AI Agent (Fin) call transcript if available. */
-  readonly fin_transcription_url?: string | null
-  /** The call transcript if available, otherwise an empty array. */
-  readonly transcript?: (ReadonlyArray<{ readonly [key: string]: unknown }>) | null
-  /** The status of the transcript if available. */
-  readonly transcript_status?: string | null
-}>) | null
+  readonly data?:
+    | (ReadonlyArray<{
+      /** String representing the object's type. Always has the value `call`. */
+      readonly type?: string | null
+      /** The id of the call. */
+      readonly id?: string | null
+      /** The id of the conversation associated with the call, if any. */
+      readonly conversation_id?: string | null
+      /** The id of the admin associated with the call, if any. */
+      readonly admin_id?: string | null
+      /** The id of the contact associated with the call, if any. */
+      readonly contact_id?: string | null
+      /** The current state of the call. */
+      readonly state?: string | null
+      readonly initiated_at?: Schemas.Datetime | null
+      readonly answered_at?: Schemas.Datetime | null
+      readonly ended_at?: Schemas.Datetime | null
+      readonly created_at?: Schemas.Datetime | null
+      readonly updated_at?: Schemas.Datetime | null
+      /** API URL to download or redirect to the call recording if available. */
+      readonly recording_url?: string | null
+      /** API URL to the call transcript if available. */
+      readonly transcription_url?: string | null
+      /** The type of call. */
+      readonly call_type?: string | null
+      /** The direction of the call. */
+      readonly direction?: string | null
+      /** The reason for the call end, if applicable. */
+      readonly ended_reason?: string | null
+      /** The phone number involved in the call, in E.164 format. */
+      readonly phone?: string | null
+      /** API URL to the AI Agent (Fin) call recording if available. */
+      readonly fin_recording_url?: string | null
+      /** API URL to the AI Agent (Fin) call transcript if available. */
+      readonly fin_transcription_url?: string | null
+      /** The call transcript if available, otherwise an empty array. */
+      readonly transcript?: (ReadonlyArray<{ readonly [key: string]: unknown }>) | null
+      /** The status of the transcript if available. */
+      readonly transcript_status?: string | null
+    }>)
+    | null
 }
 
 /**
@@ -286,7 +361,57 @@ export interface ListCallsWithTranscriptsResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsWithTranscriptsResponse: Schema.Schema<ListCallsWithTranscriptsResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCallsWithTranscriptsResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), initiated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), answered_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), ended_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }), recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), call_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), direction: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ended_reason: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), fin_recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), fin_transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), transcript: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))), { exact: true }), transcript_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }) }))
+export const ListCallsWithTranscriptsResponse: Schema.Schema<ListCallsWithTranscriptsResponse> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ListCallsWithTranscriptsResponse> =>
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            exact: true
+          }),
+          admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          initiated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), {
+            exact: true
+          }),
+          answered_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), {
+            exact: true
+          }),
+          ended_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }),
+          created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }),
+          updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }),
+          recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            exact: true
+          }),
+          call_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          direction: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          ended_reason: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          fin_recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            exact: true
+          }),
+          fin_transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            exact: true
+          }),
+          transcript: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(
+              /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+            ),
+            { exact: true }
+          ),
+          transcript_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            exact: true
+          })
+        }))),
+        { exact: true }
+      )
+    })
+  )
 
 /**
  * The input of `unstable.calls.listCallsWithTranscripts`: path, query and body parameters by their wire names.
@@ -302,14 +427,21 @@ export type ListCallsWithTranscriptsRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCallsWithTranscriptsRequest> => /*#__PURE__*/ Schema.Struct({ conversation_ids: /*#__PURE__*/ Schema.Array(Schema.String) }))
+export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ListCallsWithTranscriptsRequest> =>
+    /*#__PURE__*/ Schema.Struct({ conversation_ids: /*#__PURE__*/ Schema.Array(Schema.String) })
+  )
 
 /**
  * The descriptor of `unstable.calls.listCallsWithTranscripts` (POST /calls/search).
  * @since 0.1.0
  * @category operations
  */
-export const listCallsWithTranscriptsOperation = /*#__PURE__*/ Operation.make<ListCallsWithTranscriptsRequest, ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const listCallsWithTranscriptsOperation = /*#__PURE__*/ Operation.make<
+  ListCallsWithTranscriptsRequest,
+  ListCallsWithTranscriptsResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.calls.listCallsWithTranscripts",
   operationId: "listCallsWithTranscripts",
   api: "unstable",
@@ -321,7 +453,7 @@ export const listCallsWithTranscriptsOperation = /*#__PURE__*/ Operation.make<Li
   input: ListCallsWithTranscriptsRequest,
   success: ListCallsWithTranscriptsResponse,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -336,8 +468,13 @@ export const listCallsWithTranscriptsOperation = /*#__PURE__*/ Operation.make<Li
  * @since 0.1.0
  * @category operations
  */
-export const listCallsWithTranscripts = (input: ListCallsWithTranscriptsRequest): Effect.Effect<ListCallsWithTranscriptsResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listCallsWithTranscriptsOperation, input as ListCallsWithTranscriptsRequest)
+export const listCallsWithTranscripts = (
+  input: ListCallsWithTranscriptsRequest
+): Effect.Effect<
+  ListCallsWithTranscriptsResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listCallsWithTranscriptsOperation, input as ListCallsWithTranscriptsRequest)
 
 /**
  * The input of `unstable.calls.registerFinVoiceCall`: path, query and body parameters by their wire names.
@@ -359,14 +496,28 @@ export type RegisterFinVoiceCallRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RegisterFinVoiceCallRequest> => /*#__PURE__*/ Schema.Struct({ phone_number: Schema.String, call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), source: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("five9", "zoom_phone", "aws_connect")), data: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))) }))
+export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RegisterFinVoiceCallRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      phone_number: Schema.String,
+      call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      source: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("five9", "zoom_phone", "aws_connect")),
+      data: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+      )
+    })
+)
 
 /**
  * The descriptor of `unstable.calls.registerFinVoiceCall` (POST /fin_voice/register).
  * @since 0.1.0
  * @category operations
  */
-export const registerFinVoiceCallOperation = /*#__PURE__*/ Operation.make<RegisterFinVoiceCallRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.ConflictError | IntercomError.UnprocessableEntityError>({
+export const registerFinVoiceCallOperation = /*#__PURE__*/ Operation.make<
+  RegisterFinVoiceCallRequest,
+  Schemas.AiCallResponse,
+  IntercomError.BadRequestError | IntercomError.ConflictError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.calls.registerFinVoiceCall",
   operationId: "registerFinVoiceCall",
   api: "unstable",
@@ -378,7 +529,7 @@ export const registerFinVoiceCallOperation = /*#__PURE__*/ Operation.make<Regist
   input: RegisterFinVoiceCallRequest,
   success: Schemas.AiCallResponse,
   response: "json",
-  errors: [400,409,422],
+  errors: [400, 409, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -398,8 +549,16 @@ export const registerFinVoiceCallOperation = /*#__PURE__*/ Operation.make<Regist
  * @since 0.1.0
  * @category operations
  */
-export const registerFinVoiceCall = (input: RegisterFinVoiceCallRequest): Effect.Effect<Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.ConflictError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(registerFinVoiceCallOperation, input as RegisterFinVoiceCallRequest)
+export const registerFinVoiceCall = (
+  input: RegisterFinVoiceCallRequest
+): Effect.Effect<
+  Schemas.AiCallResponse,
+  | IntercomError.BadRequestError
+  | IntercomError.ConflictError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(registerFinVoiceCallOperation, input as RegisterFinVoiceCallRequest)
 
 /**
  * The input of `unstable.calls.collectFinVoiceCallById`: path, query and body parameters by their wire names.
@@ -415,14 +574,21 @@ export interface CollectFinVoiceCallByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CollectFinVoiceCallByIdRequest: Schema.Schema<CollectFinVoiceCallByIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CollectFinVoiceCallByIdRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const CollectFinVoiceCallByIdRequest: Schema.Schema<CollectFinVoiceCallByIdRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<CollectFinVoiceCallByIdRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `unstable.calls.collectFinVoiceCallById` (GET /fin_voice/collect/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByIdOperation = /*#__PURE__*/ Operation.make<CollectFinVoiceCallByIdRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const collectFinVoiceCallByIdOperation = /*#__PURE__*/ Operation.make<
+  CollectFinVoiceCallByIdRequest,
+  Schemas.AiCallResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.calls.collectFinVoiceCallById",
   operationId: "collectFinVoiceCallById",
   api: "unstable",
@@ -434,7 +600,7 @@ export const collectFinVoiceCallByIdOperation = /*#__PURE__*/ Operation.make<Col
   input: CollectFinVoiceCallByIdRequest,
   success: Schemas.AiCallResponse,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -448,8 +614,13 @@ export const collectFinVoiceCallByIdOperation = /*#__PURE__*/ Operation.make<Col
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallById = (input: CollectFinVoiceCallByIdRequest): Effect.Effect<Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(collectFinVoiceCallByIdOperation, input as CollectFinVoiceCallByIdRequest)
+export const collectFinVoiceCallById = (
+  input: CollectFinVoiceCallByIdRequest
+): Effect.Effect<
+  Schemas.AiCallResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(collectFinVoiceCallByIdOperation, input as CollectFinVoiceCallByIdRequest)
 
 /**
  * The input of `unstable.calls.collectFinVoiceCallByExternalId`: path, query and body parameters by their wire names.
@@ -465,14 +636,21 @@ export interface CollectFinVoiceCallByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CollectFinVoiceCallByExternalIdRequest: Schema.Schema<CollectFinVoiceCallByExternalIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CollectFinVoiceCallByExternalIdRequest> => /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const CollectFinVoiceCallByExternalIdRequest: Schema.Schema<CollectFinVoiceCallByExternalIdRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<CollectFinVoiceCallByExternalIdRequest> =>
+    /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `unstable.calls.collectFinVoiceCallByExternalId` (GET /fin_voice/external_id/{external_id}).
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByExternalIdOperation = /*#__PURE__*/ Operation.make<CollectFinVoiceCallByExternalIdRequest, Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const collectFinVoiceCallByExternalIdOperation = /*#__PURE__*/ Operation.make<
+  CollectFinVoiceCallByExternalIdRequest,
+  Schemas.AiCallResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.calls.collectFinVoiceCallByExternalId",
   operationId: "collectFinVoiceCallByExternalId",
   api: "unstable",
@@ -484,7 +662,7 @@ export const collectFinVoiceCallByExternalIdOperation = /*#__PURE__*/ Operation.
   input: CollectFinVoiceCallByExternalIdRequest,
   success: Schemas.AiCallResponse,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -498,8 +676,13 @@ export const collectFinVoiceCallByExternalIdOperation = /*#__PURE__*/ Operation.
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByExternalId = (input: CollectFinVoiceCallByExternalIdRequest): Effect.Effect<Schemas.AiCallResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(collectFinVoiceCallByExternalIdOperation, input as CollectFinVoiceCallByExternalIdRequest)
+export const collectFinVoiceCallByExternalId = (
+  input: CollectFinVoiceCallByExternalIdRequest
+): Effect.Effect<
+  Schemas.AiCallResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(collectFinVoiceCallByExternalIdOperation, input as CollectFinVoiceCallByExternalIdRequest)
 
 /**
  * The input of `unstable.calls.collectFinVoiceCallByPhoneNumber`: path, query and body parameters by their wire names.
@@ -515,14 +698,21 @@ export interface CollectFinVoiceCallByPhoneNumberRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CollectFinVoiceCallByPhoneNumberRequest: Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> => /*#__PURE__*/ Schema.Struct({ phone_number: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const CollectFinVoiceCallByPhoneNumberRequest: Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> =>
+    /*#__PURE__*/ Schema.Struct({ phone_number: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `unstable.calls.collectFinVoiceCallByPhoneNumber` (GET /fin_voice/phone_number/{phone_number}).
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByPhoneNumberOperation = /*#__PURE__*/ Operation.make<CollectFinVoiceCallByPhoneNumberRequest, unknown, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const collectFinVoiceCallByPhoneNumberOperation = /*#__PURE__*/ Operation.make<
+  CollectFinVoiceCallByPhoneNumberRequest,
+  unknown,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.calls.collectFinVoiceCallByPhoneNumber",
   operationId: "collectFinVoiceCallByPhoneNumber",
   api: "unstable",
@@ -534,7 +724,7 @@ export const collectFinVoiceCallByPhoneNumberOperation = /*#__PURE__*/ Operation
   input: CollectFinVoiceCallByPhoneNumberRequest,
   success: Schema.Unknown,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -550,5 +740,10 @@ export const collectFinVoiceCallByPhoneNumberOperation = /*#__PURE__*/ Operation
  * @since 0.1.0
  * @category operations
  */
-export const collectFinVoiceCallByPhoneNumber = (input: CollectFinVoiceCallByPhoneNumberRequest): Effect.Effect<unknown, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(collectFinVoiceCallByPhoneNumberOperation, input as CollectFinVoiceCallByPhoneNumberRequest)
+export const collectFinVoiceCallByPhoneNumber = (
+  input: CollectFinVoiceCallByPhoneNumberRequest
+): Effect.Effect<
+  unknown,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(collectFinVoiceCallByPhoneNumberOperation, input as CollectFinVoiceCallByPhoneNumberRequest)

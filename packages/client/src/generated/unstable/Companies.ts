@@ -39,26 +39,40 @@ export interface RetrieveCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveCompanyRequest> => /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(Schema.String), tag_id: /*#__PURE__*/ Schema.optional(Schema.String), segment_id: /*#__PURE__*/ Schema.optional(Schema.String), page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RetrieveCompanyRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      name: /*#__PURE__*/ Schema.optional(Schema.String),
+      company_id: /*#__PURE__*/ Schema.optional(Schema.String),
+      tag_id: /*#__PURE__*/ Schema.optional(Schema.String),
+      segment_id: /*#__PURE__*/ Schema.optional(Schema.String),
+      page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+    })
+)
 
 /**
  * The descriptor of `unstable.companies.retrieveCompany` (GET /companies).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveCompanyOperation = /*#__PURE__*/ Operation.make<RetrieveCompanyRequest, Schemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveCompanyOperation = /*#__PURE__*/ Operation.make<
+  RetrieveCompanyRequest,
+  Schemas.CompanyList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.companies.retrieveCompany",
   operationId: "retrieveCompany",
   api: "unstable",
   method: "GET",
   path: "/companies",
   pathParams: [],
-  queryParams: ["name","company_id","tag_id","segment_id","page","per_page"],
+  queryParams: ["name", "company_id", "tag_id", "segment_id", "page", "per_page"],
   body: "none",
   input: RetrieveCompanyRequest,
   success: Schemas.CompanyList,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -82,24 +96,51 @@ export const retrieveCompanyOperation = /*#__PURE__*/ Operation.make<RetrieveCom
  * @since 0.1.0
  * @category operations
  */
-export const retrieveCompany = (input?: RetrieveCompanyRequest): Effect.Effect<Schemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveCompanyOperation, input as RetrieveCompanyRequest)
+export const retrieveCompany = (
+  input?: RetrieveCompanyRequest
+): Effect.Effect<
+  Schemas.CompanyList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveCompanyOperation, input as RetrieveCompanyRequest)
 
 /**
  * `unstable.companies.retrieveCompany` (GET /companies), the items (`data`) of every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const retrieveCompanyStream = (input?: RetrieveCompanyRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(retrieveCompanyOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const retrieveCompanyStream = (
+  input?: RetrieveCompanyRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.CompanyList, "data">,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(retrieveCompanyOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.CompanyList, "data">,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.companies.retrieveCompany` (GET /companies), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const retrieveCompanyPages = (input?: RetrieveCompanyRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(retrieveCompanyOperation, input, options) as Stream.Stream<Schemas.CompanyList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const retrieveCompanyPages = (
+  input?: RetrieveCompanyRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.CompanyList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(retrieveCompanyOperation, input, options) as Stream.Stream<
+    Schemas.CompanyList,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.companies.createOrUpdateCompany`: path, query and body parameters by their wire names.
@@ -131,14 +172,33 @@ export type CreateOrUpdateCompanyRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateOrUpdateCompanyRequest> => /*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })), remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateOrUpdateCompanyRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      name: /*#__PURE__*/ Schema.optional(Schema.String),
+      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      plan: /*#__PURE__*/ Schema.optional(Schema.String),
+      size: /*#__PURE__*/ Schema.optional(Schema.Number),
+      website: /*#__PURE__*/ Schema.optional(Schema.String),
+      industry: /*#__PURE__*/ Schema.optional(Schema.String),
+      custom_attributes: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
+      ),
+      remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number)
+    })
+)
 
 /**
  * The descriptor of `unstable.companies.createOrUpdateCompany` (POST /companies).
  * @since 0.1.0
  * @category operations
  */
-export const createOrUpdateCompanyOperation = /*#__PURE__*/ Operation.make<CreateOrUpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createOrUpdateCompanyOperation = /*#__PURE__*/ Operation.make<
+  CreateOrUpdateCompanyRequest,
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.companies.createOrUpdateCompany",
   operationId: "createOrUpdateCompany",
   api: "unstable",
@@ -150,7 +210,7 @@ export const createOrUpdateCompanyOperation = /*#__PURE__*/ Operation.make<Creat
   input: CreateOrUpdateCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -172,8 +232,13 @@ export const createOrUpdateCompanyOperation = /*#__PURE__*/ Operation.make<Creat
  * @since 0.1.0
  * @category operations
  */
-export const createOrUpdateCompany = (input?: CreateOrUpdateCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createOrUpdateCompanyOperation, input as CreateOrUpdateCompanyRequest)
+export const createOrUpdateCompany = (
+  input?: CreateOrUpdateCompanyRequest
+): Effect.Effect<
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createOrUpdateCompanyOperation, input as CreateOrUpdateCompanyRequest)
 
 /**
  * The input of `unstable.companies.retrieveACompanyById`: path, query and body parameters by their wire names.
@@ -189,14 +254,21 @@ export interface RetrieveACompanyByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveACompanyByIdRequest: Schema.Schema<RetrieveACompanyByIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveACompanyByIdRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveACompanyByIdRequest: Schema.Schema<RetrieveACompanyByIdRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RetrieveACompanyByIdRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.companies.retrieveACompanyById` (GET /companies/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveACompanyByIdOperation = /*#__PURE__*/ Operation.make<RetrieveACompanyByIdRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveACompanyByIdOperation = /*#__PURE__*/ Operation.make<
+  RetrieveACompanyByIdRequest,
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.companies.retrieveACompanyById",
   operationId: "RetrieveACompanyById",
   api: "unstable",
@@ -208,7 +280,7 @@ export const retrieveACompanyByIdOperation = /*#__PURE__*/ Operation.make<Retrie
   input: RetrieveACompanyByIdRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -222,8 +294,13 @@ export const retrieveACompanyByIdOperation = /*#__PURE__*/ Operation.make<Retrie
  * @since 0.1.0
  * @category operations
  */
-export const retrieveACompanyById = (input: RetrieveACompanyByIdRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveACompanyByIdOperation, input as RetrieveACompanyByIdRequest)
+export const retrieveACompanyById = (
+  input: RetrieveACompanyByIdRequest
+): Effect.Effect<
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveACompanyByIdOperation, input as RetrieveACompanyByIdRequest)
 
 /**
  * The input of `unstable.companies.updateCompany`: path, query and body parameters by their wire names.
@@ -239,14 +316,20 @@ export interface UpdateCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateCompanyRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateCompanyRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.companies.updateCompany` (PUT /companies/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateCompanyOperation = /*#__PURE__*/ Operation.make<UpdateCompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const updateCompanyOperation = /*#__PURE__*/ Operation.make<
+  UpdateCompanyRequest,
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.companies.updateCompany",
   operationId: "UpdateCompany",
   api: "unstable",
@@ -258,7 +341,7 @@ export const updateCompanyOperation = /*#__PURE__*/ Operation.make<UpdateCompany
   input: UpdateCompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -276,8 +359,13 @@ export const updateCompanyOperation = /*#__PURE__*/ Operation.make<UpdateCompany
  * @since 0.1.0
  * @category operations
  */
-export const updateCompany = (input: UpdateCompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateCompanyOperation, input as UpdateCompanyRequest)
+export const updateCompany = (
+  input: UpdateCompanyRequest
+): Effect.Effect<
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateCompanyOperation, input as UpdateCompanyRequest)
 
 /**
  * The input of `unstable.companies.deleteCompany`: path, query and body parameters by their wire names.
@@ -293,14 +381,20 @@ export interface DeleteCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCompanyRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeleteCompanyRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.companies.deleteCompany` (DELETE /companies/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteCompanyOperation = /*#__PURE__*/ Operation.make<DeleteCompanyRequest, Schemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteCompanyOperation = /*#__PURE__*/ Operation.make<
+  DeleteCompanyRequest,
+  Schemas.DeletedCompanyObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.companies.deleteCompany",
   operationId: "deleteCompany",
   api: "unstable",
@@ -312,7 +406,7 @@ export const deleteCompanyOperation = /*#__PURE__*/ Operation.make<DeleteCompany
   input: DeleteCompanyRequest,
   success: Schemas.DeletedCompanyObject,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -326,8 +420,13 @@ export const deleteCompanyOperation = /*#__PURE__*/ Operation.make<DeleteCompany
  * @since 0.1.0
  * @category operations
  */
-export const deleteCompany = (input: DeleteCompanyRequest): Effect.Effect<Schemas.DeletedCompanyObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteCompanyOperation, input as DeleteCompanyRequest)
+export const deleteCompany = (
+  input: DeleteCompanyRequest
+): Effect.Effect<
+  Schemas.DeletedCompanyObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteCompanyOperation, input as DeleteCompanyRequest)
 
 /**
  * The input of `unstable.companies.listAttachedContacts`: path, query and body parameters by their wire names.
@@ -343,14 +442,21 @@ export interface ListAttachedContactsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAttachedContactsRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListAttachedContactsRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.companies.listAttachedContacts` (GET /companies/{id}/contacts).
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedContactsOperation = /*#__PURE__*/ Operation.make<ListAttachedContactsRequest, Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listAttachedContactsOperation = /*#__PURE__*/ Operation.make<
+  ListAttachedContactsRequest,
+  Schemas.CompanyAttachedContacts,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.companies.listAttachedContacts",
   operationId: "ListAttachedContacts",
   api: "unstable",
@@ -362,7 +468,7 @@ export const listAttachedContactsOperation = /*#__PURE__*/ Operation.make<ListAt
   input: ListAttachedContactsRequest,
   success: Schemas.CompanyAttachedContacts,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -376,24 +482,51 @@ export const listAttachedContactsOperation = /*#__PURE__*/ Operation.make<ListAt
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedContacts = (input: ListAttachedContactsRequest): Effect.Effect<Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listAttachedContactsOperation, input as ListAttachedContactsRequest)
+export const listAttachedContacts = (
+  input: ListAttachedContactsRequest
+): Effect.Effect<
+  Schemas.CompanyAttachedContacts,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listAttachedContactsOperation, input as ListAttachedContactsRequest)
 
 /**
  * `unstable.companies.listAttachedContacts` (GET /companies/{id}/contacts), the items (`data`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAttachedContactsStream = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listAttachedContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAttachedContactsStream = (
+  input: ListAttachedContactsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listAttachedContactsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.CompanyAttachedContacts, "data">,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.companies.listAttachedContacts` (GET /companies/{id}/contacts), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAttachedContactsPages = (input: ListAttachedContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listAttachedContactsOperation, input, options) as Stream.Stream<Schemas.CompanyAttachedContacts, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAttachedContactsPages = (
+  input: ListAttachedContactsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.CompanyAttachedContacts,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listAttachedContactsOperation, input, options) as Stream.Stream<
+    Schemas.CompanyAttachedContacts,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.companies.listAttachedSegmentsForCompanies`: path, query and body parameters by their wire names.
@@ -409,14 +542,21 @@ export interface ListAttachedSegmentsForCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedSegmentsForCompaniesRequest: Schema.Schema<ListAttachedSegmentsForCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAttachedSegmentsForCompaniesRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListAttachedSegmentsForCompaniesRequest: Schema.Schema<ListAttachedSegmentsForCompaniesRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAttachedSegmentsForCompaniesRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `unstable.companies.listAttachedSegmentsForCompanies` (GET /companies/{id}/segments).
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegmentsForCompaniesOperation = /*#__PURE__*/ Operation.make<ListAttachedSegmentsForCompaniesRequest, Schemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listAttachedSegmentsForCompaniesOperation = /*#__PURE__*/ Operation.make<
+  ListAttachedSegmentsForCompaniesRequest,
+  Schemas.CompanyAttachedSegments,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.companies.listAttachedSegmentsForCompanies",
   operationId: "ListAttachedSegmentsForCompanies",
   api: "unstable",
@@ -428,7 +568,7 @@ export const listAttachedSegmentsForCompaniesOperation = /*#__PURE__*/ Operation
   input: ListAttachedSegmentsForCompaniesRequest,
   success: Schemas.CompanyAttachedSegments,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -442,8 +582,13 @@ export const listAttachedSegmentsForCompaniesOperation = /*#__PURE__*/ Operation
  * @since 0.1.0
  * @category operations
  */
-export const listAttachedSegmentsForCompanies = (input: ListAttachedSegmentsForCompaniesRequest): Effect.Effect<Schemas.CompanyAttachedSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listAttachedSegmentsForCompaniesOperation, input as ListAttachedSegmentsForCompaniesRequest)
+export const listAttachedSegmentsForCompanies = (
+  input: ListAttachedSegmentsForCompaniesRequest
+): Effect.Effect<
+  Schemas.CompanyAttachedSegments,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listAttachedSegmentsForCompaniesOperation, input as ListAttachedSegmentsForCompaniesRequest)
 
 /**
  * The input of `unstable.companies.listAllCompanies`: path, query and body parameters by their wire names.
@@ -463,26 +608,37 @@ export interface ListAllCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListAllCompaniesRequest: Schema.Schema<ListAllCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAllCompaniesRequest> => /*#__PURE__*/ Schema.Struct({ page: /*#__PURE__*/ Schema.optional(Schema.Number), per_page: /*#__PURE__*/ Schema.optional(Schema.Number), order: /*#__PURE__*/ Schema.optional(Schema.String) }))
+export const ListAllCompaniesRequest: Schema.Schema<ListAllCompaniesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListAllCompaniesRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      order: /*#__PURE__*/ Schema.optional(Schema.String)
+    })
+)
 
 /**
  * The descriptor of `unstable.companies.listAllCompanies` (POST /companies/list).
  * @since 0.1.0
  * @category operations
  */
-export const listAllCompaniesOperation = /*#__PURE__*/ Operation.make<ListAllCompaniesRequest, Schemas.CompanyList, IntercomError.BadRequestError>({
+export const listAllCompaniesOperation = /*#__PURE__*/ Operation.make<
+  ListAllCompaniesRequest,
+  Schemas.CompanyList,
+  IntercomError.BadRequestError
+>({
   name: "unstable.companies.listAllCompanies",
   operationId: "listAllCompanies",
   api: "unstable",
   method: "POST",
   path: "/companies/list",
   pathParams: [],
-  queryParams: ["page","per_page","order"],
+  queryParams: ["page", "per_page", "order"],
   body: "none",
   input: ListAllCompaniesRequest,
   success: Schemas.CompanyList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -504,24 +660,51 @@ export const listAllCompaniesOperation = /*#__PURE__*/ Operation.make<ListAllCom
  * @since 0.1.0
  * @category operations
  */
-export const listAllCompanies = (input?: ListAllCompaniesRequest): Effect.Effect<Schemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listAllCompaniesOperation, input as ListAllCompaniesRequest)
+export const listAllCompanies = (
+  input?: ListAllCompaniesRequest
+): Effect.Effect<
+  Schemas.CompanyList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listAllCompaniesOperation, input as ListAllCompaniesRequest)
 
 /**
  * `unstable.companies.listAllCompanies` (POST /companies/list), the items (`data`) of every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAllCompaniesStream = (input?: ListAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAllCompaniesStream = (
+  input?: ListAllCompaniesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.CompanyList, "data">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listAllCompaniesOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.CompanyList, "data">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.companies.listAllCompanies` (POST /companies/list), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAllCompaniesPages = (input?: ListAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listAllCompaniesOperation, input, options) as Stream.Stream<Schemas.CompanyList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listAllCompaniesPages = (
+  input?: ListAllCompaniesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.CompanyList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listAllCompaniesOperation, input, options) as Stream.Stream<
+    Schemas.CompanyList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.companies.scrollOverAllCompanies`: path, query and body parameters by their wire names.
@@ -536,14 +719,21 @@ export interface ScrollOverAllCompaniesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ScrollOverAllCompaniesRequest: Schema.Schema<ScrollOverAllCompaniesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ScrollOverAllCompaniesRequest> => /*#__PURE__*/ Schema.Struct({ scroll_param: /*#__PURE__*/ Schema.optional(Schema.String) }))
+export const ScrollOverAllCompaniesRequest: Schema.Schema<ScrollOverAllCompaniesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ScrollOverAllCompaniesRequest> =>
+    /*#__PURE__*/ Schema.Struct({ scroll_param: /*#__PURE__*/ Schema.optional(Schema.String) })
+)
 
 /**
  * The descriptor of `unstable.companies.scrollOverAllCompanies` (GET /companies/scroll).
  * @since 0.1.0
  * @category operations
  */
-export const scrollOverAllCompaniesOperation = /*#__PURE__*/ Operation.make<ScrollOverAllCompaniesRequest, Schemas.CompanyScroll, IntercomError.BadRequestError>({
+export const scrollOverAllCompaniesOperation = /*#__PURE__*/ Operation.make<
+  ScrollOverAllCompaniesRequest,
+  Schemas.CompanyScroll,
+  IntercomError.BadRequestError
+>({
   name: "unstable.companies.scrollOverAllCompanies",
   operationId: "scrollOverAllCompanies",
   api: "unstable",
@@ -555,7 +745,7 @@ export const scrollOverAllCompaniesOperation = /*#__PURE__*/ Operation.make<Scro
   input: ScrollOverAllCompaniesRequest,
   success: Schemas.CompanyScroll,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "scroll", items: "data" },
   idempotent: true
 })
@@ -583,50 +773,89 @@ export const scrollOverAllCompaniesOperation = /*#__PURE__*/ Operation.make<Scro
  * @since 0.1.0
  * @category operations
  */
-export const scrollOverAllCompanies = (input?: ScrollOverAllCompaniesRequest): Effect.Effect<Schemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(scrollOverAllCompaniesOperation, input as ScrollOverAllCompaniesRequest)
+export const scrollOverAllCompanies = (
+  input?: ScrollOverAllCompaniesRequest
+): Effect.Effect<
+  Schemas.CompanyScroll,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(scrollOverAllCompaniesOperation, input as ScrollOverAllCompaniesRequest)
 
 /**
  * `unstable.companies.scrollOverAllCompanies` (GET /companies/scroll), the items (`data`) of every page, as a lazy stream (scroll pagination).
  * @since 0.1.0
  * @category streams
  */
-export const scrollOverAllCompaniesStream = (input?: ScrollOverAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
-  Pagination.items(scrollOverAllCompaniesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CompanyScroll, "data">, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
+export const scrollOverAllCompaniesStream = (
+  input?: ScrollOverAllCompaniesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.CompanyScroll, "data">,
+  IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(scrollOverAllCompaniesOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.CompanyScroll, "data">,
+    IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.companies.scrollOverAllCompanies` (GET /companies/scroll), every page, as a lazy stream (scroll pagination).
  * @since 0.1.0
  * @category streams
  */
-export const scrollOverAllCompaniesPages = (input?: ScrollOverAllCompaniesRequest, options?: Pagination.Options): Stream.Stream<Schemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient> =>
-  Pagination.pages(scrollOverAllCompaniesOperation, input, options) as Stream.Stream<Schemas.CompanyScroll, IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
+export const scrollOverAllCompaniesPages = (
+  input?: ScrollOverAllCompaniesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.CompanyScroll,
+  IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(scrollOverAllCompaniesOperation, input, options) as Stream.Stream<
+    Schemas.CompanyScroll,
+    IntercomError.BadRequestError | Operation.CommonError | IntercomError.ScrollError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.companies.attachContactToACompany`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type AttachContactToACompanyRequest = {
-  /** The unique identifier for the contact which is given by Intercom */
-  readonly id: string | number
-} & ({
-  /** The unique identifier for the company which is given by Intercom */
-  readonly company_id: string | number
-})
+export type AttachContactToACompanyRequest =
+  & {
+    /** The unique identifier for the contact which is given by Intercom */
+    readonly id: string | number
+  }
+  & ({
+    /** The unique identifier for the company which is given by Intercom */
+    readonly company_id: string | number
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToACompanyRequest: Schema.Schema<AttachContactToACompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToACompanyRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
+export const AttachContactToACompanyRequest: Schema.Schema<AttachContactToACompanyRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<AttachContactToACompanyRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    )
+  )
 
 /**
  * The descriptor of `unstable.companies.attachContactToACompany` (POST /contacts/{id}/companies).
  * @since 0.1.0
  * @category operations
  */
-export const attachContactToACompanyOperation = /*#__PURE__*/ Operation.make<AttachContactToACompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachContactToACompanyOperation = /*#__PURE__*/ Operation.make<
+  AttachContactToACompanyRequest,
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.companies.attachContactToACompany",
   operationId: "attachContactToACompany",
   api: "unstable",
@@ -638,7 +867,7 @@ export const attachContactToACompanyOperation = /*#__PURE__*/ Operation.make<Att
   input: AttachContactToACompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -652,8 +881,16 @@ export const attachContactToACompanyOperation = /*#__PURE__*/ Operation.make<Att
  * @since 0.1.0
  * @category operations
  */
-export const attachContactToACompany = (input: AttachContactToACompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(attachContactToACompanyOperation, input as AttachContactToACompanyRequest)
+export const attachContactToACompany = (
+  input: AttachContactToACompanyRequest
+): Effect.Effect<
+  Schemas.Company,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(attachContactToACompanyOperation, input as AttachContactToACompanyRequest)
 
 /**
  * The input of `unstable.companies.detachContactFromACompany`: path, query and body parameters by their wire names.
@@ -671,26 +908,36 @@ export interface DetachContactFromACompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromACompanyRequest: Schema.Schema<DetachContactFromACompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromACompanyRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DetachContactFromACompanyRequest: Schema.Schema<DetachContactFromACompanyRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<DetachContactFromACompanyRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    })
+  )
 
 /**
  * The descriptor of `unstable.companies.detachContactFromACompany` (DELETE /contacts/{contact_id}/companies/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachContactFromACompanyOperation = /*#__PURE__*/ Operation.make<DetachContactFromACompanyRequest, Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const detachContactFromACompanyOperation = /*#__PURE__*/ Operation.make<
+  DetachContactFromACompanyRequest,
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.companies.detachContactFromACompany",
   operationId: "detachContactFromACompany",
   api: "unstable",
   method: "DELETE",
   path: "/contacts/{contact_id}/companies/{id}",
-  pathParams: ["contact_id","id"],
+  pathParams: ["contact_id", "id"],
   queryParams: [],
   body: "none",
   input: DetachContactFromACompanyRequest,
   success: Schemas.Company,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -704,5 +951,10 @@ export const detachContactFromACompanyOperation = /*#__PURE__*/ Operation.make<D
  * @since 0.1.0
  * @category operations
  */
-export const detachContactFromACompany = (input: DetachContactFromACompanyRequest): Effect.Effect<Schemas.Company, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(detachContactFromACompanyOperation, input as DetachContactFromACompanyRequest)
+export const detachContactFromACompany = (
+  input: DetachContactFromACompanyRequest
+): Effect.Effect<
+  Schemas.Company,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(detachContactFromACompanyOperation, input as DetachContactFromACompanyRequest)

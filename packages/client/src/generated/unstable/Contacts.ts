@@ -29,14 +29,21 @@ export interface ListCompaniesForAContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCompaniesForAContactRequest: Schema.Schema<ListCompaniesForAContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCompaniesForAContactRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListCompaniesForAContactRequest: Schema.Schema<ListCompaniesForAContactRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ListCompaniesForAContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `unstable.contacts.listCompaniesForAContact` (GET /contacts/{id}/companies).
  * @since 0.1.0
  * @category operations
  */
-export const listCompaniesForAContactOperation = /*#__PURE__*/ Operation.make<ListCompaniesForAContactRequest, Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listCompaniesForAContactOperation = /*#__PURE__*/ Operation.make<
+  ListCompaniesForAContactRequest,
+  Schemas.ContactAttachedCompanies,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.contacts.listCompaniesForAContact",
   operationId: "listCompaniesForAContact",
   api: "unstable",
@@ -48,7 +55,7 @@ export const listCompaniesForAContactOperation = /*#__PURE__*/ Operation.make<Li
   input: ListCompaniesForAContactRequest,
   success: Schemas.ContactAttachedCompanies,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -62,24 +69,51 @@ export const listCompaniesForAContactOperation = /*#__PURE__*/ Operation.make<Li
  * @since 0.1.0
  * @category operations
  */
-export const listCompaniesForAContact = (input: ListCompaniesForAContactRequest): Effect.Effect<Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listCompaniesForAContactOperation, input as ListCompaniesForAContactRequest)
+export const listCompaniesForAContact = (
+  input: ListCompaniesForAContactRequest
+): Effect.Effect<
+  Schemas.ContactAttachedCompanies,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listCompaniesForAContactOperation, input as ListCompaniesForAContactRequest)
 
 /**
  * `unstable.contacts.listCompaniesForAContact` (GET /contacts/{id}/companies), the items (`data`) of every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCompaniesForAContactStream = (input: ListCompaniesForAContactRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listCompaniesForAContactOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactAttachedCompanies, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listCompaniesForAContactStream = (
+  input: ListCompaniesForAContactRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ContactAttachedCompanies, "data">,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listCompaniesForAContactOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ContactAttachedCompanies, "data">,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.contacts.listCompaniesForAContact` (GET /contacts/{id}/companies), every page, as a lazy stream (page pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCompaniesForAContactPages = (input: ListCompaniesForAContactRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listCompaniesForAContactOperation, input, options) as Stream.Stream<Schemas.ContactAttachedCompanies, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listCompaniesForAContactPages = (
+  input: ListCompaniesForAContactRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ContactAttachedCompanies,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listCompaniesForAContactOperation, input, options) as Stream.Stream<
+    Schemas.ContactAttachedCompanies,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.contacts.listSegmentsForAContact`: path, query and body parameters by their wire names.
@@ -95,14 +129,21 @@ export interface ListSegmentsForAContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsForAContactRequest: Schema.Schema<ListSegmentsForAContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsForAContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListSegmentsForAContactRequest: Schema.Schema<ListSegmentsForAContactRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ListSegmentsForAContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `unstable.contacts.listSegmentsForAContact` (GET /contacts/{contact_id}/segments).
  * @since 0.1.0
  * @category operations
  */
-export const listSegmentsForAContactOperation = /*#__PURE__*/ Operation.make<ListSegmentsForAContactRequest, Schemas.ContactSegments, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listSegmentsForAContactOperation = /*#__PURE__*/ Operation.make<
+  ListSegmentsForAContactRequest,
+  Schemas.ContactSegments,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.contacts.listSegmentsForAContact",
   operationId: "listSegmentsForAContact",
   api: "unstable",
@@ -114,7 +155,7 @@ export const listSegmentsForAContactOperation = /*#__PURE__*/ Operation.make<Lis
   input: ListSegmentsForAContactRequest,
   success: Schemas.ContactSegments,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -128,8 +169,13 @@ export const listSegmentsForAContactOperation = /*#__PURE__*/ Operation.make<Lis
  * @since 0.1.0
  * @category operations
  */
-export const listSegmentsForAContact = (input: ListSegmentsForAContactRequest): Effect.Effect<Schemas.ContactSegments, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listSegmentsForAContactOperation, input as ListSegmentsForAContactRequest)
+export const listSegmentsForAContact = (
+  input: ListSegmentsForAContactRequest
+): Effect.Effect<
+  Schemas.ContactSegments,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listSegmentsForAContactOperation, input as ListSegmentsForAContactRequest)
 
 /**
  * The input of `unstable.contacts.listSubscriptionsForAContact`: path, query and body parameters by their wire names.
@@ -145,14 +191,21 @@ export interface ListSubscriptionsForAContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSubscriptionsForAContactRequest: Schema.Schema<ListSubscriptionsForAContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSubscriptionsForAContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListSubscriptionsForAContactRequest: Schema.Schema<ListSubscriptionsForAContactRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSubscriptionsForAContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `unstable.contacts.listSubscriptionsForAContact` (GET /contacts/{contact_id}/subscriptions).
  * @since 0.1.0
  * @category operations
  */
-export const listSubscriptionsForAContactOperation = /*#__PURE__*/ Operation.make<ListSubscriptionsForAContactRequest, Schemas.SubscriptionTypeList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listSubscriptionsForAContactOperation = /*#__PURE__*/ Operation.make<
+  ListSubscriptionsForAContactRequest,
+  Schemas.SubscriptionTypeList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.contacts.listSubscriptionsForAContact",
   operationId: "listSubscriptionsForAContact",
   api: "unstable",
@@ -164,7 +217,7 @@ export const listSubscriptionsForAContactOperation = /*#__PURE__*/ Operation.mak
   input: ListSubscriptionsForAContactRequest,
   success: Schemas.SubscriptionTypeList,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -184,8 +237,13 @@ export const listSubscriptionsForAContactOperation = /*#__PURE__*/ Operation.mak
  * @since 0.1.0
  * @category operations
  */
-export const listSubscriptionsForAContact = (input: ListSubscriptionsForAContactRequest): Effect.Effect<Schemas.SubscriptionTypeList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listSubscriptionsForAContactOperation, input as ListSubscriptionsForAContactRequest)
+export const listSubscriptionsForAContact = (
+  input: ListSubscriptionsForAContactRequest
+): Effect.Effect<
+  Schemas.SubscriptionTypeList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listSubscriptionsForAContactOperation, input as ListSubscriptionsForAContactRequest)
 
 /**
  * The input of `unstable.contacts.listTagsForAContact`: path, query and body parameters by their wire names.
@@ -201,14 +259,21 @@ export interface ListTagsForAContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListTagsForAContactRequest: Schema.Schema<ListTagsForAContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTagsForAContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListTagsForAContactRequest: Schema.Schema<ListTagsForAContactRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListTagsForAContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.contacts.listTagsForAContact` (GET /contacts/{contact_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const listTagsForAContactOperation = /*#__PURE__*/ Operation.make<ListTagsForAContactRequest, Schemas.TagList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listTagsForAContactOperation = /*#__PURE__*/ Operation.make<
+  ListTagsForAContactRequest,
+  Schemas.TagList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.contacts.listTagsForAContact",
   operationId: "listTagsForAContact",
   api: "unstable",
@@ -220,7 +285,7 @@ export const listTagsForAContactOperation = /*#__PURE__*/ Operation.make<ListTag
   input: ListTagsForAContactRequest,
   success: Schemas.TagList,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -234,8 +299,13 @@ export const listTagsForAContactOperation = /*#__PURE__*/ Operation.make<ListTag
  * @since 0.1.0
  * @category operations
  */
-export const listTagsForAContact = (input: ListTagsForAContactRequest): Effect.Effect<Schemas.TagList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listTagsForAContactOperation, input as ListTagsForAContactRequest)
+export const listTagsForAContact = (
+  input: ListTagsForAContactRequest
+): Effect.Effect<
+  Schemas.TagList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listTagsForAContactOperation, input as ListTagsForAContactRequest)
 
 /**
  * The response of `unstable.contacts.showContact`.
@@ -323,12 +393,14 @@ export interface ShowContactResponse {
   readonly ios_last_seen_at?: number | null
   /** The custom attributes which are set for the contact. */
   readonly custom_attributes?: { readonly [key: string]: unknown } | null
-  readonly avatar?: (string | {
-  /** Always `avatar`. */
-  readonly type?: string | null
-  /** The avatar's URL. */
-  readonly image_url?: string | null
-}) | null
+  readonly avatar?:
+    | (string | {
+      /** Always `avatar`. */
+      readonly type?: string | null
+      /** The avatar's URL. */
+      readonly image_url?: string | null
+    })
+    | null
   readonly tags?: Schemas.ContactTags | null
   readonly notes?: Schemas.ContactNotes | null
   readonly companies?: Schemas.ContactCompanies | null
@@ -343,7 +415,89 @@ export interface ShowContactResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowContactResponse: Schema.Schema<ShowContactResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowContactResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), formatted_phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
+export const ShowContactResponse: Schema.Schema<ShowContactResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ShowContactResponse
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    formatted_phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+    marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    }),
+    unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    }),
+    created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    custom_attributes: /*#__PURE__*/ Schema.optionalWith(
+      /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+      { exact: true }
+    ),
+    avatar: /*#__PURE__*/ Schema.optionalWith(
+      /*#__PURE__*/ Schema.NullOr(
+        /*#__PURE__*/ Schema.Union(
+          Schema.String,
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+          })
+        )
+      ),
+      { exact: true }
+    ),
+    tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }),
+    notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }),
+    companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), {
+      exact: true
+    }),
+    location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }),
+    social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), {
+      exact: true
+    }),
+    enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    })
+  })
+)
 
 /**
  * The input of `unstable.contacts.showContact`: path, query and body parameters by their wire names.
@@ -359,14 +513,20 @@ export interface ShowContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowContactRequest: Schema.Schema<ShowContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowContactRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ShowContactRequest: Schema.Schema<ShowContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ShowContactRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.showContact` (GET /contacts/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const showContactOperation = /*#__PURE__*/ Operation.make<ShowContactRequest, ShowContactResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showContactOperation = /*#__PURE__*/ Operation.make<
+  ShowContactRequest,
+  ShowContactResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.contacts.showContact",
   operationId: "ShowContact",
   api: "unstable",
@@ -378,7 +538,7 @@ export const showContactOperation = /*#__PURE__*/ Operation.make<ShowContactRequ
   input: ShowContactRequest,
   success: ShowContactResponse,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -392,8 +552,13 @@ export const showContactOperation = /*#__PURE__*/ Operation.make<ShowContactRequ
  * @since 0.1.0
  * @category operations
  */
-export const showContact = (input: ShowContactRequest): Effect.Effect<ShowContactResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(showContactOperation, input as ShowContactRequest)
+export const showContact = (
+  input: ShowContactRequest
+): Effect.Effect<
+  ShowContactResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(showContactOperation, input as ShowContactRequest)
 
 /**
  * The response of `unstable.contacts.updateContact`.
@@ -481,12 +646,14 @@ export interface UpdateContactResponse {
   readonly ios_last_seen_at?: number | null
   /** The custom attributes which are set for the contact. */
   readonly custom_attributes?: { readonly [key: string]: unknown } | null
-  readonly avatar?: (string | {
-  /** Always `avatar`. */
-  readonly type?: string | null
-  /** The avatar's URL. */
-  readonly image_url?: string | null
-}) | null
+  readonly avatar?:
+    | (string | {
+      /** Always `avatar`. */
+      readonly type?: string | null
+      /** The avatar's URL. */
+      readonly image_url?: string | null
+    })
+    | null
   readonly tags?: Schemas.ContactTags | null
   readonly notes?: Schemas.ContactNotes | null
   readonly companies?: Schemas.ContactCompanies | null
@@ -501,7 +668,96 @@ export interface UpdateContactResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContactResponse: Schema.Schema<UpdateContactResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateContactResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), formatted_phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
+export const UpdateContactResponse: Schema.Schema<UpdateContactResponse> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateContactResponse> =>
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      formatted_phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      custom_attributes: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+        { exact: true }
+      ),
+      avatar: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Union(
+            Schema.String,
+            /*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+              image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+            })
+          )
+        ),
+        { exact: true }
+      ),
+      tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }),
+      notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }),
+      companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), {
+        exact: true
+      }),
+      location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), {
+        exact: true
+      }),
+      social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), {
+        exact: true
+      }),
+      enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      })
+    })
+)
 
 /**
  * The input of `unstable.contacts.updateContact`: path, query and body parameters by their wire names.
@@ -517,14 +773,25 @@ export type UpdateContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateContactRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateContactRequest))
+export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateContactRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    Schemas.UpdateContactRequest
+  )
+)
 
 /**
  * The descriptor of `unstable.contacts.updateContact` (PUT /contacts/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateContactOperation = /*#__PURE__*/ Operation.make<UpdateContactRequest, UpdateContactResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateContactOperation = /*#__PURE__*/ Operation.make<
+  UpdateContactRequest,
+  UpdateContactResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.contacts.updateContact",
   operationId: "UpdateContact",
   api: "unstable",
@@ -536,7 +803,7 @@ export const updateContactOperation = /*#__PURE__*/ Operation.make<UpdateContact
   input: UpdateContactRequest,
   success: UpdateContactResponse,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -556,8 +823,16 @@ export const updateContactOperation = /*#__PURE__*/ Operation.make<UpdateContact
  * @since 0.1.0
  * @category operations
  */
-export const updateContact = (input: UpdateContactRequest): Effect.Effect<UpdateContactResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateContactOperation, input as UpdateContactRequest)
+export const updateContact = (
+  input: UpdateContactRequest
+): Effect.Effect<
+  UpdateContactResponse,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateContactOperation, input as UpdateContactRequest)
 
 /**
  * The input of `unstable.contacts.deleteContact`: path, query and body parameters by their wire names.
@@ -573,14 +848,20 @@ export interface DeleteContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteContactRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeleteContactRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.deleteContact` (DELETE /contacts/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteContactOperation = /*#__PURE__*/ Operation.make<DeleteContactRequest, Schemas.ContactDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteContactOperation = /*#__PURE__*/ Operation.make<
+  DeleteContactRequest,
+  Schemas.ContactDeleted,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.contacts.deleteContact",
   operationId: "DeleteContact",
   api: "unstable",
@@ -592,7 +873,7 @@ export const deleteContactOperation = /*#__PURE__*/ Operation.make<DeleteContact
   input: DeleteContactRequest,
   success: Schemas.ContactDeleted,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -606,8 +887,13 @@ export const deleteContactOperation = /*#__PURE__*/ Operation.make<DeleteContact
  * @since 0.1.0
  * @category operations
  */
-export const deleteContact = (input: DeleteContactRequest): Effect.Effect<Schemas.ContactDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteContactOperation, input as DeleteContactRequest)
+export const deleteContact = (
+  input: DeleteContactRequest
+): Effect.Effect<
+  Schemas.ContactDeleted,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteContactOperation, input as DeleteContactRequest)
 
 /**
  * The response of `unstable.contacts.mergeContact`.
@@ -695,12 +981,14 @@ export interface MergeContactResponse {
   readonly ios_last_seen_at?: number | null
   /** The custom attributes which are set for the contact. */
   readonly custom_attributes?: { readonly [key: string]: unknown } | null
-  readonly avatar?: (string | {
-  /** Always `avatar`. */
-  readonly type?: string | null
-  /** The avatar's URL. */
-  readonly image_url?: string | null
-}) | null
+  readonly avatar?:
+    | (string | {
+      /** Always `avatar`. */
+      readonly type?: string | null
+      /** The avatar's URL. */
+      readonly image_url?: string | null
+    })
+    | null
   readonly tags?: Schemas.ContactTags | null
   readonly notes?: Schemas.ContactNotes | null
   readonly companies?: Schemas.ContactCompanies | null
@@ -715,7 +1003,89 @@ export interface MergeContactResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const MergeContactResponse: Schema.Schema<MergeContactResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<MergeContactResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), formatted_phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
+export const MergeContactResponse: Schema.Schema<MergeContactResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  MergeContactResponse
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    formatted_phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+    marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    }),
+    unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    }),
+    created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+      exact: true
+    }),
+    ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    custom_attributes: /*#__PURE__*/ Schema.optionalWith(
+      /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+      { exact: true }
+    ),
+    avatar: /*#__PURE__*/ Schema.optionalWith(
+      /*#__PURE__*/ Schema.NullOr(
+        /*#__PURE__*/ Schema.Union(
+          Schema.String,
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+          })
+        )
+      ),
+      { exact: true }
+    ),
+    tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }),
+    notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }),
+    companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), {
+      exact: true
+    }),
+    location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }),
+    social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), {
+      exact: true
+    }),
+    enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+      exact: true
+    })
+  })
+)
 
 /**
  * The input of `unstable.contacts.mergeContact`: path, query and body parameters by their wire names.
@@ -735,7 +1105,11 @@ export const MergeContactRequest: Schema.Schema<MergeContactRequest> = Schemas.M
  * @since 0.1.0
  * @category operations
  */
-export const mergeContactOperation = /*#__PURE__*/ Operation.make<MergeContactRequest, MergeContactResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const mergeContactOperation = /*#__PURE__*/ Operation.make<
+  MergeContactRequest,
+  MergeContactResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.contacts.mergeContact",
   operationId: "MergeContact",
   api: "unstable",
@@ -747,7 +1121,7 @@ export const mergeContactOperation = /*#__PURE__*/ Operation.make<MergeContactRe
   input: MergeContactRequest,
   success: MergeContactResponse,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -761,8 +1135,13 @@ export const mergeContactOperation = /*#__PURE__*/ Operation.make<MergeContactRe
  * @since 0.1.0
  * @category operations
  */
-export const mergeContact = (input?: MergeContactRequest): Effect.Effect<MergeContactResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(mergeContactOperation, input as MergeContactRequest)
+export const mergeContact = (
+  input?: MergeContactRequest
+): Effect.Effect<
+  MergeContactResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(mergeContactOperation, input as MergeContactRequest)
 
 /**
  * The input of `unstable.contacts.searchContacts`: path, query and body parameters by their wire names.
@@ -782,7 +1161,11 @@ export const SearchContactsRequest: Schema.Schema<SearchContactsRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const searchContactsOperation = /*#__PURE__*/ Operation.make<SearchContactsRequest, Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const searchContactsOperation = /*#__PURE__*/ Operation.make<
+  SearchContactsRequest,
+  Schemas.ContactList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.contacts.searchContacts",
   operationId: "SearchContacts",
   api: "unstable",
@@ -794,7 +1177,7 @@ export const searchContactsOperation = /*#__PURE__*/ Operation.make<SearchContac
   input: SearchContactsRequest,
   success: Schemas.ContactList,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: { kind: "search", items: "data" },
   idempotent: true
 })
@@ -907,24 +1290,51 @@ export const searchContactsOperation = /*#__PURE__*/ Operation.make<SearchContac
  * @since 0.1.0
  * @category operations
  */
-export const searchContacts = (input: SearchContactsRequest): Effect.Effect<Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(searchContactsOperation, input as SearchContactsRequest)
+export const searchContacts = (
+  input: SearchContactsRequest
+): Effect.Effect<
+  Schemas.ContactList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(searchContactsOperation, input as SearchContactsRequest)
 
 /**
  * `unstable.contacts.searchContacts` (POST /contacts/search), the items (`data`) of every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchContactsStream = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchContactsStream = (
+  input: SearchContactsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ContactList, "data">,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(searchContactsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ContactList, "data">,
+    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.contacts.searchContacts` (POST /contacts/search), every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchContactsPages = (input: SearchContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchContactsOperation, input, options) as Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchContactsPages = (
+  input: SearchContactsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ContactList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(searchContactsOperation, input, options) as Stream.Stream<
+    Schemas.ContactList,
+    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.contacts.listContacts`: path, query and body parameters by their wire names.
@@ -937,7 +1347,9 @@ export interface ListContactsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListContactsRequest: Schema.Schema<ListContactsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListContactsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListContactsRequest: Schema.Schema<ListContactsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListContactsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `unstable.contacts.listContacts` (GET /contacts).
@@ -974,7 +1386,9 @@ export const listContactsOperation = /*#__PURE__*/ Operation.make<ListContactsRe
  * @since 0.1.0
  * @category operations
  */
-export const listContacts = (input?: ListContactsRequest): Effect.Effect<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listContacts = (
+  input?: ListContactsRequest
+): Effect.Effect<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listContactsOperation, input as ListContactsRequest)
 
 /**
@@ -982,16 +1396,34 @@ export const listContacts = (input?: ListContactsRequest): Effect.Effect<Schemas
  * @since 0.1.0
  * @category streams
  */
-export const listContactsStream = (input?: ListContactsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listContactsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listContactsStream = (
+  input?: ListContactsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ContactList, "data">,
+  Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listContactsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ContactList, "data">,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.contacts.listContacts` (GET /contacts), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listContactsPages = (input?: ListContactsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listContactsOperation, input, options) as Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listContactsPages = (
+  input?: ListContactsRequest,
+  options?: Pagination.Options
+): Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listContactsOperation, input, options) as Stream.Stream<
+    Schemas.ContactList,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The response of `unstable.contacts.createContact`.
@@ -1079,12 +1511,14 @@ export interface CreateContactResponse {
   readonly ios_last_seen_at?: number | null
   /** The custom attributes which are set for the contact. */
   readonly custom_attributes?: { readonly [key: string]: unknown } | null
-  readonly avatar?: (string | {
-  /** Always `avatar`. */
-  readonly type?: string | null
-  /** The avatar's URL. */
-  readonly image_url?: string | null
-}) | null
+  readonly avatar?:
+    | (string | {
+      /** Always `avatar`. */
+      readonly type?: string | null
+      /** The avatar's URL. */
+      readonly image_url?: string | null
+    })
+    | null
   readonly tags?: Schemas.ContactTags | null
   readonly notes?: Schemas.ContactNotes | null
   readonly companies?: Schemas.ContactCompanies | null
@@ -1099,7 +1533,96 @@ export interface CreateContactResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateContactResponse: Schema.Schema<CreateContactResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateContactResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), formatted_phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
+export const CreateContactResponse: Schema.Schema<CreateContactResponse> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateContactResponse> =>
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      formatted_phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      custom_attributes: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+        { exact: true }
+      ),
+      avatar: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Union(
+            Schema.String,
+            /*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+              image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+            })
+          )
+        ),
+        { exact: true }
+      ),
+      tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }),
+      notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }),
+      companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), {
+        exact: true
+      }),
+      location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), {
+        exact: true
+      }),
+      social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), {
+        exact: true
+      }),
+      enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      })
+    })
+)
 
 /**
  * The input of `unstable.contacts.createContact`: path, query and body parameters by their wire names.
@@ -1119,7 +1642,11 @@ export const CreateContactRequest: Schema.Schema<CreateContactRequest> = Schemas
  * @since 0.1.0
  * @category operations
  */
-export const createContactOperation = /*#__PURE__*/ Operation.make<CreateContactRequest, CreateContactResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createContactOperation = /*#__PURE__*/ Operation.make<
+  CreateContactRequest,
+  CreateContactResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.contacts.createContact",
   operationId: "CreateContact",
   api: "unstable",
@@ -1131,7 +1658,7 @@ export const createContactOperation = /*#__PURE__*/ Operation.make<CreateContact
   input: CreateContactRequest,
   success: CreateContactResponse,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -1145,8 +1672,13 @@ export const createContactOperation = /*#__PURE__*/ Operation.make<CreateContact
  * @since 0.1.0
  * @category operations
  */
-export const createContact = (input: CreateContactRequest): Effect.Effect<CreateContactResponse, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createContactOperation, input as CreateContactRequest)
+export const createContact = (
+  input: CreateContactRequest
+): Effect.Effect<
+  CreateContactResponse,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createContactOperation, input as CreateContactRequest)
 
 /**
  * The response of `unstable.contacts.showContactByExternalId`.
@@ -1234,12 +1766,14 @@ export interface ShowContactByExternalIdResponse {
   readonly ios_last_seen_at?: number | null
   /** The custom attributes which are set for the contact. */
   readonly custom_attributes?: { readonly [key: string]: unknown } | null
-  readonly avatar?: (string | {
-  /** Always `avatar`. */
-  readonly type?: string | null
-  /** The avatar's URL. */
-  readonly image_url?: string | null
-}) | null
+  readonly avatar?:
+    | (string | {
+      /** Always `avatar`. */
+      readonly type?: string | null
+      /** The avatar's URL. */
+      readonly image_url?: string | null
+    })
+    | null
   readonly tags?: Schemas.ContactTags | null
   readonly notes?: Schemas.ContactNotes | null
   readonly companies?: Schemas.ContactCompanies | null
@@ -1254,7 +1788,96 @@ export interface ShowContactByExternalIdResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowContactByExternalIdResponse: Schema.Schema<ShowContactByExternalIdResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowContactByExternalIdResponse> => /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), formatted_phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }), notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }), companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), { exact: true }), location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), { exact: true }), social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), { exact: true }), enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
+export const ShowContactByExternalIdResponse: Schema.Schema<ShowContactByExternalIdResponse> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ShowContactByExternalIdResponse> =>
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      formatted_phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      unsubscribed_from_emails: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      signed_up_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_replied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_contacted_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_email_opened_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      last_email_clicked_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      language_override: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      browser_language: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      os: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      android_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      android_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      ios_app_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_app_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_device: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_os_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_sdk_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ios_last_seen_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      custom_attributes: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+        { exact: true }
+      ),
+      avatar: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Union(
+            Schema.String,
+            /*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+              image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+            })
+          )
+        ),
+        { exact: true }
+      ),
+      tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactTags), { exact: true }),
+      notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactNotes), { exact: true }),
+      companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactCompanies), {
+        exact: true
+      }),
+      location: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactLocation), {
+        exact: true
+      }),
+      social_profiles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.ContactSocialProfiles), {
+        exact: true
+      }),
+      enabled_push_messaging: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      })
+    })
+  )
 
 /**
  * The input of `unstable.contacts.showContactByExternalId`: path, query and body parameters by their wire names.
@@ -1270,14 +1893,21 @@ export interface ShowContactByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ShowContactByExternalIdRequest> => /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ShowContactByExternalIdRequest> =>
+    /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `unstable.contacts.showContactByExternalId` (GET /contacts/find_by_external_id/{external_id}).
  * @since 0.1.0
  * @category operations
  */
-export const showContactByExternalIdOperation = /*#__PURE__*/ Operation.make<ShowContactByExternalIdRequest, ShowContactByExternalIdResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const showContactByExternalIdOperation = /*#__PURE__*/ Operation.make<
+  ShowContactByExternalIdRequest,
+  ShowContactByExternalIdResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.contacts.showContactByExternalId",
   operationId: "ShowContactByExternalId",
   api: "unstable",
@@ -1289,7 +1919,7 @@ export const showContactByExternalIdOperation = /*#__PURE__*/ Operation.make<Sho
   input: ShowContactByExternalIdRequest,
   success: ShowContactByExternalIdResponse,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -1303,8 +1933,13 @@ export const showContactByExternalIdOperation = /*#__PURE__*/ Operation.make<Sho
  * @since 0.1.0
  * @category operations
  */
-export const showContactByExternalId = (input: ShowContactByExternalIdRequest): Effect.Effect<ShowContactByExternalIdResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(showContactByExternalIdOperation, input as ShowContactByExternalIdRequest)
+export const showContactByExternalId = (
+  input: ShowContactByExternalIdRequest
+): Effect.Effect<
+  ShowContactByExternalIdResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(showContactByExternalIdOperation, input as ShowContactByExternalIdRequest)
 
 /**
  * The input of `unstable.contacts.archiveContact`: path, query and body parameters by their wire names.
@@ -1320,14 +1955,21 @@ export interface ArchiveContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ArchiveContactRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ArchiveContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.contacts.archiveContact` (POST /contacts/{id}/archive).
  * @since 0.1.0
  * @category operations
  */
-export const archiveContactOperation = /*#__PURE__*/ Operation.make<ArchiveContactRequest, Schemas.ContactArchived, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const archiveContactOperation = /*#__PURE__*/ Operation.make<
+  ArchiveContactRequest,
+  Schemas.ContactArchived,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.contacts.archiveContact",
   operationId: "ArchiveContact",
   api: "unstable",
@@ -1339,7 +1981,7 @@ export const archiveContactOperation = /*#__PURE__*/ Operation.make<ArchiveConta
   input: ArchiveContactRequest,
   success: Schemas.ContactArchived,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: false
 })
@@ -1353,8 +1995,13 @@ export const archiveContactOperation = /*#__PURE__*/ Operation.make<ArchiveConta
  * @since 0.1.0
  * @category operations
  */
-export const archiveContact = (input: ArchiveContactRequest): Effect.Effect<Schemas.ContactArchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(archiveContactOperation, input as ArchiveContactRequest)
+export const archiveContact = (
+  input: ArchiveContactRequest
+): Effect.Effect<
+  Schemas.ContactArchived,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(archiveContactOperation, input as ArchiveContactRequest)
 
 /**
  * The input of `unstable.contacts.unarchiveContact`: path, query and body parameters by their wire names.
@@ -1370,14 +2017,21 @@ export interface UnarchiveContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UnarchiveContactRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UnarchiveContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.contacts.unarchiveContact` (POST /contacts/{id}/unarchive).
  * @since 0.1.0
  * @category operations
  */
-export const unarchiveContactOperation = /*#__PURE__*/ Operation.make<UnarchiveContactRequest, Schemas.ContactUnarchived, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const unarchiveContactOperation = /*#__PURE__*/ Operation.make<
+  UnarchiveContactRequest,
+  Schemas.ContactUnarchived,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.contacts.unarchiveContact",
   operationId: "UnarchiveContact",
   api: "unstable",
@@ -1389,7 +2043,7 @@ export const unarchiveContactOperation = /*#__PURE__*/ Operation.make<UnarchiveC
   input: UnarchiveContactRequest,
   success: Schemas.ContactUnarchived,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: false
 })
@@ -1403,8 +2057,13 @@ export const unarchiveContactOperation = /*#__PURE__*/ Operation.make<UnarchiveC
  * @since 0.1.0
  * @category operations
  */
-export const unarchiveContact = (input: UnarchiveContactRequest): Effect.Effect<Schemas.ContactUnarchived, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(unarchiveContactOperation, input as UnarchiveContactRequest)
+export const unarchiveContact = (
+  input: UnarchiveContactRequest
+): Effect.Effect<
+  Schemas.ContactUnarchived,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(unarchiveContactOperation, input as UnarchiveContactRequest)
 
 /**
  * The input of `unstable.contacts.blockContact`: path, query and body parameters by their wire names.
@@ -1420,14 +2079,20 @@ export interface BlockContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const BlockContactRequest: Schema.Schema<BlockContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<BlockContactRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const BlockContactRequest: Schema.Schema<BlockContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  BlockContactRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.contacts.blockContact` (POST /contacts/{id}/block).
  * @since 0.1.0
  * @category operations
  */
-export const blockContactOperation = /*#__PURE__*/ Operation.make<BlockContactRequest, Schemas.ContactBlocked, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const blockContactOperation = /*#__PURE__*/ Operation.make<
+  BlockContactRequest,
+  Schemas.ContactBlocked,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.contacts.blockContact",
   operationId: "BlockContact",
   api: "unstable",
@@ -1439,7 +2104,7 @@ export const blockContactOperation = /*#__PURE__*/ Operation.make<BlockContactRe
   input: BlockContactRequest,
   success: Schemas.ContactBlocked,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: false
 })
@@ -1453,5 +2118,10 @@ export const blockContactOperation = /*#__PURE__*/ Operation.make<BlockContactRe
  * @since 0.1.0
  * @category operations
  */
-export const blockContact = (input: BlockContactRequest): Effect.Effect<Schemas.ContactBlocked, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(blockContactOperation, input as BlockContactRequest)
+export const blockContact = (
+  input: BlockContactRequest
+): Effect.Effect<
+  Schemas.ContactBlocked,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(blockContactOperation, input as BlockContactRequest)

@@ -31,26 +31,36 @@ export interface ListConversationsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListConversationsRequest> => /*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String) }))
+export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListConversationsRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      starting_after: /*#__PURE__*/ Schema.optional(Schema.String)
+    })
+)
 
 /**
  * The descriptor of `unstable.conversations.listConversations` (GET /conversations).
  * @since 0.1.0
  * @category operations
  */
-export const listConversationsOperation = /*#__PURE__*/ Operation.make<ListConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError>({
+export const listConversationsOperation = /*#__PURE__*/ Operation.make<
+  ListConversationsRequest,
+  Schemas.ConversationList,
+  IntercomError.BadRequestError
+>({
   name: "unstable.conversations.listConversations",
   operationId: "listConversations",
   api: "unstable",
   method: "GET",
   path: "/conversations",
   pathParams: [],
-  queryParams: ["per_page","starting_after"],
+  queryParams: ["per_page", "starting_after"],
   body: "none",
   input: ListConversationsRequest,
   success: Schemas.ConversationList,
   response: "json",
-  errors: [400,401,403],
+  errors: [400, 401, 403],
   pagination: { kind: "cursor", items: "conversations" },
   idempotent: true
 })
@@ -70,24 +80,51 @@ export const listConversationsOperation = /*#__PURE__*/ Operation.make<ListConve
  * @since 0.1.0
  * @category operations
  */
-export const listConversations = (input?: ListConversationsRequest): Effect.Effect<Schemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listConversationsOperation, input as ListConversationsRequest)
+export const listConversations = (
+  input?: ListConversationsRequest
+): Effect.Effect<
+  Schemas.ConversationList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listConversationsOperation, input as ListConversationsRequest)
 
 /**
  * `unstable.conversations.listConversations` (GET /conversations), the items (`conversations`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listConversationsStream = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listConversationsStream = (
+  input?: ListConversationsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ConversationList, "conversations">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listConversationsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ConversationList, "conversations">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.conversations.listConversations` (GET /conversations), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listConversationsPages = (input?: ListConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listConversationsOperation, input, options) as Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listConversationsPages = (
+  input?: ListConversationsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ConversationList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listConversationsOperation, input, options) as Stream.Stream<
+    Schemas.ConversationList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.conversations.createConversation`: path, query and body parameters by their wire names.
@@ -107,7 +144,11 @@ export const CreateConversationRequest: Schema.Schema<CreateConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const createConversationOperation = /*#__PURE__*/ Operation.make<CreateConversationRequest, Schemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createConversationOperation = /*#__PURE__*/ Operation.make<
+  CreateConversationRequest,
+  Schemas.Message,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.conversations.createConversation",
   operationId: "createConversation",
   api: "unstable",
@@ -119,7 +160,7 @@ export const createConversationOperation = /*#__PURE__*/ Operation.make<CreateCo
   input: CreateConversationRequest,
   success: Schemas.Message,
   response: "json",
-  errors: [400,401,403,404,422],
+  errors: [400, 401, 403, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -141,8 +182,16 @@ export const createConversationOperation = /*#__PURE__*/ Operation.make<CreateCo
  * @since 0.1.0
  * @category operations
  */
-export const createConversation = (input: CreateConversationRequest): Effect.Effect<Schemas.Message, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createConversationOperation, input as CreateConversationRequest)
+export const createConversation = (
+  input: CreateConversationRequest
+): Effect.Effect<
+  Schemas.Message,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createConversationOperation, input as CreateConversationRequest)
 
 /**
  * The input of `unstable.conversations.retrieveConversation`: path, query and body parameters by their wire names.
@@ -162,26 +211,37 @@ export interface RetrieveConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveConversationRequest: Schema.Schema<RetrieveConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveConversationRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String), include_translations: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const RetrieveConversationRequest: Schema.Schema<RetrieveConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RetrieveConversationRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      display_as: /*#__PURE__*/ Schema.optional(Schema.String),
+      include_translations: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    })
+)
 
 /**
  * The descriptor of `unstable.conversations.retrieveConversation` (GET /conversations/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveConversationOperation = /*#__PURE__*/ Operation.make<RetrieveConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveConversationOperation = /*#__PURE__*/ Operation.make<
+  RetrieveConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.conversations.retrieveConversation",
   operationId: "retrieveConversation",
   api: "unstable",
   method: "GET",
   path: "/conversations/{id}",
   pathParams: ["id"],
-  queryParams: ["display_as","include_translations"],
+  queryParams: ["display_as", "include_translations"],
   body: "none",
   input: RetrieveConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404],
+  errors: [400, 401, 403, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -203,8 +263,13 @@ export const retrieveConversationOperation = /*#__PURE__*/ Operation.make<Retrie
  * @since 0.1.0
  * @category operations
  */
-export const retrieveConversation = (input: RetrieveConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveConversationOperation, input as RetrieveConversationRequest)
+export const retrieveConversation = (
+  input: RetrieveConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveConversationOperation, input as RetrieveConversationRequest)
 
 /**
  * The input of `unstable.conversations.updateConversation`: path, query and body parameters by their wire names.
@@ -222,14 +287,27 @@ export type UpdateConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), display_as: /*#__PURE__*/ Schema.optional(Schema.String) }), Schemas.UpdateConversationRequest))
+export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        display_as: /*#__PURE__*/ Schema.optional(Schema.String)
+      }),
+      Schemas.UpdateConversationRequest
+    )
+)
 
 /**
  * The descriptor of `unstable.conversations.updateConversation` (PUT /conversations/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateConversationOperation = /*#__PURE__*/ Operation.make<UpdateConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateConversationOperation = /*#__PURE__*/ Operation.make<
+  UpdateConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.conversations.updateConversation",
   operationId: "updateConversation",
   api: "unstable",
@@ -241,7 +319,7 @@ export const updateConversationOperation = /*#__PURE__*/ Operation.make<UpdateCo
   input: UpdateConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404,422],
+  errors: [400, 401, 403, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -265,8 +343,16 @@ export const updateConversationOperation = /*#__PURE__*/ Operation.make<UpdateCo
  * @since 0.1.0
  * @category operations
  */
-export const updateConversation = (input: UpdateConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateConversationOperation, input as UpdateConversationRequest)
+export const updateConversation = (
+  input: UpdateConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateConversationOperation, input as UpdateConversationRequest)
 
 /**
  * The input of `unstable.conversations.deleteConversation`: path, query and body parameters by their wire names.
@@ -282,14 +368,21 @@ export interface DeleteConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteConversationRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DeleteConversationRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.conversations.deleteConversation` (DELETE /conversations/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteConversationOperation = /*#__PURE__*/ Operation.make<DeleteConversationRequest, Schemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteConversationOperation = /*#__PURE__*/ Operation.make<
+  DeleteConversationRequest,
+  Schemas.ConversationDeleted,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.conversations.deleteConversation",
   operationId: "deleteConversation",
   api: "unstable",
@@ -301,7 +394,7 @@ export const deleteConversationOperation = /*#__PURE__*/ Operation.make<DeleteCo
   input: DeleteConversationRequest,
   success: Schemas.ConversationDeleted,
   response: "json",
-  errors: [400,401,403,404],
+  errors: [400, 401, 403, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -315,8 +408,13 @@ export const deleteConversationOperation = /*#__PURE__*/ Operation.make<DeleteCo
  * @since 0.1.0
  * @category operations
  */
-export const deleteConversation = (input: DeleteConversationRequest): Effect.Effect<Schemas.ConversationDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteConversationOperation, input as DeleteConversationRequest)
+export const deleteConversation = (
+  input: DeleteConversationRequest
+): Effect.Effect<
+  Schemas.ConversationDeleted,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteConversationOperation, input as DeleteConversationRequest)
 
 /**
  * The input of `unstable.conversations.searchConversations`: path, query and body parameters by their wire names.
@@ -336,7 +434,11 @@ export const SearchConversationsRequest: Schema.Schema<SearchConversationsReques
  * @since 0.1.0
  * @category operations
  */
-export const searchConversationsOperation = /*#__PURE__*/ Operation.make<SearchConversationsRequest, Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const searchConversationsOperation = /*#__PURE__*/ Operation.make<
+  SearchConversationsRequest,
+  Schemas.ConversationList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.conversations.searchConversations",
   operationId: "searchConversations",
   api: "unstable",
@@ -348,7 +450,7 @@ export const searchConversationsOperation = /*#__PURE__*/ Operation.make<SearchC
   input: SearchConversationsRequest,
   success: Schemas.ConversationList,
   response: "json",
-  errors: [400,422],
+  errors: [400, 422],
   pagination: { kind: "search", items: "conversations" },
   idempotent: true
 })
@@ -460,24 +562,51 @@ export const searchConversationsOperation = /*#__PURE__*/ Operation.make<SearchC
  * @since 0.1.0
  * @category operations
  */
-export const searchConversations = (input: SearchConversationsRequest): Effect.Effect<Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(searchConversationsOperation, input as SearchConversationsRequest)
+export const searchConversations = (
+  input: SearchConversationsRequest
+): Effect.Effect<
+  Schemas.ConversationList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(searchConversationsOperation, input as SearchConversationsRequest)
 
 /**
  * `unstable.conversations.searchConversations` (POST /conversations/search), the items (`conversations`) of every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchConversationsStream = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchConversationsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.ConversationList, "conversations">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchConversationsStream = (
+  input: SearchConversationsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.ConversationList, "conversations">,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(searchConversationsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.ConversationList, "conversations">,
+    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.conversations.searchConversations` (POST /conversations/search), every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchConversationsPages = (input: SearchConversationsRequest, options?: Pagination.Options): Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchConversationsOperation, input, options) as Stream.Stream<Schemas.ConversationList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchConversationsPages = (
+  input: SearchConversationsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.ConversationList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(searchConversationsOperation, input, options) as Stream.Stream<
+    Schemas.ConversationList,
+    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.conversations.replyConversation`: path, query and body parameters by their wire names.
@@ -493,14 +622,24 @@ export type ReplyConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyConversationRequest: Schema.Schema<ReplyConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ReplyConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ReplyConversationRequest))
+export const ReplyConversationRequest: Schema.Schema<ReplyConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ReplyConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.ReplyConversationRequest
+    )
+)
 
 /**
  * The descriptor of `unstable.conversations.replyConversation` (POST /conversations/{id}/reply).
  * @since 0.1.0
  * @category operations
  */
-export const replyConversationOperation = /*#__PURE__*/ Operation.make<ReplyConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const replyConversationOperation = /*#__PURE__*/ Operation.make<
+  ReplyConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.conversations.replyConversation",
   operationId: "replyConversation",
   api: "unstable",
@@ -512,7 +651,7 @@ export const replyConversationOperation = /*#__PURE__*/ Operation.make<ReplyConv
   input: ReplyConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404,422],
+  errors: [400, 401, 403, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -526,31 +665,61 @@ export const replyConversationOperation = /*#__PURE__*/ Operation.make<ReplyConv
  * @since 0.1.0
  * @category operations
  */
-export const replyConversation = (input: ReplyConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(replyConversationOperation, input as ReplyConversationRequest)
+export const replyConversation = (
+  input: ReplyConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(replyConversationOperation, input as ReplyConversationRequest)
 
 /**
  * The input of `unstable.conversations.manageConversation`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type ManageConversationRequest = {
-  /** The identifier for the conversation as given by Intercom. */
-  readonly id: string | number
-} & (Schemas.CloseConversationRequest | Schemas.SnoozeConversationRequest | Schemas.OpenConversationRequest | Schemas.AssignConversationRequest)
+export type ManageConversationRequest =
+  & {
+    /** The identifier for the conversation as given by Intercom. */
+    readonly id: string | number
+  }
+  & (
+    | Schemas.CloseConversationRequest
+    | Schemas.SnoozeConversationRequest
+    | Schemas.OpenConversationRequest
+    | Schemas.AssignConversationRequest
+  )
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ManageConversationRequest: Schema.Schema<ManageConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ManageConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Union(Schemas.CloseConversationRequest, Schemas.SnoozeConversationRequest, Schemas.OpenConversationRequest, Schemas.AssignConversationRequest)))
+export const ManageConversationRequest: Schema.Schema<ManageConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ManageConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Union(
+        Schemas.CloseConversationRequest,
+        Schemas.SnoozeConversationRequest,
+        Schemas.OpenConversationRequest,
+        Schemas.AssignConversationRequest
+      )
+    )
+)
 
 /**
  * The descriptor of `unstable.conversations.manageConversation` (POST /conversations/{id}/parts).
  * @since 0.1.0
  * @category operations
  */
-export const manageConversationOperation = /*#__PURE__*/ Operation.make<ManageConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const manageConversationOperation = /*#__PURE__*/ Operation.make<
+  ManageConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.conversations.manageConversation",
   operationId: "manageConversation",
   api: "unstable",
@@ -562,7 +731,7 @@ export const manageConversationOperation = /*#__PURE__*/ Operation.make<ManageCo
   input: ManageConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404,422],
+  errors: [400, 401, 403, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -580,8 +749,16 @@ export const manageConversationOperation = /*#__PURE__*/ Operation.make<ManageCo
  * @since 0.1.0
  * @category operations
  */
-export const manageConversation = (input: ManageConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(manageConversationOperation, input as ManageConversationRequest)
+export const manageConversation = (
+  input: ManageConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(manageConversationOperation, input as ManageConversationRequest)
 
 /**
  * The input of `unstable.conversations.attachContactToConversation`: path, query and body parameters by their wire names.
@@ -597,14 +774,24 @@ export type AttachContactToConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.AttachContactToConversationRequest))
+export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.AttachContactToConversationRequest
+    )
+  )
 
 /**
  * The descriptor of `unstable.conversations.attachContactToConversation` (POST /conversations/{id}/customers).
  * @since 0.1.0
  * @category operations
  */
-export const attachContactToConversationOperation = /*#__PURE__*/ Operation.make<AttachContactToConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachContactToConversationOperation = /*#__PURE__*/ Operation.make<
+  AttachContactToConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.conversations.attachContactToConversation",
   operationId: "attachContactToConversation",
   api: "unstable",
@@ -616,7 +803,7 @@ export const attachContactToConversationOperation = /*#__PURE__*/ Operation.make
   input: AttachContactToConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404,422],
+  errors: [400, 401, 403, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -634,8 +821,16 @@ export const attachContactToConversationOperation = /*#__PURE__*/ Operation.make
  * @since 0.1.0
  * @category operations
  */
-export const attachContactToConversation = (input: AttachContactToConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(attachContactToConversationOperation, input as AttachContactToConversationRequest)
+export const attachContactToConversation = (
+  input: AttachContactToConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(attachContactToConversationOperation, input as AttachContactToConversationRequest)
 
 /**
  * The input of `unstable.conversations.detachContactFromConversation`: path, query and body parameters by their wire names.
@@ -653,26 +848,39 @@ export type DetachContactFromConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.DetachContactFromConversationRequest))
+export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({
+        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      Schemas.DetachContactFromConversationRequest
+    )
+  )
 
 /**
  * The descriptor of `unstable.conversations.detachContactFromConversation` (DELETE /conversations/{conversation_id}/customers/{contact_id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachContactFromConversationOperation = /*#__PURE__*/ Operation.make<DetachContactFromConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const detachContactFromConversationOperation = /*#__PURE__*/ Operation.make<
+  DetachContactFromConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.conversations.detachContactFromConversation",
   operationId: "detachContactFromConversation",
   api: "unstable",
   method: "DELETE",
   path: "/conversations/{conversation_id}/customers/{contact_id}",
-  pathParams: ["conversation_id","contact_id"],
+  pathParams: ["conversation_id", "contact_id"],
   queryParams: [],
   body: "fields",
   input: DetachContactFromConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,403,404,422],
+  errors: [400, 401, 403, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -690,8 +898,16 @@ export const detachContactFromConversationOperation = /*#__PURE__*/ Operation.ma
  * @since 0.1.0
  * @category operations
  */
-export const detachContactFromConversation = (input: DetachContactFromConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(detachContactFromConversationOperation, input as DetachContactFromConversationRequest)
+export const detachContactFromConversation = (
+  input: DetachContactFromConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(detachContactFromConversationOperation, input as DetachContactFromConversationRequest)
 
 /**
  * The input of `unstable.conversations.listHandlingEvents`: path, query and body parameters by their wire names.
@@ -707,14 +923,21 @@ export interface ListHandlingEventsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListHandlingEventsRequest: Schema.Schema<ListHandlingEventsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListHandlingEventsRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListHandlingEventsRequest: Schema.Schema<ListHandlingEventsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListHandlingEventsRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.conversations.listHandlingEvents` (GET /conversations/{id}/handling_events).
  * @since 0.1.0
  * @category operations
  */
-export const listHandlingEventsOperation = /*#__PURE__*/ Operation.make<ListHandlingEventsRequest, Schemas.HandlingEventList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listHandlingEventsOperation = /*#__PURE__*/ Operation.make<
+  ListHandlingEventsRequest,
+  Schemas.HandlingEventList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.conversations.listHandlingEvents",
   operationId: "listHandlingEvents",
   api: "unstable",
@@ -726,7 +949,7 @@ export const listHandlingEventsOperation = /*#__PURE__*/ Operation.make<ListHand
   input: ListHandlingEventsRequest,
   success: Schemas.HandlingEventList,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -742,8 +965,13 @@ export const listHandlingEventsOperation = /*#__PURE__*/ Operation.make<ListHand
  * @since 0.1.0
  * @category operations
  */
-export const listHandlingEvents = (input: ListHandlingEventsRequest): Effect.Effect<Schemas.HandlingEventList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listHandlingEventsOperation, input as ListHandlingEventsRequest)
+export const listHandlingEvents = (
+  input: ListHandlingEventsRequest
+): Effect.Effect<
+  Schemas.HandlingEventList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listHandlingEventsOperation, input as ListHandlingEventsRequest)
 
 /**
  * The input of `unstable.conversations.redactConversation`: path, query and body parameters by their wire names.
@@ -763,7 +991,11 @@ export const RedactConversationRequest: Schema.Schema<RedactConversationRequest>
  * @since 0.1.0
  * @category operations
  */
-export const redactConversationOperation = /*#__PURE__*/ Operation.make<RedactConversationRequest, Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const redactConversationOperation = /*#__PURE__*/ Operation.make<
+  RedactConversationRequest,
+  Schemas.Conversation,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.conversations.redactConversation",
   operationId: "redactConversation",
   api: "unstable",
@@ -775,7 +1007,7 @@ export const redactConversationOperation = /*#__PURE__*/ Operation.make<RedactCo
   input: RedactConversationRequest,
   success: Schemas.Conversation,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -793,8 +1025,16 @@ export const redactConversationOperation = /*#__PURE__*/ Operation.make<RedactCo
  * @since 0.1.0
  * @category operations
  */
-export const redactConversation = (input: RedactConversationRequest): Effect.Effect<Schemas.Conversation, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(redactConversationOperation, input as RedactConversationRequest)
+export const redactConversation = (
+  input: RedactConversationRequest
+): Effect.Effect<
+  Schemas.Conversation,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(redactConversationOperation, input as RedactConversationRequest)
 
 /**
  * The input of `unstable.conversations.convertConversationToTicket`: path, query and body parameters by their wire names.
@@ -810,14 +1050,24 @@ export type ConvertConversationToTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConvertConversationToTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.ConvertConversationToTicketRequest))
+export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConvertConversationToTicketRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.ConvertConversationToTicketRequest
+    )
+  )
 
 /**
  * The descriptor of `unstable.conversations.convertConversationToTicket` (POST /conversations/{id}/convert).
  * @since 0.1.0
  * @category operations
  */
-export const convertConversationToTicketOperation = /*#__PURE__*/ Operation.make<ConvertConversationToTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const convertConversationToTicketOperation = /*#__PURE__*/ Operation.make<
+  ConvertConversationToTicketRequest,
+  Schemas.Ticket,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.conversations.convertConversationToTicket",
   operationId: "convertConversationToTicket",
   api: "unstable",
@@ -829,7 +1079,7 @@ export const convertConversationToTicketOperation = /*#__PURE__*/ Operation.make
   input: ConvertConversationToTicketRequest,
   success: Schemas.Ticket,
   response: "json",
-  errors: [400,404,422],
+  errors: [400, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -843,5 +1093,13 @@ export const convertConversationToTicketOperation = /*#__PURE__*/ Operation.make
  * @since 0.1.0
  * @category operations
  */
-export const convertConversationToTicket = (input: ConvertConversationToTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(convertConversationToTicketOperation, input as ConvertConversationToTicketRequest)
+export const convertConversationToTicket = (
+  input: ConvertConversationToTicketRequest
+): Effect.Effect<
+  Schemas.Ticket,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(convertConversationToTicketOperation, input as ConvertConversationToTicketRequest)

@@ -31,7 +31,11 @@ export const NotifyNewConversationRequest: Schema.Schema<NotifyNewConversationRe
  * @since 0.1.0
  * @category operations
  */
-export const notifyNewConversationOperation = /*#__PURE__*/ Operation.make<NotifyNewConversationRequest, Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const notifyNewConversationOperation = /*#__PURE__*/ Operation.make<
+  NotifyNewConversationRequest,
+  Schemas.CustomChannelNotificationResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.customChannelEvents.notifyNewConversation",
   operationId: "notifyNewConversation",
   api: "unstable",
@@ -43,7 +47,7 @@ export const notifyNewConversationOperation = /*#__PURE__*/ Operation.make<Notif
   input: NotifyNewConversationRequest,
   success: Schemas.CustomChannelNotificationResponse,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -58,8 +62,16 @@ export const notifyNewConversationOperation = /*#__PURE__*/ Operation.make<Notif
  * @since 0.1.0
  * @category operations
  */
-export const notifyNewConversation = (input: NotifyNewConversationRequest): Effect.Effect<Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(notifyNewConversationOperation, input as NotifyNewConversationRequest)
+export const notifyNewConversation = (
+  input: NotifyNewConversationRequest
+): Effect.Effect<
+  Schemas.CustomChannelNotificationResponse,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(notifyNewConversationOperation, input as NotifyNewConversationRequest)
 
 /**
  * The input of `unstable.customChannelEvents.notifyNewMessage`: path, query and body parameters by their wire names.
@@ -80,14 +92,26 @@ export type NotifyNewMessageRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const NotifyNewMessageRequest: Schema.Schema<NotifyNewMessageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<NotifyNewMessageRequest> => /*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, body: Schema.String }))
+export const NotifyNewMessageRequest: Schema.Schema<NotifyNewMessageRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<NotifyNewMessageRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      contact: Schemas.CustomChannelContact,
+      body: Schema.String
+    })
+)
 
 /**
  * The descriptor of `unstable.customChannelEvents.notifyNewMessage` (POST /custom_channel_events/notify_new_message).
  * @since 0.1.0
  * @category operations
  */
-export const notifyNewMessageOperation = /*#__PURE__*/ Operation.make<NotifyNewMessageRequest, Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const notifyNewMessageOperation = /*#__PURE__*/ Operation.make<
+  NotifyNewMessageRequest,
+  Schemas.CustomChannelNotificationResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.customChannelEvents.notifyNewMessage",
   operationId: "notifyNewMessage",
   api: "unstable",
@@ -99,7 +123,7 @@ export const notifyNewMessageOperation = /*#__PURE__*/ Operation.make<NotifyNewM
   input: NotifyNewMessageRequest,
   success: Schemas.CustomChannelNotificationResponse,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -114,8 +138,16 @@ export const notifyNewMessageOperation = /*#__PURE__*/ Operation.make<NotifyNewM
  * @since 0.1.0
  * @category operations
  */
-export const notifyNewMessage = (input: NotifyNewMessageRequest): Effect.Effect<Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(notifyNewMessageOperation, input as NotifyNewMessageRequest)
+export const notifyNewMessage = (
+  input: NotifyNewMessageRequest
+): Effect.Effect<
+  Schemas.CustomChannelNotificationResponse,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(notifyNewMessageOperation, input as NotifyNewMessageRequest)
 
 /**
  * The input of `unstable.customChannelEvents.notifyQuickReplySelected`: path, query and body parameters by their wire names.
@@ -136,14 +168,26 @@ export type NotifyQuickReplySelectedRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const NotifyQuickReplySelectedRequest: Schema.Schema<NotifyQuickReplySelectedRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<NotifyQuickReplySelectedRequest> => /*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, quick_reply_option_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const NotifyQuickReplySelectedRequest: Schema.Schema<NotifyQuickReplySelectedRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<NotifyQuickReplySelectedRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      contact: Schemas.CustomChannelContact,
+      quick_reply_option_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    })
+  )
 
 /**
  * The descriptor of `unstable.customChannelEvents.notifyQuickReplySelected` (POST /custom_channel_events/notify_quick_reply_selected).
  * @since 0.1.0
  * @category operations
  */
-export const notifyQuickReplySelectedOperation = /*#__PURE__*/ Operation.make<NotifyQuickReplySelectedRequest, Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const notifyQuickReplySelectedOperation = /*#__PURE__*/ Operation.make<
+  NotifyQuickReplySelectedRequest,
+  Schemas.CustomChannelNotificationResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.customChannelEvents.notifyQuickReplySelected",
   operationId: "notifyQuickReplySelected",
   api: "unstable",
@@ -155,7 +199,7 @@ export const notifyQuickReplySelectedOperation = /*#__PURE__*/ Operation.make<No
   input: NotifyQuickReplySelectedRequest,
   success: Schemas.CustomChannelNotificationResponse,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -170,8 +214,16 @@ export const notifyQuickReplySelectedOperation = /*#__PURE__*/ Operation.make<No
  * @since 0.1.0
  * @category operations
  */
-export const notifyQuickReplySelected = (input: NotifyQuickReplySelectedRequest): Effect.Effect<Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(notifyQuickReplySelectedOperation, input as NotifyQuickReplySelectedRequest)
+export const notifyQuickReplySelected = (
+  input: NotifyQuickReplySelectedRequest
+): Effect.Effect<
+  Schemas.CustomChannelNotificationResponse,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(notifyQuickReplySelectedOperation, input as NotifyQuickReplySelectedRequest)
 
 /**
  * The input of `unstable.customChannelEvents.notifyAttributeCollected`: path, query and body parameters by their wire names.
@@ -191,14 +243,26 @@ export type NotifyAttributeCollectedRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const NotifyAttributeCollectedRequest: Schema.Schema<NotifyAttributeCollectedRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<NotifyAttributeCollectedRequest> => /*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: Schemas.CustomChannelContact, attribute: Schemas.CustomChannelAttribute }))
+export const NotifyAttributeCollectedRequest: Schema.Schema<NotifyAttributeCollectedRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<NotifyAttributeCollectedRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      contact: Schemas.CustomChannelContact,
+      attribute: Schemas.CustomChannelAttribute
+    })
+  )
 
 /**
  * The descriptor of `unstable.customChannelEvents.notifyAttributeCollected` (POST /custom_channel_events/notify_attribute_collected).
  * @since 0.1.0
  * @category operations
  */
-export const notifyAttributeCollectedOperation = /*#__PURE__*/ Operation.make<NotifyAttributeCollectedRequest, Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const notifyAttributeCollectedOperation = /*#__PURE__*/ Operation.make<
+  NotifyAttributeCollectedRequest,
+  Schemas.CustomChannelNotificationResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.customChannelEvents.notifyAttributeCollected",
   operationId: "notifyAttributeCollected",
   api: "unstable",
@@ -210,7 +274,7 @@ export const notifyAttributeCollectedOperation = /*#__PURE__*/ Operation.make<No
   input: NotifyAttributeCollectedRequest,
   success: Schemas.CustomChannelNotificationResponse,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -225,5 +289,13 @@ export const notifyAttributeCollectedOperation = /*#__PURE__*/ Operation.make<No
  * @since 0.1.0
  * @category operations
  */
-export const notifyAttributeCollected = (input: NotifyAttributeCollectedRequest): Effect.Effect<Schemas.CustomChannelNotificationResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(notifyAttributeCollectedOperation, input as NotifyAttributeCollectedRequest)
+export const notifyAttributeCollected = (
+  input: NotifyAttributeCollectedRequest
+): Effect.Effect<
+  Schemas.CustomChannelNotificationResponse,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(notifyAttributeCollectedOperation, input as NotifyAttributeCollectedRequest)

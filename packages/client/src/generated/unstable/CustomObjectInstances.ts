@@ -28,14 +28,24 @@ export interface GetCustomObjectInstancesByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetCustomObjectInstancesByExternalIdRequest: Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> => /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_id: Schema.String }))
+export const GetCustomObjectInstancesByExternalIdRequest: Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      external_id: Schema.String
+    })
+  )
 
 /**
  * The descriptor of `unstable.customObjectInstances.getCustomObjectInstancesByExternalId` (GET /custom_object_instances/{custom_object_type_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const getCustomObjectInstancesByExternalIdOperation = /*#__PURE__*/ Operation.make<GetCustomObjectInstancesByExternalIdRequest, Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getCustomObjectInstancesByExternalIdOperation = /*#__PURE__*/ Operation.make<
+  GetCustomObjectInstancesByExternalIdRequest,
+  Schemas.CustomObjectInstance,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.customObjectInstances.getCustomObjectInstancesByExternalId",
   operationId: "getCustomObjectInstancesByExternalId",
   api: "unstable",
@@ -47,7 +57,7 @@ export const getCustomObjectInstancesByExternalIdOperation = /*#__PURE__*/ Opera
   input: GetCustomObjectInstancesByExternalIdRequest,
   success: Schemas.CustomObjectInstance,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -61,7 +71,13 @@ export const getCustomObjectInstancesByExternalIdOperation = /*#__PURE__*/ Opera
  * @since 0.1.0
  * @category operations
  */
-export const getCustomObjectInstancesByExternalId = (input: GetCustomObjectInstancesByExternalIdRequest): Effect.Effect<Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
+export const getCustomObjectInstancesByExternalId = (
+  input: GetCustomObjectInstancesByExternalIdRequest
+): Effect.Effect<
+  Schemas.CustomObjectInstance,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
   Operation.execute(getCustomObjectInstancesByExternalIdOperation, input as GetCustomObjectInstancesByExternalIdRequest)
 
 /**
@@ -78,14 +94,26 @@ export type CreateCustomObjectInstancesRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateCustomObjectInstancesRequest: Schema.Schema<CreateCustomObjectInstancesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateCustomObjectInstancesRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateOrUpdateCustomObjectInstanceRequest))
+export const CreateCustomObjectInstancesRequest: Schema.Schema<CreateCustomObjectInstancesRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateCustomObjectInstancesRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({
+        custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      Schemas.CreateOrUpdateCustomObjectInstanceRequest
+    )
+  )
 
 /**
  * The descriptor of `unstable.customObjectInstances.createCustomObjectInstances` (POST /custom_object_instances/{custom_object_type_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const createCustomObjectInstancesOperation = /*#__PURE__*/ Operation.make<CreateCustomObjectInstancesRequest, Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createCustomObjectInstancesOperation = /*#__PURE__*/ Operation.make<
+  CreateCustomObjectInstancesRequest,
+  Schemas.CustomObjectInstance,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.customObjectInstances.createCustomObjectInstances",
   operationId: "createCustomObjectInstances",
   api: "unstable",
@@ -97,7 +125,7 @@ export const createCustomObjectInstancesOperation = /*#__PURE__*/ Operation.make
   input: CreateCustomObjectInstancesRequest,
   success: Schemas.CustomObjectInstance,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -111,8 +139,16 @@ export const createCustomObjectInstancesOperation = /*#__PURE__*/ Operation.make
  * @since 0.1.0
  * @category operations
  */
-export const createCustomObjectInstances = (input: CreateCustomObjectInstancesRequest): Effect.Effect<Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createCustomObjectInstancesOperation, input as CreateCustomObjectInstancesRequest)
+export const createCustomObjectInstances = (
+  input: CreateCustomObjectInstancesRequest
+): Effect.Effect<
+  Schemas.CustomObjectInstance,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createCustomObjectInstancesOperation, input as CreateCustomObjectInstancesRequest)
 
 /**
  * The input of `unstable.customObjectInstances.deleteCustomObjectInstancesById`: path, query and body parameters by their wire names.
@@ -129,14 +165,24 @@ export interface DeleteCustomObjectInstancesByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCustomObjectInstancesByIdRequest: Schema.Schema<DeleteCustomObjectInstancesByIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCustomObjectInstancesByIdRequest> => /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_id: Schema.String }))
+export const DeleteCustomObjectInstancesByIdRequest: Schema.Schema<DeleteCustomObjectInstancesByIdRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCustomObjectInstancesByIdRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      external_id: Schema.String
+    })
+  )
 
 /**
  * The descriptor of `unstable.customObjectInstances.deleteCustomObjectInstancesById` (DELETE /custom_object_instances/{custom_object_type_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteCustomObjectInstancesByIdOperation = /*#__PURE__*/ Operation.make<DeleteCustomObjectInstancesByIdRequest, Schemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteCustomObjectInstancesByIdOperation = /*#__PURE__*/ Operation.make<
+  DeleteCustomObjectInstancesByIdRequest,
+  Schemas.CustomObjectInstanceDeleted,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.customObjectInstances.deleteCustomObjectInstancesById",
   operationId: "deleteCustomObjectInstancesById",
   api: "unstable",
@@ -148,7 +194,7 @@ export const deleteCustomObjectInstancesByIdOperation = /*#__PURE__*/ Operation.
   input: DeleteCustomObjectInstancesByIdRequest,
   success: Schemas.CustomObjectInstanceDeleted,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -162,8 +208,13 @@ export const deleteCustomObjectInstancesByIdOperation = /*#__PURE__*/ Operation.
  * @since 0.1.0
  * @category operations
  */
-export const deleteCustomObjectInstancesById = (input: DeleteCustomObjectInstancesByIdRequest): Effect.Effect<Schemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteCustomObjectInstancesByIdOperation, input as DeleteCustomObjectInstancesByIdRequest)
+export const deleteCustomObjectInstancesById = (
+  input: DeleteCustomObjectInstancesByIdRequest
+): Effect.Effect<
+  Schemas.CustomObjectInstanceDeleted,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteCustomObjectInstancesByIdOperation, input as DeleteCustomObjectInstancesByIdRequest)
 
 /**
  * The input of `unstable.customObjectInstances.getCustomObjectInstancesById`: path, query and body parameters by their wire names.
@@ -181,26 +232,36 @@ export interface GetCustomObjectInstancesByIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetCustomObjectInstancesByIdRequest: Schema.Schema<GetCustomObjectInstancesByIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetCustomObjectInstancesByIdRequest> => /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const GetCustomObjectInstancesByIdRequest: Schema.Schema<GetCustomObjectInstancesByIdRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetCustomObjectInstancesByIdRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    })
+  )
 
 /**
  * The descriptor of `unstable.customObjectInstances.getCustomObjectInstancesById` (GET /custom_object_instances/{custom_object_type_identifier}/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const getCustomObjectInstancesByIdOperation = /*#__PURE__*/ Operation.make<GetCustomObjectInstancesByIdRequest, Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getCustomObjectInstancesByIdOperation = /*#__PURE__*/ Operation.make<
+  GetCustomObjectInstancesByIdRequest,
+  Schemas.CustomObjectInstance,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.customObjectInstances.getCustomObjectInstancesById",
   operationId: "getCustomObjectInstancesById",
   api: "unstable",
   method: "GET",
   path: "/custom_object_instances/{custom_object_type_identifier}/{id}",
-  pathParams: ["custom_object_type_identifier","id"],
+  pathParams: ["custom_object_type_identifier", "id"],
   queryParams: [],
   body: "none",
   input: GetCustomObjectInstancesByIdRequest,
   success: Schemas.CustomObjectInstance,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -214,8 +275,13 @@ export const getCustomObjectInstancesByIdOperation = /*#__PURE__*/ Operation.mak
  * @since 0.1.0
  * @category operations
  */
-export const getCustomObjectInstancesById = (input: GetCustomObjectInstancesByIdRequest): Effect.Effect<Schemas.CustomObjectInstance, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(getCustomObjectInstancesByIdOperation, input as GetCustomObjectInstancesByIdRequest)
+export const getCustomObjectInstancesById = (
+  input: GetCustomObjectInstancesByIdRequest
+): Effect.Effect<
+  Schemas.CustomObjectInstance,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(getCustomObjectInstancesByIdOperation, input as GetCustomObjectInstancesByIdRequest)
 
 /**
  * The input of `unstable.customObjectInstances.deleteCustomObjectInstancesByExternalId`: path, query and body parameters by their wire names.
@@ -233,26 +299,37 @@ export interface DeleteCustomObjectInstancesByExternalIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCustomObjectInstancesByExternalIdRequest: Schema.Schema<DeleteCustomObjectInstancesByExternalIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCustomObjectInstancesByExternalIdRequest> => /*#__PURE__*/ Schema.Struct({ custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteCustomObjectInstancesByExternalIdRequest: Schema.Schema<
+  DeleteCustomObjectInstancesByExternalIdRequest
+> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCustomObjectInstancesByExternalIdRequest> =>
+  /*#__PURE__*/ Schema.Struct({
+    custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+    id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+  })
+)
 
 /**
  * The descriptor of `unstable.customObjectInstances.deleteCustomObjectInstancesByExternalId` (DELETE /custom_object_instances/{custom_object_type_identifier}/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteCustomObjectInstancesByExternalIdOperation = /*#__PURE__*/ Operation.make<DeleteCustomObjectInstancesByExternalIdRequest, Schemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteCustomObjectInstancesByExternalIdOperation = /*#__PURE__*/ Operation.make<
+  DeleteCustomObjectInstancesByExternalIdRequest,
+  Schemas.CustomObjectInstanceDeleted,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.customObjectInstances.deleteCustomObjectInstancesByExternalId",
   operationId: "deleteCustomObjectInstancesByExternalId",
   api: "unstable",
   method: "DELETE",
   path: "/custom_object_instances/{custom_object_type_identifier}/{id}",
-  pathParams: ["custom_object_type_identifier","id"],
+  pathParams: ["custom_object_type_identifier", "id"],
   queryParams: [],
   body: "none",
   input: DeleteCustomObjectInstancesByExternalIdRequest,
   success: Schemas.CustomObjectInstanceDeleted,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -266,5 +343,14 @@ export const deleteCustomObjectInstancesByExternalIdOperation = /*#__PURE__*/ Op
  * @since 0.1.0
  * @category operations
  */
-export const deleteCustomObjectInstancesByExternalId = (input: DeleteCustomObjectInstancesByExternalIdRequest): Effect.Effect<Schemas.CustomObjectInstanceDeleted, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteCustomObjectInstancesByExternalIdOperation, input as DeleteCustomObjectInstancesByExternalIdRequest)
+export const deleteCustomObjectInstancesByExternalId = (
+  input: DeleteCustomObjectInstancesByExternalIdRequest
+): Effect.Effect<
+  Schemas.CustomObjectInstanceDeleted,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Operation.execute(
+    deleteCustomObjectInstancesByExternalIdOperation,
+    input as DeleteCustomObjectInstancesByExternalIdRequest
+  )

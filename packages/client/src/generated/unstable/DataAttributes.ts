@@ -29,26 +29,36 @@ export interface LisDataAttributesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const LisDataAttributesRequest: Schema.Schema<LisDataAttributesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<LisDataAttributesRequest> => /*#__PURE__*/ Schema.Struct({ model: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("contact", "company", "conversation")), include_archived: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const LisDataAttributesRequest: Schema.Schema<LisDataAttributesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<LisDataAttributesRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      model: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("contact", "company", "conversation")),
+      include_archived: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    })
+)
 
 /**
  * The descriptor of `unstable.dataAttributes.lisDataAttributes` (GET /data_attributes).
  * @since 0.1.0
  * @category operations
  */
-export const lisDataAttributesOperation = /*#__PURE__*/ Operation.make<LisDataAttributesRequest, Schemas.DataAttributeList, IntercomError.BadRequestError>({
+export const lisDataAttributesOperation = /*#__PURE__*/ Operation.make<
+  LisDataAttributesRequest,
+  Schemas.DataAttributeList,
+  IntercomError.BadRequestError
+>({
   name: "unstable.dataAttributes.lisDataAttributes",
   operationId: "lisDataAttributes",
   api: "unstable",
   method: "GET",
   path: "/data_attributes",
   pathParams: [],
-  queryParams: ["model","include_archived"],
+  queryParams: ["model", "include_archived"],
   body: "none",
   input: LisDataAttributesRequest,
   success: Schemas.DataAttributeList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: undefined,
   idempotent: true
 })
@@ -62,8 +72,13 @@ export const lisDataAttributesOperation = /*#__PURE__*/ Operation.make<LisDataAt
  * @since 0.1.0
  * @category operations
  */
-export const lisDataAttributes = (input?: LisDataAttributesRequest): Effect.Effect<Schemas.DataAttributeList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(lisDataAttributesOperation, input as LisDataAttributesRequest)
+export const lisDataAttributes = (
+  input?: LisDataAttributesRequest
+): Effect.Effect<
+  Schemas.DataAttributeList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(lisDataAttributesOperation, input as LisDataAttributesRequest)
 
 /**
  * The input of `unstable.dataAttributes.createDataAttribute`: path, query and body parameters by their wire names.
@@ -83,7 +98,11 @@ export const CreateDataAttributeRequest: Schema.Schema<CreateDataAttributeReques
  * @since 0.1.0
  * @category operations
  */
-export const createDataAttributeOperation = /*#__PURE__*/ Operation.make<CreateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createDataAttributeOperation = /*#__PURE__*/ Operation.make<
+  CreateDataAttributeRequest,
+  Schemas.DataAttribute,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.dataAttributes.createDataAttribute",
   operationId: "createDataAttribute",
   api: "unstable",
@@ -95,7 +114,7 @@ export const createDataAttributeOperation = /*#__PURE__*/ Operation.make<CreateD
   input: CreateDataAttributeRequest,
   success: Schemas.DataAttribute,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -109,8 +128,13 @@ export const createDataAttributeOperation = /*#__PURE__*/ Operation.make<CreateD
  * @since 0.1.0
  * @category operations
  */
-export const createDataAttribute = (input: CreateDataAttributeRequest): Effect.Effect<Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createDataAttributeOperation, input as CreateDataAttributeRequest)
+export const createDataAttribute = (
+  input: CreateDataAttributeRequest
+): Effect.Effect<
+  Schemas.DataAttribute,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createDataAttributeOperation, input as CreateDataAttributeRequest)
 
 /**
  * The input of `unstable.dataAttributes.updateDataAttribute`: path, query and body parameters by their wire names.
@@ -126,14 +150,24 @@ export type UpdateDataAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateDataAttributeRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateDataAttributeRequest))
+export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateDataAttributeRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.UpdateDataAttributeRequest
+    )
+)
 
 /**
  * The descriptor of `unstable.dataAttributes.updateDataAttribute` (PUT /data_attributes/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateDataAttributeOperation = /*#__PURE__*/ Operation.make<UpdateDataAttributeRequest, Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateDataAttributeOperation = /*#__PURE__*/ Operation.make<
+  UpdateDataAttributeRequest,
+  Schemas.DataAttribute,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.dataAttributes.updateDataAttribute",
   operationId: "updateDataAttribute",
   api: "unstable",
@@ -145,7 +179,7 @@ export const updateDataAttributeOperation = /*#__PURE__*/ Operation.make<UpdateD
   input: UpdateDataAttributeRequest,
   success: Schemas.DataAttribute,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -163,5 +197,13 @@ export const updateDataAttributeOperation = /*#__PURE__*/ Operation.make<UpdateD
  * @since 0.1.0
  * @category operations
  */
-export const updateDataAttribute = (input: UpdateDataAttributeRequest): Effect.Effect<Schemas.DataAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateDataAttributeOperation, input as UpdateDataAttributeRequest)
+export const updateDataAttribute = (
+  input: UpdateDataAttributeRequest
+): Effect.Effect<
+  Schemas.DataAttribute,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateDataAttributeOperation, input as UpdateDataAttributeRequest)

@@ -35,26 +35,40 @@ export interface LisDataEventsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const LisDataEventsRequest: Schema.Schema<LisDataEventsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<LisDataEventsRequest> => /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.optional(Schema.String), intercom_user_id: /*#__PURE__*/ Schema.optional(Schema.String), email: /*#__PURE__*/ Schema.optional(Schema.String), type: Schema.String, summary: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const LisDataEventsRequest: Schema.Schema<LisDataEventsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  LisDataEventsRequest
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    user_id: /*#__PURE__*/ Schema.optional(Schema.String),
+    intercom_user_id: /*#__PURE__*/ Schema.optional(Schema.String),
+    email: /*#__PURE__*/ Schema.optional(Schema.String),
+    type: Schema.String,
+    summary: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+  })
+)
 
 /**
  * The descriptor of `unstable.dataEvents.lisDataEvents` (GET /events).
  * @since 0.1.0
  * @category operations
  */
-export const lisDataEventsOperation = /*#__PURE__*/ Operation.make<LisDataEventsRequest, Schemas.DataEventSummary, IntercomError.BadRequestError>({
+export const lisDataEventsOperation = /*#__PURE__*/ Operation.make<
+  LisDataEventsRequest,
+  Schemas.DataEventSummary,
+  IntercomError.BadRequestError
+>({
   name: "unstable.dataEvents.lisDataEvents",
   operationId: "lisDataEvents",
   api: "unstable",
   method: "GET",
   path: "/events",
   pathParams: [],
-  queryParams: ["user_id","intercom_user_id","email","type","summary"],
+  queryParams: ["user_id", "intercom_user_id", "email", "type", "summary"],
   body: "none",
   input: LisDataEventsRequest,
   success: Schemas.DataEventSummary,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: undefined,
   idempotent: true
 })
@@ -80,8 +94,13 @@ export const lisDataEventsOperation = /*#__PURE__*/ Operation.make<LisDataEvents
  * @since 0.1.0
  * @category operations
  */
-export const lisDataEvents = (input: LisDataEventsRequest): Effect.Effect<Schemas.DataEventSummary, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(lisDataEventsOperation, input as LisDataEventsRequest)
+export const lisDataEvents = (
+  input: LisDataEventsRequest
+): Effect.Effect<
+  Schemas.DataEventSummary,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(lisDataEventsOperation, input as LisDataEventsRequest)
 
 /**
  * The input of `unstable.dataEvents.createDataEvent`: path, query and body parameters by their wire names.
@@ -101,7 +120,11 @@ export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = Sch
  * @since 0.1.0
  * @category operations
  */
-export const createDataEventOperation = /*#__PURE__*/ Operation.make<CreateDataEventRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createDataEventOperation = /*#__PURE__*/ Operation.make<
+  CreateDataEventRequest,
+  void,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.dataEvents.createDataEvent",
   operationId: "createDataEvent",
   api: "unstable",
@@ -113,7 +136,7 @@ export const createDataEventOperation = /*#__PURE__*/ Operation.make<CreateDataE
   input: CreateDataEventRequest,
   success: undefined,
   response: "empty",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -166,8 +189,13 @@ export const createDataEventOperation = /*#__PURE__*/ Operation.make<CreateDataE
  * @since 0.1.0
  * @category operations
  */
-export const createDataEvent = (input: CreateDataEventRequest): Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createDataEventOperation, input as CreateDataEventRequest)
+export const createDataEvent = (
+  input: CreateDataEventRequest
+): Effect.Effect<
+  void,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createDataEventOperation, input as CreateDataEventRequest)
 
 /**
  * The input of `unstable.dataEvents.dataEventSummaries`: path, query and body parameters by their wire names.
@@ -180,14 +208,19 @@ export type DataEventSummariesRequest = Schemas.CreateDataEventSummariesRequest
  * @since 0.1.0
  * @category schemas
  */
-export const DataEventSummariesRequest: Schema.Schema<DataEventSummariesRequest> = Schemas.CreateDataEventSummariesRequest
+export const DataEventSummariesRequest: Schema.Schema<DataEventSummariesRequest> =
+  Schemas.CreateDataEventSummariesRequest
 
 /**
  * The descriptor of `unstable.dataEvents.dataEventSummaries` (POST /events/summaries).
  * @since 0.1.0
  * @category operations
  */
-export const dataEventSummariesOperation = /*#__PURE__*/ Operation.make<DataEventSummariesRequest, void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const dataEventSummariesOperation = /*#__PURE__*/ Operation.make<
+  DataEventSummariesRequest,
+  void,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.dataEvents.dataEventSummaries",
   operationId: "dataEventSummaries",
   api: "unstable",
@@ -199,7 +232,7 @@ export const dataEventSummariesOperation = /*#__PURE__*/ Operation.make<DataEven
   input: DataEventSummariesRequest,
   success: undefined,
   response: "empty",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -213,5 +246,10 @@ export const dataEventSummariesOperation = /*#__PURE__*/ Operation.make<DataEven
  * @since 0.1.0
  * @category operations
  */
-export const dataEventSummaries = (input?: DataEventSummariesRequest): Effect.Effect<void, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(dataEventSummariesOperation, input as DataEventSummariesRequest)
+export const dataEventSummaries = (
+  input?: DataEventSummariesRequest
+): Effect.Effect<
+  void,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(dataEventSummariesOperation, input as DataEventSummariesRequest)

@@ -31,7 +31,11 @@ export const CreateDataExportRequest: Schema.Schema<CreateDataExportRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createDataExportOperation = /*#__PURE__*/ Operation.make<CreateDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createDataExportOperation = /*#__PURE__*/ Operation.make<
+  CreateDataExportRequest,
+  Schemas.DataExport,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.dataExport.createDataExport",
   operationId: "createDataExport",
   api: "unstable",
@@ -43,7 +47,7 @@ export const createDataExportOperation = /*#__PURE__*/ Operation.make<CreateData
   input: CreateDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
-  errors: [400,422],
+  errors: [400, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -71,8 +75,13 @@ export const createDataExportOperation = /*#__PURE__*/ Operation.make<CreateData
  * @since 0.1.0
  * @category operations
  */
-export const createDataExport = (input: CreateDataExportRequest): Effect.Effect<Schemas.DataExport, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createDataExportOperation, input as CreateDataExportRequest)
+export const createDataExport = (
+  input: CreateDataExportRequest
+): Effect.Effect<
+  Schemas.DataExport,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createDataExportOperation, input as CreateDataExportRequest)
 
 /**
  * The input of `unstable.dataExport.getDataExport`: path, query and body parameters by their wire names.
@@ -88,14 +97,20 @@ export interface GetDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetDataExportRequest: Schema.Schema<GetDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetDataExportRequest> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const GetDataExportRequest: Schema.Schema<GetDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  GetDataExportRequest
+> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.dataExport.getDataExport` (GET /export/content/data/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const getDataExportOperation = /*#__PURE__*/ Operation.make<GetDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getDataExportOperation = /*#__PURE__*/ Operation.make<
+  GetDataExportRequest,
+  Schemas.DataExport,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.dataExport.getDataExport",
   operationId: "getDataExport",
   api: "unstable",
@@ -107,7 +122,7 @@ export const getDataExportOperation = /*#__PURE__*/ Operation.make<GetDataExport
   input: GetDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -125,8 +140,13 @@ export const getDataExportOperation = /*#__PURE__*/ Operation.make<GetDataExport
  * @since 0.1.0
  * @category operations
  */
-export const getDataExport = (input: GetDataExportRequest): Effect.Effect<Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(getDataExportOperation, input as GetDataExportRequest)
+export const getDataExport = (
+  input: GetDataExportRequest
+): Effect.Effect<
+  Schemas.DataExport,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(getDataExportOperation, input as GetDataExportRequest)
 
 /**
  * The input of `unstable.dataExport.cancelDataExport`: path, query and body parameters by their wire names.
@@ -142,14 +162,21 @@ export interface CancelDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CancelDataExportRequest> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CancelDataExportRequest> =>
+    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.dataExport.cancelDataExport` (POST /export/cancel/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const cancelDataExportOperation = /*#__PURE__*/ Operation.make<CancelDataExportRequest, Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const cancelDataExportOperation = /*#__PURE__*/ Operation.make<
+  CancelDataExportRequest,
+  Schemas.DataExport,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.dataExport.cancelDataExport",
   operationId: "cancelDataExport",
   api: "unstable",
@@ -161,7 +188,7 @@ export const cancelDataExportOperation = /*#__PURE__*/ Operation.make<CancelData
   input: CancelDataExportRequest,
   success: Schemas.DataExport,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: false
 })
@@ -175,8 +202,13 @@ export const cancelDataExportOperation = /*#__PURE__*/ Operation.make<CancelData
  * @since 0.1.0
  * @category operations
  */
-export const cancelDataExport = (input: CancelDataExportRequest): Effect.Effect<Schemas.DataExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(cancelDataExportOperation, input as CancelDataExportRequest)
+export const cancelDataExport = (
+  input: CancelDataExportRequest
+): Effect.Effect<
+  Schemas.DataExport,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(cancelDataExportOperation, input as CancelDataExportRequest)
 
 /**
  * The input of `unstable.dataExport.downloadDataExport`: path, query and body parameters by their wire names.
@@ -192,14 +224,21 @@ export interface DownloadDataExportRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DownloadDataExportRequest> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DownloadDataExportRequest> =>
+    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.dataExport.downloadDataExport` (GET /download/content/data/{job_identifier}).
  * @since 0.1.0
  * @category operations
  */
-export const downloadDataExportOperation = /*#__PURE__*/ Operation.make<DownloadDataExportRequest, Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const downloadDataExportOperation = /*#__PURE__*/ Operation.make<
+  DownloadDataExportRequest,
+  Operation.ByteStream,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.dataExport.downloadDataExport",
   operationId: "downloadDataExport",
   api: "unstable",
@@ -211,7 +250,7 @@ export const downloadDataExportOperation = /*#__PURE__*/ Operation.make<Download
   input: DownloadDataExportRequest,
   success: undefined,
   response: "binary",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -231,5 +270,10 @@ export const downloadDataExportOperation = /*#__PURE__*/ Operation.make<Download
  * @since 0.1.0
  * @category operations
  */
-export const downloadDataExport = (input: DownloadDataExportRequest): Effect.Effect<Operation.ByteStream, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(downloadDataExportOperation, input as DownloadDataExportRequest)
+export const downloadDataExport = (
+  input: DownloadDataExportRequest
+): Effect.Effect<
+  Operation.ByteStream,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(downloadDataExportOperation, input as DownloadDataExportRequest)

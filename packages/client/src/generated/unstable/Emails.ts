@@ -24,7 +24,9 @@ export interface ListEmailsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListEmailsRequest: Schema.Schema<ListEmailsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListEmailsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListEmailsRequest: Schema.Schema<ListEmailsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListEmailsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `unstable.emails.listEmails` (GET /emails).
@@ -57,7 +59,9 @@ export const listEmailsOperation = /*#__PURE__*/ Operation.make<ListEmailsReques
  * @since 0.1.0
  * @category operations
  */
-export const listEmails = (input?: ListEmailsRequest): Effect.Effect<Schemas.EmailList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listEmails = (
+  input?: ListEmailsRequest
+): Effect.Effect<Schemas.EmailList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listEmailsOperation, input as ListEmailsRequest)
 
 /**
@@ -74,14 +78,20 @@ export interface RetrieveEmailRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveEmailRequest: Schema.Schema<RetrieveEmailRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveEmailRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveEmailRequest: Schema.Schema<RetrieveEmailRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  RetrieveEmailRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.emails.retrieveEmail` (GET /emails/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveEmailOperation = /*#__PURE__*/ Operation.make<RetrieveEmailRequest, Schemas.EmailSetting, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveEmailOperation = /*#__PURE__*/ Operation.make<
+  RetrieveEmailRequest,
+  Schemas.EmailSetting,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.emails.retrieveEmail",
   operationId: "retrieveEmail",
   api: "unstable",
@@ -93,7 +103,7 @@ export const retrieveEmailOperation = /*#__PURE__*/ Operation.make<RetrieveEmail
   input: RetrieveEmailRequest,
   success: Schemas.EmailSetting,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -107,5 +117,10 @@ export const retrieveEmailOperation = /*#__PURE__*/ Operation.make<RetrieveEmail
  * @since 0.1.0
  * @category operations
  */
-export const retrieveEmail = (input: RetrieveEmailRequest): Effect.Effect<Schemas.EmailSetting, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveEmailOperation, input as RetrieveEmailRequest)
+export const retrieveEmail = (
+  input: RetrieveEmailRequest
+): Effect.Effect<
+  Schemas.EmailSetting,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveEmailOperation, input as RetrieveEmailRequest)

@@ -26,14 +26,20 @@ export interface ListAllCollectionsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListAllCollectionsRequest: Schema.Schema<ListAllCollectionsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAllCollectionsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListAllCollectionsRequest: Schema.Schema<ListAllCollectionsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListAllCollectionsRequest> => /*#__PURE__*/ Schema.Struct({})
+)
 
 /**
  * The descriptor of `unstable.helpCenter.listAllCollections` (GET /help_center/collections).
  * @since 0.1.0
  * @category operations
  */
-export const listAllCollectionsOperation = /*#__PURE__*/ Operation.make<ListAllCollectionsRequest, Schemas.CollectionList, never>({
+export const listAllCollectionsOperation = /*#__PURE__*/ Operation.make<
+  ListAllCollectionsRequest,
+  Schemas.CollectionList,
+  never
+>({
   name: "unstable.helpCenter.listAllCollections",
   operationId: "listAllCollections",
   api: "unstable",
@@ -61,7 +67,9 @@ export const listAllCollectionsOperation = /*#__PURE__*/ Operation.make<ListAllC
  * @since 0.1.0
  * @category operations
  */
-export const listAllCollections = (input?: ListAllCollectionsRequest): Effect.Effect<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listAllCollections = (
+  input?: ListAllCollectionsRequest
+): Effect.Effect<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listAllCollectionsOperation, input as ListAllCollectionsRequest)
 
 /**
@@ -69,16 +77,34 @@ export const listAllCollections = (input?: ListAllCollectionsRequest): Effect.Ef
  * @since 0.1.0
  * @category streams
  */
-export const listAllCollectionsStream = (input?: ListAllCollectionsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listAllCollectionsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listAllCollectionsStream = (
+  input?: ListAllCollectionsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.CollectionList, "data">,
+  Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listAllCollectionsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.CollectionList, "data">,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.helpCenter.listAllCollections` (GET /help_center/collections), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listAllCollectionsPages = (input?: ListAllCollectionsRequest, options?: Pagination.Options): Stream.Stream<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listAllCollectionsOperation, input, options) as Stream.Stream<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listAllCollectionsPages = (
+  input?: ListAllCollectionsRequest,
+  options?: Pagination.Options
+): Stream.Stream<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listAllCollectionsOperation, input, options) as Stream.Stream<
+    Schemas.CollectionList,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.helpCenter.createCollection`: path, query and body parameters by their wire names.
@@ -98,7 +124,11 @@ export const CreateCollectionRequest: Schema.Schema<CreateCollectionRequest> = S
  * @since 0.1.0
  * @category operations
  */
-export const createCollectionOperation = /*#__PURE__*/ Operation.make<CreateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createCollectionOperation = /*#__PURE__*/ Operation.make<
+  CreateCollectionRequest,
+  Schemas.Collection,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.helpCenter.createCollection",
   operationId: "createCollection",
   api: "unstable",
@@ -110,7 +140,7 @@ export const createCollectionOperation = /*#__PURE__*/ Operation.make<CreateColl
   input: CreateCollectionRequest,
   success: Schemas.Collection,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -124,8 +154,13 @@ export const createCollectionOperation = /*#__PURE__*/ Operation.make<CreateColl
  * @since 0.1.0
  * @category operations
  */
-export const createCollection = (input: CreateCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createCollectionOperation, input as CreateCollectionRequest)
+export const createCollection = (
+  input: CreateCollectionRequest
+): Effect.Effect<
+  Schemas.Collection,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createCollectionOperation, input as CreateCollectionRequest)
 
 /**
  * The input of `unstable.helpCenter.retrieveCollection`: path, query and body parameters by their wire names.
@@ -141,14 +176,21 @@ export interface RetrieveCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveCollectionRequest: Schema.Schema<RetrieveCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveCollectionRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveCollectionRequest: Schema.Schema<RetrieveCollectionRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RetrieveCollectionRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.helpCenter.retrieveCollection` (GET /help_center/collections/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveCollectionOperation = /*#__PURE__*/ Operation.make<RetrieveCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveCollectionOperation = /*#__PURE__*/ Operation.make<
+  RetrieveCollectionRequest,
+  Schemas.Collection,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.helpCenter.retrieveCollection",
   operationId: "retrieveCollection",
   api: "unstable",
@@ -160,7 +202,7 @@ export const retrieveCollectionOperation = /*#__PURE__*/ Operation.make<Retrieve
   input: RetrieveCollectionRequest,
   success: Schemas.Collection,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -174,8 +216,13 @@ export const retrieveCollectionOperation = /*#__PURE__*/ Operation.make<Retrieve
  * @since 0.1.0
  * @category operations
  */
-export const retrieveCollection = (input: RetrieveCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveCollectionOperation, input as RetrieveCollectionRequest)
+export const retrieveCollection = (
+  input: RetrieveCollectionRequest
+): Effect.Effect<
+  Schemas.Collection,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveCollectionOperation, input as RetrieveCollectionRequest)
 
 /**
  * The input of `unstable.helpCenter.updateCollection`: path, query and body parameters by their wire names.
@@ -191,14 +238,24 @@ export type UpdateCollectionRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateCollectionRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateCollectionRequest))
+export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateCollectionRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.UpdateCollectionRequest
+    )
+)
 
 /**
  * The descriptor of `unstable.helpCenter.updateCollection` (PUT /help_center/collections/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateCollectionOperation = /*#__PURE__*/ Operation.make<UpdateCollectionRequest, Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateCollectionOperation = /*#__PURE__*/ Operation.make<
+  UpdateCollectionRequest,
+  Schemas.Collection,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.helpCenter.updateCollection",
   operationId: "updateCollection",
   api: "unstable",
@@ -210,7 +267,7 @@ export const updateCollectionOperation = /*#__PURE__*/ Operation.make<UpdateColl
   input: UpdateCollectionRequest,
   success: Schemas.Collection,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -224,8 +281,16 @@ export const updateCollectionOperation = /*#__PURE__*/ Operation.make<UpdateColl
  * @since 0.1.0
  * @category operations
  */
-export const updateCollection = (input: UpdateCollectionRequest): Effect.Effect<Schemas.Collection, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateCollectionOperation, input as UpdateCollectionRequest)
+export const updateCollection = (
+  input: UpdateCollectionRequest
+): Effect.Effect<
+  Schemas.Collection,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateCollectionOperation, input as UpdateCollectionRequest)
 
 /**
  * The input of `unstable.helpCenter.deleteCollection`: path, query and body parameters by their wire names.
@@ -241,14 +306,21 @@ export interface DeleteCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCollectionRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DeleteCollectionRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.helpCenter.deleteCollection` (DELETE /help_center/collections/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteCollectionOperation = /*#__PURE__*/ Operation.make<DeleteCollectionRequest, Schemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteCollectionOperation = /*#__PURE__*/ Operation.make<
+  DeleteCollectionRequest,
+  Schemas.DeletedCollectionObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.helpCenter.deleteCollection",
   operationId: "deleteCollection",
   api: "unstable",
@@ -260,7 +332,7 @@ export const deleteCollectionOperation = /*#__PURE__*/ Operation.make<DeleteColl
   input: DeleteCollectionRequest,
   success: Schemas.DeletedCollectionObject,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -274,8 +346,13 @@ export const deleteCollectionOperation = /*#__PURE__*/ Operation.make<DeleteColl
  * @since 0.1.0
  * @category operations
  */
-export const deleteCollection = (input: DeleteCollectionRequest): Effect.Effect<Schemas.DeletedCollectionObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteCollectionOperation, input as DeleteCollectionRequest)
+export const deleteCollection = (
+  input: DeleteCollectionRequest
+): Effect.Effect<
+  Schemas.DeletedCollectionObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteCollectionOperation, input as DeleteCollectionRequest)
 
 /**
  * The input of `unstable.helpCenter.retrieveHelpCenter`: path, query and body parameters by their wire names.
@@ -291,14 +368,21 @@ export interface RetrieveHelpCenterRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveHelpCenterRequest: Schema.Schema<RetrieveHelpCenterRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveHelpCenterRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveHelpCenterRequest: Schema.Schema<RetrieveHelpCenterRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RetrieveHelpCenterRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.helpCenter.retrieveHelpCenter` (GET /help_center/help_centers/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveHelpCenterOperation = /*#__PURE__*/ Operation.make<RetrieveHelpCenterRequest, Schemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveHelpCenterOperation = /*#__PURE__*/ Operation.make<
+  RetrieveHelpCenterRequest,
+  Schemas.HelpCenter,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.helpCenter.retrieveHelpCenter",
   operationId: "retrieveHelpCenter",
   api: "unstable",
@@ -310,7 +394,7 @@ export const retrieveHelpCenterOperation = /*#__PURE__*/ Operation.make<Retrieve
   input: RetrieveHelpCenterRequest,
   success: Schemas.HelpCenter,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -324,8 +408,13 @@ export const retrieveHelpCenterOperation = /*#__PURE__*/ Operation.make<Retrieve
  * @since 0.1.0
  * @category operations
  */
-export const retrieveHelpCenter = (input: RetrieveHelpCenterRequest): Effect.Effect<Schemas.HelpCenter, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveHelpCenterOperation, input as RetrieveHelpCenterRequest)
+export const retrieveHelpCenter = (
+  input: RetrieveHelpCenterRequest
+): Effect.Effect<
+  Schemas.HelpCenter,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveHelpCenterOperation, input as RetrieveHelpCenterRequest)
 
 /**
  * The input of `unstable.helpCenter.listHelpCenters`: path, query and body parameters by their wire names.
@@ -338,14 +427,20 @@ export interface ListHelpCentersRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListHelpCentersRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListHelpCentersRequest> => /*#__PURE__*/ Schema.Struct({})
+)
 
 /**
  * The descriptor of `unstable.helpCenter.listHelpCenters` (GET /help_center/help_centers).
  * @since 0.1.0
  * @category operations
  */
-export const listHelpCentersOperation = /*#__PURE__*/ Operation.make<ListHelpCentersRequest, Schemas.HelpCenterList, never>({
+export const listHelpCentersOperation = /*#__PURE__*/ Operation.make<
+  ListHelpCentersRequest,
+  Schemas.HelpCenterList,
+  never
+>({
   name: "unstable.helpCenter.listHelpCenters",
   operationId: "listHelpCenters",
   api: "unstable",
@@ -371,5 +466,7 @@ export const listHelpCentersOperation = /*#__PURE__*/ Operation.make<ListHelpCen
  * @since 0.1.0
  * @category operations
  */
-export const listHelpCenters = (input?: ListHelpCentersRequest): Effect.Effect<Schemas.HelpCenterList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listHelpCenters = (
+  input?: ListHelpCentersRequest
+): Effect.Effect<Schemas.HelpCenterList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listHelpCentersOperation, input as ListHelpCentersRequest)

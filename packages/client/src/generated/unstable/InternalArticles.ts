@@ -26,14 +26,20 @@ export interface ListInternalArticlesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListInternalArticlesRequest: Schema.Schema<ListInternalArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListInternalArticlesRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListInternalArticlesRequest: Schema.Schema<ListInternalArticlesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListInternalArticlesRequest> => /*#__PURE__*/ Schema.Struct({})
+)
 
 /**
  * The descriptor of `unstable.internalArticles.listInternalArticles` (GET /internal_articles).
  * @since 0.1.0
  * @category operations
  */
-export const listInternalArticlesOperation = /*#__PURE__*/ Operation.make<ListInternalArticlesRequest, Schemas.InternalArticleList, never>({
+export const listInternalArticlesOperation = /*#__PURE__*/ Operation.make<
+  ListInternalArticlesRequest,
+  Schemas.InternalArticleList,
+  never
+>({
   name: "unstable.internalArticles.listInternalArticles",
   operationId: "listInternalArticles",
   api: "unstable",
@@ -59,7 +65,9 @@ export const listInternalArticlesOperation = /*#__PURE__*/ Operation.make<ListIn
  * @since 0.1.0
  * @category operations
  */
-export const listInternalArticles = (input?: ListInternalArticlesRequest): Effect.Effect<Schemas.InternalArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listInternalArticles = (
+  input?: ListInternalArticlesRequest
+): Effect.Effect<Schemas.InternalArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listInternalArticlesOperation, input as ListInternalArticlesRequest)
 
 /**
@@ -67,16 +75,34 @@ export const listInternalArticles = (input?: ListInternalArticlesRequest): Effec
  * @since 0.1.0
  * @category streams
  */
-export const listInternalArticlesStream = (input?: ListInternalArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.InternalArticleList, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.InternalArticleList, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listInternalArticlesStream = (
+  input?: ListInternalArticlesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.InternalArticleList, "data">,
+  Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listInternalArticlesOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.InternalArticleList, "data">,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.internalArticles.listInternalArticles` (GET /internal_articles), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listInternalArticlesPages = (input?: ListInternalArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.InternalArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listInternalArticlesOperation, input, options) as Stream.Stream<Schemas.InternalArticleList, Operation.CommonError, IntercomClient.IntercomClient>
+export const listInternalArticlesPages = (
+  input?: ListInternalArticlesRequest,
+  options?: Pagination.Options
+): Stream.Stream<Schemas.InternalArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listInternalArticlesOperation, input, options) as Stream.Stream<
+    Schemas.InternalArticleList,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.internalArticles.createInternalArticle`: path, query and body parameters by their wire names.
@@ -98,14 +124,26 @@ export type CreateInternalArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateInternalArticleRequest> => /*#__PURE__*/ Schema.Struct({ title: Schema.String, body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), owner_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateInternalArticleRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      title: Schema.String,
+      body: /*#__PURE__*/ Schema.optional(Schema.String),
+      author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      owner_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    })
+)
 
 /**
  * The descriptor of `unstable.internalArticles.createInternalArticle` (POST /internal_articles).
  * @since 0.1.0
  * @category operations
  */
-export const createInternalArticleOperation = /*#__PURE__*/ Operation.make<CreateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createInternalArticleOperation = /*#__PURE__*/ Operation.make<
+  CreateInternalArticleRequest,
+  Schemas.InternalArticle,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.internalArticles.createInternalArticle",
   operationId: "createInternalArticle",
   api: "unstable",
@@ -117,7 +155,7 @@ export const createInternalArticleOperation = /*#__PURE__*/ Operation.make<Creat
   input: CreateInternalArticleRequest,
   success: Schemas.InternalArticle,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -131,8 +169,13 @@ export const createInternalArticleOperation = /*#__PURE__*/ Operation.make<Creat
  * @since 0.1.0
  * @category operations
  */
-export const createInternalArticle = (input: CreateInternalArticleRequest): Effect.Effect<Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createInternalArticleOperation, input as CreateInternalArticleRequest)
+export const createInternalArticle = (
+  input: CreateInternalArticleRequest
+): Effect.Effect<
+  Schemas.InternalArticle,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createInternalArticleOperation, input as CreateInternalArticleRequest)
 
 /**
  * The input of `unstable.internalArticles.retrieveInternalArticle`: path, query and body parameters by their wire names.
@@ -148,14 +191,21 @@ export interface RetrieveInternalArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveInternalArticleRequest: Schema.Schema<RetrieveInternalArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveInternalArticleRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveInternalArticleRequest: Schema.Schema<RetrieveInternalArticleRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<RetrieveInternalArticleRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+  )
 
 /**
  * The descriptor of `unstable.internalArticles.retrieveInternalArticle` (GET /internal_articles/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveInternalArticleOperation = /*#__PURE__*/ Operation.make<RetrieveInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveInternalArticleOperation = /*#__PURE__*/ Operation.make<
+  RetrieveInternalArticleRequest,
+  Schemas.InternalArticle,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.internalArticles.retrieveInternalArticle",
   operationId: "retrieveInternalArticle",
   api: "unstable",
@@ -167,7 +217,7 @@ export const retrieveInternalArticleOperation = /*#__PURE__*/ Operation.make<Ret
   input: RetrieveInternalArticleRequest,
   success: Schemas.InternalArticle,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -181,8 +231,13 @@ export const retrieveInternalArticleOperation = /*#__PURE__*/ Operation.make<Ret
  * @since 0.1.0
  * @category operations
  */
-export const retrieveInternalArticle = (input: RetrieveInternalArticleRequest): Effect.Effect<Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveInternalArticleOperation, input as RetrieveInternalArticleRequest)
+export const retrieveInternalArticle = (
+  input: RetrieveInternalArticleRequest
+): Effect.Effect<
+  Schemas.InternalArticle,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveInternalArticleOperation, input as RetrieveInternalArticleRequest)
 
 /**
  * The input of `unstable.internalArticles.updateInternalArticle`: path, query and body parameters by their wire names.
@@ -198,14 +253,24 @@ export type UpdateInternalArticleRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateInternalArticleRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateInternalArticleRequest))
+export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateInternalArticleRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.UpdateInternalArticleRequest
+    )
+)
 
 /**
  * The descriptor of `unstable.internalArticles.updateInternalArticle` (PUT /internal_articles/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateInternalArticleOperation = /*#__PURE__*/ Operation.make<UpdateInternalArticleRequest, Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateInternalArticleOperation = /*#__PURE__*/ Operation.make<
+  UpdateInternalArticleRequest,
+  Schemas.InternalArticle,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.internalArticles.updateInternalArticle",
   operationId: "updateInternalArticle",
   api: "unstable",
@@ -217,7 +282,7 @@ export const updateInternalArticleOperation = /*#__PURE__*/ Operation.make<Updat
   input: UpdateInternalArticleRequest,
   success: Schemas.InternalArticle,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -231,8 +296,16 @@ export const updateInternalArticleOperation = /*#__PURE__*/ Operation.make<Updat
  * @since 0.1.0
  * @category operations
  */
-export const updateInternalArticle = (input: UpdateInternalArticleRequest): Effect.Effect<Schemas.InternalArticle, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateInternalArticleOperation, input as UpdateInternalArticleRequest)
+export const updateInternalArticle = (
+  input: UpdateInternalArticleRequest
+): Effect.Effect<
+  Schemas.InternalArticle,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateInternalArticleOperation, input as UpdateInternalArticleRequest)
 
 /**
  * The input of `unstable.internalArticles.deleteInternalArticle`: path, query and body parameters by their wire names.
@@ -248,14 +321,21 @@ export interface DeleteInternalArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteInternalArticleRequest: Schema.Schema<DeleteInternalArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteInternalArticleRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteInternalArticleRequest: Schema.Schema<DeleteInternalArticleRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DeleteInternalArticleRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.internalArticles.deleteInternalArticle` (DELETE /internal_articles/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteInternalArticleOperation = /*#__PURE__*/ Operation.make<DeleteInternalArticleRequest, Schemas.DeletedInternalArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteInternalArticleOperation = /*#__PURE__*/ Operation.make<
+  DeleteInternalArticleRequest,
+  Schemas.DeletedInternalArticleObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.internalArticles.deleteInternalArticle",
   operationId: "deleteInternalArticle",
   api: "unstable",
@@ -267,7 +347,7 @@ export const deleteInternalArticleOperation = /*#__PURE__*/ Operation.make<Delet
   input: DeleteInternalArticleRequest,
   success: Schemas.DeletedInternalArticleObject,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -281,8 +361,13 @@ export const deleteInternalArticleOperation = /*#__PURE__*/ Operation.make<Delet
  * @since 0.1.0
  * @category operations
  */
-export const deleteInternalArticle = (input: DeleteInternalArticleRequest): Effect.Effect<Schemas.DeletedInternalArticleObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteInternalArticleOperation, input as DeleteInternalArticleRequest)
+export const deleteInternalArticle = (
+  input: DeleteInternalArticleRequest
+): Effect.Effect<
+  Schemas.DeletedInternalArticleObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteInternalArticleOperation, input as DeleteInternalArticleRequest)
 
 /**
  * The input of `unstable.internalArticles.searchInternalArticles`: path, query and body parameters by their wire names.
@@ -298,14 +383,21 @@ export interface SearchInternalArticlesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SearchInternalArticlesRequest: Schema.Schema<SearchInternalArticlesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SearchInternalArticlesRequest> => /*#__PURE__*/ Schema.Struct({ folder_id: /*#__PURE__*/ Schema.optional(Schema.String) }))
+export const SearchInternalArticlesRequest: Schema.Schema<SearchInternalArticlesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<SearchInternalArticlesRequest> =>
+    /*#__PURE__*/ Schema.Struct({ folder_id: /*#__PURE__*/ Schema.optional(Schema.String) })
+)
 
 /**
  * The descriptor of `unstable.internalArticles.searchInternalArticles` (GET /internal_articles/search).
  * @since 0.1.0
  * @category operations
  */
-export const searchInternalArticlesOperation = /*#__PURE__*/ Operation.make<SearchInternalArticlesRequest, Schemas.InternalArticleSearchResponse, IntercomError.BadRequestError>({
+export const searchInternalArticlesOperation = /*#__PURE__*/ Operation.make<
+  SearchInternalArticlesRequest,
+  Schemas.InternalArticleSearchResponse,
+  IntercomError.BadRequestError
+>({
   name: "unstable.internalArticles.searchInternalArticles",
   operationId: "searchInternalArticles",
   api: "unstable",
@@ -317,7 +409,7 @@ export const searchInternalArticlesOperation = /*#__PURE__*/ Operation.make<Sear
   input: SearchInternalArticlesRequest,
   success: Schemas.InternalArticleSearchResponse,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: { kind: "cursor", items: "data.internal_articles" },
   idempotent: true
 })
@@ -331,21 +423,48 @@ export const searchInternalArticlesOperation = /*#__PURE__*/ Operation.make<Sear
  * @since 0.1.0
  * @category operations
  */
-export const searchInternalArticles = (input?: SearchInternalArticlesRequest): Effect.Effect<Schemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(searchInternalArticlesOperation, input as SearchInternalArticlesRequest)
+export const searchInternalArticles = (
+  input?: SearchInternalArticlesRequest
+): Effect.Effect<
+  Schemas.InternalArticleSearchResponse,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(searchInternalArticlesOperation, input as SearchInternalArticlesRequest)
 
 /**
  * `unstable.internalArticles.searchInternalArticles` (GET /internal_articles/search), the items (`data.internal_articles`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchInternalArticlesStream = (input?: SearchInternalArticlesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchInternalArticlesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.InternalArticleSearchResponse, "data.internal_articles">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchInternalArticlesStream = (
+  input?: SearchInternalArticlesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.InternalArticleSearchResponse, "data.internal_articles">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(searchInternalArticlesOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.InternalArticleSearchResponse, "data.internal_articles">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.internalArticles.searchInternalArticles` (GET /internal_articles/search), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchInternalArticlesPages = (input?: SearchInternalArticlesRequest, options?: Pagination.Options): Stream.Stream<Schemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchInternalArticlesOperation, input, options) as Stream.Stream<Schemas.InternalArticleSearchResponse, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchInternalArticlesPages = (
+  input?: SearchInternalArticlesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.InternalArticleSearchResponse,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(searchInternalArticlesOperation, input, options) as Stream.Stream<
+    Schemas.InternalArticleSearchResponse,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >

@@ -27,14 +27,20 @@ export interface StatusRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const StatusRequest: Schema.Schema<StatusRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<StatusRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const StatusRequest: Schema.Schema<StatusRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  StatusRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.jobs.status` (GET /jobs/status/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const statusOperation = /*#__PURE__*/ Operation.make<StatusRequest, Schemas.Jobs, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const statusOperation = /*#__PURE__*/ Operation.make<
+  StatusRequest,
+  Schemas.Jobs,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.jobs.status",
   operationId: "jobsStatus",
   api: "unstable",
@@ -46,7 +52,7 @@ export const statusOperation = /*#__PURE__*/ Operation.make<StatusRequest, Schem
   input: StatusRequest,
   success: Schemas.Jobs,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -60,5 +66,10 @@ export const statusOperation = /*#__PURE__*/ Operation.make<StatusRequest, Schem
  * @since 0.1.0
  * @category operations
  */
-export const status = (input: StatusRequest): Effect.Effect<Schemas.Jobs, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(statusOperation, input as StatusRequest)
+export const status = (
+  input: StatusRequest
+): Effect.Effect<
+  Schemas.Jobs,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(statusOperation, input as StatusRequest)

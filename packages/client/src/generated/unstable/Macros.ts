@@ -33,26 +33,38 @@ export interface ListMacrosRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListMacrosRequest: Schema.Schema<ListMacrosRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListMacrosRequest> => /*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String), updated_since: /*#__PURE__*/ Schema.optional(Schema.Number) }))
+export const ListMacrosRequest: Schema.Schema<ListMacrosRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListMacrosRequest
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+    starting_after: /*#__PURE__*/ Schema.optional(Schema.String),
+    updated_since: /*#__PURE__*/ Schema.optional(Schema.Number)
+  })
+)
 
 /**
  * The descriptor of `unstable.macros.listMacros` (GET /macros).
  * @since 0.1.0
  * @category operations
  */
-export const listMacrosOperation = /*#__PURE__*/ Operation.make<ListMacrosRequest, Schemas.MacroList, IntercomError.BadRequestError>({
+export const listMacrosOperation = /*#__PURE__*/ Operation.make<
+  ListMacrosRequest,
+  Schemas.MacroList,
+  IntercomError.BadRequestError
+>({
   name: "unstable.macros.listMacros",
   operationId: "listMacros",
   api: "unstable",
   method: "GET",
   path: "/macros",
   pathParams: [],
-  queryParams: ["per_page","starting_after","updated_since"],
+  queryParams: ["per_page", "starting_after", "updated_since"],
   body: "none",
   input: ListMacrosRequest,
   success: Schemas.MacroList,
   response: "json",
-  errors: [400,401,403],
+  errors: [400, 401, 403],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -78,24 +90,51 @@ export const listMacrosOperation = /*#__PURE__*/ Operation.make<ListMacrosReques
  * @since 0.1.0
  * @category operations
  */
-export const listMacros = (input?: ListMacrosRequest): Effect.Effect<Schemas.MacroList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listMacrosOperation, input as ListMacrosRequest)
+export const listMacros = (
+  input?: ListMacrosRequest
+): Effect.Effect<
+  Schemas.MacroList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listMacrosOperation, input as ListMacrosRequest)
 
 /**
  * `unstable.macros.listMacros` (GET /macros), the items (`data`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listMacrosStream = (input?: ListMacrosRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.MacroList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listMacrosOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.MacroList, "data">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listMacrosStream = (
+  input?: ListMacrosRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.MacroList, "data">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listMacrosOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.MacroList, "data">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.macros.listMacros` (GET /macros), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listMacrosPages = (input?: ListMacrosRequest, options?: Pagination.Options): Stream.Stream<Schemas.MacroList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listMacrosOperation, input, options) as Stream.Stream<Schemas.MacroList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listMacrosPages = (
+  input?: ListMacrosRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.MacroList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listMacrosOperation, input, options) as Stream.Stream<
+    Schemas.MacroList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.macros.getMacro`: path, query and body parameters by their wire names.
@@ -111,14 +150,20 @@ export interface GetMacroRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetMacroRequest: Schema.Schema<GetMacroRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetMacroRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const GetMacroRequest: Schema.Schema<GetMacroRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  GetMacroRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.macros.getMacro` (GET /macros/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const getMacroOperation = /*#__PURE__*/ Operation.make<GetMacroRequest, Schemas.Macro, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getMacroOperation = /*#__PURE__*/ Operation.make<
+  GetMacroRequest,
+  Schemas.Macro,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.macros.getMacro",
   operationId: "getMacro",
   api: "unstable",
@@ -130,7 +175,7 @@ export const getMacroOperation = /*#__PURE__*/ Operation.make<GetMacroRequest, S
   input: GetMacroRequest,
   success: Schemas.Macro,
   response: "json",
-  errors: [400,401,403,404],
+  errors: [400, 401, 403, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -160,5 +205,10 @@ export const getMacroOperation = /*#__PURE__*/ Operation.make<GetMacroRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const getMacro = (input: GetMacroRequest): Effect.Effect<Schemas.Macro, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(getMacroOperation, input as GetMacroRequest)
+export const getMacro = (
+  input: GetMacroRequest
+): Effect.Effect<
+  Schemas.Macro,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(getMacroOperation, input as GetMacroRequest)

@@ -31,15 +31,15 @@ export type CreateMessageRequest = {
   readonly template: string
   /** The sender of the message. If not provided, the default sender will be used. */
   readonly from: {
-  /** Always `admin`. */
-  readonly type: "admin"
-  /** The identifier for the admin which is given by Intercom. */
-  readonly id: string | number
-}
+    /** Always `admin`. */
+    readonly type: "admin"
+    /** The identifier for the admin which is given by Intercom. */
+    readonly id: string | number
+  }
   readonly to: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | {
-  readonly phone: string | number
-  readonly name?: string | undefined
-}
+    readonly phone: string | number
+    readonly name?: string | undefined
+  }
   readonly cc?: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | undefined
   readonly bcc?: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | undefined
   /** The time the message was created. If not provided, the current time will be used. */
@@ -57,15 +57,15 @@ export type CreateMessageRequest = {
   readonly template?: string | undefined
   /** The sender of the message. If not provided, the default sender will be used. */
   readonly from: {
-  /** Always `admin`. */
-  readonly type: "admin"
-  /** The identifier for the admin which is given by Intercom. */
-  readonly id: string | number
-}
+    /** Always `admin`. */
+    readonly type: "admin"
+    /** The identifier for the admin which is given by Intercom. */
+    readonly id: string | number
+  }
   readonly to: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | {
-  readonly phone: string | number
-  readonly name?: string | undefined
-}
+    readonly phone: string | number
+    readonly name?: string | undefined
+  }
   readonly cc?: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | undefined
   readonly bcc?: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | undefined
   /** The time the message was created. If not provided, the current time will be used. */
@@ -83,15 +83,15 @@ export type CreateMessageRequest = {
   readonly template: string
   /** The sender of the message. If not provided, the default sender will be used. */
   readonly from: {
-  /** Always `admin`. */
-  readonly type: "admin"
-  /** The identifier for the admin which is given by Intercom. */
-  readonly id: string | number
-}
+    /** Always `admin`. */
+    readonly type: "admin"
+    /** The identifier for the admin which is given by Intercom. */
+    readonly id: string | number
+  }
   readonly to: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | {
-  readonly phone: string | number
-  readonly name?: string | undefined
-}
+    readonly phone: string | number
+    readonly name?: string | undefined
+  }
   readonly cc?: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | undefined
   readonly bcc?: Schemas.Recipient | ReadonlyArray<Schemas.Recipient> | undefined
   /** The time the message was created. If not provided, the current time will be used. */
@@ -101,10 +101,10 @@ export type CreateMessageRequest = {
 } | {
   /** The user or lead sending the message. */
   readonly from: {
-  readonly type: "user" | "lead" | "contact"
-  /** The contact's id. */
-  readonly id: string | number
-}
+    readonly type: "user" | "lead" | "contact"
+    /** The contact's id. */
+    readonly id: string | number
+  }
   /** The content of the message. */
   readonly body: string
   /** The URL the message was sent from. */
@@ -114,38 +114,175 @@ export type CreateMessageRequest = {
   /** The content of the message. */
   readonly body: string
   readonly from: {
-  readonly type: "admin"
-  readonly id: string | number
-}
-  readonly to: {
-  readonly type: "user" | "lead" | "contact"
-  readonly id: string | number
-} | (ReadonlyArray<{
-  readonly type: "user" | "lead" | "contact"
-  readonly id: string | number
-}>)
-  readonly cc?: ReadonlyArray<{
-  readonly type: "user" | "lead" | "contact"
-  readonly id: string | number
-}> | undefined
-  readonly bcc?: ReadonlyArray<{
-  readonly type: "user" | "lead" | "contact"
-  readonly id: string | number
-}> | undefined
+    readonly type: "admin"
+    readonly id: string | number
+  }
+  readonly to:
+    | {
+      readonly type: "user" | "lead" | "contact"
+      readonly id: string | number
+    }
+    | (ReadonlyArray<{
+      readonly type: "user" | "lead" | "contact"
+      readonly id: string | number
+    }>)
+  readonly cc?:
+    | ReadonlyArray<{
+      readonly type: "user" | "lead" | "contact"
+      readonly id: string | number
+    }>
+    | undefined
+  readonly bcc?:
+    | ReadonlyArray<{
+      readonly type: "user" | "lead" | "contact"
+      readonly id: string | number
+    }>
+    | undefined
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateMessageRequest> => /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"), subject: Schema.String, body: Schema.String, template: Schema.String, from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("admin"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), to: /*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient), /*#__PURE__*/ Schema.Struct({ phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), name: /*#__PURE__*/ Schema.optional(Schema.String) })), cc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))), bcc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean) }), /*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"), subject: /*#__PURE__*/ Schema.optional(Schema.String), body: Schema.String, template: /*#__PURE__*/ Schema.optional(Schema.String), from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("admin"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), to: /*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient), /*#__PURE__*/ Schema.Struct({ phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), name: /*#__PURE__*/ Schema.optional(Schema.String) })), cc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))), bcc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean) }), /*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"), subject: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), template: Schema.String, from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("admin"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), to: /*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient), /*#__PURE__*/ Schema.Struct({ phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), name: /*#__PURE__*/ Schema.optional(Schema.String) })), cc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))), bcc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean) }), /*#__PURE__*/ Schema.Struct({ from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, referer: /*#__PURE__*/ Schema.optional(Schema.String) }), /*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("conversation"), body: Schema.String, from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("admin"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), to: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))), cc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))), bcc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))) })))
+export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CreateMessageRequest
+> =>
+  /*#__PURE__*/ Schema.Union(
+    /*#__PURE__*/ Schema.Struct({
+      message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"),
+      subject: Schema.String,
+      body: Schema.String,
+      template: Schema.String,
+      from: /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.Literal("admin"),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      to: /*#__PURE__*/ Schema.Union(
+        Schemas.Recipient,
+        /*#__PURE__*/ Schema.Array(Schemas.Recipient),
+        /*#__PURE__*/ Schema.Struct({
+          phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          name: /*#__PURE__*/ Schema.optional(Schema.String)
+        })
+      ),
+      cc: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))
+      ),
+      bcc: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))
+      ),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    }),
+    /*#__PURE__*/ Schema.Struct({
+      message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"),
+      subject: /*#__PURE__*/ Schema.optional(Schema.String),
+      body: Schema.String,
+      template: /*#__PURE__*/ Schema.optional(Schema.String),
+      from: /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.Literal("admin"),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      to: /*#__PURE__*/ Schema.Union(
+        Schemas.Recipient,
+        /*#__PURE__*/ Schema.Array(Schemas.Recipient),
+        /*#__PURE__*/ Schema.Struct({
+          phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          name: /*#__PURE__*/ Schema.optional(Schema.String)
+        })
+      ),
+      cc: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))
+      ),
+      bcc: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))
+      ),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    }),
+    /*#__PURE__*/ Schema.Struct({
+      message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"),
+      subject: /*#__PURE__*/ Schema.optional(Schema.String),
+      body: /*#__PURE__*/ Schema.optional(Schema.String),
+      template: Schema.String,
+      from: /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.Literal("admin"),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      to: /*#__PURE__*/ Schema.Union(
+        Schemas.Recipient,
+        /*#__PURE__*/ Schema.Array(Schemas.Recipient),
+        /*#__PURE__*/ Schema.Struct({
+          phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          name: /*#__PURE__*/ Schema.optional(Schema.String)
+        })
+      ),
+      cc: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))
+      ),
+      bcc: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))
+      ),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    }),
+    /*#__PURE__*/ Schema.Struct({
+      from: /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      body: Schema.String,
+      referer: /*#__PURE__*/ Schema.optional(Schema.String)
+    }),
+    /*#__PURE__*/ Schema.Struct({
+      message_type: /*#__PURE__*/ Schema.Literal("conversation"),
+      body: Schema.String,
+      from: /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.Literal("admin"),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      to: /*#__PURE__*/ Schema.Union(
+        /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        /*#__PURE__*/ Schema.Array(
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          })
+        )
+      ),
+      cc: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Array(
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          })
+        )
+      ),
+      bcc: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Array(
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          })
+        )
+      )
+    })
+  )
+)
 
 /**
  * The descriptor of `unstable.messages.createMessage` (POST /messages).
  * @since 0.1.0
  * @category operations
  */
-export const createMessageOperation = /*#__PURE__*/ Operation.make<CreateMessageRequest, Schemas.Message, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createMessageOperation = /*#__PURE__*/ Operation.make<
+  CreateMessageRequest,
+  Schemas.Message,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.messages.createMessage",
   operationId: "createMessage",
   api: "unstable",
@@ -157,7 +294,7 @@ export const createMessageOperation = /*#__PURE__*/ Operation.make<CreateMessage
   input: CreateMessageRequest,
   success: Schemas.Message,
   response: "json",
-  errors: [400,401,403,422],
+  errors: [400, 401, 403, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -181,8 +318,13 @@ export const createMessageOperation = /*#__PURE__*/ Operation.make<CreateMessage
  * @since 0.1.0
  * @category operations
  */
-export const createMessage = (input: CreateMessageRequest): Effect.Effect<Schemas.Message, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createMessageOperation, input as CreateMessageRequest)
+export const createMessage = (
+  input: CreateMessageRequest
+): Effect.Effect<
+  Schemas.Message,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createMessageOperation, input as CreateMessageRequest)
 
 /**
  * The input of `unstable.messages.getWhatsAppMessageStatus`: path, query and body parameters by their wire names.
@@ -202,26 +344,37 @@ export interface GetWhatsAppMessageStatusRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetWhatsAppMessageStatusRequest: Schema.Schema<GetWhatsAppMessageStatusRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetWhatsAppMessageStatusRequest> => /*#__PURE__*/ Schema.Struct({ ruleset_id: Schema.String, per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(Schema.String) }))
+export const GetWhatsAppMessageStatusRequest: Schema.Schema<GetWhatsAppMessageStatusRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<GetWhatsAppMessageStatusRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      ruleset_id: Schema.String,
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      starting_after: /*#__PURE__*/ Schema.optional(Schema.String)
+    })
+  )
 
 /**
  * The descriptor of `unstable.messages.getWhatsAppMessageStatus` (GET /messages/status).
  * @since 0.1.0
  * @category operations
  */
-export const getWhatsAppMessageStatusOperation = /*#__PURE__*/ Operation.make<GetWhatsAppMessageStatusRequest, Schemas.WhatsappMessageStatusList, IntercomError.BadRequestError>({
+export const getWhatsAppMessageStatusOperation = /*#__PURE__*/ Operation.make<
+  GetWhatsAppMessageStatusRequest,
+  Schemas.WhatsappMessageStatusList,
+  IntercomError.BadRequestError
+>({
   name: "unstable.messages.getWhatsAppMessageStatus",
   operationId: "getWhatsAppMessageStatus",
   api: "unstable",
   method: "GET",
   path: "/messages/status",
   pathParams: [],
-  queryParams: ["ruleset_id","per_page","starting_after"],
+  queryParams: ["ruleset_id", "per_page", "starting_after"],
   body: "none",
   input: GetWhatsAppMessageStatusRequest,
   success: Schemas.WhatsappMessageStatusList,
   response: "json",
-  errors: [400,401,403,500],
+  errors: [400, 401, 403, 500],
   pagination: { kind: "cursor", items: "events" },
   idempotent: true
 })
@@ -231,7 +384,6 @@ export const getWhatsAppMessageStatusOperation = /*#__PURE__*/ Operation.make<Ge
  *
  * Retrieves statuses of messages sent from the Outbound module. Currently, this API only supports WhatsApp messages.
  *
- *
  * This endpoint returns paginated status events for WhatsApp messages sent via the Outbound module, providing
  * information about delivery state and related message details.
  *
@@ -239,21 +391,48 @@ export const getWhatsAppMessageStatusOperation = /*#__PURE__*/ Operation.make<Ge
  * @since 0.1.0
  * @category operations
  */
-export const getWhatsAppMessageStatus = (input: GetWhatsAppMessageStatusRequest): Effect.Effect<Schemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(getWhatsAppMessageStatusOperation, input as GetWhatsAppMessageStatusRequest)
+export const getWhatsAppMessageStatus = (
+  input: GetWhatsAppMessageStatusRequest
+): Effect.Effect<
+  Schemas.WhatsappMessageStatusList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(getWhatsAppMessageStatusOperation, input as GetWhatsAppMessageStatusRequest)
 
 /**
  * `unstable.messages.getWhatsAppMessageStatus` (GET /messages/status), the items (`events`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const getWhatsAppMessageStatusStream = (input: GetWhatsAppMessageStatusRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.WhatsappMessageStatusList, "events">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(getWhatsAppMessageStatusOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.WhatsappMessageStatusList, "events">, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const getWhatsAppMessageStatusStream = (
+  input: GetWhatsAppMessageStatusRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.WhatsappMessageStatusList, "events">,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(getWhatsAppMessageStatusOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.WhatsappMessageStatusList, "events">,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.messages.getWhatsAppMessageStatus` (GET /messages/status), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const getWhatsAppMessageStatusPages = (input: GetWhatsAppMessageStatusRequest, options?: Pagination.Options): Stream.Stream<Schemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(getWhatsAppMessageStatusOperation, input, options) as Stream.Stream<Schemas.WhatsappMessageStatusList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient>
+export const getWhatsAppMessageStatusPages = (
+  input: GetWhatsAppMessageStatusRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.WhatsappMessageStatusList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(getWhatsAppMessageStatusOperation, input, options) as Stream.Stream<
+    Schemas.WhatsappMessageStatusList,
+    IntercomError.BadRequestError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >

@@ -26,14 +26,20 @@ export interface ListNewsItemsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsItemsRequest: Schema.Schema<ListNewsItemsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListNewsItemsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListNewsItemsRequest: Schema.Schema<ListNewsItemsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListNewsItemsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `unstable.news.listNewsItems` (GET /news/news_items).
  * @since 0.1.0
  * @category operations
  */
-export const listNewsItemsOperation = /*#__PURE__*/ Operation.make<ListNewsItemsRequest, Schemas.PaginatedResponse, never>({
+export const listNewsItemsOperation = /*#__PURE__*/ Operation.make<
+  ListNewsItemsRequest,
+  Schemas.PaginatedResponse,
+  never
+>({
   name: "unstable.news.listNewsItems",
   operationId: "listNewsItems",
   api: "unstable",
@@ -59,7 +65,9 @@ export const listNewsItemsOperation = /*#__PURE__*/ Operation.make<ListNewsItems
  * @since 0.1.0
  * @category operations
  */
-export const listNewsItems = (input?: ListNewsItemsRequest): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listNewsItems = (
+  input?: ListNewsItemsRequest
+): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listNewsItemsOperation, input as ListNewsItemsRequest)
 
 /**
@@ -67,16 +75,34 @@ export const listNewsItems = (input?: ListNewsItemsRequest): Effect.Effect<Schem
  * @since 0.1.0
  * @category streams
  */
-export const listNewsItemsStream = (input?: ListNewsItemsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listNewsItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listNewsItemsStream = (
+  input?: ListNewsItemsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.PaginatedResponse, "data">,
+  Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listNewsItemsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.PaginatedResponse, "data">,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.news.listNewsItems` (GET /news/news_items), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listNewsItemsPages = (input?: ListNewsItemsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listNewsItemsOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient>
+export const listNewsItemsPages = (
+  input?: ListNewsItemsRequest,
+  options?: Pagination.Options
+): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listNewsItemsOperation, input, options) as Stream.Stream<
+    Schemas.PaginatedResponse,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.news.createNewsItem`: path, query and body parameters by their wire names.
@@ -96,7 +122,11 @@ export const CreateNewsItemRequest: Schema.Schema<CreateNewsItemRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const createNewsItemOperation = /*#__PURE__*/ Operation.make<CreateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createNewsItemOperation = /*#__PURE__*/ Operation.make<
+  CreateNewsItemRequest,
+  Schemas.NewsItem,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.news.createNewsItem",
   operationId: "createNewsItem",
   api: "unstable",
@@ -108,7 +138,7 @@ export const createNewsItemOperation = /*#__PURE__*/ Operation.make<CreateNewsIt
   input: CreateNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -122,8 +152,13 @@ export const createNewsItemOperation = /*#__PURE__*/ Operation.make<CreateNewsIt
  * @since 0.1.0
  * @category operations
  */
-export const createNewsItem = (input: CreateNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createNewsItemOperation, input as CreateNewsItemRequest)
+export const createNewsItem = (
+  input: CreateNewsItemRequest
+): Effect.Effect<
+  Schemas.NewsItem,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createNewsItemOperation, input as CreateNewsItemRequest)
 
 /**
  * The input of `unstable.news.retrieveNewsItem`: path, query and body parameters by their wire names.
@@ -139,14 +174,21 @@ export interface RetrieveNewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveNewsItemRequest: Schema.Schema<RetrieveNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveNewsItemRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveNewsItemRequest: Schema.Schema<RetrieveNewsItemRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RetrieveNewsItemRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.news.retrieveNewsItem` (GET /news/news_items/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNewsItemOperation = /*#__PURE__*/ Operation.make<RetrieveNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveNewsItemOperation = /*#__PURE__*/ Operation.make<
+  RetrieveNewsItemRequest,
+  Schemas.NewsItem,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.news.retrieveNewsItem",
   operationId: "retrieveNewsItem",
   api: "unstable",
@@ -158,7 +200,7 @@ export const retrieveNewsItemOperation = /*#__PURE__*/ Operation.make<RetrieveNe
   input: RetrieveNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -172,8 +214,13 @@ export const retrieveNewsItemOperation = /*#__PURE__*/ Operation.make<RetrieveNe
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNewsItem = (input: RetrieveNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveNewsItemOperation, input as RetrieveNewsItemRequest)
+export const retrieveNewsItem = (
+  input: RetrieveNewsItemRequest
+): Effect.Effect<
+  Schemas.NewsItem,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveNewsItemOperation, input as RetrieveNewsItemRequest)
 
 /**
  * The input of `unstable.news.updateNewsItem`: path, query and body parameters by their wire names.
@@ -189,14 +236,24 @@ export type UpdateNewsItemRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateNewsItemRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.NewsItemRequest))
+export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateNewsItemRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.NewsItemRequest
+    )
+)
 
 /**
  * The descriptor of `unstable.news.updateNewsItem` (PUT /news/news_items/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateNewsItemOperation = /*#__PURE__*/ Operation.make<UpdateNewsItemRequest, Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateNewsItemOperation = /*#__PURE__*/ Operation.make<
+  UpdateNewsItemRequest,
+  Schemas.NewsItem,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.news.updateNewsItem",
   operationId: "updateNewsItem",
   api: "unstable",
@@ -208,7 +265,7 @@ export const updateNewsItemOperation = /*#__PURE__*/ Operation.make<UpdateNewsIt
   input: UpdateNewsItemRequest,
   success: Schemas.NewsItem,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -220,8 +277,16 @@ export const updateNewsItemOperation = /*#__PURE__*/ Operation.make<UpdateNewsIt
  * @since 0.1.0
  * @category operations
  */
-export const updateNewsItem = (input: UpdateNewsItemRequest): Effect.Effect<Schemas.NewsItem, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateNewsItemOperation, input as UpdateNewsItemRequest)
+export const updateNewsItem = (
+  input: UpdateNewsItemRequest
+): Effect.Effect<
+  Schemas.NewsItem,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateNewsItemOperation, input as UpdateNewsItemRequest)
 
 /**
  * The input of `unstable.news.deleteNewsItem`: path, query and body parameters by their wire names.
@@ -237,14 +302,21 @@ export interface DeleteNewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteNewsItemRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DeleteNewsItemRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.news.deleteNewsItem` (DELETE /news/news_items/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteNewsItemOperation = /*#__PURE__*/ Operation.make<DeleteNewsItemRequest, Schemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteNewsItemOperation = /*#__PURE__*/ Operation.make<
+  DeleteNewsItemRequest,
+  Schemas.DeletedObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.news.deleteNewsItem",
   operationId: "deleteNewsItem",
   api: "unstable",
@@ -256,7 +328,7 @@ export const deleteNewsItemOperation = /*#__PURE__*/ Operation.make<DeleteNewsIt
   input: DeleteNewsItemRequest,
   success: Schemas.DeletedObject,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -270,8 +342,13 @@ export const deleteNewsItemOperation = /*#__PURE__*/ Operation.make<DeleteNewsIt
  * @since 0.1.0
  * @category operations
  */
-export const deleteNewsItem = (input: DeleteNewsItemRequest): Effect.Effect<Schemas.DeletedObject, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteNewsItemOperation, input as DeleteNewsItemRequest)
+export const deleteNewsItem = (
+  input: DeleteNewsItemRequest
+): Effect.Effect<
+  Schemas.DeletedObject,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteNewsItemOperation, input as DeleteNewsItemRequest)
 
 /**
  * The input of `unstable.news.listLiveNewsfeedItems`: path, query and body parameters by their wire names.
@@ -287,14 +364,21 @@ export interface ListLiveNewsfeedItemsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListLiveNewsfeedItemsRequest: Schema.Schema<ListLiveNewsfeedItemsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListLiveNewsfeedItemsRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListLiveNewsfeedItemsRequest: Schema.Schema<ListLiveNewsfeedItemsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListLiveNewsfeedItemsRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.news.listLiveNewsfeedItems` (GET /news/newsfeeds/{id}/items).
  * @since 0.1.0
  * @category operations
  */
-export const listLiveNewsfeedItemsOperation = /*#__PURE__*/ Operation.make<ListLiveNewsfeedItemsRequest, Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listLiveNewsfeedItemsOperation = /*#__PURE__*/ Operation.make<
+  ListLiveNewsfeedItemsRequest,
+  Schemas.PaginatedResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.news.listLiveNewsfeedItems",
   operationId: "listLiveNewsfeedItems",
   api: "unstable",
@@ -306,7 +390,7 @@ export const listLiveNewsfeedItemsOperation = /*#__PURE__*/ Operation.make<ListL
   input: ListLiveNewsfeedItemsRequest,
   success: Schemas.PaginatedResponse,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -320,24 +404,51 @@ export const listLiveNewsfeedItemsOperation = /*#__PURE__*/ Operation.make<ListL
  * @since 0.1.0
  * @category operations
  */
-export const listLiveNewsfeedItems = (input: ListLiveNewsfeedItemsRequest): Effect.Effect<Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listLiveNewsfeedItemsOperation, input as ListLiveNewsfeedItemsRequest)
+export const listLiveNewsfeedItems = (
+  input: ListLiveNewsfeedItemsRequest
+): Effect.Effect<
+  Schemas.PaginatedResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listLiveNewsfeedItemsOperation, input as ListLiveNewsfeedItemsRequest)
 
 /**
  * `unstable.news.listLiveNewsfeedItems` (GET /news/newsfeeds/{id}/items), the items (`data`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listLiveNewsfeedItemsStream = (input: ListLiveNewsfeedItemsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listLiveNewsfeedItemsStream = (
+  input: ListLiveNewsfeedItemsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.PaginatedResponse, "data">,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.PaginatedResponse, "data">,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.news.listLiveNewsfeedItems` (GET /news/newsfeeds/{id}/items), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listLiveNewsfeedItemsPages = (input: ListLiveNewsfeedItemsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listLiveNewsfeedItemsPages = (
+  input: ListLiveNewsfeedItemsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.PaginatedResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listLiveNewsfeedItemsOperation, input, options) as Stream.Stream<
+    Schemas.PaginatedResponse,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.news.listNewsfeeds`: path, query and body parameters by their wire names.
@@ -350,14 +461,20 @@ export interface ListNewsfeedsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListNewsfeedsRequest: Schema.Schema<ListNewsfeedsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListNewsfeedsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListNewsfeedsRequest: Schema.Schema<ListNewsfeedsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListNewsfeedsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `unstable.news.listNewsfeeds` (GET /news/newsfeeds).
  * @since 0.1.0
  * @category operations
  */
-export const listNewsfeedsOperation = /*#__PURE__*/ Operation.make<ListNewsfeedsRequest, Schemas.PaginatedResponse, never>({
+export const listNewsfeedsOperation = /*#__PURE__*/ Operation.make<
+  ListNewsfeedsRequest,
+  Schemas.PaginatedResponse,
+  never
+>({
   name: "unstable.news.listNewsfeeds",
   operationId: "listNewsfeeds",
   api: "unstable",
@@ -383,7 +500,9 @@ export const listNewsfeedsOperation = /*#__PURE__*/ Operation.make<ListNewsfeeds
  * @since 0.1.0
  * @category operations
  */
-export const listNewsfeeds = (input?: ListNewsfeedsRequest): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listNewsfeeds = (
+  input?: ListNewsfeedsRequest
+): Effect.Effect<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listNewsfeedsOperation, input as ListNewsfeedsRequest)
 
 /**
@@ -391,16 +510,34 @@ export const listNewsfeeds = (input?: ListNewsfeedsRequest): Effect.Effect<Schem
  * @since 0.1.0
  * @category streams
  */
-export const listNewsfeedsStream = (input?: ListNewsfeedsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listNewsfeedsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.PaginatedResponse, "data">, Operation.CommonError, IntercomClient.IntercomClient>
+export const listNewsfeedsStream = (
+  input?: ListNewsfeedsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.PaginatedResponse, "data">,
+  Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listNewsfeedsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.PaginatedResponse, "data">,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.news.listNewsfeeds` (GET /news/newsfeeds), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listNewsfeedsPages = (input?: ListNewsfeedsRequest, options?: Pagination.Options): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listNewsfeedsOperation, input, options) as Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient>
+export const listNewsfeedsPages = (
+  input?: ListNewsfeedsRequest,
+  options?: Pagination.Options
+): Stream.Stream<Schemas.PaginatedResponse, Operation.CommonError, IntercomClient.IntercomClient> =>
+  Pagination.pages(listNewsfeedsOperation, input, options) as Stream.Stream<
+    Schemas.PaginatedResponse,
+    Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.news.retrieveNewsfeed`: path, query and body parameters by their wire names.
@@ -416,14 +553,21 @@ export interface RetrieveNewsfeedRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveNewsfeedRequest: Schema.Schema<RetrieveNewsfeedRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveNewsfeedRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveNewsfeedRequest: Schema.Schema<RetrieveNewsfeedRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RetrieveNewsfeedRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.news.retrieveNewsfeed` (GET /news/newsfeeds/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNewsfeedOperation = /*#__PURE__*/ Operation.make<RetrieveNewsfeedRequest, Schemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveNewsfeedOperation = /*#__PURE__*/ Operation.make<
+  RetrieveNewsfeedRequest,
+  Schemas.Newsfeed,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.news.retrieveNewsfeed",
   operationId: "retrieveNewsfeed",
   api: "unstable",
@@ -435,7 +579,7 @@ export const retrieveNewsfeedOperation = /*#__PURE__*/ Operation.make<RetrieveNe
   input: RetrieveNewsfeedRequest,
   success: Schemas.Newsfeed,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -449,5 +593,10 @@ export const retrieveNewsfeedOperation = /*#__PURE__*/ Operation.make<RetrieveNe
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNewsfeed = (input: RetrieveNewsfeedRequest): Effect.Effect<Schemas.Newsfeed, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveNewsfeedOperation, input as RetrieveNewsfeedRequest)
+export const retrieveNewsfeed = (
+  input: RetrieveNewsfeedRequest
+): Effect.Effect<
+  Schemas.Newsfeed,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveNewsfeedOperation, input as RetrieveNewsfeedRequest)

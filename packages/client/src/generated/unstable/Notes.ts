@@ -29,14 +29,21 @@ export interface ListCompanyNotesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListCompanyNotesRequest: Schema.Schema<ListCompanyNotesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListCompanyNotesRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListCompanyNotesRequest: Schema.Schema<ListCompanyNotesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListCompanyNotesRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.notes.listCompanyNotes` (GET /companies/{id}/notes).
  * @since 0.1.0
  * @category operations
  */
-export const listCompanyNotesOperation = /*#__PURE__*/ Operation.make<ListCompanyNotesRequest, Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listCompanyNotesOperation = /*#__PURE__*/ Operation.make<
+  ListCompanyNotesRequest,
+  Schemas.NoteList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.notes.listCompanyNotes",
   operationId: "listCompanyNotes",
   api: "unstable",
@@ -48,7 +55,7 @@ export const listCompanyNotesOperation = /*#__PURE__*/ Operation.make<ListCompan
   input: ListCompanyNotesRequest,
   success: Schemas.NoteList,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -62,24 +69,51 @@ export const listCompanyNotesOperation = /*#__PURE__*/ Operation.make<ListCompan
  * @since 0.1.0
  * @category operations
  */
-export const listCompanyNotes = (input: ListCompanyNotesRequest): Effect.Effect<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listCompanyNotesOperation, input as ListCompanyNotesRequest)
+export const listCompanyNotes = (
+  input: ListCompanyNotesRequest
+): Effect.Effect<
+  Schemas.NoteList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listCompanyNotesOperation, input as ListCompanyNotesRequest)
 
 /**
  * `unstable.notes.listCompanyNotes` (GET /companies/{id}/notes), the items (`data`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCompanyNotesStream = (input: ListCompanyNotesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listCompanyNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listCompanyNotesStream = (
+  input: ListCompanyNotesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.NoteList, "data">,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listCompanyNotesOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.NoteList, "data">,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.notes.listCompanyNotes` (GET /companies/{id}/notes), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listCompanyNotesPages = (input: ListCompanyNotesRequest, options?: Pagination.Options): Stream.Stream<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listCompanyNotesOperation, input, options) as Stream.Stream<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listCompanyNotesPages = (
+  input: ListCompanyNotesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.NoteList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listCompanyNotesOperation, input, options) as Stream.Stream<
+    Schemas.NoteList,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.notes.listNotes`: path, query and body parameters by their wire names.
@@ -95,14 +129,20 @@ export interface ListNotesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListNotesRequest: Schema.Schema<ListNotesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListNotesRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ListNotesRequest: Schema.Schema<ListNotesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListNotesRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.notes.listNotes` (GET /contacts/{id}/notes).
  * @since 0.1.0
  * @category operations
  */
-export const listNotesOperation = /*#__PURE__*/ Operation.make<ListNotesRequest, Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const listNotesOperation = /*#__PURE__*/ Operation.make<
+  ListNotesRequest,
+  Schemas.NoteList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.notes.listNotes",
   operationId: "listNotes",
   api: "unstable",
@@ -114,7 +154,7 @@ export const listNotesOperation = /*#__PURE__*/ Operation.make<ListNotesRequest,
   input: ListNotesRequest,
   success: Schemas.NoteList,
   response: "json",
-  errors: [400,404],
+  errors: [400, 404],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -128,54 +168,98 @@ export const listNotesOperation = /*#__PURE__*/ Operation.make<ListNotesRequest,
  * @since 0.1.0
  * @category operations
  */
-export const listNotes = (input: ListNotesRequest): Effect.Effect<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listNotesOperation, input as ListNotesRequest)
+export const listNotes = (
+  input: ListNotesRequest
+): Effect.Effect<
+  Schemas.NoteList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listNotesOperation, input as ListNotesRequest)
 
 /**
  * `unstable.notes.listNotes` (GET /contacts/{id}/notes), the items (`data`) of every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listNotesStream = (input: ListNotesRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(listNotesOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.NoteList, "data">, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listNotesStream = (
+  input: ListNotesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.NoteList, "data">,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(listNotesOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.NoteList, "data">,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.notes.listNotes` (GET /contacts/{id}/notes), every page, as a lazy stream (cursor pagination).
  * @since 0.1.0
  * @category streams
  */
-export const listNotesPages = (input: ListNotesRequest, options?: Pagination.Options): Stream.Stream<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(listNotesOperation, input, options) as Stream.Stream<Schemas.NoteList, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient>
+export const listNotesPages = (
+  input: ListNotesRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.NoteList,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(listNotesOperation, input, options) as Stream.Stream<
+    Schemas.NoteList,
+    IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * The input of `unstable.notes.createNote`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type CreateNoteRequest = {
-  /** The unique identifier of a given contact. */
-  readonly id: string | number
-} & ({
-  /** The text of the note. */
-  readonly body: string
-  /** The unique identifier of a given contact. */
-  readonly contact_id?: string | number | undefined
-  /** The unique identifier of a given admin. */
-  readonly admin_id?: string | number | undefined
-})
+export type CreateNoteRequest =
+  & {
+    /** The unique identifier of a given contact. */
+    readonly id: string | number
+  }
+  & ({
+    /** The text of the note. */
+    readonly body: string
+    /** The unique identifier of a given contact. */
+    readonly contact_id?: string | number | undefined
+    /** The unique identifier of a given admin. */
+    readonly admin_id?: string | number | undefined
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateNoteRequest: Schema.Schema<CreateNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateNoteRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ body: Schema.String, contact_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })))
+export const CreateNoteRequest: Schema.Schema<CreateNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CreateNoteRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({
+      body: Schema.String,
+      contact_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+    })
+  )
+)
 
 /**
  * The descriptor of `unstable.notes.createNote` (POST /contacts/{id}/notes).
  * @since 0.1.0
  * @category operations
  */
-export const createNoteOperation = /*#__PURE__*/ Operation.make<CreateNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createNoteOperation = /*#__PURE__*/ Operation.make<
+  CreateNoteRequest,
+  Schemas.Note,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.notes.createNote",
   operationId: "createNote",
   api: "unstable",
@@ -187,7 +271,7 @@ export const createNoteOperation = /*#__PURE__*/ Operation.make<CreateNoteReques
   input: CreateNoteRequest,
   success: Schemas.Note,
   response: "json",
-  errors: [400,404,422],
+  errors: [400, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -201,8 +285,16 @@ export const createNoteOperation = /*#__PURE__*/ Operation.make<CreateNoteReques
  * @since 0.1.0
  * @category operations
  */
-export const createNote = (input: CreateNoteRequest): Effect.Effect<Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createNoteOperation, input as CreateNoteRequest)
+export const createNote = (
+  input: CreateNoteRequest
+): Effect.Effect<
+  Schemas.Note,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createNoteOperation, input as CreateNoteRequest)
 
 /**
  * The input of `unstable.notes.retrieveNote`: path, query and body parameters by their wire names.
@@ -218,14 +310,20 @@ export interface RetrieveNoteRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveNoteRequest: Schema.Schema<RetrieveNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveNoteRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveNoteRequest: Schema.Schema<RetrieveNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  RetrieveNoteRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.notes.retrieveNote` (GET /notes/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNoteOperation = /*#__PURE__*/ Operation.make<RetrieveNoteRequest, Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveNoteOperation = /*#__PURE__*/ Operation.make<
+  RetrieveNoteRequest,
+  Schemas.Note,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.notes.retrieveNote",
   operationId: "retrieveNote",
   api: "unstable",
@@ -237,7 +335,7 @@ export const retrieveNoteOperation = /*#__PURE__*/ Operation.make<RetrieveNoteRe
   input: RetrieveNoteRequest,
   success: Schemas.Note,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -251,5 +349,10 @@ export const retrieveNoteOperation = /*#__PURE__*/ Operation.make<RetrieveNoteRe
  * @since 0.1.0
  * @category operations
  */
-export const retrieveNote = (input: RetrieveNoteRequest): Effect.Effect<Schemas.Note, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveNoteOperation, input as RetrieveNoteRequest)
+export const retrieveNote = (
+  input: RetrieveNoteRequest
+): Effect.Effect<
+  Schemas.Note,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveNoteOperation, input as RetrieveNoteRequest)

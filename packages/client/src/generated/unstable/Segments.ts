@@ -27,14 +27,20 @@ export interface ListSegmentsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsRequest> => /*#__PURE__*/ Schema.Struct({ include_count: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const ListSegmentsRequest: Schema.Schema<ListSegmentsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListSegmentsRequest
+> => /*#__PURE__*/ Schema.Struct({ include_count: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
 
 /**
  * The descriptor of `unstable.segments.listSegments` (GET /segments).
  * @since 0.1.0
  * @category operations
  */
-export const listSegmentsOperation = /*#__PURE__*/ Operation.make<ListSegmentsRequest, Schemas.SegmentList, IntercomError.BadRequestError>({
+export const listSegmentsOperation = /*#__PURE__*/ Operation.make<
+  ListSegmentsRequest,
+  Schemas.SegmentList,
+  IntercomError.BadRequestError
+>({
   name: "unstable.segments.listSegments",
   operationId: "listSegments",
   api: "unstable",
@@ -46,7 +52,7 @@ export const listSegmentsOperation = /*#__PURE__*/ Operation.make<ListSegmentsRe
   input: ListSegmentsRequest,
   success: Schemas.SegmentList,
   response: "json",
-  errors: [400,401],
+  errors: [400, 401],
   pagination: undefined,
   idempotent: true
 })
@@ -60,8 +66,13 @@ export const listSegmentsOperation = /*#__PURE__*/ Operation.make<ListSegmentsRe
  * @since 0.1.0
  * @category operations
  */
-export const listSegments = (input?: ListSegmentsRequest): Effect.Effect<Schemas.SegmentList, IntercomError.BadRequestError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listSegmentsOperation, input as ListSegmentsRequest)
+export const listSegments = (
+  input?: ListSegmentsRequest
+): Effect.Effect<
+  Schemas.SegmentList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listSegmentsOperation, input as ListSegmentsRequest)
 
 /**
  * The input of `unstable.segments.retrieveSegment`: path, query and body parameters by their wire names.
@@ -77,14 +88,21 @@ export interface RetrieveSegmentRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveSegmentRequest: Schema.Schema<RetrieveSegmentRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveSegmentRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveSegmentRequest: Schema.Schema<RetrieveSegmentRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RetrieveSegmentRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.segments.retrieveSegment` (GET /segments/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveSegmentOperation = /*#__PURE__*/ Operation.make<RetrieveSegmentRequest, Schemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveSegmentOperation = /*#__PURE__*/ Operation.make<
+  RetrieveSegmentRequest,
+  Schemas.Segment,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.segments.retrieveSegment",
   operationId: "retrieveSegment",
   api: "unstable",
@@ -96,7 +114,7 @@ export const retrieveSegmentOperation = /*#__PURE__*/ Operation.make<RetrieveSeg
   input: RetrieveSegmentRequest,
   success: Schemas.Segment,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -110,5 +128,10 @@ export const retrieveSegmentOperation = /*#__PURE__*/ Operation.make<RetrieveSeg
  * @since 0.1.0
  * @category operations
  */
-export const retrieveSegment = (input: RetrieveSegmentRequest): Effect.Effect<Schemas.Segment, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveSegmentOperation, input as RetrieveSegmentRequest)
+export const retrieveSegment = (
+  input: RetrieveSegmentRequest
+): Effect.Effect<
+  Schemas.Segment,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveSegmentOperation, input as RetrieveSegmentRequest)

@@ -18,28 +18,43 @@ import * as Schemas from "./Schemas.js"
  * @since 0.1.0
  * @category models
  */
-export type AttachSubscriptionTypeToContactRequest = {
-  /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string | number
-} & ({
-  /** The unique identifier for the subscription which is given by Intercom */
-  readonly id: string | number
-  /** The consent_type of a subscription, opt_out or opt_in. */
-  readonly consent_type: string
-})
+export type AttachSubscriptionTypeToContactRequest =
+  & {
+    /** The unique identifier for the contact which is given by Intercom */
+    readonly contact_id: string | number
+  }
+  & ({
+    /** The unique identifier for the subscription which is given by Intercom */
+    readonly id: string | number
+    /** The consent_type of a subscription, opt_out or opt_in. */
+    readonly consent_type: string
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachSubscriptionTypeToContactRequest: Schema.Schema<AttachSubscriptionTypeToContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachSubscriptionTypeToContactRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), consent_type: Schema.String })))
+export const AttachSubscriptionTypeToContactRequest: Schema.Schema<AttachSubscriptionTypeToContactRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachSubscriptionTypeToContactRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        consent_type: Schema.String
+      })
+    )
+  )
 
 /**
  * The descriptor of `unstable.subscriptionTypes.attachSubscriptionTypeToContact` (POST /contacts/{contact_id}/subscriptions).
  * @since 0.1.0
  * @category operations
  */
-export const attachSubscriptionTypeToContactOperation = /*#__PURE__*/ Operation.make<AttachSubscriptionTypeToContactRequest, Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachSubscriptionTypeToContactOperation = /*#__PURE__*/ Operation.make<
+  AttachSubscriptionTypeToContactRequest,
+  Schemas.SubscriptionType,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.subscriptionTypes.attachSubscriptionTypeToContact",
   operationId: "attachSubscriptionTypeToContact",
   api: "unstable",
@@ -51,7 +66,7 @@ export const attachSubscriptionTypeToContactOperation = /*#__PURE__*/ Operation.
   input: AttachSubscriptionTypeToContactRequest,
   success: Schemas.SubscriptionType,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -71,8 +86,16 @@ export const attachSubscriptionTypeToContactOperation = /*#__PURE__*/ Operation.
  * @since 0.1.0
  * @category operations
  */
-export const attachSubscriptionTypeToContact = (input: AttachSubscriptionTypeToContactRequest): Effect.Effect<Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(attachSubscriptionTypeToContactOperation, input as AttachSubscriptionTypeToContactRequest)
+export const attachSubscriptionTypeToContact = (
+  input: AttachSubscriptionTypeToContactRequest
+): Effect.Effect<
+  Schemas.SubscriptionType,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(attachSubscriptionTypeToContactOperation, input as AttachSubscriptionTypeToContactRequest)
 
 /**
  * The input of `unstable.subscriptionTypes.detachSubscriptionTypeToContact`: path, query and body parameters by their wire names.
@@ -90,26 +113,36 @@ export interface DetachSubscriptionTypeToContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachSubscriptionTypeToContactRequest: Schema.Schema<DetachSubscriptionTypeToContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachSubscriptionTypeToContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DetachSubscriptionTypeToContactRequest: Schema.Schema<DetachSubscriptionTypeToContactRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachSubscriptionTypeToContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    })
+  )
 
 /**
  * The descriptor of `unstable.subscriptionTypes.detachSubscriptionTypeToContact` (DELETE /contacts/{contact_id}/subscriptions/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachSubscriptionTypeToContactOperation = /*#__PURE__*/ Operation.make<DetachSubscriptionTypeToContactRequest, Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const detachSubscriptionTypeToContactOperation = /*#__PURE__*/ Operation.make<
+  DetachSubscriptionTypeToContactRequest,
+  Schemas.SubscriptionType,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.subscriptionTypes.detachSubscriptionTypeToContact",
   operationId: "detachSubscriptionTypeToContact",
   api: "unstable",
   method: "DELETE",
   path: "/contacts/{contact_id}/subscriptions/{id}",
-  pathParams: ["contact_id","id"],
+  pathParams: ["contact_id", "id"],
   queryParams: [],
   body: "none",
   input: DetachSubscriptionTypeToContactRequest,
   success: Schemas.SubscriptionType,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -123,8 +156,13 @@ export const detachSubscriptionTypeToContactOperation = /*#__PURE__*/ Operation.
  * @since 0.1.0
  * @category operations
  */
-export const detachSubscriptionTypeToContact = (input: DetachSubscriptionTypeToContactRequest): Effect.Effect<Schemas.SubscriptionType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(detachSubscriptionTypeToContactOperation, input as DetachSubscriptionTypeToContactRequest)
+export const detachSubscriptionTypeToContact = (
+  input: DetachSubscriptionTypeToContactRequest
+): Effect.Effect<
+  Schemas.SubscriptionType,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(detachSubscriptionTypeToContactOperation, input as DetachSubscriptionTypeToContactRequest)
 
 /**
  * The input of `unstable.subscriptionTypes.listSubscriptionTypes`: path, query and body parameters by their wire names.
@@ -137,14 +175,20 @@ export interface ListSubscriptionTypesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListSubscriptionTypesRequest: Schema.Schema<ListSubscriptionTypesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSubscriptionTypesRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListSubscriptionTypesRequest: Schema.Schema<ListSubscriptionTypesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListSubscriptionTypesRequest> => /*#__PURE__*/ Schema.Struct({})
+)
 
 /**
  * The descriptor of `unstable.subscriptionTypes.listSubscriptionTypes` (GET /subscription_types).
  * @since 0.1.0
  * @category operations
  */
-export const listSubscriptionTypesOperation = /*#__PURE__*/ Operation.make<ListSubscriptionTypesRequest, Schemas.SubscriptionTypeList, never>({
+export const listSubscriptionTypesOperation = /*#__PURE__*/ Operation.make<
+  ListSubscriptionTypesRequest,
+  Schemas.SubscriptionTypeList,
+  never
+>({
   name: "unstable.subscriptionTypes.listSubscriptionTypes",
   operationId: "listSubscriptionTypes",
   api: "unstable",
@@ -170,5 +214,7 @@ export const listSubscriptionTypesOperation = /*#__PURE__*/ Operation.make<ListS
  * @since 0.1.0
  * @category operations
  */
-export const listSubscriptionTypes = (input?: ListSubscriptionTypesRequest): Effect.Effect<Schemas.SubscriptionTypeList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listSubscriptionTypes = (
+  input?: ListSubscriptionTypesRequest
+): Effect.Effect<Schemas.SubscriptionTypeList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listSubscriptionTypesOperation, input as ListSubscriptionTypesRequest)

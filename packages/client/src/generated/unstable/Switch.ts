@@ -28,14 +28,24 @@ export type CreatePhoneSwitchRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreatePhoneSwitchRequest: Schema.Schema<CreatePhoneSwitchRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreatePhoneSwitchRequest> => /*#__PURE__*/ Schema.Struct({ phone: Schema.String, custom_attributes: /*#__PURE__*/ Schema.optional(Schemas.CustomAttributesInput) }))
+export const CreatePhoneSwitchRequest: Schema.Schema<CreatePhoneSwitchRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreatePhoneSwitchRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      phone: Schema.String,
+      custom_attributes: /*#__PURE__*/ Schema.optional(Schemas.CustomAttributesInput)
+    })
+)
 
 /**
  * The descriptor of `unstable.switch.createPhoneSwitch` (POST /phone_call_redirects).
  * @since 0.1.0
  * @category operations
  */
-export const createPhoneSwitchOperation = /*#__PURE__*/ Operation.make<CreatePhoneSwitchRequest, Schemas.PhoneSwitch, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createPhoneSwitchOperation = /*#__PURE__*/ Operation.make<
+  CreatePhoneSwitchRequest,
+  Schemas.PhoneSwitch,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.switch.createPhoneSwitch",
   operationId: "createPhoneSwitch",
   api: "unstable",
@@ -47,7 +57,7 @@ export const createPhoneSwitchOperation = /*#__PURE__*/ Operation.make<CreatePho
   input: CreatePhoneSwitchRequest,
   success: Schemas.PhoneSwitch,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -64,5 +74,10 @@ export const createPhoneSwitchOperation = /*#__PURE__*/ Operation.make<CreatePho
  * @since 0.1.0
  * @category operations
  */
-export const createPhoneSwitch = (input: CreatePhoneSwitchRequest): Effect.Effect<Schemas.PhoneSwitch, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createPhoneSwitchOperation, input as CreatePhoneSwitchRequest)
+export const createPhoneSwitch = (
+  input: CreatePhoneSwitchRequest
+): Effect.Effect<
+  Schemas.PhoneSwitch,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createPhoneSwitchOperation, input as CreatePhoneSwitchRequest)

@@ -18,26 +18,38 @@ import * as Schemas from "./Schemas.js"
  * @since 0.1.0
  * @category models
  */
-export type AttachTagToContactRequest = {
-  /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string | number
-} & ({
-  /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string | number
-})
+export type AttachTagToContactRequest =
+  & {
+    /** The unique identifier for the contact which is given by Intercom */
+    readonly contact_id: string | number
+  }
+  & ({
+    /** The unique identifier for the tag which is given by Intercom */
+    readonly id: string | number
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachTagToContactRequest: Schema.Schema<AttachTagToContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachTagToContactRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
+export const AttachTagToContactRequest: Schema.Schema<AttachTagToContactRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<AttachTagToContactRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    )
+)
 
 /**
  * The descriptor of `unstable.tags.attachTagToContact` (POST /contacts/{contact_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToContactOperation = /*#__PURE__*/ Operation.make<AttachTagToContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachTagToContactOperation = /*#__PURE__*/ Operation.make<
+  AttachTagToContactRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.tags.attachTagToContact",
   operationId: "attachTagToContact",
   api: "unstable",
@@ -49,7 +61,7 @@ export const attachTagToContactOperation = /*#__PURE__*/ Operation.make<AttachTa
   input: AttachTagToContactRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -63,8 +75,16 @@ export const attachTagToContactOperation = /*#__PURE__*/ Operation.make<AttachTa
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToContact = (input: AttachTagToContactRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(attachTagToContactOperation, input as AttachTagToContactRequest)
+export const attachTagToContact = (
+  input: AttachTagToContactRequest
+): Effect.Effect<
+  Schemas.Tag,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(attachTagToContactOperation, input as AttachTagToContactRequest)
 
 /**
  * The input of `unstable.tags.detachTagFromContact`: path, query and body parameters by their wire names.
@@ -82,26 +102,36 @@ export interface DetachTagFromContactRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachTagFromContactRequest: Schema.Schema<DetachTagFromContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachTagFromContactRequest> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DetachTagFromContactRequest: Schema.Schema<DetachTagFromContactRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DetachTagFromContactRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    })
+)
 
 /**
  * The descriptor of `unstable.tags.detachTagFromContact` (DELETE /contacts/{contact_id}/tags/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromContactOperation = /*#__PURE__*/ Operation.make<DetachTagFromContactRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const detachTagFromContactOperation = /*#__PURE__*/ Operation.make<
+  DetachTagFromContactRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.tags.detachTagFromContact",
   operationId: "detachTagFromContact",
   api: "unstable",
   method: "DELETE",
   path: "/contacts/{contact_id}/tags/{id}",
-  pathParams: ["contact_id","id"],
+  pathParams: ["contact_id", "id"],
   queryParams: [],
   body: "none",
   input: DetachTagFromContactRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -115,36 +145,56 @@ export const detachTagFromContactOperation = /*#__PURE__*/ Operation.make<Detach
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromContact = (input: DetachTagFromContactRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(detachTagFromContactOperation, input as DetachTagFromContactRequest)
+export const detachTagFromContact = (
+  input: DetachTagFromContactRequest
+): Effect.Effect<
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(detachTagFromContactOperation, input as DetachTagFromContactRequest)
 
 /**
  * The input of `unstable.tags.attachTagToConversation`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type AttachTagToConversationRequest = {
-  /** conversation_id */
-  readonly conversation_id: string | number
-} & ({
-  /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string | number
-  /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string | number
-})
+export type AttachTagToConversationRequest =
+  & {
+    /** conversation_id */
+    readonly conversation_id: string | number
+  }
+  & ({
+    /** The unique identifier for the tag which is given by Intercom */
+    readonly id: string | number
+    /** The unique identifier for the admin which is given by Intercom. */
+    readonly admin_id: string | number
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachTagToConversationRequest: Schema.Schema<AttachTagToConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachTagToConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
+export const AttachTagToConversationRequest: Schema.Schema<AttachTagToConversationRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<AttachTagToConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      })
+    )
+  )
 
 /**
  * The descriptor of `unstable.tags.attachTagToConversation` (POST /conversations/{conversation_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToConversationOperation = /*#__PURE__*/ Operation.make<AttachTagToConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachTagToConversationOperation = /*#__PURE__*/ Operation.make<
+  AttachTagToConversationRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.tags.attachTagToConversation",
   operationId: "attachTagToConversation",
   api: "unstable",
@@ -156,7 +206,7 @@ export const attachTagToConversationOperation = /*#__PURE__*/ Operation.make<Att
   input: AttachTagToConversationRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -170,48 +220,71 @@ export const attachTagToConversationOperation = /*#__PURE__*/ Operation.make<Att
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToConversation = (input: AttachTagToConversationRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(attachTagToConversationOperation, input as AttachTagToConversationRequest)
+export const attachTagToConversation = (
+  input: AttachTagToConversationRequest
+): Effect.Effect<
+  Schemas.Tag,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(attachTagToConversationOperation, input as AttachTagToConversationRequest)
 
 /**
  * The input of `unstable.tags.detachTagFromConversation`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type DetachTagFromConversationRequest = {
-  /** conversation_id */
-  readonly conversation_id: string | number
-  /** id */
-  readonly id: string | number
-} & ({
-  /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string | number
-})
+export type DetachTagFromConversationRequest =
+  & {
+    /** conversation_id */
+    readonly conversation_id: string | number
+    /** id */
+    readonly id: string | number
+  }
+  & ({
+    /** The unique identifier for the admin which is given by Intercom. */
+    readonly admin_id: string | number
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DetachTagFromConversationRequest: Schema.Schema<DetachTagFromConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachTagFromConversationRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
+export const DetachTagFromConversationRequest: Schema.Schema<DetachTagFromConversationRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<DetachTagFromConversationRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({
+        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    )
+  )
 
 /**
  * The descriptor of `unstable.tags.detachTagFromConversation` (DELETE /conversations/{conversation_id}/tags/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromConversationOperation = /*#__PURE__*/ Operation.make<DetachTagFromConversationRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const detachTagFromConversationOperation = /*#__PURE__*/ Operation.make<
+  DetachTagFromConversationRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.tags.detachTagFromConversation",
   operationId: "detachTagFromConversation",
   api: "unstable",
   method: "DELETE",
   path: "/conversations/{conversation_id}/tags/{id}",
-  pathParams: ["conversation_id","id"],
+  pathParams: ["conversation_id", "id"],
   queryParams: [],
   body: "fields",
   input: DetachTagFromConversationRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -225,8 +298,16 @@ export const detachTagFromConversationOperation = /*#__PURE__*/ Operation.make<D
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromConversation = (input: DetachTagFromConversationRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(detachTagFromConversationOperation, input as DetachTagFromConversationRequest)
+export const detachTagFromConversation = (
+  input: DetachTagFromConversationRequest
+): Effect.Effect<
+  Schemas.Tag,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(detachTagFromConversationOperation, input as DetachTagFromConversationRequest)
 
 /**
  * The input of `unstable.tags.listTags`: path, query and body parameters by their wire names.
@@ -239,7 +320,9 @@ export interface ListTagsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTagsRequest: Schema.Schema<ListTagsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTagsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListTagsRequest: Schema.Schema<ListTagsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListTagsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `unstable.tags.listTags` (GET /tags).
@@ -272,7 +355,9 @@ export const listTagsOperation = /*#__PURE__*/ Operation.make<ListTagsRequest, S
  * @since 0.1.0
  * @category operations
  */
-export const listTags = (input?: ListTagsRequest): Effect.Effect<Schemas.TagList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listTags = (
+  input?: ListTagsRequest
+): Effect.Effect<Schemas.TagList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listTagsOperation, input as ListTagsRequest)
 
 /**
@@ -280,20 +365,37 @@ export const listTags = (input?: ListTagsRequest): Effect.Effect<Schemas.TagList
  * @since 0.1.0
  * @category models
  */
-export type CreateTagRequest = Schemas.CreateOrUpdateTagRequest | Schemas.TagCompanyRequest | Schemas.UntagCompanyRequest | Schemas.TagMultipleUsersRequest
+export type CreateTagRequest =
+  | Schemas.CreateOrUpdateTagRequest
+  | Schemas.TagCompanyRequest
+  | Schemas.UntagCompanyRequest
+  | Schemas.TagMultipleUsersRequest
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTagRequest: Schema.Schema<CreateTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTagRequest> => /*#__PURE__*/ Schema.Union(Schemas.CreateOrUpdateTagRequest, Schemas.TagCompanyRequest, Schemas.UntagCompanyRequest, Schemas.TagMultipleUsersRequest))
+export const CreateTagRequest: Schema.Schema<CreateTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CreateTagRequest
+> =>
+  /*#__PURE__*/ Schema.Union(
+    Schemas.CreateOrUpdateTagRequest,
+    Schemas.TagCompanyRequest,
+    Schemas.UntagCompanyRequest,
+    Schemas.TagMultipleUsersRequest
+  )
+)
 
 /**
  * The descriptor of `unstable.tags.createTag` (POST /tags).
  * @since 0.1.0
  * @category operations
  */
-export const createTagOperation = /*#__PURE__*/ Operation.make<CreateTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createTagOperation = /*#__PURE__*/ Operation.make<
+  CreateTagRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.tags.createTag",
   operationId: "createTag",
   api: "unstable",
@@ -305,7 +407,7 @@ export const createTagOperation = /*#__PURE__*/ Operation.make<CreateTagRequest,
   input: CreateTagRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -331,8 +433,16 @@ export const createTagOperation = /*#__PURE__*/ Operation.make<CreateTagRequest,
  * @since 0.1.0
  * @category operations
  */
-export const createTag = (input: CreateTagRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createTagOperation, input as CreateTagRequest)
+export const createTag = (
+  input: CreateTagRequest
+): Effect.Effect<
+  Schemas.Tag,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createTagOperation, input as CreateTagRequest)
 
 /**
  * The input of `unstable.tags.findTag`: path, query and body parameters by their wire names.
@@ -348,14 +458,20 @@ export interface FindTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const FindTagRequest: Schema.Schema<FindTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindTagRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const FindTagRequest: Schema.Schema<FindTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  FindTagRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.findTag` (GET /tags/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const findTagOperation = /*#__PURE__*/ Operation.make<FindTagRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const findTagOperation = /*#__PURE__*/ Operation.make<
+  FindTagRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.tags.findTag",
   operationId: "findTag",
   api: "unstable",
@@ -367,7 +483,7 @@ export const findTagOperation = /*#__PURE__*/ Operation.make<FindTagRequest, Sch
   input: FindTagRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -382,8 +498,13 @@ export const findTagOperation = /*#__PURE__*/ Operation.make<FindTagRequest, Sch
  * @since 0.1.0
  * @category operations
  */
-export const findTag = (input: FindTagRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(findTagOperation, input as FindTagRequest)
+export const findTag = (
+  input: FindTagRequest
+): Effect.Effect<
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(findTagOperation, input as FindTagRequest)
 
 /**
  * The input of `unstable.tags.deleteTag`: path, query and body parameters by their wire names.
@@ -399,14 +520,20 @@ export interface DeleteTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteTagRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeleteTagRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tags.deleteTag` (DELETE /tags/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteTagOperation = /*#__PURE__*/ Operation.make<DeleteTagRequest, void, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteTagOperation = /*#__PURE__*/ Operation.make<
+  DeleteTagRequest,
+  void,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.tags.deleteTag",
   operationId: "deleteTag",
   api: "unstable",
@@ -418,7 +545,7 @@ export const deleteTagOperation = /*#__PURE__*/ Operation.make<DeleteTagRequest,
   input: DeleteTagRequest,
   success: undefined,
   response: "empty",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -432,36 +559,56 @@ export const deleteTagOperation = /*#__PURE__*/ Operation.make<DeleteTagRequest,
  * @since 0.1.0
  * @category operations
  */
-export const deleteTag = (input: DeleteTagRequest): Effect.Effect<void, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteTagOperation, input as DeleteTagRequest)
+export const deleteTag = (
+  input: DeleteTagRequest
+): Effect.Effect<
+  void,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteTagOperation, input as DeleteTagRequest)
 
 /**
  * The input of `unstable.tags.attachTagToTicket`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type AttachTagToTicketRequest = {
-  /** ticket_id */
-  readonly ticket_id: string | number
-} & ({
-  /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string | number
-  /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string | number
-})
+export type AttachTagToTicketRequest =
+  & {
+    /** ticket_id */
+    readonly ticket_id: string | number
+  }
+  & ({
+    /** The unique identifier for the tag which is given by Intercom */
+    readonly id: string | number
+    /** The unique identifier for the admin which is given by Intercom. */
+    readonly admin_id: string | number
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const AttachTagToTicketRequest: Schema.Schema<AttachTagToTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachTagToTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
+export const AttachTagToTicketRequest: Schema.Schema<AttachTagToTicketRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<AttachTagToTicketRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      })
+    )
+)
 
 /**
  * The descriptor of `unstable.tags.attachTagToTicket` (POST /tickets/{ticket_id}/tags).
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToTicketOperation = /*#__PURE__*/ Operation.make<AttachTagToTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const attachTagToTicketOperation = /*#__PURE__*/ Operation.make<
+  AttachTagToTicketRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.tags.attachTagToTicket",
   operationId: "attachTagToTicket",
   api: "unstable",
@@ -473,7 +620,7 @@ export const attachTagToTicketOperation = /*#__PURE__*/ Operation.make<AttachTag
   input: AttachTagToTicketRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -487,48 +634,71 @@ export const attachTagToTicketOperation = /*#__PURE__*/ Operation.make<AttachTag
  * @since 0.1.0
  * @category operations
  */
-export const attachTagToTicket = (input: AttachTagToTicketRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(attachTagToTicketOperation, input as AttachTagToTicketRequest)
+export const attachTagToTicket = (
+  input: AttachTagToTicketRequest
+): Effect.Effect<
+  Schemas.Tag,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(attachTagToTicketOperation, input as AttachTagToTicketRequest)
 
 /**
  * The input of `unstable.tags.detachTagFromTicket`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type DetachTagFromTicketRequest = {
-  /** ticket_id */
-  readonly ticket_id: string | number
-  /** The unique identifier for the tag which is given by Intercom */
-  readonly id: string | number
-} & ({
-  /** The unique identifier for the admin which is given by Intercom. */
-  readonly admin_id: string | number
-})
+export type DetachTagFromTicketRequest =
+  & {
+    /** ticket_id */
+    readonly ticket_id: string | number
+    /** The unique identifier for the tag which is given by Intercom */
+    readonly id: string | number
+  }
+  & ({
+    /** The unique identifier for the admin which is given by Intercom. */
+    readonly admin_id: string | number
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const DetachTagFromTicketRequest: Schema.Schema<DetachTagFromTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachTagFromTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })))
+export const DetachTagFromTicketRequest: Schema.Schema<DetachTagFromTicketRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DetachTagFromTicketRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({
+        ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    )
+)
 
 /**
  * The descriptor of `unstable.tags.detachTagFromTicket` (DELETE /tickets/{ticket_id}/tags/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromTicketOperation = /*#__PURE__*/ Operation.make<DetachTagFromTicketRequest, Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const detachTagFromTicketOperation = /*#__PURE__*/ Operation.make<
+  DetachTagFromTicketRequest,
+  Schemas.Tag,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.tags.detachTagFromTicket",
   operationId: "detachTagFromTicket",
   api: "unstable",
   method: "DELETE",
   path: "/tickets/{ticket_id}/tags/{id}",
-  pathParams: ["ticket_id","id"],
+  pathParams: ["ticket_id", "id"],
   queryParams: [],
   body: "fields",
   input: DetachTagFromTicketRequest,
   success: Schemas.Tag,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -542,5 +712,13 @@ export const detachTagFromTicketOperation = /*#__PURE__*/ Operation.make<DetachT
  * @since 0.1.0
  * @category operations
  */
-export const detachTagFromTicket = (input: DetachTagFromTicketRequest): Effect.Effect<Schemas.Tag, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(detachTagFromTicketOperation, input as DetachTagFromTicketRequest)
+export const detachTagFromTicket = (
+  input: DetachTagFromTicketRequest
+): Effect.Effect<
+  Schemas.Tag,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(detachTagFromTicketOperation, input as DetachTagFromTicketRequest)

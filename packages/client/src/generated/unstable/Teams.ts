@@ -24,7 +24,9 @@ export interface ListTeamsRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTeamsRequest: Schema.Schema<ListTeamsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTeamsRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListTeamsRequest: Schema.Schema<ListTeamsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ListTeamsRequest
+> => /*#__PURE__*/ Schema.Struct({}))
 
 /**
  * The descriptor of `unstable.teams.listTeams` (GET /teams).
@@ -57,7 +59,9 @@ export const listTeamsOperation = /*#__PURE__*/ Operation.make<ListTeamsRequest,
  * @since 0.1.0
  * @category operations
  */
-export const listTeams = (input?: ListTeamsRequest): Effect.Effect<Schemas.TeamList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listTeams = (
+  input?: ListTeamsRequest
+): Effect.Effect<Schemas.TeamList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listTeamsOperation, input as ListTeamsRequest)
 
 /**
@@ -74,14 +78,20 @@ export interface RetrieveTeamRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveTeamRequest: Schema.Schema<RetrieveTeamRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveTeamRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const RetrieveTeamRequest: Schema.Schema<RetrieveTeamRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  RetrieveTeamRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.teams.retrieveTeam` (GET /teams/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveTeamOperation = /*#__PURE__*/ Operation.make<RetrieveTeamRequest, Schemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveTeamOperation = /*#__PURE__*/ Operation.make<
+  RetrieveTeamRequest,
+  Schemas.Team,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.teams.retrieveTeam",
   operationId: "retrieveTeam",
   api: "unstable",
@@ -93,7 +103,7 @@ export const retrieveTeamOperation = /*#__PURE__*/ Operation.make<RetrieveTeamRe
   input: RetrieveTeamRequest,
   success: Schemas.Team,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -107,5 +117,10 @@ export const retrieveTeamOperation = /*#__PURE__*/ Operation.make<RetrieveTeamRe
  * @since 0.1.0
  * @category operations
  */
-export const retrieveTeam = (input: RetrieveTeamRequest): Effect.Effect<Schemas.Team, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveTeamOperation, input as RetrieveTeamRequest)
+export const retrieveTeam = (
+  input: RetrieveTeamRequest
+): Effect.Effect<
+  Schemas.Team,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveTeamOperation, input as RetrieveTeamRequest)

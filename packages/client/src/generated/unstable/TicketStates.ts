@@ -23,14 +23,20 @@ export interface ListTicketStatesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTicketStatesRequest: Schema.Schema<ListTicketStatesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTicketStatesRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListTicketStatesRequest: Schema.Schema<ListTicketStatesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListTicketStatesRequest> => /*#__PURE__*/ Schema.Struct({})
+)
 
 /**
  * The descriptor of `unstable.ticketStates.listTicketStates` (GET /ticket_states).
  * @since 0.1.0
  * @category operations
  */
-export const listTicketStatesOperation = /*#__PURE__*/ Operation.make<ListTicketStatesRequest, Schemas.TicketStateList, never>({
+export const listTicketStatesOperation = /*#__PURE__*/ Operation.make<
+  ListTicketStatesRequest,
+  Schemas.TicketStateList,
+  never
+>({
   name: "unstable.ticketStates.listTicketStates",
   operationId: "listTicketStates",
   api: "unstable",
@@ -56,5 +62,7 @@ export const listTicketStatesOperation = /*#__PURE__*/ Operation.make<ListTicket
  * @since 0.1.0
  * @category operations
  */
-export const listTicketStates = (input?: ListTicketStatesRequest): Effect.Effect<Schemas.TicketStateList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listTicketStates = (
+  input?: ListTicketStatesRequest
+): Effect.Effect<Schemas.TicketStateList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listTicketStatesOperation, input as ListTicketStatesRequest)

@@ -27,14 +27,24 @@ export type CreateTicketTypeAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketTypeAttributeRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.CreateTicketTypeAttributeRequest))
+export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<CreateTicketTypeAttributeRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      Schemas.CreateTicketTypeAttributeRequest
+    )
+  )
 
 /**
  * The descriptor of `unstable.ticketTypeAttributes.createTicketTypeAttribute` (POST /ticket_types/{ticket_type_id}/attributes).
  * @since 0.1.0
  * @category operations
  */
-export const createTicketTypeAttributeOperation = /*#__PURE__*/ Operation.make<CreateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const createTicketTypeAttributeOperation = /*#__PURE__*/ Operation.make<
+  CreateTicketTypeAttributeRequest,
+  Schemas.TicketTypeAttribute,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.ticketTypeAttributes.createTicketTypeAttribute",
   operationId: "createTicketTypeAttribute",
   api: "unstable",
@@ -46,7 +56,7 @@ export const createTicketTypeAttributeOperation = /*#__PURE__*/ Operation.make<C
   input: CreateTicketTypeAttributeRequest,
   success: Schemas.TicketTypeAttribute,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -60,8 +70,16 @@ export const createTicketTypeAttributeOperation = /*#__PURE__*/ Operation.make<C
  * @since 0.1.0
  * @category operations
  */
-export const createTicketTypeAttribute = (input: CreateTicketTypeAttributeRequest): Effect.Effect<Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createTicketTypeAttributeOperation, input as CreateTicketTypeAttributeRequest)
+export const createTicketTypeAttribute = (
+  input: CreateTicketTypeAttributeRequest
+): Effect.Effect<
+  Schemas.TicketTypeAttribute,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createTicketTypeAttributeOperation, input as CreateTicketTypeAttributeRequest)
 
 /**
  * The input of `unstable.ticketTypeAttributes.updateTicketTypeAttribute`: path, query and body parameters by their wire names.
@@ -79,26 +97,39 @@ export type UpdateTicketTypeAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateTicketTypeAttributeRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketTypeAttributeRequest))
+export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<UpdateTicketTypeAttributeRequest> =>
+    /*#__PURE__*/ Operation.extendInput(
+      /*#__PURE__*/ Schema.Struct({
+        ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      Schemas.UpdateTicketTypeAttributeRequest
+    )
+  )
 
 /**
  * The descriptor of `unstable.ticketTypeAttributes.updateTicketTypeAttribute` (PUT /ticket_types/{ticket_type_id}/attributes/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateTicketTypeAttributeOperation = /*#__PURE__*/ Operation.make<UpdateTicketTypeAttributeRequest, Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateTicketTypeAttributeOperation = /*#__PURE__*/ Operation.make<
+  UpdateTicketTypeAttributeRequest,
+  Schemas.TicketTypeAttribute,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.ticketTypeAttributes.updateTicketTypeAttribute",
   operationId: "updateTicketTypeAttribute",
   api: "unstable",
   method: "PUT",
   path: "/ticket_types/{ticket_type_id}/attributes/{id}",
-  pathParams: ["ticket_type_id","id"],
+  pathParams: ["ticket_type_id", "id"],
   queryParams: [],
   body: "fields",
   input: UpdateTicketTypeAttributeRequest,
   success: Schemas.TicketTypeAttribute,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -112,5 +143,13 @@ export const updateTicketTypeAttributeOperation = /*#__PURE__*/ Operation.make<U
  * @since 0.1.0
  * @category operations
  */
-export const updateTicketTypeAttribute = (input: UpdateTicketTypeAttributeRequest): Effect.Effect<Schemas.TicketTypeAttribute, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateTicketTypeAttributeOperation, input as UpdateTicketTypeAttributeRequest)
+export const updateTicketTypeAttribute = (
+  input: UpdateTicketTypeAttributeRequest
+): Effect.Effect<
+  Schemas.TicketTypeAttribute,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateTicketTypeAttributeOperation, input as UpdateTicketTypeAttributeRequest)

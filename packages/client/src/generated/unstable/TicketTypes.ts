@@ -24,14 +24,20 @@ export interface ListTicketTypesRequest {}
  * @since 0.1.0
  * @category schemas
  */
-export const ListTicketTypesRequest: Schema.Schema<ListTicketTypesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListTicketTypesRequest> => /*#__PURE__*/ Schema.Struct({  }))
+export const ListTicketTypesRequest: Schema.Schema<ListTicketTypesRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ListTicketTypesRequest> => /*#__PURE__*/ Schema.Struct({})
+)
 
 /**
  * The descriptor of `unstable.ticketTypes.listTicketTypes` (GET /ticket_types).
  * @since 0.1.0
  * @category operations
  */
-export const listTicketTypesOperation = /*#__PURE__*/ Operation.make<ListTicketTypesRequest, Schemas.TicketTypeList, never>({
+export const listTicketTypesOperation = /*#__PURE__*/ Operation.make<
+  ListTicketTypesRequest,
+  Schemas.TicketTypeList,
+  never
+>({
   name: "unstable.ticketTypes.listTicketTypes",
   operationId: "listTicketTypes",
   api: "unstable",
@@ -57,7 +63,9 @@ export const listTicketTypesOperation = /*#__PURE__*/ Operation.make<ListTicketT
  * @since 0.1.0
  * @category operations
  */
-export const listTicketTypes = (input?: ListTicketTypesRequest): Effect.Effect<Schemas.TicketTypeList, Operation.CommonError, IntercomClient.IntercomClient> =>
+export const listTicketTypes = (
+  input?: ListTicketTypesRequest
+): Effect.Effect<Schemas.TicketTypeList, Operation.CommonError, IntercomClient.IntercomClient> =>
   Operation.execute(listTicketTypesOperation, input as ListTicketTypesRequest)
 
 /**
@@ -82,14 +90,27 @@ export type CreateTicketTypeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketTypeRequest> => /*#__PURE__*/ Schema.Struct({ name: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")), icon: /*#__PURE__*/ Schema.optional(Schema.String), is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateTicketTypeRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      name: Schema.String,
+      description: /*#__PURE__*/ Schema.optional(Schema.String),
+      category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")),
+      icon: /*#__PURE__*/ Schema.optional(Schema.String),
+      is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    })
+)
 
 /**
  * The descriptor of `unstable.ticketTypes.createTicketType` (POST /ticket_types).
  * @since 0.1.0
  * @category operations
  */
-export const createTicketTypeOperation = /*#__PURE__*/ Operation.make<CreateTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const createTicketTypeOperation = /*#__PURE__*/ Operation.make<
+  CreateTicketTypeRequest,
+  Schemas.TicketType,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.ticketTypes.createTicketType",
   operationId: "createTicketType",
   api: "unstable",
@@ -101,7 +122,7 @@ export const createTicketTypeOperation = /*#__PURE__*/ Operation.make<CreateTick
   input: CreateTicketTypeRequest,
   success: Schemas.TicketType,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -119,8 +140,13 @@ export const createTicketTypeOperation = /*#__PURE__*/ Operation.make<CreateTick
  * @since 0.1.0
  * @category operations
  */
-export const createTicketType = (input: CreateTicketTypeRequest): Effect.Effect<Schemas.TicketType, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(createTicketTypeOperation, input as CreateTicketTypeRequest)
+export const createTicketType = (
+  input: CreateTicketTypeRequest
+): Effect.Effect<
+  Schemas.TicketType,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(createTicketTypeOperation, input as CreateTicketTypeRequest)
 
 /**
  * The input of `unstable.ticketTypes.getTicketType`: path, query and body parameters by their wire names.
@@ -136,14 +162,20 @@ export interface GetTicketTypeRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetTicketTypeRequest: Schema.Schema<GetTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetTicketTypeRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const GetTicketTypeRequest: Schema.Schema<GetTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  GetTicketTypeRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.ticketTypes.getTicketType` (GET /ticket_types/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const getTicketTypeOperation = /*#__PURE__*/ Operation.make<GetTicketTypeRequest, Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getTicketTypeOperation = /*#__PURE__*/ Operation.make<
+  GetTicketTypeRequest,
+  Schemas.TicketType,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.ticketTypes.getTicketType",
   operationId: "getTicketType",
   api: "unstable",
@@ -155,7 +187,7 @@ export const getTicketTypeOperation = /*#__PURE__*/ Operation.make<GetTicketType
   input: GetTicketTypeRequest,
   success: Schemas.TicketType,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -169,5 +201,10 @@ export const getTicketTypeOperation = /*#__PURE__*/ Operation.make<GetTicketType
  * @since 0.1.0
  * @category operations
  */
-export const getTicketType = (input: GetTicketTypeRequest): Effect.Effect<Schemas.TicketType, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(getTicketTypeOperation, input as GetTicketTypeRequest)
+export const getTicketType = (
+  input: GetTicketTypeRequest
+): Effect.Effect<
+  Schemas.TicketType,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(getTicketTypeOperation, input as GetTicketTypeRequest)

@@ -20,102 +20,174 @@ import * as Schemas from "./Schemas.js"
  * @since 0.1.0
  * @category models
  */
-export type ReplyTicketRequest = {
-  readonly id: string | number
-} & ({
-  /** Option to disable notifications when replying to a Ticket. */
-  readonly skip_notifications?: boolean | undefined
-  readonly message_type: "comment" | "quick_reply"
-  readonly type: "user"
-  /** The text body of the comment. */
-  readonly body?: string | undefined
-  /** The time the reply was created. If not provided, the current time will be used. */
-  readonly created_at?: number | undefined
-  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-  readonly attachment_urls?: ReadonlyArray<string> | undefined
-  /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-  readonly reply_options?: ReadonlyArray<{
-  /** The text of the chosen reply option. */
-  readonly text: string
-  /** The unique identifier for the quick reply option selected. */
-  readonly uuid: string
-}> | undefined
-  /** The identifier for the contact as given by Intercom. */
-  readonly intercom_user_id: string | number
-} | {
-  /** Option to disable notifications when replying to a Ticket. */
-  readonly skip_notifications?: boolean | undefined
-  readonly message_type: "comment" | "quick_reply"
-  readonly type: "user"
-  /** The text body of the comment. */
-  readonly body?: string | undefined
-  /** The time the reply was created. If not provided, the current time will be used. */
-  readonly created_at?: number | undefined
-  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-  readonly attachment_urls?: ReadonlyArray<string> | undefined
-  /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-  readonly reply_options?: ReadonlyArray<{
-  /** The text of the chosen reply option. */
-  readonly text: string
-  /** The unique identifier for the quick reply option selected. */
-  readonly uuid: string
-}> | undefined
-  /** The external_id you have defined for the contact. */
-  readonly user_id: string | number
-} | {
-  /** Option to disable notifications when replying to a Ticket. */
-  readonly skip_notifications?: boolean | undefined
-  readonly message_type: "comment" | "quick_reply"
-  readonly type: "user"
-  /** The text body of the comment. */
-  readonly body?: string | undefined
-  /** The time the reply was created. If not provided, the current time will be used. */
-  readonly created_at?: number | undefined
-  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-  readonly attachment_urls?: ReadonlyArray<string> | undefined
-  /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-  readonly reply_options?: ReadonlyArray<{
-  /** The text of the chosen reply option. */
-  readonly text: string
-  /** The unique identifier for the quick reply option selected. */
-  readonly uuid: string
-}> | undefined
-  /** The email you have defined for the user. */
-  readonly email: string
-} | {
-  /** Option to disable notifications when replying to a Ticket. */
-  readonly skip_notifications?: boolean | undefined
-  readonly message_type: "comment" | "note" | "quick_reply"
-  readonly type: "admin"
-  /** The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types. */
-  readonly body?: string | undefined
-  /** The id of the admin who is authoring the comment. */
-  readonly admin_id: string | number
-  /** The time the reply was created. If not provided, the current time will be used. */
-  readonly created_at?: number | undefined
-  /** The quick reply options to display. Must be present for quick_reply message types. */
-  readonly reply_options?: ReadonlyArray<{
-  /** The text to display in this quick reply option. */
-  readonly text: string
-  /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option. */
-  readonly uuid: string
-}> | undefined
-  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-  readonly attachment_urls?: ReadonlyArray<string> | undefined
-})
+export type ReplyTicketRequest =
+  & {
+    readonly id: string | number
+  }
+  & ({
+    /** Option to disable notifications when replying to a Ticket. */
+    readonly skip_notifications?: boolean | undefined
+    readonly message_type: "comment" | "quick_reply"
+    readonly type: "user"
+    /** The text body of the comment. */
+    readonly body?: string | undefined
+    /** The time the reply was created. If not provided, the current time will be used. */
+    readonly created_at?: number | undefined
+    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+    readonly attachment_urls?: ReadonlyArray<string> | undefined
+    /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
+    readonly reply_options?:
+      | ReadonlyArray<{
+        /** The text of the chosen reply option. */
+        readonly text: string
+        /** The unique identifier for the quick reply option selected. */
+        readonly uuid: string
+      }>
+      | undefined
+    /** The identifier for the contact as given by Intercom. */
+    readonly intercom_user_id: string | number
+  } | {
+    /** Option to disable notifications when replying to a Ticket. */
+    readonly skip_notifications?: boolean | undefined
+    readonly message_type: "comment" | "quick_reply"
+    readonly type: "user"
+    /** The text body of the comment. */
+    readonly body?: string | undefined
+    /** The time the reply was created. If not provided, the current time will be used. */
+    readonly created_at?: number | undefined
+    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+    readonly attachment_urls?: ReadonlyArray<string> | undefined
+    /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
+    readonly reply_options?:
+      | ReadonlyArray<{
+        /** The text of the chosen reply option. */
+        readonly text: string
+        /** The unique identifier for the quick reply option selected. */
+        readonly uuid: string
+      }>
+      | undefined
+    /** The external_id you have defined for the contact. */
+    readonly user_id: string | number
+  } | {
+    /** Option to disable notifications when replying to a Ticket. */
+    readonly skip_notifications?: boolean | undefined
+    readonly message_type: "comment" | "quick_reply"
+    readonly type: "user"
+    /** The text body of the comment. */
+    readonly body?: string | undefined
+    /** The time the reply was created. If not provided, the current time will be used. */
+    readonly created_at?: number | undefined
+    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+    readonly attachment_urls?: ReadonlyArray<string> | undefined
+    /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
+    readonly reply_options?:
+      | ReadonlyArray<{
+        /** The text of the chosen reply option. */
+        readonly text: string
+        /** The unique identifier for the quick reply option selected. */
+        readonly uuid: string
+      }>
+      | undefined
+    /** The email you have defined for the user. */
+    readonly email: string
+  } | {
+    /** Option to disable notifications when replying to a Ticket. */
+    readonly skip_notifications?: boolean | undefined
+    readonly message_type: "comment" | "note" | "quick_reply"
+    readonly type: "admin"
+    /** The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types. */
+    readonly body?: string | undefined
+    /** The id of the admin who is authoring the comment. */
+    readonly admin_id: string | number
+    /** The time the reply was created. If not provided, the current time will be used. */
+    readonly created_at?: number | undefined
+    /** The quick reply options to display. Must be present for quick_reply message types. */
+    readonly reply_options?:
+      | ReadonlyArray<{
+        /** The text to display in this quick reply option. */
+        readonly text: string
+        /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option. */
+        readonly uuid: string
+      }>
+      | undefined
+    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+    readonly attachment_urls?: ReadonlyArray<string> | undefined
+  })
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyTicketRequest: Schema.Schema<ReplyTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ReplyTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean), message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("user"), body: /*#__PURE__*/ Schema.optional(Schema.String), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean), message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("user"), body: /*#__PURE__*/ Schema.optional(Schema.String), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean), message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("user"), body: /*#__PURE__*/ Schema.optional(Schema.String), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), email: Schema.String })), /*#__PURE__*/ Schema.Struct({ skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean), message_type: /*#__PURE__*/ Schema.Literal("comment", "note", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("admin"), body: /*#__PURE__*/ Schema.optional(Schema.String), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)) }))))
+export const ReplyTicketRequest: Schema.Schema<ReplyTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ReplyTicketRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Union(
+      /*#__PURE__*/ Schema.Union(
+        /*#__PURE__*/ Schema.Struct({
+          skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+          message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
+          type: /*#__PURE__*/ Schema.Literal("user"),
+          body: /*#__PURE__*/ Schema.optional(Schema.String),
+          created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+          attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
+          reply_options: /*#__PURE__*/ Schema.optional(
+            /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
+          ),
+          intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        /*#__PURE__*/ Schema.Struct({
+          skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+          message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
+          type: /*#__PURE__*/ Schema.Literal("user"),
+          body: /*#__PURE__*/ Schema.optional(Schema.String),
+          created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+          attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
+          reply_options: /*#__PURE__*/ Schema.optional(
+            /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
+          ),
+          user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        /*#__PURE__*/ Schema.Struct({
+          skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+          message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
+          type: /*#__PURE__*/ Schema.Literal("user"),
+          body: /*#__PURE__*/ Schema.optional(Schema.String),
+          created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+          attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
+          reply_options: /*#__PURE__*/ Schema.optional(
+            /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
+          ),
+          email: Schema.String
+        })
+      ),
+      /*#__PURE__*/ Schema.Struct({
+        skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        message_type: /*#__PURE__*/ Schema.Literal("comment", "note", "quick_reply"),
+        type: /*#__PURE__*/ Schema.Literal("admin"),
+        body: /*#__PURE__*/ Schema.optional(Schema.String),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        reply_options: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
+        ),
+        attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String))
+      })
+    )
+  )
+)
 
 /**
  * The descriptor of `unstable.tickets.replyTicket` (POST /tickets/{id}/reply).
  * @since 0.1.0
  * @category operations
  */
-export const replyTicketOperation = /*#__PURE__*/ Operation.make<ReplyTicketRequest, Schemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const replyTicketOperation = /*#__PURE__*/ Operation.make<
+  ReplyTicketRequest,
+  Schemas.TicketReply,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.tickets.replyTicket",
   operationId: "replyTicket",
   api: "unstable",
@@ -127,7 +199,7 @@ export const replyTicketOperation = /*#__PURE__*/ Operation.make<ReplyTicketRequ
   input: ReplyTicketRequest,
   success: Schemas.TicketReply,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -141,8 +213,16 @@ export const replyTicketOperation = /*#__PURE__*/ Operation.make<ReplyTicketRequ
  * @since 0.1.0
  * @category operations
  */
-export const replyTicket = (input: ReplyTicketRequest): Effect.Effect<Schemas.TicketReply, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(replyTicketOperation, input as ReplyTicketRequest)
+export const replyTicket = (
+  input: ReplyTicketRequest
+): Effect.Effect<
+  Schemas.TicketReply,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(replyTicketOperation, input as ReplyTicketRequest)
 
 /**
  * The input of `unstable.tickets.enqueueCreateTicket`: path, query and body parameters by their wire names.
@@ -153,16 +233,18 @@ export type EnqueueCreateTicketRequest = {
   /** The ID of the type of ticket you want to create */
   readonly ticket_type_id: string | number
   /** The list of contacts (users or leads) affected by this ticket. Currently only one is allowed */
-  readonly contacts: ReadonlyArray<{
-  /** The identifier for the contact as given by Intercom. */
-  readonly id: string | number
-} | {
-  /** The external_id you have defined for the contact who is being added as a participant. */
-  readonly external_id: string | number
-} | {
-  /** The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created. */
-  readonly email: string
-}>
+  readonly contacts: ReadonlyArray<
+    {
+      /** The identifier for the contact as given by Intercom. */
+      readonly id: string | number
+    } | {
+      /** The external_id you have defined for the contact who is being added as a participant. */
+      readonly external_id: string | number
+    } | {
+      /** The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created. */
+      readonly email: string
+    }
+  >
   /** The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:  - conversation | back-office ticket  - customer tickets | non-shared back-office ticket  - conversation | tracker ticket  - customer ticket | tracker ticket */
   readonly conversation_to_link_id?: string | number | undefined
   /** The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom */
@@ -170,11 +252,11 @@ export type EnqueueCreateTicketRequest = {
   /** The time the ticket was created. If not provided, the current time will be used. */
   readonly created_at?: number | undefined
   readonly assignment?: {
-  /** The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned. */
-  readonly admin_assignee_id?: string | number | undefined
-  /** The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned. */
-  readonly team_assignee_id?: string | number | undefined
-} | undefined
+    /** The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned. */
+    readonly admin_assignee_id?: string | number | undefined
+    /** The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned. */
+    readonly team_assignee_id?: string | number | undefined
+  } | undefined
   /** Option to disable notifications when a Ticket is created. */
   readonly skip_notifications?: boolean | undefined
 }
@@ -183,14 +265,40 @@ export type EnqueueCreateTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const EnqueueCreateTicketRequest: Schema.Schema<EnqueueCreateTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EnqueueCreateTicketRequest> => /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contacts: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ email: Schema.String }))), conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), assignment: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({ admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })), skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean) }))
+export const EnqueueCreateTicketRequest: Schema.Schema<EnqueueCreateTicketRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<EnqueueCreateTicketRequest> =>
+    /*#__PURE__*/ Schema.Struct({
+      ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      contacts: /*#__PURE__*/ Schema.Array(
+        /*#__PURE__*/ Schema.Union(
+          /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+          /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+          /*#__PURE__*/ Schema.Struct({ email: Schema.String })
+        )
+      ),
+      conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      assignment: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Struct({
+          admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+        })
+      ),
+      skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    })
+)
 
 /**
  * The descriptor of `unstable.tickets.enqueueCreateTicket` (POST /tickets/enqueue).
  * @since 0.1.0
  * @category operations
  */
-export const enqueueCreateTicketOperation = /*#__PURE__*/ Operation.make<EnqueueCreateTicketRequest, Schemas.Jobs, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const enqueueCreateTicketOperation = /*#__PURE__*/ Operation.make<
+  EnqueueCreateTicketRequest,
+  Schemas.Jobs,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.tickets.enqueueCreateTicket",
   operationId: "enqueueCreateTicket",
   api: "unstable",
@@ -202,7 +310,7 @@ export const enqueueCreateTicketOperation = /*#__PURE__*/ Operation.make<Enqueue
   input: EnqueueCreateTicketRequest,
   success: Schemas.Jobs,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -216,8 +324,13 @@ export const enqueueCreateTicketOperation = /*#__PURE__*/ Operation.make<Enqueue
  * @since 0.1.0
  * @category operations
  */
-export const enqueueCreateTicket = (input: EnqueueCreateTicketRequest): Effect.Effect<Schemas.Jobs, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(enqueueCreateTicketOperation, input as EnqueueCreateTicketRequest)
+export const enqueueCreateTicket = (
+  input: EnqueueCreateTicketRequest
+): Effect.Effect<
+  Schemas.Jobs,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(enqueueCreateTicketOperation, input as EnqueueCreateTicketRequest)
 
 /**
  * The input of `unstable.tickets.getTicket`: path, query and body parameters by their wire names.
@@ -233,14 +346,20 @@ export interface GetTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const GetTicketRequest: Schema.Schema<GetTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetTicketRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const GetTicketRequest: Schema.Schema<GetTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  GetTicketRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tickets.getTicket` (GET /tickets/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const getTicketOperation = /*#__PURE__*/ Operation.make<GetTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const getTicketOperation = /*#__PURE__*/ Operation.make<
+  GetTicketRequest,
+  Schemas.Ticket,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.tickets.getTicket",
   operationId: "getTicket",
   api: "unstable",
@@ -252,7 +371,7 @@ export const getTicketOperation = /*#__PURE__*/ Operation.make<GetTicketRequest,
   input: GetTicketRequest,
   success: Schemas.Ticket,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -266,8 +385,13 @@ export const getTicketOperation = /*#__PURE__*/ Operation.make<GetTicketRequest,
  * @since 0.1.0
  * @category operations
  */
-export const getTicket = (input: GetTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(getTicketOperation, input as GetTicketRequest)
+export const getTicket = (
+  input: GetTicketRequest
+): Effect.Effect<
+  Schemas.Ticket,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(getTicketOperation, input as GetTicketRequest)
 
 /**
  * The input of `unstable.tickets.updateTicket`: path, query and body parameters by their wire names.
@@ -283,14 +407,25 @@ export type UpdateTicketRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateTicketRequest> => /*#__PURE__*/ Operation.extendInput(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), Schemas.UpdateTicketRequest))
+export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateTicketRequest
+> =>
+  /*#__PURE__*/ Operation.extendInput(
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    Schemas.UpdateTicketRequest
+  )
+)
 
 /**
  * The descriptor of `unstable.tickets.updateTicket` (PUT /tickets/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const updateTicketOperation = /*#__PURE__*/ Operation.make<UpdateTicketRequest, Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateTicketOperation = /*#__PURE__*/ Operation.make<
+  UpdateTicketRequest,
+  Schemas.Ticket,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.tickets.updateTicket",
   operationId: "updateTicket",
   api: "unstable",
@@ -302,7 +437,7 @@ export const updateTicketOperation = /*#__PURE__*/ Operation.make<UpdateTicketRe
   input: UpdateTicketRequest,
   success: Schemas.Ticket,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -316,8 +451,16 @@ export const updateTicketOperation = /*#__PURE__*/ Operation.make<UpdateTicketRe
  * @since 0.1.0
  * @category operations
  */
-export const updateTicket = (input: UpdateTicketRequest): Effect.Effect<Schemas.Ticket, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateTicketOperation, input as UpdateTicketRequest)
+export const updateTicket = (
+  input: UpdateTicketRequest
+): Effect.Effect<
+  Schemas.Ticket,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateTicketOperation, input as UpdateTicketRequest)
 
 /**
  * The response of `unstable.tickets.deleteTicket`.
@@ -338,7 +481,15 @@ export interface DeleteTicketResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTicketResponse: Schema.Schema<DeleteTicketResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteTicketResponse> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }))
+export const DeleteTicketResponse: Schema.Schema<DeleteTicketResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeleteTicketResponse
+> =>
+  /*#__PURE__*/ Schema.Struct({
+    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
+  })
+)
 
 /**
  * The input of `unstable.tickets.deleteTicket`: path, query and body parameters by their wire names.
@@ -354,14 +505,20 @@ export interface DeleteTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteTicketRequest: Schema.Schema<DeleteTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteTicketRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const DeleteTicketRequest: Schema.Schema<DeleteTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeleteTicketRequest
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
 
 /**
  * The descriptor of `unstable.tickets.deleteTicket` (DELETE /tickets/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const deleteTicketOperation = /*#__PURE__*/ Operation.make<DeleteTicketRequest, DeleteTicketResponse, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const deleteTicketOperation = /*#__PURE__*/ Operation.make<
+  DeleteTicketRequest,
+  DeleteTicketResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.tickets.deleteTicket",
   operationId: "deleteTicket",
   api: "unstable",
@@ -373,7 +530,7 @@ export const deleteTicketOperation = /*#__PURE__*/ Operation.make<DeleteTicketRe
   input: DeleteTicketRequest,
   success: DeleteTicketResponse,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -387,8 +544,13 @@ export const deleteTicketOperation = /*#__PURE__*/ Operation.make<DeleteTicketRe
  * @since 0.1.0
  * @category operations
  */
-export const deleteTicket = (input: DeleteTicketRequest): Effect.Effect<DeleteTicketResponse, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(deleteTicketOperation, input as DeleteTicketRequest)
+export const deleteTicket = (
+  input: DeleteTicketRequest
+): Effect.Effect<
+  DeleteTicketResponse,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(deleteTicketOperation, input as DeleteTicketRequest)
 
 /**
  * The input of `unstable.tickets.searchTickets`: path, query and body parameters by their wire names.
@@ -408,7 +570,11 @@ export const SearchTicketsRequest: Schema.Schema<SearchTicketsRequest> = Schemas
  * @since 0.1.0
  * @category operations
  */
-export const searchTicketsOperation = /*#__PURE__*/ Operation.make<SearchTicketsRequest, Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const searchTicketsOperation = /*#__PURE__*/ Operation.make<
+  SearchTicketsRequest,
+  Schemas.TicketList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.tickets.searchTickets",
   operationId: "searchTickets",
   api: "unstable",
@@ -420,7 +586,7 @@ export const searchTicketsOperation = /*#__PURE__*/ Operation.make<SearchTickets
   input: SearchTicketsRequest,
   success: Schemas.TicketList,
   response: "json",
-  errors: [400,422],
+  errors: [400, 422],
   pagination: { kind: "search", items: "tickets" },
   idempotent: true
 })
@@ -502,21 +668,48 @@ export const searchTicketsOperation = /*#__PURE__*/ Operation.make<SearchTickets
  * @since 0.1.0
  * @category operations
  */
-export const searchTickets = (input: SearchTicketsRequest): Effect.Effect<Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(searchTicketsOperation, input as SearchTicketsRequest)
+export const searchTickets = (
+  input: SearchTicketsRequest
+): Effect.Effect<
+  Schemas.TicketList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(searchTicketsOperation, input as SearchTicketsRequest)
 
 /**
  * `unstable.tickets.searchTickets` (POST /tickets/search), the items (`tickets`) of every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchTicketsStream = (input: SearchTicketsRequest, options?: Pagination.Options): Stream.Stream<Pagination.ItemOf<Schemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.items(searchTicketsOperation, input, options) as Stream.Stream<Pagination.ItemOf<Schemas.TicketList, "tickets">, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchTicketsStream = (
+  input: SearchTicketsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Pagination.ItemOf<Schemas.TicketList, "tickets">,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.items(searchTicketsOperation, input, options) as Stream.Stream<
+    Pagination.ItemOf<Schemas.TicketList, "tickets">,
+    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >
 
 /**
  * `unstable.tickets.searchTickets` (POST /tickets/search), every page, as a lazy stream (search pagination).
  * @since 0.1.0
  * @category streams
  */
-export const searchTicketsPages = (input: SearchTicketsRequest, options?: Pagination.Options): Stream.Stream<Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Pagination.pages(searchTicketsOperation, input, options) as Stream.Stream<Schemas.TicketList, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient>
+export const searchTicketsPages = (
+  input: SearchTicketsRequest,
+  options?: Pagination.Options
+): Stream.Stream<
+  Schemas.TicketList,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
+  Pagination.pages(searchTicketsOperation, input, options) as Stream.Stream<
+    Schemas.TicketList,
+    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+    IntercomClient.IntercomClient
+  >

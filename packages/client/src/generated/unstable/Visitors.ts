@@ -27,14 +27,21 @@ export interface RetrieveVisitorWithUserIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveVisitorWithUserIdRequest: Schema.Schema<RetrieveVisitorWithUserIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RetrieveVisitorWithUserIdRequest> => /*#__PURE__*/ Schema.Struct({ user_id: Schema.String }))
+export const RetrieveVisitorWithUserIdRequest: Schema.Schema<RetrieveVisitorWithUserIdRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<RetrieveVisitorWithUserIdRequest> =>
+    /*#__PURE__*/ Schema.Struct({ user_id: Schema.String })
+  )
 
 /**
  * The descriptor of `unstable.visitors.retrieveVisitorWithUserId` (GET /visitors).
  * @since 0.1.0
  * @category operations
  */
-export const retrieveVisitorWithUserIdOperation = /*#__PURE__*/ Operation.make<RetrieveVisitorWithUserIdRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const retrieveVisitorWithUserIdOperation = /*#__PURE__*/ Operation.make<
+  RetrieveVisitorWithUserIdRequest,
+  Schemas.Visitor,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.visitors.retrieveVisitorWithUserId",
   operationId: "retrieveVisitorWithUserId",
   api: "unstable",
@@ -46,7 +53,7 @@ export const retrieveVisitorWithUserIdOperation = /*#__PURE__*/ Operation.make<R
   input: RetrieveVisitorWithUserIdRequest,
   success: Schemas.Visitor,
   response: "json",
-  errors: [400,401,404],
+  errors: [400, 401, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -60,8 +67,13 @@ export const retrieveVisitorWithUserIdOperation = /*#__PURE__*/ Operation.make<R
  * @since 0.1.0
  * @category operations
  */
-export const retrieveVisitorWithUserId = (input: RetrieveVisitorWithUserIdRequest): Effect.Effect<Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(retrieveVisitorWithUserIdOperation, input as RetrieveVisitorWithUserIdRequest)
+export const retrieveVisitorWithUserId = (
+  input: RetrieveVisitorWithUserIdRequest
+): Effect.Effect<
+  Schemas.Visitor,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(retrieveVisitorWithUserIdOperation, input as RetrieveVisitorWithUserIdRequest)
 
 /**
  * The input of `unstable.visitors.updateVisitor`: path, query and body parameters by their wire names.
@@ -81,7 +93,11 @@ export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = Schemas
  * @since 0.1.0
  * @category operations
  */
-export const updateVisitorOperation = /*#__PURE__*/ Operation.make<UpdateVisitorRequest, Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError>({
+export const updateVisitorOperation = /*#__PURE__*/ Operation.make<
+  UpdateVisitorRequest,
+  Schemas.Visitor,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.visitors.updateVisitor",
   operationId: "updateVisitor",
   api: "unstable",
@@ -93,7 +109,7 @@ export const updateVisitorOperation = /*#__PURE__*/ Operation.make<UpdateVisitor
   input: UpdateVisitorRequest,
   success: Schemas.Visitor,
   response: "json",
-  errors: [400,401,404,422],
+  errors: [400, 401, 404, 422],
   pagination: undefined,
   idempotent: true
 })
@@ -111,8 +127,16 @@ export const updateVisitorOperation = /*#__PURE__*/ Operation.make<UpdateVisitor
  * @since 0.1.0
  * @category operations
  */
-export const updateVisitor = (input: UpdateVisitorRequest): Effect.Effect<Schemas.Visitor, IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(updateVisitorOperation, input as UpdateVisitorRequest)
+export const updateVisitor = (
+  input: UpdateVisitorRequest
+): Effect.Effect<
+  Schemas.Visitor,
+  | IntercomError.BadRequestError
+  | IntercomError.NotFoundError
+  | IntercomError.UnprocessableEntityError
+  | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(updateVisitorOperation, input as UpdateVisitorRequest)
 
 /**
  * The input of `unstable.visitors.convertVisitor`: path, query and body parameters by their wire names.
@@ -132,7 +156,11 @@ export const ConvertVisitorRequest: Schema.Schema<ConvertVisitorRequest> = Schem
  * @since 0.1.0
  * @category operations
  */
-export const convertVisitorOperation = /*#__PURE__*/ Operation.make<ConvertVisitorRequest, Schemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError>({
+export const convertVisitorOperation = /*#__PURE__*/ Operation.make<
+  ConvertVisitorRequest,
+  Schemas.Contact,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError
+>({
   name: "unstable.visitors.convertVisitor",
   operationId: "convertVisitor",
   api: "unstable",
@@ -144,7 +172,7 @@ export const convertVisitorOperation = /*#__PURE__*/ Operation.make<ConvertVisit
   input: ConvertVisitorRequest,
   success: Schemas.Contact,
   response: "json",
-  errors: [400,401,422],
+  errors: [400, 401, 422],
   pagination: undefined,
   idempotent: false
 })
@@ -162,5 +190,10 @@ export const convertVisitorOperation = /*#__PURE__*/ Operation.make<ConvertVisit
  * @since 0.1.0
  * @category operations
  */
-export const convertVisitor = (input: ConvertVisitorRequest): Effect.Effect<Schemas.Contact, IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(convertVisitorOperation, input as ConvertVisitorRequest)
+export const convertVisitor = (
+  input: ConvertVisitorRequest
+): Effect.Effect<
+  Schemas.Contact,
+  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(convertVisitorOperation, input as ConvertVisitorRequest)

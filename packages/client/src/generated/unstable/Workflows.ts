@@ -27,14 +27,21 @@ export interface ExportWorkflowRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ExportWorkflowRequest: Schema.Schema<ExportWorkflowRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ExportWorkflowRequest> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+export const ExportWorkflowRequest: Schema.Schema<ExportWorkflowRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ExportWorkflowRequest> =>
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+)
 
 /**
  * The descriptor of `unstable.workflows.exportWorkflow` (GET /export/workflows/{id}).
  * @since 0.1.0
  * @category operations
  */
-export const exportWorkflowOperation = /*#__PURE__*/ Operation.make<ExportWorkflowRequest, Schemas.WorkflowExport, IntercomError.BadRequestError | IntercomError.NotFoundError>({
+export const exportWorkflowOperation = /*#__PURE__*/ Operation.make<
+  ExportWorkflowRequest,
+  Schemas.WorkflowExport,
+  IntercomError.BadRequestError | IntercomError.NotFoundError
+>({
   name: "unstable.workflows.exportWorkflow",
   operationId: "exportWorkflow",
   api: "unstable",
@@ -46,7 +53,7 @@ export const exportWorkflowOperation = /*#__PURE__*/ Operation.make<ExportWorkfl
   input: ExportWorkflowRequest,
   success: Schemas.WorkflowExport,
   response: "json",
-  errors: [400,403,404],
+  errors: [400, 403, 404],
   pagination: undefined,
   idempotent: true
 })
@@ -66,5 +73,10 @@ export const exportWorkflowOperation = /*#__PURE__*/ Operation.make<ExportWorkfl
  * @since 0.1.0
  * @category operations
  */
-export const exportWorkflow = (input: ExportWorkflowRequest): Effect.Effect<Schemas.WorkflowExport, IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(exportWorkflowOperation, input as ExportWorkflowRequest)
+export const exportWorkflow = (
+  input: ExportWorkflowRequest
+): Effect.Effect<
+  Schemas.WorkflowExport,
+  IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(exportWorkflowOperation, input as ExportWorkflowRequest)

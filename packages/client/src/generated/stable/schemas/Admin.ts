@@ -37,9 +37,9 @@ export interface Admin {
   readonly team_ids?: ReadonlyArray<number> | null
   /** The avatar object associated with the admin */
   readonly avatar?: {
-  /** URL of the admin's avatar image */
-  readonly image_url?: string | null
-} | null
+    /** URL of the admin's avatar image */
+    readonly image_url?: string | null
+  } | null
   readonly team_priority_level?: TeamPriorityLevel | null
 }
 
@@ -48,4 +48,41 @@ export interface Admin {
  * @since 0.1.0
  * @category schemas
  */
-export const Admin: Schema.Schema<Admin> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Admin> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: Schema.String, name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), job_title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), away_mode_enabled: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), away_mode_reassign: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), away_status_reason_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), { exact: true }), has_inbox_seat: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), team_ids: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)), { exact: true }), avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), team_priority_level: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TeamPriorityLevel), { exact: true }) }), { identifier: "Admin" }))
+export const Admin: Schema.Schema<Admin> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Admin> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: Schema.String,
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      job_title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      away_mode_enabled: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      away_mode_reassign: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      away_status_reason_id: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        { exact: true }
+      ),
+      has_inbox_seat: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      team_ids: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)),
+        { exact: true }
+      ),
+      avatar: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Struct({
+            image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+          })
+        ),
+        { exact: true }
+      ),
+      team_priority_level: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TeamPriorityLevel), {
+        exact: true
+      })
+    }),
+    { identifier: "Admin" }
+  )
+)

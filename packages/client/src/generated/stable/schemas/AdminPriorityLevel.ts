@@ -25,4 +25,20 @@ export interface AdminPriorityLevel {
  * @since 0.1.0
  * @category schemas
  */
-export const AdminPriorityLevel: Schema.Schema<AdminPriorityLevel> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AdminPriorityLevel> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ primary_admin_ids: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)), { exact: true }), secondary_admin_ids: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)), { exact: true }) }), { identifier: "AdminPriorityLevel" }))
+export const AdminPriorityLevel: Schema.Schema<AdminPriorityLevel> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  AdminPriorityLevel
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      primary_admin_ids: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)),
+        { exact: true }
+      ),
+      secondary_admin_ids: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)),
+        { exact: true }
+      )
+    }),
+    { identifier: "AdminPriorityLevel" }
+  )
+)

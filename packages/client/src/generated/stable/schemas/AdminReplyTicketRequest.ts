@@ -23,12 +23,14 @@ export interface AdminReplyTicketRequest {
   /** The time the reply was created. If not provided, the current time will be used. */
   readonly created_at?: number | null
   /** The quick reply options to display. Must be present for quick_reply message types. */
-  readonly reply_options?: (ReadonlyArray<{
-  /** The text to display in this quick reply option. */
-  readonly text?: string | null
-  /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option. */
-  readonly uuid?: string | null
-}>) | null
+  readonly reply_options?:
+    | (ReadonlyArray<{
+      /** The text to display in this quick reply option. */
+      readonly text?: string | null
+      /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option. */
+      readonly uuid?: string | null
+    }>)
+    | null
   /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
   readonly attachment_urls?: ReadonlyArray<string> | null
 }
@@ -38,7 +40,34 @@ export interface AdminReplyTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const AdminReplyTicketRequest: Schema.Schema<AdminReplyTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AdminReplyTicketRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), reply_options: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), attachment_urls: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)), { exact: true }) }), { identifier: "AdminReplyTicketRequest" }))
+export const AdminReplyTicketRequest: Schema.Schema<AdminReplyTicketRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<AdminReplyTicketRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        reply_options: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Array(
+              /*#__PURE__*/ Schema.Struct({
+                text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+                uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+              })
+            )
+          ),
+          { exact: true }
+        ),
+        attachment_urls: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)),
+          { exact: true }
+        )
+      }),
+      { identifier: "AdminReplyTicketRequest" }
+    )
+)
 
 /**
  * Payload of the request to reply on behalf of an admin
@@ -55,12 +84,14 @@ export interface AdminReplyTicketRequestInput {
   /** The time the reply was created. If not provided, the current time will be used. */
   readonly created_at?: number | undefined
   /** The quick reply options to display. Must be present for quick_reply message types. */
-  readonly reply_options?: ReadonlyArray<{
-  /** The text to display in this quick reply option. */
-  readonly text: string
-  /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option. */
-  readonly uuid: string
-}> | undefined
+  readonly reply_options?:
+    | ReadonlyArray<{
+      /** The text to display in this quick reply option. */
+      readonly text: string
+      /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option. */
+      readonly uuid: string
+    }>
+    | undefined
   /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
   readonly attachment_urls?: ReadonlyArray<string> | undefined
 }
@@ -70,4 +101,20 @@ export interface AdminReplyTicketRequestInput {
  * @since 0.1.0
  * @category schemas
  */
-export const AdminReplyTicketRequestInput: Schema.Schema<AdminReplyTicketRequestInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AdminReplyTicketRequestInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("comment", "note", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("admin"), body: /*#__PURE__*/ Schema.optional(Schema.String), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "AdminReplyTicketRequestInput" }))
+export const AdminReplyTicketRequestInput: Schema.Schema<AdminReplyTicketRequestInput> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<AdminReplyTicketRequestInput> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("comment", "note", "quick_reply"),
+        type: /*#__PURE__*/ Schema.Literal("admin"),
+        body: /*#__PURE__*/ Schema.optional(Schema.String),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        reply_options: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
+        ),
+        attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String))
+      }),
+      { identifier: "AdminReplyTicketRequestInput" }
+    )
+)

@@ -35,11 +35,11 @@ export interface AdminWithApp {
   readonly team_ids?: ReadonlyArray<number> | null
   /** This object represents the avatar associated with the admin. */
   readonly avatar?: {
-  /** This is a string that identifies the type of the object. It will always have the value `avatar`. */
-  readonly type?: string | null
-  /** This object represents the avatar associated with the admin. */
-  readonly image_url?: string | null
-} | null
+    /** This is a string that identifies the type of the object. It will always have the value `avatar`. */
+    readonly type?: string | null
+    /** This object represents the avatar associated with the admin. */
+    readonly image_url?: string | null
+  } | null
   /** Identifies if this admin's email is verified. */
   readonly email_verified?: boolean | null
   /** App that the admin belongs to. */
@@ -51,4 +51,37 @@ export interface AdminWithApp {
  * @since 0.1.0
  * @category schemas
  */
-export const AdminWithApp: Schema.Schema<AdminWithApp> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AdminWithApp> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), job_title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), away_mode_enabled: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), away_mode_reassign: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), has_inbox_seat: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), team_ids: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)), { exact: true }), avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), email_verified: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), app: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(App), { exact: true }) }), { identifier: "AdminWithApp" }))
+export const AdminWithApp: Schema.Schema<AdminWithApp> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AdminWithApp> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      job_title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      away_mode_enabled: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      away_mode_reassign: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      has_inbox_seat: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      team_ids: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)),
+        { exact: true }
+      ),
+      avatar: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            image_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+          })
+        ),
+        { exact: true }
+      ),
+      email_verified: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      app: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(App), { exact: true })
+    }),
+    { identifier: "AdminWithApp" }
+  )
+)

@@ -17,19 +17,25 @@ export interface ArticleSearchHighlights {
   /** The ID of the corresponding article. */
   readonly article_id?: string | null
   /** An Article title highlighted. */
-  readonly highlighted_title?: (ReadonlyArray<{
-  /** The type of text - `highlight` or `plain`. */
-  readonly type?: ("highlight" | "plain" | (string & {})) | null
-  /** The text of the title. */
-  readonly text?: string | null
-}>) | null
+  readonly highlighted_title?:
+    | (ReadonlyArray<{
+      /** The type of text - `highlight` or `plain`. */
+      readonly type?: ("highlight" | "plain" | (string & {})) | null
+      /** The text of the title. */
+      readonly text?: string | null
+    }>)
+    | null
   /** An Article description and body text highlighted. */
-  readonly highlighted_summary?: (ReadonlyArray<ReadonlyArray<{
-  /** The type of text - `highlight` or `plain`. */
-  readonly type?: ("highlight" | "plain" | (string & {})) | null
-  /** The text of the title. */
-  readonly text?: string | null
-}>>) | null
+  readonly highlighted_summary?:
+    | (ReadonlyArray<
+      ReadonlyArray<{
+        /** The type of text - `highlight` or `plain`. */
+        readonly type?: ("highlight" | "plain" | (string & {})) | null
+        /** The text of the title. */
+        readonly text?: string | null
+      }>
+    >)
+    | null
 }
 
 /**
@@ -37,4 +43,36 @@ export interface ArticleSearchHighlights {
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleSearchHighlights: Schema.Schema<ArticleSearchHighlights> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ArticleSearchHighlights> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), highlighted_title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), highlighted_summary: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })))), { exact: true }) }), { identifier: "ArticleSearchHighlights" }))
+export const ArticleSearchHighlights: Schema.Schema<ArticleSearchHighlights> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ArticleSearchHighlights> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        article_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        highlighted_title: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Array(
+              /*#__PURE__*/ Schema.Struct({
+                type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+                text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+              })
+            )
+          ),
+          { exact: true }
+        ),
+        highlighted_summary: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Array(
+              /*#__PURE__*/ Schema.Array(
+                /*#__PURE__*/ Schema.Struct({
+                  type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+                  text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+                })
+              )
+            )
+          ),
+          { exact: true }
+        )
+      }),
+      { identifier: "ArticleSearchHighlights" }
+    )
+)

@@ -23,11 +23,11 @@ export interface ArticleSearchResponse {
   readonly total_count?: number | null
   /** An object containing the results of the search. */
   readonly data?: {
-  /** An array of Article objects */
-  readonly articles?: ReadonlyArray<Article> | null
-  /** A corresponding array of highlighted Article content */
-  readonly highlights?: ReadonlyArray<ArticleSearchHighlights> | null
-} | null
+    /** An array of Article objects */
+    readonly articles?: ReadonlyArray<Article> | null
+    /** A corresponding array of highlighted Article content */
+    readonly highlights?: ReadonlyArray<ArticleSearchHighlights> | null
+  } | null
   readonly pages?: CursorPages | null
 }
 
@@ -36,4 +36,27 @@ export interface ArticleSearchResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleSearchResponse: Schema.Schema<ArticleSearchResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ArticleSearchResponse> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ articles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Article)), { exact: true }), highlights: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(ArticleSearchHighlights)), { exact: true }) })), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }) }), { identifier: "ArticleSearchResponse" }))
+export const ArticleSearchResponse: Schema.Schema<ArticleSearchResponse> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ArticleSearchResponse> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        data: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
+            articles: /*#__PURE__*/ Schema.optionalWith(
+              /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Article)),
+              { exact: true }
+            ),
+            highlights: /*#__PURE__*/ Schema.optionalWith(
+              /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(ArticleSearchHighlights)),
+              { exact: true }
+            )
+          })),
+          { exact: true }
+        ),
+        pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true })
+      }),
+      { identifier: "ArticleSearchResponse" }
+    )
+)

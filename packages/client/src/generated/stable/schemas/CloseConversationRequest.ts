@@ -27,4 +27,15 @@ export interface CloseConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CloseConversationRequest: Schema.Schema<CloseConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CloseConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("close"), type: /*#__PURE__*/ Schema.Literal("admin"), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), body: /*#__PURE__*/ Schema.optional(Schema.String) }), { identifier: "CloseConversationRequest" }))
+export const CloseConversationRequest: Schema.Schema<CloseConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CloseConversationRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("close"),
+        type: /*#__PURE__*/ Schema.Literal("admin"),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        body: /*#__PURE__*/ Schema.optional(Schema.String)
+      }),
+      { identifier: "CloseConversationRequest" }
+    )
+)

@@ -30,4 +30,17 @@ export interface CompanyAttachedContacts {
  * @since 0.1.0
  * @category schemas
  */
-export const CompanyAttachedContacts: Schema.Schema<CompanyAttachedContacts> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CompanyAttachedContacts> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Contact)), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }) }), { identifier: "CompanyAttachedContacts" }))
+export const CompanyAttachedContacts: Schema.Schema<CompanyAttachedContacts> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CompanyAttachedContacts> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Contact)), {
+          exact: true
+        }),
+        total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true })
+      }),
+      { identifier: "CompanyAttachedContacts" }
+    )
+)

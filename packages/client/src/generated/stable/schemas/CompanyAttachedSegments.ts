@@ -26,4 +26,15 @@ export interface CompanyAttachedSegments {
  * @since 0.1.0
  * @category schemas
  */
-export const CompanyAttachedSegments: Schema.Schema<CompanyAttachedSegments> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CompanyAttachedSegments> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Segment)), { exact: true }) }), { identifier: "CompanyAttachedSegments" }))
+export const CompanyAttachedSegments: Schema.Schema<CompanyAttachedSegments> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CompanyAttachedSegments> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Segment)), {
+          exact: true
+        })
+      }),
+      { identifier: "CompanyAttachedSegments" }
+    )
+)

@@ -30,4 +30,16 @@ export interface CompanyList {
  * @since 0.1.0
  * @category schemas
  */
-export const CompanyList: Schema.Schema<CompanyList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CompanyList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(OffsetPages), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Company)), { exact: true }) }), { identifier: "CompanyList" }))
+export const CompanyList: Schema.Schema<CompanyList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CompanyList> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(OffsetPages), { exact: true }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Company)), {
+        exact: true
+      })
+    }),
+    { identifier: "CompanyList" }
+  )
+)

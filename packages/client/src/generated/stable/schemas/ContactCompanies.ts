@@ -30,4 +30,18 @@ export interface ContactCompanies {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactCompanies: Schema.Schema<ContactCompanies> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactCompanies> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(CompanyData)), { exact: true }), url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_more: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }), { identifier: "ContactCompanies" }))
+export const ContactCompanies: Schema.Schema<ContactCompanies> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ContactCompanies
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(CompanyData)), {
+        exact: true
+      }),
+      url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      has_more: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
+    }),
+    { identifier: "ContactCompanies" }
+  )
+)

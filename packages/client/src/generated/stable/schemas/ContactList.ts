@@ -30,4 +30,16 @@ export interface ContactList {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactList: Schema.Schema<ContactList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Contact)), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }) }), { identifier: "ContactList" }))
+export const ContactList: Schema.Schema<ContactList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactList> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Contact)), {
+        exact: true
+      }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true })
+    }),
+    { identifier: "ContactList" }
+  )
+)

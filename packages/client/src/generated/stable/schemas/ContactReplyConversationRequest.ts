@@ -16,11 +16,24 @@ import { ContactReplyUserIdRequest } from "./ContactReplyUserIdRequest.js"
  * @since 0.1.0
  * @category schemas
  */
-export type ContactReplyConversationRequest = ContactReplyIntercomUserIdRequest | ContactReplyEmailRequest | ContactReplyUserIdRequest
+export type ContactReplyConversationRequest =
+  | ContactReplyIntercomUserIdRequest
+  | ContactReplyEmailRequest
+  | ContactReplyUserIdRequest
 
 /**
  * Contact Reply
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyConversationRequest: Schema.Schema<ContactReplyConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactReplyConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyIntercomUserIdRequest, ContactReplyEmailRequest, ContactReplyUserIdRequest), { identifier: "ContactReplyConversationRequest" }))
+export const ContactReplyConversationRequest: Schema.Schema<ContactReplyConversationRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ContactReplyConversationRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Union(
+        ContactReplyIntercomUserIdRequest,
+        ContactReplyEmailRequest,
+        ContactReplyUserIdRequest
+      ),
+      { identifier: "ContactReplyConversationRequest" }
+    )
+  )

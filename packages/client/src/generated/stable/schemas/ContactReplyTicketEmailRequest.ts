@@ -23,12 +23,14 @@ export interface ContactReplyTicketEmailRequest {
   /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
   readonly attachment_urls?: ReadonlyArray<string> | null
   /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-  readonly reply_options?: (ReadonlyArray<{
-  /** The text of the chosen reply option. */
-  readonly text?: string | null
-  /** The unique identifier for the quick reply option selected. */
-  readonly uuid?: string | null
-}>) | null
+  readonly reply_options?:
+    | (ReadonlyArray<{
+      /** The text of the chosen reply option. */
+      readonly text?: string | null
+      /** The unique identifier for the quick reply option selected. */
+      readonly uuid?: string | null
+    }>)
+    | null
   /** The email you have defined for the user. */
   readonly email?: string | null
 }
@@ -38,7 +40,34 @@ export interface ContactReplyTicketEmailRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyTicketEmailRequest: Schema.Schema<ContactReplyTicketEmailRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactReplyTicketEmailRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), attachment_urls: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)), { exact: true }), reply_options: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "ContactReplyTicketEmailRequest" }))
+export const ContactReplyTicketEmailRequest: Schema.Schema<ContactReplyTicketEmailRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ContactReplyTicketEmailRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        attachment_urls: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)),
+          { exact: true }
+        ),
+        reply_options: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Array(
+              /*#__PURE__*/ Schema.Struct({
+                text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+                uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+              })
+            )
+          ),
+          { exact: true }
+        ),
+        email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+      }),
+      { identifier: "ContactReplyTicketEmailRequest" }
+    )
+  )
 
 /**
  * Payload of the request to reply on behalf of a contact using their `email`
@@ -55,12 +84,14 @@ export interface ContactReplyTicketEmailRequestInput {
   /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
   readonly attachment_urls?: ReadonlyArray<string> | undefined
   /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-  readonly reply_options?: ReadonlyArray<{
-  /** The text of the chosen reply option. */
-  readonly text: string
-  /** The unique identifier for the quick reply option selected. */
-  readonly uuid: string
-}> | undefined
+  readonly reply_options?:
+    | ReadonlyArray<{
+      /** The text of the chosen reply option. */
+      readonly text: string
+      /** The unique identifier for the quick reply option selected. */
+      readonly uuid: string
+    }>
+    | undefined
   /** The email you have defined for the user. */
   readonly email: string
 }
@@ -70,4 +101,20 @@ export interface ContactReplyTicketEmailRequestInput {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyTicketEmailRequestInput: Schema.Schema<ContactReplyTicketEmailRequestInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactReplyTicketEmailRequestInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("user"), body: /*#__PURE__*/ Schema.optional(Schema.String), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), email: Schema.String }), { identifier: "ContactReplyTicketEmailRequestInput" }))
+export const ContactReplyTicketEmailRequestInput: Schema.Schema<ContactReplyTicketEmailRequestInput> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactReplyTicketEmailRequestInput> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
+        type: /*#__PURE__*/ Schema.Literal("user"),
+        body: /*#__PURE__*/ Schema.optional(Schema.String),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
+        reply_options: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
+        ),
+        email: Schema.String
+      }),
+      { identifier: "ContactReplyTicketEmailRequestInput" }
+    )
+  )

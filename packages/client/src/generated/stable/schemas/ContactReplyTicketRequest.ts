@@ -7,34 +7,69 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { ContactReplyTicketEmailRequest, ContactReplyTicketEmailRequestInput } from "./ContactReplyTicketEmailRequest.js"
-import { ContactReplyTicketIntercomUserIdRequest, ContactReplyTicketIntercomUserIdRequestInput } from "./ContactReplyTicketIntercomUserIdRequest.js"
-import { ContactReplyTicketUserIdRequest, ContactReplyTicketUserIdRequestInput } from "./ContactReplyTicketUserIdRequest.js"
+import {
+  ContactReplyTicketEmailRequest,
+  ContactReplyTicketEmailRequestInput
+} from "./ContactReplyTicketEmailRequest.js"
+import {
+  ContactReplyTicketIntercomUserIdRequest,
+  ContactReplyTicketIntercomUserIdRequestInput
+} from "./ContactReplyTicketIntercomUserIdRequest.js"
+import {
+  ContactReplyTicketUserIdRequest,
+  ContactReplyTicketUserIdRequestInput
+} from "./ContactReplyTicketUserIdRequest.js"
 
 /**
  * Contact Reply on ticket
  * @since 0.1.0
  * @category schemas
  */
-export type ContactReplyTicketRequest = ContactReplyTicketIntercomUserIdRequest | ContactReplyTicketUserIdRequest | ContactReplyTicketEmailRequest
+export type ContactReplyTicketRequest =
+  | ContactReplyTicketIntercomUserIdRequest
+  | ContactReplyTicketUserIdRequest
+  | ContactReplyTicketEmailRequest
 
 /**
  * Contact Reply on ticket
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyTicketRequest: Schema.Schema<ContactReplyTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactReplyTicketRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyTicketIntercomUserIdRequest, ContactReplyTicketUserIdRequest, ContactReplyTicketEmailRequest), { identifier: "ContactReplyTicketRequest" }))
+export const ContactReplyTicketRequest: Schema.Schema<ContactReplyTicketRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ContactReplyTicketRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Union(
+        ContactReplyTicketIntercomUserIdRequest,
+        ContactReplyTicketUserIdRequest,
+        ContactReplyTicketEmailRequest
+      ),
+      { identifier: "ContactReplyTicketRequest" }
+    )
+)
 
 /**
  * Contact Reply on ticket
  * @since 0.1.0
  * @category schemas
  */
-export type ContactReplyTicketRequestInput = ContactReplyTicketIntercomUserIdRequestInput | ContactReplyTicketUserIdRequestInput | ContactReplyTicketEmailRequestInput
+export type ContactReplyTicketRequestInput =
+  | ContactReplyTicketIntercomUserIdRequestInput
+  | ContactReplyTicketUserIdRequestInput
+  | ContactReplyTicketEmailRequestInput
 
 /**
  * Contact Reply on ticket
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyTicketRequestInput: Schema.Schema<ContactReplyTicketRequestInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactReplyTicketRequestInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyTicketIntercomUserIdRequestInput, ContactReplyTicketUserIdRequestInput, ContactReplyTicketEmailRequestInput), { identifier: "ContactReplyTicketRequestInput" }))
+export const ContactReplyTicketRequestInput: Schema.Schema<ContactReplyTicketRequestInput> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ContactReplyTicketRequestInput> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Union(
+        ContactReplyTicketIntercomUserIdRequestInput,
+        ContactReplyTicketUserIdRequestInput,
+        ContactReplyTicketEmailRequestInput
+      ),
+      { identifier: "ContactReplyTicketRequestInput" }
+    )
+  )

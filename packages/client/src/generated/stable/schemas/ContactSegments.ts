@@ -26,4 +26,16 @@ export interface ContactSegments {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactSegments: Schema.Schema<ContactSegments> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactSegments> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Segment)), { exact: true }) }), { identifier: "ContactSegments" }))
+export const ContactSegments: Schema.Schema<ContactSegments> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ContactSegments
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Segment)), {
+        exact: true
+      })
+    }),
+    { identifier: "ContactSegments" }
+  )
+)

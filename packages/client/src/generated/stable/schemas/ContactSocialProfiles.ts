@@ -24,4 +24,15 @@ export interface ContactSocialProfiles {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactSocialProfiles: Schema.Schema<ContactSocialProfiles> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactSocialProfiles> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(SocialProfile)), { exact: true }) }), { identifier: "ContactSocialProfiles" }))
+export const ContactSocialProfiles: Schema.Schema<ContactSocialProfiles> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ContactSocialProfiles> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        data: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(SocialProfile)),
+          { exact: true }
+        )
+      }),
+      { identifier: "ContactSocialProfiles" }
+    )
+)

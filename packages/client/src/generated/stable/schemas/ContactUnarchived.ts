@@ -29,4 +29,16 @@ export interface ContactUnarchived {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactUnarchived: Schema.Schema<ContactUnarchived> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactUnarchived> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), archived: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }), { identifier: "ContactUnarchived" }))
+export const ContactUnarchived: Schema.Schema<ContactUnarchived> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ContactUnarchived
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      archived: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
+    }),
+    { identifier: "ContactUnarchived" }
+  )
+)

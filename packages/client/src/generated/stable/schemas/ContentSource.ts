@@ -29,4 +29,16 @@ export interface ContentSource {
  * @since 0.1.0
  * @category schemas
  */
-export const ContentSource: Schema.Schema<ContentSource> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContentSource> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ content_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), locale: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "ContentSource" }))
+export const ContentSource: Schema.Schema<ContentSource> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ContentSource
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      content_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      locale: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "ContentSource" }
+  )
+)

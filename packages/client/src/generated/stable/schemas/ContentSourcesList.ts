@@ -27,4 +27,18 @@ export interface ContentSourcesList {
  * @since 0.1.0
  * @category schemas
  */
-export const ContentSourcesList: Schema.Schema<ContentSourcesList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContentSourcesList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), content_sources: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(ContentSource)), { exact: true }) }), { identifier: "ContentSourcesList" }))
+export const ContentSourcesList: Schema.Schema<ContentSourcesList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ContentSourcesList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      content_sources: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(ContentSource)),
+        { exact: true }
+      )
+    }),
+    { identifier: "ContentSourcesList" }
+  )
+)

@@ -75,4 +75,50 @@ export interface Conversation {
  * @since 0.1.0
  * @category schemas
  */
-export const Conversation: Schema.Schema<Conversation> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Conversation> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), waiting_since: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), snoozed_until: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), open: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), read: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), priority: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), admin_assignee_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), team_assignee_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), company_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tags), { exact: true }), conversation_rating: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationRating), { exact: true }), source: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationSource), { exact: true }), contacts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationContacts), { exact: true }), teammates: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationTeammates), { exact: true }), custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CustomAttributes), { exact: true }), first_contact_reply: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationFirstContactReply), { exact: true }), sla_applied: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(SlaApplied), { exact: true }), statistics: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationStatistics), { exact: true }), conversation_parts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationParts), { exact: true }), linked_objects: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(LinkedObjectList), { exact: true }), ai_agent_participated: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), ai_agent: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(AiAgent), { exact: true }) }), { identifier: "Conversation" }))
+export const Conversation: Schema.Schema<Conversation> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Conversation> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      waiting_since: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      snoozed_until: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      open: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      read: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      priority: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      admin_assignee_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      team_assignee_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      company_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tags), { exact: true }),
+      conversation_rating: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationRating), {
+        exact: true
+      }),
+      source: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationSource), { exact: true }),
+      contacts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationContacts), { exact: true }),
+      teammates: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationTeammates), { exact: true }),
+      custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CustomAttributes), {
+        exact: true
+      }),
+      first_contact_reply: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(ConversationFirstContactReply),
+        { exact: true }
+      ),
+      sla_applied: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(SlaApplied), { exact: true }),
+      statistics: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationStatistics), {
+        exact: true
+      }),
+      conversation_parts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationParts), {
+        exact: true
+      }),
+      linked_objects: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(LinkedObjectList), { exact: true }),
+      ai_agent_participated: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
+        exact: true
+      }),
+      ai_agent: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(AiAgent), { exact: true })
+    }),
+    { identifier: "Conversation" }
+  )
+)

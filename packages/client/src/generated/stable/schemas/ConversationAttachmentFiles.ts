@@ -27,4 +27,14 @@ export interface ConversationAttachmentFiles {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationAttachmentFiles: Schema.Schema<ConversationAttachmentFiles> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationAttachmentFiles> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ content_type: /*#__PURE__*/ Schema.optional(Schema.String), data: /*#__PURE__*/ Schema.optional(Schema.String), name: /*#__PURE__*/ Schema.optional(Schema.String) }), { identifier: "ConversationAttachmentFiles" }))
+export const ConversationAttachmentFiles: Schema.Schema<ConversationAttachmentFiles> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ConversationAttachmentFiles> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        content_type: /*#__PURE__*/ Schema.optional(Schema.String),
+        data: /*#__PURE__*/ Schema.optional(Schema.String),
+        name: /*#__PURE__*/ Schema.optional(Schema.String)
+      }),
+      { identifier: "ConversationAttachmentFiles" }
+    )
+)

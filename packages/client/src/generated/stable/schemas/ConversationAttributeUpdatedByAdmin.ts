@@ -15,13 +15,13 @@ import * as Schema from "effect/Schema"
  */
 export interface ConversationAttributeUpdatedByAdmin {
   readonly attribute?: {
-  /** Name of the CDA updated */
-  readonly name?: string | null
-} | null
+    /** Name of the CDA updated */
+    readonly name?: string | null
+  } | null
   readonly value?: {
-  /** Value of the CDA updated */
-  readonly name?: string | null
-} | null
+    /** Value of the CDA updated */
+    readonly name?: string | null
+  } | null
 }
 
 /**
@@ -29,4 +29,27 @@ export interface ConversationAttributeUpdatedByAdmin {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationAttributeUpdatedByAdmin: Schema.Schema<ConversationAttributeUpdatedByAdmin> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationAttributeUpdatedByAdmin> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ attribute: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), value: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }) }), { identifier: "ConversationAttributeUpdatedByAdmin" }))
+export const ConversationAttributeUpdatedByAdmin: Schema.Schema<ConversationAttributeUpdatedByAdmin> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationAttributeUpdatedByAdmin> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        attribute: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Struct({
+              name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+            })
+          ),
+          { exact: true }
+        ),
+        value: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Struct({
+              name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+            })
+          ),
+          { exact: true }
+        )
+      }),
+      { identifier: "ConversationAttributeUpdatedByAdmin" }
+    )
+  )

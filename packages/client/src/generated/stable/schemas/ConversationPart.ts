@@ -60,4 +60,42 @@ export interface ConversationPart {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationPart: Schema.Schema<ConversationPart> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationPart> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), { exact: true }), part_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), notified_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), assigned_to: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Reference), { exact: true }), author: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationPartAuthor), { exact: true }), attachments: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(PartAttachment)), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), redacted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), email_message_metadata: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(EmailMessageMetadata), { exact: true }), metadata: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationPartMetadata), { exact: true }), state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(TagBasic)), { exact: true }), event_details: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(EventDetails), { exact: true }), app_package_code: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "ConversationPart" }))
+export const ConversationPart: Schema.Schema<ConversationPart> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ConversationPart
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        { exact: true }
+      ),
+      part_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      notified_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      assigned_to: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Reference), { exact: true }),
+      author: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationPartAuthor), { exact: true }),
+      attachments: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(PartAttachment)),
+        { exact: true }
+      ),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      redacted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      email_message_metadata: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(EmailMessageMetadata), {
+        exact: true
+      }),
+      metadata: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationPartMetadata), {
+        exact: true
+      }),
+      state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(TagBasic)), {
+        exact: true
+      }),
+      event_details: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(EventDetails), { exact: true }),
+      app_package_code: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "ConversationPart" }
+  )
+)

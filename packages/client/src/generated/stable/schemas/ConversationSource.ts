@@ -17,7 +17,21 @@ import { PartAttachment } from "./PartAttachment.js"
  */
 export interface ConversationSource {
   /** This includes conversation, email, facebook, instagram, phone_call, phone_switch, push, sms, twitter and whatsapp. */
-  readonly type?: ("conversation" | "email" | "facebook" | "instagram" | "phone_call" | "phone_switch" | "push" | "sms" | "twitter" | "whatsapp" | (string & {})) | null
+  readonly type?:
+    | (
+      | "conversation"
+      | "email"
+      | "facebook"
+      | "instagram"
+      | "phone_call"
+      | "phone_switch"
+      | "push"
+      | "sms"
+      | "twitter"
+      | "whatsapp"
+      | (string & {})
+    )
+    | null
   /** The id representing the message. */
   readonly id?: string | null
   /** The conversation's initiation type. Possible values are customer_initiated, campaigns_initiated (legacy campaigns), operator_initiated (Custom bot), automated (Series and other outbounds with dynamic audience message) and admin_initiated (fixed audience message, ticket initiated by an admin, group email). */
@@ -40,4 +54,24 @@ export interface ConversationSource {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationSource: Schema.Schema<ConversationSource> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationSource> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), delivered_as: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), subject: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), author: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationPartAuthor), { exact: true }), attachments: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(PartAttachment)), { exact: true }), url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), redacted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }), { identifier: "ConversationSource" }))
+export const ConversationSource: Schema.Schema<ConversationSource> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ConversationSource
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      delivered_as: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      subject: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      author: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ConversationPartAuthor), { exact: true }),
+      attachments: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(PartAttachment)),
+        { exact: true }
+      ),
+      url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      redacted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
+    }),
+    { identifier: "ConversationSource" }
+  )
+)

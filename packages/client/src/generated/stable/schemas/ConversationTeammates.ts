@@ -26,4 +26,15 @@ export interface ConversationTeammates {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationTeammates: Schema.Schema<ConversationTeammates> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationTeammates> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), admins: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Reference)), { exact: true }) }), { identifier: "ConversationTeammates" }))
+export const ConversationTeammates: Schema.Schema<ConversationTeammates> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ConversationTeammates> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        admins: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Reference)), {
+          exact: true
+        })
+      }),
+      { identifier: "ConversationTeammates" }
+    )
+)

@@ -25,4 +25,13 @@ export interface ConvertConversationToTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConvertConversationToTicketRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), attributes: /*#__PURE__*/ Schema.optional(TicketRequestCustomAttributes) }), { identifier: "ConvertConversationToTicketRequest" }))
+export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConvertConversationToTicketRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        attributes: /*#__PURE__*/ Schema.optional(TicketRequestCustomAttributes)
+      }),
+      { identifier: "ConvertConversationToTicketRequest" }
+    )
+  )

@@ -31,4 +31,16 @@ export interface CreateCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateCollectionRequest: Schema.Schema<CreateCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateCollectionRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupTranslatedContentInput)), parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), help_center_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)) }), { identifier: "CreateCollectionRequest" }))
+export const CreateCollectionRequest: Schema.Schema<CreateCollectionRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateCollectionRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        name: Schema.String,
+        description: /*#__PURE__*/ Schema.optional(Schema.String),
+        translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupTranslatedContentInput)),
+        parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        help_center_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number))
+      }),
+      { identifier: "CreateCollectionRequest" }
+    )
+)

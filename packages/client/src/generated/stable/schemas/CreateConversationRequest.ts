@@ -15,11 +15,11 @@ import * as Schema from "effect/Schema"
  */
 export interface CreateConversationRequest {
   readonly from: {
-  /** The role associated to the contact - user or lead. */
-  readonly type: "lead" | "user" | "contact"
-  /** The identifier for the contact which is given by Intercom. */
-  readonly id: string | number
-}
+    /** The role associated to the contact - user or lead. */
+    readonly type: "lead" | "user" | "contact"
+    /** The identifier for the contact which is given by Intercom. */
+    readonly id: string | number
+  }
   /** The content of the message. HTML is not supported. */
   readonly body: string
   /** The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom. */
@@ -31,4 +31,17 @@ export interface CreateConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateConversationRequest: Schema.Schema<CreateConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("lead", "user", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, created_at: /*#__PURE__*/ Schema.optional(Schema.Number) }), { identifier: "CreateConversationRequest" }))
+export const CreateConversationRequest: Schema.Schema<CreateConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateConversationRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        from: /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("lead", "user", "contact"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        body: Schema.String,
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number)
+      }),
+      { identifier: "CreateConversationRequest" }
+    )
+)

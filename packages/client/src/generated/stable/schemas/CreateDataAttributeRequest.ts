@@ -24,8 +24,8 @@ export type CreateDataAttributeRequest = {
   readonly data_type: "options"
   /** Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required. */
   readonly options: ReadonlyArray<{
-  readonly value?: string | undefined
-}>
+    readonly value?: string | undefined
+  }>
 } | {
   /** The name of the data attribute. */
   readonly name: string
@@ -42,4 +42,28 @@ export type CreateDataAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDataAttributeRequest: Schema.Schema<CreateDataAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateDataAttributeRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ name: Schema.String, model: /*#__PURE__*/ Schema.Literal("contact", "company"), description: /*#__PURE__*/ Schema.optional(Schema.String), messenger_writable: /*#__PURE__*/ Schema.optional(Schema.Boolean), data_type: /*#__PURE__*/ Schema.Literal("options"), options: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ value: /*#__PURE__*/ Schema.optional(Schema.String) })) }), /*#__PURE__*/ Schema.Struct({ name: Schema.String, model: /*#__PURE__*/ Schema.Literal("contact", "company"), description: /*#__PURE__*/ Schema.optional(Schema.String), messenger_writable: /*#__PURE__*/ Schema.optional(Schema.Boolean), data_type: /*#__PURE__*/ Schema.Literal("string", "integer", "float", "boolean", "datetime", "date") })), { identifier: "CreateDataAttributeRequest" }))
+export const CreateDataAttributeRequest: Schema.Schema<CreateDataAttributeRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateDataAttributeRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Union(
+        /*#__PURE__*/ Schema.Struct({
+          name: Schema.String,
+          model: /*#__PURE__*/ Schema.Literal("contact", "company"),
+          description: /*#__PURE__*/ Schema.optional(Schema.String),
+          messenger_writable: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+          data_type: /*#__PURE__*/ Schema.Literal("options"),
+          options: /*#__PURE__*/ Schema.Array(
+            /*#__PURE__*/ Schema.Struct({ value: /*#__PURE__*/ Schema.optional(Schema.String) })
+          )
+        }),
+        /*#__PURE__*/ Schema.Struct({
+          name: Schema.String,
+          model: /*#__PURE__*/ Schema.Literal("contact", "company"),
+          description: /*#__PURE__*/ Schema.optional(Schema.String),
+          messenger_writable: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+          data_type: /*#__PURE__*/ Schema.Literal("string", "integer", "float", "boolean", "datetime", "date")
+        })
+      ),
+      { identifier: "CreateDataAttributeRequest" }
+    )
+)

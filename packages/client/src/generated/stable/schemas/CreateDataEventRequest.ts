@@ -45,4 +45,35 @@ export type CreateDataEventRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateDataEventRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), event_name: Schema.String, created_at: Schema.Number, metadata: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })) }), /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), event_name: Schema.String, created_at: Schema.Number, metadata: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })) }), /*#__PURE__*/ Schema.Struct({ email: Schema.String, event_name: Schema.String, created_at: Schema.Number, metadata: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })) })), { identifier: "CreateDataEventRequest" }))
+export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateDataEventRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Union(
+        /*#__PURE__*/ Schema.Struct({
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          event_name: Schema.String,
+          created_at: Schema.Number,
+          metadata: /*#__PURE__*/ Schema.optional(
+            /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
+          )
+        }),
+        /*#__PURE__*/ Schema.Struct({
+          user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          event_name: Schema.String,
+          created_at: Schema.Number,
+          metadata: /*#__PURE__*/ Schema.optional(
+            /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
+          )
+        }),
+        /*#__PURE__*/ Schema.Struct({
+          email: Schema.String,
+          event_name: Schema.String,
+          created_at: Schema.Number,
+          metadata: /*#__PURE__*/ Schema.optional(
+            /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
+          )
+        })
+      ),
+      { identifier: "CreateDataEventRequest" }
+    )
+)

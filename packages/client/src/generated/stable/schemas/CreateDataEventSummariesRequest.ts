@@ -18,15 +18,15 @@ export interface CreateDataEventSummariesRequest {
   readonly user_id?: string | number | undefined
   /** A list of event summaries for the user. Each event summary should contain the event name, the time the event occurred, and the number of times the event occurred. The event name should be a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`. */
   readonly event_summaries?: {
-  /** The name of the event that occurred. A good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`. */
-  readonly event_name?: string | undefined
-  /** The number of times the event occurred. */
-  readonly count?: number | undefined
-  /** The first time the event was sent */
-  readonly first?: number | undefined
-  /** The last time the event was sent */
-  readonly last?: number | undefined
-} | undefined
+    /** The name of the event that occurred. A good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`. */
+    readonly event_name?: string | undefined
+    /** The number of times the event occurred. */
+    readonly count?: number | undefined
+    /** The first time the event was sent */
+    readonly first?: number | undefined
+    /** The last time the event was sent */
+    readonly last?: number | undefined
+  } | undefined
 }
 
 /**
@@ -34,4 +34,20 @@ export interface CreateDataEventSummariesRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDataEventSummariesRequest: Schema.Schema<CreateDataEventSummariesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateDataEventSummariesRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), event_summaries: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({ event_name: /*#__PURE__*/ Schema.optional(Schema.String), count: /*#__PURE__*/ Schema.optional(Schema.Number), first: /*#__PURE__*/ Schema.optional(Schema.Number), last: /*#__PURE__*/ Schema.optional(Schema.Number) })) }), { identifier: "CreateDataEventSummariesRequest" }))
+export const CreateDataEventSummariesRequest: Schema.Schema<CreateDataEventSummariesRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<CreateDataEventSummariesRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        event_summaries: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Struct({
+            event_name: /*#__PURE__*/ Schema.optional(Schema.String),
+            count: /*#__PURE__*/ Schema.optional(Schema.Number),
+            first: /*#__PURE__*/ Schema.optional(Schema.Number),
+            last: /*#__PURE__*/ Schema.optional(Schema.Number)
+          })
+        )
+      }),
+      { identifier: "CreateDataEventSummariesRequest" }
+    )
+  )

@@ -29,4 +29,15 @@ export interface CreateInternalArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateInternalArticleRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ title: Schema.String, body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), owner_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), { identifier: "CreateInternalArticleRequest" }))
+export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateInternalArticleRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        title: Schema.String,
+        body: /*#__PURE__*/ Schema.optional(Schema.String),
+        author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        owner_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      { identifier: "CreateInternalArticleRequest" }
+    )
+)

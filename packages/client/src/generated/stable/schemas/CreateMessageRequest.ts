@@ -24,18 +24,18 @@ export type CreateMessageRequest = {
   readonly template: string
   /** The sender of the message. If not provided, the default sender will be used. */
   readonly from: {
-  /** Always `admin`. */
-  readonly type: "admin"
-  /** The identifier for the admin which is given by Intercom. */
-  readonly id: string | number
-}
+    /** Always `admin`. */
+    readonly type: "admin"
+    /** The identifier for the admin which is given by Intercom. */
+    readonly id: string | number
+  }
   /** The sender of the message. If not provided, the default sender will be used. */
   readonly to: {
-  /** The role associated to the contact - `user` or `lead`. */
-  readonly type: "user" | "lead"
-  /** The identifier for the contact which is given by Intercom. */
-  readonly id: string | number
-}
+    /** The role associated to the contact - `user` or `lead`. */
+    readonly type: "user" | "lead"
+    /** The identifier for the contact which is given by Intercom. */
+    readonly id: string | number
+  }
   /** The time the message was created. If not provided, the current time will be used. */
   readonly created_at?: number | undefined
   /** Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided. */
@@ -51,18 +51,18 @@ export type CreateMessageRequest = {
   readonly template?: string | undefined
   /** The sender of the message. If not provided, the default sender will be used. */
   readonly from: {
-  /** Always `admin`. */
-  readonly type: "admin"
-  /** The identifier for the admin which is given by Intercom. */
-  readonly id: string | number
-}
+    /** Always `admin`. */
+    readonly type: "admin"
+    /** The identifier for the admin which is given by Intercom. */
+    readonly id: string | number
+  }
   /** The sender of the message. If not provided, the default sender will be used. */
   readonly to: {
-  /** The role associated to the contact - `user` or `lead`. */
-  readonly type: "user" | "lead"
-  /** The identifier for the contact which is given by Intercom. */
-  readonly id: string | number
-}
+    /** The role associated to the contact - `user` or `lead`. */
+    readonly type: "user" | "lead"
+    /** The identifier for the contact which is given by Intercom. */
+    readonly id: string | number
+  }
   /** The time the message was created. If not provided, the current time will be used. */
   readonly created_at?: number | undefined
   /** Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided. */
@@ -70,10 +70,10 @@ export type CreateMessageRequest = {
 } | {
   /** The user or lead sending the message. */
   readonly from: {
-  readonly type: "user" | "lead" | "contact"
-  /** The contact's id. */
-  readonly id: string | number
-}
+    readonly type: "user" | "lead" | "contact"
+    /** The contact's id. */
+    readonly id: string | number
+  }
   /** The content of the message. */
   readonly body: string
   /** The URL the message was sent from. */
@@ -83,24 +83,30 @@ export type CreateMessageRequest = {
   /** The content of the message. */
   readonly body: string
   readonly from: {
-  readonly type: "admin"
-  readonly id: string | number
-}
-  readonly to: {
-  readonly type: "user" | "lead" | "contact"
-  readonly id: string | number
-} | (ReadonlyArray<{
-  readonly type: "user" | "lead" | "contact"
-  readonly id: string | number
-}>)
-  readonly cc?: ReadonlyArray<{
-  readonly type: "user" | "lead" | "contact"
-  readonly id: string | number
-}> | undefined
-  readonly bcc?: ReadonlyArray<{
-  readonly type: "user" | "lead" | "contact"
-  readonly id: string | number
-}> | undefined
+    readonly type: "admin"
+    readonly id: string | number
+  }
+  readonly to:
+    | {
+      readonly type: "user" | "lead" | "contact"
+      readonly id: string | number
+    }
+    | (ReadonlyArray<{
+      readonly type: "user" | "lead" | "contact"
+      readonly id: string | number
+    }>)
+  readonly cc?:
+    | ReadonlyArray<{
+      readonly type: "user" | "lead" | "contact"
+      readonly id: string | number
+    }>
+    | undefined
+  readonly bcc?:
+    | ReadonlyArray<{
+      readonly type: "user" | "lead" | "contact"
+      readonly id: string | number
+    }>
+    | undefined
 }
 
 /**
@@ -108,4 +114,88 @@ export type CreateMessageRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateMessageRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("email"), subject: Schema.String, body: Schema.String, template: Schema.String, from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("admin"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), to: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean) }), /*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("inapp"), subject: /*#__PURE__*/ Schema.optional(Schema.String), body: Schema.String, template: /*#__PURE__*/ Schema.optional(Schema.String), from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("admin"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), to: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean) }), /*#__PURE__*/ Schema.Struct({ from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, referer: /*#__PURE__*/ Schema.optional(Schema.String) }), /*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("conversation"), body: Schema.String, from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("admin"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), to: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))), cc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))), bcc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))) })), { identifier: "CreateMessageRequest" }))
+export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CreateMessageRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Union(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("email"),
+        subject: Schema.String,
+        body: Schema.String,
+        template: Schema.String,
+        from: /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("admin"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        to: /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("user", "lead"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+      }),
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("inapp"),
+        subject: /*#__PURE__*/ Schema.optional(Schema.String),
+        body: Schema.String,
+        template: /*#__PURE__*/ Schema.optional(Schema.String),
+        from: /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("admin"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        to: /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("user", "lead"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+      }),
+      /*#__PURE__*/ Schema.Struct({
+        from: /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        body: Schema.String,
+        referer: /*#__PURE__*/ Schema.optional(Schema.String)
+      }),
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("conversation"),
+        body: Schema.String,
+        from: /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("admin"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        to: /*#__PURE__*/ Schema.Union(
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          }),
+          /*#__PURE__*/ Schema.Array(
+            /*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+            })
+          )
+        ),
+        cc: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Array(
+            /*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+            })
+          )
+        ),
+        bcc: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Array(
+            /*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+            })
+          )
+        )
+      })
+    ),
+    { identifier: "CreateMessageRequest" }
+  )
+)

@@ -39,4 +39,22 @@ export interface CreateOrUpdateCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateOrUpdateCompanyRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) }), { identifier: "CreateOrUpdateCompanyRequest" }))
+export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateOrUpdateCompanyRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        name: /*#__PURE__*/ Schema.optional(Schema.String),
+        company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        plan: /*#__PURE__*/ Schema.optional(Schema.String),
+        size: /*#__PURE__*/ Schema.optional(Schema.Number),
+        website: /*#__PURE__*/ Schema.optional(Schema.String),
+        industry: /*#__PURE__*/ Schema.optional(Schema.String),
+        custom_attributes: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })
+        ),
+        remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number)
+      }),
+      { identifier: "CreateOrUpdateCompanyRequest" }
+    )
+)

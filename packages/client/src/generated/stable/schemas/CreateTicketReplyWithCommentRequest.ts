@@ -22,4 +22,9 @@ export type CreateTicketReplyWithCommentRequest = ContactReplyTicketRequest | Ad
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketReplyWithCommentRequest: Schema.Schema<CreateTicketReplyWithCommentRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketReplyWithCommentRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyTicketRequest, AdminReplyTicketRequest), { identifier: "CreateTicketReplyWithCommentRequest" }))
+export const CreateTicketReplyWithCommentRequest: Schema.Schema<CreateTicketReplyWithCommentRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketReplyWithCommentRequest> =>
+    /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyTicketRequest, AdminReplyTicketRequest), {
+      identifier: "CreateTicketReplyWithCommentRequest"
+    })
+  )

@@ -18,16 +18,18 @@ export interface CreateTicketRequest {
   /** The ID of the type of ticket you want to create */
   readonly ticket_type_id: string | number
   /** The list of contacts (users or leads) affected by this ticket. Currently only one is allowed */
-  readonly contacts: ReadonlyArray<{
-  /** The identifier for the contact as given by Intercom. */
-  readonly id: string | number
-} | {
-  /** The external_id you have defined for the contact who is being added as a participant. */
-  readonly external_id: string | number
-} | {
-  /** The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created. */
-  readonly email: string
-}>
+  readonly contacts: ReadonlyArray<
+    {
+      /** The identifier for the contact as given by Intercom. */
+      readonly id: string | number
+    } | {
+      /** The external_id you have defined for the contact who is being added as a participant. */
+      readonly external_id: string | number
+    } | {
+      /** The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created. */
+      readonly email: string
+    }
+  >
   /** The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:  - conversation | back-office ticket  - customer tickets | non-shared back-office ticket  - conversation | tracker ticket  - customer ticket | tracker ticket */
   readonly conversation_to_link_id?: string | number | undefined
   /** The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom */
@@ -35,11 +37,11 @@ export interface CreateTicketRequest {
   /** The time the ticket was created. If not provided, the current time will be used. */
   readonly created_at?: number | undefined
   readonly assignment?: {
-  /** The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned. */
-  readonly admin_assignee_id?: string | number | undefined
-  /** The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned. */
-  readonly team_assignee_id?: string | number | undefined
-} | undefined
+    /** The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned. */
+    readonly admin_assignee_id?: string | number | undefined
+    /** The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned. */
+    readonly team_assignee_id?: string | number | undefined
+  } | undefined
   readonly ticket_attributes?: TicketRequestCustomAttributes | undefined
 }
 
@@ -48,4 +50,30 @@ export interface CreateTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketRequest: Schema.Schema<CreateTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contacts: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ email: Schema.String }))), conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), assignment: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({ admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })), ticket_attributes: /*#__PURE__*/ Schema.optional(TicketRequestCustomAttributes) }), { identifier: "CreateTicketRequest" }))
+export const CreateTicketRequest: Schema.Schema<CreateTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CreateTicketRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      contacts: /*#__PURE__*/ Schema.Array(
+        /*#__PURE__*/ Schema.Union(
+          /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+          /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+          /*#__PURE__*/ Schema.Struct({ email: Schema.String })
+        )
+      ),
+      conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      assignment: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Struct({
+          admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+        })
+      ),
+      ticket_attributes: /*#__PURE__*/ Schema.optional(TicketRequestCustomAttributes)
+    }),
+    { identifier: "CreateTicketRequest" }
+  )
+)

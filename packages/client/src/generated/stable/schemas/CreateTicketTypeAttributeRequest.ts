@@ -41,4 +41,21 @@ export interface CreateTicketTypeAttributeRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketTypeAttributeRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, description: Schema.String, data_type: /*#__PURE__*/ Schema.Literal("string", "list", "integer", "decimal", "boolean", "datetime", "files"), required_to_create: /*#__PURE__*/ Schema.optional(Schema.Boolean), required_to_create_for_contacts: /*#__PURE__*/ Schema.optional(Schema.Boolean), visible_on_create: /*#__PURE__*/ Schema.optional(Schema.Boolean), visible_to_contacts: /*#__PURE__*/ Schema.optional(Schema.Boolean), multiline: /*#__PURE__*/ Schema.optional(Schema.Boolean), list_items: /*#__PURE__*/ Schema.optional(Schema.String), allow_multiple_values: /*#__PURE__*/ Schema.optional(Schema.Boolean) }), { identifier: "CreateTicketTypeAttributeRequest" }))
+export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<CreateTicketTypeAttributeRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        name: Schema.String,
+        description: Schema.String,
+        data_type: /*#__PURE__*/ Schema.Literal("string", "list", "integer", "decimal", "boolean", "datetime", "files"),
+        required_to_create: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        required_to_create_for_contacts: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        visible_on_create: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        visible_to_contacts: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        multiline: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        list_items: /*#__PURE__*/ Schema.optional(Schema.String),
+        allow_multiple_values: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+      }),
+      { identifier: "CreateTicketTypeAttributeRequest" }
+    )
+  )

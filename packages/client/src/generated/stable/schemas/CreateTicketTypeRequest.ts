@@ -33,4 +33,16 @@ export interface CreateTicketTypeRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateTicketTypeRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, description: /*#__PURE__*/ Schema.optional(Schema.String), category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")), icon: /*#__PURE__*/ Schema.optional(Schema.String), is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean) }), { identifier: "CreateTicketTypeRequest" }))
+export const CreateTicketTypeRequest: Schema.Schema<CreateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateTicketTypeRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        name: Schema.String,
+        description: /*#__PURE__*/ Schema.optional(Schema.String),
+        category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")),
+        icon: /*#__PURE__*/ Schema.optional(Schema.String),
+        is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+      }),
+      { identifier: "CreateTicketTypeRequest" }
+    )
+)

@@ -25,4 +25,13 @@ export interface CustomChannelAttribute {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomChannelAttribute: Schema.Schema<CustomChannelAttribute> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomChannelAttribute> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), value: Schema.String }), { identifier: "CustomChannelAttribute" }))
+export const CustomChannelAttribute: Schema.Schema<CustomChannelAttribute> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CustomChannelAttribute> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        value: Schema.String
+      }),
+      { identifier: "CustomChannelAttribute" }
+    )
+)

@@ -29,4 +29,16 @@ export interface CustomChannelContact {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomChannelContact: Schema.Schema<CustomChannelContact> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomChannelContact> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead"), external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), name: /*#__PURE__*/ Schema.optional(Schema.String), email: /*#__PURE__*/ Schema.optional(Schema.String) }), { identifier: "CustomChannelContact" }))
+export const CustomChannelContact: Schema.Schema<CustomChannelContact> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CustomChannelContact
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.Literal("user", "lead"),
+      external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      name: /*#__PURE__*/ Schema.optional(Schema.String),
+      email: /*#__PURE__*/ Schema.optional(Schema.String)
+    }),
+    { identifier: "CustomChannelContact" }
+  )
+)

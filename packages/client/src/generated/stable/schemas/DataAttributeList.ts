@@ -26,4 +26,16 @@ export interface DataAttributeList {
  * @since 0.1.0
  * @category schemas
  */
-export const DataAttributeList: Schema.Schema<DataAttributeList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DataAttributeList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(DataAttribute)), { exact: true }) }), { identifier: "DataAttributeList" }))
+export const DataAttributeList: Schema.Schema<DataAttributeList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DataAttributeList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(DataAttribute)), {
+        exact: true
+      })
+    }),
+    { identifier: "DataAttributeList" }
+  )
+)

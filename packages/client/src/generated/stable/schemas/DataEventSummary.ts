@@ -32,4 +32,20 @@ export interface DataEventSummary {
  * @since 0.1.0
  * @category schemas
  */
-export const DataEventSummary: Schema.Schema<DataEventSummary> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DataEventSummary> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), intercom_user_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), user_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), events: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(DataEventSummaryItem))), { exact: true }) }), { identifier: "DataEventSummary" }))
+export const DataEventSummary: Schema.Schema<DataEventSummary> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DataEventSummary
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      intercom_user_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      user_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      events: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(DataEventSummaryItem))),
+        { exact: true }
+      )
+    }),
+    { identifier: "DataEventSummary" }
+  )
+)

@@ -29,4 +29,16 @@ export interface DataExport {
  * @since 0.1.0
  * @category schemas
  */
-export const DataExport: Schema.Schema<DataExport> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DataExport> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_expires_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), download_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "DataExport" }))
+export const DataExport: Schema.Schema<DataExport> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DataExport> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      job_identifier: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      download_expires_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      download_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "DataExport" }
+  )
+)

@@ -27,4 +27,15 @@ export interface DeletedArticleObject {
  * @since 0.1.0
  * @category schemas
  */
-export const DeletedArticleObject: Schema.Schema<DeletedArticleObject> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeletedArticleObject> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }), { identifier: "DeletedArticleObject" }))
+export const DeletedArticleObject: Schema.Schema<DeletedArticleObject> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeletedArticleObject
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
+    }),
+    { identifier: "DeletedArticleObject" }
+  )
+)

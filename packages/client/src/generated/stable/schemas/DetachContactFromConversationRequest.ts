@@ -21,4 +21,10 @@ export interface DetachContactFromConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), { identifier: "DetachContactFromConversationRequest" }))
+export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromConversationRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      { identifier: "DetachContactFromConversationRequest" }
+    )
+  )

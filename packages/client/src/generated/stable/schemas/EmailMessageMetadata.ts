@@ -26,4 +26,17 @@ export interface EmailMessageMetadata {
  * @since 0.1.0
  * @category schemas
  */
-export const EmailMessageMetadata: Schema.Schema<EmailMessageMetadata> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EmailMessageMetadata> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ subject: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email_address_headers: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(EmailAddressHeader)), { exact: true }) }), { identifier: "EmailMessageMetadata" }))
+export const EmailMessageMetadata: Schema.Schema<EmailMessageMetadata> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  EmailMessageMetadata
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      subject: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email_address_headers: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(EmailAddressHeader)),
+        { exact: true }
+      )
+    }),
+    { identifier: "EmailMessageMetadata" }
+  )
+)

@@ -18,11 +18,27 @@ import { OperatorWorkflowEvent } from "./OperatorWorkflowEvent.js"
  * @since 0.1.0
  * @category schemas
  */
-export type EventDetails = ConversationAttributeUpdatedByWorkflow | ConversationAttributeUpdatedByAdmin | CustomActionStarted | CustomActionFinished | OperatorWorkflowEvent
+export type EventDetails =
+  | ConversationAttributeUpdatedByWorkflow
+  | ConversationAttributeUpdatedByAdmin
+  | CustomActionStarted
+  | CustomActionFinished
+  | OperatorWorkflowEvent
 
 /**
  * Event details of Workflow & actions
  * @since 0.1.0
  * @category schemas
  */
-export const EventDetails: Schema.Schema<EventDetails> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EventDetails> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ConversationAttributeUpdatedByWorkflow, ConversationAttributeUpdatedByAdmin, CustomActionStarted, CustomActionFinished, OperatorWorkflowEvent), { identifier: "EventDetails" }))
+export const EventDetails: Schema.Schema<EventDetails> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EventDetails> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Union(
+      ConversationAttributeUpdatedByWorkflow,
+      ConversationAttributeUpdatedByAdmin,
+      CustomActionStarted,
+      CustomActionFinished,
+      OperatorWorkflowEvent
+    ),
+    { identifier: "EventDetails" }
+  )
+)

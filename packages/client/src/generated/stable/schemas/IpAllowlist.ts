@@ -27,7 +27,19 @@ export interface IpAllowlist {
  * @since 0.1.0
  * @category schemas
  */
-export const IpAllowlist: Schema.Schema<IpAllowlist> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<IpAllowlist> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), enabled: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), ip_allowlist: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)), { exact: true }) }), { identifier: "IpAllowlist" }))
+export const IpAllowlist: Schema.Schema<IpAllowlist> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<IpAllowlist> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      enabled: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      ip_allowlist: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)),
+        { exact: true }
+      )
+    }),
+    { identifier: "IpAllowlist" }
+  )
+)
 
 /**
  * IP allowlist settings for the workspace.
@@ -48,4 +60,15 @@ export interface IpAllowlistInput {
  * @since 0.1.0
  * @category schemas
  */
-export const IpAllowlistInput: Schema.Schema<IpAllowlistInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<IpAllowlistInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optional(Schema.String), enabled: /*#__PURE__*/ Schema.optional(Schema.Boolean), ip_allowlist: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "IpAllowlistInput" }))
+export const IpAllowlistInput: Schema.Schema<IpAllowlistInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  IpAllowlistInput
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optional(Schema.String),
+      enabled: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+      ip_allowlist: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String))
+    }),
+    { identifier: "IpAllowlistInput" }
+  )
+)

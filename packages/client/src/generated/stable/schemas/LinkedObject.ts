@@ -27,4 +27,13 @@ export interface LinkedObject {
  * @since 0.1.0
  * @category schemas
  */
-export const LinkedObject: Schema.Schema<LinkedObject> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<LinkedObject> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), category: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "LinkedObject" }))
+export const LinkedObject: Schema.Schema<LinkedObject> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<LinkedObject> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      category: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "LinkedObject" }
+  )
+)

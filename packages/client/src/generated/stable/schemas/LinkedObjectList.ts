@@ -30,4 +30,18 @@ export interface LinkedObjectList {
  * @since 0.1.0
  * @category schemas
  */
-export const LinkedObjectList: Schema.Schema<LinkedObjectList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<LinkedObjectList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_more: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(LinkedObject)), { exact: true }) }), { identifier: "LinkedObjectList" }))
+export const LinkedObjectList: Schema.Schema<LinkedObjectList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  LinkedObjectList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      has_more: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(LinkedObject)), {
+        exact: true
+      })
+    }),
+    { identifier: "LinkedObjectList" }
+  )
+)

@@ -25,4 +25,14 @@ export interface MergeContactsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const MergeContactsRequest: Schema.Schema<MergeContactsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<MergeContactsRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ from: /*#__PURE__*/ Schema.optional(Schema.String), into: /*#__PURE__*/ Schema.optional(Schema.String) }), { identifier: "MergeContactsRequest" }))
+export const MergeContactsRequest: Schema.Schema<MergeContactsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  MergeContactsRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      from: /*#__PURE__*/ Schema.optional(Schema.String),
+      into: /*#__PURE__*/ Schema.optional(Schema.String)
+    }),
+    { identifier: "MergeContactsRequest" }
+  )
+)

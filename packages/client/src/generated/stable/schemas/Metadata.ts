@@ -19,4 +19,6 @@ export type Metadata = ConversationPartMetadata
  * @since 0.1.0
  * @category schemas
  */
-export const Metadata: Schema.Schema<Metadata> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Metadata> => /*#__PURE__*/ Schema.annotations(ConversationPartMetadata, { identifier: "Metadata" }))
+export const Metadata: Schema.Schema<Metadata> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Metadata> =>
+  /*#__PURE__*/ Schema.annotations(ConversationPartMetadata, { identifier: "Metadata" })
+)

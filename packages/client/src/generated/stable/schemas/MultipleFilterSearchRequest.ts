@@ -25,4 +25,22 @@ export interface MultipleFilterSearchRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const MultipleFilterSearchRequest: Schema.Schema<MultipleFilterSearchRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<MultipleFilterSearchRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ operator: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("AND", "OR")), value: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(SingleFilterSearchRequest, /*#__PURE__*/ Schema.suspend((): Schema.Schema<MultipleFilterSearchRequest> => MultipleFilterSearchRequest)))) }), { identifier: "MultipleFilterSearchRequest" }))
+export const MultipleFilterSearchRequest: Schema.Schema<MultipleFilterSearchRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<MultipleFilterSearchRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        operator: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("AND", "OR")),
+        value: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Array(
+            /*#__PURE__*/ Schema.Union(
+              SingleFilterSearchRequest,
+              /*#__PURE__*/ Schema.suspend((): Schema.Schema<MultipleFilterSearchRequest> =>
+                MultipleFilterSearchRequest
+              )
+            )
+          )
+        )
+      }),
+      { identifier: "MultipleFilterSearchRequest" }
+    )
+)

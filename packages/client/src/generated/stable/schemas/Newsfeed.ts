@@ -35,4 +35,15 @@ export interface Newsfeed {
  * @since 0.1.0
  * @category schemas
  */
-export const Newsfeed: Schema.Schema<Newsfeed> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Newsfeed> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }) }), { identifier: "Newsfeed" }))
+export const Newsfeed: Schema.Schema<Newsfeed> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Newsfeed> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true })
+    }),
+    { identifier: "Newsfeed" }
+  )
+)

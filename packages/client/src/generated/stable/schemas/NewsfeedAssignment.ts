@@ -25,7 +25,17 @@ export interface NewsfeedAssignment {
  * @since 0.1.0
  * @category schemas
  */
-export const NewsfeedAssignment: Schema.Schema<NewsfeedAssignment> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<NewsfeedAssignment> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), published_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }) }), { identifier: "NewsfeedAssignment" }))
+export const NewsfeedAssignment: Schema.Schema<NewsfeedAssignment> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  NewsfeedAssignment
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      newsfeed_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      published_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true })
+    }),
+    { identifier: "NewsfeedAssignment" }
+  )
+)
 
 /**
  * Assigns a news item to a newsfeed.
@@ -44,4 +54,13 @@ export interface NewsfeedAssignmentInput {
  * @since 0.1.0
  * @category schemas
  */
-export const NewsfeedAssignmentInput: Schema.Schema<NewsfeedAssignmentInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<NewsfeedAssignmentInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), published_at: /*#__PURE__*/ Schema.optional(Schema.Number) }), { identifier: "NewsfeedAssignmentInput" }))
+export const NewsfeedAssignmentInput: Schema.Schema<NewsfeedAssignmentInput> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<NewsfeedAssignmentInput> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        newsfeed_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        published_at: /*#__PURE__*/ Schema.optional(Schema.Number)
+      }),
+      { identifier: "NewsfeedAssignmentInput" }
+    )
+)

@@ -15,15 +15,15 @@ import * as Schema from "effect/Schema"
  */
 export interface OperatorWorkflowEvent {
   readonly workflow?: {
-  /** The name of the workflow */
-  readonly name?: string | null
-} | null
+    /** The name of the workflow */
+    readonly name?: string | null
+  } | null
   readonly event?: {
-  /** Type of the workflow event initiated */
-  readonly type?: string | null
-  /** Result of the workflow event */
-  readonly result?: string | null
-} | null
+    /** Type of the workflow event initiated */
+    readonly type?: string | null
+    /** Result of the workflow event */
+    readonly result?: string | null
+  } | null
 }
 
 /**
@@ -31,4 +31,28 @@ export interface OperatorWorkflowEvent {
  * @since 0.1.0
  * @category schemas
  */
-export const OperatorWorkflowEvent: Schema.Schema<OperatorWorkflowEvent> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<OperatorWorkflowEvent> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ workflow: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), event: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), result: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }) }), { identifier: "OperatorWorkflowEvent" }))
+export const OperatorWorkflowEvent: Schema.Schema<OperatorWorkflowEvent> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<OperatorWorkflowEvent> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        workflow: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Struct({
+              name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+            })
+          ),
+          { exact: true }
+        ),
+        event: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+              result: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+            })
+          ),
+          { exact: true }
+        )
+      }),
+      { identifier: "OperatorWorkflowEvent" }
+    )
+)

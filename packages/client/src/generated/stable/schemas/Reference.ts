@@ -23,4 +23,12 @@ export interface Reference {
  * @since 0.1.0
  * @category schemas
  */
-export const Reference: Schema.Schema<Reference> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Reference> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "Reference" }))
+export const Reference: Schema.Schema<Reference> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Reference> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "Reference" }
+  )
+)

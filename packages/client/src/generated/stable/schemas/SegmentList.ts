@@ -28,4 +28,18 @@ export interface SegmentList {
  * @since 0.1.0
  * @category schemas
  */
-export const SegmentList: Schema.Schema<SegmentList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SegmentList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), segments: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Segment)), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }) }), { identifier: "SegmentList" }))
+export const SegmentList: Schema.Schema<SegmentList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SegmentList> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      segments: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Segment)), {
+        exact: true
+      }),
+      pages: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+        { exact: true }
+      )
+    }),
+    { identifier: "SegmentList" }
+  )
+)

@@ -27,4 +27,24 @@ export interface SingleFilterSearchRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SingleFilterSearchRequest: Schema.Schema<SingleFilterSearchRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SingleFilterSearchRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ field: /*#__PURE__*/ Schema.optional(Schema.String), operator: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("=", "!=", "IN", "NIN", "<", ">", "~", "!~", "^", "$")), value: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number, /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))))) }), { identifier: "SingleFilterSearchRequest" }))
+export const SingleFilterSearchRequest: Schema.Schema<SingleFilterSearchRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<SingleFilterSearchRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        field: /*#__PURE__*/ Schema.optional(Schema.String),
+        operator: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Literal("=", "!=", "IN", "NIN", "<", ">", "~", "!~", "^", "$")
+        ),
+        value: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Union(
+              Schema.String,
+              Schema.Number,
+              /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+            )
+          )
+        )
+      }),
+      { identifier: "SingleFilterSearchRequest" }
+    )
+)

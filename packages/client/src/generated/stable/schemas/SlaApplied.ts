@@ -29,4 +29,13 @@ export interface SlaApplied {
  * @since 0.1.0
  * @category schemas
  */
-export const SlaApplied: Schema.Schema<SlaApplied> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SlaApplied> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), sla_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), sla_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "SlaApplied" }))
+export const SlaApplied: Schema.Schema<SlaApplied> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SlaApplied> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      sla_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      sla_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "SlaApplied" }
+  )
+)

@@ -18,11 +18,11 @@ export interface TagCompanyRequest {
   readonly name: string
   /** The id or company_id of the company can be passed as input parameters. */
   readonly companies: ReadonlyArray<{
-  /** The Intercom defined id representing the company. */
-  readonly id?: string | number | undefined
-  /** The company id you have defined for the company. */
-  readonly company_id?: string | number | undefined
-}>
+    /** The Intercom defined id representing the company. */
+    readonly id?: string | number | undefined
+    /** The company id you have defined for the company. */
+    readonly company_id?: string | number | undefined
+  }>
 }
 
 /**
@@ -30,4 +30,19 @@ export interface TagCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const TagCompanyRequest: Schema.Schema<TagCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TagCompanyRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, companies: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })) }), { identifier: "TagCompanyRequest" }))
+export const TagCompanyRequest: Schema.Schema<TagCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  TagCompanyRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      name: Schema.String,
+      companies: /*#__PURE__*/ Schema.Array(
+        /*#__PURE__*/ Schema.Struct({
+          id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+        })
+      )
+    }),
+    { identifier: "TagCompanyRequest" }
+  )
+)

@@ -26,4 +26,14 @@ export interface TeamList {
  * @since 0.1.0
  * @category schemas
  */
-export const TeamList: Schema.Schema<TeamList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TeamList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), teams: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Team)), { exact: true }) }), { identifier: "TeamList" }))
+export const TeamList: Schema.Schema<TeamList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TeamList> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      teams: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Team)), {
+        exact: true
+      })
+    }),
+    { identifier: "TeamList" }
+  )
+)

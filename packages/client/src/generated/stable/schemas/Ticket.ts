@@ -55,4 +55,29 @@ export interface Ticket {
  * @since 0.1.0
  * @category schemas
  */
-export const Ticket: Schema.Schema<Ticket> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Ticket> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ticket_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), category: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ticket_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketCustomAttributes), { exact: true }), ticket_state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketState), { exact: true }), ticket_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketType), { exact: true }), contacts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketContacts), { exact: true }), admin_assignee_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), team_assignee_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), open: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), snoozed_until: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), linked_objects: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(LinkedObjectList), { exact: true }), ticket_parts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketParts), { exact: true }), is_shared: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }), { identifier: "Ticket" }))
+export const Ticket: Schema.Schema<Ticket> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Ticket> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ticket_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      category: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ticket_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketCustomAttributes), {
+        exact: true
+      }),
+      ticket_state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketState), { exact: true }),
+      ticket_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketType), { exact: true }),
+      contacts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketContacts), { exact: true }),
+      admin_assignee_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      team_assignee_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      open: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      snoozed_until: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      linked_objects: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(LinkedObjectList), { exact: true }),
+      ticket_parts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketParts), { exact: true }),
+      is_shared: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
+    }),
+    { identifier: "Ticket" }
+  )
+)

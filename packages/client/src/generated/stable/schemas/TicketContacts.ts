@@ -26,4 +26,17 @@ export interface TicketContacts {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketContacts: Schema.Schema<TicketContacts> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketContacts> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), contacts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(ContactReference)), { exact: true }) }), { identifier: "TicketContacts" }))
+export const TicketContacts: Schema.Schema<TicketContacts> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  TicketContacts
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      contacts: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(ContactReference)),
+        { exact: true }
+      )
+    }),
+    { identifier: "TicketContacts" }
+  )
+)

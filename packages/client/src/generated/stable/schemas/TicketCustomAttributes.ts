@@ -14,11 +14,28 @@ import { FileAttribute } from "./FileAttribute.js"
  * @since 0.1.0
  * @category schemas
  */
-export type TicketCustomAttributes = { readonly [key: string]: (string | null) | number | boolean | ReadonlyArray<unknown> | FileAttribute }
+export type TicketCustomAttributes = {
+  readonly [key: string]: (string | null) | number | boolean | ReadonlyArray<unknown> | FileAttribute
+}
 
 /**
  * An object containing the different attributes associated to the ticket as key-value pairs. For the default title and description attributes, the keys are `_default_title_` and `_default_description_`.
  * @since 0.1.0
  * @category schemas
  */
-export const TicketCustomAttributes: Schema.Schema<TicketCustomAttributes> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketCustomAttributes> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.NullOr(Schema.String), Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.Unknown), FileAttribute) }), { identifier: "TicketCustomAttributes" }))
+export const TicketCustomAttributes: Schema.Schema<TicketCustomAttributes> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<TicketCustomAttributes> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Record({
+        key: Schema.String,
+        value: /*#__PURE__*/ Schema.Union(
+          /*#__PURE__*/ Schema.NullOr(Schema.String),
+          Schema.Number,
+          Schema.Boolean,
+          /*#__PURE__*/ Schema.Array(Schema.Unknown),
+          FileAttribute
+        )
+      }),
+      { identifier: "TicketCustomAttributes" }
+    )
+)

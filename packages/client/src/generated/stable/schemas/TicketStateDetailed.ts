@@ -29,11 +29,11 @@ export interface TicketStateDetailed {
   readonly archived?: boolean | null
   /** A list of ticket types associated with a given ticket state. */
   readonly ticket_types?: {
-  /** String representing the object's type. Always has the value `list`. */
-  readonly type?: string | null
-  /** A list of ticket type attributes associated with a given ticket type. */
-  readonly data?: (ReadonlyArray<TicketType | null>) | null
-} | null
+    /** String representing the object's type. Always has the value `list`. */
+    readonly type?: string | null
+    /** A list of ticket type attributes associated with a given ticket type. */
+    readonly data?: (ReadonlyArray<TicketType | null>) | null
+  } | null
 }
 
 /**
@@ -41,4 +41,28 @@ export interface TicketStateDetailed {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketStateDetailed: Schema.Schema<TicketStateDetailed> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketStateDetailed> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), category: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), internal_label: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_label: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), archived: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), ticket_types: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(TicketType))), { exact: true }) })), { exact: true }) }), { identifier: "TicketStateDetailed" }))
+export const TicketStateDetailed: Schema.Schema<TicketStateDetailed> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  TicketStateDetailed
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      category: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      internal_label: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      external_label: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      archived: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      ticket_types: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          data: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(TicketType))),
+            { exact: true }
+          )
+        })),
+        { exact: true }
+      )
+    }),
+    { identifier: "TicketStateDetailed" }
+  )
+)

@@ -26,4 +26,17 @@ export interface TicketStateList {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketStateList: Schema.Schema<TicketStateList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketStateList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(TicketStateDetailed))), { exact: true }) }), { identifier: "TicketStateList" }))
+export const TicketStateList: Schema.Schema<TicketStateList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  TicketStateList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(TicketStateDetailed))),
+        { exact: true }
+      )
+    }),
+    { identifier: "TicketStateList" }
+  )
+)

@@ -33,11 +33,11 @@ export interface TicketType {
   readonly ticket_type_attributes?: TicketTypeAttributeList | null
   /** A list of ticket states associated with a given ticket type. */
   readonly ticket_states?: {
-  /** String representing the object's type. Always has the value `list`. */
-  readonly type?: string | null
-  /** A list of ticket states associated with a given ticket type. */
-  readonly data?: (ReadonlyArray<TicketState | null>) | null
-} | null
+    /** String representing the object's type. Always has the value `list`. */
+    readonly type?: string | null
+    /** A list of ticket states associated with a given ticket type. */
+    readonly data?: (ReadonlyArray<TicketState | null>) | null
+  } | null
   /** Whether the ticket type is archived or not. */
   readonly archived?: boolean | null
   /** The date and time the ticket type was created. */
@@ -51,4 +51,33 @@ export interface TicketType {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketType: Schema.Schema<TicketType> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketType> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), category: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), icon: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ticket_type_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketTypeAttributeList), { exact: true }), ticket_states: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(TicketState))), { exact: true }) })), { exact: true }), archived: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }) }), { identifier: "TicketType" }))
+export const TicketType: Schema.Schema<TicketType> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketType> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      category: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      icon: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ticket_type_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketTypeAttributeList), {
+        exact: true
+      }),
+      ticket_states: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          data: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(TicketState))),
+            { exact: true }
+          )
+        })),
+        { exact: true }
+      ),
+      archived: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true })
+    }),
+    { identifier: "TicketType" }
+  )
+)

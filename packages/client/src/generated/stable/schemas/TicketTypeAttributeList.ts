@@ -28,4 +28,20 @@ export interface TicketTypeAttributeList {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketTypeAttributeList: Schema.Schema<TicketTypeAttributeList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketTypeAttributeList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ticket_type_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(TicketTypeAttribute))), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(TicketTypeAttribute))), { exact: true }) }), { identifier: "TicketTypeAttributeList" }))
+export const TicketTypeAttributeList: Schema.Schema<TicketTypeAttributeList> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<TicketTypeAttributeList> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        ticket_type_attributes: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(TicketTypeAttribute))),
+          { exact: true }
+        ),
+        data: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(TicketTypeAttribute))),
+          { exact: true }
+        )
+      }),
+      { identifier: "TicketTypeAttributeList" }
+    )
+)

@@ -26,4 +26,17 @@ export interface TicketTypeList {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketTypeList: Schema.Schema<TicketTypeList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketTypeList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(TicketType))), { exact: true }) }), { identifier: "TicketTypeList" }))
+export const TicketTypeList: Schema.Schema<TicketTypeList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  TicketTypeList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(TicketType))),
+        { exact: true }
+      )
+    }),
+    { identifier: "TicketTypeList" }
+  )
+)

@@ -18,13 +18,13 @@ export interface UntagCompanyRequest {
   readonly name: string
   /** The id or company_id of the company can be passed as input parameters. */
   readonly companies: ReadonlyArray<{
-  /** The Intercom defined id representing the company. */
-  readonly id?: string | number | undefined
-  /** The company id you have defined for the company. */
-  readonly company_id?: string | number | undefined
-  /** Always set to true */
-  readonly untag?: boolean | undefined
-}>
+    /** The Intercom defined id representing the company. */
+    readonly id?: string | number | undefined
+    /** The company id you have defined for the company. */
+    readonly company_id?: string | number | undefined
+    /** Always set to true */
+    readonly untag?: boolean | undefined
+  }>
 }
 
 /**
@@ -32,4 +32,20 @@ export interface UntagCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UntagCompanyRequest: Schema.Schema<UntagCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UntagCompanyRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, companies: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), untag: /*#__PURE__*/ Schema.optional(Schema.Boolean) })) }), { identifier: "UntagCompanyRequest" }))
+export const UntagCompanyRequest: Schema.Schema<UntagCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UntagCompanyRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      name: Schema.String,
+      companies: /*#__PURE__*/ Schema.Array(
+        /*#__PURE__*/ Schema.Struct({
+          id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          untag: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+        })
+      )
+    }),
+    { identifier: "UntagCompanyRequest" }
+  )
+)

@@ -37,4 +37,20 @@ export interface UpdateArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateArticleRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ title: /*#__PURE__*/ Schema.optional(Schema.String), description: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")), parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), parent_type: /*#__PURE__*/ Schema.optional(Schema.String), translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleTranslatedContentInput)) }), { identifier: "UpdateArticleRequest" }))
+export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateArticleRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      title: /*#__PURE__*/ Schema.optional(Schema.String),
+      description: /*#__PURE__*/ Schema.optional(Schema.String),
+      body: /*#__PURE__*/ Schema.optional(Schema.String),
+      author_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")),
+      parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      parent_type: /*#__PURE__*/ Schema.optional(Schema.String),
+      translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleTranslatedContentInput))
+    }),
+    { identifier: "UpdateArticleRequest" }
+  )
+)

@@ -20,4 +20,12 @@ export interface UpdateArticleRequestBody {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateArticleRequestBody: Schema.Schema<UpdateArticleRequestBody> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateArticleRequestBody> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ parent_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "UpdateArticleRequestBody" }))
+export const UpdateArticleRequestBody: Schema.Schema<UpdateArticleRequestBody> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateArticleRequestBody> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        parent_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+      }),
+      { identifier: "UpdateArticleRequestBody" }
+    )
+)

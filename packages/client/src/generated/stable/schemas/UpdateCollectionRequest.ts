@@ -29,4 +29,15 @@ export interface UpdateCollectionRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateCollectionRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), description: /*#__PURE__*/ Schema.optional(Schema.String), translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupTranslatedContentInput)), parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)) }), { identifier: "UpdateCollectionRequest" }))
+export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateCollectionRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        name: /*#__PURE__*/ Schema.optional(Schema.String),
+        description: /*#__PURE__*/ Schema.optional(Schema.String),
+        translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupTranslatedContentInput)),
+        parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String))
+      }),
+      { identifier: "UpdateCollectionRequest" }
+    )
+)

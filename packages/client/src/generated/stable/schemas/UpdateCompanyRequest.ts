@@ -35,4 +35,21 @@ export interface UpdateCompanyRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateCompanyRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), plan: /*#__PURE__*/ Schema.optional(Schema.String), size: /*#__PURE__*/ Schema.optional(Schema.Number), website: /*#__PURE__*/ Schema.optional(Schema.String), industry: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })), monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number) }), { identifier: "UpdateCompanyRequest" }))
+export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateCompanyRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      name: /*#__PURE__*/ Schema.optional(Schema.String),
+      plan: /*#__PURE__*/ Schema.optional(Schema.String),
+      size: /*#__PURE__*/ Schema.optional(Schema.Number),
+      website: /*#__PURE__*/ Schema.optional(Schema.String),
+      industry: /*#__PURE__*/ Schema.optional(Schema.String),
+      custom_attributes: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
+      ),
+      monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number)
+    }),
+    { identifier: "UpdateCompanyRequest" }
+  )
+)

@@ -21,8 +21,8 @@ export type UpdateDataAttributeRequest = {
   readonly messenger_writable?: boolean | undefined
   /** Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required. */
   readonly options: ReadonlyArray<{
-  readonly value?: string | undefined
-}>
+    readonly value?: string | undefined
+  }>
 } | {
   /** Whether the attribute is to be archived or not. */
   readonly archived?: boolean | undefined
@@ -36,4 +36,24 @@ export type UpdateDataAttributeRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateDataAttributeRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ archived: /*#__PURE__*/ Schema.optional(Schema.Boolean), description: /*#__PURE__*/ Schema.optional(Schema.String), messenger_writable: /*#__PURE__*/ Schema.optional(Schema.Boolean), options: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ value: /*#__PURE__*/ Schema.optional(Schema.String) })) }), /*#__PURE__*/ Schema.Struct({ archived: /*#__PURE__*/ Schema.optional(Schema.Boolean), description: /*#__PURE__*/ Schema.optional(Schema.String), messenger_writable: /*#__PURE__*/ Schema.optional(Schema.Boolean) })), { identifier: "UpdateDataAttributeRequest" }))
+export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateDataAttributeRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Union(
+        /*#__PURE__*/ Schema.Struct({
+          archived: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+          description: /*#__PURE__*/ Schema.optional(Schema.String),
+          messenger_writable: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+          options: /*#__PURE__*/ Schema.Array(
+            /*#__PURE__*/ Schema.Struct({ value: /*#__PURE__*/ Schema.optional(Schema.String) })
+          )
+        }),
+        /*#__PURE__*/ Schema.Struct({
+          archived: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+          description: /*#__PURE__*/ Schema.optional(Schema.String),
+          messenger_writable: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+        })
+      ),
+      { identifier: "UpdateDataAttributeRequest" }
+    )
+)

@@ -29,4 +29,15 @@ export interface UpdateInternalArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateInternalArticleRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ title: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), owner_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }), { identifier: "UpdateInternalArticleRequest" }))
+export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateInternalArticleRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        title: /*#__PURE__*/ Schema.optional(Schema.String),
+        body: /*#__PURE__*/ Schema.optional(Schema.String),
+        author_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        owner_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+      }),
+      { identifier: "UpdateInternalArticleRequest" }
+    )
+)

@@ -37,4 +37,22 @@ export interface UpdateTicketRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateTicketRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ ticket_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), ticket_state_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), open: /*#__PURE__*/ Schema.optional(Schema.Boolean), is_shared: /*#__PURE__*/ Schema.optional(Schema.Boolean), snoozed_until: /*#__PURE__*/ Schema.optional(Schema.Number), admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }), { identifier: "UpdateTicketRequest" }))
+export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateTicketRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      ticket_attributes: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })
+      ),
+      ticket_state_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      open: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+      is_shared: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+      snoozed_until: /*#__PURE__*/ Schema.optional(Schema.Number),
+      admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+    }),
+    { identifier: "UpdateTicketRequest" }
+  )
+)

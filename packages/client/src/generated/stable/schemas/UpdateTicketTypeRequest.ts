@@ -35,4 +35,17 @@ export interface UpdateTicketTypeRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateTicketTypeRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), description: /*#__PURE__*/ Schema.optional(Schema.String), category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")), icon: /*#__PURE__*/ Schema.optional(Schema.String), archived: /*#__PURE__*/ Schema.optional(Schema.Boolean), is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean) }), { identifier: "UpdateTicketTypeRequest" }))
+export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateTicketTypeRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        name: /*#__PURE__*/ Schema.optional(Schema.String),
+        description: /*#__PURE__*/ Schema.optional(Schema.String),
+        category: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("Customer", "Back-office", "Tracker")),
+        icon: /*#__PURE__*/ Schema.optional(Schema.String),
+        archived: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        is_internal: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+      }),
+      { identifier: "UpdateTicketTypeRequest" }
+    )
+)

@@ -17,41 +17,93 @@ export interface WhatsappMessageStatusList {
   /** The provided ruleset ID */
   readonly ruleset_id?: (string | number) | null
   readonly pages?: {
-  readonly type?: ("pages" | (string & {})) | null
-  /** Number of results per page */
-  readonly per_page?: number | null
-  /** Total number of pages */
-  readonly total_pages?: number | null
-  /** Information for fetching next page (null if no more pages) */
-  readonly next?: {
-  /** Cursor for the next page */
-  readonly starting_after?: string | null
-} | null
-} | null
+    readonly type?: ("pages" | (string & {})) | null
+    /** Number of results per page */
+    readonly per_page?: number | null
+    /** Total number of pages */
+    readonly total_pages?: number | null
+    /** Information for fetching next page (null if no more pages) */
+    readonly next?: {
+      /** Cursor for the next page */
+      readonly starting_after?: string | null
+    } | null
+  } | null
   /** Total number of events */
   readonly total_count?: number | null
-  readonly events?: (ReadonlyArray<{
-  /** Event ID */
-  readonly id: string
-  /** ID of the conversation */
-  readonly conversation_id?: string | null
-  /** Current status of the message */
-  readonly status?: ("sent" | "delivered" | "read" | "failed" | (string & {})) | null
-  /** Event type */
-  readonly type?: ("broadcast_outbound" | (string & {})) | null
-  /** Creation timestamp */
-  readonly created_at?: number | null
-  /** Last update timestamp */
-  readonly updated_at?: number | null
-  /** WhatsApp's message identifier */
-  readonly whatsapp_message_id?: string | null
-  /** Name of the WhatsApp template used */
-  readonly template_name?: string | null
-}>) | null
+  readonly events?:
+    | (ReadonlyArray<{
+      /** Event ID */
+      readonly id: string
+      /** ID of the conversation */
+      readonly conversation_id?: string | null
+      /** Current status of the message */
+      readonly status?: ("sent" | "delivered" | "read" | "failed" | (string & {})) | null
+      /** Event type */
+      readonly type?: ("broadcast_outbound" | (string & {})) | null
+      /** Creation timestamp */
+      readonly created_at?: number | null
+      /** Last update timestamp */
+      readonly updated_at?: number | null
+      /** WhatsApp's message identifier */
+      readonly whatsapp_message_id?: string | null
+      /** Name of the WhatsApp template used */
+      readonly template_name?: string | null
+    }>)
+    | null
 }
 
 /**
  * @since 0.1.0
  * @category schemas
  */
-export const WhatsappMessageStatusList: Schema.Schema<WhatsappMessageStatusList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<WhatsappMessageStatusList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ruleset_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), total_pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), next: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ starting_after: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }) })), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), events: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: Schema.String, conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), whatsapp_message_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), template_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }) }), { identifier: "WhatsappMessageStatusList" }))
+export const WhatsappMessageStatusList: Schema.Schema<WhatsappMessageStatusList> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<WhatsappMessageStatusList> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        ruleset_id: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          { exact: true }
+        ),
+        pages: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+            total_pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+            next: /*#__PURE__*/ Schema.optionalWith(
+              /*#__PURE__*/ Schema.NullOr(
+                /*#__PURE__*/ Schema.Struct({
+                  starting_after: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+                    exact: true
+                  })
+                })
+              ),
+              { exact: true }
+            )
+          })),
+          { exact: true }
+        ),
+        total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        events: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({
+            id: Schema.String,
+            conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+              exact: true
+            }),
+            status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+            updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+            whatsapp_message_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+              exact: true
+            }),
+            template_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+              exact: true
+            })
+          }))),
+          { exact: true }
+        )
+      }),
+      { identifier: "WhatsappMessageStatusList" }
+    )
+)

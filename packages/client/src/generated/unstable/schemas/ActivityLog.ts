@@ -19,19 +19,91 @@ export interface ActivityLog {
   readonly id?: string | null
   /** Details about the Admin involved in the activity. */
   readonly performed_by?: {
-  /** String representing the object's type. Always has the value `admin`. */
-  readonly type?: string | null
-  /** The id representing the admin. */
-  readonly id?: string | null
-  /** The email of the admin. */
-  readonly email?: string | null
-  /** The IP address of the admin. */
-  readonly ip?: string | null
-} | null
+    /** String representing the object's type. Always has the value `admin`. */
+    readonly type?: string | null
+    /** The id representing the admin. */
+    readonly id?: string | null
+    /** The email of the admin. */
+    readonly email?: string | null
+    /** The IP address of the admin. */
+    readonly ip?: string | null
+  } | null
   readonly metadata?: ActivityLogMetadata | null
   /** The time the activity was created. */
   readonly created_at?: number | null
-  readonly activity_type?: ("admin_conversation_assignment_limit_change" | "admin_ticket_assignment_limit_change" | "admin_away_mode_change" | "admin_deletion" | "admin_deprovisioned" | "admin_impersonation_end" | "admin_impersonation_start" | "admin_invite_change" | "admin_invite_creation" | "admin_invite_deletion" | "admin_login_failure" | "admin_login_success" | "admin_logout" | "admin_password_reset_request" | "admin_password_reset_success" | "admin_permission_change" | "admin_provisioned" | "admin_two_factor_auth_change" | "admin_unauthorized_sign_in_method" | "app_admin_join" | "app_authentication_method_change" | "app_data_deletion" | "app_data_export" | "app_google_sso_domain_change" | "app_identity_verification_change" | "app_name_change" | "app_outbound_address_change" | "app_package_installation" | "app_package_token_regeneration" | "app_package_uninstallation" | "app_team_creation" | "app_team_deletion" | "app_team_membership_modification" | "app_timezone_change" | "app_webhook_creation" | "app_webhook_deletion" | "articles_in_messenger_enabled_change" | "bulk_delete" | "bulk_export" | "campaign_deletion" | "campaign_state_change" | "conversation_part_deletion" | "conversation_topic_change" | "conversation_topic_creation" | "conversation_topic_deletion" | "help_center_settings_change" | "inbound_conversations_change" | "inbox_access_change" | "message_deletion" | "message_state_change" | "messenger_look_and_feel_change" | "messenger_search_required_change" | "messenger_spaces_change" | "office_hours_change" | "role_change" | "role_creation" | "role_deletion" | "ruleset_activation_title_preview" | "ruleset_creation" | "ruleset_deletion" | "search_browse_enabled_change" | "search_browse_required_change" | "seat_change" | "seat_revoke" | "security_settings_change" | "temporary_expectation_change" | "upfront_email_collection_change" | "welcome_message_change" | (string & {})) | null
+  readonly activity_type?:
+    | (
+      | "admin_conversation_assignment_limit_change"
+      | "admin_ticket_assignment_limit_change"
+      | "admin_away_mode_change"
+      | "admin_deletion"
+      | "admin_deprovisioned"
+      | "admin_impersonation_end"
+      | "admin_impersonation_start"
+      | "admin_invite_change"
+      | "admin_invite_creation"
+      | "admin_invite_deletion"
+      | "admin_login_failure"
+      | "admin_login_success"
+      | "admin_logout"
+      | "admin_password_reset_request"
+      | "admin_password_reset_success"
+      | "admin_permission_change"
+      | "admin_provisioned"
+      | "admin_two_factor_auth_change"
+      | "admin_unauthorized_sign_in_method"
+      | "app_admin_join"
+      | "app_authentication_method_change"
+      | "app_data_deletion"
+      | "app_data_export"
+      | "app_google_sso_domain_change"
+      | "app_identity_verification_change"
+      | "app_name_change"
+      | "app_outbound_address_change"
+      | "app_package_installation"
+      | "app_package_token_regeneration"
+      | "app_package_uninstallation"
+      | "app_team_creation"
+      | "app_team_deletion"
+      | "app_team_membership_modification"
+      | "app_timezone_change"
+      | "app_webhook_creation"
+      | "app_webhook_deletion"
+      | "articles_in_messenger_enabled_change"
+      | "bulk_delete"
+      | "bulk_export"
+      | "campaign_deletion"
+      | "campaign_state_change"
+      | "conversation_part_deletion"
+      | "conversation_topic_change"
+      | "conversation_topic_creation"
+      | "conversation_topic_deletion"
+      | "help_center_settings_change"
+      | "inbound_conversations_change"
+      | "inbox_access_change"
+      | "message_deletion"
+      | "message_state_change"
+      | "messenger_look_and_feel_change"
+      | "messenger_search_required_change"
+      | "messenger_spaces_change"
+      | "office_hours_change"
+      | "role_change"
+      | "role_creation"
+      | "role_deletion"
+      | "ruleset_activation_title_preview"
+      | "ruleset_creation"
+      | "ruleset_deletion"
+      | "search_browse_enabled_change"
+      | "search_browse_required_change"
+      | "seat_change"
+      | "seat_revoke"
+      | "security_settings_change"
+      | "temporary_expectation_change"
+      | "upfront_email_collection_change"
+      | "welcome_message_change"
+      | (string & {})
+    )
+    | null
   /** A sentence or two describing the activity. */
   readonly activity_description?: string | null
 }
@@ -41,4 +113,26 @@ export interface ActivityLog {
  * @since 0.1.0
  * @category schemas
  */
-export const ActivityLog: Schema.Schema<ActivityLog> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ActivityLog> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), performed_by: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ip: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), metadata: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ActivityLogMetadata), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), activity_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), activity_description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "ActivityLog" }))
+export const ActivityLog: Schema.Schema<ActivityLog> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ActivityLog> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      performed_by: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          ip: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+        })),
+        { exact: true }
+      ),
+      metadata: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ActivityLogMetadata), { exact: true }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      activity_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      activity_description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      })
+    }),
+    { identifier: "ActivityLog" }
+  )
+)

@@ -28,4 +28,18 @@ export interface ActivityLogList {
  * @since 0.1.0
  * @category schemas
  */
-export const ActivityLogList: Schema.Schema<ActivityLogList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ActivityLogList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }), activity_logs: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(ActivityLog))), { exact: true }) }), { identifier: "ActivityLogList" }))
+export const ActivityLogList: Schema.Schema<ActivityLogList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ActivityLogList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }),
+      activity_logs: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(ActivityLog))),
+        { exact: true }
+      )
+    }),
+    { identifier: "ActivityLogList" }
+  )
+)

@@ -26,4 +26,15 @@ export interface AdminList {
  * @since 0.1.0
  * @category schemas
  */
-export const AdminList: Schema.Schema<AdminList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AdminList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), admins: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(Admin))), { exact: true }) }), { identifier: "AdminList" }))
+export const AdminList: Schema.Schema<AdminList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AdminList> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      admins: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(Admin))),
+        { exact: true }
+      )
+    }),
+    { identifier: "AdminList" }
+  )
+)

@@ -37,4 +37,19 @@ export interface AdminReplyConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const AdminReplyConversationRequest: Schema.Schema<AdminReplyConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AdminReplyConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("comment", "note", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("admin"), body: /*#__PURE__*/ Schema.optional(Schema.String), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(QuickReplyOptionInput)), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), attachment_files: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(ConversationAttachmentFiles)) }), { identifier: "AdminReplyConversationRequest" }))
+export const AdminReplyConversationRequest: Schema.Schema<AdminReplyConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<AdminReplyConversationRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("comment", "note", "quick_reply"),
+        type: /*#__PURE__*/ Schema.Literal("admin"),
+        body: /*#__PURE__*/ Schema.optional(Schema.String),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(QuickReplyOptionInput)),
+        attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
+        attachment_files: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(ConversationAttachmentFiles))
+      }),
+      { identifier: "AdminReplyConversationRequest" }
+    )
+)

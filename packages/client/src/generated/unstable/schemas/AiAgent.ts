@@ -16,13 +16,24 @@ import { ContentSourcesList } from "./ContentSourcesList.js"
  */
 export interface AiAgent {
   /** The type of the source that triggered AI Agent involvement in the conversation. */
-  readonly source_type?: ("essentials_plan_setup" | "profile" | "workflow" | "workflow_preview" | "fin_preview" | (string & {})) | null
+  readonly source_type?:
+    | ("essentials_plan_setup" | "profile" | "workflow" | "workflow_preview" | "fin_preview" | (string & {}))
+    | null
   /** The title of the source that triggered AI Agent involvement in the conversation. If this is `essentials_plan_setup` then it will return `null`. */
   readonly source_title?: string | null
   /** The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null` */
   readonly last_answer_type?: ("ai_answer" | "custom_answer" | (string & {})) | null
   /** The resolution state of AI Agent. If no AI or custom answer has been delivered then this will return `null`. */
-  readonly resolution_state?: ("assumed_resolution" | "confirmed_resolution" | "escalated" | "negative_feedback" | "procedure_handoff" | (string & {})) | null
+  readonly resolution_state?:
+    | (
+      | "assumed_resolution"
+      | "confirmed_resolution"
+      | "escalated"
+      | "negative_feedback"
+      | "procedure_handoff"
+      | (string & {})
+    )
+    | null
   /** The customer satisfaction rating given to AI Agent, from 1-5. */
   readonly rating?: number | null
   /** The customer satisfaction rating remark given to AI Agent. */
@@ -39,4 +50,21 @@ export interface AiAgent {
  * @since 0.1.0
  * @category schemas
  */
-export const AiAgent: Schema.Schema<AiAgent> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AiAgent> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ source_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), source_title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), last_answer_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), resolution_state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), rating: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), rating_remark: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), content_sources: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ContentSourcesList), { exact: true }) }), { identifier: "AiAgent" }))
+export const AiAgent: Schema.Schema<AiAgent> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AiAgent> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      source_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      source_title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      last_answer_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      resolution_state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      rating: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      rating_remark: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      content_sources: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ContentSourcesList), {
+        exact: true
+      })
+    }),
+    { identifier: "AiAgent" }
+  )
+)

@@ -39,7 +39,24 @@ export interface ArticleContent {
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleContent: Schema.Schema<ArticleContent> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ArticleContent> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), author_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "ArticleContent" }))
+export const ArticleContent: Schema.Schema<ArticleContent> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ArticleContent
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      author_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "ArticleContent" }
+  )
+)
 
 /**
  * The Content of an Article.
@@ -72,4 +89,21 @@ export interface ArticleContentInput {
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleContentInput: Schema.Schema<ArticleContentInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ArticleContentInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Literal("article_content"))), title: /*#__PURE__*/ Schema.optional(Schema.String), description: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), author_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), updated_at: /*#__PURE__*/ Schema.optional(Schema.Number), url: /*#__PURE__*/ Schema.optional(Schema.String) }), { identifier: "ArticleContentInput" }))
+export const ArticleContentInput: Schema.Schema<ArticleContentInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ArticleContentInput
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Literal("article_content"))),
+      title: /*#__PURE__*/ Schema.optional(Schema.String),
+      description: /*#__PURE__*/ Schema.optional(Schema.String),
+      body: /*#__PURE__*/ Schema.optional(Schema.String),
+      author_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      updated_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      url: /*#__PURE__*/ Schema.optional(Schema.String)
+    }),
+    { identifier: "ArticleContentInput" }
+  )
+)

@@ -35,4 +35,25 @@ export interface ArticleStatistics {
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleStatistics: Schema.Schema<ArticleStatistics> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ArticleStatistics> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), views: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), conversions: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), reactions: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), happy_reaction_percentage: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), neutral_reaction_percentage: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), sad_reaction_percentage: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }) }), { identifier: "ArticleStatistics" }))
+export const ArticleStatistics: Schema.Schema<ArticleStatistics> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ArticleStatistics
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      views: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      conversions: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      reactions: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      happy_reaction_percentage: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      neutral_reaction_percentage: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      }),
+      sad_reaction_percentage: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+        exact: true
+      })
+    }),
+    { identifier: "ArticleStatistics" }
+  )
+)

@@ -98,7 +98,52 @@ export interface ArticleTranslatedContent {
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleTranslatedContent: Schema.Schema<ArticleTranslatedContent> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ArticleTranslatedContent> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), bg: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), bs: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), ca: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), cs: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), da: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), de: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), el: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), en: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), es: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), et: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), fi: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), fr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), he: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), hr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), hu: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), it: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), ja: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), ko: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), lt: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), lv: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), mn: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), nb: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), nl: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), pl: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), pt: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), ro: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), ru: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), sl: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), sr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), sv: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), tr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), vi: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), "pt-BR": /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), "zh-CN": /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }), "zh-TW": /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }) }), { identifier: "ArticleTranslatedContent" }))
+export const ArticleTranslatedContent: Schema.Schema<ArticleTranslatedContent> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ArticleTranslatedContent> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        ar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        bg: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        bs: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        ca: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        cs: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        da: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        de: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        el: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        en: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        es: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        et: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        fi: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        fr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        he: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        hr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        hu: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        it: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        ja: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        ko: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        lt: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        lv: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        mn: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        nb: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        nl: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        pl: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        pt: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        ro: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        ru: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        sl: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        sr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        sv: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        tr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        vi: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        "pt-BR": /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        "zh-CN": /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true }),
+        "zh-TW": /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleContent), { exact: true })
+      }),
+      { identifier: "ArticleTranslatedContent" }
+    )
+)
 
 /**
  * The Translated Content of an Article. The keys are the locale codes and the values are the translated content of the article.
@@ -189,4 +234,51 @@ export interface ArticleTranslatedContentInput {
  * @since 0.1.0
  * @category schemas
  */
-export const ArticleTranslatedContentInput: Schema.Schema<ArticleTranslatedContentInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ArticleTranslatedContentInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Literal("article_translated_content"))), ar: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), bg: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), bs: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), ca: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), cs: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), da: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), de: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), el: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), en: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), es: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), et: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), fi: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), fr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), he: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), hr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), hu: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), it: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), ja: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), ko: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), lt: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), lv: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), mn: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), nb: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), nl: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), pl: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), pt: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), ro: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), ru: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), sl: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), sr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), sv: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), tr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), vi: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), "pt-BR": /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), "zh-CN": /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)), "zh-TW": /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)) }), { identifier: "ArticleTranslatedContentInput" }))
+export const ArticleTranslatedContentInput: Schema.Schema<ArticleTranslatedContentInput> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ArticleTranslatedContentInput> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Literal("article_translated_content"))
+        ),
+        ar: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        bg: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        bs: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        ca: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        cs: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        da: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        de: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        el: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        en: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        es: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        et: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        fi: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        fr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        he: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        hr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        hu: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        it: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        ja: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        ko: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        lt: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        lv: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        mn: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        nb: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        nl: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        pl: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        pt: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        ro: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        ru: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        sl: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        sr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        sv: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        tr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        vi: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        "pt-BR": /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        "zh-CN": /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput)),
+        "zh-TW": /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleContentInput))
+      }),
+      { identifier: "ArticleTranslatedContentInput" }
+    )
+)

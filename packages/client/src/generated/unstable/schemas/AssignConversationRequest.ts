@@ -29,4 +29,16 @@ export interface AssignConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const AssignConversationRequest: Schema.Schema<AssignConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AssignConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("assignment"), type: /*#__PURE__*/ Schema.Literal("admin", "team"), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), assignee_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), body: /*#__PURE__*/ Schema.optional(Schema.String) }), { identifier: "AssignConversationRequest" }))
+export const AssignConversationRequest: Schema.Schema<AssignConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<AssignConversationRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("assignment"),
+        type: /*#__PURE__*/ Schema.Literal("admin", "team"),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        assignee_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        body: /*#__PURE__*/ Schema.optional(Schema.String)
+      }),
+      { identifier: "AssignConversationRequest" }
+    )
+)

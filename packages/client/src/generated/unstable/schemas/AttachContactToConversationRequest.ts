@@ -18,18 +18,18 @@ export interface AttachContactToConversationRequest {
   /** The `id` of the admin who is adding the new participant. */
   readonly admin_id?: string | number | undefined
   readonly customer?: {
-  /** The identifier for the contact as given by Intercom. */
-  readonly intercom_user_id: string | number
-  readonly customer?: CustomerRequest | null | undefined
-} | {
-  /** The external_id you have defined for the contact who is being added as a participant. */
-  readonly user_id: string | number
-  readonly customer?: CustomerRequest | null | undefined
-} | {
-  /** The email you have defined for the contact who is being added as a participant. */
-  readonly email: string
-  readonly customer?: CustomerRequest | null | undefined
-} | undefined
+    /** The identifier for the contact as given by Intercom. */
+    readonly intercom_user_id: string | number
+    readonly customer?: CustomerRequest | null | undefined
+  } | {
+    /** The external_id you have defined for the contact who is being added as a participant. */
+    readonly user_id: string | number
+    readonly customer?: CustomerRequest | null | undefined
+  } | {
+    /** The email you have defined for the contact who is being added as a participant. */
+    readonly email: string
+    readonly customer?: CustomerRequest | null | undefined
+  } | undefined
 }
 
 /**
@@ -37,4 +37,28 @@ export interface AttachContactToConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), customer: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), customer: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(CustomerRequest)) }), /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), customer: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(CustomerRequest)) }), /*#__PURE__*/ Schema.Struct({ email: Schema.String, customer: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(CustomerRequest)) }))) }), { identifier: "AttachContactToConversationRequest" }))
+export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToConversationRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        customer: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Union(
+            /*#__PURE__*/ Schema.Struct({
+              intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+              customer: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(CustomerRequest))
+            }),
+            /*#__PURE__*/ Schema.Struct({
+              user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+              customer: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(CustomerRequest))
+            }),
+            /*#__PURE__*/ Schema.Struct({
+              email: Schema.String,
+              customer: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(CustomerRequest))
+            })
+          )
+        )
+      }),
+      { identifier: "AttachContactToConversationRequest" }
+    )
+  )

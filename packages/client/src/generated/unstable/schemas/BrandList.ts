@@ -25,4 +25,14 @@ export interface BrandList {
  * @since 0.1.0
  * @category schemas
  */
-export const BrandList: Schema.Schema<BrandList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<BrandList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Brand)), { exact: true }) }), { identifier: "BrandList" }))
+export const BrandList: Schema.Schema<BrandList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<BrandList> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Brand)), {
+        exact: true
+      })
+    }),
+    { identifier: "BrandList" }
+  )
+)

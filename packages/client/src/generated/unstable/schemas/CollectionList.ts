@@ -30,4 +30,18 @@ export interface CollectionList {
  * @since 0.1.0
  * @category schemas
  */
-export const CollectionList: Schema.Schema<CollectionList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CollectionList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Collection)), { exact: true }) }), { identifier: "CollectionList" }))
+export const CollectionList: Schema.Schema<CollectionList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CollectionList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Collection)), {
+        exact: true
+      })
+    }),
+    { identifier: "CollectionList" }
+  )
+)

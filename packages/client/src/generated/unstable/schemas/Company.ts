@@ -25,13 +25,13 @@ export interface Company {
   /** The Intercom defined code of the workspace the company is associated to. */
   readonly app_id?: string | null
   readonly plan?: {
-  /** Value is always "plan" */
-  readonly type?: string | null
-  /** The id of the plan */
-  readonly id?: string | null
-  /** The name of the plan */
-  readonly name?: string | null
-} | null
+    /** Value is always "plan" */
+    readonly type?: string | null
+    /** The id of the plan */
+    readonly id?: string | null
+    /** The name of the plan */
+    readonly name?: string | null
+  } | null
   /** The company id you have defined for the company. */
   readonly company_id?: string | null
   /** The time the company was created by you. */
@@ -58,22 +58,22 @@ export interface Company {
   readonly custom_attributes?: { readonly [key: string]: string } | null
   /** The list of tags associated with the company */
   readonly tags?: {
-  /** The type of the object */
-  readonly type?: ("tag.list" | (string & {})) | null
-  readonly tags?: ReadonlyArray<unknown> | null
-} | null
+    /** The type of the object */
+    readonly type?: ("tag.list" | (string & {})) | null
+    readonly tags?: ReadonlyArray<unknown> | null
+  } | null
   /** The list of segments associated with the company */
   readonly segments?: {
-  /** The type of the object */
-  readonly type?: ("segment.list" | (string & {})) | null
-  readonly segments?: ReadonlyArray<Segment> | null
-} | null
+    /** The type of the object */
+    readonly type?: ("segment.list" | (string & {})) | null
+    readonly segments?: ReadonlyArray<Segment> | null
+  } | null
   /** The list of notes associated with the company */
   readonly notes?: {
-  /** The type of the object */
-  readonly type?: ("note.list" | (string & {})) | null
-  readonly notes?: ReadonlyArray<CompanyNote> | null
-} | null
+    /** The type of the object */
+    readonly type?: ("note.list" | (string & {})) | null
+    readonly notes?: ReadonlyArray<CompanyNote> | null
+  } | null
 }
 
 /**
@@ -81,4 +81,73 @@ export interface Company {
  * @since 0.1.0
  * @category schemas
  */
-export const Company: Schema.Schema<Company> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Company> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), app_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), plan: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), company_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), remote_created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), last_request_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), size: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), website: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), industry: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), monthly_spend: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), session_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), user_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), custom_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Unknown)), { exact: true }) })), { exact: true }), segments: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), segments: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Segment)), { exact: true }) })), { exact: true }), notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), notes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(CompanyNote)), { exact: true }) })), { exact: true }) }), { identifier: "Company" }))
+export const Company: Schema.Schema<Company> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Company> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      app_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      plan: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+        })),
+        { exact: true }
+      ),
+      company_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      remote_created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      last_request_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      size: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      website: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      industry: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      monthly_spend: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      session_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      user_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      custom_attributes: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })),
+        { exact: true }
+      ),
+      tags: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            tags: /*#__PURE__*/ Schema.optionalWith(
+              /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Unknown)),
+              { exact: true }
+            )
+          })
+        ),
+        { exact: true }
+      ),
+      segments: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            segments: /*#__PURE__*/ Schema.optionalWith(
+              /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Segment)),
+              { exact: true }
+            )
+          })
+        ),
+        { exact: true }
+      ),
+      notes: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            notes: /*#__PURE__*/ Schema.optionalWith(
+              /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(CompanyNote)),
+              { exact: true }
+            )
+          })
+        ),
+        { exact: true }
+      )
+    }),
+    { identifier: "Company" }
+  )
+)

@@ -31,4 +31,19 @@ export interface CompanyScroll {
  * @since 0.1.0
  * @category schemas
  */
-export const CompanyScroll: Schema.Schema<CompanyScroll> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CompanyScroll> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Company)), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), scroll_param: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "CompanyScroll" }))
+export const CompanyScroll: Schema.Schema<CompanyScroll> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CompanyScroll
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Company)), {
+        exact: true
+      }),
+      pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      scroll_param: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "CompanyScroll" }
+  )
+)

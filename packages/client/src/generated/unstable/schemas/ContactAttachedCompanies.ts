@@ -32,4 +32,20 @@ export interface ContactAttachedCompanies {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactAttachedCompanies: Schema.Schema<ContactAttachedCompanies> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactAttachedCompanies> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Company)), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(PagesLink), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Company)), { exact: true }) }), { identifier: "ContactAttachedCompanies" }))
+export const ContactAttachedCompanies: Schema.Schema<ContactAttachedCompanies> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ContactAttachedCompanies> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Company)), {
+          exact: true
+        }),
+        total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(PagesLink), { exact: true }),
+        data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Company)), {
+          exact: true
+        })
+      }),
+      { identifier: "ContactAttachedCompanies" }
+    )
+)

@@ -23,12 +23,14 @@ export interface ContactReplyBaseRequest {
   /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
   readonly attachment_urls?: ReadonlyArray<string> | null
   /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-  readonly reply_options?: (ReadonlyArray<{
-  /** The text of the chosen reply option. */
-  readonly text?: string | null
-  /** The unique identifier for the quick reply option selected. */
-  readonly uuid?: string | null
-}>) | null
+  readonly reply_options?:
+    | (ReadonlyArray<{
+      /** The text of the chosen reply option. */
+      readonly text?: string | null
+      /** The unique identifier for the quick reply option selected. */
+      readonly uuid?: string | null
+    }>)
+    | null
 }
 
 /**
@@ -36,7 +38,33 @@ export interface ContactReplyBaseRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyBaseRequest: Schema.Schema<ContactReplyBaseRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactReplyBaseRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), attachment_urls: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)), { exact: true }), reply_options: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }) }), { identifier: "ContactReplyBaseRequest" }))
+export const ContactReplyBaseRequest: Schema.Schema<ContactReplyBaseRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ContactReplyBaseRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        attachment_urls: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)),
+          { exact: true }
+        ),
+        reply_options: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Array(
+              /*#__PURE__*/ Schema.Struct({
+                text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+                uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+              })
+            )
+          ),
+          { exact: true }
+        )
+      }),
+      { identifier: "ContactReplyBaseRequest" }
+    )
+)
 
 /**
  * Contact Reply Base Object
@@ -53,12 +81,14 @@ export interface ContactReplyBaseRequestInput {
   /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
   readonly attachment_urls?: ReadonlyArray<string> | undefined
   /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-  readonly reply_options?: ReadonlyArray<{
-  /** The text of the chosen reply option. */
-  readonly text: string
-  /** The unique identifier for the quick reply option selected. */
-  readonly uuid: string
-}> | undefined
+  readonly reply_options?:
+    | ReadonlyArray<{
+      /** The text of the chosen reply option. */
+      readonly text: string
+      /** The unique identifier for the quick reply option selected. */
+      readonly uuid: string
+    }>
+    | undefined
 }
 
 /**
@@ -66,4 +96,19 @@ export interface ContactReplyBaseRequestInput {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyBaseRequestInput: Schema.Schema<ContactReplyBaseRequestInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactReplyBaseRequestInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("user"), body: /*#__PURE__*/ Schema.optional(Schema.String), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))) }), { identifier: "ContactReplyBaseRequestInput" }))
+export const ContactReplyBaseRequestInput: Schema.Schema<ContactReplyBaseRequestInput> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ContactReplyBaseRequestInput> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
+        type: /*#__PURE__*/ Schema.Literal("user"),
+        body: /*#__PURE__*/ Schema.optional(Schema.String),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
+        reply_options: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
+        )
+      }),
+      { identifier: "ContactReplyBaseRequestInput" }
+    )
+)

@@ -24,12 +24,14 @@ export interface ContactReplyIntercomUserIdRequest {
   /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
   readonly attachment_urls?: ReadonlyArray<string> | undefined
   /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-  readonly reply_options?: ReadonlyArray<{
-  /** The text of the chosen reply option. */
-  readonly text: string
-  /** The unique identifier for the quick reply option selected. */
-  readonly uuid: string
-}> | undefined
+  readonly reply_options?:
+    | ReadonlyArray<{
+      /** The text of the chosen reply option. */
+      readonly text: string
+      /** The unique identifier for the quick reply option selected. */
+      readonly uuid: string
+    }>
+    | undefined
   /** The identifier for the contact as given by Intercom. */
   readonly intercom_user_id: string | number
   /** A list of files that will be added as attachments. */
@@ -41,4 +43,21 @@ export interface ContactReplyIntercomUserIdRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactReplyIntercomUserIdRequest: Schema.Schema<ContactReplyIntercomUserIdRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactReplyIntercomUserIdRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"), type: /*#__PURE__*/ Schema.Literal("user"), body: /*#__PURE__*/ Schema.optional(Schema.String), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))), intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), attachment_files: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(ConversationAttachmentFiles)) }), { identifier: "ContactReplyIntercomUserIdRequest" }))
+export const ContactReplyIntercomUserIdRequest: Schema.Schema<ContactReplyIntercomUserIdRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ContactReplyIntercomUserIdRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
+        type: /*#__PURE__*/ Schema.Literal("user"),
+        body: /*#__PURE__*/ Schema.optional(Schema.String),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
+        reply_options: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
+        ),
+        intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        attachment_files: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(ConversationAttachmentFiles))
+      }),
+      { identifier: "ContactReplyIntercomUserIdRequest" }
+    )
+  )

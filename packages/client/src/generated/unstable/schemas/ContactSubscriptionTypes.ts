@@ -30,4 +30,18 @@ export interface ContactSubscriptionTypes {
  * @since 0.1.0
  * @category schemas
  */
-export const ContactSubscriptionTypes: Schema.Schema<ContactSubscriptionTypes> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContactSubscriptionTypes> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(AddressableList)), { exact: true }), url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), has_more: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }), { identifier: "ContactSubscriptionTypes" }))
+export const ContactSubscriptionTypes: Schema.Schema<ContactSubscriptionTypes> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ContactSubscriptionTypes> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        data: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(AddressableList)),
+          { exact: true }
+        ),
+        url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        has_more: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
+      }),
+      { identifier: "ContactSubscriptionTypes" }
+    )
+)

@@ -15,7 +15,9 @@ import * as Schema from "effect/Schema"
  */
 export interface ContentSource {
   /** The type of the content source. */
-  readonly content_type?: ("file" | "article" | "external_content" | "content_snippet" | "workflow_connector_action" | (string & {})) | null
+  readonly content_type?:
+    | ("file" | "article" | "external_content" | "content_snippet" | "workflow_connector_action" | (string & {}))
+    | null
   /** The internal URL linking to the content source for teammates. */
   readonly url?: string | null
   /** The title of the content source. */
@@ -29,4 +31,16 @@ export interface ContentSource {
  * @since 0.1.0
  * @category schemas
  */
-export const ContentSource: Schema.Schema<ContentSource> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ContentSource> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ content_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), locale: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "ContentSource" }))
+export const ContentSource: Schema.Schema<ContentSource> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ContentSource
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      content_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      locale: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "ContentSource" }
+  )
+)

@@ -15,17 +15,17 @@ import * as Schema from "effect/Schema"
  */
 export interface ConversationAttributeUpdatedByWorkflow {
   readonly workflow?: {
-  /** Name of the workflow */
-  readonly name?: string | null
-} | null
+    /** Name of the workflow */
+    readonly name?: string | null
+  } | null
   readonly attribute?: {
-  /** Name of the CDA updated */
-  readonly name?: string | null
-} | null
+    /** Name of the CDA updated */
+    readonly name?: string | null
+  } | null
   readonly value?: {
-  /** Value of the CDA updated */
-  readonly name?: string | null
-} | null
+    /** Value of the CDA updated */
+    readonly name?: string | null
+  } | null
 }
 
 /**
@@ -33,4 +33,35 @@ export interface ConversationAttributeUpdatedByWorkflow {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationAttributeUpdatedByWorkflow: Schema.Schema<ConversationAttributeUpdatedByWorkflow> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationAttributeUpdatedByWorkflow> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ workflow: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), attribute: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), value: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }) }), { identifier: "ConversationAttributeUpdatedByWorkflow" }))
+export const ConversationAttributeUpdatedByWorkflow: Schema.Schema<ConversationAttributeUpdatedByWorkflow> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationAttributeUpdatedByWorkflow> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        workflow: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Struct({
+              name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+            })
+          ),
+          { exact: true }
+        ),
+        attribute: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Struct({
+              name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+            })
+          ),
+          { exact: true }
+        ),
+        value: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Struct({
+              name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+            })
+          ),
+          { exact: true }
+        )
+      }),
+      { identifier: "ConversationAttributeUpdatedByWorkflow" }
+    )
+  )

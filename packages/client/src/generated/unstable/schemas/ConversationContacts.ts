@@ -25,4 +25,17 @@ export interface ConversationContacts {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationContacts: Schema.Schema<ConversationContacts> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationContacts> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), contacts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(ContactReference)), { exact: true }) }), { identifier: "ConversationContacts" }))
+export const ConversationContacts: Schema.Schema<ConversationContacts> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ConversationContacts
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      contacts: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(ContactReference)),
+        { exact: true }
+      )
+    }),
+    { identifier: "ConversationContacts" }
+  )
+)

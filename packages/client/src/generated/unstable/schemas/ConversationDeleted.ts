@@ -27,4 +27,15 @@ export interface ConversationDeleted {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationDeleted: Schema.Schema<ConversationDeleted> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationDeleted> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }), { identifier: "ConversationDeleted" }))
+export const ConversationDeleted: Schema.Schema<ConversationDeleted> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ConversationDeleted
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
+    }),
+    { identifier: "ConversationDeleted" }
+  )
+)

@@ -24,4 +24,14 @@ export interface ConversationFirstContactReply {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationFirstContactReply: Schema.Schema<ConversationFirstContactReply> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationFirstContactReply> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "ConversationFirstContactReply" }))
+export const ConversationFirstContactReply: Schema.Schema<ConversationFirstContactReply> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ConversationFirstContactReply> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+      }),
+      { identifier: "ConversationFirstContactReply" }
+    )
+)

@@ -30,4 +30,19 @@ export interface ConversationList {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationList: Schema.Schema<ConversationList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), conversations: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Conversation)), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }) }), { identifier: "ConversationList" }))
+export const ConversationList: Schema.Schema<ConversationList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ConversationList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      conversations: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Conversation)),
+        { exact: true }
+      ),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true })
+    }),
+    { identifier: "ConversationList" }
+  )
+)

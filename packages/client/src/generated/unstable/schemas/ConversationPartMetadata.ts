@@ -15,14 +15,16 @@ import * as Schema from "effect/Schema"
  */
 export interface ConversationPartMetadata {
   /** The quick reply options sent by the Admin or bot, presented in this conversation part. */
-  readonly quick_reply_options?: (ReadonlyArray<{
-  /** The text to display in this quick reply option. */
-  readonly text?: string | null
-  /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment conversation part that is created when a user clicks on this reply option. */
-  readonly uuid?: string | null
-  /** The translations for the quick reply option. */
-  readonly translations?: { readonly [key: string]: unknown } | null
-}>) | null
+  readonly quick_reply_options?:
+    | (ReadonlyArray<{
+      /** The text to display in this quick reply option. */
+      readonly text?: string | null
+      /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment conversation part that is created when a user clicks on this reply option. */
+      readonly uuid?: string | null
+      /** The translations for the quick reply option. */
+      readonly translations?: { readonly [key: string]: unknown } | null
+    }>)
+    | null
   /** The unique identifier for the quick reply option that was clicked by the end user. */
   readonly quick_reply_uuid?: string | null
 }
@@ -32,4 +34,23 @@ export interface ConversationPartMetadata {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationPartMetadata: Schema.Schema<ConversationPartMetadata> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationPartMetadata> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ quick_reply_options: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), translations: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }) }))), { exact: true }), quick_reply_uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "ConversationPartMetadata" }))
+export const ConversationPartMetadata: Schema.Schema<ConversationPartMetadata> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ConversationPartMetadata> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        quick_reply_options: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({
+            text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            translations: /*#__PURE__*/ Schema.optionalWith(
+              /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+              { exact: true }
+            )
+          }))),
+          { exact: true }
+        ),
+        quick_reply_uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+      }),
+      { identifier: "ConversationPartMetadata" }
+    )
+)

@@ -26,4 +26,18 @@ export interface ConversationParts {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationParts: Schema.Schema<ConversationParts> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationParts> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), conversation_parts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(ConversationPart)), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }) }), { identifier: "ConversationParts" }))
+export const ConversationParts: Schema.Schema<ConversationParts> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ConversationParts
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      conversation_parts: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(ConversationPart)),
+        { exact: true }
+      ),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true })
+    }),
+    { identifier: "ConversationParts" }
+  )
+)

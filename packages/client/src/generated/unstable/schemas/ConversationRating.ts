@@ -33,4 +33,18 @@ export interface ConversationRating {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationRating: Schema.Schema<ConversationRating> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationRating> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ rating: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), remark: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), contact: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ContactReference), { exact: true }), teammate: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Reference), { exact: true }) }), { identifier: "ConversationRating" }))
+export const ConversationRating: Schema.Schema<ConversationRating> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  ConversationRating
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      rating: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      remark: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      contact: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ContactReference), { exact: true }),
+      teammate: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Reference), { exact: true })
+    }),
+    { identifier: "ConversationRating" }
+  )
+)

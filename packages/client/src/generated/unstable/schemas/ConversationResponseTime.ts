@@ -27,4 +27,14 @@ export interface ConversationResponseTime {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationResponseTime: Schema.Schema<ConversationResponseTime> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationResponseTime> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ team_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), team_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), response_time: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }) }), { identifier: "ConversationResponseTime" }))
+export const ConversationResponseTime: Schema.Schema<ConversationResponseTime> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ConversationResponseTime> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        team_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        team_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        response_time: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true })
+      }),
+      { identifier: "ConversationResponseTime" }
+    )
+)

@@ -18,15 +18,15 @@ export interface ConversationSlaAppliedByWorkflow {
   readonly sla_name?: string | null
   /** Target times configured for the SLA (in seconds) */
   readonly sla_definition?: {
-  /** First response time target in seconds */
-  readonly first_reply_time?: number | null
-  /** Next reply time target in seconds */
-  readonly next_reply_time?: number | null
-  /** Resolution time target in seconds */
-  readonly resolution_time?: number | null
-  /** Time to close target in seconds */
-  readonly time_to_close?: number | null
-} | null
+    /** First response time target in seconds */
+    readonly first_reply_time?: number | null
+    /** Next reply time target in seconds */
+    readonly next_reply_time?: number | null
+    /** Resolution time target in seconds */
+    readonly resolution_time?: number | null
+    /** Time to close target in seconds */
+    readonly time_to_close?: number | null
+  } | null
 }
 
 /**
@@ -34,4 +34,29 @@ export interface ConversationSlaAppliedByWorkflow {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationSlaAppliedByWorkflow: Schema.Schema<ConversationSlaAppliedByWorkflow> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationSlaAppliedByWorkflow> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ sla_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), sla_definition: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ first_reply_time: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), next_reply_time: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), resolution_time: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), time_to_close: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }) })), { exact: true }) }), { identifier: "ConversationSlaAppliedByWorkflow" }))
+export const ConversationSlaAppliedByWorkflow: Schema.Schema<ConversationSlaAppliedByWorkflow> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<ConversationSlaAppliedByWorkflow> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        sla_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        sla_definition: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
+            first_reply_time: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+              exact: true
+            }),
+            next_reply_time: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+              exact: true
+            }),
+            resolution_time: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+              exact: true
+            }),
+            time_to_close: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+              exact: true
+            })
+          })),
+          { exact: true }
+        )
+      }),
+      { identifier: "ConversationSlaAppliedByWorkflow" }
+    )
+  )

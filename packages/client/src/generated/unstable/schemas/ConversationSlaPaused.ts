@@ -19,12 +19,14 @@ export interface ConversationSlaPaused {
   /** Overall SLA status at pause time */
   readonly current_sla_status?: ("active" | "hit" | "missed" | "canceled" | (string & {})) | null
   /** Status of all SLA targets at pause time */
-  readonly sla_states?: { readonly [key: string]: {
-  /** Status of this specific target (always paused) */
-  readonly status?: ("paused" | (string & {})) | null
-  /** Time remaining when paused */
-  readonly seconds_remaining?: number | null
-} } | null
+  readonly sla_states?: {
+    readonly [key: string]: {
+      /** Status of this specific target (always paused) */
+      readonly status?: ("paused" | (string & {})) | null
+      /** Time remaining when paused */
+      readonly seconds_remaining?: number | null
+    }
+  } | null
 }
 
 /**
@@ -32,4 +34,27 @@ export interface ConversationSlaPaused {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationSlaPaused: Schema.Schema<ConversationSlaPaused> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationSlaPaused> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ sla_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), current_sla_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), sla_states: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Struct({ status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), seconds_remaining: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }) }) })), { exact: true }) }), { identifier: "ConversationSlaPaused" }))
+export const ConversationSlaPaused: Schema.Schema<ConversationSlaPaused> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ConversationSlaPaused> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        sla_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        current_sla_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+          exact: true
+        }),
+        sla_states: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({
+            key: Schema.String,
+            value: /*#__PURE__*/ Schema.Struct({
+              status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+              seconds_remaining: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+                exact: true
+              })
+            })
+          })),
+          { exact: true }
+        )
+      }),
+      { identifier: "ConversationSlaPaused" }
+    )
+)

@@ -23,4 +23,12 @@ export interface ConversationSlaRemoved {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationSlaRemoved: Schema.Schema<ConversationSlaRemoved> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationSlaRemoved> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ sla_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "ConversationSlaRemoved" }))
+export const ConversationSlaRemoved: Schema.Schema<ConversationSlaRemoved> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ConversationSlaRemoved> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        sla_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+      }),
+      { identifier: "ConversationSlaRemoved" }
+    )
+)

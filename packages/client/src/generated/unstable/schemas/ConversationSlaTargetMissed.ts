@@ -17,16 +17,20 @@ export interface ConversationSlaTargetMissed {
   /** Name of the SLA */
   readonly sla_name?: string | null
   /** Which specific target was missed */
-  readonly sla_target_type?: ("first_reply_time" | "next_reply_time" | "resolution_time" | "time_to_close" | (string & {})) | null
+  readonly sla_target_type?:
+    | ("first_reply_time" | "next_reply_time" | "resolution_time" | "time_to_close" | (string & {}))
+    | null
   /** Overall SLA status */
   readonly current_sla_status?: ("hit" | "missed" | "active" | "paused" | "canceled" | (string & {})) | null
   /** Status of all SLA targets at the time of breach */
-  readonly sla_states?: { readonly [key: string]: {
-  /** Status of this specific target */
-  readonly status?: ("hit" | "missed" | "active" | "paused" | (string & {})) | null
-  /** Time remaining for active/paused targets (null for hit/missed) */
-  readonly seconds_remaining?: number | null
-} } | null
+  readonly sla_states?: {
+    readonly [key: string]: {
+      /** Status of this specific target */
+      readonly status?: ("hit" | "missed" | "active" | "paused" | (string & {})) | null
+      /** Time remaining for active/paused targets (null for hit/missed) */
+      readonly seconds_remaining?: number | null
+    }
+  } | null
 }
 
 /**
@@ -34,4 +38,28 @@ export interface ConversationSlaTargetMissed {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationSlaTargetMissed: Schema.Schema<ConversationSlaTargetMissed> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationSlaTargetMissed> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ sla_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), sla_target_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), current_sla_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), sla_states: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Struct({ status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), seconds_remaining: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }) }) })), { exact: true }) }), { identifier: "ConversationSlaTargetMissed" }))
+export const ConversationSlaTargetMissed: Schema.Schema<ConversationSlaTargetMissed> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ConversationSlaTargetMissed> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        sla_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        sla_target_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        current_sla_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+          exact: true
+        }),
+        sla_states: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({
+            key: Schema.String,
+            value: /*#__PURE__*/ Schema.Struct({
+              status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+              seconds_remaining: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
+                exact: true
+              })
+            })
+          })),
+          { exact: true }
+        )
+      }),
+      { identifier: "ConversationSlaTargetMissed" }
+    )
+)

@@ -25,4 +25,19 @@ export interface ConversationTagsUpdated {
  * @since 0.1.0
  * @category schemas
  */
-export const ConversationTagsUpdated: Schema.Schema<ConversationTagsUpdated> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConversationTagsUpdated> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ tags_added: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)), { exact: true }), tags_removed: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)), { exact: true }) }), { identifier: "ConversationTagsUpdated" }))
+export const ConversationTagsUpdated: Schema.Schema<ConversationTagsUpdated> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ConversationTagsUpdated> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        tags_added: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)),
+          { exact: true }
+        ),
+        tags_removed: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)),
+          { exact: true }
+        )
+      }),
+      { identifier: "ConversationTagsUpdated" }
+    )
+)

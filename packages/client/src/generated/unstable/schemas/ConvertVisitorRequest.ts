@@ -18,46 +18,46 @@ export interface ConvertVisitorRequest {
   readonly type: string
   /** The unique identifiers retained after converting or merging. */
   readonly user: {
-  /** The unique identifier for the contact which is given by Intercom. */
-  readonly id: string | number
-  /** A unique identifier for the contact which is given to Intercom, which will be represented as external_id. */
-  readonly user_id?: string | number | undefined
-  /** The contact's email, retained by default if one is present. */
-  readonly email?: string | undefined
-} | {
-  /** The unique identifier for the contact which is given by Intercom. */
-  readonly id?: string | number | undefined
-  /** A unique identifier for the contact which is given to Intercom, which will be represented as external_id. */
-  readonly user_id: string | number
-  /** The contact's email, retained by default if one is present. */
-  readonly email?: string | undefined
-} | {
-  /** The contact's email. */
-  readonly email: string
-}
+    /** The unique identifier for the contact which is given by Intercom. */
+    readonly id: string | number
+    /** A unique identifier for the contact which is given to Intercom, which will be represented as external_id. */
+    readonly user_id?: string | number | undefined
+    /** The contact's email, retained by default if one is present. */
+    readonly email?: string | undefined
+  } | {
+    /** The unique identifier for the contact which is given by Intercom. */
+    readonly id?: string | number | undefined
+    /** A unique identifier for the contact which is given to Intercom, which will be represented as external_id. */
+    readonly user_id: string | number
+    /** The contact's email, retained by default if one is present. */
+    readonly email?: string | undefined
+  } | {
+    /** The contact's email. */
+    readonly email: string
+  }
   /** The unique identifiers to convert a single Visitor. */
   readonly visitor: {
-  /** The unique identifier for the contact which is given by Intercom. */
-  readonly id: string | number
-  /** A unique identifier for the contact which is given to Intercom. */
-  readonly user_id?: string | number | undefined
-  /** The visitor's email. */
-  readonly email?: string | undefined
-} | {
-  /** The unique identifier for the contact which is given by Intercom. */
-  readonly id?: string | number | undefined
-  /** A unique identifier for the contact which is given to Intercom. */
-  readonly user_id: string | number
-  /** The visitor's email. */
-  readonly email?: string | undefined
-} | {
-  /** The unique identifier for the contact which is given by Intercom. */
-  readonly id?: string | number | undefined
-  /** A unique identifier for the contact which is given to Intercom. */
-  readonly user_id?: string | number | undefined
-  /** The visitor's email. */
-  readonly email: string
-}
+    /** The unique identifier for the contact which is given by Intercom. */
+    readonly id: string | number
+    /** A unique identifier for the contact which is given to Intercom. */
+    readonly user_id?: string | number | undefined
+    /** The visitor's email. */
+    readonly email?: string | undefined
+  } | {
+    /** The unique identifier for the contact which is given by Intercom. */
+    readonly id?: string | number | undefined
+    /** A unique identifier for the contact which is given to Intercom. */
+    readonly user_id: string | number
+    /** The visitor's email. */
+    readonly email?: string | undefined
+  } | {
+    /** The unique identifier for the contact which is given by Intercom. */
+    readonly id?: string | number | undefined
+    /** A unique identifier for the contact which is given to Intercom. */
+    readonly user_id?: string | number | undefined
+    /** The visitor's email. */
+    readonly email: string
+  }
 }
 
 /**
@@ -65,4 +65,42 @@ export interface ConvertVisitorRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const ConvertVisitorRequest: Schema.Schema<ConvertVisitorRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConvertVisitorRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: Schema.String, user: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), email: /*#__PURE__*/ Schema.optional(Schema.String) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), email: /*#__PURE__*/ Schema.optional(Schema.String) }), /*#__PURE__*/ Schema.Struct({ email: Schema.String })), visitor: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), email: /*#__PURE__*/ Schema.optional(Schema.String) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), email: /*#__PURE__*/ Schema.optional(Schema.String) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), email: Schema.String })) }), { identifier: "ConvertVisitorRequest" }))
+export const ConvertVisitorRequest: Schema.Schema<ConvertVisitorRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ConvertVisitorRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: Schema.String,
+        user: /*#__PURE__*/ Schema.Union(
+          /*#__PURE__*/ Schema.Struct({
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+            user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+            email: /*#__PURE__*/ Schema.optional(Schema.String)
+          }),
+          /*#__PURE__*/ Schema.Struct({
+            id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+            user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+            email: /*#__PURE__*/ Schema.optional(Schema.String)
+          }),
+          /*#__PURE__*/ Schema.Struct({ email: Schema.String })
+        ),
+        visitor: /*#__PURE__*/ Schema.Union(
+          /*#__PURE__*/ Schema.Struct({
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+            user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+            email: /*#__PURE__*/ Schema.optional(Schema.String)
+          }),
+          /*#__PURE__*/ Schema.Struct({
+            id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+            user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+            email: /*#__PURE__*/ Schema.optional(Schema.String)
+          }),
+          /*#__PURE__*/ Schema.Struct({
+            id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+            user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+            email: Schema.String
+          })
+        )
+      }),
+      { identifier: "ConvertVisitorRequest" }
+    )
+)

@@ -95,4 +95,60 @@ export type CreateContactRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateContactRequest: Schema.Schema<CreateContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateContactRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ role: /*#__PURE__*/ Schema.optional(Schema.String), external_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), email: Schema.String, phone: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), name: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), avatar: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), signed_up_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)), last_seen_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)), owner_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)), unsubscribed_from_emails: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Boolean)), language_override: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))) }), /*#__PURE__*/ Schema.Struct({ role: /*#__PURE__*/ Schema.optional(Schema.String), external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), email: /*#__PURE__*/ Schema.optional(Schema.String), phone: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), name: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), avatar: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), signed_up_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)), last_seen_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)), owner_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)), unsubscribed_from_emails: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Boolean)), language_override: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))) }), /*#__PURE__*/ Schema.Struct({ role: Schema.String, external_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), email: /*#__PURE__*/ Schema.optional(Schema.String), phone: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), name: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), avatar: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), signed_up_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)), last_seen_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)), owner_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)), unsubscribed_from_emails: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Boolean)), language_override: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))) })), { identifier: "CreateContactRequest" }))
+export const CreateContactRequest: Schema.Schema<CreateContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CreateContactRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Union(
+      /*#__PURE__*/ Schema.Struct({
+        role: /*#__PURE__*/ Schema.optional(Schema.String),
+        external_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        email: Schema.String,
+        phone: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        name: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        avatar: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        signed_up_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
+        last_seen_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
+        owner_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
+        unsubscribed_from_emails: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Boolean)),
+        language_override: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        custom_attributes: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+        )
+      }),
+      /*#__PURE__*/ Schema.Struct({
+        role: /*#__PURE__*/ Schema.optional(Schema.String),
+        external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        email: /*#__PURE__*/ Schema.optional(Schema.String),
+        phone: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        name: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        avatar: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        signed_up_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
+        last_seen_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
+        owner_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
+        unsubscribed_from_emails: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Boolean)),
+        language_override: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        custom_attributes: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+        )
+      }),
+      /*#__PURE__*/ Schema.Struct({
+        role: Schema.String,
+        external_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        email: /*#__PURE__*/ Schema.optional(Schema.String),
+        phone: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        name: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        avatar: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        signed_up_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
+        last_seen_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
+        owner_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
+        unsubscribed_from_emails: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Boolean)),
+        language_override: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
+        custom_attributes: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+        )
+      })
+    ),
+    { identifier: "CreateContactRequest" }
+  )
+)

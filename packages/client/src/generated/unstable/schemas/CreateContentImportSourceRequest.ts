@@ -27,4 +27,14 @@ export interface CreateContentImportSourceRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateContentImportSourceRequest: Schema.Schema<CreateContentImportSourceRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateContentImportSourceRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ sync_behavior: /*#__PURE__*/ Schema.Literal("api"), status: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("active", "deactivated")), url: Schema.String }), { identifier: "CreateContentImportSourceRequest" }))
+export const CreateContentImportSourceRequest: Schema.Schema<CreateContentImportSourceRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<CreateContentImportSourceRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        sync_behavior: /*#__PURE__*/ Schema.Literal("api"),
+        status: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("active", "deactivated")),
+        url: Schema.String
+      }),
+      { identifier: "CreateContentImportSourceRequest" }
+    )
+  )

@@ -57,4 +57,41 @@ export type CreateDataEventRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateDataEventRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ event_name: Schema.String, created_at: Schema.Number, user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), email: /*#__PURE__*/ Schema.optional(Schema.String), metadata: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })) }), /*#__PURE__*/ Schema.Struct({ event_name: Schema.String, created_at: Schema.Number, user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), email: /*#__PURE__*/ Schema.optional(Schema.String), metadata: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })) }), /*#__PURE__*/ Schema.Struct({ event_name: Schema.String, created_at: Schema.Number, user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), email: Schema.String, metadata: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })) })), { identifier: "CreateDataEventRequest" }))
+export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateDataEventRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Union(
+        /*#__PURE__*/ Schema.Struct({
+          event_name: Schema.String,
+          created_at: Schema.Number,
+          user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          email: /*#__PURE__*/ Schema.optional(Schema.String),
+          metadata: /*#__PURE__*/ Schema.optional(
+            /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
+          )
+        }),
+        /*#__PURE__*/ Schema.Struct({
+          event_name: Schema.String,
+          created_at: Schema.Number,
+          user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          email: /*#__PURE__*/ Schema.optional(Schema.String),
+          metadata: /*#__PURE__*/ Schema.optional(
+            /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
+          )
+        }),
+        /*#__PURE__*/ Schema.Struct({
+          event_name: Schema.String,
+          created_at: Schema.Number,
+          user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          email: Schema.String,
+          metadata: /*#__PURE__*/ Schema.optional(
+            /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
+          )
+        })
+      ),
+      { identifier: "CreateDataEventRequest" }
+    )
+)

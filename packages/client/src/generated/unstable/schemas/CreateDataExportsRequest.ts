@@ -25,4 +25,10 @@ export interface CreateDataExportsRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateDataExportsRequest: Schema.Schema<CreateDataExportsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateDataExportsRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ created_at_after: Schema.Number, created_at_before: Schema.Number }), { identifier: "CreateDataExportsRequest" }))
+export const CreateDataExportsRequest: Schema.Schema<CreateDataExportsRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateDataExportsRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({ created_at_after: Schema.Number, created_at_before: Schema.Number }),
+      { identifier: "CreateDataExportsRequest" }
+    )
+)

@@ -37,4 +37,19 @@ export interface CreateExternalPageRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateExternalPageRequest: Schema.Schema<CreateExternalPageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateExternalPageRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ title: Schema.String, html: Schema.String, url: /*#__PURE__*/ Schema.optional(Schema.String), ai_agent_availability: /*#__PURE__*/ Schema.optional(Schema.Boolean), ai_copilot_availability: /*#__PURE__*/ Schema.optional(Schema.Boolean), locale: /*#__PURE__*/ Schema.Literal("en"), source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), { identifier: "CreateExternalPageRequest" }))
+export const CreateExternalPageRequest: Schema.Schema<CreateExternalPageRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateExternalPageRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        title: Schema.String,
+        html: Schema.String,
+        url: /*#__PURE__*/ Schema.optional(Schema.String),
+        ai_agent_availability: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        ai_copilot_availability: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        locale: /*#__PURE__*/ Schema.Literal("en"),
+        source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      { identifier: "CreateExternalPageRequest" }
+    )
+)

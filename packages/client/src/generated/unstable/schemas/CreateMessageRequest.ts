@@ -25,15 +25,15 @@ export type CreateMessageRequest = {
   readonly template: string
   /** The sender of the message. If not provided, the default sender will be used. */
   readonly from: {
-  /** Always `admin`. */
-  readonly type: "admin"
-  /** The identifier for the admin which is given by Intercom. */
-  readonly id: string | number
-}
+    /** Always `admin`. */
+    readonly type: "admin"
+    /** The identifier for the admin which is given by Intercom. */
+    readonly id: string | number
+  }
   readonly to: Recipient | ReadonlyArray<Recipient> | {
-  readonly phone: string | number
-  readonly name?: string | undefined
-}
+    readonly phone: string | number
+    readonly name?: string | undefined
+  }
   readonly cc?: Recipient | ReadonlyArray<Recipient> | undefined
   readonly bcc?: Recipient | ReadonlyArray<Recipient> | undefined
   /** The time the message was created. If not provided, the current time will be used. */
@@ -51,15 +51,15 @@ export type CreateMessageRequest = {
   readonly template?: string | undefined
   /** The sender of the message. If not provided, the default sender will be used. */
   readonly from: {
-  /** Always `admin`. */
-  readonly type: "admin"
-  /** The identifier for the admin which is given by Intercom. */
-  readonly id: string | number
-}
+    /** Always `admin`. */
+    readonly type: "admin"
+    /** The identifier for the admin which is given by Intercom. */
+    readonly id: string | number
+  }
   readonly to: Recipient | ReadonlyArray<Recipient> | {
-  readonly phone: string | number
-  readonly name?: string | undefined
-}
+    readonly phone: string | number
+    readonly name?: string | undefined
+  }
   readonly cc?: Recipient | ReadonlyArray<Recipient> | undefined
   readonly bcc?: Recipient | ReadonlyArray<Recipient> | undefined
   /** The time the message was created. If not provided, the current time will be used. */
@@ -77,15 +77,15 @@ export type CreateMessageRequest = {
   readonly template: string
   /** The sender of the message. If not provided, the default sender will be used. */
   readonly from: {
-  /** Always `admin`. */
-  readonly type: "admin"
-  /** The identifier for the admin which is given by Intercom. */
-  readonly id: string | number
-}
+    /** Always `admin`. */
+    readonly type: "admin"
+    /** The identifier for the admin which is given by Intercom. */
+    readonly id: string | number
+  }
   readonly to: Recipient | ReadonlyArray<Recipient> | {
-  readonly phone: string | number
-  readonly name?: string | undefined
-}
+    readonly phone: string | number
+    readonly name?: string | undefined
+  }
   readonly cc?: Recipient | ReadonlyArray<Recipient> | undefined
   readonly bcc?: Recipient | ReadonlyArray<Recipient> | undefined
   /** The time the message was created. If not provided, the current time will be used. */
@@ -95,10 +95,10 @@ export type CreateMessageRequest = {
 } | {
   /** The user or lead sending the message. */
   readonly from: {
-  readonly type: "user" | "lead" | "contact"
-  /** The contact's id. */
-  readonly id: string | number
-}
+    readonly type: "user" | "lead" | "contact"
+    /** The contact's id. */
+    readonly id: string | number
+  }
   /** The content of the message. */
   readonly body: string
   /** The URL the message was sent from. */
@@ -108,24 +108,30 @@ export type CreateMessageRequest = {
   /** The content of the message. */
   readonly body: string
   readonly from: {
-  readonly type: "admin"
-  readonly id: string | number
-}
-  readonly to: {
-  readonly type: "user" | "lead" | "contact"
-  readonly id: string | number
-} | (ReadonlyArray<{
-  readonly type: "user" | "lead" | "contact"
-  readonly id: string | number
-}>)
-  readonly cc?: ReadonlyArray<{
-  readonly type: "user" | "lead" | "contact"
-  readonly id: string | number
-}> | undefined
-  readonly bcc?: ReadonlyArray<{
-  readonly type: "user" | "lead" | "contact"
-  readonly id: string | number
-}> | undefined
+    readonly type: "admin"
+    readonly id: string | number
+  }
+  readonly to:
+    | {
+      readonly type: "user" | "lead" | "contact"
+      readonly id: string | number
+    }
+    | (ReadonlyArray<{
+      readonly type: "user" | "lead" | "contact"
+      readonly id: string | number
+    }>)
+  readonly cc?:
+    | ReadonlyArray<{
+      readonly type: "user" | "lead" | "contact"
+      readonly id: string | number
+    }>
+    | undefined
+  readonly bcc?:
+    | ReadonlyArray<{
+      readonly type: "user" | "lead" | "contact"
+      readonly id: string | number
+    }>
+    | undefined
 }
 
 /**
@@ -133,4 +139,128 @@ export type CreateMessageRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateMessageRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"), subject: Schema.String, body: Schema.String, template: Schema.String, from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("admin"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), to: /*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient), /*#__PURE__*/ Schema.Struct({ phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), name: /*#__PURE__*/ Schema.optional(Schema.String) })), cc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))), bcc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean) }), /*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"), subject: /*#__PURE__*/ Schema.optional(Schema.String), body: Schema.String, template: /*#__PURE__*/ Schema.optional(Schema.String), from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("admin"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), to: /*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient), /*#__PURE__*/ Schema.Struct({ phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), name: /*#__PURE__*/ Schema.optional(Schema.String) })), cc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))), bcc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean) }), /*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"), subject: /*#__PURE__*/ Schema.optional(Schema.String), body: /*#__PURE__*/ Schema.optional(Schema.String), template: Schema.String, from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("admin"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), to: /*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient), /*#__PURE__*/ Schema.Struct({ phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), name: /*#__PURE__*/ Schema.optional(Schema.String) })), cc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))), bcc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))), created_at: /*#__PURE__*/ Schema.optional(Schema.Number), create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean) }), /*#__PURE__*/ Schema.Struct({ from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), body: Schema.String, referer: /*#__PURE__*/ Schema.optional(Schema.String) }), /*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("conversation"), body: Schema.String, from: /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("admin"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), to: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))), cc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))), bcc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))) })), { identifier: "CreateMessageRequest" }))
+export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CreateMessageRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Union(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"),
+        subject: Schema.String,
+        body: Schema.String,
+        template: Schema.String,
+        from: /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("admin"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        to: /*#__PURE__*/ Schema.Union(
+          Recipient,
+          /*#__PURE__*/ Schema.Array(Recipient),
+          /*#__PURE__*/ Schema.Struct({
+            phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+            name: /*#__PURE__*/ Schema.optional(Schema.String)
+          })
+        ),
+        cc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))),
+        bcc: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))
+        ),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+      }),
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"),
+        subject: /*#__PURE__*/ Schema.optional(Schema.String),
+        body: Schema.String,
+        template: /*#__PURE__*/ Schema.optional(Schema.String),
+        from: /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("admin"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        to: /*#__PURE__*/ Schema.Union(
+          Recipient,
+          /*#__PURE__*/ Schema.Array(Recipient),
+          /*#__PURE__*/ Schema.Struct({
+            phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+            name: /*#__PURE__*/ Schema.optional(Schema.String)
+          })
+        ),
+        cc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))),
+        bcc: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))
+        ),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+      }),
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"),
+        subject: /*#__PURE__*/ Schema.optional(Schema.String),
+        body: /*#__PURE__*/ Schema.optional(Schema.String),
+        template: Schema.String,
+        from: /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("admin"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        to: /*#__PURE__*/ Schema.Union(
+          Recipient,
+          /*#__PURE__*/ Schema.Array(Recipient),
+          /*#__PURE__*/ Schema.Struct({
+            phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+            name: /*#__PURE__*/ Schema.optional(Schema.String)
+          })
+        ),
+        cc: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))),
+        bcc: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))
+        ),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+      }),
+      /*#__PURE__*/ Schema.Struct({
+        from: /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        body: Schema.String,
+        referer: /*#__PURE__*/ Schema.optional(Schema.String)
+      }),
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("conversation"),
+        body: Schema.String,
+        from: /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("admin"),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        to: /*#__PURE__*/ Schema.Union(
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          }),
+          /*#__PURE__*/ Schema.Array(
+            /*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+            })
+          )
+        ),
+        cc: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Array(
+            /*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+            })
+          )
+        ),
+        bcc: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Array(
+            /*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
+              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+            })
+          )
+        )
+      })
+    ),
+    { identifier: "CreateMessageRequest" }
+  )
+)

@@ -29,4 +29,17 @@ export interface CreateOrUpdateCustomObjectInstanceRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateCustomObjectInstanceRequest: Schema.Schema<CreateOrUpdateCustomObjectInstanceRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateOrUpdateCustomObjectInstanceRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), external_created_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)), external_updated_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))) }), { identifier: "CreateOrUpdateCustomObjectInstanceRequest" }))
+export const CreateOrUpdateCustomObjectInstanceRequest: Schema.Schema<CreateOrUpdateCustomObjectInstanceRequest> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateOrUpdateCustomObjectInstanceRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        external_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        external_created_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
+        external_updated_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
+        custom_attributes: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+        )
+      }),
+      { identifier: "CreateOrUpdateCustomObjectInstanceRequest" }
+    )
+  )

@@ -25,4 +25,13 @@ export interface CreateOrUpdateTagRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreateOrUpdateTagRequest: Schema.Schema<CreateOrUpdateTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateOrUpdateTagRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }), { identifier: "CreateOrUpdateTagRequest" }))
+export const CreateOrUpdateTagRequest: Schema.Schema<CreateOrUpdateTagRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreateOrUpdateTagRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        name: Schema.String,
+        id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+      }),
+      { identifier: "CreateOrUpdateTagRequest" }
+    )
+)

@@ -25,4 +25,13 @@ export interface CreatePhoneSwitchRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const CreatePhoneSwitchRequest: Schema.Schema<CreatePhoneSwitchRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreatePhoneSwitchRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ phone: Schema.String, custom_attributes: /*#__PURE__*/ Schema.optional(CustomAttributesInput) }), { identifier: "CreatePhoneSwitchRequest" }))
+export const CreatePhoneSwitchRequest: Schema.Schema<CreatePhoneSwitchRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CreatePhoneSwitchRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        phone: Schema.String,
+        custom_attributes: /*#__PURE__*/ Schema.optional(CustomAttributesInput)
+      }),
+      { identifier: "CreatePhoneSwitchRequest" }
+    )
+)

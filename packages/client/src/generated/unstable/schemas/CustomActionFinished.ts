@@ -15,11 +15,11 @@ import * as Schema from "effect/Schema"
  */
 export interface CustomActionFinished {
   readonly action?: {
-  /** Name of the action */
-  readonly name?: string | null
-  /** Status of the action */
-  readonly result?: ("success" | "failed" | (string & {})) | null
-} | null
+    /** Name of the action */
+    readonly name?: string | null
+    /** Status of the action */
+    readonly result?: ("success" | "failed" | (string & {})) | null
+  } | null
 }
 
 /**
@@ -27,4 +27,21 @@ export interface CustomActionFinished {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomActionFinished: Schema.Schema<CustomActionFinished> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomActionFinished> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ action: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), result: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }) }), { identifier: "CustomActionFinished" }))
+export const CustomActionFinished: Schema.Schema<CustomActionFinished> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CustomActionFinished
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      action: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Struct({
+            name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            result: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+          })
+        ),
+        { exact: true }
+      )
+    }),
+    { identifier: "CustomActionFinished" }
+  )
+)

@@ -15,9 +15,9 @@ import * as Schema from "effect/Schema"
  */
 export interface CustomActionStarted {
   readonly action?: {
-  /** Name of the action */
-  readonly name?: string | null
-} | null
+    /** Name of the action */
+    readonly name?: string | null
+  } | null
 }
 
 /**
@@ -25,4 +25,20 @@ export interface CustomActionStarted {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomActionStarted: Schema.Schema<CustomActionStarted> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomActionStarted> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ action: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }) }), { identifier: "CustomActionStarted" }))
+export const CustomActionStarted: Schema.Schema<CustomActionStarted> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CustomActionStarted
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      action: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Struct({
+            name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+          })
+        ),
+        { exact: true }
+      )
+    }),
+    { identifier: "CustomActionStarted" }
+  )
+)

@@ -15,25 +15,68 @@ import { Datetime, DatetimeInput } from "./Datetime.js"
  * @since 0.1.0
  * @category schemas
  */
-export type CustomAttributes = { readonly [key: string]: string | Datetime | CustomObjectInstanceList | number | boolean | ReadonlyArray<string> }
+export type CustomAttributes = {
+  readonly [key: string]: string | Datetime | CustomObjectInstanceList | number | boolean | ReadonlyArray<string>
+}
 
 /**
  * An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models.
  * @since 0.1.0
  * @category schemas
  */
-export const CustomAttributes: Schema.Schema<CustomAttributes> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomAttributes> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(Schema.String, Datetime, CustomObjectInstanceList, Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "CustomAttributes" }))
+export const CustomAttributes: Schema.Schema<CustomAttributes> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CustomAttributes
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Record({
+      key: Schema.String,
+      value: /*#__PURE__*/ Schema.Union(
+        Schema.String,
+        Datetime,
+        CustomObjectInstanceList,
+        Schema.Number,
+        Schema.Boolean,
+        /*#__PURE__*/ Schema.Array(Schema.String)
+      )
+    }),
+    { identifier: "CustomAttributes" }
+  )
+)
 
 /**
  * An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models.
  * @since 0.1.0
  * @category schemas
  */
-export type CustomAttributesInput = { readonly [key: string]: string | DatetimeInput | CustomObjectInstanceListInput | number | boolean | ReadonlyArray<string> }
+export type CustomAttributesInput = {
+  readonly [key: string]:
+    | string
+    | DatetimeInput
+    | CustomObjectInstanceListInput
+    | number
+    | boolean
+    | ReadonlyArray<string>
+}
 
 /**
  * An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models.
  * @since 0.1.0
  * @category schemas
  */
-export const CustomAttributesInput: Schema.Schema<CustomAttributesInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomAttributesInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(Schema.String, DatetimeInput, CustomObjectInstanceListInput, Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.String)) }), { identifier: "CustomAttributesInput" }))
+export const CustomAttributesInput: Schema.Schema<CustomAttributesInput> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CustomAttributesInput> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Record({
+        key: Schema.String,
+        value: /*#__PURE__*/ Schema.Union(
+          Schema.String,
+          DatetimeInput,
+          CustomObjectInstanceListInput,
+          Schema.Number,
+          Schema.Boolean,
+          /*#__PURE__*/ Schema.Array(Schema.String)
+        )
+      }),
+      { identifier: "CustomAttributesInput" }
+    )
+)

@@ -27,4 +27,14 @@ export interface CustomChannelBaseEvent {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomChannelBaseEvent: Schema.Schema<CustomChannelBaseEvent> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomChannelBaseEvent> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), contact: CustomChannelContact }), { identifier: "CustomChannelBaseEvent" }))
+export const CustomChannelBaseEvent: Schema.Schema<CustomChannelBaseEvent> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CustomChannelBaseEvent> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        contact: CustomChannelContact
+      }),
+      { identifier: "CustomChannelBaseEvent" }
+    )
+)

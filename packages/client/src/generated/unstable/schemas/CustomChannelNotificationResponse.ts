@@ -27,4 +27,19 @@ export interface CustomChannelNotificationResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomChannelNotificationResponse: Schema.Schema<CustomChannelNotificationResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomChannelNotificationResponse> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ external_conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), external_contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "CustomChannelNotificationResponse" }))
+export const CustomChannelNotificationResponse: Schema.Schema<CustomChannelNotificationResponse> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<CustomChannelNotificationResponse> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        external_conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+          exact: true
+        }),
+        conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        external_contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+          exact: true
+        }),
+        contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+      }),
+      { identifier: "CustomChannelNotificationResponse" }
+    )
+  )

@@ -27,4 +27,14 @@ export interface CustomObjectInstanceDeleted {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomObjectInstanceDeleted: Schema.Schema<CustomObjectInstanceDeleted> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomObjectInstanceDeleted> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }), { identifier: "CustomObjectInstanceDeleted" }))
+export const CustomObjectInstanceDeleted: Schema.Schema<CustomObjectInstanceDeleted> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CustomObjectInstanceDeleted> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
+      }),
+      { identifier: "CustomObjectInstanceDeleted" }
+    )
+)

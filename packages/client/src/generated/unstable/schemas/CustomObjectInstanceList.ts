@@ -25,7 +25,19 @@ export interface CustomObjectInstanceList {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomObjectInstanceList: Schema.Schema<CustomObjectInstanceList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomObjectInstanceList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), instances: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(CustomObjectInstance))), { exact: true }) }), { identifier: "CustomObjectInstanceList" }))
+export const CustomObjectInstanceList: Schema.Schema<CustomObjectInstanceList> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CustomObjectInstanceList> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        instances: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(CustomObjectInstance))),
+          { exact: true }
+        )
+      }),
+      { identifier: "CustomObjectInstanceList" }
+    )
+)
 
 /**
  * The list of associated custom object instances for a given reference attribute on the parent object.
@@ -43,4 +55,15 @@ export interface CustomObjectInstanceListInput {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomObjectInstanceListInput: Schema.Schema<CustomObjectInstanceListInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomObjectInstanceListInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optional(Schema.String), instances: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(CustomObjectInstanceInput))) }), { identifier: "CustomObjectInstanceListInput" }))
+export const CustomObjectInstanceListInput: Schema.Schema<CustomObjectInstanceListInput> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<CustomObjectInstanceListInput> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optional(Schema.String),
+        instances: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(CustomObjectInstanceInput))
+        )
+      }),
+      { identifier: "CustomObjectInstanceListInput" }
+    )
+)

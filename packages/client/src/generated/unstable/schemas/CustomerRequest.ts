@@ -27,4 +27,15 @@ export type CustomerRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const CustomerRequest: Schema.Schema<CustomerRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<CustomerRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ email: Schema.String })), { identifier: "CustomerRequest" }))
+export const CustomerRequest: Schema.Schema<CustomerRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  CustomerRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Union(
+      /*#__PURE__*/ Schema.Struct({ intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ email: Schema.String })
+    ),
+    { identifier: "CustomerRequest" }
+  )
+)

@@ -21,9 +21,9 @@ export interface DataEventList {
   readonly events?: ReadonlyArray<DataEvent> | null
   /** Pagination */
   readonly pages?: {
-  readonly next?: string | null
-  readonly since?: string | null
-} | null
+    readonly next?: string | null
+    readonly since?: string | null
+  } | null
 }
 
 /**
@@ -31,4 +31,25 @@ export interface DataEventList {
  * @since 0.1.0
  * @category schemas
  */
-export const DataEventList: Schema.Schema<DataEventList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DataEventList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), events: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(DataEvent)), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ next: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), since: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }) }), { identifier: "DataEventList" }))
+export const DataEventList: Schema.Schema<DataEventList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DataEventList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      events: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(DataEvent)), {
+        exact: true
+      }),
+      pages: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Struct({
+            next: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            since: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+          })
+        ),
+        { exact: true }
+      )
+    }),
+    { identifier: "DataEventList" }
+  )
+)

@@ -18,7 +18,9 @@ export type Datetime = string | number
  * @since 0.1.0
  * @category schemas
  */
-export const Datetime: Schema.Schema<Datetime> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Datetime> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), { identifier: "Datetime" }))
+export const Datetime: Schema.Schema<Datetime> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Datetime> =>
+  /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), { identifier: "Datetime" })
+)
 
 /**
  * @since 0.1.0
@@ -30,4 +32,10 @@ export type DatetimeInput = string | number
  * @since 0.1.0
  * @category schemas
  */
-export const DatetimeInput: Schema.Schema<DatetimeInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DatetimeInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), { identifier: "DatetimeInput" }))
+export const DatetimeInput: Schema.Schema<DatetimeInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DatetimeInput
+> =>
+  /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), {
+    identifier: "DatetimeInput"
+  })
+)

@@ -27,4 +27,14 @@ export interface DeletedInternalArticleObject {
  * @since 0.1.0
  * @category schemas
  */
-export const DeletedInternalArticleObject: Schema.Schema<DeletedInternalArticleObject> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeletedInternalArticleObject> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }), { identifier: "DeletedInternalArticleObject" }))
+export const DeletedInternalArticleObject: Schema.Schema<DeletedInternalArticleObject> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DeletedInternalArticleObject> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
+      }),
+      { identifier: "DeletedInternalArticleObject" }
+    )
+)

@@ -27,4 +27,15 @@ export interface DeletedObject {
  * @since 0.1.0
  * @category schemas
  */
-export const DeletedObject: Schema.Schema<DeletedObject> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeletedObject> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }) }), { identifier: "DeletedObject" }))
+export const DeletedObject: Schema.Schema<DeletedObject> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  DeletedObject
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
+    }),
+    { identifier: "DeletedObject" }
+  )
+)

@@ -27,4 +27,15 @@ export interface EmailAddressHeader {
  * @since 0.1.0
  * @category schemas
  */
-export const EmailAddressHeader: Schema.Schema<EmailAddressHeader> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EmailAddressHeader> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email_address: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "EmailAddressHeader" }))
+export const EmailAddressHeader: Schema.Schema<EmailAddressHeader> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  EmailAddressHeader
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email_address: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "EmailAddressHeader" }
+  )
+)

@@ -25,4 +25,14 @@ export interface EmailList {
  * @since 0.1.0
  * @category schemas
  */
-export const EmailList: Schema.Schema<EmailList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EmailList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(EmailSetting)), { exact: true }) }), { identifier: "EmailList" }))
+export const EmailList: Schema.Schema<EmailList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EmailList> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(EmailSetting)), {
+        exact: true
+      })
+    }),
+    { identifier: "EmailList" }
+  )
+)

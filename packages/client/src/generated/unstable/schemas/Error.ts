@@ -18,14 +18,16 @@ export interface Error {
   readonly type?: string | null
   readonly request_id?: string | null
   /** An array of one or more error objects */
-  readonly errors?: (ReadonlyArray<{
-  /** A string indicating the kind of error, used to further qualify the HTTP response code */
-  readonly code?: string | null
-  /** Optional. Human readable description of the error. */
-  readonly message?: string | null
-  /** Optional. Used to identify a particular field or query parameter that was in error. */
-  readonly field?: string | null
-}>) | null
+  readonly errors?:
+    | (ReadonlyArray<{
+      /** A string indicating the kind of error, used to further qualify the HTTP response code */
+      readonly code?: string | null
+      /** Optional. Human readable description of the error. */
+      readonly message?: string | null
+      /** Optional. Used to identify a particular field or query parameter that was in error. */
+      readonly field?: string | null
+    }>)
+    | null
 }
 
 /**
@@ -33,4 +35,20 @@ export interface Error {
  * @since 0.1.0
  * @category schemas
  */
-export const Error: Schema.Schema<Error> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Error> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), request_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), errors: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ code: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), message: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), field: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }))), { exact: true }) }), { identifier: "Error" }))
+export const Error: Schema.Schema<Error> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Error> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      request_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      errors: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({
+          code: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          message: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          field: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+        }))),
+        { exact: true }
+      )
+    }),
+    { identifier: "Error" }
+  )
+)

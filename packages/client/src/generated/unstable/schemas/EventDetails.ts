@@ -28,11 +28,47 @@ import { Snoozed } from "./Snoozed.js"
  * @since 0.1.0
  * @category schemas
  */
-export type EventDetails = ConversationAttributeUpdatedByWorkflow | ConversationAttributeUpdatedByAdmin | ConversationAttributeUpdatedByUser | CustomActionStarted | CustomActionFinished | OperatorWorkflowEvent | ConversationTagsUpdated | Snoozed | PriorityChanged | ConversationSlaAppliedByRule | ConversationSlaAppliedByWorkflow | ConversationSlaTargetMissed | ConversationSlaPaused | ConversationSlaUnpaused | ConversationSlaRemoved
+export type EventDetails =
+  | ConversationAttributeUpdatedByWorkflow
+  | ConversationAttributeUpdatedByAdmin
+  | ConversationAttributeUpdatedByUser
+  | CustomActionStarted
+  | CustomActionFinished
+  | OperatorWorkflowEvent
+  | ConversationTagsUpdated
+  | Snoozed
+  | PriorityChanged
+  | ConversationSlaAppliedByRule
+  | ConversationSlaAppliedByWorkflow
+  | ConversationSlaTargetMissed
+  | ConversationSlaPaused
+  | ConversationSlaUnpaused
+  | ConversationSlaRemoved
 
 /**
  * Event details of Workflow & actions
  * @since 0.1.0
  * @category schemas
  */
-export const EventDetails: Schema.Schema<EventDetails> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EventDetails> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ConversationAttributeUpdatedByWorkflow, ConversationAttributeUpdatedByAdmin, ConversationAttributeUpdatedByUser, CustomActionStarted, CustomActionFinished, OperatorWorkflowEvent, ConversationTagsUpdated, Snoozed, PriorityChanged, ConversationSlaAppliedByRule, ConversationSlaAppliedByWorkflow, ConversationSlaTargetMissed, ConversationSlaPaused, ConversationSlaUnpaused, ConversationSlaRemoved), { identifier: "EventDetails" }))
+export const EventDetails: Schema.Schema<EventDetails> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<EventDetails> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Union(
+      ConversationAttributeUpdatedByWorkflow,
+      ConversationAttributeUpdatedByAdmin,
+      ConversationAttributeUpdatedByUser,
+      CustomActionStarted,
+      CustomActionFinished,
+      OperatorWorkflowEvent,
+      ConversationTagsUpdated,
+      Snoozed,
+      PriorityChanged,
+      ConversationSlaAppliedByRule,
+      ConversationSlaAppliedByWorkflow,
+      ConversationSlaTargetMissed,
+      ConversationSlaPaused,
+      ConversationSlaUnpaused,
+      ConversationSlaRemoved
+    ),
+    { identifier: "EventDetails" }
+  )
+)

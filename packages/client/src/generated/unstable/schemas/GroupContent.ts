@@ -27,7 +27,16 @@ export interface GroupContent {
  * @since 0.1.0
  * @category schemas
  */
-export const GroupContent: Schema.Schema<GroupContent> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GroupContent> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "GroupContent" }))
+export const GroupContent: Schema.Schema<GroupContent> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GroupContent> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "GroupContent" }
+  )
+)
 
 /**
  * The Content of a Group.
@@ -48,4 +57,15 @@ export interface GroupContentInput {
  * @since 0.1.0
  * @category schemas
  */
-export const GroupContentInput: Schema.Schema<GroupContentInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GroupContentInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Literal("group_content"))), name: /*#__PURE__*/ Schema.optional(Schema.String), description: /*#__PURE__*/ Schema.optional(Schema.String) }), { identifier: "GroupContentInput" }))
+export const GroupContentInput: Schema.Schema<GroupContentInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  GroupContentInput
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Literal("group_content"))),
+      name: /*#__PURE__*/ Schema.optional(Schema.String),
+      description: /*#__PURE__*/ Schema.optional(Schema.String)
+    }),
+    { identifier: "GroupContentInput" }
+  )
+)

@@ -98,7 +98,52 @@ export interface GroupTranslatedContent {
  * @since 0.1.0
  * @category schemas
  */
-export const GroupTranslatedContent: Schema.Schema<GroupTranslatedContent> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GroupTranslatedContent> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), bg: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), bs: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), ca: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), cs: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), da: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), de: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), el: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), en: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), es: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), et: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), fi: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), fr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), he: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), hr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), hu: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), it: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), ja: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), ko: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), lt: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), lv: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), mn: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), nb: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), nl: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), pl: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), pt: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), ro: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), ru: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), sl: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), sr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), sv: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), tr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), vi: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), "pt-BR": /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), "zh-CN": /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }), "zh-TW": /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }) }), { identifier: "GroupTranslatedContent" }))
+export const GroupTranslatedContent: Schema.Schema<GroupTranslatedContent> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<GroupTranslatedContent> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        ar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        bg: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        bs: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        ca: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        cs: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        da: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        de: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        el: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        en: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        es: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        et: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        fi: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        fr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        he: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        hr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        hu: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        it: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        ja: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        ko: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        lt: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        lv: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        mn: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        nb: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        nl: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        pl: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        pt: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        ro: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        ru: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        sl: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        sr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        sv: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        tr: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        vi: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        "pt-BR": /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        "zh-CN": /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true }),
+        "zh-TW": /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(GroupContent), { exact: true })
+      }),
+      { identifier: "GroupTranslatedContent" }
+    )
+)
 
 /**
  * The Translated Content of an Group. The keys are the locale codes and the values are the translated content of the Group.
@@ -189,4 +234,51 @@ export interface GroupTranslatedContentInput {
  * @since 0.1.0
  * @category schemas
  */
-export const GroupTranslatedContentInput: Schema.Schema<GroupTranslatedContentInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<GroupTranslatedContentInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Literal("group_translated_content"))), ar: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), bg: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), bs: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), ca: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), cs: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), da: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), de: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), el: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), en: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), es: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), et: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), fi: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), fr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), he: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), hr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), hu: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), it: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), ja: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), ko: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), lt: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), lv: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), mn: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), nb: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), nl: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), pl: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), pt: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), ro: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), ru: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), sl: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), sr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), sv: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), tr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), vi: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), "pt-BR": /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), "zh-CN": /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)), "zh-TW": /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)) }), { identifier: "GroupTranslatedContentInput" }))
+export const GroupTranslatedContentInput: Schema.Schema<GroupTranslatedContentInput> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<GroupTranslatedContentInput> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Literal("group_translated_content"))
+        ),
+        ar: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        bg: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        bs: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        ca: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        cs: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        da: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        de: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        el: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        en: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        es: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        et: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        fi: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        fr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        he: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        hr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        hu: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        it: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        ja: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        ko: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        lt: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        lv: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        mn: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        nb: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        nl: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        pl: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        pt: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        ro: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        ru: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        sl: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        sr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        sv: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        tr: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        vi: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        "pt-BR": /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        "zh-CN": /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput)),
+        "zh-TW": /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupContentInput))
+      }),
+      { identifier: "GroupTranslatedContentInput" }
+    )
+)

@@ -29,4 +29,16 @@ export interface HandlingEvent {
  * @since 0.1.0
  * @category schemas
  */
-export const HandlingEvent: Schema.Schema<HandlingEvent> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<HandlingEvent> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ teammate: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TeammateReference), { exact: true }), type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), timestamp: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), reason: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "HandlingEvent" }))
+export const HandlingEvent: Schema.Schema<HandlingEvent> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  HandlingEvent
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      teammate: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TeammateReference), { exact: true }),
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      timestamp: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      reason: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "HandlingEvent" }
+  )
+)

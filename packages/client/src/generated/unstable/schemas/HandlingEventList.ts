@@ -24,4 +24,16 @@ export interface HandlingEventList {
  * @since 0.1.0
  * @category schemas
  */
-export const HandlingEventList: Schema.Schema<HandlingEventList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<HandlingEventList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ handling_events: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(HandlingEvent)), { exact: true }) }), { identifier: "HandlingEventList" }))
+export const HandlingEventList: Schema.Schema<HandlingEventList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  HandlingEventList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      handling_events: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(HandlingEvent)),
+        { exact: true }
+      )
+    }),
+    { identifier: "HandlingEventList" }
+  )
+)

@@ -26,4 +26,16 @@ export interface HelpCenterList {
  * @since 0.1.0
  * @category schemas
  */
-export const HelpCenterList: Schema.Schema<HelpCenterList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<HelpCenterList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(HelpCenter)), { exact: true }) }), { identifier: "HelpCenterList" }))
+export const HelpCenterList: Schema.Schema<HelpCenterList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  HelpCenterList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(HelpCenter)), {
+        exact: true
+      })
+    }),
+    { identifier: "HelpCenterList" }
+  )
+)

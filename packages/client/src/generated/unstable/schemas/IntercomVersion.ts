@@ -13,11 +13,61 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type IntercomVersion = "1.0" | "1.1" | "1.2" | "1.3" | "1.4" | "2.0" | "2.1" | "2.2" | "2.3" | "2.4" | "2.5" | "2.6" | "2.7" | "2.8" | "2.9" | "2.10" | "2.11" | "2.12" | "2.13" | "2.14" | "Unstable"
+export type IntercomVersion =
+  | "1.0"
+  | "1.1"
+  | "1.2"
+  | "1.3"
+  | "1.4"
+  | "2.0"
+  | "2.1"
+  | "2.2"
+  | "2.3"
+  | "2.4"
+  | "2.5"
+  | "2.6"
+  | "2.7"
+  | "2.8"
+  | "2.9"
+  | "2.10"
+  | "2.11"
+  | "2.12"
+  | "2.13"
+  | "2.14"
+  | "Unstable"
 
 /**
  * Intercom API version.</br>By default, it's equal to the version set in the app package.
  * @since 0.1.0
  * @category schemas
  */
-export const IntercomVersion: Schema.Schema<IntercomVersion> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<IntercomVersion> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Literal("1.0", "1.1", "1.2", "1.3", "1.4", "2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", "2.10", "2.11", "2.12", "2.13", "2.14", "Unstable"), { identifier: "IntercomVersion" }))
+export const IntercomVersion: Schema.Schema<IntercomVersion> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  IntercomVersion
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Literal(
+      "1.0",
+      "1.1",
+      "1.2",
+      "1.3",
+      "1.4",
+      "2.0",
+      "2.1",
+      "2.2",
+      "2.3",
+      "2.4",
+      "2.5",
+      "2.6",
+      "2.7",
+      "2.8",
+      "2.9",
+      "2.10",
+      "2.11",
+      "2.12",
+      "2.13",
+      "2.14",
+      "Unstable"
+    ),
+    { identifier: "IntercomVersion" }
+  )
+)

@@ -20,4 +20,9 @@ export type IntercomVersionUnstable = "unstable"
  * @since 0.1.0
  * @category schemas
  */
-export const IntercomVersionUnstable: Schema.Schema<IntercomVersionUnstable> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<IntercomVersionUnstable> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Literal("unstable"), { identifier: "IntercomVersionUnstable" }))
+export const IntercomVersionUnstable: Schema.Schema<IntercomVersionUnstable> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<IntercomVersionUnstable> =>
+    /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Literal("unstable"), {
+      identifier: "IntercomVersionUnstable"
+    })
+)

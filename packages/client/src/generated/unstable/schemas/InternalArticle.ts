@@ -21,4 +21,6 @@ export type InternalArticle = InternalArticleListItem
  * @since 0.1.0
  * @category schemas
  */
-export const InternalArticle: Schema.Schema<InternalArticle> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<InternalArticle> => /*#__PURE__*/ Schema.annotations(InternalArticleListItem, { identifier: "InternalArticle" }))
+export const InternalArticle: Schema.Schema<InternalArticle> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  InternalArticle
+> => /*#__PURE__*/ Schema.annotations(InternalArticleListItem, { identifier: "InternalArticle" }))

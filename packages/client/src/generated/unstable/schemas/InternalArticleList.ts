@@ -30,4 +30,19 @@ export interface InternalArticleList {
  * @since 0.1.0
  * @category schemas
  */
-export const InternalArticleList: Schema.Schema<InternalArticleList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<InternalArticleList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(InternalArticleListItem)), { exact: true }) }), { identifier: "InternalArticleList" }))
+export const InternalArticleList: Schema.Schema<InternalArticleList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  InternalArticleList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(InternalArticleListItem)),
+        { exact: true }
+      )
+    }),
+    { identifier: "InternalArticleList" }
+  )
+)

@@ -22,9 +22,9 @@ export interface InternalArticleSearchResponse {
   readonly total_count?: number | null
   /** An object containing the results of the search. */
   readonly data?: {
-  /** An array of Internal Article objects */
-  readonly internal_articles?: ReadonlyArray<InternalArticle> | null
-} | null
+    /** An array of Internal Article objects */
+    readonly internal_articles?: ReadonlyArray<InternalArticle> | null
+  } | null
   readonly pages?: CursorPages | null
 }
 
@@ -33,4 +33,25 @@ export interface InternalArticleSearchResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const InternalArticleSearchResponse: Schema.Schema<InternalArticleSearchResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<InternalArticleSearchResponse> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ internal_articles: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(InternalArticle)), { exact: true }) })), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }) }), { identifier: "InternalArticleSearchResponse" }))
+export const InternalArticleSearchResponse: Schema.Schema<InternalArticleSearchResponse> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<InternalArticleSearchResponse> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        data: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(
+            /*#__PURE__*/ Schema.Struct({
+              internal_articles: /*#__PURE__*/ Schema.optionalWith(
+                /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(InternalArticle)),
+                { exact: true }
+              )
+            })
+          ),
+          { exact: true }
+        ),
+        pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true })
+      }),
+      { identifier: "InternalArticleSearchResponse" }
+    )
+)

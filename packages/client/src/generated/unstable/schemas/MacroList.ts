@@ -21,16 +21,16 @@ export interface MacroList {
   readonly data?: (ReadonlyArray<Macro | null>) | null
   /** Pagination information */
   readonly pages?: {
-  /** The type of pagination */
-  readonly type?: ("pages" | (string & {})) | null
-  /** Number of results per page */
-  readonly per_page?: number | null
-  /** Cursor for the next page */
-  readonly next?: {
-  /** Base64-encoded cursor containing [updated_at, id] for pagination */
-  readonly starting_after?: string | null
-} | null
-} | null
+    /** The type of pagination */
+    readonly type?: ("pages" | (string & {})) | null
+    /** Number of results per page */
+    readonly per_page?: number | null
+    /** Cursor for the next page */
+    readonly next?: {
+      /** Base64-encoded cursor containing [updated_at, id] for pagination */
+      readonly starting_after?: string | null
+    } | null
+  } | null
 }
 
 /**
@@ -38,4 +38,32 @@ export interface MacroList {
  * @since 0.1.0
  * @category schemas
  */
-export const MacroList: Schema.Schema<MacroList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<MacroList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(Macro))), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), next: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ starting_after: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }) })), { exact: true }) }), { identifier: "MacroList" }))
+export const MacroList: Schema.Schema<MacroList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<MacroList> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(Macro))),
+        { exact: true }
+      ),
+      pages: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+          next: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(
+              /*#__PURE__*/ Schema.Struct({
+                starting_after: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+                  exact: true
+                })
+              })
+            ),
+            { exact: true }
+          )
+        })),
+        { exact: true }
+      )
+    }),
+    { identifier: "MacroList" }
+  )
+)

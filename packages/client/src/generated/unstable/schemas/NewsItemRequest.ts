@@ -38,4 +38,20 @@ export interface NewsItemRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const NewsItemRequest: Schema.Schema<NewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<NewsItemRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ title: Schema.String, body: /*#__PURE__*/ Schema.optional(Schema.String), sender_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("draft", "live")), deliver_silently: /*#__PURE__*/ Schema.optional(Schema.Boolean), labels: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)), reactions: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(Schema.String))), newsfeed_assignments: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(NewsfeedAssignmentInput)) }), { identifier: "NewsItemRequest" }))
+export const NewsItemRequest: Schema.Schema<NewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  NewsItemRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      title: Schema.String,
+      body: /*#__PURE__*/ Schema.optional(Schema.String),
+      sender_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("draft", "live")),
+      deliver_silently: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+      labels: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
+      reactions: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(Schema.String))),
+      newsfeed_assignments: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(NewsfeedAssignmentInput))
+    }),
+    { identifier: "NewsItemRequest" }
+  )
+)

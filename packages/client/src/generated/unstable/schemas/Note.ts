@@ -23,11 +23,11 @@ export interface Note {
   readonly created_at?: number | null
   /** Represents the contact that the note was created about. */
   readonly contact?: {
-  /** String representing the object's type. Always has the value `contact`. */
-  readonly type?: string | null
-  /** The id of the contact. */
-  readonly id?: string | null
-} | null
+    /** String representing the object's type. Always has the value `contact`. */
+    readonly type?: string | null
+    /** The id of the contact. */
+    readonly id?: string | null
+  } | null
   /** Optional. Represents the Admin that created the note. */
   readonly author?: Admin | null
   /** The body text of the note. */
@@ -39,4 +39,24 @@ export interface Note {
  * @since 0.1.0
  * @category schemas
  */
-export const Note: Schema.Schema<Note> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Note> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), contact: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), author: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Admin), { exact: true }), body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "Note" }))
+export const Note: Schema.Schema<Note> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Note> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      contact: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(
+          /*#__PURE__*/ Schema.Struct({
+            type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+            id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+          })
+        ),
+        { exact: true }
+      ),
+      author: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Admin), { exact: true }),
+      body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "Note" }
+  )
+)

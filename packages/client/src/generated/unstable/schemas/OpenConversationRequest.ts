@@ -24,4 +24,13 @@ export interface OpenConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const OpenConversationRequest: Schema.Schema<OpenConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<OpenConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("open"), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), { identifier: "OpenConversationRequest" }))
+export const OpenConversationRequest: Schema.Schema<OpenConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<OpenConversationRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("open"),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      }),
+      { identifier: "OpenConversationRequest" }
+    )
+)

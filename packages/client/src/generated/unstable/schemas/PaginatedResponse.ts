@@ -31,4 +31,19 @@ export interface PaginatedResponse {
  * @since 0.1.0
  * @category schemas
  */
-export const PaginatedResponse: Schema.Schema<PaginatedResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<PaginatedResponse> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(NewsItem, Newsfeed))), { exact: true }) }), { identifier: "PaginatedResponse" }))
+export const PaginatedResponse: Schema.Schema<PaginatedResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  PaginatedResponse
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(NewsItem, Newsfeed))),
+        { exact: true }
+      )
+    }),
+    { identifier: "PaginatedResponse" }
+  )
+)

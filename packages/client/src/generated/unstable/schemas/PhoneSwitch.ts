@@ -24,4 +24,12 @@ export interface PhoneSwitch {
  * @since 0.1.0
  * @category schemas
  */
-export const PhoneSwitch: Schema.Schema<PhoneSwitch> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<PhoneSwitch> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "PhoneSwitch" }))
+export const PhoneSwitch: Schema.Schema<PhoneSwitch> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<PhoneSwitch> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "PhoneSwitch" }
+  )
+)

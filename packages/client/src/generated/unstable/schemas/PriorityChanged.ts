@@ -25,4 +25,14 @@ export interface PriorityChanged {
  * @since 0.1.0
  * @category schemas
  */
-export const PriorityChanged: Schema.Schema<PriorityChanged> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<PriorityChanged> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ current_priority: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), previous_priority: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "PriorityChanged" }))
+export const PriorityChanged: Schema.Schema<PriorityChanged> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  PriorityChanged
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      current_priority: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      previous_priority: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "PriorityChanged" }
+  )
+)

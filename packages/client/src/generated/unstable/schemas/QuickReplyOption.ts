@@ -25,7 +25,17 @@ export interface QuickReplyOption {
  * @since 0.1.0
  * @category schemas
  */
-export const QuickReplyOption: Schema.Schema<QuickReplyOption> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<QuickReplyOption> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "QuickReplyOption" }))
+export const QuickReplyOption: Schema.Schema<QuickReplyOption> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  QuickReplyOption
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      uuid: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "QuickReplyOption" }
+  )
+)
 
 /**
  * Quick Reply Option
@@ -44,4 +54,9 @@ export interface QuickReplyOptionInput {
  * @since 0.1.0
  * @category schemas
  */
-export const QuickReplyOptionInput: Schema.Schema<QuickReplyOptionInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<QuickReplyOptionInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }), { identifier: "QuickReplyOptionInput" }))
+export const QuickReplyOptionInput: Schema.Schema<QuickReplyOptionInput> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<QuickReplyOptionInput> =>
+    /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }), {
+      identifier: "QuickReplyOptionInput"
+    })
+)

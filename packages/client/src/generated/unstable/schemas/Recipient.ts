@@ -25,4 +25,12 @@ export interface Recipient {
  * @since 0.1.0
  * @category schemas
  */
-export const Recipient: Schema.Schema<Recipient> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Recipient> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("user", "lead"), id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), { identifier: "Recipient" }))
+export const Recipient: Schema.Schema<Recipient> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Recipient> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.Literal("user", "lead"),
+      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    }),
+    { identifier: "Recipient" }
+  )
+)

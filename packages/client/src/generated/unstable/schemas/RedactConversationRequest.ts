@@ -32,4 +32,21 @@ export type RedactConversationRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const RedactConversationRequest: Schema.Schema<RedactConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RedactConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("conversation_part"), conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), conversation_part_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }), /*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.Literal("source"), conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })), { identifier: "RedactConversationRequest" }))
+export const RedactConversationRequest: Schema.Schema<RedactConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RedactConversationRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Union(
+        /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("conversation_part"),
+          conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          conversation_part_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        }),
+        /*#__PURE__*/ Schema.Struct({
+          type: /*#__PURE__*/ Schema.Literal("source"),
+          conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        })
+      ),
+      { identifier: "RedactConversationRequest" }
+    )
+)

@@ -29,4 +29,17 @@ export interface RegisterFinVoiceCallRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<RegisterFinVoiceCallRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ phone_number: Schema.String, call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), source: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("five9", "zoom_phone", "aws_connect")), data: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))) }), { identifier: "RegisterFinVoiceCallRequest" }))
+export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<RegisterFinVoiceCallRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        phone_number: Schema.String,
+        call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        source: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("five9", "zoom_phone", "aws_connect")),
+        data: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+        )
+      }),
+      { identifier: "RegisterFinVoiceCallRequest" }
+    )
+)

@@ -20,4 +20,10 @@ export type ReplyConversationRequest = ContactReplyConversationRequest | AdminRe
  * @since 0.1.0
  * @category schemas
  */
-export const ReplyConversationRequest: Schema.Schema<ReplyConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ReplyConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(ContactReplyConversationRequest, AdminReplyConversationRequest), { identifier: "ReplyConversationRequest" }))
+export const ReplyConversationRequest: Schema.Schema<ReplyConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<ReplyConversationRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Union(ContactReplyConversationRequest, AdminReplyConversationRequest),
+      { identifier: "ReplyConversationRequest" }
+    )
+)

@@ -26,4 +26,14 @@ export interface SearchRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SearchRequest: Schema.Schema<SearchRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SearchRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ query: /*#__PURE__*/ Schema.Union(SingleFilterSearchRequest, MultipleFilterSearchRequest), pagination: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(StartingAfterPagingInput)) }), { identifier: "SearchRequest" }))
+export const SearchRequest: Schema.Schema<SearchRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  SearchRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      query: /*#__PURE__*/ Schema.Union(SingleFilterSearchRequest, MultipleFilterSearchRequest),
+      pagination: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(StartingAfterPagingInput))
+    }),
+    { identifier: "SearchRequest" }
+  )
+)

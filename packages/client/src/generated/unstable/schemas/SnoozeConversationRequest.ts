@@ -26,4 +26,14 @@ export interface SnoozeConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const SnoozeConversationRequest: Schema.Schema<SnoozeConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SnoozeConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ message_type: /*#__PURE__*/ Schema.Literal("snoozed"), admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), snoozed_until: Schema.Number }), { identifier: "SnoozeConversationRequest" }))
+export const SnoozeConversationRequest: Schema.Schema<SnoozeConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<SnoozeConversationRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        message_type: /*#__PURE__*/ Schema.Literal("snoozed"),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        snoozed_until: Schema.Number
+      }),
+      { identifier: "SnoozeConversationRequest" }
+    )
+)

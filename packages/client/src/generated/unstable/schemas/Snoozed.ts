@@ -25,4 +25,12 @@ export interface Snoozed {
  * @since 0.1.0
  * @category schemas
  */
-export const Snoozed: Schema.Schema<Snoozed> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Snoozed> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ until: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), custom_until_time: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "Snoozed" }))
+export const Snoozed: Schema.Schema<Snoozed> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Snoozed> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      until: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      custom_until_time: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "Snoozed" }
+  )
+)

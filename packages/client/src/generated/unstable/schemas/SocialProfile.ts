@@ -27,4 +27,15 @@ export interface SocialProfile {
  * @since 0.1.0
  * @category schemas
  */
-export const SocialProfile: Schema.Schema<SocialProfile> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SocialProfile> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "SocialProfile" }))
+export const SocialProfile: Schema.Schema<SocialProfile> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  SocialProfile
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "SocialProfile" }
+  )
+)

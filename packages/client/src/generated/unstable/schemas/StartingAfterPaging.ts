@@ -25,7 +25,17 @@ export interface StartingAfterPaging {
  * @since 0.1.0
  * @category schemas
  */
-export const StartingAfterPaging: Schema.Schema<StartingAfterPaging> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<StartingAfterPaging> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), starting_after: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "StartingAfterPaging" }))
+export const StartingAfterPaging: Schema.Schema<StartingAfterPaging> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  StartingAfterPaging
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      starting_after: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "StartingAfterPaging" }
+  )
+)
 
 /**
  * Pagination: Starting After
@@ -44,4 +54,13 @@ export interface StartingAfterPagingInput {
  * @since 0.1.0
  * @category schemas
  */
-export const StartingAfterPagingInput: Schema.Schema<StartingAfterPagingInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<StartingAfterPagingInput> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ per_page: /*#__PURE__*/ Schema.optional(Schema.Number), starting_after: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)) }), { identifier: "StartingAfterPagingInput" }))
+export const StartingAfterPagingInput: Schema.Schema<StartingAfterPagingInput> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<StartingAfterPagingInput> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+        starting_after: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String))
+      }),
+      { identifier: "StartingAfterPagingInput" }
+    )
+)

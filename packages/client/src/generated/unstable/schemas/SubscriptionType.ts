@@ -35,4 +35,25 @@ export interface SubscriptionType {
  * @since 0.1.0
  * @category schemas
  */
-export const SubscriptionType: Schema.Schema<SubscriptionType> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SubscriptionType> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), default_translation: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Translation), { exact: true }), translations: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Translation)), { exact: true }), consent_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), content_types: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)), { exact: true }) }), { identifier: "SubscriptionType" }))
+export const SubscriptionType: Schema.Schema<SubscriptionType> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  SubscriptionType
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      default_translation: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Translation), { exact: true }),
+      translations: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Translation)),
+        { exact: true }
+      ),
+      consent_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      content_types: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)),
+        { exact: true }
+      )
+    }),
+    { identifier: "SubscriptionType" }
+  )
+)

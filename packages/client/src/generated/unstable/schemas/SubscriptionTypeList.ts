@@ -26,4 +26,17 @@ export interface SubscriptionTypeList {
  * @since 0.1.0
  * @category schemas
  */
-export const SubscriptionTypeList: Schema.Schema<SubscriptionTypeList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<SubscriptionTypeList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(SubscriptionType)), { exact: true }) }), { identifier: "SubscriptionTypeList" }))
+export const SubscriptionTypeList: Schema.Schema<SubscriptionTypeList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  SubscriptionTypeList
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(SubscriptionType)),
+        { exact: true }
+      )
+    }),
+    { identifier: "SubscriptionTypeList" }
+  )
+)

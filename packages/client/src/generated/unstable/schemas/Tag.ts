@@ -31,4 +31,15 @@ export interface Tag {
  * @since 0.1.0
  * @category schemas
  */
-export const Tag: Schema.Schema<Tag> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Tag> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), applied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), applied_by: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Reference), { exact: true }) }), { identifier: "Tag" }))
+export const Tag: Schema.Schema<Tag> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Tag> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      applied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      applied_by: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Reference), { exact: true })
+    }),
+    { identifier: "Tag" }
+  )
+)

@@ -26,4 +26,14 @@ export interface TagList {
  * @since 0.1.0
  * @category schemas
  */
-export const TagList: Schema.Schema<TagList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TagList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Tag)), { exact: true }) }), { identifier: "TagList" }))
+export const TagList: Schema.Schema<TagList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TagList> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Tag)), {
+        exact: true
+      })
+    }),
+    { identifier: "TagList" }
+  )
+)

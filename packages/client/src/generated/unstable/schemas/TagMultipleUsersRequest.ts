@@ -17,9 +17,9 @@ export interface TagMultipleUsersRequest {
   /** The name of the tag, which will be created if not found. */
   readonly name: string
   readonly users: ReadonlyArray<{
-  /** The Intercom defined id representing the user. */
-  readonly id?: string | number | undefined
-}>
+    /** The Intercom defined id representing the user. */
+    readonly id?: string | number | undefined
+  }>
 }
 
 /**
@@ -27,4 +27,17 @@ export interface TagMultipleUsersRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const TagMultipleUsersRequest: Schema.Schema<TagMultipleUsersRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TagMultipleUsersRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: Schema.String, users: /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) })) }), { identifier: "TagMultipleUsersRequest" }))
+export const TagMultipleUsersRequest: Schema.Schema<TagMultipleUsersRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<TagMultipleUsersRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        name: Schema.String,
+        users: /*#__PURE__*/ Schema.Array(
+          /*#__PURE__*/ Schema.Struct({
+            id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+          })
+        )
+      }),
+      { identifier: "TagMultipleUsersRequest" }
+    )
+)

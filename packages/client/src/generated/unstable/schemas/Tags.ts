@@ -26,4 +26,14 @@ export interface Tags {
  * @since 0.1.0
  * @category schemas
  */
-export const Tags: Schema.Schema<Tags> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Tags> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Tag)), { exact: true }) }), { identifier: "Tags" }))
+export const Tags: Schema.Schema<Tags> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Tags> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      tags: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Tag)), {
+        exact: true
+      })
+    }),
+    { identifier: "Tags" }
+  )
+)

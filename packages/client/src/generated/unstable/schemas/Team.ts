@@ -31,4 +31,20 @@ export interface Team {
  * @since 0.1.0
  * @category schemas
  */
-export const Team: Schema.Schema<Team> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Team> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), admin_ids: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)), { exact: true }), admin_priority_level: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(AdminPriorityLevel), { exact: true }) }), { identifier: "Team" }))
+export const Team: Schema.Schema<Team> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Team> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      admin_ids: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)),
+        { exact: true }
+      ),
+      admin_priority_level: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(AdminPriorityLevel), {
+        exact: true
+      })
+    }),
+    { identifier: "Team" }
+  )
+)

@@ -25,4 +25,20 @@ export interface TeamPriorityLevel {
  * @since 0.1.0
  * @category schemas
  */
-export const TeamPriorityLevel: Schema.Schema<TeamPriorityLevel> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TeamPriorityLevel> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ primary_team_ids: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)), { exact: true }), secondary_team_ids: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)), { exact: true }) }), { identifier: "TeamPriorityLevel" }))
+export const TeamPriorityLevel: Schema.Schema<TeamPriorityLevel> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  TeamPriorityLevel
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      primary_team_ids: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)),
+        { exact: true }
+      ),
+      secondary_team_ids: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)),
+        { exact: true }
+      )
+    }),
+    { identifier: "TeamPriorityLevel" }
+  )
+)

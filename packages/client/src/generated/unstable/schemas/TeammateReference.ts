@@ -29,4 +29,16 @@ export interface TeammateReference {
  * @since 0.1.0
  * @category schemas
  */
-export const TeammateReference: Schema.Schema<TeammateReference> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TeammateReference> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: Schema.Number, name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "TeammateReference" }))
+export const TeammateReference: Schema.Schema<TeammateReference> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  TeammateReference
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: Schema.Number,
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "TeammateReference" }
+  )
+)

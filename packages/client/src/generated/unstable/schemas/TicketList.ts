@@ -30,4 +30,17 @@ export interface TicketList {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketList: Schema.Schema<TicketList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketList> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), tickets: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(Ticket))), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }) }), { identifier: "TicketList" }))
+export const TicketList: Schema.Schema<TicketList> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketList> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      tickets: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.NullOr(Ticket))),
+        { exact: true }
+      ),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true })
+    }),
+    { identifier: "TicketList" }
+  )
+)

@@ -26,7 +26,9 @@ export interface TicketPart {
   /** The message body, which may contain HTML. */
   readonly body?: string | null
   /** The previous state of the ticket. */
-  readonly previous_ticket_state?: ("submitted" | "in_progress" | "waiting_on_customer" | "resolved" | (string & {})) | null
+  readonly previous_ticket_state?:
+    | ("submitted" | "in_progress" | "waiting_on_customer" | "resolved" | (string & {}))
+    | null
   /** The state of the ticket. */
   readonly ticket_state?: ("submitted" | "in_progress" | "waiting_on_customer" | "resolved" | (string & {})) | null
   /** The time the ticket part was created. */
@@ -46,23 +48,23 @@ export interface TicketPart {
   readonly app_package_code?: string | null
   /** The updated attribute data of the ticket part. Only present for attribute update parts. */
   readonly updated_attribute_data?: {
-  /** Information about the attribute that was updated. */
-  readonly attribute?: {
-  /** The type of the object. Always 'attribute'. */
-  readonly type?: ("attribute" | (string & {})) | null
-  /** The unique identifier of the attribute. */
-  readonly id: string
-  /** The human-readable name of the attribute. */
-  readonly label?: string | null
-} | null
-  /** The new value of the attribute. */
-  readonly value?: {
-  /** The type of the object. Always 'value'. */
-  readonly type?: ("value" | (string & {})) | null
-  readonly id: (string | null) | ReadonlyArray<number>
-  readonly label?: (string | ReadonlyArray<string>) | null
-} | null
-} | null
+    /** Information about the attribute that was updated. */
+    readonly attribute?: {
+      /** The type of the object. Always 'attribute'. */
+      readonly type?: ("attribute" | (string & {})) | null
+      /** The unique identifier of the attribute. */
+      readonly id: string
+      /** The human-readable name of the attribute. */
+      readonly label?: string | null
+    } | null
+    /** The new value of the attribute. */
+    readonly value?: {
+      /** The type of the object. Always 'value'. */
+      readonly type?: ("value" | (string & {})) | null
+      readonly id: (string | null) | ReadonlyArray<number>
+      readonly label?: (string | ReadonlyArray<string>) | null
+    } | null
+  } | null
 }
 
 /**
@@ -70,4 +72,60 @@ export interface TicketPart {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketPart: Schema.Schema<TicketPart> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketPart> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), part_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), previous_ticket_state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ticket_state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), assigned_to: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Reference), { exact: true }), author: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketPartAuthor), { exact: true }), attachments: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(PartAttachment)), { exact: true }), external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), redacted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }), app_package_code: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), updated_attribute_data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ attribute: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: Schema.String, label: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) })), { exact: true }), value: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.NullOr(Schema.String), /*#__PURE__*/ Schema.Array(Schema.Number)), label: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, /*#__PURE__*/ Schema.Array(Schema.String))), { exact: true }) })), { exact: true }) })), { exact: true }) }), { identifier: "TicketPart" }))
+export const TicketPart: Schema.Schema<TicketPart> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketPart> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      part_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      previous_ticket_state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        exact: true
+      }),
+      ticket_state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      assigned_to: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Reference), { exact: true }),
+      author: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketPartAuthor), { exact: true }),
+      attachments: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(PartAttachment)),
+        { exact: true }
+      ),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      redacted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
+      app_package_code: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      updated_attribute_data: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
+          attribute: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(
+              /*#__PURE__*/ Schema.Struct({
+                type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+                id: Schema.String,
+                label: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+              })
+            ),
+            { exact: true }
+          ),
+          value: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
+              type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+              id: /*#__PURE__*/ Schema.Union(
+                /*#__PURE__*/ Schema.NullOr(Schema.String),
+                /*#__PURE__*/ Schema.Array(Schema.Number)
+              ),
+              label: /*#__PURE__*/ Schema.optionalWith(
+                /*#__PURE__*/ Schema.NullOr(
+                  /*#__PURE__*/ Schema.Union(Schema.String, /*#__PURE__*/ Schema.Array(Schema.String))
+                ),
+                { exact: true }
+              )
+            })),
+            { exact: true }
+          )
+        })),
+        { exact: true }
+      )
+    }),
+    { identifier: "TicketPart" }
+  )
+)

@@ -29,4 +29,16 @@ export interface TicketPartAuthor {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketPartAuthor: Schema.Schema<TicketPartAuthor> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketPartAuthor> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "TicketPartAuthor" }))
+export const TicketPartAuthor: Schema.Schema<TicketPartAuthor> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  TicketPartAuthor
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "TicketPartAuthor" }
+  )
+)

@@ -26,4 +26,16 @@ export interface TicketParts {
  * @since 0.1.0
  * @category schemas
  */
-export const TicketParts: Schema.Schema<TicketParts> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketParts> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), ticket_parts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(TicketPart)), { exact: true }), total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }) }), { identifier: "TicketParts" }))
+export const TicketParts: Schema.Schema<TicketParts> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketParts> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      ticket_parts: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(TicketPart)),
+        { exact: true }
+      ),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true })
+    }),
+    { identifier: "TicketParts" }
+  )
+)

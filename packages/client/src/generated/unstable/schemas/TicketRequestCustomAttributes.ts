@@ -13,11 +13,27 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export type TicketRequestCustomAttributes = { readonly [key: string]: (string | null) | number | boolean | ReadonlyArray<unknown> }
+export type TicketRequestCustomAttributes = {
+  readonly [key: string]: (string | null) | number | boolean | ReadonlyArray<unknown>
+}
 
 /**
  * The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
  * @since 0.1.0
  * @category schemas
  */
-export const TicketRequestCustomAttributes: Schema.Schema<TicketRequestCustomAttributes> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<TicketRequestCustomAttributes> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.NullOr(Schema.String), Schema.Number, Schema.Boolean, /*#__PURE__*/ Schema.Array(Schema.Unknown)) }), { identifier: "TicketRequestCustomAttributes" }))
+export const TicketRequestCustomAttributes: Schema.Schema<TicketRequestCustomAttributes> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<TicketRequestCustomAttributes> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Record({
+        key: Schema.String,
+        value: /*#__PURE__*/ Schema.Union(
+          /*#__PURE__*/ Schema.NullOr(Schema.String),
+          Schema.Number,
+          Schema.Boolean,
+          /*#__PURE__*/ Schema.Array(Schema.Unknown)
+        )
+      }),
+      { identifier: "TicketRequestCustomAttributes" }
+    )
+)

@@ -27,4 +27,13 @@ export interface Translation {
  * @since 0.1.0
  * @category schemas
  */
-export const Translation: Schema.Schema<Translation> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Translation> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), locale: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "Translation" }))
+export const Translation: Schema.Schema<Translation> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Translation> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      locale: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "Translation" }
+  )
+)

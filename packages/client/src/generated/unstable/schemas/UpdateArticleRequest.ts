@@ -37,4 +37,22 @@ export interface UpdateArticleRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateArticleRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), author_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), parent_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), parent_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), translated_content: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleTranslatedContent), { exact: true }) }), { identifier: "UpdateArticleRequest" }))
+export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateArticleRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      author_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      parent_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      parent_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      translated_content: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(ArticleTranslatedContent), {
+        exact: true
+      })
+    }),
+    { identifier: "UpdateArticleRequest" }
+  )
+)

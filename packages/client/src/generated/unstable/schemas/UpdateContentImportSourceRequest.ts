@@ -27,4 +27,14 @@ export interface UpdateContentImportSourceRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateContentImportSourceRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ sync_behavior: /*#__PURE__*/ Schema.Literal("api", "automated", "manual"), status: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("active", "deactivated")), url: Schema.String }), { identifier: "UpdateContentImportSourceRequest" }))
+export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<UpdateContentImportSourceRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        sync_behavior: /*#__PURE__*/ Schema.Literal("api", "automated", "manual"),
+        status: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("active", "deactivated")),
+        url: Schema.String
+      }),
+      { identifier: "UpdateContentImportSourceRequest" }
+    )
+  )

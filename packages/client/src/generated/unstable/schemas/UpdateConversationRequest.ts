@@ -29,4 +29,15 @@ export interface UpdateConversationRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateConversationRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ read: /*#__PURE__*/ Schema.optional(Schema.Boolean), title: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(CustomAttributesInput), company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }), { identifier: "UpdateConversationRequest" }))
+export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateConversationRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        read: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        title: /*#__PURE__*/ Schema.optional(Schema.String),
+        custom_attributes: /*#__PURE__*/ Schema.optional(CustomAttributesInput),
+        company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+      }),
+      { identifier: "UpdateConversationRequest" }
+    )
+)

@@ -35,4 +35,18 @@ export interface UpdateExternalPageRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateExternalPageRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ title: Schema.String, html: Schema.String, url: Schema.String, fin_availability: /*#__PURE__*/ Schema.optional(Schema.Boolean), locale: /*#__PURE__*/ Schema.Literal("en"), source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), external_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)) }), { identifier: "UpdateExternalPageRequest" }))
+export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<UpdateExternalPageRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        title: Schema.String,
+        html: Schema.String,
+        url: Schema.String,
+        fin_availability: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        locale: /*#__PURE__*/ Schema.Literal("en"),
+        source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        external_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+      }),
+      { identifier: "UpdateExternalPageRequest" }
+    )
+)

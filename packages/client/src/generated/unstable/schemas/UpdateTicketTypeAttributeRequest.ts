@@ -41,4 +41,21 @@ export interface UpdateTicketTypeAttributeRequest {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateTicketTypeAttributeRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ name: /*#__PURE__*/ Schema.optional(Schema.String), description: /*#__PURE__*/ Schema.optional(Schema.String), required_to_create: /*#__PURE__*/ Schema.optional(Schema.Boolean), required_to_create_for_contacts: /*#__PURE__*/ Schema.optional(Schema.Boolean), visible_on_create: /*#__PURE__*/ Schema.optional(Schema.Boolean), visible_to_contacts: /*#__PURE__*/ Schema.optional(Schema.Boolean), multiline: /*#__PURE__*/ Schema.optional(Schema.Boolean), list_items: /*#__PURE__*/ Schema.optional(Schema.String), allow_multiple_values: /*#__PURE__*/ Schema.optional(Schema.Boolean), archived: /*#__PURE__*/ Schema.optional(Schema.Boolean) }), { identifier: "UpdateTicketTypeAttributeRequest" }))
+export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema
+  .suspend((): Schema.Schema<UpdateTicketTypeAttributeRequest> =>
+    /*#__PURE__*/ Schema.annotations(
+      /*#__PURE__*/ Schema.Struct({
+        name: /*#__PURE__*/ Schema.optional(Schema.String),
+        description: /*#__PURE__*/ Schema.optional(Schema.String),
+        required_to_create: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        required_to_create_for_contacts: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        visible_on_create: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        visible_to_contacts: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        multiline: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        list_items: /*#__PURE__*/ Schema.optional(Schema.String),
+        allow_multiple_values: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+        archived: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+      }),
+      { identifier: "UpdateTicketTypeAttributeRequest" }
+    )
+  )

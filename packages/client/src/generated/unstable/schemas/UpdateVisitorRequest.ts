@@ -38,4 +38,28 @@ export type UpdateVisitorRequest = {
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<UpdateVisitorRequest> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), name: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })) }), /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)), user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), name: /*#__PURE__*/ Schema.optional(Schema.String), custom_attributes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })) })), { identifier: "UpdateVisitorRequest" }))
+export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  UpdateVisitorRequest
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Union(
+      /*#__PURE__*/ Schema.Struct({
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        name: /*#__PURE__*/ Schema.optional(Schema.String),
+        custom_attributes: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
+        )
+      }),
+      /*#__PURE__*/ Schema.Struct({
+        id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        name: /*#__PURE__*/ Schema.optional(Schema.String),
+        custom_attributes: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
+        )
+      })
+    ),
+    { identifier: "UpdateVisitorRequest" }
+  )
+)

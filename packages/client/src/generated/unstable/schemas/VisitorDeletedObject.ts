@@ -27,4 +27,15 @@ export interface VisitorDeletedObject {
  * @since 0.1.0
  * @category schemas
  */
-export const VisitorDeletedObject: Schema.Schema<VisitorDeletedObject> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<VisitorDeletedObject> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), user_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }) }), { identifier: "VisitorDeletedObject" }))
+export const VisitorDeletedObject: Schema.Schema<VisitorDeletedObject> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  VisitorDeletedObject
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      user_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+    }),
+    { identifier: "VisitorDeletedObject" }
+  )
+)

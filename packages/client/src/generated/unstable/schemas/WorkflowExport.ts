@@ -22,33 +22,33 @@ export interface WorkflowExport {
   readonly app_id?: number | null
   /** The workflow configuration. */
   readonly workflow?: {
-  /** The unique identifier for the workflow. */
-  readonly id?: string | null
-  /** The title of the workflow. */
-  readonly title?: string | null
-  /** The description of the workflow. */
-  readonly description?: string | null
-  /** The type of trigger that starts this workflow. */
-  readonly trigger_type?: string | null
-  /** The current state of the workflow. */
-  readonly state?: ("live" | "draft" | "paused" | (string & {})) | null
-  /** The channels this workflow targets. */
-  readonly target_channels?: ReadonlyArray<string> | null
-  /** The preferred devices for this workflow. */
-  readonly preferred_devices?: ReadonlyArray<string> | null
-  /** When the workflow was created. */
-  readonly created_at?: string | null
-  /** When the workflow was last updated. */
-  readonly updated_at?: string | null
-  /** The targeting rules for this workflow. */
-  readonly targeting?: { readonly [key: string]: unknown } | null
-  /** The current snapshot of workflow steps and configuration. */
-  readonly snapshot?: { readonly [key: string]: unknown } | null
-  /** Custom attributes defined for this workflow. */
-  readonly attributes?: (ReadonlyArray<{ readonly [key: string]: unknown }>) | null
-  /** Rules embedded within the workflow steps. */
-  readonly embedded_rules?: (ReadonlyArray<{ readonly [key: string]: unknown }>) | null
-} | null
+    /** The unique identifier for the workflow. */
+    readonly id?: string | null
+    /** The title of the workflow. */
+    readonly title?: string | null
+    /** The description of the workflow. */
+    readonly description?: string | null
+    /** The type of trigger that starts this workflow. */
+    readonly trigger_type?: string | null
+    /** The current state of the workflow. */
+    readonly state?: ("live" | "draft" | "paused" | (string & {})) | null
+    /** The channels this workflow targets. */
+    readonly target_channels?: ReadonlyArray<string> | null
+    /** The preferred devices for this workflow. */
+    readonly preferred_devices?: ReadonlyArray<string> | null
+    /** When the workflow was created. */
+    readonly created_at?: string | null
+    /** When the workflow was last updated. */
+    readonly updated_at?: string | null
+    /** The targeting rules for this workflow. */
+    readonly targeting?: { readonly [key: string]: unknown } | null
+    /** The current snapshot of workflow steps and configuration. */
+    readonly snapshot?: { readonly [key: string]: unknown } | null
+    /** Custom attributes defined for this workflow. */
+    readonly attributes?: (ReadonlyArray<{ readonly [key: string]: unknown }>) | null
+    /** Rules embedded within the workflow steps. */
+    readonly embedded_rules?: (ReadonlyArray<{ readonly [key: string]: unknown }>) | null
+  } | null
 }
 
 /**
@@ -56,4 +56,55 @@ export interface WorkflowExport {
  * @since 0.1.0
  * @category schemas
  */
-export const WorkflowExport: Schema.Schema<WorkflowExport> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<WorkflowExport> => /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Struct({ export_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), exported_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), app_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }), workflow: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), trigger_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), target_channels: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)), { exact: true }), preferred_devices: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)), { exact: true }), created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }), targeting: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), snapshot: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })), { exact: true }), attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))), { exact: true }), embedded_rules: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))), { exact: true }) })), { exact: true }) }), { identifier: "WorkflowExport" }))
+export const WorkflowExport: Schema.Schema<WorkflowExport> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
+  WorkflowExport
+> =>
+  /*#__PURE__*/ Schema.annotations(
+    /*#__PURE__*/ Schema.Struct({
+      export_version: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      exported_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      app_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      workflow: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
+          id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          trigger_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          target_channels: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)),
+            { exact: true }
+          ),
+          preferred_devices: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)),
+            { exact: true }
+          ),
+          created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          targeting: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+            { exact: true }
+          ),
+          snapshot: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+            { exact: true }
+          ),
+          attributes: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(
+              /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+            ),
+            { exact: true }
+          ),
+          embedded_rules: /*#__PURE__*/ Schema.optionalWith(
+            /*#__PURE__*/ Schema.NullOr(
+              /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+            ),
+            { exact: true }
+          )
+        })),
+        { exact: true }
+      )
+    }),
+    { identifier: "WorkflowExport" }
+  )
+)
