@@ -1,7 +1,8 @@
 /**
- * A stateful fake of the Intercom REST API (version 2.14), in memory: one
- * implementation served in-process as an `HttpClient` (no network) or as a
- * real HTTP server on 127.0.0.1 (for demos and tools that are not Effect).
+ * A stateful fake of the Intercom REST API (version 2.14, and the Preview
+ * methods on the same endpoints), in memory: one implementation served
+ * in-process as an `HttpClient` (no network) or as a real HTTP server on
+ * 127.0.0.1 (for demos and tools that are not Effect).
  *
  * ```ts
  * import { Intercom } from "@effect-intercom/client"
@@ -26,6 +27,11 @@
  *   list, tags), tags, notes, segments, teams, data attributes, events,
  *   articles, help centres and collections, tickets and ticket types, with
  *   the paths of the client's own operation descriptors;
+ * - the Preview (`intercom.unstable.*`, `Intercom-Version: Unstable`) methods
+ *   on those endpoints (`previewOperations`), paired with them from the
+ *   descriptors, validated with the Preview input schemas and answered in the
+ *   Preview shapes over the same state; a 404 naming the Preview method for
+ *   the others;
  * - every pagination scheme (cursor, page number, search body, scroll), with
  *   the last page recognisable from the response;
  * - Intercom's search language (`=`, `!=`, `IN`, `NIN`, `>`, `<`, `~`, `!~`,
@@ -187,7 +193,10 @@ export interface Exchange {
   /** Path and query string. */
   readonly path: string
   readonly status: number
-  /** The SDK name of the operation the route serves (`contacts.find`), when a route answered. */
+  /**
+   * The SDK name of the operation the route serves (`contacts.find`, or
+   * `unstable.contacts.showContact` for a Preview request), when a route answered.
+   */
   readonly operation: string | undefined
   /** The JSON body of the response (an error body too), with `recordBodies`. */
   readonly body?: unknown
@@ -262,12 +271,27 @@ export declare namespace FakeIntercom {
 
 /**
  * The SDK names of the operations the fake serves (`contacts.find`, ...);
- * the other methods of the client get a 404 from it.
+ * the other methods of the client get a 404 from it. The Preview methods it
+ * serves are in `previewOperations`.
  *
  * @since 0.1.0
  * @category constants
  */
 export const operations: ReadonlyArray<string> = App.routes.map((route) => route.operation.name)
+
+/**
+ * The SDK names of the Preview methods the fake serves
+ * (`unstable.contacts.showContact`, ...): every one with the HTTP method and
+ * path shape of an operation in `operations`, answered by that operation's
+ * route when the request says `Intercom-Version: Unstable`, with the Preview
+ * path parameter names, validated with the Preview input schema, in the
+ * Preview response shapes, and logged in `exchanges` under the Preview name.
+ * The other Preview methods get a 404 naming the method.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const previewOperations: ReadonlyArray<string> = App.previewRoutes.map((preview) => preview.operation.name)
 
 /**
  * The base URL to give `Intercom.layer` over `layerHttpClient` (any URL

@@ -6,7 +6,8 @@
  * 2. fault injection: latency, then a dropped connection or a 5xx;
  * 3. authentication: `Authorization: Bearer <token>`, else 401;
  * 4. the rate limit: the request is counted, 429 when the window is spent;
- * 5. the route (404 in Intercom's shape when there is none);
+ * 5. the route, the stable or the Preview operation by `Intercom-Version`
+ *    (404 in Intercom's shape when there is none);
  * 6. `X-RateLimit-*` headers on every response.
  */
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
@@ -18,6 +19,7 @@ import * as Redacted from "effect/Redacted"
 import type { Exchange, FaultOptions, Options, RateLimitOptions } from "../FakeIntercom.js"
 import * as Faults from "./faults.js"
 import * as Http from "./http.js"
+import * as Preview from "./preview.js"
 import * as Prng from "./prng.js"
 import * as RateLimit from "./rateLimit.js"
 import * as Admins from "./routes/admins.js"
@@ -48,6 +50,17 @@ export const routes: ReadonlyArray<Http.Route> = [
   ...Articles.routes,
   ...Tickets.routes
 ]
+
+/**
+ * The Preview operations the routes serve too (same method and path shape),
+ * with the adapters of the pairs whose wire shapes differ.
+ */
+export const previewRoutes: ReadonlyArray<Http.PreviewRoute> = Preview.pair(routes, {
+  ...Admins.previewAdapters,
+  ...Contacts.previewAdapters,
+  ...Companies.previewAdapters,
+  ...Articles.previewAdapters
+})
 
 export class State {
   readonly store: Store
@@ -112,7 +125,7 @@ const destroySocket = (request: HttpServerRequest.HttpServerRequest): void => {
 }
 
 export const make = (state: State) => {
-  const router = Http.router(state.store, routes)
+  const router = Http.router(state.store, routes, previewRoutes)
   return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const info: Http.ExchangeInfo = { requestId: state.nextRequestId(), operation: undefined, body: undefined }
@@ -171,7 +184,7 @@ export const make = (state: State) => {
           Effect.succeed(failure(
             404,
             "not_found",
-            `Resource Not Found: the fake Intercom has no route for ${request.method} ${url.pathname}`
+            Preview.noRouteMessage(request.method, url.pathname, Preview.isPreviewRequest(request.headers))
           ))
       ),
       Effect.catchAllCause((cause) =>

@@ -15,6 +15,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
+import * as Preview from "./preview.js"
 import type { Store } from "./store.js"
 
 export interface ErrorItem {
@@ -89,6 +90,29 @@ export interface Route {
   readonly validate: boolean
 }
 
+/**
+ * How a stable route answers a Preview operation whose wire shapes differ from
+ * the stable one's: the query the stable handler sees, and the Preview answer
+ * made from the stable one.
+ */
+export interface PreviewAdapter {
+  /** The query for the stable handler, from the Preview request's (a `Failure` answers instead). */
+  readonly query?: ((query: URLSearchParams) => URLSearchParams | Failure) | undefined
+  /** The JSON body for the stable handler, from the Preview request's (once it passed the Preview schema). */
+  readonly body?: ((body: unknown) => unknown) | undefined
+  /** The Preview answer, from the stable handler's. */
+  readonly result?: ((result: Result<unknown>, context: RouteContext<unknown>) => Result<unknown>) | undefined
+}
+
+/** A Preview operation served by a stable route (same method, same path shape). */
+export interface PreviewRoute {
+  readonly operation: Operation.Operation<any, any, any>
+  readonly route: Route
+  /** The Preview name of each stable path parameter (`{ contact_id: "id" }`). */
+  readonly params: Readonly<Record<string, string>>
+  readonly adapter: PreviewAdapter
+}
+
 export const route = <I, A, E>(
   operation: Operation.Operation<I, A, E>,
   handle: (context: RouteContext<I>) => Result<A>,
@@ -142,27 +166,57 @@ export const respond = (requestId: string, result: Result<unknown>): HttpServerR
   }
 }
 
-const handler = (store: Store, def: Route) =>
+const mergeInput = (
+  operation: Operation.Operation<any, any, any>,
+  params: Record<string, string>,
+  body: unknown
+): Record<string, unknown> =>
+  operation.body === "value"
+    ? { ...params, ...(body === undefined ? {} : { body }) }
+    : { ...(isRecord(body) ? body : {}), ...params }
+
+/**
+ * The handler of one registration: the stable route, and the Preview operation
+ * it also serves (if any), told apart by the `Intercom-Version` header.
+ */
+const handler = (store: Store, def: Route, preview: PreviewRoute | undefined) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
-    const params = yield* HttpRouter.params
+    const routeParams = yield* HttpRouter.params
     const exchange = yield* Exchange
-    exchange.operation = def.operation.name
     const now = Math.floor((yield* Clock.currentTimeMillis) / 1000)
     const host = request.headers["host"] ?? "fake.local"
     const origin = `http://${host}`
     const url = new URL(request.url, origin)
-    const pathParams: Record<string, string> = {}
-    for (const [key, value] of Object.entries(params)) if (value !== undefined) pathParams[key] = value
     const finish = (result: Result<unknown>) => {
       if (result._tag === "Json") exchange.body = result.body
       else if (result._tag === "Failure") exchange.body = errorBody(exchange.requestId, result.errors)
       return respond(exchange.requestId, result)
     }
+    const isPreview = Preview.isPreviewRequest(request.headers)
+    if (isPreview && preview === undefined) {
+      return finish(notFound(Preview.noRouteMessage(request.method, url.pathname, true)))
+    }
+    const via = isPreview ? preview : undefined
+    // the operation the request is for: validation, error statuses and the request log follow it
+    const served = via === undefined ? def.operation : via.operation
+    exchange.operation = served.name
+    const pathParams: Record<string, string> = {}
+    for (const [key, value] of Object.entries(routeParams)) if (value !== undefined) pathParams[key] = value
+    let servedParams = pathParams
+    if (via !== undefined) {
+      servedParams = {}
+      for (const [key, value] of Object.entries(pathParams)) servedParams[via.params[key] ?? key] = value
+    }
+    let query = url.searchParams
+    if (via?.adapter.query !== undefined) {
+      const adapted = via.adapter.query(new URLSearchParams(query))
+      if (isFailure(adapted)) return finish(adapted)
+      query = adapted
+    }
 
     let body: unknown = undefined
-    let input: unknown = { ...Object.fromEntries(url.searchParams), ...pathParams }
-    if (def.operation.body !== "none") {
+    if (served.body !== "none" || def.operation.body !== "none") {
       const text = yield* Effect.orElseSucceed(request.text, () => "")
       if (text.trim() !== "") {
         try {
@@ -171,26 +225,39 @@ const handler = (store: Store, def: Route) =>
           return finish(fail(400, "bad_request", "The request body is not valid JSON"))
         }
       }
-      const merged = def.operation.body === "value"
-        ? { ...pathParams, ...(body === undefined ? {} : { body }) }
-        : { ...(isRecord(body) ? body : {}), ...pathParams }
-      if (def.operation.body === "fields" && body !== undefined && !isRecord(body)) {
-        return finish(
-          fail(validationStatus(def.operation), "parameter_invalid", "The request body must be a JSON object")
-        )
-      }
-      input = merged
-      if (def.validate) {
-        const decoded = decoderOf(def.operation)(merged)
-        if (Either.isLeft(decoded)) return finish(validationFailure(def.operation, decoded.left))
-        input = decoded.right
-      }
     }
-    return finish(def.handle({ store, now, params: pathParams, query: url.searchParams, input, body, origin }))
+    if (served.body === "fields" && body !== undefined && !isRecord(body)) {
+      return finish(fail(validationStatus(served), "parameter_invalid", "The request body must be a JSON object"))
+    }
+    if (served.body !== "none" && def.validate) {
+      const decoded = decoderOf(served)(mergeInput(served, servedParams, body))
+      if (Either.isLeft(decoded)) return finish(validationFailure(served, decoded.left))
+    }
+    if (via?.adapter.body !== undefined && body !== undefined) body = via.adapter.body(body)
+    // The generated schemas only check (no transformations): the input is the
+    // merged object, with the stable parameter names the handler reads.
+    const input = def.operation.body === "none"
+      ? { ...Object.fromEntries(query), ...pathParams }
+      : mergeInput(def.operation, pathParams, body)
+    const context: RouteContext<unknown> = { store, now, params: pathParams, query, input, body, origin }
+    const result = def.handle(context)
+    return finish(via?.adapter.result === undefined ? result : via.adapter.result(result, context))
   })
 
-/** An `HttpRouter` serving the routes (it needs the `Exchange` of the request). */
-export const router = (store: Store, routes: ReadonlyArray<Route>) =>
-  HttpRouter.fromIterable(
-    routes.map((def) => HttpRouter.makeRoute(def.operation.method, routerPath(def.operation.path), handler(store, def)))
+/**
+ * An `HttpRouter` serving the routes, each at its operation's method and path
+ * template, and there too the Preview operations paired with them (it needs the
+ * `Exchange` of the request).
+ */
+export const router = (store: Store, routes: ReadonlyArray<Route>, previews: ReadonlyArray<PreviewRoute>) => {
+  const previewOf = new Map(previews.map((preview) => [preview.route, preview]))
+  return HttpRouter.fromIterable(
+    routes.map((def) =>
+      HttpRouter.makeRoute(
+        def.operation.method,
+        routerPath(def.operation.path),
+        handler(store, def, previewOf.get(def))
+      )
+    )
   )
+}

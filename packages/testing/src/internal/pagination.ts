@@ -26,6 +26,24 @@ export const decodeCursor = (cursor: string): number | undefined => {
   return undefined
 }
 
+/**
+ * A cursor naming a page number, for Preview listings that page by cursor where
+ * the stable route pages by number (see `adapt.ts`).
+ */
+export const encodePageCursor = (page: number): string => btoa(JSON.stringify(["fake-intercom-page", page]))
+
+export const decodePageCursor = (cursor: string): number | undefined => {
+  try {
+    const value = JSON.parse(atob(cursor)) as unknown
+    if (
+      Array.isArray(value) && value[0] === "fake-intercom-page" && Number.isInteger(value[1]) && value[1] >= 1
+    ) return value[1]
+  } catch {
+    // not one of ours
+  }
+  return undefined
+}
+
 /** Clamp a `per_page` (string, number or absent) to [1, max]. */
 export const perPage = (value: unknown, fallback: number, max = 150): number => {
   const n = typeof value === "number" ? value : typeof value === "string" && value !== "" ? Number(value) : NaN

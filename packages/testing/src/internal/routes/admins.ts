@@ -3,6 +3,8 @@
  * `PUT /admins/{admin_id}/away`, `GET /admins/activity_logs`.
  */
 import * as Admins from "@effect-intercom/client/stable/Admins"
+import * as UnstableAdmins from "@effect-intercom/client/unstable/Admins"
+import * as Adapt from "../adapt.js"
 import * as Http from "../http.js"
 import * as Wire from "../wire.js"
 
@@ -43,3 +45,10 @@ export const routes: ReadonlyArray<Http.Route> = [
     })
   })
 ]
+
+/** The Preview methods of these routes whose answers differ from 2.14's (see `preview.ts`). */
+export const previewAdapters: Readonly<Record<string, Http.PreviewAdapter>> = {
+  [UnstableAdmins.listAdminsOperation.name]: Adapt.adminAvatar,
+  [UnstableAdmins.retrieveAdminOperation.name]: Adapt.adminAvatar,
+  [UnstableAdmins.setAwayAdminOperation.name]: Adapt.adminAvatar
+}

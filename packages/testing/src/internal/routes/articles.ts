@@ -5,6 +5,9 @@
 import * as Articles from "@effect-intercom/client/stable/Articles"
 import * as HelpCenters from "@effect-intercom/client/stable/HelpCenters"
 import * as Collections from "@effect-intercom/client/stable/HelpCentersCollections"
+import * as UnstableArticles from "@effect-intercom/client/unstable/Articles"
+import * as UnstableHelpCenter from "@effect-intercom/client/unstable/HelpCenter"
+import * as Adapt from "../adapt.js"
 import * as Http from "../http.js"
 import * as Pagination from "../pagination.js"
 import type { ArticleRecord, CollectionRecord } from "../store.js"
@@ -189,3 +192,10 @@ export const routes: ReadonlyArray<Http.Route> = [
     return Http.json({ id: collection.id, object: "collection", deleted: true })
   })
 ]
+
+/** The Preview methods of these routes whose answers differ from 2.14's (see `preview.ts`). */
+export const previewAdapters: Readonly<Record<string, Http.PreviewAdapter>> = {
+  // the Preview pages these listings by cursor, 2.14 by page number
+  [UnstableArticles.listArticlesOperation.name]: Adapt.pagesAsCursor,
+  [UnstableHelpCenter.listAllCollectionsOperation.name]: Adapt.pagesAsCursor
+}

@@ -10,6 +10,8 @@
  * longer valid.
  */
 import * as Companies from "@effect-intercom/client/stable/Companies"
+import * as UnstableCompanies from "@effect-intercom/client/unstable/Companies"
+import * as Adapt from "../adapt.js"
 import * as Http from "../http.js"
 import * as Pagination from "../pagination.js"
 import type { CompanyRecord, Store } from "../store.js"
@@ -243,3 +245,12 @@ export const routes: ReadonlyArray<Http.Route> = [
     return Http.json({ type: "list", data, pages: null, total_count: null, scroll_param: scroll.param })
   })
 ]
+
+/** The Preview methods of these routes whose answers differ from 2.14's (see `preview.ts`). */
+export const previewAdapters: Readonly<Record<string, Http.PreviewAdapter>> = {
+  // page numbers in both, but the Preview's `pages.next` is a cursor object, not a link
+  [UnstableCompanies.listAllCompaniesOperation.name]: Adapt.pagesWithoutLink,
+  [UnstableCompanies.retrieveCompanyOperation.name]: Adapt.pagesWithoutLink,
+  // the contact is the path's `id`, so the Preview names the company `company_id` in the body (2.14: `id`)
+  [UnstableCompanies.attachContactToACompanyOperation.name]: Adapt.renameBody({ company_id: "id" })
+}

@@ -7,6 +7,8 @@ import * as Companies from "@effect-intercom/client/stable/Companies"
 import * as Contacts from "@effect-intercom/client/stable/Contacts"
 import * as Notes from "@effect-intercom/client/stable/Notes"
 import * as Tags from "@effect-intercom/client/stable/Tags"
+import * as UnstableNotes from "@effect-intercom/client/unstable/Notes"
+import * as Adapt from "../adapt.js"
 import * as Http from "../http.js"
 import * as Pagination from "../pagination.js"
 import * as Search from "../search.js"
@@ -105,6 +107,8 @@ type ContactFields = {
   readonly owner_id?: number | null | undefined
   readonly unsubscribed_from_emails?: boolean | null | undefined
   readonly custom_attributes?: { readonly [key: string]: unknown } | null | undefined
+  /** In the Preview's create and update bodies. */
+  readonly language_override?: string | null | undefined
 }
 
 const apply = (store: Store, contact: ContactRecord, input: ContactFields, now: number): Http.Failure | undefined => {
@@ -131,6 +135,7 @@ const apply = (store: Store, contact: ContactRecord, input: ContactFields, now: 
   if (input.signed_up_at !== undefined) contact.signed_up_at = input.signed_up_at
   if (input.last_seen_at !== undefined) contact.last_seen_at = input.last_seen_at
   if (input.owner_id !== undefined) contact.owner_id = input.owner_id
+  if (input.language_override !== undefined) contact.language_override = input.language_override
   if (input.unsubscribed_from_emails !== undefined && input.unsubscribed_from_emails !== null) {
     contact.unsubscribed_from_emails = input.unsubscribed_from_emails
   }
@@ -457,3 +462,9 @@ export const routes: ReadonlyArray<Http.Route> = [
     return note === undefined ? Http.notFound("Resource Not Found") : Http.json(Wire.note(store, note))
   })
 ]
+
+/** The Preview methods of these routes whose answers differ from 2.14's (see `preview.ts`). */
+export const previewAdapters: Readonly<Record<string, Http.PreviewAdapter>> = {
+  // the Preview pages a contact's notes by cursor, 2.14 by page number
+  [UnstableNotes.listNotesOperation.name]: Adapt.pagesAsCursor
+}

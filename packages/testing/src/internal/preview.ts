@@ -1,0 +1,175 @@
+/**
+ * The Preview (`Intercom-Version: Unstable`) operations the fake answers, paired
+ * from data: a Preview operation is served by the implemented stable route with
+ * the same HTTP method and the same path shape (the templates are equal once
+ * every `{name}` is a placeholder), with the stable handler. Its path parameters
+ * are renamed to the stable ones by position (`/contacts/{id}` is
+ * `/contacts/{contact_id}`).
+ *
+ * The router keeps one registration per method and path shape, the stable
+ * template; the handler tells the two apart by the `Intercom-Version` header, so
+ * a Preview request is validated with the Preview operation's input schema and
+ * logged under the Preview method's name (a route that validates its body
+ * itself, like the searches, does so for both). A Preview request to a stable route
+ * without a Preview twin, or to no route at all, is a 404 naming the Preview
+ * method when the path is one of the client's.
+ *
+ * Where the wire shapes differ (a body field's name, the answer does not decode
+ * with the Preview operation's success schema, another pagination scheme), the
+ * route module declares an adapter (`adapt.ts`) for the pair; no pair is left
+ * out. The Preview tour (tests/testing/suites/preview.ts) checks every pair.
+ */
+import type * as Operation from "@effect-intercom/client/Operation"
+import * as Admins from "@effect-intercom/client/unstable/Admins"
+import * as AiContent from "@effect-intercom/client/unstable/AiContent"
+import * as Articles from "@effect-intercom/client/unstable/Articles"
+import * as AwayStatusReasons from "@effect-intercom/client/unstable/AwayStatusReasons"
+import * as Brands from "@effect-intercom/client/unstable/Brands"
+import * as Calls from "@effect-intercom/client/unstable/Calls"
+import * as Companies from "@effect-intercom/client/unstable/Companies"
+import * as Contacts from "@effect-intercom/client/unstable/Contacts"
+import * as Conversations from "@effect-intercom/client/unstable/Conversations"
+import * as CustomChannelEvents from "@effect-intercom/client/unstable/CustomChannelEvents"
+import * as CustomObjectInstances from "@effect-intercom/client/unstable/CustomObjectInstances"
+import * as DataAttributes from "@effect-intercom/client/unstable/DataAttributes"
+import * as DataEvents from "@effect-intercom/client/unstable/DataEvents"
+import * as DataExport from "@effect-intercom/client/unstable/DataExport"
+import * as Emails from "@effect-intercom/client/unstable/Emails"
+import * as Export from "@effect-intercom/client/unstable/Export"
+import * as HelpCenter from "@effect-intercom/client/unstable/HelpCenter"
+import * as InternalArticles from "@effect-intercom/client/unstable/InternalArticles"
+import * as Jobs from "@effect-intercom/client/unstable/Jobs"
+import * as Macros from "@effect-intercom/client/unstable/Macros"
+import * as Messages from "@effect-intercom/client/unstable/Messages"
+import * as News from "@effect-intercom/client/unstable/News"
+import * as Notes from "@effect-intercom/client/unstable/Notes"
+import * as Segments from "@effect-intercom/client/unstable/Segments"
+import * as SubscriptionTypes from "@effect-intercom/client/unstable/SubscriptionTypes"
+import * as Switch from "@effect-intercom/client/unstable/Switch"
+import * as Tags from "@effect-intercom/client/unstable/Tags"
+import * as Teams from "@effect-intercom/client/unstable/Teams"
+import * as Tickets from "@effect-intercom/client/unstable/Tickets"
+import * as TicketStates from "@effect-intercom/client/unstable/TicketStates"
+import * as TicketTypeAttributes from "@effect-intercom/client/unstable/TicketTypeAttributes"
+import * as TicketTypes from "@effect-intercom/client/unstable/TicketTypes"
+import * as Visitors from "@effect-intercom/client/unstable/Visitors"
+import * as Workflows from "@effect-intercom/client/unstable/Workflows"
+import type * as Http from "./http.js"
+
+type AnyOperation = Operation.Operation<any, any, any>
+
+const isOperation = (u: unknown): u is AnyOperation =>
+  typeof u === "object" && u !== null && (u as { api?: unknown }).api === "unstable" &&
+  typeof (u as { path?: unknown }).path === "string" && typeof (u as { method?: unknown }).method === "string" &&
+  typeof (u as { name?: unknown }).name === "string"
+
+/**
+ * Every Preview operation of the client, read from its resource modules (a
+ * test checks the list against the client's own index of descriptors).
+ */
+export const operations: ReadonlyArray<AnyOperation> = [
+  Admins,
+  AiContent,
+  Articles,
+  AwayStatusReasons,
+  Brands,
+  Calls,
+  Companies,
+  Contacts,
+  Conversations,
+  CustomChannelEvents,
+  CustomObjectInstances,
+  DataAttributes,
+  DataEvents,
+  DataExport,
+  Emails,
+  Export,
+  HelpCenter,
+  InternalArticles,
+  Jobs,
+  Macros,
+  Messages,
+  News,
+  Notes,
+  Segments,
+  SubscriptionTypes,
+  Switch,
+  Tags,
+  Teams,
+  TicketStates,
+  TicketTypeAttributes,
+  TicketTypes,
+  Tickets,
+  Visitors,
+  Workflows
+].flatMap((module) => Object.values(module).filter(isOperation))
+
+/** `/contacts/{id}` → `/contacts/{}`: the template without its parameter names. */
+export const pathShape = (template: string): string => template.replace(/\{[^}]+\}/g, "{}")
+
+/** The parameter names of a template, in order. */
+const templateParams = (template: string): ReadonlyArray<string> =>
+  Array.from(template.matchAll(/\{([^}]+)\}/g), (match) => match[1])
+
+const shapeKey = (operation: AnyOperation): string => `${operation.method} ${pathShape(operation.path)}`
+
+/** Whether a request asks for the Preview API. */
+export const isPreviewRequest = (headers: Readonly<Record<string, string | undefined>>): boolean =>
+  headers["intercom-version"]?.trim().toLowerCase() === "unstable"
+
+/**
+ * Pair every Preview operation with the route serving the same method and path
+ * shape, if any. `adapters` are keyed by the Preview operation's name.
+ */
+export const pair = (
+  routes: ReadonlyArray<Http.Route>,
+  adapters: Readonly<Record<string, Http.PreviewAdapter>>
+): ReadonlyArray<Http.PreviewRoute> => {
+  const byShape = new Map(routes.map((route) => [shapeKey(route.operation), route]))
+  const out: Array<Http.PreviewRoute> = []
+  for (const operation of operations) {
+    const route = byShape.get(shapeKey(operation))
+    if (route === undefined) continue
+    const stableNames = templateParams(route.operation.path)
+    const params: Record<string, string> = {}
+    templateParams(operation.path).forEach((name, i) => {
+      params[stableNames[i]] = name
+    })
+    out.push({ operation, route, params, adapter: adapters[operation.name] ?? {} })
+  }
+  for (const name of Object.keys(adapters)) {
+    if (!out.some((preview) => preview.operation.name === name)) {
+      throw new Error(`FakeIntercom: an adapter for ${name}, which no route serves`)
+    }
+  }
+  return out
+}
+
+let patterns: ReadonlyArray<readonly [AnyOperation, RegExp]> | undefined
+
+/** The Preview operation a request is for (by method and path), when the client has one. */
+export const match = (method: string, pathname: string): AnyOperation | undefined => {
+  patterns ??= operations.map((operation) => [
+    operation,
+    new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}/?$`)
+  ])
+  let found: AnyOperation | undefined
+  for (const [operation, pattern] of patterns) {
+    if (operation.method !== method || !pattern.test(pathname)) continue
+    // a literal segment beats a parameter (`/contacts/search` is not `/contacts/{id}`)
+    if (found === undefined || templateParams(operation.path).length < templateParams(found.path).length) {
+      found = operation
+    }
+  }
+  return found
+}
+
+/** The message of the 404 for a request no route answers. */
+export const noRouteMessage = (method: string, pathname: string, preview: boolean): string => {
+  const base = `Resource Not Found: the fake Intercom has no route for ${method} ${pathname}`
+  if (!preview) return base
+  const operation = match(method, pathname)
+  return operation === undefined
+    ? `${base} in the Preview API (Intercom-Version: Unstable)`
+    : `${base} in the Preview API (Intercom-Version: Unstable): it does not implement ${operation.name}`
+}
