@@ -4,11 +4,11 @@
  * into the README. Figures computed from `res` are the latest run; figures
  * written out come from the runs and measurements named.
  */
-import type { Results } from "./report.js"
+import { type Results, S3_FLAT, S3_MAIN } from "./report.js"
 
 const rssGrowth = (res: Results, name: "fetch" | "effect-intercom") => {
-  const small = res.s3["5000"]?.[name].peakRssMB
-  const big = res.s3["20000"]?.[name].peakRssMB
+  const small = res.s3[S3_MAIN]?.[name].peakRssMB
+  const big = res.s3[S3_FLAT]?.[name].peakRssMB
   return small === undefined || big === undefined
     ? "n/a"
     : `${big - small >= 0 ? "+" : ""}${(big - small).toFixed(1)} MB`
@@ -19,9 +19,9 @@ const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined ? "n/a" : `${(a / b).toFixed(2)}x`
 
 export const findings = (res: Results) => {
-  const s3Floor = res.transport?.s3?.["20000"]
-  const s3Ours = res.s3["20000"]?.["effect-intercom"]
-  const s3Fetch = res.s3["20000"]?.fetch
+  const s3Floor = res.transport?.s3?.[S3_MAIN]
+  const s3Ours = res.s3[S3_MAIN]?.["effect-intercom"]
+  const s3Fetch = res.s3[S3_MAIN]?.fetch
   const cold = res.s5.coldImportMs
   const floorKey = Object.keys(cold).find((k) => k.startsWith("effect + @effect/platform"))
   return `The machine has 2 shared cores and is noisy: between full runs of the same code on the same day, the S1
@@ -74,7 +74,7 @@ undici transport. The diagnostic row, which only fetches and parses pages, peaks
   } MB to the floor. Before every schema was lazy (\`Schema.suspend\`, requests and
    inputs included), it started about 8 MB higher (129 MB).
 2. **The peak heap grows about 65 MB**, against 18 MB for fetch. This is garbage that V8 collects late, not data
-   kept: after a GC the retained growth is about 2 MB, and RSS is flat in N (5,000 → 20,000 contacts:
+   kept: after a GC the retained growth is about 2 MB, and RSS is flat in N (20,000 → 60,000 contacts:
    ${rssGrowth(res, "effect-intercom")} for ours, ${rssGrowth(res, "fetch")} for fetch). V8 starts a full GC when the
    old generation reaches a multiple of the live heap, and Effect's live heap is larger. Measured by hand on this
    machine: a plain \`Effect.gen\` loop over \`Effect.promise(() => undici.request(...))\`, with no

@@ -16,7 +16,7 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { buildWorkers, bundleSizes } from "./bundles.js"
 import type { ClientName, VariantName } from "./clients.js"
-import { type PerClient, renderChart, renderReadme, type Results, type S3Row } from "./report.js"
+import { type PerClient, renderChart, renderReadme, type Results, S3_FLAT, S3_MAIN, type S3Row } from "./report.js"
 
 const clientNames: ReadonlyArray<ClientName> = ["fetch", "intercom-client", "effect-intercom"]
 /** A fourth, diagnostic row in S1, S2 and S3: `@effect/platform`'s HttpClient over undici + `JSON.parse`, no client. */
@@ -91,7 +91,7 @@ const main = async () => {
   log("building workers")
   const js = await buildWorkers(here, workDir)
 
-  const plain = await startServer(js, ["--items", "20000"])
+  const plain = await startServer(js, ["--items", S3_FLAT])
   const limited = await startServer(js, ["--items", "1000", "--rate-limit", "100"])
   try {
     // ---- S1, S2, S4: one process with the three clients, alternating
@@ -116,14 +116,14 @@ const main = async () => {
     // ---- S3: each client (and the diagnostic transport) in its own child process, alternating, for two sizes
     log("S3")
     const s3Runs: Array<any> = []
-    const sizes = quick ? [20_000] : [5_000, 20_000]
+    const sizes = quick ? [Number(S3_MAIN)] : [Number(S3_MAIN), Number(S3_FLAT)]
     const s3Rounds = quick ? 1 : 3
     for (const limit of sizes) {
       // one untimed pass to fill the server's page cache
       if (limit === sizes[0]) {
-        await runNode([path.join(js, "worker-list.mjs"), "fetch", String(plain.port), "20000"], 60_000)
+        await runNode([path.join(js, "worker-list.mjs"), "fetch", String(plain.port), S3_FLAT], 60_000)
       }
-      const rounds = limit === 20_000 ? s3Rounds : 1
+      const rounds = String(limit) === S3_MAIN ? s3Rounds : 1
       for (let round = 0; round < rounds; round++) {
         for (const name of rotate(s3Names, round)) {
           s3Runs.push(
