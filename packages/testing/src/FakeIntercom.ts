@@ -96,6 +96,11 @@ export interface SeedCounts {
   readonly tickets: number
   readonly articles: number
   readonly collections: number
+  /** AI content: external pages, over the seeded content import sources. */
+  readonly externalPages: number
+  readonly internalArticles: number
+  /** News items, over the seeded newsfeeds (two in three live). */
+  readonly newsItems: number
 }
 
 /**
@@ -224,6 +229,11 @@ export interface Records {
   readonly tickets: Schemas.Ticket
   readonly ticketTypes: Schemas.TicketType
   readonly subscriptionTypes: Schemas.SubscriptionType
+  readonly contentImportSources: Schemas.ContentImportSource
+  readonly externalPages: Schemas.ExternalPage
+  readonly internalArticles: Schemas.InternalArticle
+  readonly newsfeeds: Schemas.Newsfeed
+  readonly newsItems: Schemas.NewsItem
 }
 
 /**
