@@ -23,6 +23,7 @@ import * as Preview from "./preview.js"
 import * as Prng from "./prng.js"
 import * as RateLimit from "./rateLimit.js"
 import * as Admins from "./routes/admins.js"
+import * as AiContent from "./routes/aiContent.js"
 import * as Articles from "./routes/articles.js"
 import * as Companies from "./routes/companies.js"
 import * as Contacts from "./routes/contacts.js"
@@ -48,7 +49,8 @@ export const routes: ReadonlyArray<Http.Route> = [
   ...Tags.routes,
   ...Workspace.routes,
   ...Articles.routes,
-  ...Tickets.routes
+  ...Tickets.routes,
+  ...AiContent.routes
 ]
 
 /**
