@@ -234,6 +234,22 @@ const tour = Effect.gen(function*() {
   yield* intercom.aiContent.deleteExternalPage({ page_id: externalPage.id })
   yield* intercom.aiContent.deleteContentImportSource({ source_id: source.id })
 
+  // internal articles
+  const internal = yield* intercom.internalArticles.createInternalArticle({
+    title: "Thanks for everything",
+    body: "Body of the Article",
+    author_id: adminId,
+    owner_id: adminId
+  })
+  yield* intercom.internalArticles.listInternalArticles()
+  yield* intercom.internalArticles.retrieveInternalArticle({ internal_article_id: internal.id! })
+  yield* intercom.internalArticles.updateInternalArticle({
+    internal_article_id: internal.id!,
+    title: "Christmas is here!"
+  })
+  yield* intercom.internalArticles.searchInternalArticles({ folder_id: "500" })
+  yield* intercom.internalArticles.deleteInternalArticle({ internal_article_id: internal.id! })
+
   // the last writes
   yield* intercom.tags.delete({ tag_id: tag.id })
   yield* intercom.contacts.blockContact({ contact_id: contactId })
@@ -243,6 +259,7 @@ const tour = Effect.gen(function*() {
   yield* Effect.either(intercom.companies.find({ company_id: "missing" }))
   yield* Effect.either(intercom.contacts.find({ contact_id: "missing" }))
   yield* Effect.either(intercom.aiContent.getExternalPage({ page_id: externalPage.id }))
+  yield* Effect.either(intercom.internalArticles.retrieveInternalArticle({ internal_article_id: internal.id! }))
   yield* raw("GET", "/me", { token: null })
   yield* raw("POST", "/contacts", { body: "{" })
   yield* raw("POST", "/contacts/search", { body: { query: { operator: "AND", value: [] } } })

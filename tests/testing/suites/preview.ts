@@ -33,7 +33,7 @@ const expectedPreview = unstable.filter((op) => served.has(shape(op))).map((op) 
 const notServed = unstable.filter((op) => !served.has(shape(op)))
 
 /** The number of Preview methods the fake answers (README, "Testing your program"). */
-const PREVIEW_COUNT = 100
+const PREVIEW_COUNT = 106
 
 /** One request to the fake with `Intercom-Version: Unstable`, without the client (a string body is sent as is). */
 const rawPreview = (method: string, path: string, body?: unknown) =>
@@ -268,6 +268,18 @@ const tour = Effect.gen(function*() {
   yield* preview.aiContent.deleteExternalPage({ id: externalPage.id })
   yield* preview.aiContent.deleteContentImportSource({ id: source.id })
 
+  // internal articles
+  const internal = yield* preview.internalArticles.createInternalArticle({
+    title: "Preview",
+    author_id: adminId,
+    owner_id: adminId
+  })
+  yield* preview.internalArticles.listInternalArticles()
+  yield* preview.internalArticles.retrieveInternalArticle({ id: internal.id! })
+  yield* preview.internalArticles.updateInternalArticle({ id: internal.id!, body: "<p>Updated</p>" })
+  yield* preview.internalArticles.searchInternalArticles({ folder_id: "501" })
+  yield* preview.internalArticles.deleteInternalArticle({ id: internal.id! })
+
   // the last writes
   yield* preview.tags.deleteTag({ id: tag.id! })
   yield* preview.contacts.blockContact({ id: contactId })
@@ -360,6 +372,10 @@ describe("FakeIntercom Preview methods", () => {
         (s) => preview.aiContent.getContentImportSource({ id: s.id })
       )
       yield* each(yield* fake.records("externalPages"), (p) => preview.aiContent.getExternalPage({ id: p.id }))
+      yield* each(
+        yield* fake.records("internalArticles"),
+        (a) => preview.internalArticles.retrieveInternalArticle({ id: a.id! })
+      )
       yield* each(
         (yield* fake.records("contacts")).slice(0, 50),
         (c) =>

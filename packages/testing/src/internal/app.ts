@@ -28,6 +28,7 @@ import * as Articles from "./routes/articles.js"
 import * as Companies from "./routes/companies.js"
 import * as Contacts from "./routes/contacts.js"
 import * as Conversations from "./routes/conversations.js"
+import * as InternalArticles from "./routes/internalArticles.js"
 import * as Tags from "./routes/tags.js"
 import * as Tickets from "./routes/tickets.js"
 import * as Workspace from "./routes/workspace.js"
@@ -50,7 +51,8 @@ export const routes: ReadonlyArray<Http.Route> = [
   ...Workspace.routes,
   ...Articles.routes,
   ...Tickets.routes,
-  ...AiContent.routes
+  ...AiContent.routes,
+  ...InternalArticles.routes
 ]
 
 /**
