@@ -250,6 +250,23 @@ const tour = Effect.gen(function*() {
   yield* intercom.internalArticles.searchInternalArticles({ folder_id: "500" })
   yield* intercom.internalArticles.deleteInternalArticle({ internal_article_id: internal.id! })
 
+  // news
+  const feedId = (yield* intercom.news.feeds.list()).data![0].id!
+  yield* intercom.news.feeds.find({ newsfeed_id: feedId })
+  const newsItem = yield* intercom.news.items.create({
+    title: "Halloween is here!",
+    body: "<p>New costumes in store for this spooky season</p>",
+    sender_id: adminId,
+    state: "live",
+    labels: ["Product", "Update", "New"],
+    newsfeed_assignments: [{ newsfeed_id: feedId }]
+  })
+  yield* intercom.news.items.list()
+  yield* intercom.news.items.find({ news_item_id: newsItem.id! })
+  yield* intercom.news.items.update({ news_item_id: newsItem.id!, title: "Christmas is here!", sender_id: adminId })
+  yield* intercom.news.feeds.listItems({ newsfeed_id: feedId })
+  yield* intercom.news.items.delete({ news_item_id: newsItem.id! })
+
   // the last writes
   yield* intercom.tags.delete({ tag_id: tag.id })
   yield* intercom.contacts.blockContact({ contact_id: contactId })
@@ -260,6 +277,7 @@ const tour = Effect.gen(function*() {
   yield* Effect.either(intercom.contacts.find({ contact_id: "missing" }))
   yield* Effect.either(intercom.aiContent.getExternalPage({ page_id: externalPage.id }))
   yield* Effect.either(intercom.internalArticles.retrieveInternalArticle({ internal_article_id: internal.id! }))
+  yield* Effect.either(intercom.news.items.find({ news_item_id: newsItem.id! }))
   yield* raw("GET", "/me", { token: null })
   yield* raw("POST", "/contacts", { body: "{" })
   yield* raw("POST", "/contacts/search", { body: { query: { operator: "AND", value: [] } } })

@@ -33,7 +33,7 @@ const expectedPreview = unstable.filter((op) => served.has(shape(op))).map((op) 
 const notServed = unstable.filter((op) => !served.has(shape(op)))
 
 /** The number of Preview methods the fake answers (README, "Testing your program"). */
-const PREVIEW_COUNT = 106
+const PREVIEW_COUNT = 114
 
 /** One request to the fake with `Intercom-Version: Unstable`, without the client (a string body is sent as is). */
 const rawPreview = (method: string, path: string, body?: unknown) =>
@@ -280,6 +280,21 @@ const tour = Effect.gen(function*() {
   yield* preview.internalArticles.searchInternalArticles({ folder_id: "501" })
   yield* preview.internalArticles.deleteInternalArticle({ id: internal.id! })
 
+  // news
+  const feedId = (yield* preview.news.listNewsfeeds()).data![0].id!
+  yield* preview.news.retrieveNewsfeed({ id: feedId })
+  const newsItem = yield* preview.news.createNewsItem({
+    title: "Preview news",
+    sender_id: adminId,
+    state: "live",
+    newsfeed_assignments: [{ newsfeed_id: feedId }]
+  })
+  yield* preview.news.listNewsItems()
+  yield* preview.news.retrieveNewsItem({ id: newsItem.id! })
+  yield* preview.news.updateNewsItem({ id: newsItem.id!, title: "Preview news, updated", sender_id: adminId })
+  yield* preview.news.listLiveNewsfeedItems({ id: feedId })
+  yield* preview.news.deleteNewsItem({ id: newsItem.id! })
+
   // the last writes
   yield* preview.tags.deleteTag({ id: tag.id! })
   yield* preview.contacts.blockContact({ id: contactId })
@@ -376,6 +391,12 @@ describe("FakeIntercom Preview methods", () => {
         yield* fake.records("internalArticles"),
         (a) => preview.internalArticles.retrieveInternalArticle({ id: a.id! })
       )
+      yield* each(yield* fake.records("newsItems"), (n) => preview.news.retrieveNewsItem({ id: n.id! }))
+      yield* each(yield* fake.records("newsfeeds"), (f) =>
+        Effect.all([
+          preview.news.retrieveNewsfeed({ id: f.id! }),
+          preview.news.listLiveNewsfeedItemsStream({ id: f.id! }).pipe(Stream.runDrain)
+        ]))
       yield* each(
         (yield* fake.records("contacts")).slice(0, 50),
         (c) =>

@@ -29,6 +29,7 @@ import * as Companies from "./routes/companies.js"
 import * as Contacts from "./routes/contacts.js"
 import * as Conversations from "./routes/conversations.js"
 import * as InternalArticles from "./routes/internalArticles.js"
+import * as News from "./routes/news.js"
 import * as Tags from "./routes/tags.js"
 import * as Tickets from "./routes/tickets.js"
 import * as Workspace from "./routes/workspace.js"
@@ -52,7 +53,8 @@ export const routes: ReadonlyArray<Http.Route> = [
   ...Articles.routes,
   ...Tickets.routes,
   ...AiContent.routes,
-  ...InternalArticles.routes
+  ...InternalArticles.routes,
+  ...News.routes
 ]
 
 /**
