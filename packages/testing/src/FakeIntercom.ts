@@ -25,8 +25,10 @@
  *   subscriptions), companies (CRUD, attach, detach, list, scroll),
  *   conversations (create, find, reply, close, snooze, open, assign, search,
  *   list, tags), tags, notes, segments, teams, data attributes, events,
- *   articles, help centres and collections, tickets and ticket types, with
- *   the paths of the client's own operation descriptors;
+ *   articles, help centres and collections, tickets and ticket types, AI
+ *   content (content import sources, external pages), internal articles,
+ *   news items and newsfeeds, with the paths of the client's own operation
+ *   descriptors;
  * - the Preview (`intercom.unstable.*`, `Intercom-Version: Unstable`) methods
  *   on those endpoints (`previewOperations`), paired with them from the
  *   descriptors, validated with the Preview input schemas and answered in the
@@ -96,6 +98,11 @@ export interface SeedCounts {
   readonly tickets: number
   readonly articles: number
   readonly collections: number
+  /** AI content: external pages, over the seeded content import sources. */
+  readonly externalPages: number
+  readonly internalArticles: number
+  /** News items, over the seeded newsfeeds (two in three live). */
+  readonly newsItems: number
 }
 
 /**
@@ -224,6 +231,11 @@ export interface Records {
   readonly tickets: Schemas.Ticket
   readonly ticketTypes: Schemas.TicketType
   readonly subscriptionTypes: Schemas.SubscriptionType
+  readonly contentImportSources: Schemas.ContentImportSource
+  readonly externalPages: Schemas.ExternalPage
+  readonly internalArticles: Schemas.InternalArticle
+  readonly newsfeeds: Schemas.Newsfeed
+  readonly newsItems: Schemas.NewsItem
 }
 
 /**

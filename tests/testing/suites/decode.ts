@@ -200,6 +200,73 @@ const tour = Effect.gen(function*() {
   yield* intercom.tags.untagTicket({ ticket_id: ticket.id!, tag_id: tag.id, admin_id: adminId })
   yield* intercom.tickets.deleteTicket({ ticket_id: ticket.id! })
 
+  // AI content
+  const source = yield* intercom.aiContent.createContentImportSource({
+    sync_behavior: "api",
+    url: "https://www.example.com"
+  })
+  yield* intercom.aiContent.listContentImportSources()
+  yield* intercom.aiContent.getContentImportSource({ source_id: source.id })
+  yield* intercom.aiContent.updateContentImportSource({
+    source_id: source.id,
+    sync_behavior: "api",
+    url: "https://www.example.com/help",
+    status: "active"
+  })
+  const externalPage = yield* intercom.aiContent.createExternalPage({
+    title: "Test",
+    html: "<html><body><h1>Test</h1></body></html>",
+    url: "https://www.example.com/test",
+    locale: "en",
+    source_id: source.id,
+    external_id: "abc1234"
+  })
+  yield* intercom.aiContent.listExternalPages()
+  yield* intercom.aiContent.getExternalPage({ page_id: externalPage.id })
+  yield* intercom.aiContent.updateExternalPage({
+    page_id: externalPage.id,
+    title: "Test, updated",
+    html: "<html><body><h1>Test</h1><p>Updated</p></body></html>",
+    url: "https://www.example.com/test",
+    locale: "en",
+    source_id: source.id
+  })
+  yield* intercom.aiContent.deleteExternalPage({ page_id: externalPage.id })
+  yield* intercom.aiContent.deleteContentImportSource({ source_id: source.id })
+
+  // internal articles
+  const internal = yield* intercom.internalArticles.createInternalArticle({
+    title: "Thanks for everything",
+    body: "Body of the Article",
+    author_id: adminId,
+    owner_id: adminId
+  })
+  yield* intercom.internalArticles.listInternalArticles()
+  yield* intercom.internalArticles.retrieveInternalArticle({ internal_article_id: internal.id! })
+  yield* intercom.internalArticles.updateInternalArticle({
+    internal_article_id: internal.id!,
+    title: "Christmas is here!"
+  })
+  yield* intercom.internalArticles.searchInternalArticles({ folder_id: "500" })
+  yield* intercom.internalArticles.deleteInternalArticle({ internal_article_id: internal.id! })
+
+  // news
+  const feedId = (yield* intercom.news.feeds.list()).data![0].id!
+  yield* intercom.news.feeds.find({ newsfeed_id: feedId })
+  const newsItem = yield* intercom.news.items.create({
+    title: "Halloween is here!",
+    body: "<p>New costumes in store for this spooky season</p>",
+    sender_id: adminId,
+    state: "live",
+    labels: ["Product", "Update", "New"],
+    newsfeed_assignments: [{ newsfeed_id: feedId }]
+  })
+  yield* intercom.news.items.list()
+  yield* intercom.news.items.find({ news_item_id: newsItem.id! })
+  yield* intercom.news.items.update({ news_item_id: newsItem.id!, title: "Christmas is here!", sender_id: adminId })
+  yield* intercom.news.feeds.listItems({ newsfeed_id: feedId })
+  yield* intercom.news.items.delete({ news_item_id: newsItem.id! })
+
   // the last writes
   yield* intercom.tags.delete({ tag_id: tag.id })
   yield* intercom.contacts.blockContact({ contact_id: contactId })
@@ -208,6 +275,9 @@ const tour = Effect.gen(function*() {
   // and some failures
   yield* Effect.either(intercom.companies.find({ company_id: "missing" }))
   yield* Effect.either(intercom.contacts.find({ contact_id: "missing" }))
+  yield* Effect.either(intercom.aiContent.getExternalPage({ page_id: externalPage.id }))
+  yield* Effect.either(intercom.internalArticles.retrieveInternalArticle({ internal_article_id: internal.id! }))
+  yield* Effect.either(intercom.news.items.find({ news_item_id: newsItem.id! }))
   yield* raw("GET", "/me", { token: null })
   yield* raw("POST", "/contacts", { body: "{" })
   yield* raw("POST", "/contacts/search", { body: { query: { operator: "AND", value: [] } } })

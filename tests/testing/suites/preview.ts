@@ -33,7 +33,7 @@ const expectedPreview = unstable.filter((op) => served.has(shape(op))).map((op) 
 const notServed = unstable.filter((op) => !served.has(shape(op)))
 
 /** The number of Preview methods the fake answers (README, "Testing your program"). */
-const PREVIEW_COUNT = 90
+const PREVIEW_COUNT = 114
 
 /** One request to the fake with `Intercom-Version: Unstable`, without the client (a string body is sent as is). */
 const rawPreview = (method: string, path: string, body?: unknown) =>
@@ -236,6 +236,65 @@ const tour = Effect.gen(function*() {
   yield* preview.tags.detachTagFromTicket({ ticket_id: ticket.id!, id: tag.id!, admin_id: adminId })
   yield* preview.tickets.deleteTicket({ id: ticket.id! })
 
+  // AI content
+  const source = yield* preview.aiContent.createContentImportSource({
+    sync_behavior: "api",
+    url: "https://preview.example.com"
+  })
+  yield* preview.aiContent.listContentImportSources()
+  yield* preview.aiContent.getContentImportSource({ id: source.id })
+  yield* preview.aiContent.updateContentImportSource({
+    id: source.id,
+    sync_behavior: "api",
+    url: "https://preview.example.com/help"
+  })
+  const externalPage = yield* preview.aiContent.createExternalPage({
+    title: "Preview",
+    html: "<h1>Preview</h1>",
+    locale: "en",
+    source_id: source.id,
+    external_id: "preview-1"
+  })
+  yield* preview.aiContent.listExternalPages()
+  yield* preview.aiContent.getExternalPage({ id: externalPage.id })
+  yield* preview.aiContent.updateExternalPage({
+    id: externalPage.id,
+    title: "Preview, updated",
+    html: "<h1>Preview</h1>",
+    url: "https://preview.example.com/page",
+    locale: "en",
+    source_id: source.id
+  })
+  yield* preview.aiContent.deleteExternalPage({ id: externalPage.id })
+  yield* preview.aiContent.deleteContentImportSource({ id: source.id })
+
+  // internal articles
+  const internal = yield* preview.internalArticles.createInternalArticle({
+    title: "Preview",
+    author_id: adminId,
+    owner_id: adminId
+  })
+  yield* preview.internalArticles.listInternalArticles()
+  yield* preview.internalArticles.retrieveInternalArticle({ id: internal.id! })
+  yield* preview.internalArticles.updateInternalArticle({ id: internal.id!, body: "<p>Updated</p>" })
+  yield* preview.internalArticles.searchInternalArticles({ folder_id: "501" })
+  yield* preview.internalArticles.deleteInternalArticle({ id: internal.id! })
+
+  // news
+  const feedId = (yield* preview.news.listNewsfeeds()).data![0].id!
+  yield* preview.news.retrieveNewsfeed({ id: feedId })
+  const newsItem = yield* preview.news.createNewsItem({
+    title: "Preview news",
+    sender_id: adminId,
+    state: "live",
+    newsfeed_assignments: [{ newsfeed_id: feedId }]
+  })
+  yield* preview.news.listNewsItems()
+  yield* preview.news.retrieveNewsItem({ id: newsItem.id! })
+  yield* preview.news.updateNewsItem({ id: newsItem.id!, title: "Preview news, updated", sender_id: adminId })
+  yield* preview.news.listLiveNewsfeedItems({ id: feedId })
+  yield* preview.news.deleteNewsItem({ id: newsItem.id! })
+
   // the last writes
   yield* preview.tags.deleteTag({ id: tag.id! })
   yield* preview.contacts.blockContact({ id: contactId })
@@ -323,6 +382,21 @@ describe("FakeIntercom Preview methods", () => {
       yield* each(yield* fake.records("tags"), (t) => preview.tags.findTag({ id: t.id! }))
       yield* each(yield* fake.records("notes"), (n) => preview.notes.retrieveNote({ id: n.id! }))
       yield* each(yield* fake.records("ticketTypes"), (t) => preview.ticketTypes.getTicketType({ id: t.id! }))
+      yield* each(
+        yield* fake.records("contentImportSources"),
+        (s) => preview.aiContent.getContentImportSource({ id: s.id })
+      )
+      yield* each(yield* fake.records("externalPages"), (p) => preview.aiContent.getExternalPage({ id: p.id }))
+      yield* each(
+        yield* fake.records("internalArticles"),
+        (a) => preview.internalArticles.retrieveInternalArticle({ id: a.id! })
+      )
+      yield* each(yield* fake.records("newsItems"), (n) => preview.news.retrieveNewsItem({ id: n.id! }))
+      yield* each(yield* fake.records("newsfeeds"), (f) =>
+        Effect.all([
+          preview.news.retrieveNewsfeed({ id: f.id! }),
+          preview.news.listLiveNewsfeedItemsStream({ id: f.id! }).pipe(Stream.runDrain)
+        ]))
       yield* each(
         (yield* fake.records("contacts")).slice(0, 50),
         (c) =>

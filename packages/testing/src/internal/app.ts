@@ -23,10 +23,13 @@ import * as Preview from "./preview.js"
 import * as Prng from "./prng.js"
 import * as RateLimit from "./rateLimit.js"
 import * as Admins from "./routes/admins.js"
+import * as AiContent from "./routes/aiContent.js"
 import * as Articles from "./routes/articles.js"
 import * as Companies from "./routes/companies.js"
 import * as Contacts from "./routes/contacts.js"
 import * as Conversations from "./routes/conversations.js"
+import * as InternalArticles from "./routes/internalArticles.js"
+import * as News from "./routes/news.js"
 import * as Tags from "./routes/tags.js"
 import * as Tickets from "./routes/tickets.js"
 import * as Workspace from "./routes/workspace.js"
@@ -48,7 +51,10 @@ export const routes: ReadonlyArray<Http.Route> = [
   ...Tags.routes,
   ...Workspace.routes,
   ...Articles.routes,
-  ...Tickets.routes
+  ...Tickets.routes,
+  ...AiContent.routes,
+  ...InternalArticles.routes,
+  ...News.routes
 ]
 
 /**

@@ -33,7 +33,12 @@ export const make = (options: Options = {}): Effect.Effect<FakeIntercom.Service>
         collections: () => [...store.collections.values()].map((r) => Wire.collection(store, r)),
         tickets: () => [...store.tickets.values()].map((r) => Wire.ticket(store, r)),
         ticketTypes: () => [...store.ticketTypes.values()].map((r) => Wire.ticketType(store, r)),
-        subscriptionTypes: () => [...store.subscriptionTypes.values()].map(Wire.subscriptionType)
+        subscriptionTypes: () => [...store.subscriptionTypes.values()].map(Wire.subscriptionType),
+        contentImportSources: () => [...store.contentImportSources.values()].map(Wire.contentImportSource),
+        externalPages: () => [...store.externalPages.values()].map(Wire.externalPage),
+        internalArticles: () => [...store.internalArticles.values()].map(Wire.internalArticle),
+        newsfeeds: () => [...store.newsfeeds.values()].map(Wire.newsfeed),
+        newsItems: () => [...store.newsItems.values()].map((r) => Wire.newsItem(store, r))
       }
       return all[kind]()
     }

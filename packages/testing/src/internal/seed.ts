@@ -13,7 +13,9 @@ import type {
   ContactRecord,
   ConversationRecord,
   DataAttributeRecord,
+  ExternalPageRecord,
   Location,
+  NewsItemRecord,
   PartRecord,
   Store,
   TicketRecord,
@@ -33,7 +35,10 @@ export const defaultCounts: SeedCounts = {
   events: 600,
   tickets: 200,
   articles: 60,
-  collections: 8
+  collections: 8,
+  externalPages: 12,
+  internalArticles: 30,
+  newsItems: 24
 }
 
 /** Seed timestamps are spread over the two years before this instant (2023-11-14T22:13:20Z). */
@@ -643,5 +648,118 @@ export const seed = (store: Store, counts: SeedCounts): void => {
       }]
     }
     store.tickets.set(ticket.id, ticket)
+  }
+
+  seedContent(store, counts, admins)
+}
+
+const INTERNAL_TITLES = [
+  "Refund policy",
+  "Escalating to engineering",
+  "Handling outages",
+  "Tone of voice",
+  "VIP customers",
+  "Billing disputes",
+  "Security questionnaires",
+  "Onboarding checklist"
+]
+const NEWS_TITLES = ["We have news", "New dashboard", "Faster exports", "Dark mode", "Team inboxes", "Better search"]
+const NEWS_LABELS = ["New", "Product", "Update", "Fix"]
+/** Intercom's default reactions of a news item. */
+export const DEFAULT_REACTIONS: ReadonlyArray<string> = ["\u{1F496}", "\u{1F600}", "\u{1F64C}", "\u{1F62E}"]
+
+/** `count` instants spread over the seed span, without the PRNG (so adding them shifts no other seed data). */
+const spread = (index: number, count: number): number =>
+  SEED_EPOCH - SPAN + Math.floor(((index + 1) * SPAN) / (count + 1))
+
+/** AI content sources and pages, internal articles, newsfeeds and news items (no PRNG draws). */
+const seedContent = (store: Store, counts: SeedCounts, admins: ReadonlyArray<AdminRecord>): void => {
+  const sources = [
+    ["automatic", "https://support.example.com/us/1"],
+    ["automatic", "https://support.example.com/us/2"],
+    ["automatic", "https://support.example.com/us/3"],
+    ["api", "https://docs.example.com"]
+  ] as const
+  for (const [i, [sync_behavior, url]] of sources.entries()) {
+    const id = store.nextNumericId("content_import_source", 32)
+    const created = spread(i, sources.length)
+    store.contentImportSources.set(id, {
+      seq: store.nextSeq(),
+      id,
+      url,
+      sync_behavior,
+      status: "active",
+      last_synced_at: created,
+      created_at: created,
+      updated_at: created
+    })
+  }
+  const sourceIds = [...store.contentImportSources.keys()]
+  for (let i = 0; i < counts.externalPages; i++) {
+    const source = store.contentImportSources.get(sourceIds[i % sourceIds.length])!
+    const created = spread(i, counts.externalPages)
+    const title = `${INTERNAL_TITLES[i % INTERNAL_TITLES.length]} (external)`
+    const page: ExternalPageRecord = {
+      seq: store.nextSeq(),
+      id: store.nextNumericId("external_page", 16),
+      title,
+      html: `<h1>${title}</h1><p>This is external content</p>`,
+      url: `${source.url}/pages/${i + 1}`,
+      ai_agent_availability: true,
+      ai_copilot_availability: true,
+      fin_availability: true,
+      locale: "en",
+      source_id: source.id,
+      external_id: String(i + 1),
+      created_at: created,
+      updated_at: created,
+      last_ingested_at: created
+    }
+    store.externalPages.set(page.id, page)
+  }
+
+  for (let i = 0; i < counts.internalArticles; i++) {
+    const created = spread(i, counts.internalArticles)
+    const owner = admins[i % admins.length]
+    const id = store.nextNumericId("internal_article", 38)
+    store.internalArticles.set(id, {
+      seq: store.nextSeq(),
+      id,
+      title: `${INTERNAL_TITLES[i % INTERNAL_TITLES.length]}${i < INTERNAL_TITLES.length ? "" : ` ${i + 1}`}`,
+      body: `<p>How we handle it, step by step (${i + 1}).</p>`,
+      owner_id: Number(owner.id),
+      author_id: Number(admins[(i + 1) % admins.length].id),
+      locale: "en",
+      folder_id: String(500 + (i % 3)),
+      created_at: created,
+      updated_at: created
+    })
+  }
+
+  for (const [i, name] of ["Visitor Feed", "User Feed", "Lead Feed"].entries()) {
+    const id = store.nextNumericId("newsfeed", 67)
+    const created = spread(i, 3)
+    store.newsfeeds.set(id, { seq: store.nextSeq(), id, name, created_at: created, updated_at: created })
+  }
+  const feedIds = [...store.newsfeeds.keys()]
+  for (let i = 0; i < counts.newsItems; i++) {
+    const created = spread(i, counts.newsItems)
+    const live = i % 3 !== 2
+    const item: NewsItemRecord = {
+      seq: store.nextSeq(),
+      id: store.nextNumericId("news_item", 28),
+      title: NEWS_TITLES[i % NEWS_TITLES.length],
+      body: "<p>Hello there,</p>",
+      sender_id: Number(admins[i % admins.length].id),
+      state: live ? "live" : "draft",
+      labels: NEWS_LABELS.filter((_, n) => (i + n) % 3 === 0).sort(),
+      reactions: [...DEFAULT_REACTIONS],
+      deliver_silently: i % 4 === 0,
+      cover_image_url: null,
+      newsfeed_assignments: [{ newsfeed_id: feedIds[i % feedIds.length], published_at: live ? created : null }],
+      created_at: created,
+      updated_at: created
+    }
+    store.newsItems.set(item.id, item)
   }
 }

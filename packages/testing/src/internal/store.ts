@@ -230,6 +230,73 @@ export interface CollectionRecord {
   updated_at: number
 }
 
+export interface ContentImportSourceRecord {
+  readonly seq: number
+  readonly id: string
+  url: string
+  sync_behavior: "api" | "automatic" | "automated" | "manual"
+  status: "active" | "deactivated"
+  last_synced_at: number | null
+  readonly created_at: number
+  updated_at: number
+}
+
+export interface ExternalPageRecord {
+  readonly seq: number
+  readonly id: string
+  title: string
+  html: string
+  url: string | null
+  ai_agent_availability: boolean
+  ai_copilot_availability: boolean
+  fin_availability: boolean
+  locale: "en"
+  source_id: string
+  external_id: string
+  readonly created_at: number
+  updated_at: number
+  last_ingested_at: number
+}
+
+export interface InternalArticleRecord {
+  readonly seq: number
+  readonly id: string
+  title: string
+  body: string
+  owner_id: number
+  author_id: number
+  readonly locale: string
+  /** The folder the article is filed in (searchable with `folder_id`, not rendered). */
+  readonly folder_id: string | null
+  readonly created_at: number
+  updated_at: number
+}
+
+export interface NewsfeedRecord {
+  readonly seq: number
+  readonly id: string
+  readonly name: string
+  readonly created_at: number
+  readonly updated_at: number
+}
+
+export interface NewsItemRecord {
+  readonly seq: number
+  readonly id: string
+  title: string
+  body: string | null
+  sender_id: number
+  state: "draft" | "live"
+  labels: Array<string>
+  reactions: Array<string | null>
+  deliver_silently: boolean
+  cover_image_url: string | null
+  /** Newsfeed id -> publish date (`null` while the item is a draft). */
+  newsfeed_assignments: Array<{ readonly newsfeed_id: string; published_at: number | null }>
+  readonly created_at: number
+  updated_at: number
+}
+
 export interface TicketStateRecord {
   readonly id: string
   readonly category: "submitted" | "in_progress" | "waiting_on_customer" | "resolved"
@@ -335,6 +402,11 @@ export class Store {
   readonly articles = new Map<string, ArticleRecord>()
   readonly helpCenters = new Map<string, HelpCenterRecord>()
   readonly collections = new Map<string, CollectionRecord>()
+  readonly contentImportSources = new Map<string, ContentImportSourceRecord>()
+  readonly externalPages = new Map<string, ExternalPageRecord>()
+  readonly internalArticles = new Map<string, InternalArticleRecord>()
+  readonly newsfeeds = new Map<string, NewsfeedRecord>()
+  readonly newsItems = new Map<string, NewsItemRecord>()
   readonly ticketStates = new Map<string, TicketStateRecord>()
   readonly ticketTypes = new Map<string, TicketTypeRecord>()
   readonly tickets = new Map<string, TicketRecord>()

@@ -12,9 +12,14 @@ import type {
   CollectionRecord,
   CompanyRecord,
   ContactRecord,
+  ContentImportSourceRecord,
   ConversationRecord,
   DataAttributeRecord,
+  ExternalPageRecord,
   HelpCenterRecord,
+  InternalArticleRecord,
+  NewsfeedRecord,
+  NewsItemRecord,
   NoteRecord,
   PartRecord,
   SegmentRecord,
@@ -395,6 +400,74 @@ export const collection = (store: Store, record: CollectionRecord): Schemas.Coll
   icon: record.icon,
   parent_id: record.parent_id,
   help_center_id: record.help_center_id
+})
+
+export const contentImportSource = (record: ContentImportSourceRecord): Schemas.ContentImportSource => ({
+  id: Number(record.id),
+  type: "content_import_source",
+  last_synced_at: record.last_synced_at,
+  status: record.status,
+  url: record.url,
+  sync_behavior: record.sync_behavior,
+  created_at: record.created_at,
+  updated_at: record.updated_at
+})
+
+export const externalPage = (record: ExternalPageRecord): Schemas.ExternalPage => ({
+  id: record.id,
+  type: "external_page",
+  title: record.title,
+  html: record.html,
+  url: record.url,
+  ai_agent_availability: record.ai_agent_availability,
+  ai_copilot_availability: record.ai_copilot_availability,
+  fin_availability: record.fin_availability,
+  locale: record.locale,
+  source_id: Number(record.source_id),
+  external_id: record.external_id,
+  created_at: record.created_at,
+  updated_at: record.updated_at,
+  last_ingested_at: record.last_ingested_at
+})
+
+export const internalArticle = (record: InternalArticleRecord): Schemas.InternalArticle => ({
+  type: "internal_article",
+  id: record.id,
+  title: record.title,
+  body: record.body,
+  owner_id: record.owner_id,
+  author_id: record.author_id,
+  created_at: record.created_at,
+  updated_at: record.updated_at,
+  locale: record.locale
+})
+
+export const newsfeed = (record: NewsfeedRecord): Schemas.Newsfeed => ({
+  id: record.id,
+  type: "newsfeed",
+  name: record.name,
+  created_at: record.created_at,
+  updated_at: record.updated_at
+})
+
+export const newsItem = (store: Store, record: NewsItemRecord): Schemas.NewsItem => ({
+  id: record.id,
+  type: "news-item",
+  workspace_id: store.workspaceId,
+  title: record.title,
+  body: record.body,
+  sender_id: record.sender_id,
+  state: record.state,
+  labels: record.labels,
+  cover_image_url: record.cover_image_url,
+  reactions: record.reactions,
+  deliver_silently: record.deliver_silently,
+  created_at: record.created_at,
+  updated_at: record.updated_at,
+  newsfeed_assignments: record.newsfeed_assignments.map((assignment) => ({
+    newsfeed_id: Number(assignment.newsfeed_id),
+    published_at: assignment.published_at
+  }))
 })
 
 export const ticketState = (record: TicketStateRecord): Schemas.TicketState => ({
