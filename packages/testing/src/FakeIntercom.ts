@@ -25,8 +25,13 @@
  *   subscriptions), companies (CRUD, attach, detach, list, scroll),
  *   conversations (create, find, reply, close, snooze, open, assign, search,
  *   list, tags), tags, notes, segments, teams, data attributes, events,
- *   articles, help centres and collections, tickets and ticket types, with
- *   the paths of the client's own operation descriptors;
+ *   articles, help centres and collections, tickets and ticket types, data
+ *   exports (jobs that advance on each status read or with the `Clock`, and
+ *   download as bytes), enqueued tickets and their jobs, custom object
+ *   instances, custom channel events, calls (recording redirects, text
+ *   transcripts), visitors, messages, conversation redaction, conversion and
+ *   assignment rules, phone call redirects, away status reasons and the IP
+ *   allowlist, with the paths of the client's own operation descriptors;
  * - the Preview (`intercom.unstable.*`, `Intercom-Version: Unstable`) methods
  *   on those endpoints (`previewOperations`), paired with them from the
  *   descriptors, validated with the Preview input schemas and answered in the
