@@ -27,8 +27,13 @@
  *   list, tags), tags, notes, segments, teams, data attributes, events,
  *   articles, help centres and collections, tickets and ticket types, AI
  *   content (content import sources, external pages), internal articles,
- *   news items and newsfeeds, with the paths of the client's own operation
- *   descriptors;
+ *   news items and newsfeeds, data exports (jobs that advance on each status
+ *   read or with the `Clock`, and download as bytes), enqueued tickets and
+ *   their jobs, custom object instances, custom channel events, calls
+ *   (recording redirects, text transcripts), visitors, messages, conversation
+ *   redaction, conversion and assignment rules, phone call redirects, away
+ *   status reasons and the IP allowlist: all 152 operations of the 2.14 API,
+ *   with the paths of the client's own operation descriptors;
  * - the Preview (`intercom.unstable.*`, `Intercom-Version: Unstable`) methods
  *   on those endpoints (`previewOperations`), paired with them from the
  *   descriptors, validated with the Preview input schemas and answered in the

@@ -33,7 +33,7 @@ const expectedPreview = unstable.filter((op) => served.has(shape(op))).map((op) 
 const notServed = unstable.filter((op) => !served.has(shape(op)))
 
 /** The number of Preview methods the fake answers (README, "Testing your program"). */
-const PREVIEW_COUNT = 114
+const PREVIEW_COUNT = 144
 
 /** One request to the fake with `Intercom-Version: Unstable`, without the client (a string body is sent as is). */
 const rawPreview = (method: string, path: string, body?: unknown) =>
@@ -295,6 +295,119 @@ const tour = Effect.gen(function*() {
   yield* preview.news.listLiveNewsfeedItems({ id: feedId })
   yield* preview.news.deleteNewsItem({ id: newsItem.id! })
 
+  // exports and jobs
+  yield* preview.export.listAvailableDatasetsAndAttributes()
+  yield* preview.export.enqueueANewReportingDataExportJob({
+    dataset_id: "ticket",
+    attribute_ids: ["ticket_id"],
+    start_time: 1_600_000_000,
+    end_time: 1_800_000_000
+  })
+  const canceled = yield* preview.dataExport.createDataExport({
+    created_at_after: 1_600_000_000,
+    created_at_before: 1_800_000_000
+  })
+  yield* preview.dataExport.cancelDataExport({ job_identifier: canceled.job_identfier! })
+  const contentExport = yield* preview.dataExport.createDataExport({
+    created_at_after: 1_600_000_000,
+    created_at_before: 1_800_000_000
+  })
+  yield* preview.dataExport.getDataExport({ job_identifier: contentExport.job_identfier! })
+  yield* preview.dataExport.getDataExport({ job_identifier: contentExport.job_identfier! })
+  yield* Stream.runDrain(yield* preview.dataExport.downloadDataExport({ job_identifier: contentExport.job_identfier! }))
+  const job = yield* preview.tickets.enqueueCreateTicket({
+    ticket_type_id: ticketType.id!,
+    contacts: [{ id: contactId }]
+  })
+  yield* preview.jobs.status({ id: job.id })
+  yield* preview.jobs.status({ id: job.id })
+
+  // custom objects and channels
+  const order = yield* preview.customObjectInstances.createCustomObjectInstances({
+    custom_object_type_identifier: "Order",
+    external_id: "preview-order"
+  })
+  yield* preview.customObjectInstances.getCustomObjectInstancesById({
+    custom_object_type_identifier: "Order",
+    id: order.id!
+  })
+  yield* preview.customObjectInstances.getCustomObjectInstancesByExternalId({
+    custom_object_type_identifier: "Order",
+    external_id: "preview-order"
+  })
+  yield* preview.customObjectInstances.deleteCustomObjectInstancesById({
+    custom_object_type_identifier: "Order",
+    external_id: "preview-order"
+  })
+  yield* preview.customObjectInstances.deleteCustomObjectInstancesByExternalId({
+    custom_object_type_identifier: "Order",
+    id: "20"
+  })
+  const channelContact = { type: "lead" as const, external_id: "preview-channel-lead" }
+  yield* preview.customChannelEvents.notifyNewConversation({
+    event_id: "preview-1",
+    external_conversation_id: "preview-conv",
+    contact: channelContact
+  })
+  yield* preview.customChannelEvents.notifyNewMessage({
+    event_id: "preview-2",
+    external_conversation_id: "preview-conv",
+    contact: channelContact,
+    body: "Hi"
+  })
+  yield* preview.customChannelEvents.notifyQuickReplySelected({
+    event_id: "preview-3",
+    external_conversation_id: "preview-conv",
+    contact: channelContact,
+    quick_reply_option_id: "1"
+  })
+  yield* preview.customChannelEvents.notifyAttributeCollected({
+    event_id: "preview-4",
+    external_conversation_id: "preview-conv",
+    contact: channelContact,
+    attribute: { id: "plan", value: "pro" }
+  })
+
+  // calls
+  const calls = yield* preview.calls.listCalls({ per_page: 25 })
+  const call = calls.data!.find((c) => c.recording_url !== null)!
+  yield* preview.calls.showCall({ id: call.id! })
+  yield* preview.calls.showCallRecording({ id: call.id! })
+  yield* preview.calls.showCallTranscript({ id: call.id! })
+  yield* preview.calls.listCallsWithTranscripts({ conversation_ids: [call.conversation_id!] })
+
+  // visitors
+  const visitor = yield* preview.visitors.retrieveVisitorWithUserId({ user_id: "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f1" })
+  yield* preview.visitors.updateVisitor({ user_id: visitor.user_id!, name: "Preview visitor" })
+  yield* preview.visitors.convertVisitor({ type: "user", user: { id: contactId }, visitor: { id: visitor.id! } })
+
+  // messages, conversation actions, workspace settings
+  const sent = yield* preview.messages.createMessage({
+    message_type: "in_app",
+    body: "Preview message",
+    from: { type: "admin", id: adminId },
+    to: { type: "user", id: contactId },
+    create_conversation_without_contact_reply: true
+  })
+  const replied = yield* preview.conversations.replyConversation({
+    id: sent.conversation_id!,
+    message_type: "comment",
+    type: "admin",
+    admin_id: adminId,
+    body: "Following up"
+  })
+  yield* preview.conversations.redactConversation({
+    type: "conversation_part",
+    conversation_id: sent.conversation_id!,
+    conversation_part_id: replied.conversation_parts!.conversation_parts!.at(-1)!.id!
+  })
+  yield* preview.conversations.convertConversationToTicket({
+    id: sent.conversation_id!,
+    ticket_type_id: ticketType.id!
+  })
+  yield* preview.switch.createPhoneSwitch({ phone: "+353832345679" })
+  yield* preview.awayStatusReasons.listAwayStatusReasons()
+
   // the last writes
   yield* preview.tags.deleteTag({ id: tag.id! })
   yield* preview.contacts.blockContact({ id: contactId })
@@ -329,7 +442,9 @@ describe("FakeIntercom Preview methods", () => {
       const answered = new Set<string>()
       for (const exchange of exchanges) {
         const where = `${exchange.method} ${exchange.path} (${exchange.status}, ${exchange.operation ?? "no route"})`
-        if (exchange.status >= 300) {
+        // a redirect (`unstable.calls.showCallRecording`) succeeds with a 3xx
+        const redirect = exchange.status < 400 && byName.get(exchange.operation ?? "")?.response === "redirect"
+        if (exchange.status >= 300 && !redirect) {
           problems.push(`${where}: ${JSON.stringify(exchange.body)}`)
           continue
         }

@@ -33,6 +33,18 @@ import * as News from "./routes/news.js"
 import * as Tags from "./routes/tags.js"
 import * as Tickets from "./routes/tickets.js"
 import * as Workspace from "./routes/workspace.js"
+// exports, jobs, custom objects and channels, calls, visitors, messages, workspace settings
+import * as AwayStatusReasons from "./routes/awayStatusReasons.js"
+import * as Calls from "./routes/calls.js"
+import * as ConversationActions from "./routes/conversationActions.js"
+import * as CustomChannelEvents from "./routes/customChannelEvents.js"
+import * as CustomObjectInstances from "./routes/customObjectInstances.js"
+import * as DataExport from "./routes/dataExport.js"
+import * as IpAllowlist from "./routes/ipAllowlist.js"
+import * as Jobs from "./routes/jobs.js"
+import * as Messages from "./routes/messages.js"
+import * as PhoneCallRedirects from "./routes/phoneCallRedirects.js"
+import * as Visitors from "./routes/visitors.js"
 import * as Seed from "./seed.js"
 import { Store } from "./store.js"
 
@@ -54,7 +66,18 @@ export const routes: ReadonlyArray<Http.Route> = [
   ...Tickets.routes,
   ...AiContent.routes,
   ...InternalArticles.routes,
-  ...News.routes
+  ...News.routes,
+  ...DataExport.routes,
+  ...CustomObjectInstances.routes,
+  ...CustomChannelEvents.routes,
+  ...Calls.routes,
+  ...Visitors.routes,
+  ...Jobs.routes,
+  ...Messages.routes,
+  ...PhoneCallRedirects.routes,
+  ...ConversationActions.routes,
+  ...AwayStatusReasons.routes,
+  ...IpAllowlist.routes
 ]
 
 /**
@@ -65,7 +88,9 @@ export const previewRoutes: ReadonlyArray<Http.PreviewRoute> = Preview.pair(rout
   ...Admins.previewAdapters,
   ...Contacts.previewAdapters,
   ...Companies.previewAdapters,
-  ...Articles.previewAdapters
+  ...Articles.previewAdapters,
+  ...DataExport.previewAdapters,
+  ...Messages.previewAdapters
 })
 
 export class State {

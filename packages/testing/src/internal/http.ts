@@ -33,7 +33,50 @@ export interface Failure {
 export type Result<A> =
   | { readonly _tag: "Json"; readonly status: number; readonly body: A }
   | { readonly _tag: "Empty"; readonly status: number }
+  | Raw
   | Failure
+
+/**
+ * A body that is not JSON (a `binary` download, a `text` file) or a
+ * `redirect`: the bytes or text, its content type and extra headers.
+ */
+export interface Raw {
+  readonly _tag: "Raw"
+  readonly status: number
+  readonly body: Uint8Array | string
+  readonly contentType: string
+  readonly headers: Readonly<Record<string, string>>
+}
+
+/** A download (`response: "binary"`). */
+export const binary = (
+  body: Uint8Array,
+  options: { readonly contentType?: string; readonly filename?: string } = {}
+): Result<never> => ({
+  _tag: "Raw",
+  status: 200,
+  body,
+  contentType: options.contentType ?? "application/octet-stream",
+  headers: options.filename === undefined ? {} : { "content-disposition": `attachment; filename=${options.filename}` }
+})
+
+/** A text file (`response: "text"`). */
+export const text = (body: string, options: { readonly filename?: string } = {}): Result<never> => ({
+  _tag: "Raw",
+  status: 200,
+  body,
+  contentType: "text/plain; charset=utf-8",
+  headers: options.filename === undefined ? {} : { "content-disposition": `attachment; filename=${options.filename}` }
+})
+
+/** A redirect (`response: "redirect"`): 302 to `location`. */
+export const redirect = (location: string): Result<never> => ({
+  _tag: "Raw",
+  status: 302,
+  body: "",
+  contentType: "text/plain; charset=utf-8",
+  headers: { location }
+})
 
 export const json = <A>(body: A, status = 200): Result<A> => ({ _tag: "Json", status, body })
 
@@ -161,6 +204,18 @@ export const respond = (requestId: string, result: Result<unknown>): HttpServerR
       return HttpServerResponse.unsafeJson(result.body, { status: result.status })
     case "Empty":
       return HttpServerResponse.empty({ status: result.status })
+    case "Raw":
+      return typeof result.body === "string"
+        ? HttpServerResponse.text(result.body, {
+          status: result.status,
+          contentType: result.contentType,
+          headers: result.headers
+        })
+        : HttpServerResponse.uint8Array(result.body, {
+          status: result.status,
+          contentType: result.contentType,
+          headers: result.headers
+        })
     case "Failure":
       return HttpServerResponse.unsafeJson(errorBody(requestId, result.errors), { status: result.status })
   }

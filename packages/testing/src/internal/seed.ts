@@ -651,6 +651,7 @@ export const seed = (store: Store, counts: SeedCounts): void => {
   }
 
   seedContent(store, counts, admins)
+  seedWorkspaceExtras(store)
 }
 
 const INTERNAL_TITLES = [
@@ -761,5 +762,106 @@ const seedContent = (store: Store, counts: SeedCounts, admins: ReadonlyArray<Adm
       updated_at: created
     }
     store.newsItems.set(item.id, item)
+  }
+}
+
+const PSEUDONYMS = ["Violet Suitcase", "Amber Lantern", "Teal Kite", "Coral Bicycle", "Indigo Teapot", "Olive Compass"]
+
+/**
+ * Away status reasons, the IP allowlist, custom object instances, calls and
+ * visitors. Drawn from the records seeded before them, by index (no PRNG
+ * draw), so the rest of the seed is the same with or without them.
+ */
+export const seedWorkspaceExtras = (store: Store): void => {
+  const reasons = [["On a break", "☕"], ["In a meeting", "📅"], ["Lunch", "🍕"], ["Finished for the day", "🏠"], [
+    "Out sick",
+    "🤒"
+  ]] as const
+  reasons.forEach(([label, emoji], i) => {
+    store.awayStatusReasons.push({
+      id: String(1200 + i),
+      label,
+      emoji,
+      order: i + 1,
+      // Intercom lists deleted reasons too
+      deleted: i === reasons.length - 1,
+      created_at: SEED_EPOCH - SPAN,
+      updated_at: SEED_EPOCH - SPAN + i * DAY
+    })
+  })
+  store.ipAllowlist.enabled = false
+  store.ipAllowlist.ip_allowlist = ["192.168.1.0/24", "10.0.0.1"]
+
+  // custom objects: orders
+  store.customObjectTypes.add("Order")
+  store.customObjectTypes.add("Subscription")
+  for (let i = 0; i < 12; i++) {
+    const created = SEED_EPOCH - SPAN + i * 30 * DAY
+    const id = String(20 + i)
+    store.customObjectInstances.set(id, {
+      seq: store.nextSeq(),
+      id,
+      type: "Order",
+      external_id: `ORDER-${10_000 + i}`,
+      external_created_at: created - DAY,
+      external_updated_at: created - DAY,
+      created_at: created,
+      updated_at: created,
+      custom_attributes: { order_number: `ORDER-${10_000 + i}`, total_amount: 19.99 + i * 10 }
+    })
+  }
+
+  // calls: one for every third conversation
+  const admins = [...store.admins.values()]
+  let n = 0
+  for (const conversation of store.conversations.values()) {
+    if (n++ % 3 !== 0) continue
+    const contact = store.contacts.get(conversation.contact_ids[0])
+    const admin = admins[n % admins.length]
+    const answered = n % 5 !== 1
+    const initiated = conversation.created_at + 60
+    const id = String(5000 + Math.floor(n / 3))
+    const name = admin.name.split(" ")[0]
+    store.calls.set(id, {
+      seq: store.nextSeq(),
+      id,
+      conversation_id: conversation.id,
+      admin_id: admin.id,
+      contact_id: contact?.id ?? null,
+      state: answered ? "completed" : "missed",
+      call_type: n % 2 === 0 ? "phone" : "messenger",
+      direction: n % 4 === 0 ? "outbound" : "inbound",
+      ended_reason: answered ? "answered" : "no_answer",
+      phone: contact?.phone ?? null,
+      initiated_at: initiated,
+      answered_at: answered ? initiated + 3 : null,
+      ended_at: answered ? initiated + 93 + (n % 7) * 60 : initiated + 30,
+      recorded: answered,
+      transcript: answered
+        ? [
+          { at: 3, speaker: name, text: "Hello, thanks for calling. How can I help today?" },
+          { at: 9, speaker: "User", text: "I need help recovering access to my account." },
+          { at: 15, speaker: name, text: "I can help with that. I will send you the next steps." },
+          { at: 22, speaker: "User", text: "Great, thanks." }
+        ]
+        : null
+    })
+  }
+
+  // visitors
+  for (let i = 0; i < 6; i++) {
+    const created = SEED_EPOCH - 10 * DAY + i * DAY
+    const id = `6762f30${i}1bb69f9f2193bc5e`
+    store.visitors.set(id, {
+      seq: store.nextSeq(),
+      id,
+      user_id: `3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f${i}`,
+      name: null,
+      email: null,
+      pseudonym: PSEUDONYMS[i % PSEUDONYMS.length],
+      created_at: created,
+      updated_at: created,
+      custom_attributes: {}
+    })
   }
 }

@@ -102,6 +102,8 @@ export interface PartRecord {
   readonly created_at: number
   readonly assigned_to: { readonly type: string; readonly id: string } | null
   readonly author: Author
+  /** Set by `POST /conversations/redact` (the body is replaced). */
+  readonly redacted?: boolean
 }
 
 export interface ConversationRecord {
@@ -122,13 +124,15 @@ export interface ConversationRecord {
   contact_ids: Array<string>
   teammate_ids: Array<string>
   custom_attributes: Record<string, string | number | boolean>
-  readonly source: {
+  source: {
     readonly type: string
     readonly id: string
     readonly delivered_as: string
     readonly subject: string
     readonly body: string
     readonly author: Author
+    /** Set by `POST /conversations/redact` (the body is replaced). */
+    readonly redacted?: boolean
   }
   parts: Array<PartRecord>
   first_contact_reply_at: number | null
@@ -371,6 +375,108 @@ export interface SubscriptionTypeRecord {
   readonly content_types: ReadonlyArray<"email" | "sms_message">
 }
 
+/** A reporting data export job (`POST /export/reporting_data/enqueue`). */
+export interface ReportingExportRecord {
+  readonly id: string
+  readonly dataset_id: string
+  readonly attribute_ids: ReadonlyArray<string>
+  readonly start_time: number
+  readonly end_time: number
+  readonly created_at: number
+  status: "pending" | "in_progress" | "complete"
+  /** Status reads so far: the job advances one step per read (or with time). */
+  reads: number
+  completed_at: number | null
+}
+
+/** A content data export job (`POST /export/content/data`). */
+export interface ContentExportRecord {
+  readonly id: string
+  readonly created_at_after: number
+  readonly created_at_before: number
+  readonly created_at: number
+  status: "pending" | "in_progress" | "completed" | "no_data" | "canceled"
+  reads: number
+  completed_at: number | null
+}
+
+/** An asynchronous job (`GET /jobs/status/{job_id}`): a ticket enqueued with `POST /tickets/enqueue`. */
+export interface JobRecord {
+  readonly id: string
+  readonly resource_type: "ticket"
+  /** The request body the job runs with. */
+  readonly payload: unknown
+  readonly created_at: number
+  status: "pending" | "success" | "failed"
+  reads: number
+  resource_id: string | null
+}
+
+export interface CustomObjectInstanceRecord {
+  readonly seq: number
+  readonly id: string
+  readonly type: string
+  external_id: string | null
+  external_created_at: number | null
+  external_updated_at: number | null
+  readonly created_at: number
+  updated_at: number
+  custom_attributes: Record<string, unknown>
+}
+
+export interface CallRecord {
+  readonly seq: number
+  readonly id: string
+  readonly conversation_id: string | null
+  readonly admin_id: string | null
+  readonly contact_id: string | null
+  readonly state: string
+  readonly call_type: "phone" | "messenger"
+  readonly direction: "inbound" | "outbound"
+  readonly ended_reason: string
+  readonly phone: string | null
+  readonly initiated_at: number
+  readonly answered_at: number | null
+  readonly ended_at: number
+  readonly recorded: boolean
+  /** Lines of the transcript (`null`: none). */
+  readonly transcript: ReadonlyArray<{ readonly at: number; readonly speaker: string; readonly text: string }> | null
+}
+
+export interface VisitorRecord {
+  readonly seq: number
+  readonly id: string
+  readonly user_id: string
+  name: string | null
+  email: string | null
+  readonly pseudonym: string
+  readonly created_at: number
+  updated_at: number
+  custom_attributes: Record<string, unknown>
+}
+
+/** An admin-initiated message (`POST /messages`). */
+export interface MessageRecord {
+  readonly id: string
+  readonly message_type: string
+  readonly subject: string | null
+  readonly body: string
+  readonly admin_id: string
+  readonly contact_ids: ReadonlyArray<string>
+  readonly created_at: number
+  readonly conversation_id: string | null
+}
+
+export interface AwayStatusReasonRecord {
+  readonly id: string
+  readonly label: string
+  readonly emoji: string
+  readonly order: number
+  readonly deleted: boolean
+  readonly created_at: number
+  readonly updated_at: number
+}
+
 export interface ScrollState {
   readonly param: string
   /** The company ids of the scroll, fixed when it started. */
@@ -412,6 +518,24 @@ export class Store {
   readonly tickets = new Map<string, TicketRecord>()
   readonly subscriptionTypes = new Map<string, SubscriptionTypeRecord>()
   scroll: ScrollState | undefined = undefined
+
+  // exports, jobs, custom objects and channels, calls, visitors, messages, workspace settings
+  readonly reportingExports = new Map<string, ReportingExportRecord>()
+  readonly contentExports = new Map<string, ContentExportRecord>()
+  readonly jobs = new Map<string, JobRecord>()
+  /** The custom object types of the workspace (`Order`, ...). */
+  readonly customObjectTypes = new Set<string>()
+  readonly customObjectInstances = new Map<string, CustomObjectInstanceRecord>()
+  /** Conversation ids by the external conversation id of a custom channel. */
+  readonly customChannelConversations = new Map<string, string>()
+  /** The answers to the custom channel events processed, by `event_id` (a repeated event is not processed again). */
+  readonly customChannelEvents = new Map<string, unknown>()
+  readonly calls = new Map<string, CallRecord>()
+  readonly visitors = new Map<string, VisitorRecord>()
+  readonly messages = new Map<string, MessageRecord>()
+  readonly phoneCallRedirects: Array<{ readonly phone: string; readonly contact_id: string; readonly url: string }> = []
+  readonly awayStatusReasons: Array<AwayStatusReasonRecord> = []
+  readonly ipAllowlist: { enabled: boolean; ip_allowlist: Array<string> } = { enabled: false, ip_allowlist: [] }
 
   private seq = 0
   private readonly counters = new Map<string, number>()

@@ -9,19 +9,25 @@ import type {
   AdminRecord,
   ArticleRecord,
   Author,
+  AwayStatusReasonRecord,
+  CallRecord,
   CollectionRecord,
   CompanyRecord,
   ContactRecord,
+  ContentExportRecord,
   ContentImportSourceRecord,
   ConversationRecord,
+  CustomObjectInstanceRecord,
   DataAttributeRecord,
   ExternalPageRecord,
   HelpCenterRecord,
   InternalArticleRecord,
+  JobRecord,
   NewsfeedRecord,
   NewsItemRecord,
   NoteRecord,
   PartRecord,
+  ReportingExportRecord,
   SegmentRecord,
   Store,
   SubscriptionTypeRecord,
@@ -31,7 +37,8 @@ import type {
   TicketRecord,
   TicketStateRecord,
   TicketTypeAttributeRecord,
-  TicketTypeRecord
+  TicketTypeRecord,
+  VisitorRecord
 } from "./store.js"
 
 export const admin = (record: AdminRecord): Schemas.Admin => ({
@@ -211,7 +218,7 @@ export const conversationPart = (part: PartRecord): Schemas.ConversationPart => 
   author: author(part.author),
   attachments: [],
   external_id: null,
-  redacted: false,
+  redacted: part.redacted ?? false,
   metadata: {},
   email_message_metadata: null,
   app_package_code: null
@@ -239,7 +246,7 @@ export const conversation = (
       author: author(record.source.author),
       attachments: [],
       url: null,
-      redacted: false
+      redacted: record.source.redacted ?? false
     },
     contacts: {
       type: "contact.list",
@@ -583,4 +590,132 @@ export const subscriptionType = (record: SubscriptionTypeRecord): Schemas.Subscr
   default_translation: { name: record.name, description: record.description, locale: "en" },
   translations: [{ name: record.name, description: record.description, locale: "en" }],
   content_types: record.content_types
+})
+
+/** An ISO 8601 date, as the export jobs render their expiry. */
+const isoDate = (seconds: number): string => new Date(seconds * 1000).toISOString()
+
+/** Completed export downloads stay available for two days. */
+export const EXPORT_EXPIRY_SECONDS = 2 * 86_400
+
+export const reportingExport = (origin: string, record: ReportingExportRecord) => ({
+  job_identifier: record.id,
+  status: record.status,
+  download_url: record.status === "complete" ? `${origin}/download/reporting_data/${record.id}` : "",
+  download_expires_at: record.completed_at === null ? "" : isoDate(record.completed_at + EXPORT_EXPIRY_SECONDS)
+})
+
+export const contentExport = (origin: string, record: ContentExportRecord): Schemas.DataExport => ({
+  job_identifier: record.id,
+  status: record.status,
+  download_url: record.status === "completed" ? `${origin}/download/content/data/${record.id}` : "",
+  download_expires_at: record.status === "completed" && record.completed_at !== null
+    ? isoDate(record.completed_at + EXPORT_EXPIRY_SECONDS)
+    : ""
+})
+
+export const job = (origin: string, record: JobRecord): Schemas.Jobs => ({
+  type: "job",
+  id: record.id,
+  url: `${origin}/jobs/status/${record.id}`,
+  status: record.status,
+  resource_type: record.resource_type,
+  resource_id: record.resource_id,
+  resource_url: record.resource_id === null ? null : `${origin}/tickets/${record.resource_id}`
+})
+
+export const customObjectInstance = (record: CustomObjectInstanceRecord): Schemas.CustomObjectInstance => ({
+  id: record.id,
+  type: record.type,
+  custom_attributes: record.custom_attributes,
+  external_id: record.external_id,
+  external_created_at: record.external_created_at,
+  external_updated_at: record.external_updated_at,
+  created_at: record.created_at,
+  updated_at: record.updated_at
+})
+
+export const call = (origin: string, record: CallRecord): Schemas.Call => ({
+  type: "call",
+  id: record.id,
+  conversation_id: record.conversation_id,
+  admin_id: record.admin_id,
+  contact_id: record.contact_id,
+  state: record.state,
+  initiated_at: record.initiated_at,
+  answered_at: record.answered_at,
+  ended_at: record.ended_at,
+  created_at: record.initiated_at,
+  updated_at: record.ended_at,
+  recording_url: record.recorded ? `${origin}/calls/${record.id}/recording` : null,
+  transcription_url: record.transcript === null ? null : `${origin}/calls/${record.id}/transcript`,
+  call_type: record.call_type,
+  direction: record.direction,
+  ended_reason: record.ended_reason,
+  phone: record.phone,
+  fin_recording_url: null,
+  fin_transcription_url: null
+})
+
+export const visitor = (store: Store, record: VisitorRecord): Schemas.Visitor => {
+  // sent by the API (the spec's examples), where the schema says `las_request_at`
+  const extra = { last_request_at: null }
+  const wire: Schemas.Visitor = {
+    type: "visitor",
+    id: record.id,
+    user_id: record.user_id,
+    anonymous: record.email === null,
+    email: record.email ?? "",
+    phone: null,
+    name: record.name,
+    pseudonym: record.pseudonym,
+    avatar: {
+      type: "avatar",
+      image_url: `https://static.intercomassets.com/app/pseudonym_avatars_2019/${
+        record.pseudonym.toLowerCase().replace(/ /g, "-")
+      }.png`
+    },
+    app_id: store.workspaceId,
+    companies: { type: "company.list", companies: [] },
+    location_data: {},
+    las_request_at: null,
+    created_at: record.created_at,
+    remote_created_at: record.created_at,
+    signed_up_at: record.created_at,
+    updated_at: record.updated_at,
+    session_count: 0,
+    social_profiles: { type: "social_profile.list", social_profiles: [] },
+    owner_id: null,
+    unsubscribed_from_emails: false,
+    marked_email_as_spam: false,
+    has_hard_bounced: false,
+    tags: { type: "tag.list", tags: [] },
+    segments: { type: "segment.list", segments: [] },
+    custom_attributes: record.custom_attributes,
+    referrer: null,
+    utm_campaign: null,
+    utm_content: null,
+    utm_medium: null,
+    utm_source: null,
+    utm_term: null,
+    do_not_track: null
+  }
+  return { ...wire, ...extra }
+}
+
+export const awayStatusReason = (record: AwayStatusReasonRecord): Schemas.AwayStatusReason => ({
+  type: "away_status_reason",
+  id: record.id,
+  label: record.label,
+  emoji: record.emoji,
+  order: record.order,
+  deleted: record.deleted,
+  created_at: record.created_at,
+  updated_at: record.updated_at
+})
+
+export const ipAllowlist = (store: Store): Schemas.IpAllowlist => ({
+  type: "ip_allowlist",
+  enabled: store.ipAllowlist.enabled,
+  ip_allowlist: [...store.ipAllowlist.ip_allowlist]
 })

@@ -1,0 +1,154 @@
+/**
+ * Messages (`POST /messages`): a message from a user or lead starts a
+ * conversation, as `POST /conversations` does; an admin's in-app message or
+ * email is an outbound message to the contact (its `last_contacted_at`), and
+ * starts a conversation when `create_conversation_without_contact_reply` is
+ * set; an admin's `conversation` message starts a conversation with every
+ * recipient.
+ */
+import * as Conversations from "@effect-intercom/client/stable/Conversations"
+import * as Messages from "@effect-intercom/client/stable/Messages"
+import type * as Schemas from "@effect-intercom/client/stable/Schemas"
+import * as Http from "../http.js"
+import type { AdminRecord, ContactRecord, ConversationRecord, Store } from "../store.js"
+import * as ConversationRoutes from "./conversations.js"
+
+const createConversationRoute = ConversationRoutes.routes.find((r) => r.operation === Conversations.createOperation)!
+
+const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
+
+/**
+ * Start a conversation from a contact, with the handler of
+ * `POST /conversations` (the same records, ids and side effects).
+ */
+export const startConversation = (
+  store: Store,
+  now: number,
+  origin: string,
+  contact: ContactRecord,
+  body: string
+): ConversationRecord => {
+  const input = { from: { type: contact.role, id: contact.id }, body }
+  const result = createConversationRoute.handle({
+    store,
+    now,
+    params: {},
+    query: new URLSearchParams(),
+    input,
+    body: input,
+    origin
+  })
+  if (result._tag !== "Json" || !isRecord(result.body)) throw new Error("FakeIntercom: could not start a conversation")
+  return store.conversations.get(String(result.body.conversation_id))!
+}
+
+const html = (body: string): string => body.trim().startsWith("<") ? body : `<p>${body}</p>`
+
+const ownerOf = (admin: AdminRecord) => ({
+  type: "admin",
+  id: admin.id,
+  name: admin.name,
+  email: admin.email,
+  away_mode_enabled: admin.away_mode_enabled,
+  away_mode_reassign: admin.away_mode_reassign
+})
+
+type Recipient = { readonly type: string; readonly id: string | number }
+
+export const routes: ReadonlyArray<Http.Route> = [
+  Http.route(Messages.createOperation, ({ input, now, origin, store }) => {
+    if (input.from.type !== "admin") {
+      // a user or lead writes in: a conversation, as `POST /conversations`
+      const contact = store.contact(input.from.id)
+      if (contact === undefined) return Http.notFound("User Not Found")
+      if (typeof input.body !== "string" || input.body.trim() === "") {
+        return Http.fail(400, "parameter_invalid", "Body is required", "body")
+      }
+      const conversation = startConversation(store, now, origin, contact, input.body)
+      return Http.json<Schemas.Message>({
+        type: "user_message",
+        id: conversation.source.id,
+        created_at: conversation.created_at,
+        body: input.body,
+        message_type: "inapp",
+        conversation_id: conversation.id
+      })
+    }
+    const admin = store.admin(input.from.id)
+    if (admin === undefined) return Http.notFound("Admin not found", "admin_not_found")
+    const fields = input as typeof input & {
+      readonly message_type?: string
+      readonly subject?: string
+      readonly to: Recipient | ReadonlyArray<Recipient>
+      readonly cc?: ReadonlyArray<Recipient>
+      readonly created_at?: number
+      readonly create_conversation_without_contact_reply?: boolean
+    }
+    // the Preview's template messages may come without a body
+    if (typeof input.body !== "string" || input.body.trim() === "") {
+      return Http.fail(400, "parameter_invalid", "Body is required", "body")
+    }
+    const messageType = fields.message_type ?? "inapp"
+    const recipients = [...(Array.isArray(fields.to) ? fields.to : [fields.to]), ...(fields.cc ?? [])]
+    const contacts: Array<ContactRecord> = []
+    for (const recipient of recipients as ReadonlyArray<Recipient>) {
+      const contact = store.contact(recipient.id)
+      if (contact === undefined) return Http.notFound("User Not Found")
+      if (!contacts.includes(contact)) contacts.push(contact)
+    }
+    const createdAt = fields.created_at ?? now
+    const author = store.authorOfAdmin(admin)
+    const subject = messageType === "email" ? fields.subject ?? null : null
+    let conversationId: string | null = null
+    if (messageType === "conversation" || fields.create_conversation_without_contact_reply === true) {
+      const conversation = startConversation(store, now, origin, contacts[0], input.body)
+      conversation.source = {
+        ...conversation.source,
+        type: messageType === "email" ? "email" : "conversation",
+        delivered_as: "admin_initiated",
+        subject: subject ?? "",
+        body: html(input.body),
+        author
+      }
+      conversation.created_at = createdAt
+      conversation.waiting_since = null
+      conversation.read = true
+      conversation.contact_ids = contacts.map((c) => c.id)
+      conversation.teammate_ids = [admin.id]
+      conversationId = conversation.id
+    }
+    for (const contact of contacts) contact.last_contacted_at = createdAt
+    const id = store.nextNumericId("admin_message", 10)
+    store.messages.set(id, {
+      id,
+      message_type: messageType,
+      subject,
+      body: input.body,
+      admin_id: admin.id,
+      contact_ids: contacts.map((c) => c.id),
+      created_at: createdAt,
+      conversation_id: conversationId
+    })
+    const message = {
+      type: "admin_message",
+      id,
+      created_at: createdAt,
+      ...(subject === null ? {} : { subject }),
+      body: input.body,
+      message_type: messageType,
+      ...(conversationId === null ? {} : { conversation_id: conversationId }),
+      owner: ownerOf(admin)
+    }
+    return Http.json<Schemas.Message>(message)
+  })
+]
+
+/**
+ * The Preview names the in-app message type `in_app` (2.14: `inapp`); its SMS
+ * and WhatsApp messages to a phone number find no contact (404).
+ */
+export const previewAdapters: Readonly<Record<string, Http.PreviewAdapter>> = {
+  "unstable.messages.createMessage": {
+    body: (body) => isRecord(body) && body.message_type === "in_app" ? { ...body, message_type: "inapp" } : body
+  }
+}
