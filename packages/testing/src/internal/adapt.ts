@@ -5,7 +5,7 @@
  * name; the Preview tour checks every answer against the Preview success
  * schema, so a missing adapter fails a test.
  */
-import * as Http from "./http.js"
+import type * as Http from "./http.js"
 import * as Pagination from "./pagination.js"
 
 type Json = Record<string, unknown>
@@ -67,7 +67,7 @@ export const pagesAsCursor: Http.PreviewAdapter = {
     const cursor = query.get("starting_after")
     if (cursor === null || cursor === "") return query
     const page = Pagination.decodePageCursor(cursor)
-    if (page === undefined) return Http.fail(400, "parameter_invalid", "starting_after is invalid", "starting_after")
+    if (page === undefined) return Pagination.invalidCursor()
     query.delete("starting_after")
     query.set("page", String(page))
     return query

@@ -13,6 +13,7 @@
  * while a client pages do not shift what it has still to see.
  */
 import type * as Schemas from "@effect-intercom/client/stable/Schemas"
+import * as Http from "./http.js"
 
 export const encodeCursor = (seq: number): string => btoa(JSON.stringify(["fake-intercom", seq]))
 
@@ -106,6 +107,29 @@ export const cursorPages = (page: CursorPage<unknown>): Schemas.CursorPages => (
   per_page: page.perPage,
   total_pages: page.totalPages
 })
+
+/** The answer to a `starting_after` the fake did not issue. */
+export const invalidCursor = () => Http.fail(400, "parameter_invalid", "starting_after is invalid", "starting_after")
+
+/**
+ * A listing by cursor as Intercom answers it, `{ type: "list", data, total_count, pages }`, from the `per_page`
+ * and `starting_after` of the query; a 400 for a cursor the fake did not issue.
+ */
+export const cursorList = <T extends { readonly seq: number }, A>(
+  items: ReadonlyArray<T>,
+  query: URLSearchParams,
+  defaultPerPage: number,
+  render: (item: T) => A
+): Http.Result<{
+  readonly type: "list"
+  readonly data: ReadonlyArray<A>
+  readonly total_count: number
+  readonly pages: Schemas.CursorPages
+}> => {
+  const page = cursorPage(items, perPage(query.get("per_page"), defaultPerPage), query.get("starting_after"))
+  if (page === undefined) return invalidCursor()
+  return Http.json({ type: "list", data: page.items.map(render), total_count: page.total, pages: cursorPages(page) })
+}
 
 export interface NumberPage<T> {
   readonly items: ReadonlyArray<T>

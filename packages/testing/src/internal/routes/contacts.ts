@@ -88,8 +88,6 @@ const liveContacts = (store: Store): Array<ContactRecord> => {
   return out
 }
 
-const invalidCursor = () => Http.fail(400, "parameter_invalid", "starting_after is invalid", "starting_after")
-
 const reference = (contact: ContactRecord, extra: Record<string, boolean>) => ({
   ...Wire.contactReference(contact),
   ...extra
@@ -157,18 +155,7 @@ const withContact = <A>(
 
 export const routes: ReadonlyArray<Http.Route> = [
   Http.route(Contacts.listOperation, ({ query, store }) => {
-    const page = Pagination.cursorPage(
-      liveContacts(store),
-      Pagination.perPage(query.get("per_page"), 50),
-      query.get("starting_after")
-    )
-    if (page === undefined) return invalidCursor()
-    return Http.json({
-      type: "list",
-      data: page.items.map((c) => Wire.contact(store, c)),
-      total_count: page.total,
-      pages: Pagination.cursorPages(page)
-    })
+    return Pagination.cursorList(liveContacts(store), query, 50, (c) => Wire.contact(store, c))
   }),
 
   Http.route(Contacts.createOperation, ({ input, now, store }) => {
@@ -263,7 +250,7 @@ export const routes: ReadonlyArray<Http.Route> = [
         Pagination.perPage(pagination.per_page, 50),
         typeof pagination.starting_after === "string" ? pagination.starting_after : undefined
       )
-      if (page === undefined) return invalidCursor()
+      if (page === undefined) return Pagination.invalidCursor()
       return Http.json({
         type: "list",
         data: page.items.map((c) => Wire.contact(store, c)),

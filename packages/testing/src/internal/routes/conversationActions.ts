@@ -10,6 +10,7 @@ import * as Conversations from "@effect-intercom/client/stable/Conversations"
 import * as Http from "../http.js"
 import type { ConversationRecord, Store, TicketRecord } from "../store.js"
 import * as Wire from "../wire.js"
+import * as Tickets from "./tickets.js"
 
 const REDACTED = "<p><i>This message was deleted</i></p>"
 
@@ -96,15 +97,7 @@ export const routes: ReadonlyArray<Http.Route> = [
           created_at: conversation.created_at,
           author: source.author
         },
-        {
-          id: store.nextNumericId("ticket_part", 170),
-          part_type: "ticket_state_updated_by_admin",
-          body: null,
-          previous_ticket_state: "submitted",
-          ticket_state: "submitted",
-          created_at: now,
-          author: { type: "bot", id: "0", name: "Fin", email: null }
-        }
+        Tickets.submittedPart(store, now)
       ]
     }
     store.tickets.set(ticket.id, ticket)

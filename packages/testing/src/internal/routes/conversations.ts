@@ -136,7 +136,7 @@ export const routes: ReadonlyArray<Http.Route> = [
       Pagination.perPage(query.get("per_page"), 20),
       query.get("starting_after")
     )
-    if (page === undefined) return Http.fail(400, "parameter_invalid", "starting_after is invalid", "starting_after")
+    if (page === undefined) return Pagination.invalidCursor()
     return Http.json(listBody(store, page))
   }),
 
@@ -240,7 +240,7 @@ export const routes: ReadonlyArray<Http.Route> = [
         Pagination.perPage(pagination.per_page, 20),
         typeof pagination.starting_after === "string" ? pagination.starting_after : undefined
       )
-      if (page === undefined) return Http.fail(400, "parameter_invalid", "starting_after is invalid", "starting_after")
+      if (page === undefined) return Pagination.invalidCursor()
       return Http.json(listBody(store, page))
     },
     { validate: false }

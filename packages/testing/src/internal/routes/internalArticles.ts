@@ -11,8 +11,6 @@ import * as Wire from "../wire.js"
 
 const notFound = () => Http.notFound("Resource Not Found")
 
-const invalidCursor = () => Http.fail(400, "parameter_invalid", "starting_after is invalid", "starting_after")
-
 const mustBeAdmin = (field: "author_id" | "owner_id") =>
   Http.fail(400, "parameter_invalid", `${field} must be the id of an admin of the workspace`, field)
 
@@ -27,7 +25,7 @@ export const routes: ReadonlyArray<Http.Route> = [
       Pagination.perPage(query.get("per_page"), 10),
       query.get("starting_after")
     )
-    if (page === undefined) return invalidCursor()
+    if (page === undefined) return Pagination.invalidCursor()
     return Http.json({
       type: "list",
       total_count: page.total,
@@ -37,18 +35,7 @@ export const routes: ReadonlyArray<Http.Route> = [
   }),
 
   Http.route(InternalArticles.listInternalArticlesOperation, ({ query, store }) => {
-    const page = Pagination.cursorPage(
-      [...store.internalArticles.values()],
-      Pagination.perPage(query.get("per_page"), 25),
-      query.get("starting_after")
-    )
-    if (page === undefined) return invalidCursor()
-    return Http.json({
-      type: "list",
-      pages: Pagination.cursorPages(page),
-      total_count: page.total,
-      data: page.items.map(Wire.internalArticle)
-    })
+    return Pagination.cursorList([...store.internalArticles.values()], query, 25, Wire.internalArticle)
   }),
 
   Http.route(InternalArticles.createInternalArticleOperation, ({ input, now, store }) => {

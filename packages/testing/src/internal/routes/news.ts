@@ -14,8 +14,6 @@ import * as Wire from "../wire.js"
 
 const notFound = () => Http.notFound("Resource Not Found")
 
-const invalidCursor = () => Http.fail(400, "parameter_invalid", "starting_after is invalid", "starting_after")
-
 type Assignments = NewsItemRecord["newsfeed_assignments"]
 
 /**
@@ -56,18 +54,7 @@ const liveOn = (item: NewsItemRecord, feedId: string): boolean =>
 
 export const routes: ReadonlyArray<Http.Route> = [
   Http.route(NewsItems.listOperation, ({ query, store }) => {
-    const page = Pagination.cursorPage(
-      [...store.newsItems.values()],
-      Pagination.perPage(query.get("per_page"), 10),
-      query.get("starting_after")
-    )
-    if (page === undefined) return invalidCursor()
-    return Http.json({
-      type: "list",
-      pages: Pagination.cursorPages(page),
-      data: page.items.map((item) => Wire.newsItem(store, item)),
-      total_count: page.total
-    })
+    return Pagination.cursorList([...store.newsItems.values()], query, 10, (item) => Wire.newsItem(store, item))
   }),
 
   Http.route(NewsItems.createOperation, ({ input, now, store }) => {
@@ -142,33 +129,12 @@ export const routes: ReadonlyArray<Http.Route> = [
   Http.route(NewsFeeds.listItemsOperation, ({ params, query, store }) => {
     const feed = store.newsfeeds.get(params.newsfeed_id)
     if (feed === undefined) return notFound()
-    const page = Pagination.cursorPage(
-      [...store.newsItems.values()].filter((item) => liveOn(item, feed.id)),
-      Pagination.perPage(query.get("per_page"), 20),
-      query.get("starting_after")
-    )
-    if (page === undefined) return invalidCursor()
-    return Http.json({
-      type: "list",
-      pages: Pagination.cursorPages(page),
-      data: page.items.map((item) => Wire.newsItem(store, item)),
-      total_count: page.total
-    })
+    const live = [...store.newsItems.values()].filter((item) => liveOn(item, feed.id))
+    return Pagination.cursorList(live, query, 20, (item) => Wire.newsItem(store, item))
   }),
 
   Http.route(NewsFeeds.listOperation, ({ query, store }) => {
-    const page = Pagination.cursorPage(
-      [...store.newsfeeds.values()],
-      Pagination.perPage(query.get("per_page"), 10),
-      query.get("starting_after")
-    )
-    if (page === undefined) return invalidCursor()
-    return Http.json({
-      type: "list",
-      pages: Pagination.cursorPages(page),
-      data: page.items.map(Wire.newsfeed),
-      total_count: page.total
-    })
+    return Pagination.cursorList([...store.newsfeeds.values()], query, 10, Wire.newsfeed)
   }),
 
   Http.route(NewsFeeds.findOperation, ({ params, store }) => {

@@ -94,6 +94,17 @@ const typeFields = (type: TicketTypeRecord, input: {
   type.updated_at = now
 }
 
+/** The first part of a new ticket: submitted, by Fin. */
+export const submittedPart = (store: Store, now: number): TicketRecord["parts"][number] => ({
+  id: store.nextNumericId("ticket_part", 170),
+  part_type: "ticket_state_updated_by_admin",
+  body: null,
+  previous_ticket_state: "submitted",
+  ticket_state: "submitted",
+  created_at: now,
+  author: { type: "bot", id: "0", name: "Fin", email: null }
+})
+
 export const routes: ReadonlyArray<Http.Route> = [
   Http.route(TicketStates.listTicketStatesOperation, ({ store }) =>
     Http.json({
@@ -222,15 +233,7 @@ export const routes: ReadonlyArray<Http.Route> = [
       snoozed_until: null,
       is_shared: type.category === "Customer",
       tag_ids: [],
-      parts: [{
-        id: store.nextNumericId("ticket_part", 170),
-        part_type: "ticket_state_updated_by_admin",
-        body: null,
-        previous_ticket_state: "submitted",
-        ticket_state: "submitted",
-        created_at: now,
-        author: { type: "bot", id: "0", name: "Fin", email: null }
-      }]
+      parts: [submittedPart(store, now)]
     }
     store.tickets.set(ticket.id, ticket)
     return Http.json(Wire.ticket(store, ticket))
@@ -350,7 +353,7 @@ export const routes: ReadonlyArray<Http.Route> = [
         Pagination.perPage(pagination.per_page, 20),
         typeof pagination.starting_after === "string" ? pagination.starting_after : undefined
       )
-      if (page === undefined) return Http.fail(400, "parameter_invalid", "starting_after is invalid", "starting_after")
+      if (page === undefined) return Pagination.invalidCursor()
       return Http.json({
         type: "ticket.list",
         pages: Pagination.cursorPages(page),
