@@ -25,17 +25,6 @@ const full = (store: Store, conversation: ConversationRecord) =>
 
 const isContactAuthor = (type: string): boolean => type === "user" || type === "lead" || type === "contact"
 
-const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
-
-const attributes = (value: unknown): Record<string, string | number | boolean | null> => {
-  const out: Record<string, string | number | boolean | null> = {}
-  if (!isRecord(value)) return out
-  for (const [key, v] of Object.entries(value)) {
-    if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[key] = v
-  }
-  return out
-}
-
 export const routes: ReadonlyArray<Http.Route> = [
   Http.route(Conversations.redactConversationPartOperation, ({ input, now, store }) => {
     const conversation = store.conversations.get(String(input.conversation_id))
@@ -74,7 +63,7 @@ export const routes: ReadonlyArray<Http.Route> = [
       ticket_type_id: type.id,
       ticket_attributes: {
         _default_title_: conversation.title ?? (source.subject === "" ? null : source.subject),
-        ...attributes(isRecord(body) ? body.attributes : undefined)
+        ...Tickets.attributes(Tickets.isRecord(body) ? body.attributes : undefined)
       },
       state_id: submitted.id,
       contact_ids: [...conversation.contact_ids],

@@ -16,7 +16,8 @@ import * as Wire from "../wire.js"
 const ticketNotFound = () => Http.notFound("Ticket not found", "ticket_not_found")
 const ticketTypeNotFound = () => Http.notFound("Resource Not Found")
 
-const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
+export const isRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
 
 const categoryTerm: Record<string, string> = { Customer: "request", "Back-office": "task", Tracker: "tracker" }
 
@@ -68,7 +69,8 @@ const contactOf = (store: Store, now: number, ref: Record<string, unknown>): Con
   return undefined
 }
 
-const attributes = (value: unknown): Record<string, string | number | boolean | null> => {
+/** The scalar attributes of a ticket body, the others dropped. */
+export const attributes = (value: unknown): Record<string, string | number | boolean | null> => {
   const out: Record<string, string | number | boolean | null> = {}
   if (!isRecord(value)) return out
   for (const [key, v] of Object.entries(value)) {
