@@ -323,7 +323,6 @@ pnpm bench:memory     # the older memory-only benchmark of a streamed listing (s
 pnpm run diagnose                          # S1 + S2: fetch, Effect transport, ours without retry/limiter, ours
 pnpm run overhead                          # what ours adds per call over the Effect transport, no network (in-memory HttpClient)
 pnpm run profile effect-intercom s2        # one scenario under node --cpu-prof; top self time, by module, ours inclusive
-pnpm exec tsx src/pure-experiment.ts       # S5 bundles with /*#__PURE__*/ added to our generated code at load time
 \`\`\`
 
 ![ratios to raw fetch](results/chart.svg)
