@@ -1,14 +1,14 @@
 /**
  * The Preview methods the fake answers (`intercom.unstable.*`, sent with
- * `Intercom-Version: Unstable`): each one with the HTTP method and path shape
- * of a route the fake implements, served by that route's handler.
+ * `Intercom-Version: Unstable`): all of them. Those with the HTTP method and
+ * path shape of a 2.14 route are served by that route's handler; the others
+ * are Preview-only routes, unknown to a request without the Preview header.
  *
  * A tour calls every one of them through the real client (which decodes each
  * success body with the Preview operation's own schema), then every recorded
  * body is decoded again with that schema, and every exchange must name the
  * Preview method. The pairing is recomputed here from the client's index of
- * descriptors and must be exactly the fake's; the Preview methods left out get
- * a 404 naming them.
+ * descriptors, and every Preview method of the index must be served.
  */
 import { Intercom } from "@effect-intercom/client"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
@@ -19,6 +19,7 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Stream from "effect/Stream"
 import { operations } from "../../../packages/client/src/generated/operations.js"
+import * as App from "../../../packages/testing/src/internal/app.js"
 import * as Preview from "../../../packages/testing/src/internal/preview.js"
 import { isErrorList, layer, raw, TOKEN } from "./_fake.js"
 
@@ -29,11 +30,14 @@ const shape = (op: { readonly method: string; readonly path: string }) =>
 /** The pairing, recomputed from the client's descriptors and the stable operations the fake serves. */
 const served = new Set(FakeIntercom.operations.map((name) => shape(byName.get(name)!)))
 const unstable = operations.filter((op) => op.api === "unstable")
-const expectedPreview = unstable.filter((op) => served.has(shape(op))).map((op) => op.name)
-const notServed = unstable.filter((op) => !served.has(shape(op)))
+const paired = unstable.filter((op) => served.has(shape(op)))
+/** The Preview methods without a 2.14 endpoint: the fake serves them as Preview-only routes. */
+const previewOnly = unstable.filter((op) => !served.has(shape(op)))
 
-/** The number of Preview methods the fake answers (README, "Testing your program"). */
-const PREVIEW_COUNT = 144
+/** The number of Preview methods the fake answers (README, "Testing your program"): every one. */
+const PREVIEW_COUNT = 158
+/** Of which without a 2.14 endpoint. */
+const PREVIEW_ONLY_COUNT = 14
 
 /** One request to the fake with `Intercom-Version: Unstable`, without the client (a string body is sent as is). */
 const rawPreview = (method: string, path: string, body?: unknown) =>
@@ -408,6 +412,36 @@ const tour = Effect.gen(function*() {
   yield* preview.switch.createPhoneSwitch({ phone: "+353832345679" })
   yield* preview.awayStatusReasons.listAwayStatusReasons()
 
+  // Preview only: company notes, handling events, WhatsApp status, Fin Voice, brands, emails, macros, workflows
+  yield* preview.notes.listCompanyNotes({ id: companyId })
+  const handled = yield* preview.conversations.createConversation({ from: { type: "user", id: contactId }, body: "Hi" })
+  yield* preview.conversations.manageConversation({
+    id: handled.conversation_id!,
+    message_type: "close",
+    type: "admin",
+    admin_id: adminId
+  })
+  yield* preview.conversations.listHandlingEvents({ id: handled.conversation_id! })
+  const whatsapp = yield* preview.messages.createMessage({
+    message_type: "whatsapp",
+    body: "Your appointment is tomorrow",
+    template: "appointment_reminder",
+    from: { type: "admin", id: adminId },
+    to: { type: "user", id: contactId }
+  })
+  yield* preview.messages.getWhatsAppMessageStatus({ ruleset_id: String(whatsapp.id) })
+  const finVoice = yield* preview.calls.registerFinVoiceCall({ phone_number: "+15550009999", call_id: "preview-call" })
+  yield* preview.calls.collectFinVoiceCallById({ id: finVoice.id! })
+  yield* preview.calls.collectFinVoiceCallByExternalId({ external_id: "preview-call" })
+  yield* preview.calls.collectFinVoiceCallByPhoneNumber({ phone_number: "+15550009999" })
+  const brands = yield* preview.brands.listBrands()
+  yield* preview.brands.retrieveBrand({ id: brands.data![0].id! })
+  const emails = yield* preview.emails.listEmails()
+  yield* preview.emails.retrieveEmail({ id: emails.data![0].id! })
+  const macros = yield* preview.macros.listMacros({ per_page: 2 })
+  yield* preview.macros.getMacro({ id: macros.data![0]!.id! })
+  yield* preview.workflows.exportWorkflow({ id: "67890" })
+
   // the last writes
   yield* preview.tags.deleteTag({ id: tag.id! })
   yield* preview.contacts.blockContact({ id: contactId })
@@ -415,22 +449,30 @@ const tour = Effect.gen(function*() {
 })
 
 describe("FakeIntercom Preview methods", () => {
-  it.effect("the fake answers every Preview method paired with one of its routes, and only those", () =>
+  it.effect("the fake answers every Preview method of the client, paired with its 2.14 route where there is one", () =>
     Effect.sync(() => {
-      assert.deepStrictEqual([...FakeIntercom.previewOperations].sort(), [...expectedPreview].sort())
-      assert.strictEqual(FakeIntercom.previewOperations.length, PREVIEW_COUNT)
       // the fake reads the Preview operations from the client's modules: all of them
       assert.deepStrictEqual(
         Preview.operations.map((op) => op.name).sort(),
         unstable.map((op) => op.name).sort()
       )
+      // every one is served (a Preview method without a route fails here), once
+      const unserved = unstable.map((op) => op.name).filter((name) => !FakeIntercom.previewOperations.includes(name))
+      assert.deepStrictEqual(unserved, [], "Preview methods the fake does not serve")
+      assert.strictEqual(new Set(FakeIntercom.previewOperations).size, FakeIntercom.previewOperations.length)
+      assert.strictEqual(FakeIntercom.previewOperations.length, PREVIEW_COUNT)
+      assert.strictEqual(unstable.length, PREVIEW_COUNT)
       for (const name of FakeIntercom.previewOperations) assert.strictEqual(byName.get(name)?.api, "unstable", name)
-      console.log(
-        `FakeIntercom answers ${FakeIntercom.previewOperations.length} of ${unstable.length} Preview methods; ` +
-          `the other ${notServed.length} get a 404:\n` +
-          notServed.map((op) => `  ${op.name} (${op.method} ${op.path})`).join("\n")
-      )
-      assert.strictEqual(notServed.length, unstable.length - PREVIEW_COUNT)
+      // the ones with a 2.14 twin are served by its route; the others by a route of their own
+      const routeOf = new Map(App.previewRoutes.map((preview) => [preview.operation.name, preview.route.operation]))
+      for (const op of paired) {
+        const route = routeOf.get(op.name)!
+        assert.strictEqual(route.api, "stable", op.name)
+        assert.strictEqual(shape(route), shape(op), op.name)
+      }
+      for (const op of previewOnly) assert.strictEqual(routeOf.get(op.name), op, op.name)
+      assert.strictEqual(previewOnly.length, PREVIEW_ONLY_COUNT)
+      assert.isFalse(FakeIntercom.operations.some((name) => name.startsWith("unstable.")))
     }))
 
   it.effect("a tour of every served Preview method: each succeeds, decodes, and is logged under its name", () =>
@@ -656,33 +698,26 @@ describe("FakeIntercom Preview methods", () => {
       assert.strictEqual(error._tag, "NotFoundError")
     }).pipe(Effect.provide(layer())))
 
-  it.effect("a Preview method the fake does not serve gets a 404 naming it, through the client and raw", () =>
+  it.effect("the Preview-only methods are unknown 2.14 routes: 404 without Intercom-Version: Unstable", () =>
     Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
-      const error = yield* Effect.flip(intercom.unstable.brands.retrieveBrand({ id: "1" }))
-      assert.strictEqual(error._tag, "NotFoundError")
-      if (error._tag === "NotFoundError") {
-        assert.strictEqual(error.errors[0].code, "not_found")
-        assert.include(error.errors[0].message, "no route for GET /brands/1 in the Preview API")
-        assert.include(error.errors[0].message, "it does not implement unstable.brands.retrieveBrand")
-      }
-      // where the spec documents no 404, the client's error for an undocumented status
-      const list = yield* Effect.flip(intercom.unstable.brands.listBrands())
-      assert.strictEqual(list._tag, "UnexpectedStatusError")
-      if (list._tag === "UnexpectedStatusError") {
-        assert.strictEqual(list.status, 404)
-        assert.include(list.errors[0].message, "it does not implement unstable.brands.listBrands")
-      }
-      // every one of them, with made-up path parameters
+      const brand = yield* intercom.unstable.brands.retrieveBrand({ id: "3" })
+      assert.strictEqual(brand.name, "Premium Brand")
+      // every one of them, with made-up path parameters: answered with the header, a 404 without
       const problems: Array<string> = []
-      for (const op of notServed) {
+      for (const op of previewOnly) {
         const path = op.path.replace(/\{[^}]+\}/g, "x1")
-        const response = yield* rawPreview(op.method, path, op.body === "none" ? undefined : {})
-        const message: string = response.json?.errors?.[0]?.message ?? ""
-        if (response.status !== 404 || !isErrorList(response.json, "not_found")) {
-          problems.push(`${op.name}: ${response.status}`)
-        } else if (!message.includes(`it does not implement ${op.name}`)) {
-          problems.push(`${op.name}: ${message}`)
+        const body = op.body === "none" ? undefined : { phone_number: "+15550001111", call_id: "x1" }
+        const preview = yield* rawPreview(op.method, path, body)
+        if (preview.json?.errors?.[0]?.message?.includes("no route")) problems.push(`${op.name}: ${preview.status}`)
+        const stable = yield* raw(op.method, path, body === undefined ? {} : { body })
+        if (stable.status !== 404 || !isErrorList(stable.json, "not_found")) {
+          problems.push(`${op.name} without the header: ${stable.status}`)
+        } else if (
+          stable.json.errors[0].message !==
+            `Resource Not Found: the fake Intercom has no route for ${op.method} ${path}`
+        ) {
+          problems.push(`${op.name} without the header: ${stable.json.errors[0].message}`)
         }
       }
       assert.deepStrictEqual(problems, [])
@@ -697,7 +732,10 @@ describe("FakeIntercom Preview methods", () => {
       assert.include(nowhere.json.errors[0].message, "no route for GET /no/such/route in the Preview API")
       const fake = yield* FakeIntercom.FakeIntercom
       const exchanges = yield* fake.exchanges
-      assert.isTrue(exchanges.filter((e) => e.status === 404).every((e) => e.operation === undefined))
+      // a 404 for want of a route names no operation
+      const noRoute = exchanges.filter((e) => e.status === 404 && JSON.stringify(e.body).includes("no route"))
+      assert.strictEqual(noRoute.length, PREVIEW_ONLY_COUNT + 2)
+      assert.isTrue(noRoute.every((e) => e.operation === undefined))
     }).pipe(Effect.provide(layer({ recordBodies: true }))))
 
   it.effect("faults and failNext apply to Preview calls as to any request", () =>

@@ -7,7 +7,8 @@
  * 3. authentication: `Authorization: Bearer <token>`, else 401;
  * 4. the rate limit: the request is counted, 429 when the window is spent;
  * 5. the route, the stable or the Preview operation by `Intercom-Version`
- *    (404 in Intercom's shape when there is none);
+ *    (404 in Intercom's shape when there is none, as for a request without
+ *    `Intercom-Version: Unstable` to a Preview-only route);
  * 6. `X-RateLimit-*` headers on every response.
  */
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
@@ -45,6 +46,10 @@ import * as Jobs from "./routes/jobs.js"
 import * as Messages from "./routes/messages.js"
 import * as PhoneCallRedirects from "./routes/phoneCallRedirects.js"
 import * as Visitors from "./routes/visitors.js"
+// Preview only
+import * as Brands from "./routes/brands.js"
+import * as Macros from "./routes/macros.js"
+import * as Workflows from "./routes/workflows.js"
 import * as Seed from "./seed.js"
 import { Store } from "./store.js"
 
@@ -81,8 +86,23 @@ export const routes: ReadonlyArray<Http.Route> = [
 ]
 
 /**
- * The Preview operations the routes serve too (same method and path shape),
- * with the adapters of the pairs whose wire shapes differ.
+ * The Preview operations with no 2.14 endpoint, each a route of its own with
+ * its Preview descriptor.
+ */
+export const previewOnlyRoutes: ReadonlyArray<Http.Route> = [
+  ...Companies.previewRoutes,
+  ...Conversations.previewRoutes,
+  ...Messages.previewRoutes,
+  ...Calls.previewRoutes,
+  ...Brands.previewRoutes,
+  ...Macros.previewRoutes,
+  ...Workflows.previewRoutes
+]
+
+/**
+ * Every Preview operation the fake serves: the ones the routes serve too (same
+ * method and path shape), with the adapters of the pairs whose wire shapes
+ * differ, and the Preview-only routes.
  */
 export const previewRoutes: ReadonlyArray<Http.PreviewRoute> = Preview.pair(routes, {
   ...Admins.previewAdapters,
@@ -91,7 +111,7 @@ export const previewRoutes: ReadonlyArray<Http.PreviewRoute> = Preview.pair(rout
   ...Articles.previewAdapters,
   ...DataExport.previewAdapters,
   ...Messages.previewAdapters
-})
+}, previewOnlyRoutes)
 
 export class State {
   readonly store: Store

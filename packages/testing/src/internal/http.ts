@@ -147,7 +147,10 @@ export interface PreviewAdapter {
   readonly result?: ((result: Result<unknown>, context: RouteContext<unknown>) => Result<unknown>) | undefined
 }
 
-/** A Preview operation served by a stable route (same method, same path shape). */
+/**
+ * A Preview operation served by a stable route (same method, same path shape),
+ * or by a Preview-only route (`route.operation` is the Preview operation itself).
+ */
 export interface PreviewRoute {
   readonly operation: Operation.Operation<any, any, any>
   readonly route: Route
@@ -232,9 +235,11 @@ const mergeInput = (
 
 /**
  * The handler of one registration: the stable route, and the Preview operation
- * it also serves (if any), told apart by the `Intercom-Version` header.
+ * it also serves (if any), told apart by the `Intercom-Version` header. A
+ * Preview-only registration (no 2.14 endpoint) has no stable route: a request
+ * without `Intercom-Version: Unstable` gets the 404 of an unknown 2.14 route.
  */
-const handler = (store: Store, def: Route, preview: PreviewRoute | undefined) =>
+const handler = (store: Store, stable: Route | undefined, preview: PreviewRoute | undefined) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const routeParams = yield* HttpRouter.params
@@ -249,10 +254,11 @@ const handler = (store: Store, def: Route, preview: PreviewRoute | undefined) =>
       return respond(exchange.requestId, result)
     }
     const isPreview = Preview.isPreviewRequest(request.headers)
-    if (isPreview && preview === undefined) {
-      return finish(notFound(Preview.noRouteMessage(request.method, url.pathname, true)))
+    if (isPreview ? preview === undefined : stable === undefined) {
+      return finish(notFound(Preview.noRouteMessage(request.method, url.pathname, isPreview)))
     }
     const via = isPreview ? preview : undefined
+    const def = stable ?? preview!.route
     // the operation the request is for: validation, error statuses and the request log follow it
     const served = via === undefined ? def.operation : via.operation
     exchange.operation = served.name
@@ -301,18 +307,27 @@ const handler = (store: Store, def: Route, preview: PreviewRoute | undefined) =>
 
 /**
  * An `HttpRouter` serving the routes, each at its operation's method and path
- * template, and there too the Preview operations paired with them (it needs the
- * `Exchange` of the request).
+ * template, and there too the Preview operations paired with them; the
+ * Preview-only routes (a Preview route of its own, see `preview.ts`) at their
+ * Preview templates (it needs the `Exchange` of the request).
  */
 export const router = (store: Store, routes: ReadonlyArray<Route>, previews: ReadonlyArray<PreviewRoute>) => {
+  const stable = new Set(routes)
   const previewOf = new Map(previews.map((preview) => [preview.route, preview]))
-  return HttpRouter.fromIterable(
-    routes.map((def) =>
+  return HttpRouter.fromIterable([
+    ...routes.map((def) =>
       HttpRouter.makeRoute(
         def.operation.method,
         routerPath(def.operation.path),
         handler(store, def, previewOf.get(def))
       )
+    ),
+    ...previews.filter((preview) => !stable.has(preview.route)).map((preview) =>
+      HttpRouter.makeRoute(
+        preview.operation.method,
+        routerPath(preview.operation.path),
+        handler(store, undefined, preview)
+      )
     )
-  )
+  ])
 }

@@ -14,6 +14,13 @@
  * without a Preview twin, or to no route at all, is a 404 naming the Preview
  * method when the path is one of the client's.
  *
+ * The Preview operations with no 2.14 endpoint (brands, emails, macros, Fin
+ * Voice calls, company notes, conversation handling events, workflow export,
+ * WhatsApp message status) are Preview-only routes: route modules declare them
+ * with their Preview descriptors (`previewRoutes`), and the router registers
+ * each at its Preview template with no stable route, so a request without
+ * `Intercom-Version: Unstable` there gets the 404 of an unknown 2.14 route.
+ *
  * Where the wire shapes differ (a body field's name, the answer does not decode
  * with the Preview operation's success schema, another pagination scheme), the
  * route module declares an adapter (`adapt.ts`) for the pair; no pair is left
@@ -119,15 +126,36 @@ export const isPreviewRequest = (headers: Readonly<Record<string, string | undef
 
 /**
  * Pair every Preview operation with the route serving the same method and path
- * shape, if any. `adapters` are keyed by the Preview operation's name.
+ * shape, if any; the Preview operations without a 2.14 endpoint are served by
+ * the Preview-only routes (`previewOnly`, each registered with its Preview
+ * descriptor). `adapters` are keyed by the Preview operation's name.
  */
 export const pair = (
   routes: ReadonlyArray<Http.Route>,
-  adapters: Readonly<Record<string, Http.PreviewAdapter>>
+  adapters: Readonly<Record<string, Http.PreviewAdapter>>,
+  previewOnly: ReadonlyArray<Http.Route> = []
 ): ReadonlyArray<Http.PreviewRoute> => {
   const byShape = new Map(routes.map((route) => [shapeKey(route.operation), route]))
+  const own = new Map<AnyOperation, Http.Route>()
+  for (const route of previewOnly) {
+    const operation = route.operation
+    if (operation.api !== "unstable" || !operations.includes(operation)) {
+      throw new Error(`FakeIntercom: the Preview-only route ${operation.name} is not a Preview operation`)
+    }
+    if (byShape.has(shapeKey(operation))) {
+      throw new Error(`FakeIntercom: ${operation.name} has a 2.14 route; pair it instead of serving it on its own`)
+    }
+    if (own.has(operation)) throw new Error(`FakeIntercom: two Preview-only routes for ${operation.name}`)
+    own.set(operation, route)
+  }
   const out: Array<Http.PreviewRoute> = []
   for (const operation of operations) {
+    const ownRoute = own.get(operation)
+    if (ownRoute !== undefined) {
+      const params = Object.fromEntries(templateParams(operation.path).map((name) => [name, name]))
+      out.push({ operation, route: ownRoute, params, adapter: adapters[operation.name] ?? {} })
+      continue
+    }
     const route = byShape.get(shapeKey(operation))
     if (route === undefined) continue
     const stableNames = templateParams(route.operation.path)

@@ -19,7 +19,8 @@ import type {
   PartRecord,
   Store,
   TicketRecord,
-  TicketTypeRecord
+  TicketTypeRecord,
+  WorkflowRecord
 } from "./store.js"
 
 export const defaultCounts: SeedCounts = {
@@ -652,6 +653,7 @@ export const seed = (store: Store, counts: SeedCounts): void => {
 
   seedContent(store, counts, admins)
   seedWorkspaceExtras(store)
+  seedPreviewExtras(store)
 }
 
 const INTERNAL_TITLES = [
@@ -864,4 +866,114 @@ export const seedWorkspaceExtras = (store: Store): void => {
       custom_attributes: {}
     })
   }
+}
+
+const MACROS: ReadonlyArray<readonly [string, string]> = [
+  ["Order Status Update", "Hi {{user.name | fallback: 'there'}}, your order #{{order.number}} is ready for pickup!"],
+  ["Welcome Message", "Welcome to our support! I'm {{teammate.name}}. How can I help you today?"],
+  [
+    "Refund Process",
+    "I understand you'd like a refund for order #{{conversation.custom_attributes.order_number}}. The refund will be processed within 3-5 business days."
+  ],
+  [
+    "Product Inquiry Response",
+    "Thank you for your interest in {{product.name | fallback: 'our products'}}. I'd be happy to provide more information!"
+  ],
+  [
+    "Shipping Update Template",
+    "Your order has been shipped via {{shipping.carrier | fallback: 'our shipping partner'}}. Tracking number: {{shipping.tracking_number}}"
+  ],
+  ["Password Reset", "Hi {{user.first_name | fallback: 'there'}}, you can reset your password from the login page."],
+  [
+    "Closing Note",
+    "Thanks for reaching out, {{user.name | fallback: 'friend'}}! Let us know if there is anything else."
+  ],
+  ["Escalation", "I've passed this to our specialists; {{teammate.name}} will follow up within one business day."]
+]
+
+const WORKFLOWS: ReadonlyArray<readonly [string, string, string, WorkflowRecord["state"], ReadonlyArray<string>]> = [
+  ["Route new conversations", "Assigns inbound conversations to the right team", "inbound_conversation", "live", [
+    "chat"
+  ]],
+  ["Collect order number", "Asks for the order number before a teammate joins", "inbound_conversation", "live", [
+    "chat",
+    "email"
+  ]],
+  ["Outbound onboarding", "Welcomes new users on their first visit", "customer_visits_page", "draft", ["chat"]],
+  ["Snooze follow-up", "Reopens snoozed conversations with a reminder", "conversation_snoozed", "paused", ["chat"]]
+]
+
+/**
+ * The Preview's workspace data with no 2.14 endpoint: brands (the default one
+ * is the workspace), sender email addresses, macros (most recently updated
+ * first) and workflows (no PRNG draws).
+ */
+export const seedPreviewExtras = (store: Store): void => {
+  const helpCenterIds = [...store.helpCenters.keys()]
+  const brands = [
+    { id: store.workspaceId, name: `${store.appName}`, is_default: true },
+    { id: "3", name: "Premium Brand", is_default: false }
+  ]
+  const domains = ["fake-intercom.example", "premium.fake-intercom.example"]
+  let emailId = 0
+  brands.forEach((brand, b) => {
+    const ids: Array<string> = []
+    for (const local of b === 0 ? ["support", "hello"] : ["vip"]) {
+      const id = String(++emailId)
+      ids.push(id)
+      const created = SEED_EPOCH - SPAN + (emailId * 40) * DAY
+      store.emailSettings.set(id, {
+        id,
+        email: `${local}@${domains[b]}`,
+        verified: local !== "hello",
+        brand_id: brand.id,
+        forwarding_enabled: local === "support",
+        forwarded_email_last_received_at: local === "support" ? SEED_EPOCH - DAY : null,
+        created_at: created,
+        updated_at: created + 30 * DAY
+      })
+    }
+    store.brands.set(brand.id, {
+      ...brand,
+      created_at: SEED_EPOCH - SPAN + b * 120 * DAY,
+      updated_at: SEED_EPOCH - 10 * DAY + b * DAY,
+      help_center_id: helpCenterIds[b] ?? null,
+      default_address_settings_id: ids[0]
+    })
+  })
+
+  const teamIds = [...store.teams.keys()]
+  MACROS.forEach(([name, body_text], i) => {
+    const id = String(120 + i)
+    const updated = SEED_EPOCH - i * 3 * DAY
+    store.macros.set(id, {
+      seq: store.nextSeq(),
+      id,
+      name,
+      body_text,
+      created_at: updated - (i + 1) * 20 * DAY,
+      updated_at: updated,
+      visible_to_team_ids: i % 3 === 1 && teamIds.length > 0 ? teamIds.slice(0, 2) : null,
+      available_on: i % 2 === 0 ? ["inbox", "messenger"] : ["inbox"]
+    })
+  })
+
+  WORKFLOWS.forEach(([title, description, trigger_type, state, target_channels], i) => {
+    const id = String(67_890 + i)
+    const created = SEED_EPOCH - SPAN + (i + 1) * 60 * DAY
+    store.workflows.set(id, {
+      id,
+      title,
+      description,
+      trigger_type,
+      state,
+      target_channels,
+      created_at: created,
+      updated_at: created + 90 * DAY,
+      steps: [
+        { type: "send_message", body: description },
+        { type: state === "live" ? "assign_conversation" : "wait", body: title }
+      ]
+    })
+  })
 }

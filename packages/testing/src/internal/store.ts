@@ -465,6 +465,8 @@ export interface MessageRecord {
   readonly contact_ids: ReadonlyArray<string>
   readonly created_at: number
   readonly conversation_id: string | null
+  /** The template of a Preview SMS or WhatsApp message, if it named one. */
+  readonly template?: string | null
 }
 
 export interface AwayStatusReasonRecord {
@@ -475,6 +477,67 @@ export interface AwayStatusReasonRecord {
   readonly deleted: boolean
   readonly created_at: number
   readonly updated_at: number
+}
+
+/** A brand of the workspace (Preview `GET /brands`); the default brand's id is the workspace id. */
+export interface BrandRecord {
+  readonly id: string
+  readonly name: string
+  readonly is_default: boolean
+  readonly created_at: number
+  readonly updated_at: number
+  readonly help_center_id: string | null
+  readonly default_address_settings_id: string | null
+}
+
+/** A sender email address of the workspace (Preview `GET /emails`). */
+export interface EmailSettingRecord {
+  readonly id: string
+  readonly email: string
+  readonly verified: boolean
+  readonly brand_id: string
+  readonly forwarding_enabled: boolean
+  readonly forwarded_email_last_received_at: number | null
+  readonly created_at: number
+  readonly updated_at: number
+}
+
+/** A macro (saved reply, Preview `GET /macros`); seeded in `seq` order, most recently updated first. */
+export interface MacroRecord {
+  readonly seq: number
+  readonly id: string
+  readonly name: string
+  /** The body with Intercom's placeholders (`{{user.name | fallback: 'there'}}`). */
+  readonly body_text: string
+  readonly created_at: number
+  readonly updated_at: number
+  readonly visible_to_team_ids: ReadonlyArray<string> | null
+  readonly available_on: ReadonlyArray<"inbox" | "messenger">
+}
+
+/** A workflow (Preview `GET /export/workflows/{id}`). */
+export interface WorkflowRecord {
+  readonly id: string
+  readonly title: string
+  readonly description: string
+  readonly trigger_type: string
+  readonly state: "live" | "draft" | "paused"
+  readonly target_channels: ReadonlyArray<string>
+  readonly created_at: number
+  readonly updated_at: number
+  readonly steps: ReadonlyArray<{ readonly type: string; readonly body: string }>
+}
+
+/** A Fin Voice call registered with `POST /fin_voice/register` (an external reference). */
+export interface FinVoiceCallRecord {
+  readonly id: number
+  readonly phone_number: string
+  readonly external_call_id: string
+  readonly source: "five9" | "zoom_phone" | "aws_connect"
+  readonly data: Record<string, unknown> | null
+  readonly created_at: number
+  /** The fake's call it was matched with (the latest call from that phone number), if any. */
+  readonly call_id: string | null
 }
 
 export interface ScrollState {
@@ -537,12 +600,24 @@ export class Store {
   readonly awayStatusReasons: Array<AwayStatusReasonRecord> = []
   readonly ipAllowlist: { enabled: boolean; ip_allowlist: Array<string> } = { enabled: false, ip_allowlist: [] }
 
+  // Preview only: brands, sender addresses, macros, workflows, Fin Voice calls
+  readonly brands = new Map<string, BrandRecord>()
+  readonly emailSettings = new Map<string, EmailSettingRecord>()
+  readonly macros = new Map<string, MacroRecord>()
+  readonly workflows = new Map<string, WorkflowRecord>()
+  readonly finVoiceCalls = new Map<number, FinVoiceCallRecord>()
+
   private seq = 0
   private readonly counters = new Map<string, number>()
   private readonly salts = new Map<string, string>()
 
   constructor(readonly prng: Prng.Prng) {
     this.workspaceId = `fake${prng.hex(8)}`
+  }
+
+  /** The workspace as a number (`app_id` where the Preview types it so): its id's hex digits. */
+  get appId(): number {
+    return Number.parseInt(this.workspaceId.slice(4, 11), 16)
   }
 
   nextSeq(): number {

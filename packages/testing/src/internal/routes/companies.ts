@@ -11,6 +11,8 @@
  */
 import * as Companies from "@effect-intercom/client/stable/Companies"
 import * as UnstableCompanies from "@effect-intercom/client/unstable/Companies"
+import * as UnstableNotes from "@effect-intercom/client/unstable/Notes"
+import type * as UnstableSchemas from "@effect-intercom/client/unstable/Schemas"
 import * as Adapt from "../adapt.js"
 import * as Http from "../http.js"
 import * as Pagination from "../pagination.js"
@@ -254,3 +256,26 @@ export const previewAdapters: Readonly<Record<string, Http.PreviewAdapter>> = {
   // the contact is the path's `id`, so the Preview names the company `company_id` in the body (2.14: `id`)
   [UnstableCompanies.attachContactToACompanyOperation.name]: Adapt.renameBody({ company_id: "id" })
 }
+
+/**
+ * The Preview-only routes of companies: a company's notes, the notes of its
+ * contacts (oldest first, by cursor, 50 a page).
+ */
+export const previewRoutes: ReadonlyArray<Http.Route> = [
+  Http.route(UnstableNotes.listCompanyNotesOperation, ({ input, query, store }) => {
+    const company = store.companies.get(String(input.id))
+    if (company === undefined) return companyNotFound()
+    const notes = [...company.contact_ids]
+      .flatMap((contactId) => store.notesByContact.get(contactId) ?? [])
+      .flatMap((id) => {
+        const note = store.notes.get(id)
+        return note === undefined ? [] : [note]
+      })
+      .sort((a, b) => a.seq - b.seq)
+    return Pagination.cursorList(notes, query, 50, (record): UnstableSchemas.Note => {
+      // the stable note's author has no avatar, so it is a Preview admin as well
+      const { author, ...note } = Wire.note(store, record)
+      return { ...note, author: author === null || author === undefined ? null : { ...author, avatar: null } }
+    })
+  })
+]

@@ -5,6 +5,8 @@
  */
 import * as Conversations from "@effect-intercom/client/stable/Conversations"
 import * as Tags from "@effect-intercom/client/stable/Tags"
+import * as UnstableConversations from "@effect-intercom/client/unstable/Conversations"
+import type * as UnstableSchemas from "@effect-intercom/client/unstable/Schemas"
 import * as Http from "../http.js"
 import * as Pagination from "../pagination.js"
 import * as Search from "../search.js"
@@ -417,5 +419,43 @@ export const routes: ReadonlyArray<Http.Route> = [
         conversation.updated_at = now
         return Http.json(Wire.tag(tag))
       }, conversationNotFoundForTags)
+  )
+]
+
+/** Why a part pauses a teammate's handling of the conversation. */
+const PAUSES: Readonly<Record<string, string>> = { snoozed: "Snoozed", close: "Closed" }
+/** The parts by which a teammate resumes handling it. */
+const RESUMES = new Set(["open", "assign_and_reopen", "comment", "note", "assignment"])
+
+/**
+ * A conversation's handling events, from its parts: a teammate pauses
+ * handling it by snoozing or closing it, and resumes by reopening it (or
+ * replying to it, or assigning it) while paused.
+ */
+export const handlingEvents = (conversation: ConversationRecord): Array<UnstableSchemas.HandlingEvent> => {
+  const events: Array<UnstableSchemas.HandlingEvent> = []
+  let paused = false
+  for (const part of conversation.parts) {
+    if (part.author.type !== "admin") continue
+    const teammate = { type: "admin", id: Number(part.author.id), name: part.author.name, email: part.author.email }
+    const timestamp = new Date(part.created_at * 1000).toISOString().replace(/\.000Z$/, "Z")
+    const reason = PAUSES[part.part_type]
+    if (reason !== undefined && !paused) {
+      paused = true
+      events.push({ teammate, type: "paused", timestamp, reason })
+    } else if (paused && RESUMES.has(part.part_type)) {
+      paused = false
+      events.push({ teammate, type: "resumed", timestamp })
+    }
+  }
+  return events
+}
+
+/** The Preview-only routes of conversations: handling events. */
+export const previewRoutes: ReadonlyArray<Http.Route> = [
+  Http.route(
+    UnstableConversations.listHandlingEventsOperation,
+    ({ input, store }) =>
+      withConversation(store, input.id, (conversation) => Http.json({ handling_events: handlingEvents(conversation) }))
   )
 ]

@@ -5,12 +5,22 @@
  * starts a conversation when `create_conversation_without_contact_reply` is
  * set; an admin's `conversation` message starts a conversation with every
  * recipient.
+ *
+ * WhatsApp message status (Preview only, `GET /messages/status`): the
+ * statuses of an admin's WhatsApp message (`message_type: "whatsapp"`, its id
+ * is the `ruleset_id`), one event per recipient, which advances with the
+ * clock: `sent`, `delivered` 5 seconds later, `read` after a minute (`failed`
+ * at once for a contact without a phone number). Any other `ruleset_id` has no
+ * events (an empty list: the spec documents no 404).
  */
 import * as Conversations from "@effect-intercom/client/stable/Conversations"
 import * as Messages from "@effect-intercom/client/stable/Messages"
 import type * as Schemas from "@effect-intercom/client/stable/Schemas"
+import * as UnstableMessages from "@effect-intercom/client/unstable/Messages"
+import type * as UnstableSchemas from "@effect-intercom/client/unstable/Schemas"
 import * as Http from "../http.js"
-import type { AdminRecord, ContactRecord, ConversationRecord, Store } from "../store.js"
+import * as Pagination from "../pagination.js"
+import type { AdminRecord, ContactRecord, ConversationRecord, MessageRecord, Store } from "../store.js"
 import * as ConversationRoutes from "./conversations.js"
 
 const createConversationRoute = ConversationRoutes.routes.find((r) => r.operation === Conversations.createOperation)!
@@ -83,6 +93,7 @@ export const routes: ReadonlyArray<Http.Route> = [
       readonly cc?: ReadonlyArray<Recipient>
       readonly created_at?: number
       readonly create_conversation_without_contact_reply?: boolean
+      readonly template?: string
     }
     // the Preview's template messages may come without a body
     if (typeof input.body !== "string" || input.body.trim() === "") {
@@ -127,7 +138,8 @@ export const routes: ReadonlyArray<Http.Route> = [
       admin_id: admin.id,
       contact_ids: contacts.map((c) => c.id),
       created_at: createdAt,
-      conversation_id: conversationId
+      conversation_id: conversationId,
+      template: typeof fields.template === "string" ? fields.template : null
     })
     const message = {
       type: "admin_message",
@@ -152,3 +164,68 @@ export const previewAdapters: Readonly<Record<string, Http.PreviewAdapter>> = {
     body: (body) => isRecord(body) && body.message_type === "in_app" ? { ...body, message_type: "inapp" } : body
   }
 }
+
+type StatusEvent = NonNullable<UnstableSchemas.WhatsappMessageStatusList["events"]>[number]
+
+const DELIVERED_AFTER = 5
+const READ_AFTER = 60
+
+/** The status events of a WhatsApp message at `now`, one per recipient. */
+const statusEvents = (
+  store: Store,
+  now: number,
+  message: MessageRecord
+): Array<StatusEvent & { readonly seq: number; readonly user_id: string }> =>
+  message.contact_ids.map((contactId, i) => {
+    const contact = store.contacts.get(contactId)
+    const elapsed = now - message.created_at
+    const [status, updatedAt] = contact === undefined || contact.phone === null
+      ? ["failed", message.created_at] as const
+      : elapsed >= READ_AFTER
+      ? ["read", message.created_at + READ_AFTER] as const
+      : elapsed >= DELIVERED_AFTER
+      ? ["delivered", message.created_at + DELIVERED_AFTER] as const
+      : ["sent", message.created_at] as const
+    return {
+      seq: i + 1,
+      id: `${message.id}-${contactId}`,
+      conversation_id: message.conversation_id,
+      user_id: contactId,
+      status,
+      type: "broadcast_outbound",
+      created_at: message.created_at,
+      updated_at: updatedAt,
+      whatsapp_message_id: `wamid_${message.id}_${i + 1}`,
+      template_name: message.template ?? null
+    }
+  })
+
+/** The Preview-only routes of messages: WhatsApp message status. */
+export const previewRoutes: ReadonlyArray<Http.Route> = [
+  Http.route(UnstableMessages.getWhatsAppMessageStatusOperation, ({ now, query, store }) => {
+    const rulesetId = query.get("ruleset_id")
+    if (rulesetId === null || rulesetId.trim() === "") {
+      return Http.fail(400, "parameter_not_found", "ruleset_id is required", "ruleset_id")
+    }
+    const perPage = query.get("per_page") === null ? 50 : Number(query.get("per_page"))
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
+      return Http.fail(400, "parameter_invalid", "per_page must be an integer between 1 and 100", "per_page")
+    }
+    const message = store.messages.get(rulesetId)
+    const events = message === undefined || message.message_type !== "whatsapp" ? [] : statusEvents(store, now, message)
+    const page = Pagination.cursorPage(events, perPage, query.get("starting_after"))
+    if (page === undefined) return Pagination.invalidCursor()
+    return Http.json<UnstableSchemas.WhatsappMessageStatusList>({
+      type: "list",
+      ruleset_id: rulesetId,
+      pages: {
+        type: "pages",
+        per_page: page.perPage,
+        total_pages: page.totalPages,
+        ...(page.next === undefined ? {} : { next: { starting_after: page.next } })
+      },
+      total_count: page.total,
+      events: page.items.map(({ seq: _seq, ...event }) => event)
+    })
+  })
+]
