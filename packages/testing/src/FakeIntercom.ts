@@ -34,11 +34,14 @@
  *   redaction, conversion and assignment rules, phone call redirects, away
  *   status reasons and the IP allowlist: all 152 operations of the 2.14 API,
  *   with the paths of the client's own operation descriptors;
- * - the Preview (`intercom.unstable.*`, `Intercom-Version: Unstable`) methods
- *   on those endpoints (`previewOperations`), paired with them from the
- *   descriptors, validated with the Preview input schemas and answered in the
- *   Preview shapes over the same state; a 404 naming the Preview method for
- *   the others;
+ * - every Preview (`intercom.unstable.*`, `Intercom-Version: Unstable`)
+ *   method (`previewOperations`, all 158): those on 2.14 endpoints paired with
+ *   them from the descriptors, the others (brands, sender emails, macros,
+ *   workflow export, Fin Voice calls, company notes, conversation handling
+ *   events, WhatsApp message status) on Preview-only routes, which a request
+ *   without the Preview header does not reach (404); validated with the
+ *   Preview input schemas and answered in the Preview shapes over the same
+ *   state;
  * - every pagination scheme (cursor, page number, search body, scroll), with
  *   the last page recognisable from the response;
  * - Intercom's search language (`=`, `!=`, `IN`, `NIN`, `>`, `<`, `~`, `!~`,
@@ -298,12 +301,13 @@ export const operations: ReadonlyArray<string> = App.routes.map((route) => route
 
 /**
  * The SDK names of the Preview methods the fake serves
- * (`unstable.contacts.showContact`, ...): every one with the HTTP method and
- * path shape of an operation in `operations`, answered by that operation's
- * route when the request says `Intercom-Version: Unstable`, with the Preview
- * path parameter names, validated with the Preview input schema, in the
- * Preview response shapes, and logged in `exchanges` under the Preview name.
- * The other Preview methods get a 404 naming the method.
+ * (`unstable.contacts.showContact`, ...): all of them. One with the HTTP
+ * method and path shape of an operation in `operations` is answered by that
+ * operation's route when the request says `Intercom-Version: Unstable`, with
+ * the Preview path parameter names; one without (`unstable.brands.listBrands`,
+ * ...) by a Preview-only route, a 404 without that header. Each is validated
+ * with the Preview input schema, answered in the Preview response shapes, and
+ * logged in `exchanges` under the Preview name.
  *
  * @since 0.1.0
  * @category constants
