@@ -159,6 +159,36 @@ export const offsetPages = (
   total_pages: page.totalPages
 })
 
+/**
+ * A listing by page number as Intercom answers it, `{ type: "list", data, total_count, pages }`, from the `page`
+ * and `per_page` of the query, with `pages.next` the URL of the next page at `origin + path`.
+ */
+export const numberList = <T, A>(
+  items: ReadonlyArray<T>,
+  request: { readonly query: URLSearchParams; readonly origin: string; readonly path: string },
+  perPageDefault: number,
+  perPageMax: number,
+  render: (item: T) => A
+): Http.Result<{
+  readonly type: "list"
+  readonly data: ReadonlyArray<A>
+  readonly total_count: number
+  readonly pages: Schemas.OffsetPages
+}> => {
+  const { origin, path, query } = request
+  const page = numberPage(
+    items,
+    pageNumber(query.get("page")),
+    perPage(query.get("per_page"), perPageDefault, perPageMax)
+  )
+  return Http.json({
+    type: "list",
+    data: page.items.map(render),
+    total_count: page.total,
+    pages: offsetPages(page, (n) => `${origin}${path}?page=${n}&per_page=${page.perPage}`)
+  })
+}
+
 /** `pages` of a page-number list whose schema has no `next` URL (cursor-shaped). */
 export const plainPages = (page: NumberPage<unknown>): Schemas.CursorPages => ({
   type: "pages",

@@ -39,20 +39,13 @@ const pageBySourceAndExternalId = (
 export const routes: ReadonlyArray<Http.Route> = [
   // content import sources: oldest first, 50 a page
   Http.route(AiContent.listContentImportSourcesOperation, ({ origin, query, store }) => {
-    const page = Pagination.numberPage(
+    return Pagination.numberList(
       [...store.contentImportSources.values()],
-      Pagination.pageNumber(query.get("page")),
-      Pagination.perPage(query.get("per_page"), 50)
+      { query, origin, path: "/ai/content_import_sources" },
+      50,
+      150,
+      Wire.contentImportSource
     )
-    return Http.json({
-      type: "list",
-      data: page.items.map(Wire.contentImportSource),
-      total_count: page.total,
-      pages: Pagination.offsetPages(
-        page,
-        (n) => `${origin}/ai/content_import_sources?page=${n}&per_page=${page.perPage}`
-      )
-    })
   }),
 
   Http.route(AiContent.createContentImportSourceOperation, ({ input, now, store }) => {
@@ -99,17 +92,13 @@ export const routes: ReadonlyArray<Http.Route> = [
 
   // external pages: newest first, 50 a page
   Http.route(AiContent.listExternalPagesOperation, ({ origin, query, store }) => {
-    const page = Pagination.numberPage(
+    return Pagination.numberList(
       [...store.externalPages.values()].reverse(),
-      Pagination.pageNumber(query.get("page")),
-      Pagination.perPage(query.get("per_page"), 50)
+      { query, origin, path: "/ai/external_pages" },
+      50,
+      150,
+      Wire.externalPage
     )
-    return Http.json({
-      type: "list",
-      data: page.items.map(Wire.externalPage),
-      total_count: page.total,
-      pages: Pagination.offsetPages(page, (n) => `${origin}/ai/external_pages?page=${n}&per_page=${page.perPage}`)
-    })
   }),
 
   Http.route(AiContent.createExternalPageOperation, ({ input, now, store }) => {

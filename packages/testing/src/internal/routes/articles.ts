@@ -19,17 +19,7 @@ const collectionNotFound = () => Http.notFound("Resource Not Found")
 export const routes: ReadonlyArray<Http.Route> = [
   Http.route(Articles.listOperation, ({ origin, query, store }) => {
     const articles = [...store.articles.values()].reverse()
-    const page = Pagination.numberPage(
-      articles,
-      Pagination.pageNumber(query.get("page")),
-      Pagination.perPage(query.get("per_page"), 25, 250)
-    )
-    return Http.json({
-      type: "list",
-      pages: Pagination.offsetPages(page, (n) => `${origin}/articles?page=${n}&per_page=${page.perPage}`),
-      total_count: page.total,
-      data: page.items.map((a) => Wire.article(store, a))
-    })
+    return Pagination.numberList(articles, { query, origin, path: "/articles" }, 25, 250, (a) => Wire.article(store, a))
   }),
 
   Http.route(Articles.createOperation, ({ input, now, store }) => {
@@ -105,21 +95,13 @@ export const routes: ReadonlyArray<Http.Route> = [
   }),
 
   Http.route(HelpCenters.listOperation, ({ origin, query, store }) => {
-    const page = Pagination.numberPage(
+    return Pagination.numberList(
       [...store.helpCenters.values()],
-      Pagination.pageNumber(query.get("page")),
-      Pagination.perPage(query.get("per_page"), 20, 100)
+      { query, origin, path: "/help_center/help_centers" },
+      20,
+      100,
+      (h) => Wire.helpCenter(store, h)
     )
-    const list = {
-      type: "list",
-      data: page.items.map((h) => Wire.helpCenter(store, h)),
-      total_count: page.total,
-      pages: Pagination.offsetPages(
-        page,
-        (n) => `${origin}/help_center/help_centers?page=${n}&per_page=${page.perPage}`
-      )
-    }
-    return Http.json(list)
   }),
 
   Http.route(HelpCenters.findOperation, ({ params, store }) => {
@@ -130,17 +112,13 @@ export const routes: ReadonlyArray<Http.Route> = [
   }),
 
   Http.route(Collections.listOperation, ({ origin, query, store }) => {
-    const page = Pagination.numberPage(
+    return Pagination.numberList(
       [...store.collections.values()],
-      Pagination.pageNumber(query.get("page")),
-      Pagination.perPage(query.get("per_page"), 20, 100)
+      { query, origin, path: "/help_center/collections" },
+      20,
+      100,
+      (c) => Wire.collection(store, c)
     )
-    return Http.json({
-      type: "list",
-      data: page.items.map((c) => Wire.collection(store, c)),
-      total_count: page.total,
-      pages: Pagination.offsetPages(page, (n) => `${origin}/help_center/collections?page=${n}&per_page=${page.perPage}`)
-    })
   }),
 
   Http.route(Collections.createOperation, ({ input, now, store }) => {
