@@ -244,6 +244,11 @@ export interface Records {
   readonly internalArticles: Schemas.InternalArticle
   readonly newsfeeds: Schemas.Newsfeed
   readonly newsItems: Schemas.NewsItem
+  readonly customObjectInstances: Schemas.CustomObjectInstance
+  /** Their recording and transcript URLs are on `baseUrl`. */
+  readonly calls: Schemas.Call
+  readonly visitors: Schemas.Visitor
+  readonly awayStatusReasons: Schemas.AwayStatusReason
 }
 
 /**
@@ -321,7 +326,7 @@ export const previewOperations: ReadonlyArray<string> = App.previewRoutes.map((p
  * @since 0.1.0
  * @category constants
  */
-export const baseUrl = "http://fake.local"
+export const baseUrl: string = internal.baseUrl
 
 /**
  * The token `layerIntercom` uses when the options give none.

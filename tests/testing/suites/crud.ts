@@ -5,8 +5,10 @@
 import { Intercom } from "@effect-intercom/client"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
 import { assert, describe, it } from "@effect/vitest"
+import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Stream from "effect/Stream"
 import { layer } from "./_fake.js"
 
 const fake = FakeIntercom.FakeIntercom
@@ -450,5 +452,27 @@ describe("FakeIntercom CRUD", () => {
       assert.deepStrictEqual(exchanges.map((e) => [e.method, e.path, e.status, e.operation]), [
         ["POST", "/contacts", 200, "contacts.create"]
       ])
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("records: every kind the API lists reads back as the API renders it", () =>
+    Effect.gen(function*() {
+      const intercom = yield* Intercom.Intercom
+      const service = yield* fake
+      const calls = yield* service.records("calls")
+      const listed = Chunk.toReadonlyArray(yield* Stream.runCollect(intercom.calls.listCallsStream({ per_page: 25 })))
+      assert.isAbove(calls.length, 0)
+      assert.deepStrictEqual(calls.map((c) => c.id).sort(), listed.map((c) => c.id).sort())
+      const reasons = yield* service.records("awayStatusReasons")
+      assert.deepStrictEqual(reasons, yield* intercom.awayStatusReasons.listAwayStatusReasons())
+      const orders = (yield* service.records("customObjectInstances")).filter((i) => i.type === "Order")
+      assert.isAbove(orders.length, 0)
+      const order = yield* intercom.customObjectInstances.getCustomObjectInstancesById({
+        custom_object_type_identifier: "Order",
+        custom_object_instance_id: orders[0].id!
+      })
+      assert.deepStrictEqual(order, orders[0])
+      const visitors = yield* service.records("visitors")
+      assert.isAbove(visitors.length, 0)
+      assert.deepStrictEqual(yield* intercom.visitors.find({ user_id: visitors[0].user_id! }), visitors[0])
     }).pipe(Effect.provide(layer())))
 })

@@ -10,6 +10,9 @@ import * as App from "./app.js"
 import * as InProcess from "./client.js"
 import * as Wire from "./wire.js"
 
+/** The base URL of the in-process fake (`FakeIntercom.baseUrl`); `records("calls")` renders its URLs on it. */
+export const baseUrl = "http://fake.local"
+
 export const make = (options: Options = {}): Effect.Effect<FakeIntercom.Service> =>
   Effect.gen(function*() {
     const runtime = yield* Effect.runtime<never>()
@@ -38,7 +41,11 @@ export const make = (options: Options = {}): Effect.Effect<FakeIntercom.Service>
         externalPages: () => [...store.externalPages.values()].map(Wire.externalPage),
         internalArticles: () => [...store.internalArticles.values()].map(Wire.internalArticle),
         newsfeeds: () => [...store.newsfeeds.values()].map(Wire.newsfeed),
-        newsItems: () => [...store.newsItems.values()].map((r) => Wire.newsItem(store, r))
+        newsItems: () => [...store.newsItems.values()].map((r) => Wire.newsItem(store, r)),
+        customObjectInstances: () => [...store.customObjectInstances.values()].map(Wire.customObjectInstance),
+        calls: () => [...store.calls.values()].map((r) => Wire.call(baseUrl, r)),
+        visitors: () => [...store.visitors.values()].map((r) => Wire.visitor(store, r)),
+        awayStatusReasons: () => store.awayStatusReasons.map(Wire.awayStatusReason)
       }
       return all[kind]()
     }
