@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url"
 const settingsFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../dprint.json")
 
 /** The dprint settings for TypeScript shared by the generator and ESLint. */
-export const settings: Record<string, unknown> = JSON.parse(fs.readFileSync(settingsFile, "utf8")).typescript
+const settings: Record<string, unknown> = JSON.parse(fs.readFileSync(settingsFile, "utf8")).typescript
 
 let formatter: Formatter | undefined
 
