@@ -34,6 +34,7 @@ import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
+import * as callOptions from "./internal/callOptions.js"
 import * as internal from "./internal/interpreter.js"
 import type { CommonError, Operation } from "./Operation.js"
 import * as RateLimit from "./RateLimit.js"
@@ -259,7 +260,7 @@ export const withToken: {
 } = dual(
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, token: Redacted.Redacted<string>): Effect.Effect<A, E, R> =>
-    Effect.locallyWith(self, internal.currentCallOptions, (options) => ({ ...options, token }))
+    Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, token }))
 )
 
 /**
@@ -275,7 +276,7 @@ export const withVersion: {
 } = dual(
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, version: string): Effect.Effect<A, E, R> =>
-    Effect.locallyWith(self, internal.currentCallOptions, (options) => ({ ...options, version }))
+    Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, version }))
 )
 
 /**
@@ -296,7 +297,7 @@ export const withHeaders: {
     for (const key of Object.keys(headers)) lower[key.toLowerCase()] = headers[key]
     return Effect.locallyWith(
       self,
-      internal.currentCallOptions,
+      callOptions.currentCallOptions,
       (options) => ({ ...options, headers: options.headers === undefined ? lower : { ...options.headers, ...lower } })
     )
   }
@@ -327,7 +328,7 @@ export const withQueryParams: {
     for (const key of Object.keys(params)) query[key] = String(params[key])
     return Effect.locallyWith(
       self,
-      internal.currentCallOptions,
+      callOptions.currentCallOptions,
       (options) => ({ ...options, query: options.query === undefined ? query : { ...options.query, ...query } })
     )
   }
@@ -347,7 +348,7 @@ export const withTimeout: {
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput): Effect.Effect<A, E, R> => {
     const timeout = Duration.decode(duration)
-    return Effect.locallyWith(self, internal.currentCallOptions, (options) => ({ ...options, timeout }))
+    return Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, timeout }))
   }
 )
 
@@ -362,9 +363,9 @@ export const withTimeout: {
  */
 export const withResponse = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<WithResponse<A>, E, R> =>
   Effect.suspend(() => {
-    const sink: internal.ResponseSink = { current: undefined }
+    const sink: callOptions.ResponseSink = { current: undefined }
     return Effect.flatMap(
-      Effect.locallyWith(self, internal.currentCallOptions, (options) => ({ ...options, sink })),
+      Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, sink })),
       (value) =>
         sink.current === undefined
           ? Effect.dieMessage("IntercomClient.withResponse: the effect made no Intercom call")

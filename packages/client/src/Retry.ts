@@ -42,7 +42,7 @@ import * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
-import * as internal from "./internal/interpreter.js"
+import * as callOptions from "./internal/callOptions.js"
 import type * as Operation from "./Operation.js"
 
 /**
@@ -227,5 +227,5 @@ export const withPolicy: {
 } = dual(
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, policy: Policy): Effect.Effect<A, E, R> =>
-    Effect.locallyWith(self, internal.currentCallOptions, (options) => ({ ...options, retry: policy }))
+    Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, retry: policy }))
 )

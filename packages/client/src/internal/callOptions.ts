@@ -1,0 +1,53 @@
+/**
+ * Per-call options: what `IntercomClient.withToken`, `withVersion`,
+ * `withHeaders`, `withQueryParams`, `withTimeout`, `withResponse` and
+ * `Retry.withPolicy` set for the calls of an effect, in one `FiberRef`.
+ */
+import type * as Duration from "effect/Duration"
+import * as FiberRef from "effect/FiberRef"
+import { globalValue } from "effect/GlobalValue"
+import type * as Redacted from "effect/Redacted"
+import type * as Schedule from "effect/Schedule"
+import type * as IntercomClient from "../IntercomClient.js"
+import type { Operation } from "../Operation.js"
+
+/** @internal */
+export interface ResponseSink {
+  current: IntercomClient.ResponseInfo | undefined
+}
+
+/** @internal */
+export interface CallOptions {
+  readonly token: Redacted.Redacted<string> | undefined
+  readonly version: string | undefined
+  /** Lower-case names. */
+  readonly headers: Readonly<Record<string, string>> | undefined
+  readonly query: Readonly<Record<string, string>> | undefined
+  readonly timeout: Duration.Duration | undefined
+  readonly sink: ResponseSink | undefined
+  /** Replaces the layer's retry policy. */
+  readonly retry: Schedule.Schedule<unknown, RetryAttempt> | undefined
+}
+
+/** @internal What the retry schedule sees (`Retry.Attempt`). */
+export interface RetryAttempt {
+  readonly error: any
+  readonly operation: Operation<any, any, any>
+  readonly attempt: number
+}
+
+const emptyCallOptions: CallOptions = {
+  token: undefined,
+  version: undefined,
+  headers: undefined,
+  query: undefined,
+  timeout: undefined,
+  sink: undefined,
+  retry: undefined
+}
+
+/** @internal */
+export const currentCallOptions: FiberRef.FiberRef<CallOptions> = globalValue(
+  Symbol.for("@effect-intercom/client/IntercomClient/currentCallOptions"),
+  () => FiberRef.unsafeMake(emptyCallOptions)
+)

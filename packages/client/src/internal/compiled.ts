@@ -1,0 +1,130 @@
+/**
+ * What is computed once per descriptor: the input encoder, the success
+ * decoder, the path template's segments, the `Accept` header. Cached in a
+ * `WeakMap` keyed by the descriptor.
+ */
+import * as Either from "effect/Either"
+import { globalValue } from "effect/GlobalValue"
+import * as ParseResult from "effect/ParseResult"
+import type * as Schema from "effect/Schema"
+import type * as SchemaAST from "effect/SchemaAST"
+import type { Operation } from "../Operation.js"
+import * as Check from "./check.js"
+
+/** @internal */
+export interface Compiled {
+  readonly encode: (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
+  readonly decode: ((u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>) | undefined
+  /** What to encode when the input is `undefined`. */
+  readonly undefinedInput: unknown
+  /** Literal, parameter name, literal, parameter name, …, literal. */
+  readonly segments: ReadonlyArray<string>
+  /** Path and query parameter names: never part of a `fields` body. */
+  readonly notBody: ReadonlySet<string>
+  readonly accept: string
+  /** Whether a `fields` body is sent even when it has no keys. */
+  readonly alwaysBody: boolean
+}
+
+const compiledCache = globalValue(
+  Symbol.for("@effect-intercom/client/internal/interpreter/compiledCache"),
+  () => new WeakMap<Operation<any, any, any>, Compiled>()
+)
+
+const acceptFor = (response: Operation<any, any, any>["response"]): string => {
+  switch (response) {
+    case "text":
+      return "text/plain"
+    case "binary":
+      return "*/*"
+    default:
+      return "application/json"
+  }
+}
+
+const splitPath = (path: string): Array<string> => {
+  const segments: Array<string> = []
+  const re = /\{([^}]+)\}/g
+  let last = 0
+  let match: RegExpExecArray | null
+  while ((match = re.exec(path)) !== null) {
+    segments.push(path.slice(last, match.index), match[1])
+    last = match.index + match[0].length
+  }
+  segments.push(path.slice(last))
+  return segments
+}
+
+/**
+ * Whether decoding with a schema can only check, never change, a value: no
+ * transformations and no declarations anywhere in it. Every generated schema
+ * is such a schema (wire and type are the same shape).
+ */
+const isCheckOnly = (ast: SchemaAST.AST, seen: Set<SchemaAST.AST> = new Set()): boolean => {
+  if (seen.has(ast)) return true
+  seen.add(ast)
+  switch (ast._tag) {
+    case "Transformation":
+    case "Declaration":
+      return false
+    case "Refinement":
+      return isCheckOnly(ast.from, seen)
+    case "Suspend":
+      return isCheckOnly(ast.f(), seen)
+    case "Union":
+      return ast.types.every((t) => isCheckOnly(t, seen))
+    case "TupleType":
+      return ast.elements.every((e) => isCheckOnly(e.type, seen)) && ast.rest.every((r) => isCheckOnly(r.type, seen))
+    case "TypeLiteral":
+      return ast.propertySignatures.every((p) => isCheckOnly(p.type, seen)) &&
+        ast.indexSignatures.every((i) => isCheckOnly(i.type, seen))
+    default:
+      return true
+  }
+}
+
+/**
+ * Decoding must keep the fields a schema does not know; Schema's
+ * `onExcessProperty: "preserve"` does, but costs about 8x a plain check on a
+ * page of contacts. For a check-only schema the decoded (or encoded) value IS
+ * the given value, so: check it (`Check.compile`: fast, allocation-free) and return it whole;
+ * only a failing value pays for the full parse that names the issue. Used for
+ * success bodies and for inputs alike.
+ */
+const checkedParser = (
+  schema: Schema.Schema<any, any>,
+  full: (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
+): (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue> => {
+  if (!isCheckOnly(schema.ast)) return full
+  const check = Check.compile(schema.ast)
+  return (u) => (check(u) ? Either.right(u) : full(u))
+}
+
+/** @internal */
+export const compile = (op: Operation<any, any, any>): Compiled => {
+  let compiled = compiledCache.get(op)
+  if (compiled !== undefined) return compiled
+  const encode = checkedParser(
+    op.input,
+    ParseResult.encodeUnknownEither(op.input, { onExcessProperty: "preserve", errors: "first" })
+  )
+  let undefinedInput: unknown = undefined
+  try {
+    if (Either.isLeft(encode(undefined))) undefinedInput = {}
+  } catch {
+    undefinedInput = {}
+  }
+  compiled = {
+    encode,
+    decode: op.response === "json" && op.success !== undefined
+      ? checkedParser(op.success, ParseResult.decodeUnknownEither(op.success, { onExcessProperty: "preserve" }))
+      : undefined,
+    undefinedInput,
+    segments: splitPath(op.path),
+    notBody: new Set([...op.pathParams, ...op.queryParams]),
+    accept: acceptFor(op.response),
+    alwaysBody: op.method === "POST" || op.method === "PUT" || op.method === "PATCH"
+  }
+  compiledCache.set(op, compiled)
+  return compiled
+}

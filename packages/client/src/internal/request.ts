@@ -1,0 +1,134 @@
+/**
+ * Building the HTTP request of a call: the input checked against the
+ * descriptor's schema (an `InvalidInputError` names the first problem, and
+ * nothing is sent), the path, the query string, the JSON body and the headers.
+ * The token is unwrapped here and nowhere else.
+ */
+import * as Headers from "@effect/platform/Headers"
+import * as HttpBody from "@effect/platform/HttpBody"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as UrlParams from "@effect/platform/UrlParams"
+import * as Either from "effect/Either"
+import * as Redacted from "effect/Redacted"
+import type * as IntercomClient from "../IntercomClient.js"
+import * as IntercomError from "../IntercomError.js"
+import type { Operation } from "../Operation.js"
+import type { CallOptions } from "./callOptions.js"
+import type { Compiled } from "./compiled.js"
+import { firstIssue, formatJsonPath } from "./issues.js"
+
+const invalidInput = (op: Operation<any, any, any>, jsonPath: string, issue: string) =>
+  new IntercomError.InvalidInputError({ operation: op.name, jsonPath, issue }, true)
+
+const appendQuery = (out: Array<[string, string]>, key: string, value: unknown): void => {
+  if (value === undefined || value === null) return
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) appendQuery(out, key, value[i])
+  } else if (typeof value === "object") {
+    // OpenAPI `form` style, `explode: true`: an object's properties are top-level keys
+    for (const k of Object.keys(value)) appendQuery(out, k, (value as Record<string, unknown>)[k])
+  } else {
+    out.push([key, String(value)])
+  }
+}
+
+/** @internal */
+export const buildRequest = (
+  config: IntercomClient.ResolvedConfig,
+  op: Operation<any, any, any>,
+  compiled: Compiled,
+  input: unknown,
+  call: CallOptions
+): HttpClientRequest.HttpClientRequest | IntercomError.InvalidInputError => {
+  const result = compiled.encode(input === undefined ? compiled.undefinedInput : input)
+  if (Either.isLeft(result)) {
+    const { jsonPath, message } = firstIssue(result.left)
+    return invalidInput(op, jsonPath, message)
+  }
+  const encoded = result.right
+  const fields: Record<string, unknown> = typeof encoded === "object" && encoded !== null
+    ? encoded as Record<string, unknown>
+    : {}
+
+  // path
+  const segments = compiled.segments
+  let url = config.baseUrl + segments[0]
+  for (let i = 1; i < segments.length; i += 2) {
+    const name = segments[i]
+    const value = fields[name]
+    if (value === undefined || value === null) {
+      return invalidInput(op, formatJsonPath([name]), "is missing")
+    }
+    try {
+      url += encodeURIComponent(String(value)) + segments[i + 1]
+    } catch (cause) {
+      return invalidInput(op, formatJsonPath([name]), `cannot be encoded in a URL: ${String(cause)}`)
+    }
+  }
+
+  // query
+  let urlParams: Array<[string, string]> | undefined
+  const queryParams = op.queryParams
+  for (let i = 0; i < queryParams.length; i++) {
+    const value = fields[queryParams[i]]
+    if (value !== undefined && value !== null) appendQuery(urlParams ??= [], queryParams[i], value)
+  }
+  if (op.body === "none") {
+    // No body: keys the spec does not list go to the query string rather than being dropped
+    // (the Preview spec leaves out `per_page` / `starting_after` on several listings).
+    for (const key of Object.keys(fields)) {
+      const value = fields[key]
+      if (value !== undefined && value !== null && !compiled.notBody.has(key)) appendQuery(urlParams ??= [], key, value)
+    }
+  }
+  if (call.query !== undefined) {
+    const extra = call.query
+    urlParams = urlParams === undefined ? [] : urlParams.filter(([key]) => !Object.hasOwn(extra, key))
+    for (const key of Object.keys(extra)) urlParams.push([key, extra[key]])
+  }
+
+  // body
+  let body: string | undefined
+  if (op.body !== "none") {
+    let value: unknown
+    let send = false
+    if (op.body === "fields") {
+      const out: Record<string, unknown> = {}
+      let any = false
+      for (const key of Object.keys(fields)) {
+        const field = fields[key]
+        if (field !== undefined && !compiled.notBody.has(key)) {
+          out[key] = field
+          any = true
+        }
+      }
+      value = out
+      send = any || compiled.alwaysBody
+    } else {
+      value = fields.body
+      send = value !== undefined
+    }
+    if (send) {
+      try {
+        body = JSON.stringify(value)
+      } catch (cause) {
+        return invalidInput(op, "$", `cannot be encoded as JSON: ${String(cause)}`)
+      }
+    }
+  }
+
+  // headers
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${Redacted.value(call.token ?? config.token)}`,
+    "intercom-version": op.api === "unstable" ? "Unstable" : call.version ?? config.version,
+    accept: compiled.accept
+  }
+  if (body !== undefined) headers["content-type"] = "application/json"
+  if (call.headers !== undefined) Object.assign(headers, call.headers)
+
+  const request = HttpClientRequest.make(op.method)(url, {
+    headers: Headers.unsafeFromRecord(headers),
+    ...(urlParams !== undefined ? { urlParams: urlParams as UrlParams.UrlParams } : {})
+  })
+  return body === undefined ? request : HttpClientRequest.setBody(request, HttpBody.text(body, "application/json"))
+}

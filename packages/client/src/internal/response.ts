@@ -1,0 +1,137 @@
+/**
+ * Reading the response of an attempt by the operation's response kind: JSON
+ * decoded with the success schema, empty, text, a lazy byte stream, a
+ * redirect's `Location`; a non-2xx status becomes the error of its class.
+ */
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Stream from "effect/Stream"
+import * as IntercomError from "../IntercomError.js"
+import type { CommonError, Operation } from "../Operation.js"
+import type { ResponseSink } from "./callOptions.js"
+import type { Compiled } from "./compiled.js"
+import { firstIssue } from "./issues.js"
+import { redactError } from "./redact.js"
+
+const isBlank = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    // space, \t, \n, \r, and the BOM
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff) return false
+  }
+  return true
+}
+
+const decodeError = (
+  op: Operation<any, any, any>,
+  status: number,
+  jsonPath: string,
+  issue: string,
+  body: string
+) =>
+  new IntercomError.ResponseDecodeError({
+    operation: op.name,
+    method: op.method,
+    path: op.path,
+    status,
+    jsonPath,
+    issue,
+    body
+  }, true)
+
+const decodeJson = (
+  op: Operation<any, any, any>,
+  compiled: Compiled,
+  status: number,
+  text: string
+): Effect.Effect<unknown, IntercomError.ResponseDecodeError> => {
+  const decode = compiled.decode
+  if (isBlank(text)) {
+    if (decode === undefined) return Effect.succeed({})
+    const result = decode({})
+    if (Either.isRight(result)) return Effect.succeed(result.right)
+    const { jsonPath, message } = firstIssue(result.left)
+    return Effect.fail(
+      decodeError(
+        op,
+        status,
+        jsonPath,
+        `the response body was empty and {} does not match the schema: ${message}`,
+        text
+      )
+    )
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (cause) {
+    return Effect.fail(decodeError(op, status, "$", `invalid JSON: ${(cause as Error).message}`, text))
+  }
+  if (decode === undefined) return Effect.succeed(json)
+  const result = decode(json)
+  if (Either.isRight(result)) return Effect.succeed(result.right)
+  const { jsonPath, message } = firstIssue(result.left)
+  return Effect.fail(decodeError(op, status, jsonPath, message, text))
+}
+
+const failStatus = (
+  op: Operation<any, any, any>,
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<never, IntercomError.HttpStatusError> =>
+  Effect.flatMap(
+    Effect.orElseSucceed(response.text, () => ""),
+    (body) =>
+      Effect.fail(IntercomError.fromResponse({
+        status: response.status,
+        documented: op.errors,
+        body,
+        headers: response.headers,
+        operation: op.name,
+        method: op.method,
+        path: op.path
+      }))
+  )
+
+const location = (response: HttpClientResponse.HttpClientResponse): string | undefined => {
+  const value = response.headers["location"]
+  if (value === undefined || value === "") return undefined
+  try {
+    return new URL(value, response.request.url).toString()
+  } catch {
+    return value
+  }
+}
+
+/** @internal */
+export const handleResponse = (
+  op: Operation<any, any, any>,
+  compiled: Compiled,
+  sink: ResponseSink | undefined,
+  response: HttpClientResponse.HttpClientResponse
+): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
+  const status = response.status
+  if (sink !== undefined) sink.current = { status, headers: response.headers }
+  const ok = status >= 200 && status < 300
+  switch (op.response) {
+    case "json":
+      return ok
+        ? Effect.flatMap(response.text, (text) => decodeJson(op, compiled, status, text))
+        : failStatus(op, response)
+    case "empty":
+      return ok ? Effect.ignore(response.arrayBuffer) : failStatus(op, response)
+    case "text":
+      return ok ? response.text : failStatus(op, response)
+    case "binary":
+      return ok ? Effect.succeed(Stream.mapError(response.stream, redactError)) : failStatus(op, response)
+    case "redirect": {
+      if (ok || (status >= 300 && status < 400)) {
+        const url = location(response)
+        if (url !== undefined) return Effect.as(Effect.ignore(response.arrayBuffer), url)
+      }
+      return failStatus(op, response)
+    }
+  }
+}
+
+// Platform errors keep the request, and `request.toJSON()` only redacts headers

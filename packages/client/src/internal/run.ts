@@ -1,0 +1,107 @@
+/**
+ * Running a call: one attempt (rate-limit permit, send, read, time-out), and
+ * the retry driver that feeds failed attempts to the retry policy.
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import type * as Headers from "@effect/platform/Headers"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Schedule from "effect/Schedule"
+import type * as IntercomClient from "../IntercomClient.js"
+import * as IntercomError from "../IntercomError.js"
+import type { CommonError, Operation } from "../Operation.js"
+import type { CallOptions, RetryAttempt } from "./callOptions.js"
+import { compile } from "./compiled.js"
+import { redactError } from "./redact.js"
+import { buildRequest } from "./request.js"
+import { handleResponse } from "./response.js"
+
+const manualRedirect = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.flatMap(
+    Effect.serviceOption(FetchHttpClient.RequestInit),
+    (init) =>
+      Effect.provideService(effect, FetchHttpClient.RequestInit, {
+        ...Option.getOrUndefined(init),
+        redirect: "manual"
+      })
+  )
+
+/** The same error, recording how many attempts were made. */
+const withAttempts = (error: unknown, attempts: number): unknown => {
+  if (typeof error !== "object" || error === null || !("_tag" in error)) return error
+  const tag = (error as { _tag: string })._tag
+  if (tag === "TimeoutError" || ("status" in error && "errors" in error)) {
+    const ErrorClass = error.constructor as new(props: object, disableValidation: boolean) => unknown
+    return new ErrorClass({ ...error, attempts }, true)
+  }
+  return error
+}
+
+/** @internal */
+export const run = (
+  httpClient: HttpClient.HttpClient,
+  config: IntercomClient.ResolvedConfig,
+  op: Operation<any, any, any>,
+  input: unknown,
+  call: CallOptions
+): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
+  const compiled = compile(op)
+  const request = buildRequest(config, op, compiled, input, call)
+  if (request instanceof IntercomError.InvalidInputError) return Effect.fail(request)
+  const sink = call.sink
+  const limiter = config.rateLimiter
+  const timeout = call.timeout ?? config.timeout
+
+  // One attempt: wait for rate-limit budget, send, read the response, tell the limiter what it said.
+  const send = (): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
+    let headers: Headers.Headers | undefined
+    let effect = Effect.flatMap(
+      httpClient.execute(request),
+      (response) => {
+        headers = response.headers
+        return handleResponse(op, compiled, sink, response)
+      }
+    )
+    effect = Effect.mapError(effect, redactError)
+    if (op.response === "redirect") effect = manualRedirect(effect)
+    if (timeout !== undefined) {
+      effect = Effect.timeoutFail(effect, {
+        duration: timeout,
+        onTimeout: () =>
+          new IntercomError.TimeoutError({
+            operation: op.name,
+            method: op.method,
+            path: op.path,
+            durationMs: Duration.toMillis(timeout)
+          }, true)
+      })
+    }
+    if (limiter === undefined) return effect
+    return Effect.flatMap(
+      limiter.acquire(op),
+      (permit) => Effect.onExit(effect, () => limiter.release(permit, headers))
+    )
+  }
+
+  const policy = call.retry ?? config.retry
+  if (policy === undefined) return send()
+  // The retry schedule only starts after a failure: a call that succeeds at once pays nothing for it.
+  return Effect.catchAll(send(), (error) =>
+    Effect.flatMap(Schedule.driver(policy), (driver) => {
+      let attempts = 1
+      const retry = (error: CommonError | IntercomError.HttpStatusError): Effect.Effect<
+        unknown,
+        CommonError | IntercomError.HttpStatusError
+      > =>
+        Effect.matchEffect(driver.next({ error, operation: op, attempt: attempts } satisfies RetryAttempt), {
+          onFailure: () => Effect.fail(withAttempts(error, attempts) as CommonError | IntercomError.HttpStatusError),
+          onSuccess: () => {
+            attempts++
+            return Effect.catchAll(send(), retry)
+          }
+        })
+      return retry(error)
+    }))
+}
