@@ -1,3 +1,4 @@
+import * as IntercomClient from "@effect-intercom/client/IntercomClient"
 import * as Operation from "@effect-intercom/client/Operation"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { assert, describe, it } from "@effect/vitest"
@@ -19,20 +20,31 @@ import {
 } from "./_mock.js"
 
 describe("json responses", () => {
-  for (const body of ["", "   \n\t  "]) {
-    it.effect(`an empty 2xx body (${JSON.stringify(body)}) decodes as {}`, () => {
-      const m = mock(() => new Response(body, { status: 200 }))
+  // Never invent a value: no JSON operation of the descriptions may answer a 2xx without a body.
+  for (const [body, status] of [["", 200], ["   \n\t  ", 200], ["\ufeff", 200], [null, 204]] as const) {
+    it.effect(`an empty ${status} body (${JSON.stringify(body)}) on a JSON operation is a ResponseDecodeError, not {}`, () => {
+      const m = mock(() => new Response(body, { status }))
       return Effect.gen(function*() {
-        const list = yield* Operation.execute(listContacts, {})
-        assert.deepStrictEqual(list, {})
+        for (const op of [listContacts, findContact] as const) {
+          const error = yield* Effect.flip(Operation.execute(op as typeof findContact, { contact_id: "1" }))
+          assert(error._tag === "ResponseDecodeError")
+          assert.strictEqual(error.status, status)
+          assert.strictEqual(error.jsonPath, "$")
+          assert.match(error.issue, /^empty body/)
+          assert.include(error.message, "empty body")
+          assert.deepStrictEqual(error.mismatches, [])
+        }
       }).pipe(Effect.provide(m.layer()))
     })
   }
 
-  it.effect("a 204 on a json operation decodes as {}", () => {
-    const m = mock(() => new Response(null, { status: 204 }))
+  it.effect("an empty body fails under the lenient policy too: there is nothing to return", () => {
+    const m = mock(() => new Response("", { status: 200 }))
     return Effect.gen(function*() {
-      assert.deepStrictEqual(yield* Operation.execute(listContacts, {}), {})
+      const error = yield* Effect.flip(
+        Operation.execute(findContact, { contact_id: "1" }).pipe(IntercomClient.withDecodePolicy("lenient"))
+      )
+      assert.strictEqual(error._tag, "ResponseDecodeError")
     }).pipe(Effect.provide(m.layer()))
   })
 

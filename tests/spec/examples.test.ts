@@ -27,7 +27,7 @@ const ERROR_TAGS: Record<number, string> = {
 const expectedTag = (status: number, documented: ReadonlyArray<number>): string =>
   status >= 500
     ? "ServerError"
-    : [401, 403, 429].includes(status) || documented.includes(status)
+    : [401, 403, 409, 429].includes(status) || documented.includes(status)
     ? ERROR_TAGS[status] ?? "UnexpectedStatusError"
     : "UnexpectedStatusError"
 

@@ -35,6 +35,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import * as callOptions from "./internal/callOptions.js"
+import * as decodePolicy from "./internal/decodePolicy.js"
 import * as internal from "./internal/interpreter.js"
 import type { CommonError, Operation } from "./Operation.js"
 import * as RateLimit from "./RateLimit.js"
@@ -61,12 +62,33 @@ export const regionBaseUrls: { readonly [R in Region]: string } = {
 }
 
 /**
- * The `Intercom-Version` sent by default.
+ * The `Intercom-Version` sent by default: the version the stable schemas
+ * were generated from.
  *
  * @since 0.1.0
  * @category constants
  */
-export const defaultVersion = "2.14"
+export const defaultVersion: string = decodePolicy.schemaVersion
+
+/**
+ * How a success body that does not match its schema is handled:
+ *
+ * - `strict`: the call fails with a `ResponseDecodeError` listing every
+ *   mismatch (up to `IntercomError.maxMismatches`), each with its JSON path;
+ * - `lenient`: the call succeeds with the parsed body as Intercom sent it,
+ *   and each mismatch is reported (a warning log line and a
+ *   `intercom.response.mismatch` event on the operation's span, naming the
+ *   operation, JSON path, expected and actual), once per operation and path
+ *   per layer.
+ *
+ * The default is `strict` at the version the schemas were generated from
+ * (`defaultVersion`) and `lenient` when another version is pinned, per layer
+ * or per call. An empty or non-JSON body fails under both.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type DecodePolicy = "strict" | "lenient"
 
 /**
  * @since 0.1.0
@@ -90,6 +112,11 @@ export interface Options {
    * (default false: a third party has no use for it).
    */
   readonly propagateTraces?: boolean | undefined
+  /**
+   * How a body that does not match its schema is handled (default `strict`
+   * at `defaultVersion`, `lenient` at any other `version`).
+   */
+  readonly decode?: DecodePolicy | undefined
   /** The retry policy (default `Retry.defaultPolicy`); `false` for none. */
   readonly retry?: Retry.Policy | false | undefined
   /**
@@ -113,6 +140,8 @@ export interface ResolvedConfig {
   readonly baseUrl: string
   readonly version: string
   readonly timeout: Duration.Duration | undefined
+  /** `undefined`: `strict` at `defaultVersion`, `lenient` at another version. */
+  readonly decode: DecodePolicy | undefined
   readonly retry: Retry.Policy | undefined
   readonly rateLimiter: RateLimit.RateLimiter | undefined
 }
@@ -175,6 +204,7 @@ const resolve = (options: Options): ResolvedConfig => {
     baseUrl,
     version: options.version ?? defaultVersion,
     timeout: options.timeout === undefined ? undefined : Duration.decode(options.timeout),
+    decode: options.decode,
     retry: options.retry === false ? undefined : options.retry ?? Retry.defaultPolicy,
     rateLimiter: options.rateLimiter === false ? undefined : options.rateLimiter ?? RateLimit.adaptive()
   }
@@ -350,6 +380,34 @@ export const withTimeout: {
     const timeout = Duration.decode(duration)
     return Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, timeout }))
   }
+)
+
+/**
+ * Decode the responses of the Intercom calls of an effect with another
+ * policy (replacing the layer's): `lenient` for a bulk job that must not
+ * lose a page to a field the spec describes wrongly, `strict` to fail fast.
+ *
+ * @example
+ * ```ts
+ * import { Intercom, IntercomClient } from "@effect-intercom/client"
+ * import { Effect, Stream } from "effect"
+ *
+ * export const sync = Effect.gen(function*() {
+ *   const intercom = yield* Intercom.Intercom
+ *   return yield* intercom.contacts.listStream({ per_page: 150 }).pipe(Stream.runCount)
+ * }).pipe(IntercomClient.withDecodePolicy("lenient"))
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withDecodePolicy: {
+  (policy: DecodePolicy): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, policy: DecodePolicy): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, policy: DecodePolicy): Effect.Effect<A, E, R> =>
+    Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, decode: policy }))
 )
 
 /**

@@ -206,12 +206,21 @@ export class NotFoundError extends Schema.TaggedError<NotFoundError>()("NotFound
 }
 
 /**
- * 409: the request conflicts with the resource's state.
+ * 409: the request conflicts with the resource's state, for example
+ * `contacts.create` for a contact that already exists. Intercom sends it
+ * wherever a write conflicts, documented or not, so every operation can fail
+ * with it. When Intercom's message names the existing resource ("A contact
+ * matching those details already exists with id=…"), `existingId` holds its
+ * id, so the caller can update instead of create.
  *
  * @since 0.1.0
  * @category errors
  */
-export class ConflictError extends Schema.TaggedError<ConflictError>()("ConflictError", HttpErrorFields) {
+export class ConflictError extends Schema.TaggedError<ConflictError>()("ConflictError", {
+  ...HttpErrorFields,
+  /** The id of the existing resource, when Intercom's message names it. */
+  existingId: Schema.optional(Schema.String)
+}) {
   /**
    * @since 0.1.0
    */
@@ -297,8 +306,41 @@ export class UnexpectedStatusError
 }
 
 /**
- * A success response whose body is not valid JSON or does not match the
- * operation's schema.
+ * One place where a response body differs from the operation's schema.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Mismatch = Schema.Struct({
+  /** Where, for example `$.data[3].email`. */
+  jsonPath: Schema.String,
+  /** What the schema expects there, for example `string`. */
+  expected: Schema.String,
+  /** What the body holds there (a short rendering), or `missing`. */
+  actual: Schema.String,
+  /** The whole description, as Schema words it. */
+  message: Schema.String
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Mismatch extends Schema.Schema.Type<typeof Mismatch> {}
+
+/**
+ * The most mismatches a `ResponseDecodeError` lists (and a lenient decode
+ * reports per response); `mismatchCount` says how many there were in all.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const maxMismatches = 20
+
+/**
+ * A success response whose body is empty, is not valid JSON, or does not
+ * match the operation's schema (under the `strict` decode policy; see
+ * `IntercomClient.DecodePolicy`).
  *
  * @since 0.1.0
  * @category errors
@@ -310,8 +352,12 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
   status: Schema.Number,
   /** Where in the body the first problem is, for example `$.data[3].email`. */
   jsonPath: Schema.String,
-  /** What is wrong there. */
+  /** What is wrong there (`empty body`, `invalid JSON: …`, or the first mismatch). */
   issue: Schema.String,
+  /** Every place the body differs from the schema, up to `maxMismatches` (empty for an empty or non-JSON body). */
+  mismatches: Schema.Array(Mismatch),
+  /** How many mismatches there were in all (more than `mismatches.length` when the list was cut). */
+  mismatchCount: Schema.Number,
   /** The raw body, whole. */
   body: Schema.String
 }) {
@@ -319,7 +365,14 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
    * @since 0.1.0
    */
   override get message(): string {
-    return `${this.operation} (${this.method} ${this.path}) returned a ${this.status} body that could not be decoded at ${this.jsonPath}: ${this.issue}`
+    const head =
+      `${this.operation} (${this.method} ${this.path}) returned a ${this.status} body that could not be decoded`
+    if (this.mismatchCount <= 1) return `${head} at ${this.jsonPath}: ${this.issue}`
+    const listed = this.mismatches.map((m) => `${m.jsonPath}: ${m.message}`).join("; ")
+    const more = this.mismatchCount > this.mismatches.length
+      ? `; and ${this.mismatchCount - this.mismatches.length} more`
+      : ""
+    return `${head}: ${this.mismatchCount} mismatches: ${listed}${more}`
   }
 }
 
@@ -471,18 +524,48 @@ const byStatus: Record<number, HttpErrorClass> = {
 }
 
 /**
+ * Statuses that mean the same on every endpoint and that Intercom sends
+ * whether the spec documents them for the operation or not: 401, 403, 429
+ * and any 5xx, and 409, which `POST /contacts` answers for a duplicate
+ * contact although its description lists only 200 and 401.
+ */
+const always = (status: number): boolean =>
+  status === 401 || status === 403 || status === 409 || status === 429 || (status >= 500 && status < 600)
+
+/**
  * The error class for a status: documented statuses and the always-possible
- * ones (401, 403, 429 and any 5xx) get their own class, everything else is an
- * `UnexpectedStatusError`.
+ * ones (401, 403, 409, 429 and any 5xx) get their own class, everything else
+ * is an `UnexpectedStatusError`.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const classFor = (status: number, documented: ReadonlyArray<number>): HttpErrorClass => {
-  const always = status === 401 || status === 403 || status === 429 || (status >= 500 && status < 600)
-  if (!always && !documented.includes(status)) return UnexpectedStatusError
+  if (!always(status) && !documented.includes(status)) return UnexpectedStatusError
   if (status >= 500 && status < 600) return ServerError
   return byStatus[status] ?? UnexpectedStatusError
+}
+
+/**
+ * The id of the existing resource named by a conflict's message, as in
+ * "A contact matching those details already exists with id=5f3a…".
+ */
+const existingIdPattern = /\bexists?\b.*?\bid\s*[=:]\s*["']?([A-Za-z0-9_-]+)/i
+
+/**
+ * The id a 409's messages name, if any.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const existingIdOf = (errors: ReadonlyArray<ErrorItem>, body: string): string | undefined => {
+  for (const item of errors) {
+    const match = existingIdPattern.exec(item.message)
+    if (match !== null) return match[1]
+  }
+  if (errors.length > 0) return undefined
+  const match = existingIdPattern.exec(body)
+  return match === null ? undefined : match[1]
 }
 
 const MAX_TEXT_BODY = 4096
@@ -581,5 +664,9 @@ export const fromResponse = (options: {
     ...(retryAfter !== undefined ? { retryAfter } : {})
   }
   const ErrorClass = classFor(options.status, options.documented)
+  if (ErrorClass === ConflictError) {
+    const existingId = existingIdOf(errors, isJson ? "" : body)
+    return new ConflictError(existingId === undefined ? props : { ...props, existingId }, true)
+  }
   return new ErrorClass(props, true)
 }

@@ -140,6 +140,7 @@ export type CommonError =
   | IntercomError.InvalidInputError
   | IntercomError.UnauthorizedError
   | IntercomError.ForbiddenError
+  | IntercomError.ConflictError
   | IntercomError.RateLimitError
   | IntercomError.ServerError
   | IntercomError.UnexpectedStatusError

@@ -25,6 +25,8 @@ export interface CallOptions {
   readonly query: Readonly<Record<string, string>> | undefined
   readonly timeout: Duration.Duration | undefined
   readonly sink: ResponseSink | undefined
+  /** Replaces the layer's decode policy. */
+  readonly decode: IntercomClient.DecodePolicy | undefined
   /** Replaces the layer's retry policy. */
   readonly retry: Schedule.Schedule<unknown, RetryAttempt> | undefined
 }
@@ -43,6 +45,7 @@ const emptyCallOptions: CallOptions = {
   query: undefined,
   timeout: undefined,
   sink: undefined,
+  decode: undefined,
   retry: undefined
 }
 

@@ -117,7 +117,7 @@ export const compile = (op: Operation<any, any, any>): Compiled => {
   compiled = {
     encode,
     decode: op.response === "json" && op.success !== undefined
-      ? checkedParser(op.success, ParseResult.decodeUnknownEither(op.success, { onExcessProperty: "preserve" }))
+      ? checkedParser(op.success, ParseResult.decodeUnknownEither(op.success, { onExcessProperty: "preserve", errors: "all" }))
       : undefined,
     undefinedInput,
     segments: splitPath(op.path),

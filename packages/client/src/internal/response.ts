@@ -7,11 +7,13 @@ import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Stream from "effect/Stream"
+import type * as IntercomClient from "../IntercomClient.js"
 import * as IntercomError from "../IntercomError.js"
 import type { CommonError, Operation } from "../Operation.js"
-import type { ResponseSink } from "./callOptions.js"
+import type { CallOptions, ResponseSink } from "./callOptions.js"
 import type { Compiled } from "./compiled.js"
-import { firstIssue } from "./issues.js"
+import * as DecodePolicy from "./decodePolicy.js"
+import * as Issues from "./issues.js"
 import { redactError } from "./redact.js"
 
 const isBlank = (text: string): boolean => {
@@ -28,7 +30,9 @@ const decodeError = (
   status: number,
   jsonPath: string,
   issue: string,
-  body: string
+  body: string,
+  mismatches: ReadonlyArray<IntercomError.Mismatch> = [],
+  mismatchCount = 0
 ) =>
   new IntercomError.ResponseDecodeError({
     operation: op.name,
@@ -37,27 +41,33 @@ const decodeError = (
     status,
     jsonPath,
     issue,
+    mismatches,
+    mismatchCount,
     body
   }, true)
+
+/** @internal How a call decodes: the layer's configuration and the call's options decide the policy. */
+export interface Decoding {
+  readonly config: IntercomClient.ResolvedConfig
+  readonly call: CallOptions
+}
 
 const decodeJson = (
   op: Operation<any, any, any>,
   compiled: Compiled,
   status: number,
-  text: string
+  text: string,
+  decoding: Decoding
 ): Effect.Effect<unknown, IntercomError.ResponseDecodeError> => {
-  const decode = compiled.decode
+  // Never invent a value: a JSON operation answers a body, and no JSON operation of the
+  // descriptions may answer a 2xx without one (those are the `empty` operations).
   if (isBlank(text)) {
-    if (decode === undefined) return Effect.succeed({})
-    const result = decode({})
-    if (Either.isRight(result)) return Effect.succeed(result.right)
-    const { jsonPath, message } = firstIssue(result.left)
     return Effect.fail(
       decodeError(
         op,
         status,
-        jsonPath,
-        `the response body was empty and {} does not match the schema: ${message}`,
+        "$",
+        text === "" ? "empty body: a JSON body was expected" : "empty body (only whitespace): a JSON body was expected",
         text
       )
     )
@@ -68,11 +78,20 @@ const decodeJson = (
   } catch (cause) {
     return Effect.fail(decodeError(op, status, "$", `invalid JSON: ${(cause as Error).message}`, text))
   }
+  const decode = compiled.decode
   if (decode === undefined) return Effect.succeed(json)
   const result = decode(json)
   if (Either.isRight(result)) return Effect.succeed(result.right)
-  const { jsonPath, message } = firstIssue(result.left)
-  return Effect.fail(decodeError(op, status, jsonPath, message, text))
+  const found = Issues.mismatches(result.left, IntercomError.maxMismatches)
+  if (DecodePolicy.policyFor(decoding.config, decoding.call, op) === "lenient") {
+    return Effect.as(DecodePolicy.reportMismatches(decoding.config, op, status, found.mismatches), json)
+  }
+  const first = found.mismatches[0]
+  return Effect.fail(
+    first === undefined
+      ? decodeError(op, status, "$", Issues.firstIssue(result.left).message, text)
+      : decodeError(op, status, first.jsonPath, first.message, text, found.mismatches, found.count)
+  )
 }
 
 const failStatus = (
@@ -108,7 +127,8 @@ export const handleResponse = (
   op: Operation<any, any, any>,
   compiled: Compiled,
   sink: ResponseSink | undefined,
-  response: HttpClientResponse.HttpClientResponse
+  response: HttpClientResponse.HttpClientResponse,
+  decoding: Decoding
 ): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
   const status = response.status
   if (sink !== undefined) sink.current = { status, headers: response.headers }
@@ -116,7 +136,7 @@ export const handleResponse = (
   switch (op.response) {
     case "json":
       return ok
-        ? Effect.flatMap(response.text, (text) => decodeJson(op, compiled, status, text))
+        ? Effect.flatMap(response.text, (text) => decodeJson(op, compiled, status, text, decoding))
         : failStatus(op, response)
     case "empty":
       return ok ? Effect.ignore(response.arrayBuffer) : failStatus(op, response)

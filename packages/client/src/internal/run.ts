@@ -16,7 +16,7 @@ import type { CallOptions, RetryAttempt } from "./callOptions.js"
 import { compile } from "./compiled.js"
 import { redactError } from "./redact.js"
 import { buildRequest } from "./request.js"
-import { handleResponse } from "./response.js"
+import { type Decoding, handleResponse } from "./response.js"
 
 const manualRedirect = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.flatMap(
@@ -51,6 +51,7 @@ export const run = (
   const request = buildRequest(config, op, compiled, input, call)
   if (request instanceof IntercomError.InvalidInputError) return Effect.fail(request)
   const sink = call.sink
+  const decoding: Decoding = { config, call }
   const limiter = config.rateLimiter
   const timeout = call.timeout ?? config.timeout
 
@@ -61,7 +62,7 @@ export const run = (
       httpClient.execute(request),
       (response) => {
         headers = response.headers
-        return handleResponse(op, compiled, sink, response)
+        return handleResponse(op, compiled, sink, response, decoding)
       }
     )
     effect = Effect.mapError(effect, redactError)
