@@ -3,6 +3,12 @@
  * descriptor's schema (an `InvalidInputError` names the first problem, and
  * nothing is sent), the path, the query string, the JSON body and the headers.
  * The token is unwrapped here and nowhere else.
+ *
+ * Whatever the schema let through, a request never goes where it was not
+ * meant to: a path parameter that is empty, `.` or `..` (URL parsing would
+ * drop or climb the segment: `DELETE /contacts/..` is `DELETE /`), or a
+ * number that is not finite in the path or the query (`NaN`, `Infinity`), is
+ * an `InvalidInputError`.
  */
 import * as Headers from "@effect/platform/Headers"
 import * as HttpBody from "@effect/platform/HttpBody"
@@ -20,16 +26,47 @@ import { firstIssue, formatJsonPath } from "./issues.js"
 const invalidInput = (op: Operation<any, any, any>, jsonPath: string, issue: string) =>
   new IntercomError.InvalidInputError({ operation: op.name, jsonPath, issue }, true)
 
-const appendQuery = (out: Array<[string, string]>, key: string, value: unknown): void => {
-  if (value === undefined || value === null) return
+const notFinite = "must be a finite number"
+
+/**
+ * Appends the pairs of one query value. Returns `undefined`, or the path
+ * (below the parameter) of a number that is not finite, which is not sent.
+ */
+const appendQuery = (out: Array<[string, string]>, key: string, value: unknown): Array<PropertyKey> | undefined => {
+  if (value === undefined || value === null) return undefined
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) appendQuery(out, key, value[i])
+    for (let i = 0; i < value.length; i++) {
+      const bad = appendQuery(out, key, value[i])
+      if (bad !== undefined) {
+        bad.unshift(i)
+        return bad
+      }
+    }
   } else if (typeof value === "object") {
     // OpenAPI `form` style, `explode: true`: an object's properties are top-level keys
-    for (const k of Object.keys(value)) appendQuery(out, k, (value as Record<string, unknown>)[k])
+    for (const k of Object.keys(value)) {
+      const bad = appendQuery(out, k, (value as Record<string, unknown>)[k])
+      if (bad !== undefined) {
+        bad.unshift(k)
+        return bad
+      }
+    }
+  } else if (typeof value === "number" && !Number.isFinite(value)) {
+    return []
   } else {
     out.push([key, String(value)])
   }
+  return undefined
+}
+
+/** Why a path parameter's value cannot be sent, or `undefined`. */
+const badSegment = (value: unknown, text: string): string | undefined => {
+  if (typeof value === "number" && !Number.isFinite(value)) return notFinite
+  if (text === "") return "must not be empty (the request would go to another path)"
+  if (text === "." || text === "..") {
+    return `must not be "${text}" (a dot segment: the request would go to another path)`
+  }
+  return undefined
 }
 
 /** @internal */
@@ -59,8 +96,11 @@ export const buildRequest = (
     if (value === undefined || value === null) {
       return invalidInput(op, formatJsonPath([name]), "is missing")
     }
+    const text = String(value)
+    const bad = badSegment(value, text)
+    if (bad !== undefined) return invalidInput(op, formatJsonPath([name]), bad)
     try {
-      url += encodeURIComponent(String(value)) + segments[i + 1]
+      url += encodeURIComponent(text) + segments[i + 1]
     } catch (cause) {
       return invalidInput(op, formatJsonPath([name]), `cannot be encoded in a URL: ${String(cause)}`)
     }
@@ -71,14 +111,20 @@ export const buildRequest = (
   const queryParams = op.queryParams
   for (let i = 0; i < queryParams.length; i++) {
     const value = fields[queryParams[i]]
-    if (value !== undefined && value !== null) appendQuery(urlParams ??= [], queryParams[i], value)
+    if (value !== undefined && value !== null) {
+      const bad = appendQuery(urlParams ??= [], queryParams[i], value)
+      if (bad !== undefined) return invalidInput(op, formatJsonPath([queryParams[i], ...bad]), notFinite)
+    }
   }
   if (op.body === "none") {
     // No body: keys the spec does not list go to the query string rather than being dropped
     // (the Preview spec leaves out `per_page` / `starting_after` on several listings).
     for (const key of Object.keys(fields)) {
       const value = fields[key]
-      if (value !== undefined && value !== null && !compiled.notBody.has(key)) appendQuery(urlParams ??= [], key, value)
+      if (value !== undefined && value !== null && !compiled.notBody.has(key)) {
+        const bad = appendQuery(urlParams ??= [], key, value)
+        if (bad !== undefined) return invalidInput(op, formatJsonPath([key, ...bad]), notFinite)
+      }
     }
   }
   if (call.query !== undefined) {
