@@ -1,6 +1,6 @@
 /**
  * The Intercom client service: the access token, region, API version and
- * time-out every operation runs with, and the combinators that change them
+ * time-outs every operation runs with, and the combinators that change them
  * for one call.
  *
  * The service needs an `HttpClient` from `@effect/platform`: provide
@@ -71,6 +71,28 @@ export const regionBaseUrls: { readonly [R in Region]: string } = {
 export const defaultVersion: string = decodePolicy.schemaVersion
 
 /**
+ * The default time-out of one attempt: 30 seconds to send the request,
+ * receive the response headers and read a JSON, text or error body. A
+ * timed-out attempt fails with a `TimeoutError` (`kind: "attempt"`), which
+ * the default retry policy retries for idempotent operations.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultTimeout: Duration.Duration = Duration.seconds(30)
+
+/**
+ * The default idle time-out of a binary download (a byte `Stream`): 60
+ * seconds without a byte while the stream is read fail it with a
+ * `TimeoutError` (`kind: "idle"`). A download that keeps flowing is never
+ * cut off, however long it takes.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultIdleTimeout: Duration.Duration = Duration.seconds(60)
+
+/**
  * How a success body that does not match its schema is handled:
  *
  * - `strict`: the call fails with a `ResponseDecodeError` listing every
@@ -103,8 +125,19 @@ export interface Options {
   readonly baseUrl?: string | undefined
   /** The `Intercom-Version` of stable operations. Defaults to `2.14`. */
   readonly version?: string | undefined
-  /** A time-out for each operation (until its response arrives and, for JSON, is decoded). */
-  readonly timeout?: Duration.DurationInput | undefined
+  /**
+   * The time-out of each attempt: sending the request, the response headers,
+   * and reading a JSON, text or error body (default `defaultTimeout`, 30 s).
+   * A retried call gets it per attempt. `false` (or `Duration.infinity`): no
+   * time-out.
+   */
+  readonly timeout?: Duration.DurationInput | false | undefined
+  /**
+   * The longest wait for the next bytes of a binary download while its
+   * stream is read (default `defaultIdleTimeout`, 60 s). `false` (or
+   * `Duration.infinity`): none.
+   */
+  readonly idleTimeout?: Duration.DurationInput | false | undefined
   /** Transforms the `HttpClient` once, for example to add a proxy header. */
   readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
   /**
@@ -139,7 +172,10 @@ export interface ResolvedConfig {
   /** Without a trailing slash. */
   readonly baseUrl: string
   readonly version: string
+  /** The per-attempt time-out; `undefined`: none (opted out). */
   readonly timeout: Duration.Duration | undefined
+  /** The idle time-out of binary bodies; `undefined`: none (opted out). */
+  readonly idleTimeout: Duration.Duration | undefined
   /** `undefined`: `strict` at `defaultVersion`, `lenient` at another version. */
   readonly decode: DecodePolicy | undefined
   readonly retry: Retry.Policy | undefined
@@ -195,6 +231,16 @@ export declare namespace IntercomClient {
   }
 }
 
+/** `false` and infinite durations mean none (`undefined`). */
+const resolveTimeout = (
+  input: Duration.DurationInput | false | undefined,
+  fallback: Duration.Duration
+): Duration.Duration | undefined => {
+  if (input === false) return undefined
+  const duration = input === undefined ? fallback : Duration.decode(input)
+  return Duration.isFinite(duration) ? duration : undefined
+}
+
 const resolve = (options: Options): ResolvedConfig => {
   const region = options.region ?? "us"
   const baseUrl = (options.baseUrl ?? regionBaseUrls[region]).replace(/\/+$/, "")
@@ -203,7 +249,8 @@ const resolve = (options: Options): ResolvedConfig => {
     region,
     baseUrl,
     version: options.version ?? defaultVersion,
-    timeout: options.timeout === undefined ? undefined : Duration.decode(options.timeout),
+    timeout: resolveTimeout(options.timeout, defaultTimeout),
+    idleTimeout: resolveTimeout(options.idleTimeout, defaultIdleTimeout),
     decode: options.decode,
     retry: options.retry === false ? undefined : options.retry ?? Retry.defaultPolicy,
     rateLimiter: options.rateLimiter === false ? undefined : options.rateLimiter ?? RateLimit.adaptive()
@@ -219,15 +266,14 @@ export const make = (options: Options): Effect.Effect<IntercomClient.Service, ne
     Effect.zip(HttpClient.HttpClient, Effect.serviceOption(RateLimit.SharedRateLimiter)),
     ([httpClient, shared]) =>
       internal.makeService(
-        (options.transformClient === undefined ? httpClient : options.transformClient(httpClient)).pipe(
-          // W3C / B3 trace headers go to Intercom only when asked for.
-          HttpClient.withTracerPropagation(options.propagateTraces === true)
-        ),
+        options.transformClient === undefined ? httpClient : options.transformClient(httpClient),
         resolve(
           options.rateLimiter === undefined && Option.isSome(shared)
             ? { ...options, rateLimiter: shared.value }
             : options
-        )
+        ),
+        // W3C / B3 trace headers go to Intercom only when asked for.
+        options.propagateTraces === true
       )
   )
 
@@ -365,20 +411,67 @@ export const withQueryParams: {
 )
 
 /**
- * Give each Intercom call of an effect a time-out (replacing the client's).
- * A call that takes longer fails with a `TimeoutError`.
+ * Give each attempt of the Intercom calls of an effect another time-out
+ * (replacing the client's, `defaultTimeout` unless configured): sending the
+ * request, the response headers, and reading a JSON, text or error body. An
+ * attempt that takes longer fails with a `TimeoutError` (`kind: "attempt"`),
+ * which the retry policy may retry. `false` (or `Duration.infinity`): no
+ * time-out.
+ *
+ * @example
+ * ```ts
+ * import { Intercom, IntercomClient } from "@effect-intercom/client"
+ * import { Effect } from "effect"
+ *
+ * export const quick = Effect.gen(function*() {
+ *   const intercom = yield* Intercom.Intercom
+ *   return yield* intercom.admins.identify()
+ * }).pipe(IntercomClient.withTimeout("5 seconds"))
+ * ```
  *
  * @since 0.1.0
  * @category combinators
  */
 export const withTimeout: {
-  (duration: Duration.DurationInput): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput): Effect.Effect<A, E, R>
+  (duration: Duration.DurationInput | false): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R>
 } = dual(
   2,
-  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput): Effect.Effect<A, E, R> => {
-    const timeout = Duration.decode(duration)
+  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R> => {
+    const timeout = duration === false ? Duration.infinity : Duration.decode(duration)
     return Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, timeout }))
+  }
+)
+
+/**
+ * Give the binary downloads of an effect another idle time-out (replacing the
+ * client's, `defaultIdleTimeout` unless configured): the byte `Stream` fails
+ * with a `TimeoutError` (`kind: "idle"`) when no bytes arrive for that long
+ * while it is read. `false` (or `Duration.infinity`): none.
+ *
+ * @example
+ * ```ts
+ * import { Intercom, IntercomClient } from "@effect-intercom/client"
+ * import { Effect, Stream } from "effect"
+ *
+ * export const download = Effect.gen(function*() {
+ *   const intercom = yield* Intercom.Intercom
+ *   const bytes = yield* intercom.dataExport.download({ job_identifier: "job1" })
+ *   return yield* Stream.runFold(bytes, 0, (n, chunk) => n + chunk.length)
+ * }).pipe(IntercomClient.withIdleTimeout("2 minutes"))
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withIdleTimeout: {
+  (duration: Duration.DurationInput | false): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R> => {
+    const idleTimeout = duration === false ? Duration.infinity : Duration.decode(duration)
+    return Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, idleTimeout }))
   }
 )
 

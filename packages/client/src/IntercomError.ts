@@ -398,7 +398,24 @@ export class InvalidInputError extends Schema.TaggedError<InvalidInputError>()("
 }
 
 /**
- * The operation did not complete within its time-out.
+ * Which time-out fired:
+ *
+ * - `attempt`: one attempt (sending the request, waiting for the response
+ *   headers, reading a JSON, text or error body) took longer than the
+ *   per-attempt time-out (`IntercomClient.Options.timeout`,
+ *   `IntercomClient.withTimeout`); the retry policy may try again;
+ * - `idle`: a binary download handed out as a byte `Stream` received no bytes
+ *   for the idle time-out (`IntercomClient.Options.idleTimeout`,
+ *   `IntercomClient.withIdleTimeout`) while it was being read; the stream
+ *   fails with it (no retry: part of it was consumed).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type TimeoutKind = "attempt" | "idle"
+
+/**
+ * The operation did not complete within its time-out (`kind` says which).
  *
  * @since 0.1.0
  * @category errors
@@ -409,6 +426,8 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>()("TimeoutErr
   path: Schema.String,
   /** The time-out, in milliseconds. */
   durationMs: Schema.Number,
+  /** Which time-out fired (default `attempt`). */
+  kind: Schema.optionalWith(Schema.Literal("attempt", "idle"), { default: () => "attempt" as const }),
   /** How many times the request was sent, retries included (set when the retry policy gave up). */
   attempts: Schema.optional(Schema.Number)
 }) {
@@ -416,7 +435,10 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>()("TimeoutErr
    * @since 0.1.0
    */
   override get message(): string {
-    return `${this.operation} (${this.method} ${this.path}) timed out after ${this.durationMs}ms${
+    const what = this.kind === "idle"
+      ? `stalled: no bytes of the body for ${this.durationMs}ms`
+      : `timed out after ${this.durationMs}ms`
+    return `${this.operation} (${this.method} ${this.path}) ${what}${
       this.attempts !== undefined && this.attempts > 1 ? ` (${this.attempts} attempts)` : ""
     }`
   }

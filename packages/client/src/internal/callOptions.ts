@@ -1,7 +1,8 @@
 /**
  * Per-call options: what `IntercomClient.withToken`, `withVersion`,
- * `withHeaders`, `withQueryParams`, `withTimeout`, `withResponse` and
- * `Retry.withPolicy` set for the calls of an effect, in one `FiberRef`.
+ * `withHeaders`, `withQueryParams`, `withTimeout`, `withIdleTimeout`,
+ * `withResponse` and `Retry.withPolicy` set for the calls of an effect, in one
+ * `FiberRef`.
  */
 import type * as Duration from "effect/Duration"
 import * as FiberRef from "effect/FiberRef"
@@ -23,7 +24,10 @@ export interface CallOptions {
   /** Lower-case names. */
   readonly headers: Readonly<Record<string, string>> | undefined
   readonly query: Readonly<Record<string, string>> | undefined
+  /** Replaces the layer's per-attempt time-out; `Duration.infinity`: none. */
   readonly timeout: Duration.Duration | undefined
+  /** Replaces the layer's idle time-out of binary bodies; `Duration.infinity`: none. */
+  readonly idleTimeout: Duration.Duration | undefined
   readonly sink: ResponseSink | undefined
   /** Replaces the layer's decode policy. */
   readonly decode: IntercomClient.DecodePolicy | undefined
@@ -44,6 +48,7 @@ const emptyCallOptions: CallOptions = {
   headers: undefined,
   query: undefined,
   timeout: undefined,
+  idleTimeout: undefined,
   sink: undefined,
   decode: undefined,
   retry: undefined

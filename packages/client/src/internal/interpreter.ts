@@ -4,7 +4,7 @@
  * and retries in `run.ts`, response reading in `response.ts`, the span in
  * `tracing.ts`).
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -14,27 +14,40 @@ import type * as IntercomClient from "../IntercomClient.js"
 import type { CommonError, Operation } from "../Operation.js"
 import { currentCallOptions } from "./callOptions.js"
 import { run } from "./run.js"
-import { defaultTracer, spanAttributes, spanName } from "./tracing.js"
+import { defaultTracer, spanAttributes, spanName, withoutClientSpans } from "./tracing.js"
+
+const formatTimeout = (timeout: Duration.Duration | undefined): string =>
+  timeout === undefined ? "none" : Duration.format(timeout)
 
 class ServiceImpl extends Inspectable.Class implements IntercomClient.IntercomClient.Service {
+  /** For users of `service.httpClient`: trace headers only when `propagateTraces`. */
+  readonly httpClient: HttpClient.HttpClient
   constructor(
     readonly config: IntercomClient.ResolvedConfig,
-    readonly httpClient: HttpClient.HttpClient
+    /** What calls are sent with: no per-call wrapper (the spans and trace headers are ours, see `tracing.ts`). */
+    private readonly client: HttpClient.HttpClient,
+    private readonly tracing: { readonly propagate: boolean }
   ) {
     super()
+    this.httpClient = HttpClient.withTracerPropagation(client, tracing.propagate)
   }
   readonly execute = <I, A, E>(op: Operation<I, A, E>, input: I): Effect.Effect<A, E | CommonError> =>
     Effect.withFiberRuntime((fiber) => {
-      const effect = run(this.httpClient, this.config, op, input, fiber.getFiberRef(currentCallOptions))
+      const call = fiber.getFiberRef(currentCallOptions)
       // With no tracer installed (Effect's default one), spans would only cost: skip ours and the HTTP client's.
       if (fiber.currentTracer === defaultTracer() || !fiber.getFiberRef(FiberRef.currentTracerEnabled)) {
-        return Effect.withTracerEnabled(effect, false)
+        return Effect.withTracerEnabled(run(this.client, this.config, op, input, call, undefined), false)
       }
-      return Effect.withSpan(effect, spanName(op), {
-        kind: "client",
-        captureStackTrace: false,
-        attributes: spanAttributes(op)
-      })
+      // The HTTP client's span would end with the token in its exit: each attempt gets our HTTP span instead.
+      return Effect.withSpan(
+        withoutClientSpans(run(this.client, this.config, op, input, call, this.tracing)),
+        spanName(op),
+        {
+          kind: "client",
+          captureStackTrace: false,
+          attributes: spanAttributes(op)
+        }
+      )
     }) as Effect.Effect<any, any>
 
   toJSON(): unknown {
@@ -44,7 +57,8 @@ class ServiceImpl extends Inspectable.Class implements IntercomClient.IntercomCl
         baseUrl: this.config.baseUrl,
         region: this.config.region,
         version: this.config.version,
-        timeout: this.config.timeout === undefined ? undefined : Duration.format(this.config.timeout),
+        timeout: formatTimeout(this.config.timeout),
+        idleTimeout: formatTimeout(this.config.idleTimeout),
         token: this.config.token
       }
     }
@@ -54,8 +68,9 @@ class ServiceImpl extends Inspectable.Class implements IntercomClient.IntercomCl
 /** @internal */
 export const makeService = (
   httpClient: HttpClient.HttpClient,
-  config: IntercomClient.ResolvedConfig
-): IntercomClient.IntercomClient.Service => new ServiceImpl(config, httpClient)
+  config: IntercomClient.ResolvedConfig,
+  propagateTraces: boolean
+): IntercomClient.IntercomClient.Service => new ServiceImpl(config, httpClient, { propagate: propagateTraces })
 
 // The same key as the `IntercomClient` tag: the service is looked up by key,
 // and importing the public module here would make an import cycle.

@@ -1,6 +1,7 @@
 /**
- * Running a call: one attempt (rate-limit permit, send, read, time-out), and
- * the retry driver that feeds failed attempts to the retry policy.
+ * Running a call: one attempt (rate-limit permit, send, read, the attempt's
+ * time-out, the idle time-out of a binary body), and the retry driver that
+ * feeds failed attempts to the retry policy.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as Headers from "@effect/platform/Headers"
@@ -9,6 +10,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
+import * as Stream from "effect/Stream"
 import type * as IntercomClient from "../IntercomClient.js"
 import * as IntercomError from "../IntercomError.js"
 import type { CommonError, Operation } from "../Operation.js"
@@ -17,6 +19,7 @@ import { compile } from "./compiled.js"
 import { redactError } from "./redact.js"
 import { buildRequest } from "./request.js"
 import { type Decoding, handleResponse } from "./response.js"
+import { tracedExecute } from "./tracing.js"
 
 const manualRedirect = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.flatMap(
@@ -39,13 +42,39 @@ const withAttempts = (error: unknown, attempts: number): unknown => {
   return error
 }
 
-/** @internal */
+/** A time-out that applies: finite (`Duration.infinity` in call options means none). */
+const finite = (timeout: Duration.Duration | undefined): Duration.Duration | undefined =>
+  timeout !== undefined && Duration.isFinite(timeout) ? timeout : undefined
+
+const timeoutError = (op: Operation<any, any, any>, timeout: Duration.Duration, kind: IntercomError.TimeoutKind) =>
+  new IntercomError.TimeoutError({
+    operation: op.name,
+    method: op.method,
+    path: op.path,
+    durationMs: Duration.toMillis(timeout),
+    kind
+  }, true)
+
+/**
+ * A binary body that fails when no bytes arrive for `idle` while it is read
+ * (the wait runs only while the consumer pulls, so a slow consumer is fine).
+ */
+const idleTimeout = (op: Operation<any, any, any>, idle: Duration.Duration) => (stream: unknown): unknown =>
+  Stream.timeoutFail(stream as Stream.Stream<Uint8Array, unknown>, () => timeoutError(op, idle, "idle"), idle)
+
+/**
+ * `tracing`: `undefined` when no tracer records (the HTTP client's spans are
+ * off too), else each attempt runs in our HTTP span (`tracing.ts`).
+ *
+ * @internal
+ */
 export const run = (
   httpClient: HttpClient.HttpClient,
   config: IntercomClient.ResolvedConfig,
   op: Operation<any, any, any>,
   input: unknown,
-  call: CallOptions
+  call: CallOptions,
+  tracing: { readonly propagate: boolean } | undefined
 ): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
   const compiled = compile(op)
   const request = buildRequest(config, op, compiled, input, call)
@@ -53,13 +82,14 @@ export const run = (
   const sink = call.sink
   const decoding: Decoding = { config, call }
   const limiter = config.rateLimiter
-  const timeout = call.timeout ?? config.timeout
+  const timeout = finite(call.timeout ?? config.timeout)
+  const idle = op.response === "binary" ? finite(call.idleTimeout ?? config.idleTimeout) : undefined
 
   // One attempt: wait for rate-limit budget, send, read the response, tell the limiter what it said.
   const send = (): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
     let headers: Headers.Headers | undefined
     let effect = Effect.flatMap(
-      httpClient.execute(request),
+      tracing === undefined ? httpClient.execute(request) : tracedExecute(httpClient, request, tracing.propagate),
       (response) => {
         headers = response.headers
         return handleResponse(op, compiled, sink, response, decoding)
@@ -67,17 +97,10 @@ export const run = (
     )
     effect = Effect.mapError(effect, redactError)
     if (op.response === "redirect") effect = manualRedirect(effect)
+    if (idle !== undefined) effect = Effect.map(effect, idleTimeout(op, idle))
     if (timeout !== undefined) {
-      effect = Effect.timeoutFail(effect, {
-        duration: timeout,
-        onTimeout: () =>
-          new IntercomError.TimeoutError({
-            operation: op.name,
-            method: op.method,
-            path: op.path,
-            durationMs: Duration.toMillis(timeout)
-          }, true)
-      })
+      // Covers sending, the response headers and reading the body (for a binary body: until its headers).
+      effect = Effect.timeoutFail(effect, { duration: timeout, onTimeout: () => timeoutError(op, timeout, "attempt") })
     }
     if (limiter === undefined) return effect
     return Effect.flatMap(
