@@ -50,7 +50,9 @@ const pageNumber = (page: Page, input: Input): number => {
 }
 
 const totalPages = (page: Page): number | undefined => {
-  const total = page?.pages?.total_pages
+  // A number once decoded; a numeric string in a body passed on as sent (the lenient policy).
+  const raw = page?.pages?.total_pages
+  const total = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw
   return typeof total === "number" && Number.isFinite(total) ? total : undefined
 }
 
