@@ -10,6 +10,7 @@ import type * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
 import type { Operation } from "../Operation.js"
 import * as Check from "./check.js"
+import * as Tolerant from "./tolerant.js"
 
 /** @internal */
 export interface Compiled {
@@ -56,15 +57,17 @@ const splitPath = (path: string): Array<string> => {
 }
 
 /**
- * Whether decoding with a schema can only check, never change, a value: no
- * transformations and no declarations anywhere in it. Every generated schema
- * is such a schema (wire and type are the same shape).
+ * Whether encoding with a schema can only check, never change, a value: no
+ * transformations and no declarations anywhere in it, except the coercions of
+ * `tolerant.ts` (a value of their type encodes to itself). Every generated
+ * schema is such a schema.
  */
 const isCheckOnly = (ast: SchemaAST.AST, seen: Set<SchemaAST.AST> = new Set()): boolean => {
   if (seen.has(ast)) return true
   seen.add(ast)
   switch (ast._tag) {
     case "Transformation":
+      return ast.annotations[Tolerant.FastDecode] !== undefined
     case "Declaration":
       return false
     case "Refinement":
@@ -86,15 +89,28 @@ const isCheckOnly = (ast: SchemaAST.AST, seen: Set<SchemaAST.AST> = new Set()): 
 /**
  * Decoding must keep the fields a schema does not know; Schema's
  * `onExcessProperty: "preserve"` does, but costs about 8x a plain check on a
- * page of contacts. For a check-only schema the decoded (or encoded) value IS
- * the given value, so: check it (`Check.compile`: fast, allocation-free) and return it whole;
- * only a failing value pays for the full parse that names the issue. Used for
- * success bodies and for inputs alike.
+ * page of contacts. So:
+ * - an input (encode) of a check-only schema IS its encoded value: check it
+ *   (`Check.compile`: fast, allocation-free) and return it whole;
+ * - a response body (decode) is checked on the encoded side by
+ *   `Check.decoder` (as fast), and where the schema holds coercions (ids and
+ *   counters in another JSON type) normalised in place: the body is JSON
+ *   parsed for this call, nobody else holds it.
+ * Only a failing value pays for the full parse that names the issue.
  */
 const checkedParser = (
   schema: Schema.Schema<any, any>,
-  full: (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
+  full: (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>,
+  direction: "encode" | "decode"
 ): (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue> => {
+  if (direction === "decode") {
+    const decoder = Check.decoder(schema.ast)
+    if (decoder === undefined) return full
+    const { fix, is } = decoder
+    return fix === undefined
+      ? (u) => (is(u) ? Either.right(u) : full(u))
+      : (u) => (is(u) ? Either.right(fix(u)) : full(u))
+  }
   if (!isCheckOnly(schema.ast)) return full
   const check = Check.compile(schema.ast)
   return (u) => (check(u) ? Either.right(u) : full(u))
@@ -106,7 +122,8 @@ export const compile = (op: Operation<any, any, any>): Compiled => {
   if (compiled !== undefined) return compiled
   const encode = checkedParser(
     op.input,
-    ParseResult.encodeUnknownEither(op.input, { onExcessProperty: "preserve", errors: "first" })
+    ParseResult.encodeUnknownEither(op.input, { onExcessProperty: "preserve", errors: "first" }),
+    "encode"
   )
   let undefinedInput: unknown = undefined
   try {
@@ -117,7 +134,11 @@ export const compile = (op: Operation<any, any, any>): Compiled => {
   compiled = {
     encode,
     decode: op.response === "json" && op.success !== undefined
-      ? checkedParser(op.success, ParseResult.decodeUnknownEither(op.success, { onExcessProperty: "preserve", errors: "all" }))
+      ? checkedParser(
+        op.success,
+        ParseResult.decodeUnknownEither(op.success, { onExcessProperty: "preserve", errors: "all" }),
+        "decode"
+      )
       : undefined,
     undefinedInput,
     segments: splitPath(op.path),
