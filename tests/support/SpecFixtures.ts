@@ -73,3 +73,59 @@ export const sampleInput = (operation: AnyOperation): Record<string, unknown> =>
 /** The concrete path of a template with `sampleInput`'s path values. */
 export const samplePath = (operation: AnyOperation): string =>
   operation.path.replace(/\{([^}]+)\}/g, (_, p: string) => `${p}_1`)
+
+/** One value the decoder normalised: an id or a counter sent in another JSON type than declared. */
+export interface Coercion {
+  readonly path: string
+  /** The property it sits under (for an item of an `*_ids` array, the array's). */
+  readonly key: string
+  readonly sent: string | number
+  readonly decoded: string | number
+}
+
+/** The keys of the decode rules R1 (ids) and R2 (pagination counters). */
+export const isCoercedKey = (key: string): boolean =>
+  key === "id" || key.endsWith("_id") || key.endsWith("_ids") ||
+  ["page", "per_page", "total_pages", "total_count"].includes(key)
+
+/**
+ * How `decoded` differs from the `sent` JSON: the leaves normalised from a
+ * number to its string or from a numeric string to its number (`coercions`),
+ * and any other difference (`others`, which decoding must never produce).
+ */
+export const differences = (
+  sent: unknown,
+  decoded: unknown
+): { readonly coercions: Array<Coercion>; readonly others: Array<string> } => {
+  const coercions: Array<Coercion> = []
+  const others: Array<string> = []
+  const walk = (a: unknown, b: unknown, path: string, key: string): void => {
+    if (Object.is(a, b)) return
+    if (typeof a === "number" && typeof b === "string" && String(a) === b) {
+      coercions.push({ path, key, sent: a, decoded: b })
+      return
+    }
+    if (typeof a === "string" && typeof b === "number" && Number(a) === b) {
+      coercions.push({ path, key, sent: a, decoded: b })
+      return
+    }
+    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+      a.forEach((x, i) => walk(x, b[i], `${path}[${i}]`, key))
+      return
+    }
+    if (
+      typeof a === "object" && a !== null && !Array.isArray(a) &&
+      typeof b === "object" && b !== null && !Array.isArray(b)
+    ) {
+      const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+      for (const k of keys) {
+        if (!(k in a) || !(k in b)) others.push(`${path}.${k}: ${k in a ? "dropped" : "added"}`)
+        else walk((a as any)[k], (b as any)[k], `${path}.${k}`, k)
+      }
+      return
+    }
+    others.push(`${path}: ${JSON.stringify(a)} became ${JSON.stringify(b)}`)
+  }
+  walk(sent, decoded, "$", "")
+  return { coercions, others }
+}

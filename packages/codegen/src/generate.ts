@@ -197,9 +197,9 @@ const emitComponentFiles = (plan: ComponentPlan): Map<string, string> => {
       `${plan.dir}/schemas/${file}.ts`,
       `${
         moduleDoc(`Component schemas: ${members.map((m) => `\`${m}\``).join(", ")}.`)
-      }import * as Schema from "effect/Schema"\n${importLines.join("\n")}${importLines.length ? "\n" : ""}\n${
-        blocks.join("\n")
-      }`
+      }import * as Schema from "effect/Schema"\n${
+        blocks.some((b) => b.includes("Tolerant.")) ? `import * as Tolerant from "../../../internal/tolerant.js"\n` : ""
+      }${importLines.join("\n")}${importLines.length ? "\n" : ""}\n${blocks.join("\n")}`
     )
   }
   const barrelFiles = [...byFile.keys()].sort()
@@ -338,8 +338,9 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
     let e: Emitted = convert(strictCtx, schema)
     if (kind === "path" && ["string", "integer", "number"].includes(schema?.type) && !schema?.enum) {
       // Path values are ids, integers in some templates and strings in every response: take both.
+      // A number must be finite (R5, `schemas.ts`).
       e = {
-        code: "Schema.Union(Schema.String, Schema.Number)",
+        code: "Schema.Union(Schema.String, Schema.Finite)",
         type: "string | number",
         nullable: false,
         objectLike: false
@@ -721,7 +722,8 @@ const moduleHeaderImports = (body: string): string =>
     body.includes("IntercomError.") ? `import type * as IntercomError from "../../IntercomError.js"` : undefined,
     `import * as Operation from "../../Operation.js"`,
     body.includes("Pagination.") ? `import * as Pagination from "../../Pagination.js"` : undefined,
-    body.includes("Schemas.") ? `import * as Schemas from "./Schemas.js"` : undefined
+    body.includes("Schemas.") ? `import * as Schemas from "./Schemas.js"` : undefined,
+    body.includes("Tolerant.") ? `import * as Tolerant from "../../internal/tolerant.js"` : undefined
   ]
     .filter((l) => l !== undefined)
     .join("\n") + "\n\n"

@@ -67,37 +67,6 @@ const property = (schema: Node, ...path: Array<string>): Node => {
   return node
 }
 
-/** Replace a property's type by "string or integer", keeping its description. */
-const stringOrInteger = (prop: Node): void => {
-  delete prop.type
-  delete prop.format
-  prop.oneOf = [{ type: "string" }, { type: "integer" }]
-}
-
-const numberIdPatches: ReadonlyArray<Patch> = [
-  {
-    spec: "both",
-    why: "admin.away_status_reason_id is an integer in the spec; the spec's admins.away example returns \"12345\"",
-    apply: (doc) => stringOrInteger(property(component(doc, "admin"), "away_status_reason_id"))
-  },
-  {
-    spec: "both",
-    why: "conversation_part.id is a string in the spec; the spec's conversations.find example returns 1",
-    apply: (doc) => stringOrInteger(property(component(doc, "conversation_part"), "id"))
-  },
-  {
-    spec: "both",
-    why: "whatsapp_message_status_list.ruleset_id is a string; the spec's example returns 12345",
-    apply: (doc) => {
-      const schema = doc.components?.schemas?.whatsapp_message_status_list
-      if (schema) stringOrInteger(property(schema, "ruleset_id"))
-      // The Preview spec describes the same response inline on GET /messages/status.
-      const inline = doc.paths?.["/messages/status"]?.get?.responses?.["200"]?.content?.["application/json"]?.schema
-      if (inline?.properties?.ruleset_id) stringOrInteger(inline.properties.ruleset_id)
-    }
-  }
-]
-
 const anyJsonValuePatches: ReadonlyArray<Patch> = [
   {
     spec: "both",
@@ -344,7 +313,6 @@ export const patches: ReadonlyArray<Patch> = [
   ...messagePatches,
   ...searchPatches,
   resolveFernTypeNames,
-  ...numberIdPatches,
   ...anyJsonValuePatches,
   ...requestPatches
 ]

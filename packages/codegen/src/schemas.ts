@@ -2,13 +2,17 @@
  * JSON Schema (OpenAPI 3.0) to Effect Schema: one converter, two flavours.
  *
  * - `tolerant` (responses): every property is optional and accepts `null`,
- *   except a required `id`; enums accept values added later (typed as the
- *   known literals or any string); unknown fields are preserved at run time by
- *   the decoder's `onExcessProperty: "preserve"`.
+ *   except a resource's `id` (rule R4 in `generate.ts`); enums accept values
+ *   added later (typed as the known literals or any string); unknown fields
+ *   are preserved at run time by the decoder's `onExcessProperty: "preserve"`;
+ *   ids and counters sent in another JSON type than declared decode to the
+ *   declared one (rules R1 and R2 below, the coercions of
+ *   `packages/client/src/internal/tolerant.ts`).
  * - `strict` (requests): required properties are required, enums are closed,
- *   so bad input fails before anything is sent.
+ *   numbers are finite (rule R5), so bad input fails before anything is sent.
  *
- * Wire and type are the same shape (no transformations), so every schema is a
+ * Apart from the two coercions, wire and type are the same shape, and a
+ * coercion decodes to the declared type, so every schema is a
  * `Schema.Schema<A>` with `A` the emitted interface.
  */
 import { docText, propertyKey } from "./naming.js"
@@ -138,7 +142,14 @@ const convertCore = (ctx: Context, s: Node): Emitted => {
       return { code: "Schema.String", type: "string", nullable: false, objectLike: false }
     case "integer":
     case "number":
-      return { code: "Schema.Number", type: "number", nullable: false, objectLike: false }
+      // R5: a request never carries NaN or ±Infinity (`JSON.stringify` would send `null`): the strict flavour
+      // rejects them with the input's JSON path before anything is sent. A parsed response cannot hold them.
+      return {
+        code: ctx.flavour === "strict" ? "Schema.Finite" : "Schema.Number",
+        type: "number",
+        nullable: false,
+        objectLike: false
+      }
     case "boolean":
       return { code: "Schema.Boolean", type: "boolean", nullable: false, objectLike: false }
     case "array": {
@@ -167,12 +178,13 @@ const dedupe = (members: ReadonlyArray<Emitted>): Array<Emitted> => {
 const convertEnum = (ctx: Context, s: Node): Emitted => {
   const values: Array<unknown> = s.enum.filter((v: unknown) => v !== null)
   const numeric = values.every((v) => typeof v === "number")
-  const base = numeric || s.type === "integer" || s.type === "number"
-    ? "Schema.Number"
+  const isNumeric = numeric || s.type === "integer" || s.type === "number"
+  const base = isNumeric
+    ? ctx.flavour === "strict" ? "Schema.Finite" : "Schema.Number"
     : s.type === "boolean"
     ? "Schema.Boolean"
     : "Schema.String"
-  const baseType = base === "Schema.Number" ? "number" : base === "Schema.Boolean" ? "boolean" : "string"
+  const baseType = isNumeric ? "number" : base === "Schema.Boolean" ? "boolean" : "string"
   if (values.length === 0) return { code: base, type: baseType, nullable: false, objectLike: false }
   if (ctx.flavour === "strict") {
     return {
@@ -212,16 +224,17 @@ const convertObject = (ctx: Context, s: Node): Emitted => {
   const members: Array<string> = []
   for (const key of keys) {
     const prop = properties[key]
-    let value = convert(ctx, prop)
+    let value = (ctx.flavour === "tolerant" ? coerced(key, prop) : undefined) ?? convert(ctx, prop)
     const k = propertyKey(key)
     const doc = docText(description(prop))
     const docLine = doc === "" ? "" : `/** ${doc.replace(/\n+/g, " ")} */\n  `
     if (ctx.flavour === "strict") {
-      if (isIdKey(key) && (value.code === "Schema.String" || value.code === "Schema.Number")) {
+      if (isIdKey(key) && (value.code === "Schema.String" || value.code === "Schema.Finite")) {
         // Ids are numeric strings: input may give them as strings or numbers (the spec's own
-        // request examples send `admin_id: 991267583` where it declares a string), sent as given.
+        // request examples send `admin_id: 991267583` where it declares a string), sent as given;
+        // a number must be finite (R5).
         value = {
-          code: "Schema.Union(Schema.String, Schema.Number)",
+          code: "Schema.Union(Schema.String, Schema.Finite)",
           type: "string | number",
           nullable: false,
           objectLike: false
@@ -252,6 +265,78 @@ const convertObject = (ctx: Context, s: Node): Emitted => {
 }
 
 const isIdKey = (key: string): boolean => key === "id" || key.endsWith("_id")
+
+/** The coercion of a scalar the spec declares a string or a number (not an enum, not a composition). */
+const coercionOf = (s: Node): Emitted | undefined => {
+  if (!s || typeof s !== "object" || s.$ref !== undefined || Array.isArray(s.enum)) return undefined
+  if (s.oneOf !== undefined || s.anyOf !== undefined || s.allOf !== undefined) return undefined
+  const core: Emitted | undefined = s.type === "string"
+    ? { code: "Tolerant.IdString", type: "string", nullable: false, objectLike: false }
+    : s.type === "integer" || s.type === "number"
+    ? { code: "Tolerant.NumberFromNumeric", type: "number", nullable: false, objectLike: false }
+    : undefined
+  return core === undefined ? undefined : isNullable(s) ? nullOr(core) : core
+}
+
+/**
+ * The pagination counters of rule R2: the page numbers and totals of `pages`
+ * (and the `total_count` of every list).
+ */
+const COUNTERS: ReadonlySet<string> = new Set(["page", "per_page", "total_pages", "total_count"])
+
+/**
+ * The tolerant flavour's coercions: a property the rules below say Intercom
+ * may send in another JSON type than declared, decoded to the declared type.
+ * The TypeScript type is the spec's.
+ *
+ * R1, ids: a property named `id` or `*_id`, or an item of an array named
+ * `*_ids`, declared a string or an integer/number, comes back as either. A
+ * string-declared id sent as a finite number decodes to its string, an
+ * integer-declared id sent as a numeric string to its number. Evidence:
+ * - recorded responses (API 2.9–2.15): a conversation closed by a teammate
+ *   has `statistics.last_closed_by_id: 10553731` (a number) beside the admin's
+ *   `id: "10553731"`; a conversation assigned to a team has a numeric
+ *   `team_assignee_id`;
+ * - the versions disagree with each other: 2.14 declares
+ *   `conversation.team_assignee_id`, `ticket.admin_assignee_id` and
+ *   `ticket.team_assignee_id` strings, 2.15 / 2.16 integers (and their examples
+ *   send `team_assignee_id: 5017691`, `admin_assignee_id: 0`); 2.14 declares
+ *   `contact.owner_id` an integer, 2.16 a string;
+ * - the spec's own examples: `admins.away` answers
+ *   `away_status_reason_id: "12345"` (declared an integer), `conversations.find`
+ *   a conversation part with `id: 1` (declared a string), `GET /messages/status`
+ *   `ruleset_id: 12345` (declared a string). These were three patches of the
+ *   patch layer; the rule replaces them.
+ *
+ * R2, pagination counters: `page`, `per_page`, `total_pages` and
+ * `total_count` declared an integer/number accept a numeric string and decode
+ * to the number. Evidence: `GET /conversations?per_page=100` answers
+ * `pages.per_page: "100"` (a recorded response): the API echoes the query
+ * parameter as it was sent.
+ *
+ * Numeric strings are the JSON number grammar (`"100"`, not `" 100"`, `"0x64"`
+ * or `"1e999"`); numbers are finite.
+ */
+const coerced = (key: string, prop: Node): Emitted | undefined => {
+  if (isIdKey(key) || COUNTERS.has(key)) {
+    const e = coercionOf(prop)
+    // R2 is for numbers only: a string counter stays a string.
+    if (e !== undefined && (isIdKey(key) || e.type.startsWith("number"))) return e
+    return undefined
+  }
+  if (key.endsWith("_ids") && prop?.type === "array" && !Array.isArray(prop.enum)) {
+    const item = coercionOf(prop.items)
+    if (item === undefined) return undefined
+    const array: Emitted = {
+      code: `Schema.Array(${item.code})`,
+      type: `ReadonlyArray<${item.type}>`,
+      nullable: false,
+      objectLike: false
+    }
+    return isNullable(prop) ? nullOr(array) : array
+  }
+  return undefined
+}
 
 const description = (prop: Node): string | undefined =>
   typeof prop?.description === "string" ? prop.description : undefined

@@ -49,7 +49,8 @@ export const admin = (record: AdminRecord): Schemas.Admin => ({
   job_title: record.job_title,
   away_mode_enabled: record.away_mode_enabled,
   away_mode_reassign: record.away_mode_reassign,
-  away_status_reason_id: record.away_status_reason_id,
+  // the spec declares it an integer (the store keeps the id as it was given)
+  away_status_reason_id: record.away_status_reason_id === null ? null : Number(record.away_status_reason_id),
   has_inbox_seat: record.has_inbox_seat,
   team_ids: record.team_ids,
   avatar: { image_url: "https://static.intercomassets.com/assets/default-avatars/admins/128.png" }

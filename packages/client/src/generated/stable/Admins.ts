@@ -96,11 +96,11 @@ export type ConfigureAwayAdminRequest =
 export const ConfigureAwayAdminRequest: Schema.Schema<ConfigureAwayAdminRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ConfigureAwayAdminRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       /*#__PURE__*/ Schema.Struct({
         away_mode_enabled: Schema.Boolean,
         away_mode_reassign: Schema.Boolean,
-        away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+        away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
       })
     )
 )
@@ -323,7 +323,7 @@ export interface FindAdminRequest {
  */
 export const FindAdminRequest: Schema.Schema<FindAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   FindAdminRequest
-> => /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `admins.find` (GET /admins/{admin_id}).

@@ -35,8 +35,8 @@ export const ListArticlesRequest: Schema.Schema<ListArticlesRequest> = /*#__PURE
   ListArticlesRequest
 > =>
   /*#__PURE__*/ Schema.Struct({
-    page: /*#__PURE__*/ Schema.optional(Schema.Number),
-    per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+    page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
   })
 )
 
@@ -159,9 +159,9 @@ export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PU
     title: Schema.String,
     description: /*#__PURE__*/ Schema.optional(Schema.String),
     body: /*#__PURE__*/ Schema.optional(Schema.String),
-    author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+    author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
     state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")),
-    parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+    parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
     parent_type: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("collection", "section")),
     translated_content: /*#__PURE__*/ Schema.optional(
       /*#__PURE__*/ Schema.NullOr(Schemas.ArticleTranslatedContentInput)
@@ -228,7 +228,7 @@ export interface FindArticleRequest {
  */
 export const FindArticleRequest: Schema.Schema<FindArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   FindArticleRequest
-> => /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `articles.find` (GET /articles/{article_id}).
@@ -291,7 +291,7 @@ export const UpdateArticleRequest: Schema.Schema<UpdateArticleRequest> = /*#__PU
   UpdateArticleRequest
 > =>
   /*#__PURE__*/ Operation.extendInput(
-    /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
     Schemas.UpdateArticleRequest
   )
 )
@@ -358,7 +358,7 @@ export interface DeleteArticleRequest {
  */
 export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   DeleteArticleRequest
-> => /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `articles.delete` (DELETE /articles/{article_id}).
@@ -435,7 +435,7 @@ export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = /*#__
     /*#__PURE__*/ Schema.Struct({
       phrase: /*#__PURE__*/ Schema.optional(Schema.String),
       state: /*#__PURE__*/ Schema.optional(Schema.String),
-      help_center_id: /*#__PURE__*/ Schema.optional(Schema.Number),
+      help_center_id: /*#__PURE__*/ Schema.optional(Schema.Finite),
       highlight: /*#__PURE__*/ Schema.optional(Schema.Boolean)
     })
 )

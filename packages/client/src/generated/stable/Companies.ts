@@ -62,8 +62,8 @@ export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = /*#
       company_id: /*#__PURE__*/ Schema.optional(Schema.String),
       tag_id: /*#__PURE__*/ Schema.optional(Schema.String),
       segment_id: /*#__PURE__*/ Schema.optional(Schema.String),
-      page: /*#__PURE__*/ Schema.optional(Schema.Number),
-      per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+      page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
     })
 )
 
@@ -154,16 +154,16 @@ export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRe
   (): Schema.Schema<CreateOrUpdateCompanyRequest> =>
     /*#__PURE__*/ Schema.Struct({
       name: /*#__PURE__*/ Schema.optional(Schema.String),
-      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
       plan: /*#__PURE__*/ Schema.optional(Schema.String),
-      size: /*#__PURE__*/ Schema.optional(Schema.Number),
+      size: /*#__PURE__*/ Schema.optional(Schema.Finite),
       website: /*#__PURE__*/ Schema.optional(Schema.String),
       industry: /*#__PURE__*/ Schema.optional(Schema.String),
       custom_attributes: /*#__PURE__*/ Schema.optional(
         /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })
       ),
-      remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
-      monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number)
+      remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
+      monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Finite)
     })
 )
 
@@ -234,7 +234,7 @@ export interface FindCompanyRequest {
  */
 export const FindCompanyRequest: Schema.Schema<FindCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   FindCompanyRequest
-> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `companies.find` (GET /companies/{company_id}).
@@ -314,17 +314,17 @@ export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PU
   UpdateCompanyRequest
 > =>
   /*#__PURE__*/ Operation.extendInput(
-    /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
     /*#__PURE__*/ Schema.Struct({
       name: /*#__PURE__*/ Schema.optional(Schema.String),
       plan: /*#__PURE__*/ Schema.optional(Schema.String),
-      size: /*#__PURE__*/ Schema.optional(Schema.Number),
+      size: /*#__PURE__*/ Schema.optional(Schema.Finite),
       website: /*#__PURE__*/ Schema.optional(Schema.String),
       industry: /*#__PURE__*/ Schema.optional(Schema.String),
       custom_attributes: /*#__PURE__*/ Schema.optional(
         /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
       ),
-      monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number)
+      monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Finite)
     })
   )
 )
@@ -395,7 +395,7 @@ export interface DeleteCompanyRequest {
  */
 export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   DeleteCompanyRequest
-> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `companies.delete` (DELETE /companies/{company_id}).
@@ -463,7 +463,7 @@ export interface ListAttachedContactsRequest {
  */
 export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ListAttachedContactsRequest> =>
-    /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -563,7 +563,7 @@ export interface ListSegmentsAttachedToCompanyRequest {
  */
 export const ListSegmentsAttachedToCompanyRequest: Schema.Schema<ListSegmentsAttachedToCompanyRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsAttachedToCompanyRequest> =>
-    /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 
 /**
@@ -631,8 +631,8 @@ export const ListCompaniesRequest: Schema.Schema<ListCompaniesRequest> = /*#__PU
   ListCompaniesRequest
 > =>
   /*#__PURE__*/ Schema.Struct({
-    page: /*#__PURE__*/ Schema.optional(Schema.Number),
-    per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+    page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite),
     order: /*#__PURE__*/ Schema.optional(Schema.String)
   })
 )
@@ -861,8 +861,8 @@ export type AttachContactToCompanyRequest =
 export const AttachContactToCompanyRequest: Schema.Schema<AttachContactToCompanyRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<AttachContactToCompanyRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
-      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
     )
 )
 
@@ -931,8 +931,8 @@ export interface DetachContactFromCompanyRequest {
 export const DetachContactFromCompanyRequest: Schema.Schema<DetachContactFromCompanyRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<DetachContactFromCompanyRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     })
   )
 

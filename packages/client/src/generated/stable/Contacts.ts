@@ -11,6 +11,7 @@ import * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
+import * as Tolerant from "../../internal/tolerant.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
@@ -36,9 +37,9 @@ export interface ListAttachedCompaniesRequest {
 export const ListAttachedCompaniesRequest: Schema.Schema<ListAttachedCompaniesRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ListAttachedCompaniesRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      page: /*#__PURE__*/ Schema.optional(Schema.Number),
-      per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
     })
 )
 
@@ -139,7 +140,7 @@ export interface ListSegmentsAttachedToContactRequest {
  */
 export const ListSegmentsAttachedToContactRequest: Schema.Schema<ListSegmentsAttachedToContactRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListSegmentsAttachedToContactRequest> =>
-    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 
 /**
@@ -201,7 +202,7 @@ export interface ListAttachedSubscriptionsRequest {
  */
 export const ListAttachedSubscriptionsRequest: Schema.Schema<ListAttachedSubscriptionsRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<ListAttachedSubscriptionsRequest> =>
-    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 
 /**
@@ -277,9 +278,9 @@ export type AttachSubscriptionToContactRequest =
 export const AttachSubscriptionToContactRequest: Schema.Schema<AttachSubscriptionToContactRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachSubscriptionToContactRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       /*#__PURE__*/ Schema.Struct({
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         consent_type: Schema.String
       })
     )
@@ -356,8 +357,8 @@ export interface DetachSubscriptionFromContactRequest {
 export const DetachSubscriptionFromContactRequest: Schema.Schema<DetachSubscriptionFromContactRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachSubscriptionFromContactRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      subscription_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      subscription_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     })
   )
 
@@ -420,7 +421,7 @@ export interface ListTagsAttachedToContactRequest {
  */
 export const ListTagsAttachedToContactRequest: Schema.Schema<ListTagsAttachedToContactRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<ListTagsAttachedToContactRequest> =>
-    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 
 /**
@@ -576,15 +577,17 @@ export interface FindResponse {
 export const FindResponse: Schema.Schema<FindResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<FindResponse> =>
   /*#__PURE__*/ Schema.Struct({
     type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-    external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-    workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+    external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+    workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
     role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-    owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+      exact: true
+    }),
     has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
     marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
       exact: true
@@ -670,7 +673,7 @@ export interface FindContactRequest {
  */
 export const FindContactRequest: Schema.Schema<FindContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   FindContactRequest
-> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `contacts.find` (GET /contacts/{contact_id}).
@@ -827,15 +830,17 @@ export const UpdateResponse: Schema.Schema<UpdateResponse> = /*#__PURE__*/ Schem
 > =>
   /*#__PURE__*/ Schema.Struct({
     type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-    external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-    workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+    external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+    workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
     role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-    owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+      exact: true
+    }),
     has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
     marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
       exact: true
@@ -923,7 +928,7 @@ export const UpdateContactRequest: Schema.Schema<UpdateContactRequest> = /*#__PU
   UpdateContactRequest
 > =>
   /*#__PURE__*/ Operation.extendInput(
-    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
     Schemas.UpdateContactRequest
   )
 )
@@ -996,7 +1001,7 @@ export interface DeleteContactRequest {
  */
 export const DeleteContactRequest: Schema.Schema<DeleteContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   DeleteContactRequest
-> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `contacts.delete` (DELETE /contacts/{contact_id}).
@@ -1159,15 +1164,17 @@ export const MergeLeadInUserResponse: Schema.Schema<MergeLeadInUserResponse> = /
   (): Schema.Schema<MergeLeadInUserResponse> =>
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      }),
       has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
       marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
         exact: true
@@ -1515,8 +1522,8 @@ export const ListContactsRequest: Schema.Schema<ListContactsRequest> = /*#__PURE
   ListContactsRequest
 > =>
   /*#__PURE__*/ Schema.Struct({
-    page: /*#__PURE__*/ Schema.optional(Schema.Number),
-    per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+    page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite),
     starting_after: /*#__PURE__*/ Schema.optional(Schema.String)
   })
 )
@@ -1718,15 +1725,17 @@ export const CreateResponse: Schema.Schema<CreateResponse> = /*#__PURE__*/ Schem
 > =>
   /*#__PURE__*/ Schema.Struct({
     type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-    external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-    workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+    external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+    workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
     role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-    owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+    owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+      exact: true
+    }),
     has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
     marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
       exact: true
@@ -1963,15 +1972,17 @@ export const ShowContactByExternalIdResponse: Schema.Schema<ShowContactByExterna
   .suspend((): Schema.Schema<ShowContactByExternalIdResponse> =>
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       email_domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      }),
       has_hard_bounced: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
       marked_email_as_spam: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), {
         exact: true
@@ -2065,7 +2076,7 @@ export interface ShowContactByExternalIdRequest {
  */
 export const ShowContactByExternalIdRequest: Schema.Schema<ShowContactByExternalIdRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<ShowContactByExternalIdRequest> =>
-    /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 
 /**
@@ -2127,7 +2138,7 @@ export interface ArchiveContactRequest {
  */
 export const ArchiveContactRequest: Schema.Schema<ArchiveContactRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ArchiveContactRequest> =>
-    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -2189,7 +2200,7 @@ export interface UnarchiveContactRequest {
  */
 export const UnarchiveContactRequest: Schema.Schema<UnarchiveContactRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<UnarchiveContactRequest> =>
-    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -2251,7 +2262,7 @@ export interface BlockContactRequest {
  */
 export const BlockContactRequest: Schema.Schema<BlockContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   BlockContactRequest
-> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `contacts.blockContact` (POST /contacts/{contact_id}/block).

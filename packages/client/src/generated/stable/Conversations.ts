@@ -34,7 +34,7 @@ export interface ListConversationsRequest {
 export const ListConversationsRequest: Schema.Schema<ListConversationsRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ListConversationsRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Finite),
       starting_after: /*#__PURE__*/ Schema.optional(Schema.String)
     })
 )
@@ -214,7 +214,7 @@ export interface FindConversationRequest {
 export const FindConversationRequest: Schema.Schema<FindConversationRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<FindConversationRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       display_as: /*#__PURE__*/ Schema.optional(Schema.String),
       include_translations: /*#__PURE__*/ Schema.optional(Schema.Boolean)
     })
@@ -291,7 +291,7 @@ export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest>
   (): Schema.Schema<UpdateConversationRequest> =>
     /*#__PURE__*/ Operation.extendInput(
       /*#__PURE__*/ Schema.Struct({
-        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         display_as: /*#__PURE__*/ Schema.optional(Schema.String)
       }),
       Schemas.UpdateConversationRequest
@@ -370,7 +370,7 @@ export interface DeleteConversationRequest {
  */
 export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<DeleteConversationRequest> =>
-    /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -625,7 +625,7 @@ export type ReplyToConversationRequest = {
 export const ReplyToConversationRequest: Schema.Schema<ReplyToConversationRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ReplyToConversationRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.ReplyConversationRequest
     )
 )
@@ -700,7 +700,7 @@ export type ManageConversationPartsRequest =
 export const ManageConversationPartsRequest: Schema.Schema<ManageConversationPartsRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<ManageConversationPartsRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       /*#__PURE__*/ Schema.Union(
         Schemas.CloseConversationRequest,
         Schemas.SnoozeConversationRequest,
@@ -777,7 +777,7 @@ export type AttachContactToConversationRequest = {
 export const AttachContactToConversationRequest: Schema.Schema<AttachContactToConversationRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToConversationRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.AttachContactToConversationRequest
     )
   )
@@ -852,8 +852,8 @@ export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFr
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromConversationRequest> =>
     /*#__PURE__*/ Operation.extendInput(
       /*#__PURE__*/ Schema.Struct({
-        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
       Schemas.DetachContactFromConversationRequest
     )
@@ -990,7 +990,7 @@ export type ConvertConversationToTicketRequest = {
 export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversationToTicketRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConvertConversationToTicketRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.ConvertConversationToTicketRequest
     )
   )
@@ -1057,7 +1057,7 @@ export interface AutoAssignConversationRequest {
  */
 export const AutoAssignConversationRequest: Schema.Schema<AutoAssignConversationRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<AutoAssignConversationRequest> =>
-    /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**

@@ -31,7 +31,7 @@ export interface GetCustomObjectInstancesByExternalIdRequest {
 export const GetCustomObjectInstancesByExternalIdRequest: Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       external_id: Schema.String
     })
   )
@@ -98,7 +98,7 @@ export const CreateCustomObjectInstancesRequest: Schema.Schema<CreateCustomObjec
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateCustomObjectInstancesRequest> =>
     /*#__PURE__*/ Operation.extendInput(
       /*#__PURE__*/ Schema.Struct({
-        custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
       Schemas.CreateOrUpdateCustomObjectInstanceRequest
     )
@@ -168,7 +168,7 @@ export interface DeleteCustomObjectInstancesByIdRequest {
 export const DeleteCustomObjectInstancesByIdRequest: Schema.Schema<DeleteCustomObjectInstancesByIdRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCustomObjectInstancesByIdRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       external_id: Schema.String
     })
   )
@@ -235,8 +235,8 @@ export interface GetCustomObjectInstancesByIdRequest {
 export const GetCustomObjectInstancesByIdRequest: Schema.Schema<GetCustomObjectInstancesByIdRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetCustomObjectInstancesByIdRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      custom_object_instance_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      custom_object_instance_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     })
   )
 
@@ -303,8 +303,8 @@ export const DeleteCustomObjectInstancesByExternalIdRequest: Schema.Schema<
   DeleteCustomObjectInstancesByExternalIdRequest
 > = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCustomObjectInstancesByExternalIdRequest> =>
   /*#__PURE__*/ Schema.Struct({
-    custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-    custom_object_instance_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+    custom_object_instance_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
   })
 )
 

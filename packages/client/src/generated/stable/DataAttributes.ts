@@ -153,7 +153,7 @@ export type UpdateDataAttributeRequest = {
 export const UpdateDataAttributeRequest: Schema.Schema<UpdateDataAttributeRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<UpdateDataAttributeRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ data_attribute_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ data_attribute_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.UpdateDataAttributeRequest
     )
 )

@@ -64,7 +64,7 @@ export const ExportReportingDataRequest: Schema.Schema<ExportReportingDataReques
     /*#__PURE__*/ Schema.Struct({
       app_id: Schema.String,
       client_id: Schema.String,
-      job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     })
 )
 
@@ -127,7 +127,7 @@ export const DownloadReportingDataExportRequest: Schema.Schema<DownloadReporting
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<DownloadReportingDataExportRequest> =>
     /*#__PURE__*/ Schema.Struct({
       app_id: Schema.String,
-      job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     })
   )
 
@@ -264,7 +264,7 @@ export interface FindDataExportRequest {
  */
 export const FindDataExportRequest: Schema.Schema<FindDataExportRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<FindDataExportRequest> =>
-    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -330,7 +330,7 @@ export interface CancelDataExportRequest {
  */
 export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<CancelDataExportRequest> =>
-    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -392,7 +392,7 @@ export interface DownloadDataExportRequest {
  */
 export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<DownloadDataExportRequest> =>
-    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**

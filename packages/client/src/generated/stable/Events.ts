@@ -62,7 +62,7 @@ export const ListEventsRequest: Schema.Schema<ListEventsRequest> = /*#__PURE__*/
     email: /*#__PURE__*/ Schema.optional(Schema.String),
     type: Schema.String,
     summary: /*#__PURE__*/ Schema.optional(Schema.Boolean),
-    per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
   })
 )
 

@@ -10,6 +10,7 @@ import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
+import * as Tolerant from "../../internal/tolerant.js"
 import * as Operation from "../../Operation.js"
 
 /**
@@ -60,10 +61,10 @@ export type EnqueueANewReportingDataExportJobRequest = {
 export const EnqueueANewReportingDataExportJobRequest: Schema.Schema<EnqueueANewReportingDataExportJobRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<EnqueueANewReportingDataExportJobRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      dataset_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      dataset_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       attribute_ids: /*#__PURE__*/ Schema.Array(Schema.String),
-      start_time: Schema.Number,
-      end_time: Schema.Number
+      start_time: Schema.Finite,
+      end_time: Schema.Finite
     })
   )
 
@@ -142,17 +143,19 @@ export const ListAvailableDatasetsAndAttributesResponse: Schema.Schema<ListAvail
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       data: /*#__PURE__*/ Schema.optionalWith(
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({
-          id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
           name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
           description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          default_time_attribute_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+          default_time_attribute_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
             exact: true
           }),
           attributes: /*#__PURE__*/ Schema.optionalWith(
             /*#__PURE__*/ Schema.NullOr(
               /*#__PURE__*/ Schema.Array(
                 /*#__PURE__*/ Schema.Struct({
-                  id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+                  id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
+                    exact: true
+                  }),
                   name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
                 })
               )

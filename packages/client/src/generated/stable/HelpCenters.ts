@@ -31,7 +31,7 @@ export interface FindHelpCenterRequest {
  */
 export const FindHelpCenterRequest: Schema.Schema<FindHelpCenterRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<FindHelpCenterRequest> =>
-    /*#__PURE__*/ Schema.Struct({ help_center_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ help_center_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -96,8 +96,8 @@ export interface ListHelpCentersRequest {
 export const ListHelpCentersRequest: Schema.Schema<ListHelpCentersRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ListHelpCentersRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      page: /*#__PURE__*/ Schema.optional(Schema.Number),
-      per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+      page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
     })
 )
 

@@ -34,8 +34,8 @@ export interface ListCollectionsRequest {
 export const ListCollectionsRequest: Schema.Schema<ListCollectionsRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ListCollectionsRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      page: /*#__PURE__*/ Schema.optional(Schema.Number),
-      per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+      page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
     })
 )
 
@@ -194,7 +194,7 @@ export interface FindCollectionRequest {
  */
 export const FindCollectionRequest: Schema.Schema<FindCollectionRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<FindCollectionRequest> =>
-    /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -257,7 +257,7 @@ export type UpdateCollectionRequest = {
 export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<UpdateCollectionRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.UpdateCollectionRequest
     )
 )
@@ -324,7 +324,7 @@ export interface DeleteCollectionRequest {
  */
 export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<DeleteCollectionRequest> =>
-    /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ collection_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**

@@ -129,8 +129,8 @@ export const CreateInternalArticleRequest: Schema.Schema<CreateInternalArticleRe
     /*#__PURE__*/ Schema.Struct({
       title: Schema.String,
       body: /*#__PURE__*/ Schema.optional(Schema.String),
-      author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      owner_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      owner_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     })
 )
 
@@ -193,7 +193,7 @@ export interface RetrieveInternalArticleRequest {
  */
 export const RetrieveInternalArticleRequest: Schema.Schema<RetrieveInternalArticleRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<RetrieveInternalArticleRequest> =>
-    /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 
 /**
@@ -256,7 +256,7 @@ export type UpdateInternalArticleRequest = {
 export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<UpdateInternalArticleRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.UpdateInternalArticleRequest
     )
 )
@@ -323,7 +323,7 @@ export interface DeleteInternalArticleRequest {
  */
 export const DeleteInternalArticleRequest: Schema.Schema<DeleteInternalArticleRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<DeleteInternalArticleRequest> =>
-    /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**

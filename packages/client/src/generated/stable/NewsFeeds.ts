@@ -31,7 +31,7 @@ export interface ListNewsFeedItemsRequest {
  */
 export const ListNewsFeedItemsRequest: Schema.Schema<ListNewsFeedItemsRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ListNewsFeedItemsRequest> =>
-    /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -216,7 +216,7 @@ export interface FindNewsFeedRequest {
  */
 export const FindNewsFeedRequest: Schema.Schema<FindNewsFeedRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   FindNewsFeedRequest
-> => /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ newsfeed_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `news.feeds.find` (GET /news/newsfeeds/{newsfeed_id}).

@@ -172,7 +172,7 @@ export interface FindNewsItemRequest {
  */
 export const FindNewsItemRequest: Schema.Schema<FindNewsItemRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   FindNewsItemRequest
-> => /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `news.items.find` (GET /news/news_items/{news_item_id}).
@@ -234,7 +234,7 @@ export type UpdateNewsItemRequest = {
 export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<UpdateNewsItemRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.NewsItemRequest
     )
 )
@@ -299,7 +299,7 @@ export interface DeleteNewsItemRequest {
  */
 export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<DeleteNewsItemRequest> =>
-    /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ news_item_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**

@@ -36,9 +36,9 @@ export interface ListContactNotesRequest {
 export const ListContactNotesRequest: Schema.Schema<ListContactNotesRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ListContactNotesRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      page: /*#__PURE__*/ Schema.optional(Schema.Number),
-      per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
     })
 )
 
@@ -147,10 +147,10 @@ export type CreateContactNoteRequest =
 export const CreateContactNoteRequest: Schema.Schema<CreateContactNoteRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<CreateContactNoteRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       /*#__PURE__*/ Schema.Struct({
         body: Schema.String,
-        admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+        admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
       })
     )
 )
@@ -217,7 +217,7 @@ export interface FindNoteRequest {
  */
 export const FindNoteRequest: Schema.Schema<FindNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   FindNoteRequest
-> => /*#__PURE__*/ Schema.Struct({ note_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ note_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `notes.find` (GET /notes/{note_id}).

@@ -90,7 +90,7 @@ export interface FindSegmentRequest {
  */
 export const FindSegmentRequest: Schema.Schema<FindSegmentRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   FindSegmentRequest
-> => /*#__PURE__*/ Schema.Struct({ segment_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ segment_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `segments.find` (GET /segments/{segment_id}).

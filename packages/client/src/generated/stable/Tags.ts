@@ -36,8 +36,8 @@ export const TagContactRequest: Schema.Schema<TagContactRequest> = /*#__PURE__*/
   TagContactRequest
 > =>
   /*#__PURE__*/ Operation.extendInput(
-    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 )
 
@@ -107,8 +107,8 @@ export const UntagContactRequest: Schema.Schema<UntagContactRequest> = /*#__PURE
   UntagContactRequest
 > =>
   /*#__PURE__*/ Schema.Struct({
-    contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-    tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+    contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+    tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
   })
 )
 
@@ -179,10 +179,10 @@ export type TagConversationRequest =
 export const TagConversationRequest: Schema.Schema<TagConversationRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<TagConversationRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       /*#__PURE__*/ Schema.Struct({
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       })
     )
 )
@@ -258,10 +258,10 @@ export const UntagConversationRequest: Schema.Schema<UntagConversationRequest> =
   (): Schema.Schema<UntagConversationRequest> =>
     /*#__PURE__*/ Operation.extendInput(
       /*#__PURE__*/ Schema.Struct({
-        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
-      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
     )
 )
 
@@ -462,7 +462,7 @@ export interface FindTagRequest {
  */
 export const FindTagRequest: Schema.Schema<FindTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   FindTagRequest
-> => /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `tags.find` (GET /tags/{tag_id}).
@@ -524,7 +524,7 @@ export interface DeleteTagRequest {
  */
 export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   DeleteTagRequest
-> => /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `tags.delete` (DELETE /tags/{tag_id}).
@@ -601,10 +601,10 @@ export const TagTicketRequest: Schema.Schema<TagTicketRequest> = /*#__PURE__*/ S
   TagTicketRequest
 > =>
   /*#__PURE__*/ Operation.extendInput(
-    /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
     /*#__PURE__*/ Schema.Struct({
-      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     })
   )
 )
@@ -681,10 +681,10 @@ export const UntagTicketRequest: Schema.Schema<UntagTicketRequest> = /*#__PURE__
 > =>
   /*#__PURE__*/ Operation.extendInput(
     /*#__PURE__*/ Schema.Struct({
-      ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     }),
-    /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 )
 

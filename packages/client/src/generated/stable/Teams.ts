@@ -80,7 +80,7 @@ export interface FindTeamRequest {
  */
 export const FindTeamRequest: Schema.Schema<FindTeamRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   FindTeamRequest
-> => /*#__PURE__*/ Schema.Struct({ team_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ team_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `teams.find` (GET /teams/{team_id}).

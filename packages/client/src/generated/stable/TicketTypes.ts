@@ -160,7 +160,7 @@ export interface FindTicketTypeRequest {
  */
 export const FindTicketTypeRequest: Schema.Schema<FindTicketTypeRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<FindTicketTypeRequest> =>
-    /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -223,7 +223,7 @@ export type UpdateTicketTypeRequest = {
 export const UpdateTicketTypeRequest: Schema.Schema<UpdateTicketTypeRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<UpdateTicketTypeRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.UpdateTicketTypeRequest
     )
 )

@@ -30,7 +30,7 @@ export type CreateTicketTypeAttributeRequest = {
 export const CreateTicketTypeAttributeRequest: Schema.Schema<CreateTicketTypeAttributeRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<CreateTicketTypeAttributeRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.CreateTicketTypeAttributeRequest
     )
   )
@@ -101,8 +101,8 @@ export const UpdateTicketTypeAttributeRequest: Schema.Schema<UpdateTicketTypeAtt
   .suspend((): Schema.Schema<UpdateTicketTypeAttributeRequest> =>
     /*#__PURE__*/ Operation.extendInput(
       /*#__PURE__*/ Schema.Struct({
-        ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        attribute_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        attribute_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
       Schemas.UpdateTicketTypeAttributeRequest
     )

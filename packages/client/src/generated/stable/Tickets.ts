@@ -11,6 +11,7 @@ import * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
+import * as Tolerant from "../../internal/tolerant.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
@@ -122,7 +123,7 @@ export const ReplyToTicketRequest: Schema.Schema<ReplyToTicketRequest> = /*#__PU
   ReplyToTicketRequest
 > =>
   /*#__PURE__*/ Operation.extendInput(
-    /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
     /*#__PURE__*/ Schema.Union(
       /*#__PURE__*/ Schema.Union(
         /*#__PURE__*/ Schema.Struct({
@@ -130,31 +131,31 @@ export const ReplyToTicketRequest: Schema.Schema<ReplyToTicketRequest> = /*#__PU
           message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
           type: /*#__PURE__*/ Schema.Literal("user"),
           body: /*#__PURE__*/ Schema.optional(Schema.String),
-          created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+          created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
           attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
           reply_options: /*#__PURE__*/ Schema.optional(
             /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
           ),
-          intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         /*#__PURE__*/ Schema.Struct({
           skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean),
           message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
           type: /*#__PURE__*/ Schema.Literal("user"),
           body: /*#__PURE__*/ Schema.optional(Schema.String),
-          created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+          created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
           attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
           reply_options: /*#__PURE__*/ Schema.optional(
             /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
           ),
-          user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         /*#__PURE__*/ Schema.Struct({
           skip_notifications: /*#__PURE__*/ Schema.optional(Schema.Boolean),
           message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
           type: /*#__PURE__*/ Schema.Literal("user"),
           body: /*#__PURE__*/ Schema.optional(Schema.String),
-          created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+          created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
           attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
           reply_options: /*#__PURE__*/ Schema.optional(
             /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
@@ -167,8 +168,8 @@ export const ReplyToTicketRequest: Schema.Schema<ReplyToTicketRequest> = /*#__PU
         message_type: /*#__PURE__*/ Schema.Literal("comment", "note", "quick_reply"),
         type: /*#__PURE__*/ Schema.Literal("admin"),
         body: /*#__PURE__*/ Schema.optional(Schema.String),
-        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
         reply_options: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
         ),
@@ -270,21 +271,21 @@ export const CreateTicketRequest: Schema.Schema<CreateTicketRequest> = /*#__PURE
   CreateTicketRequest
 > =>
   /*#__PURE__*/ Schema.Struct({
-    ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+    ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
     contacts: /*#__PURE__*/ Schema.Array(
       /*#__PURE__*/ Schema.Union(
-        /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
-        /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+        /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
+        /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
         /*#__PURE__*/ Schema.Struct({ email: Schema.String })
       )
     ),
-    conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-    company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-    created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+    conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+    company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+    created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
     assignment: /*#__PURE__*/ Schema.optional(
       /*#__PURE__*/ Schema.Struct({
-        admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-        team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+        admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+        team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
       })
     ),
     ticket_attributes: /*#__PURE__*/ Schema.optional(Schemas.TicketRequestCustomAttributes),
@@ -380,21 +381,21 @@ export type EnqueueCreateTicketRequest = {
 export const EnqueueCreateTicketRequest: Schema.Schema<EnqueueCreateTicketRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<EnqueueCreateTicketRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       contacts: /*#__PURE__*/ Schema.Array(
         /*#__PURE__*/ Schema.Union(
-          /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
-          /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+          /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
+          /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
           /*#__PURE__*/ Schema.Struct({ email: Schema.String })
         )
       ),
-      conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
       assignment: /*#__PURE__*/ Schema.optional(
         /*#__PURE__*/ Schema.Struct({
-          admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-          team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+          admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+          team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
         })
       ),
       ticket_attributes: /*#__PURE__*/ Schema.optional(Schemas.TicketRequestCustomAttributes),
@@ -461,7 +462,7 @@ export interface FindTicketRequest {
  */
 export const FindTicketRequest: Schema.Schema<FindTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   FindTicketRequest
-> => /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `tickets.get` (GET /tickets/{ticket_id}).
@@ -524,7 +525,7 @@ export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = /*#__PURE
   UpdateTicketRequest
 > =>
   /*#__PURE__*/ Operation.extendInput(
-    /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
     Schemas.UpdateTicketRequest
   )
 )
@@ -598,7 +599,7 @@ export const DeleteTicketResponse: Schema.Schema<DeleteTicketResponse> = /*#__PU
   DeleteTicketResponse
 > =>
   /*#__PURE__*/ Schema.Struct({
-    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+    id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
     object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
     deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
   })
@@ -620,7 +621,7 @@ export interface DeleteTicketRequest {
  */
 export const DeleteTicketRequest: Schema.Schema<DeleteTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   DeleteTicketRequest
-> => /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `tickets.deleteTicket` (DELETE /tickets/{ticket_id}).

@@ -97,11 +97,11 @@ export const SetAwayAdminRequest: Schema.Schema<SetAwayAdminRequest> = /*#__PURE
   SetAwayAdminRequest
 > =>
   /*#__PURE__*/ Operation.extendInput(
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
     /*#__PURE__*/ Schema.Struct({
       away_mode_enabled: Schema.Boolean,
       away_mode_reassign: Schema.Boolean,
-      away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+      away_status_reason_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
     })
   )
 )
@@ -324,7 +324,7 @@ export interface RetrieveAdminRequest {
  */
 export const RetrieveAdminRequest: Schema.Schema<RetrieveAdminRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   RetrieveAdminRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.admins.retrieveAdmin` (GET /admins/{id}).

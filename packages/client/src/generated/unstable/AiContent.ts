@@ -176,7 +176,7 @@ export interface GetContentImportSourceRequest {
  */
 export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<GetContentImportSourceRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -237,7 +237,7 @@ export type UpdateContentImportSourceRequest = {
 export const UpdateContentImportSourceRequest: Schema.Schema<UpdateContentImportSourceRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<UpdateContentImportSourceRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.UpdateContentImportSourceRequest
     )
   )
@@ -304,7 +304,7 @@ export interface DeleteContentImportSourceRequest {
  */
 export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<DeleteContentImportSourceRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 
 /**
@@ -511,7 +511,7 @@ export interface GetExternalPageRequest {
  */
 export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<GetExternalPageRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -574,7 +574,7 @@ export type UpdateExternalPageRequest = {
 export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<UpdateExternalPageRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.UpdateExternalPageRequest
     )
 )
@@ -641,7 +641,7 @@ export interface DeleteExternalPageRequest {
  */
 export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<DeleteExternalPageRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**

@@ -138,9 +138,9 @@ export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PU
     title: Schema.String,
     description: /*#__PURE__*/ Schema.optional(Schema.String),
     body: /*#__PURE__*/ Schema.optional(Schema.String),
-    author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+    author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
     state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")),
-    parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+    parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
     parent_type: /*#__PURE__*/ Schema.optional(Schema.String),
     translated_content: /*#__PURE__*/ Schema.optional(
       /*#__PURE__*/ Schema.NullOr(Schemas.ArticleTranslatedContentInput)
@@ -207,7 +207,7 @@ export interface RetrieveArticleRequest {
  */
 export const RetrieveArticleRequest: Schema.Schema<RetrieveArticleRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<RetrieveArticleRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -269,7 +269,7 @@ export interface DeleteArticleRequest {
  */
 export const DeleteArticleRequest: Schema.Schema<DeleteArticleRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   DeleteArticleRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.articles.deleteArticle` (DELETE /articles/{id}).
@@ -339,7 +339,7 @@ export const SearchArticlesRequest: Schema.Schema<SearchArticlesRequest> = /*#__
     /*#__PURE__*/ Schema.Struct({
       phrase: /*#__PURE__*/ Schema.optional(Schema.String),
       state: /*#__PURE__*/ Schema.optional(Schema.String),
-      help_center_id: /*#__PURE__*/ Schema.optional(Schema.Number),
+      help_center_id: /*#__PURE__*/ Schema.optional(Schema.Finite),
       highlight: /*#__PURE__*/ Schema.optional(Schema.Boolean)
     })
 )

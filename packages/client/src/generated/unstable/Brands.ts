@@ -81,7 +81,7 @@ export interface RetrieveBrandRequest {
  */
 export const RetrieveBrandRequest: Schema.Schema<RetrieveBrandRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   RetrieveBrandRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.brands.retrieveBrand` (GET /brands/{id}).

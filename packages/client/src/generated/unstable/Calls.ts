@@ -11,6 +11,7 @@ import * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
+import * as Tolerant from "../../internal/tolerant.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
@@ -35,8 +36,8 @@ export const ListCallsRequest: Schema.Schema<ListCallsRequest> = /*#__PURE__*/ S
   ListCallsRequest
 > =>
   /*#__PURE__*/ Schema.Struct({
-    page: /*#__PURE__*/ Schema.optional(Schema.Number),
-    per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+    page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
   })
 )
 
@@ -137,7 +138,7 @@ export interface ShowCallRequest {
  */
 export const ShowCallRequest: Schema.Schema<ShowCallRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   ShowCallRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.calls.showCall` (GET /calls/{id}).
@@ -198,7 +199,7 @@ export interface ShowCallRecordingRequest {
  */
 export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ShowCallRecordingRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -260,7 +261,7 @@ export interface ShowCallTranscriptRequest {
  */
 export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ShowCallTranscriptRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -368,12 +369,14 @@ export const ListCallsWithTranscriptsResponse: Schema.Schema<ListCallsWithTransc
       data: /*#__PURE__*/ Schema.optionalWith(
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+          id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+          conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
             exact: true
           }),
-          admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+          admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+          contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
+            exact: true
+          }),
           state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
           initiated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), {
             exact: true
@@ -500,7 +503,7 @@ export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequ
   (): Schema.Schema<RegisterFinVoiceCallRequest> =>
     /*#__PURE__*/ Schema.Struct({
       phone_number: Schema.String,
-      call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       source: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("five9", "zoom_phone", "aws_connect")),
       data: /*#__PURE__*/ Schema.optional(
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
@@ -576,7 +579,7 @@ export interface CollectFinVoiceCallByIdRequest {
  */
 export const CollectFinVoiceCallByIdRequest: Schema.Schema<CollectFinVoiceCallByIdRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<CollectFinVoiceCallByIdRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 
 /**
@@ -638,7 +641,7 @@ export interface CollectFinVoiceCallByExternalIdRequest {
  */
 export const CollectFinVoiceCallByExternalIdRequest: Schema.Schema<CollectFinVoiceCallByExternalIdRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<CollectFinVoiceCallByExternalIdRequest> =>
-    /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 
 /**
@@ -700,7 +703,7 @@ export interface CollectFinVoiceCallByPhoneNumberRequest {
  */
 export const CollectFinVoiceCallByPhoneNumberRequest: Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<CollectFinVoiceCallByPhoneNumberRequest> =>
-    /*#__PURE__*/ Schema.Struct({ phone_number: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ phone_number: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 
 /**

@@ -46,8 +46,8 @@ export const RetrieveCompanyRequest: Schema.Schema<RetrieveCompanyRequest> = /*#
       company_id: /*#__PURE__*/ Schema.optional(Schema.String),
       tag_id: /*#__PURE__*/ Schema.optional(Schema.String),
       segment_id: /*#__PURE__*/ Schema.optional(Schema.String),
-      page: /*#__PURE__*/ Schema.optional(Schema.Number),
-      per_page: /*#__PURE__*/ Schema.optional(Schema.Number)
+      page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
     })
 )
 
@@ -176,16 +176,16 @@ export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRe
   (): Schema.Schema<CreateOrUpdateCompanyRequest> =>
     /*#__PURE__*/ Schema.Struct({
       name: /*#__PURE__*/ Schema.optional(Schema.String),
-      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
       plan: /*#__PURE__*/ Schema.optional(Schema.String),
-      size: /*#__PURE__*/ Schema.optional(Schema.Number),
+      size: /*#__PURE__*/ Schema.optional(Schema.Finite),
       website: /*#__PURE__*/ Schema.optional(Schema.String),
       industry: /*#__PURE__*/ Schema.optional(Schema.String),
       custom_attributes: /*#__PURE__*/ Schema.optional(
         /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
       ),
-      remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
-      monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number)
+      remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
+      monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Finite)
     })
 )
 
@@ -256,7 +256,7 @@ export interface RetrieveACompanyByIdRequest {
  */
 export const RetrieveACompanyByIdRequest: Schema.Schema<RetrieveACompanyByIdRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<RetrieveACompanyByIdRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -318,7 +318,7 @@ export interface UpdateCompanyRequest {
  */
 export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   UpdateCompanyRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.companies.updateCompany` (PUT /companies/{id}).
@@ -383,7 +383,7 @@ export interface DeleteCompanyRequest {
  */
 export const DeleteCompanyRequest: Schema.Schema<DeleteCompanyRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   DeleteCompanyRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.companies.deleteCompany` (DELETE /companies/{id}).
@@ -444,7 +444,7 @@ export interface ListAttachedContactsRequest {
  */
 export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ListAttachedContactsRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -544,7 +544,7 @@ export interface ListAttachedSegmentsForCompaniesRequest {
  */
 export const ListAttachedSegmentsForCompaniesRequest: Schema.Schema<ListAttachedSegmentsForCompaniesRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAttachedSegmentsForCompaniesRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
   )
 
 /**
@@ -611,8 +611,8 @@ export interface ListAllCompaniesRequest {
 export const ListAllCompaniesRequest: Schema.Schema<ListAllCompaniesRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ListAllCompaniesRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      page: /*#__PURE__*/ Schema.optional(Schema.Number),
-      per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Finite),
       order: /*#__PURE__*/ Schema.optional(Schema.String)
     })
 )
@@ -841,8 +841,8 @@ export type AttachContactToACompanyRequest =
 export const AttachContactToACompanyRequest: Schema.Schema<AttachContactToACompanyRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<AttachContactToACompanyRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
-      /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
+      /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
     )
   )
 
@@ -911,8 +911,8 @@ export interface DetachContactFromACompanyRequest {
 export const DetachContactFromACompanyRequest: Schema.Schema<DetachContactFromACompanyRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<DetachContactFromACompanyRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     })
   )
 

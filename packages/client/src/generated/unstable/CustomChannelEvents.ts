@@ -95,8 +95,8 @@ export type NotifyNewMessageRequest = {
 export const NotifyNewMessageRequest: Schema.Schema<NotifyNewMessageRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<NotifyNewMessageRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       contact: Schemas.CustomChannelContact,
       body: Schema.String
     })
@@ -171,10 +171,10 @@ export type NotifyQuickReplySelectedRequest = {
 export const NotifyQuickReplySelectedRequest: Schema.Schema<NotifyQuickReplySelectedRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<NotifyQuickReplySelectedRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       contact: Schemas.CustomChannelContact,
-      quick_reply_option_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      quick_reply_option_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     })
   )
 
@@ -246,8 +246,8 @@ export type NotifyAttributeCollectedRequest = {
 export const NotifyAttributeCollectedRequest: Schema.Schema<NotifyAttributeCollectedRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<NotifyAttributeCollectedRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       contact: Schemas.CustomChannelContact,
       attribute: Schemas.CustomChannelAttribute
     })

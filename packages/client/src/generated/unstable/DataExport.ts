@@ -99,7 +99,7 @@ export interface GetDataExportRequest {
  */
 export const GetDataExportRequest: Schema.Schema<GetDataExportRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   GetDataExportRequest
-> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.dataExport.getDataExport` (GET /export/content/data/{job_identifier}).
@@ -164,7 +164,7 @@ export interface CancelDataExportRequest {
  */
 export const CancelDataExportRequest: Schema.Schema<CancelDataExportRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<CancelDataExportRequest> =>
-    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -226,7 +226,7 @@ export interface DownloadDataExportRequest {
  */
 export const DownloadDataExportRequest: Schema.Schema<DownloadDataExportRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<DownloadDataExportRequest> =>
-    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ job_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**

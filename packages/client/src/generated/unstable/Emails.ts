@@ -80,7 +80,7 @@ export interface RetrieveEmailRequest {
  */
 export const RetrieveEmailRequest: Schema.Schema<RetrieveEmailRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   RetrieveEmailRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.emails.retrieveEmail` (GET /emails/{id}).

@@ -178,7 +178,7 @@ export interface RetrieveCollectionRequest {
  */
 export const RetrieveCollectionRequest: Schema.Schema<RetrieveCollectionRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<RetrieveCollectionRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -241,7 +241,7 @@ export type UpdateCollectionRequest = {
 export const UpdateCollectionRequest: Schema.Schema<UpdateCollectionRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<UpdateCollectionRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.UpdateCollectionRequest
     )
 )
@@ -308,7 +308,7 @@ export interface DeleteCollectionRequest {
  */
 export const DeleteCollectionRequest: Schema.Schema<DeleteCollectionRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<DeleteCollectionRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -370,7 +370,7 @@ export interface RetrieveHelpCenterRequest {
  */
 export const RetrieveHelpCenterRequest: Schema.Schema<RetrieveHelpCenterRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<RetrieveHelpCenterRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**

@@ -29,7 +29,7 @@ export interface StatusRequest {
  */
 export const StatusRequest: Schema.Schema<StatusRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   StatusRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.jobs.status` (GET /jobs/status/{id}).

@@ -37,9 +37,9 @@ export const ListMacrosRequest: Schema.Schema<ListMacrosRequest> = /*#__PURE__*/
   ListMacrosRequest
 > =>
   /*#__PURE__*/ Schema.Struct({
-    per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite),
     starting_after: /*#__PURE__*/ Schema.optional(Schema.String),
-    updated_since: /*#__PURE__*/ Schema.optional(Schema.Number)
+    updated_since: /*#__PURE__*/ Schema.optional(Schema.Finite)
   })
 )
 
@@ -152,7 +152,7 @@ export interface GetMacroRequest {
  */
 export const GetMacroRequest: Schema.Schema<GetMacroRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   GetMacroRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.macros.getMacro` (GET /macros/{id}).

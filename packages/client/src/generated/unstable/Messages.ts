@@ -155,13 +155,13 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
       template: Schema.String,
       from: /*#__PURE__*/ Schema.Struct({
         type: /*#__PURE__*/ Schema.Literal("admin"),
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
       to: /*#__PURE__*/ Schema.Union(
         Schemas.Recipient,
         /*#__PURE__*/ Schema.Array(Schemas.Recipient),
         /*#__PURE__*/ Schema.Struct({
-          phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
           name: /*#__PURE__*/ Schema.optional(Schema.String)
         })
       ),
@@ -171,7 +171,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
       bcc: /*#__PURE__*/ Schema.optional(
         /*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))
       ),
-      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
       create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
     }),
     /*#__PURE__*/ Schema.Struct({
@@ -181,13 +181,13 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
       template: /*#__PURE__*/ Schema.optional(Schema.String),
       from: /*#__PURE__*/ Schema.Struct({
         type: /*#__PURE__*/ Schema.Literal("admin"),
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
       to: /*#__PURE__*/ Schema.Union(
         Schemas.Recipient,
         /*#__PURE__*/ Schema.Array(Schemas.Recipient),
         /*#__PURE__*/ Schema.Struct({
-          phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
           name: /*#__PURE__*/ Schema.optional(Schema.String)
         })
       ),
@@ -197,7 +197,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
       bcc: /*#__PURE__*/ Schema.optional(
         /*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))
       ),
-      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
       create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
     }),
     /*#__PURE__*/ Schema.Struct({
@@ -207,13 +207,13 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
       template: Schema.String,
       from: /*#__PURE__*/ Schema.Struct({
         type: /*#__PURE__*/ Schema.Literal("admin"),
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
       to: /*#__PURE__*/ Schema.Union(
         Schemas.Recipient,
         /*#__PURE__*/ Schema.Array(Schemas.Recipient),
         /*#__PURE__*/ Schema.Struct({
-          phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
           name: /*#__PURE__*/ Schema.optional(Schema.String)
         })
       ),
@@ -223,13 +223,13 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
       bcc: /*#__PURE__*/ Schema.optional(
         /*#__PURE__*/ Schema.Union(Schemas.Recipient, /*#__PURE__*/ Schema.Array(Schemas.Recipient))
       ),
-      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
       create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
     }),
     /*#__PURE__*/ Schema.Struct({
       from: /*#__PURE__*/ Schema.Struct({
         type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
       body: Schema.String,
       referer: /*#__PURE__*/ Schema.optional(Schema.String)
@@ -239,17 +239,17 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
       body: Schema.String,
       from: /*#__PURE__*/ Schema.Struct({
         type: /*#__PURE__*/ Schema.Literal("admin"),
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
       to: /*#__PURE__*/ Schema.Union(
         /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         /*#__PURE__*/ Schema.Array(
           /*#__PURE__*/ Schema.Struct({
             type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
           })
         )
       ),
@@ -257,7 +257,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         /*#__PURE__*/ Schema.Array(
           /*#__PURE__*/ Schema.Struct({
             type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
           })
         )
       ),
@@ -265,7 +265,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         /*#__PURE__*/ Schema.Array(
           /*#__PURE__*/ Schema.Struct({
             type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
           })
         )
       )
@@ -348,7 +348,7 @@ export const GetWhatsAppMessageStatusRequest: Schema.Schema<GetWhatsAppMessageSt
   .suspend((): Schema.Schema<GetWhatsAppMessageStatusRequest> =>
     /*#__PURE__*/ Schema.Struct({
       ruleset_id: Schema.String,
-      per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+      per_page: /*#__PURE__*/ Schema.optional(Schema.Finite),
       starting_after: /*#__PURE__*/ Schema.optional(Schema.String)
     })
   )

@@ -176,7 +176,7 @@ export interface RetrieveNewsItemRequest {
  */
 export const RetrieveNewsItemRequest: Schema.Schema<RetrieveNewsItemRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<RetrieveNewsItemRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -239,7 +239,7 @@ export type UpdateNewsItemRequest = {
 export const UpdateNewsItemRequest: Schema.Schema<UpdateNewsItemRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<UpdateNewsItemRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       Schemas.NewsItemRequest
     )
 )
@@ -304,7 +304,7 @@ export interface DeleteNewsItemRequest {
  */
 export const DeleteNewsItemRequest: Schema.Schema<DeleteNewsItemRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<DeleteNewsItemRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -366,7 +366,7 @@ export interface ListLiveNewsfeedItemsRequest {
  */
 export const ListLiveNewsfeedItemsRequest: Schema.Schema<ListLiveNewsfeedItemsRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ListLiveNewsfeedItemsRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -555,7 +555,7 @@ export interface RetrieveNewsfeedRequest {
  */
 export const RetrieveNewsfeedRequest: Schema.Schema<RetrieveNewsfeedRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<RetrieveNewsfeedRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**

@@ -31,7 +31,7 @@ export interface ListCompanyNotesRequest {
  */
 export const ListCompanyNotesRequest: Schema.Schema<ListCompanyNotesRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ListCompanyNotesRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**
@@ -131,7 +131,7 @@ export interface ListNotesRequest {
  */
 export const ListNotesRequest: Schema.Schema<ListNotesRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   ListNotesRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.notes.listNotes` (GET /contacts/{id}/notes).
@@ -241,11 +241,11 @@ export const CreateNoteRequest: Schema.Schema<CreateNoteRequest> = /*#__PURE__*/
   CreateNoteRequest
 > =>
   /*#__PURE__*/ Operation.extendInput(
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
     /*#__PURE__*/ Schema.Struct({
       body: Schema.String,
-      contact_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-      admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+      contact_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+      admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
     })
   )
 )
@@ -312,7 +312,7 @@ export interface RetrieveNoteRequest {
  */
 export const RetrieveNoteRequest: Schema.Schema<RetrieveNoteRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   RetrieveNoteRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.notes.retrieveNote` (GET /notes/{id}).

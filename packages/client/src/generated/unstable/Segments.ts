@@ -90,7 +90,7 @@ export interface RetrieveSegmentRequest {
  */
 export const RetrieveSegmentRequest: Schema.Schema<RetrieveSegmentRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<RetrieveSegmentRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**

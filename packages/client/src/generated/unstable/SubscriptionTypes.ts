@@ -37,9 +37,9 @@ export type AttachSubscriptionTypeToContactRequest =
 export const AttachSubscriptionTypeToContactRequest: Schema.Schema<AttachSubscriptionTypeToContactRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachSubscriptionTypeToContactRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       /*#__PURE__*/ Schema.Struct({
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         consent_type: Schema.String
       })
     )
@@ -116,8 +116,8 @@ export interface DetachSubscriptionTypeToContactRequest {
 export const DetachSubscriptionTypeToContactRequest: Schema.Schema<DetachSubscriptionTypeToContactRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachSubscriptionTypeToContactRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     })
   )
 

@@ -35,8 +35,8 @@ export type AttachTagToContactRequest =
 export const AttachTagToContactRequest: Schema.Schema<AttachTagToContactRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<AttachTagToContactRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
-      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+      /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
+      /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
     )
 )
 
@@ -105,8 +105,8 @@ export interface DetachTagFromContactRequest {
 export const DetachTagFromContactRequest: Schema.Schema<DetachTagFromContactRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<DetachTagFromContactRequest> =>
     /*#__PURE__*/ Schema.Struct({
-      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     })
 )
 
@@ -177,10 +177,10 @@ export type AttachTagToConversationRequest =
 export const AttachTagToConversationRequest: Schema.Schema<AttachTagToConversationRequest> = /*#__PURE__*/ Schema
   .suspend((): Schema.Schema<AttachTagToConversationRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       /*#__PURE__*/ Schema.Struct({
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       })
     )
   )
@@ -256,10 +256,10 @@ export const DetachTagFromConversationRequest: Schema.Schema<DetachTagFromConver
   .suspend((): Schema.Schema<DetachTagFromConversationRequest> =>
     /*#__PURE__*/ Operation.extendInput(
       /*#__PURE__*/ Schema.Struct({
-        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
-      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
     )
   )
 
@@ -460,7 +460,7 @@ export interface FindTagRequest {
  */
 export const FindTagRequest: Schema.Schema<FindTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   FindTagRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.tags.findTag` (GET /tags/{id}).
@@ -522,7 +522,7 @@ export interface DeleteTagRequest {
  */
 export const DeleteTagRequest: Schema.Schema<DeleteTagRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   DeleteTagRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.tags.deleteTag` (DELETE /tags/{id}).
@@ -591,10 +591,10 @@ export type AttachTagToTicketRequest =
 export const AttachTagToTicketRequest: Schema.Schema<AttachTagToTicketRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<AttachTagToTicketRequest> =>
     /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       /*#__PURE__*/ Schema.Struct({
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       })
     )
 )
@@ -670,10 +670,10 @@ export const DetachTagFromTicketRequest: Schema.Schema<DetachTagFromTicketReques
   (): Schema.Schema<DetachTagFromTicketRequest> =>
     /*#__PURE__*/ Operation.extendInput(
       /*#__PURE__*/ Schema.Struct({
-        ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
-      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
     )
 )
 

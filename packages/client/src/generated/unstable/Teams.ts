@@ -80,7 +80,7 @@ export interface RetrieveTeamRequest {
  */
 export const RetrieveTeamRequest: Schema.Schema<RetrieveTeamRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   RetrieveTeamRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.teams.retrieveTeam` (GET /teams/{id}).

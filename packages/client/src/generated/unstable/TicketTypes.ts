@@ -164,7 +164,7 @@ export interface GetTicketTypeRequest {
  */
 export const GetTicketTypeRequest: Schema.Schema<GetTicketTypeRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   GetTicketTypeRequest
-> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }))
+> => /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
 
 /**
  * The descriptor of `unstable.ticketTypes.getTicketType` (GET /ticket_types/{id}).

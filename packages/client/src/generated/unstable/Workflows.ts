@@ -29,7 +29,7 @@ export interface ExportWorkflowRequest {
  */
 export const ExportWorkflowRequest: Schema.Schema<ExportWorkflowRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<ExportWorkflowRequest> =>
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) })
+    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
 )
 
 /**

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { ArticleListItem } from "./ArticleListItem.js"
 
 /**
@@ -34,7 +35,9 @@ export const ArticleList: Schema.Schema<ArticleList> = /*#__PURE__*/ Schema.susp
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Unknown), { exact: true }),
-      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      }),
       data: /*#__PURE__*/ Schema.optionalWith(
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(ArticleListItem)),
         { exact: true }

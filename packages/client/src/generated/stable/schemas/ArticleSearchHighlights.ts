@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * The highlighted results of an Article search. In the examples provided my search query is always "my query".
@@ -47,7 +48,7 @@ export const ArticleSearchHighlights: Schema.Schema<ArticleSearchHighlights> = /
   (): Schema.Schema<ArticleSearchHighlights> =>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
-        article_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        article_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
         highlighted_title: /*#__PURE__*/ Schema.optionalWith(
           /*#__PURE__*/ Schema.NullOr(
             /*#__PURE__*/ Schema.Array(

@@ -41,15 +41,15 @@ export const AttachContactToConversationRequest: Schema.Schema<AttachContactToCo
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToConversationRequest> =>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
-        admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
         customer: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Union(
             /*#__PURE__*/ Schema.Struct({
-              intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+              intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
               customer: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(CustomerRequest))
             }),
             /*#__PURE__*/ Schema.Struct({
-              user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+              user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
               customer: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(CustomerRequest))
             }),
             /*#__PURE__*/ Schema.Struct({

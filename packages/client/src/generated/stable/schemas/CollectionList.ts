@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { Collection } from "./Collection.js"
 import { OffsetPages } from "./OffsetPages.js"
 
@@ -37,7 +38,9 @@ export const CollectionList: Schema.Schema<CollectionList> = /*#__PURE__*/ Schem
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(OffsetPages), { exact: true }),
-      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      }),
       data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Collection)), {
         exact: true
       })

@@ -50,12 +50,12 @@ export const ContactReplyIntercomUserIdRequest: Schema.Schema<ContactReplyInterc
         message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
         type: /*#__PURE__*/ Schema.Literal("user"),
         body: /*#__PURE__*/ Schema.optional(Schema.String),
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
         attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
         reply_options: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
         ),
-        intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         attachment_files: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(ConversationAttachmentFiles))
       }),
       { identifier: "ContactReplyIntercomUserIdRequest" }

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * unarchived contact object
@@ -35,8 +36,8 @@ export const ContactUnarchived: Schema.Schema<ContactUnarchived> = /*#__PURE__*/
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       archived: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
     }),
     { identifier: "ContactUnarchived" }

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { Conversation } from "./Conversation.js"
 import { CursorPages } from "./CursorPages.js"
 
@@ -40,7 +41,9 @@ export const ConversationList: Schema.Schema<ConversationList> = /*#__PURE__*/ S
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Conversation)),
         { exact: true }
       ),
-      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      }),
       pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true })
     }),
     { identifier: "ConversationList" }

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { ConversationPart } from "./ConversationPart.js"
 
 /**
@@ -36,7 +37,9 @@ export const ConversationParts: Schema.Schema<ConversationParts> = /*#__PURE__*/
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(ConversationPart)),
         { exact: true }
       ),
-      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true })
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      })
     }),
     { identifier: "ConversationParts" }
   )

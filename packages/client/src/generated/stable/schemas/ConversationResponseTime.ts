@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * Details of first response time of assigned team in seconds.
@@ -31,7 +32,9 @@ export const ConversationResponseTime: Schema.Schema<ConversationResponseTime> =
   (): Schema.Schema<ConversationResponseTime> =>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
-        team_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        team_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+          exact: true
+        }),
         team_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
         response_time: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true })
       }),

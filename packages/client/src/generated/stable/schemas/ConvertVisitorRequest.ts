@@ -56,18 +56,18 @@ export const ConvertVisitorRequest: Schema.Schema<ConvertVisitorRequest> = /*#__
         type: Schema.String,
         user: /*#__PURE__*/ Schema.Union(
           /*#__PURE__*/ Schema.Struct({
-            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
             email: /*#__PURE__*/ Schema.optional(Schema.String)
           }),
           /*#__PURE__*/ Schema.Struct({
-            user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+            user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
             email: /*#__PURE__*/ Schema.optional(Schema.String)
           }),
           /*#__PURE__*/ Schema.Struct({ email: Schema.String })
         ),
         visitor: /*#__PURE__*/ Schema.Union(
-          /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
-          /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+          /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
+          /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
           /*#__PURE__*/ Schema.Struct({ email: Schema.String })
         )
       }),

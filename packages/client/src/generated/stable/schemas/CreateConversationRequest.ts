@@ -37,10 +37,10 @@ export const CreateConversationRequest: Schema.Schema<CreateConversationRequest>
       /*#__PURE__*/ Schema.Struct({
         from: /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("lead", "user", "contact"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         body: Schema.String,
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number)
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite)
       }),
       { identifier: "CreateConversationRequest" }
     )

@@ -50,17 +50,17 @@ export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = /*#
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Union(
         /*#__PURE__*/ Schema.Struct({
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
           event_name: Schema.String,
-          created_at: Schema.Number,
+          created_at: Schema.Finite,
           metadata: /*#__PURE__*/ Schema.optional(
             /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
           )
         }),
         /*#__PURE__*/ Schema.Struct({
-          user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
           event_name: Schema.String,
-          created_at: Schema.Number,
+          created_at: Schema.Finite,
           metadata: /*#__PURE__*/ Schema.optional(
             /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
           )
@@ -68,7 +68,7 @@ export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = /*#
         /*#__PURE__*/ Schema.Struct({
           email: Schema.String,
           event_name: Schema.String,
-          created_at: Schema.Number,
+          created_at: Schema.Finite,
           metadata: /*#__PURE__*/ Schema.optional(
             /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
           )

@@ -28,7 +28,7 @@ export interface CreateDataExportsRequest {
 export const CreateDataExportsRequest: Schema.Schema<CreateDataExportsRequest> = /*#__PURE__*/ Schema.suspend(
   (): Schema.Schema<CreateDataExportsRequest> =>
     /*#__PURE__*/ Schema.annotations(
-      /*#__PURE__*/ Schema.Struct({ created_at_after: Schema.Number, created_at_before: Schema.Number }),
+      /*#__PURE__*/ Schema.Struct({ created_at_after: Schema.Finite, created_at_before: Schema.Finite }),
       { identifier: "CreateDataExportsRequest" }
     )
 )

@@ -47,8 +47,8 @@ export const CreateExternalPageRequest: Schema.Schema<CreateExternalPageRequest>
         ai_agent_availability: /*#__PURE__*/ Schema.optional(Schema.Boolean),
         ai_copilot_availability: /*#__PURE__*/ Schema.optional(Schema.Boolean),
         locale: /*#__PURE__*/ Schema.Literal("en"),
-        source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
       { identifier: "CreateExternalPageRequest" }
     )

@@ -126,13 +126,13 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         template: Schema.String,
         from: /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("admin"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         to: /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("user", "lead"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
         create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
       }),
       /*#__PURE__*/ Schema.Struct({
@@ -142,19 +142,19 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         template: /*#__PURE__*/ Schema.optional(Schema.String),
         from: /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("admin"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         to: /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("user", "lead"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
         create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
       }),
       /*#__PURE__*/ Schema.Struct({
         from: /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         body: Schema.String,
         referer: /*#__PURE__*/ Schema.optional(Schema.String)
@@ -164,17 +164,17 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         body: Schema.String,
         from: /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("admin"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         to: /*#__PURE__*/ Schema.Union(
           /*#__PURE__*/ Schema.Struct({
             type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
           }),
           /*#__PURE__*/ Schema.Array(
             /*#__PURE__*/ Schema.Struct({
               type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
             })
           )
         ),
@@ -182,7 +182,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
           /*#__PURE__*/ Schema.Array(
             /*#__PURE__*/ Schema.Struct({
               type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
             })
           )
         ),
@@ -190,7 +190,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
           /*#__PURE__*/ Schema.Array(
             /*#__PURE__*/ Schema.Struct({
               type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
             })
           )
         )

@@ -44,16 +44,16 @@ export const CreateOrUpdateCompanyRequest: Schema.Schema<CreateOrUpdateCompanyRe
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
         name: /*#__PURE__*/ Schema.optional(Schema.String),
-        company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
         plan: /*#__PURE__*/ Schema.optional(Schema.String),
-        size: /*#__PURE__*/ Schema.optional(Schema.Number),
+        size: /*#__PURE__*/ Schema.optional(Schema.Finite),
         website: /*#__PURE__*/ Schema.optional(Schema.String),
         industry: /*#__PURE__*/ Schema.optional(Schema.String),
         custom_attributes: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })
         ),
-        remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
-        monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number)
+        remote_created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
+        monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Finite)
       }),
       { identifier: "CreateOrUpdateCompanyRequest" }
     )

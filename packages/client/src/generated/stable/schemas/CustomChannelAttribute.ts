@@ -29,7 +29,7 @@ export const CustomChannelAttribute: Schema.Schema<CustomChannelAttribute> = /*#
   (): Schema.Schema<CustomChannelAttribute> =>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         value: Schema.String
       }),
       { identifier: "CustomChannelAttribute" }

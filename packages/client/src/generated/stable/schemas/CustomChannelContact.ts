@@ -35,7 +35,7 @@ export const CustomChannelContact: Schema.Schema<CustomChannelContact> = /*#__PU
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.Literal("user", "lead"),
-      external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       name: /*#__PURE__*/ Schema.optional(Schema.String),
       email: /*#__PURE__*/ Schema.optional(Schema.String)
     }),

@@ -32,8 +32,8 @@ export const CustomerRequest: Schema.Schema<CustomerRequest> = /*#__PURE__*/ Sch
 > =>
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Union(
-      /*#__PURE__*/ Schema.Struct({ intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
-      /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
+      /*#__PURE__*/ Schema.Struct({ user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       /*#__PURE__*/ Schema.Struct({ email: Schema.String })
     ),
     { identifier: "CustomerRequest" }

@@ -24,7 +24,7 @@ export interface DetachContactFromConversationRequest {
 export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFromConversationRequest> =
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromConversationRequest> =>
     /*#__PURE__*/ Schema.annotations(
-      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
       { identifier: "DetachContactFromConversationRequest" }
     )
   )

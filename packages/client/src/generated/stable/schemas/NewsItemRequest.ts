@@ -45,7 +45,7 @@ export const NewsItemRequest: Schema.Schema<NewsItemRequest> = /*#__PURE__*/ Sch
     /*#__PURE__*/ Schema.Struct({
       title: Schema.String,
       body: /*#__PURE__*/ Schema.optional(Schema.String),
-      sender_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      sender_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("draft", "live")),
       deliver_silently: /*#__PURE__*/ Schema.optional(Schema.Boolean),
       labels: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * Assigns a news item to a newsfeed.
@@ -30,7 +31,9 @@ export const NewsfeedAssignment: Schema.Schema<NewsfeedAssignment> = /*#__PURE__
 > =>
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
-      newsfeed_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      newsfeed_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      }),
       published_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true })
     }),
     { identifier: "NewsfeedAssignment" }
@@ -58,8 +61,8 @@ export const NewsfeedAssignmentInput: Schema.Schema<NewsfeedAssignmentInput> = /
   (): Schema.Schema<NewsfeedAssignmentInput> =>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
-        newsfeed_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-        published_at: /*#__PURE__*/ Schema.optional(Schema.Number)
+        newsfeed_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+        published_at: /*#__PURE__*/ Schema.optional(Schema.Finite)
       }),
       { identifier: "NewsfeedAssignmentInput" }
     )

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * Offset based pages
@@ -34,10 +35,14 @@ export const OffsetPages: Schema.Schema<OffsetPages> = /*#__PURE__*/ Schema.susp
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), { exact: true }),
       next: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
-      total_pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true })
+      per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      }),
+      total_pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      })
     }),
     { identifier: "OffsetPages" }
   )

@@ -29,7 +29,7 @@ export const OpenConversationRequest: Schema.Schema<OpenConversationRequest> = /
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
         message_type: /*#__PURE__*/ Schema.Literal("open"),
-        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
       { identifier: "OpenConversationRequest" }
     )

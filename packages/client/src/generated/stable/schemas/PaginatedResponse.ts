@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { CursorPages } from "./CursorPages.js"
 import { Newsfeed } from "./Newsfeed.js"
 import { NewsItem } from "./NewsItem.js"
@@ -38,7 +39,9 @@ export const PaginatedResponse: Schema.Schema<PaginatedResponse> = /*#__PURE__*/
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(CursorPages), { exact: true }),
-      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      }),
       data: /*#__PURE__*/ Schema.optionalWith(
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(NewsItem, Newsfeed))),
         { exact: true }

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * A recipient of a message
@@ -29,7 +30,7 @@ export const Recipient: Schema.Schema<Recipient> = /*#__PURE__*/ Schema.suspend(
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: Schema.String
+      id: Tolerant.IdString
     }),
     { identifier: "Recipient" }
   )

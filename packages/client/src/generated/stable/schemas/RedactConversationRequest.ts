@@ -38,13 +38,13 @@ export const RedactConversationRequest: Schema.Schema<RedactConversationRequest>
       /*#__PURE__*/ Schema.Union(
         /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("conversation_part"),
-          conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-          conversation_part_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+          conversation_part_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("source"),
-          conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-          source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+          source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         })
       ),
       { identifier: "RedactConversationRequest" }

@@ -39,8 +39,8 @@ export const SingleFilterSearchRequest: Schema.Schema<SingleFilterSearchRequest>
           /*#__PURE__*/ Schema.NullOr(
             /*#__PURE__*/ Schema.Union(
               Schema.String,
-              Schema.Number,
-              /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+              Schema.Finite,
+              /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
             )
           )
         )

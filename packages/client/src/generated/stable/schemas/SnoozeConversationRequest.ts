@@ -31,8 +31,8 @@ export const SnoozeConversationRequest: Schema.Schema<SnoozeConversationRequest>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
         message_type: /*#__PURE__*/ Schema.Literal("snoozed"),
-        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        snoozed_until: Schema.Number
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        snoozed_until: Schema.Finite
       }),
       { identifier: "SnoozeConversationRequest" }
     )

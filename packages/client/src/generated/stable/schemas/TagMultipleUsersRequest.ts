@@ -34,7 +34,7 @@ export const TagMultipleUsersRequest: Schema.Schema<TagMultipleUsersRequest> = /
         name: Schema.String,
         users: /*#__PURE__*/ Schema.Array(
           /*#__PURE__*/ Schema.Struct({
-            id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+            id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
           })
         )
       }),

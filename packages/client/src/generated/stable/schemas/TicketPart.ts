@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { PartAttachment } from "./PartAttachment.js"
 import { Reference } from "./Reference.js"
 import { TicketPartAuthor } from "./TicketPartAuthor.js"
@@ -76,7 +77,7 @@ export const TicketPart: Schema.Schema<TicketPart> = /*#__PURE__*/ Schema.suspen
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       part_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       previous_ticket_state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
@@ -91,7 +92,7 @@ export const TicketPart: Schema.Schema<TicketPart> = /*#__PURE__*/ Schema.suspen
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(PartAttachment)),
         { exact: true }
       ),
-      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       redacted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
       app_package_code: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       updated_attribute_data: /*#__PURE__*/ Schema.optionalWith(
@@ -100,7 +101,7 @@ export const TicketPart: Schema.Schema<TicketPart> = /*#__PURE__*/ Schema.suspen
             /*#__PURE__*/ Schema.NullOr(
               /*#__PURE__*/ Schema.Struct({
                 type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-                id: Schema.String,
+                id: Tolerant.IdString,
                 label: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
               })
             ),

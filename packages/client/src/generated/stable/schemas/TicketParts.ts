@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { TicketPart } from "./TicketPart.js"
 
 /**
@@ -34,7 +35,9 @@ export const TicketParts: Schema.Schema<TicketParts> = /*#__PURE__*/ Schema.susp
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(TicketPart)),
         { exact: true }
       ),
-      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true })
+      total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      })
     }),
     { identifier: "TicketParts" }
   )

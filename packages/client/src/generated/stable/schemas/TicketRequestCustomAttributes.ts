@@ -29,7 +29,7 @@ export const TicketRequestCustomAttributes: Schema.Schema<TicketRequestCustomAtt
         key: Schema.String,
         value: /*#__PURE__*/ Schema.Union(
           /*#__PURE__*/ Schema.NullOr(Schema.String),
-          Schema.Number,
+          Schema.Finite,
           Schema.Boolean,
           /*#__PURE__*/ Schema.Array(Schema.Unknown)
         )

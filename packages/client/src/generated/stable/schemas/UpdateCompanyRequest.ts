@@ -42,13 +42,13 @@ export const UpdateCompanyRequest: Schema.Schema<UpdateCompanyRequest> = /*#__PU
     /*#__PURE__*/ Schema.Struct({
       name: /*#__PURE__*/ Schema.optional(Schema.String),
       plan: /*#__PURE__*/ Schema.optional(Schema.String),
-      size: /*#__PURE__*/ Schema.optional(Schema.Number),
+      size: /*#__PURE__*/ Schema.optional(Schema.Finite),
       website: /*#__PURE__*/ Schema.optional(Schema.String),
       industry: /*#__PURE__*/ Schema.optional(Schema.String),
       custom_attributes: /*#__PURE__*/ Schema.optional(
         /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
       ),
-      monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Number)
+      monthly_spend: /*#__PURE__*/ Schema.optional(Schema.Finite)
     }),
     { identifier: "UpdateCompanyRequest" }
   )

@@ -36,7 +36,7 @@ export const UpdateConversationRequest: Schema.Schema<UpdateConversationRequest>
         read: /*#__PURE__*/ Schema.optional(Schema.Boolean),
         title: /*#__PURE__*/ Schema.optional(Schema.String),
         custom_attributes: /*#__PURE__*/ Schema.optional(CustomAttributesInput),
-        company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+        company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
       }),
       { identifier: "UpdateConversationRequest" }
     )

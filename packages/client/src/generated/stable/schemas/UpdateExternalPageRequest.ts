@@ -44,8 +44,8 @@ export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest>
         url: Schema.String,
         fin_availability: /*#__PURE__*/ Schema.optional(Schema.Boolean),
         locale: /*#__PURE__*/ Schema.Literal("en"),
-        source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        external_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+        source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        external_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
       }),
       { identifier: "UpdateExternalPageRequest" }
     )

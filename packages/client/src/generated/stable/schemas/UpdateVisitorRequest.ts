@@ -40,14 +40,14 @@ export const UpdateVisitorRequest: Schema.Schema<UpdateVisitorRequest> = /*#__PU
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Union(
       /*#__PURE__*/ Schema.Struct({
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         name: /*#__PURE__*/ Schema.optional(Schema.String),
         custom_attributes: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
         )
       }),
       /*#__PURE__*/ Schema.Struct({
-        user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         name: /*#__PURE__*/ Schema.optional(Schema.String),
         custom_attributes: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })

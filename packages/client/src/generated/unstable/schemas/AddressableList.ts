@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * A list used to access other resources from a parent model.
@@ -33,7 +34,7 @@ export const AddressableList: Schema.Schema<AddressableList> = /*#__PURE__*/ Sch
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
     }),
     { identifier: "AddressableList" }

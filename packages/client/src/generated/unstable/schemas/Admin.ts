@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { TeamPriorityLevel } from "./TeamPriorityLevel.js"
 
 /**
@@ -30,7 +31,7 @@ export interface Admin {
   /** Identifies if this admin is set to automatically reassign new conversations to the apps default inbox. */
   readonly away_mode_reassign?: boolean | null
   /** The unique identifier of the away status reason */
-  readonly away_status_reason_id?: (string | number) | null
+  readonly away_status_reason_id?: number | null
   /** Identifies if this admin has a paid inbox seat to restrict/allow features that require them. */
   readonly has_inbox_seat?: boolean | null
   /** This object represents the avatar associated with the admin. */
@@ -49,7 +50,7 @@ export const Admin: Schema.Schema<Admin> = /*#__PURE__*/ Schema.suspend((): Sche
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       job_title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
@@ -60,12 +61,12 @@ export const Admin: Schema.Schema<Admin> = /*#__PURE__*/ Schema.suspend((): Sche
         exact: true
       }),
       away_status_reason_id: /*#__PURE__*/ Schema.optionalWith(
-        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        /*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric),
         { exact: true }
       ),
       has_inbox_seat: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
       team_ids: /*#__PURE__*/ Schema.optionalWith(
-        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)),
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Tolerant.NumberFromNumeric)),
         { exact: true }
       ),
       avatar: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

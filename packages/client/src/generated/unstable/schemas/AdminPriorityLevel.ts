@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * Admin priority levels for the team
@@ -31,11 +32,11 @@ export const AdminPriorityLevel: Schema.Schema<AdminPriorityLevel> = /*#__PURE__
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       primary_admin_ids: /*#__PURE__*/ Schema.optionalWith(
-        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)),
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Tolerant.NumberFromNumeric)),
         { exact: true }
       ),
       secondary_admin_ids: /*#__PURE__*/ Schema.optionalWith(
-        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.Number)),
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Tolerant.NumberFromNumeric)),
         { exact: true }
       )
     }),

@@ -44,8 +44,8 @@ export const AdminReplyConversationRequest: Schema.Schema<AdminReplyConversation
         message_type: /*#__PURE__*/ Schema.Literal("comment", "note", "quick_reply"),
         type: /*#__PURE__*/ Schema.Literal("admin"),
         body: /*#__PURE__*/ Schema.optional(Schema.String),
-        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
         reply_options: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(QuickReplyOptionInput)),
         attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
         attachment_files: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(ConversationAttachmentFiles))

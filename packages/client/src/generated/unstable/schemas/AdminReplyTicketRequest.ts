@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * Payload of the request to reply on behalf of an admin
@@ -47,7 +48,7 @@ export const AdminReplyTicketRequest: Schema.Schema<AdminReplyTicketRequest> = /
         message_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
         type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
         body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-        admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+        admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
         created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
         reply_options: /*#__PURE__*/ Schema.optionalWith(
           /*#__PURE__*/ Schema.NullOr(
@@ -108,8 +109,8 @@ export const AdminReplyTicketRequestInput: Schema.Schema<AdminReplyTicketRequest
         message_type: /*#__PURE__*/ Schema.Literal("comment", "note", "quick_reply"),
         type: /*#__PURE__*/ Schema.Literal("admin"),
         body: /*#__PURE__*/ Schema.optional(Schema.String),
-        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
         reply_options: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
         ),

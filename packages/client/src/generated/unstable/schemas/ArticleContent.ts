@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * The Content of an Article.
@@ -48,7 +49,9 @@ export const ArticleContent: Schema.Schema<ArticleContent> = /*#__PURE__*/ Schem
       title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      author_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      author_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      }),
       state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
       updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
@@ -98,10 +101,10 @@ export const ArticleContentInput: Schema.Schema<ArticleContentInput> = /*#__PURE
       title: /*#__PURE__*/ Schema.optional(Schema.String),
       description: /*#__PURE__*/ Schema.optional(Schema.String),
       body: /*#__PURE__*/ Schema.optional(Schema.String),
-      author_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      author_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
       state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")),
-      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
-      updated_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
+      updated_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
       url: /*#__PURE__*/ Schema.optional(Schema.String)
     }),
     { identifier: "ArticleContentInput" }

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { Article } from "./Article.js"
 import { ArticleSearchHighlights } from "./ArticleSearchHighlights.js"
 import { CursorPages } from "./CursorPages.js"
@@ -41,7 +42,9 @@ export const ArticleSearchResponse: Schema.Schema<ArticleSearchResponse> = /*#__
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
         type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-        total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+          exact: true
+        }),
         data: /*#__PURE__*/ Schema.optionalWith(
           /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
             articles: /*#__PURE__*/ Schema.optionalWith(

@@ -35,8 +35,8 @@ export const AssignConversationRequest: Schema.Schema<AssignConversationRequest>
       /*#__PURE__*/ Schema.Struct({
         message_type: /*#__PURE__*/ Schema.Literal("assignment"),
         type: /*#__PURE__*/ Schema.Literal("admin", "team"),
-        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        assignee_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        assignee_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         body: /*#__PURE__*/ Schema.optional(Schema.String)
       }),
       { identifier: "AssignConversationRequest" }

@@ -33,7 +33,7 @@ export const CloseConversationRequest: Schema.Schema<CloseConversationRequest> =
       /*#__PURE__*/ Schema.Struct({
         message_type: /*#__PURE__*/ Schema.Literal("close"),
         type: /*#__PURE__*/ Schema.Literal("admin"),
-        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         body: /*#__PURE__*/ Schema.optional(Schema.String)
       }),
       { identifier: "CloseConversationRequest" }

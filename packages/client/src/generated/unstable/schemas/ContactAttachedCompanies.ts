@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { Company } from "./Company.js"
 import { PagesLink } from "./PagesLink.js"
 
@@ -40,7 +41,9 @@ export const ContactAttachedCompanies: Schema.Schema<ContactAttachedCompanies> =
         companies: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Company)), {
           exact: true
         }),
-        total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+          exact: true
+        }),
         pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(PagesLink), { exact: true }),
         data: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Company)), {
           exact: true

@@ -103,7 +103,7 @@ export const ContactReplyBaseRequestInput: Schema.Schema<ContactReplyBaseRequest
         message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
         type: /*#__PURE__*/ Schema.Literal("user"),
         body: /*#__PURE__*/ Schema.optional(Schema.String),
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
         attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
         reply_options: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))

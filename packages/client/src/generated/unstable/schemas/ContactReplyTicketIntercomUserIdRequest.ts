@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * Payload of the request to reply on behalf of a contact using their `intercom_user_id`
@@ -63,7 +64,9 @@ export const ContactReplyTicketIntercomUserIdRequest: Schema.Schema<ContactReply
           ),
           { exact: true }
         ),
-        intercom_user_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+        intercom_user_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
+          exact: true
+        })
       }),
       { identifier: "ContactReplyTicketIntercomUserIdRequest" }
     )
@@ -108,12 +111,12 @@ export const ContactReplyTicketIntercomUserIdRequestInput: Schema.Schema<Contact
         message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
         type: /*#__PURE__*/ Schema.Literal("user"),
         body: /*#__PURE__*/ Schema.optional(Schema.String),
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
         attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
         reply_options: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
         ),
-        intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        intercom_user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
       { identifier: "ContactReplyTicketIntercomUserIdRequestInput" }
     )

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * Payload of the request to reply on behalf of a contact using their `user_id`
@@ -63,7 +64,7 @@ export const ContactReplyTicketUserIdRequest: Schema.Schema<ContactReplyTicketUs
           ),
           { exact: true }
         ),
-        user_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+        user_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true })
       }),
       { identifier: "ContactReplyTicketUserIdRequest" }
     )
@@ -108,12 +109,12 @@ export const ContactReplyTicketUserIdRequestInput: Schema.Schema<ContactReplyTic
         message_type: /*#__PURE__*/ Schema.Literal("comment", "quick_reply"),
         type: /*#__PURE__*/ Schema.Literal("user"),
         body: /*#__PURE__*/ Schema.optional(Schema.String),
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
         attachment_urls: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
         reply_options: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({ text: Schema.String, uuid: Schema.String }))
         ),
-        user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+        user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),
       { identifier: "ContactReplyTicketUserIdRequestInput" }
     )

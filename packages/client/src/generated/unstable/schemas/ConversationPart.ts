@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { ConversationPartAuthor } from "./ConversationPartAuthor.js"
 import { ConversationPartMetadata } from "./ConversationPartMetadata.js"
 import { EmailMessageMetadata } from "./EmailMessageMetadata.js"
@@ -24,7 +25,7 @@ export interface ConversationPart {
   /** Always conversation_part */
   readonly type?: string | null
   /** The id representing the conversation part. */
-  readonly id?: (string | number) | null
+  readonly id?: string | null
   /** The type of conversation part. */
   readonly part_type?: string | null
   /** The message body, which may contain HTML. For Twitter, this will show a generic message regarding why the body is obscured. */
@@ -66,10 +67,7 @@ export const ConversationPart: Schema.Schema<ConversationPart> = /*#__PURE__*/ S
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(
-        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-        { exact: true }
-      ),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       part_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
@@ -81,7 +79,7 @@ export const ConversationPart: Schema.Schema<ConversationPart> = /*#__PURE__*/ S
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(PartAttachment)),
         { exact: true }
       ),
-      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       redacted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
       email_message_metadata: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(EmailMessageMetadata), {
         exact: true

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { ConversationResponseTime } from "./ConversationResponseTime.js"
 
 /**
@@ -110,7 +111,7 @@ export const ConversationStatistics: Schema.Schema<ConversationStatistics> = /*#
           exact: true
         }),
         last_close_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
-        last_closed_by_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+        last_closed_by_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
           exact: true
         }),
         count_reopens: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),

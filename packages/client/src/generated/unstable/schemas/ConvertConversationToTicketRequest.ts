@@ -29,7 +29,7 @@ export const ConvertConversationToTicketRequest: Schema.Schema<ConvertConversati
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<ConvertConversationToTicketRequest> =>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
-        ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         attributes: /*#__PURE__*/ Schema.optional(TicketRequestCustomAttributes)
       }),
       { identifier: "ConvertConversationToTicketRequest" }

@@ -45,9 +45,9 @@ export const CreateArticleRequest: Schema.Schema<CreateArticleRequest> = /*#__PU
       title: Schema.String,
       description: /*#__PURE__*/ Schema.optional(Schema.String),
       body: /*#__PURE__*/ Schema.optional(Schema.String),
-      author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      author_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       state: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("published", "draft")),
-      parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
       parent_type: /*#__PURE__*/ Schema.optional(Schema.String),
       translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(ArticleTranslatedContentInput))
     }),

@@ -39,7 +39,7 @@ export const CreateCollectionRequest: Schema.Schema<CreateCollectionRequest> = /
         description: /*#__PURE__*/ Schema.optional(Schema.String),
         translated_content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(GroupTranslatedContentInput)),
         parent_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String)),
-        help_center_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number))
+        help_center_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Finite))
       }),
       { identifier: "CreateCollectionRequest" }
     )

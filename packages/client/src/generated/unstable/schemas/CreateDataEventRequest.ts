@@ -63,9 +63,9 @@ export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = /*#
       /*#__PURE__*/ Schema.Union(
         /*#__PURE__*/ Schema.Struct({
           event_name: Schema.String,
-          created_at: Schema.Number,
-          user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+          created_at: Schema.Finite,
+          user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
           email: /*#__PURE__*/ Schema.optional(Schema.String),
           metadata: /*#__PURE__*/ Schema.optional(
             /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
@@ -73,9 +73,9 @@ export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = /*#
         }),
         /*#__PURE__*/ Schema.Struct({
           event_name: Schema.String,
-          created_at: Schema.Number,
-          user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-          id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          created_at: Schema.Finite,
+          user_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+          id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
           email: /*#__PURE__*/ Schema.optional(Schema.String),
           metadata: /*#__PURE__*/ Schema.optional(
             /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })
@@ -83,9 +83,9 @@ export const CreateDataEventRequest: Schema.Schema<CreateDataEventRequest> = /*#
         }),
         /*#__PURE__*/ Schema.Struct({
           event_name: Schema.String,
-          created_at: Schema.Number,
-          user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-          id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          created_at: Schema.Finite,
+          user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+          id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
           email: Schema.String,
           metadata: /*#__PURE__*/ Schema.optional(
             /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String })

@@ -38,13 +38,13 @@ export const CreateDataEventSummariesRequest: Schema.Schema<CreateDataEventSumma
   .suspend((): Schema.Schema<CreateDataEventSummariesRequest> =>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
-        user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+        user_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
         event_summaries: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Struct({
             event_name: /*#__PURE__*/ Schema.optional(Schema.String),
-            count: /*#__PURE__*/ Schema.optional(Schema.Number),
-            first: /*#__PURE__*/ Schema.optional(Schema.Number),
-            last: /*#__PURE__*/ Schema.optional(Schema.Number)
+            count: /*#__PURE__*/ Schema.optional(Schema.Finite),
+            first: /*#__PURE__*/ Schema.optional(Schema.Finite),
+            last: /*#__PURE__*/ Schema.optional(Schema.Finite)
           })
         )
       }),

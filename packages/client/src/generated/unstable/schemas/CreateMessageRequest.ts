@@ -151,13 +151,13 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         template: Schema.String,
         from: /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("admin"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         to: /*#__PURE__*/ Schema.Union(
           Recipient,
           /*#__PURE__*/ Schema.Array(Recipient),
           /*#__PURE__*/ Schema.Struct({
-            phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+            phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
             name: /*#__PURE__*/ Schema.optional(Schema.String)
           })
         ),
@@ -165,7 +165,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         bcc: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))
         ),
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
         create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
       }),
       /*#__PURE__*/ Schema.Struct({
@@ -175,13 +175,13 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         template: /*#__PURE__*/ Schema.optional(Schema.String),
         from: /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("admin"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         to: /*#__PURE__*/ Schema.Union(
           Recipient,
           /*#__PURE__*/ Schema.Array(Recipient),
           /*#__PURE__*/ Schema.Struct({
-            phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+            phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
             name: /*#__PURE__*/ Schema.optional(Schema.String)
           })
         ),
@@ -189,7 +189,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         bcc: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))
         ),
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
         create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
       }),
       /*#__PURE__*/ Schema.Struct({
@@ -199,13 +199,13 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         template: Schema.String,
         from: /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("admin"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         to: /*#__PURE__*/ Schema.Union(
           Recipient,
           /*#__PURE__*/ Schema.Array(Recipient),
           /*#__PURE__*/ Schema.Struct({
-            phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+            phone: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
             name: /*#__PURE__*/ Schema.optional(Schema.String)
           })
         ),
@@ -213,13 +213,13 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         bcc: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.Union(Recipient, /*#__PURE__*/ Schema.Array(Recipient))
         ),
-        created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+        created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
         create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
       }),
       /*#__PURE__*/ Schema.Struct({
         from: /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         body: Schema.String,
         referer: /*#__PURE__*/ Schema.optional(Schema.String)
@@ -229,17 +229,17 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         body: Schema.String,
         from: /*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.Literal("admin"),
-          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+          id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
         }),
         to: /*#__PURE__*/ Schema.Union(
           /*#__PURE__*/ Schema.Struct({
             type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+            id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
           }),
           /*#__PURE__*/ Schema.Array(
             /*#__PURE__*/ Schema.Struct({
               type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
             })
           )
         ),
@@ -247,7 +247,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
           /*#__PURE__*/ Schema.Array(
             /*#__PURE__*/ Schema.Struct({
               type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
             })
           )
         ),
@@ -255,7 +255,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
           /*#__PURE__*/ Schema.Array(
             /*#__PURE__*/ Schema.Struct({
               type: /*#__PURE__*/ Schema.Literal("user", "lead", "contact"),
-              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+              id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
             })
           )
         )

@@ -33,9 +33,9 @@ export const CreateOrUpdateCustomObjectInstanceRequest: Schema.Schema<CreateOrUp
   /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateOrUpdateCustomObjectInstanceRequest> =>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
-        external_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-        external_created_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
-        external_updated_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Number)),
+        external_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+        external_created_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Finite)),
+        external_updated_at: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.Finite)),
         custom_attributes: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
         )

@@ -30,7 +30,7 @@ export const CreateOrUpdateTagRequest: Schema.Schema<CreateOrUpdateTagRequest> =
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
         name: Schema.String,
-        id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+        id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
       }),
       { identifier: "CreateOrUpdateTagRequest" }
     )

@@ -53,21 +53,21 @@ export const CreateTicketRequest: Schema.Schema<CreateTicketRequest> = /*#__PURE
 > =>
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
-      ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+      ticket_type_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
       contacts: /*#__PURE__*/ Schema.Array(
         /*#__PURE__*/ Schema.Union(
-          /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
-          /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number) }),
+          /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
+          /*#__PURE__*/ Schema.Struct({ external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
           /*#__PURE__*/ Schema.Struct({ email: Schema.String })
         )
       ),
-      conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-      created_at: /*#__PURE__*/ Schema.optional(Schema.Number),
+      conversation_to_link_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+      created_at: /*#__PURE__*/ Schema.optional(Schema.Finite),
       assignment: /*#__PURE__*/ Schema.optional(
         /*#__PURE__*/ Schema.Struct({
-          admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-          team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+          admin_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+          team_assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
         })
       )
     }),

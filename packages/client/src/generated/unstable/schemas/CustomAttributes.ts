@@ -72,7 +72,7 @@ export const CustomAttributesInput: Schema.Schema<CustomAttributesInput> = /*#__
           Schema.String,
           DatetimeInput,
           CustomObjectInstanceListInput,
-          Schema.Number,
+          Schema.Finite,
           Schema.Boolean,
           /*#__PURE__*/ Schema.Array(Schema.String)
         )

@@ -31,8 +31,8 @@ export const CustomChannelBaseEvent: Schema.Schema<CustomChannelBaseEvent> = /*#
   (): Schema.Schema<CustomChannelBaseEvent> =>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
-        event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
-        external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        event_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+        external_conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         contact: CustomChannelContact
       }),
       { identifier: "CustomChannelBaseEvent" }

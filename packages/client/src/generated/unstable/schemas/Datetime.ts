@@ -35,7 +35,7 @@ export type DatetimeInput = string | number
 export const DatetimeInput: Schema.Schema<DatetimeInput> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
   DatetimeInput
 > =>
-  /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number), {
+  /*#__PURE__*/ Schema.annotations(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite), {
     identifier: "DatetimeInput"
   })
 )

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { EmailAddressHeader } from "./EmailAddressHeader.js"
 
 /**
@@ -38,7 +39,7 @@ export const EmailMessageMetadata: Schema.Schema<EmailMessageMetadata> = /*#__PU
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(EmailAddressHeader)),
         { exact: true }
       ),
-      message_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
+      message_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true })
     }),
     { identifier: "EmailMessageMetadata" }
   )

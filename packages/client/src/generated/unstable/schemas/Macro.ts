@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * A macro is a pre-defined response template (saved reply) that can be used to quickly reply to conversations.
@@ -45,7 +46,7 @@ export const Macro: Schema.Schema<Macro> = /*#__PURE__*/ Schema.suspend((): Sche
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       body_text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
@@ -53,7 +54,7 @@ export const Macro: Schema.Schema<Macro> = /*#__PURE__*/ Schema.suspend((): Sche
       updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       visible_to: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       visible_to_team_ids: /*#__PURE__*/ Schema.optionalWith(
-        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schema.String)),
+        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Tolerant.IdString)),
         { exact: true }
       ),
       available_on: /*#__PURE__*/ Schema.optionalWith(

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { Macro } from "./Macro.js"
 
 /**
@@ -49,7 +50,9 @@ export const MacroList: Schema.Schema<MacroList> = /*#__PURE__*/ Schema.suspend(
       pages: /*#__PURE__*/ Schema.optionalWith(
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+          per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+            exact: true
+          }),
           next: /*#__PURE__*/ Schema.optionalWith(
             /*#__PURE__*/ Schema.NullOr(
               /*#__PURE__*/ Schema.Struct({

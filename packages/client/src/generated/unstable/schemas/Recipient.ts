@@ -29,7 +29,7 @@ export const Recipient: Schema.Schema<Recipient> = /*#__PURE__*/ Schema.suspend(
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.Literal("user", "lead"),
-      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)
+      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
     }),
     { identifier: "Recipient" }
   )

@@ -34,7 +34,7 @@ export const RegisterFinVoiceCallRequest: Schema.Schema<RegisterFinVoiceCallRequ
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
         phone_number: Schema.String,
-        call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number),
+        call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         source: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("five9", "zoom_phone", "aws_connect")),
         data: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))

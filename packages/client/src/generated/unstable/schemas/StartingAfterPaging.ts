@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * Pagination: Starting After
@@ -30,7 +31,9 @@ export const StartingAfterPaging: Schema.Schema<StartingAfterPaging> = /*#__PURE
 > =>
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
-      per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+      per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+        exact: true
+      }),
       starting_after: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
     }),
     { identifier: "StartingAfterPaging" }
@@ -58,7 +61,7 @@ export const StartingAfterPagingInput: Schema.Schema<StartingAfterPagingInput> =
   (): Schema.Schema<StartingAfterPagingInput> =>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
-        per_page: /*#__PURE__*/ Schema.optional(Schema.Number),
+        per_page: /*#__PURE__*/ Schema.optional(Schema.Finite),
         starting_after: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(Schema.String))
       }),
       { identifier: "StartingAfterPagingInput" }

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 import { Translation } from "./Translation.js"
 
 /**
@@ -41,7 +42,7 @@ export const SubscriptionType: Schema.Schema<SubscriptionType> = /*#__PURE__*/ S
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
+      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       default_translation: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Translation), { exact: true }),
       translations: /*#__PURE__*/ Schema.optionalWith(

@@ -40,8 +40,8 @@ export const UntagCompanyRequest: Schema.Schema<UntagCompanyRequest> = /*#__PURE
       name: Schema.String,
       companies: /*#__PURE__*/ Schema.Array(
         /*#__PURE__*/ Schema.Struct({
-          id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-          company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+          id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+          company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
           untag: /*#__PURE__*/ Schema.optional(Schema.Boolean)
         })
       )

@@ -35,8 +35,8 @@ export const UpdateInternalArticleRequest: Schema.Schema<UpdateInternalArticleRe
       /*#__PURE__*/ Schema.Struct({
         title: /*#__PURE__*/ Schema.optional(Schema.String),
         body: /*#__PURE__*/ Schema.optional(Schema.String),
-        author_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-        owner_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+        author_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+        owner_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
       }),
       { identifier: "UpdateInternalArticleRequest" }
     )

@@ -45,13 +45,13 @@ export const UpdateTicketRequest: Schema.Schema<UpdateTicketRequest> = /*#__PURE
       ticket_attributes: /*#__PURE__*/ Schema.optional(
         /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown })
       ),
-      ticket_state_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
+      ticket_state_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+      company_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
       open: /*#__PURE__*/ Schema.optional(Schema.Boolean),
       is_shared: /*#__PURE__*/ Schema.optional(Schema.Boolean),
-      snoozed_until: /*#__PURE__*/ Schema.optional(Schema.Number),
-      admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-      assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number))
+      snoozed_until: /*#__PURE__*/ Schema.optional(Schema.Finite),
+      admin_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)),
+      assignee_id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite))
     }),
     { identifier: "UpdateTicketRequest" }
   )

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import * as Tolerant from "../../../internal/tolerant.js"
 
 /**
  * @since 0.1.0
@@ -15,7 +16,7 @@ import * as Schema from "effect/Schema"
 export interface WhatsappMessageStatusList {
   readonly type?: ("list" | (string & {})) | null
   /** The provided ruleset ID */
-  readonly ruleset_id?: (string | number) | null
+  readonly ruleset_id?: string | null
   readonly pages?: {
     readonly type?: ("pages" | (string & {})) | null
     /** Number of results per page */
@@ -61,15 +62,16 @@ export const WhatsappMessageStatusList: Schema.Schema<WhatsappMessageStatusList>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
         type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-        ruleset_id: /*#__PURE__*/ Schema.optionalWith(
-          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Union(Schema.String, Schema.Number)),
-          { exact: true }
-        ),
+        ruleset_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
         pages: /*#__PURE__*/ Schema.optionalWith(
           /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
             type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-            per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
-            total_pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+            per_page: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+              exact: true
+            }),
+            total_pages: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+              exact: true
+            }),
             next: /*#__PURE__*/ Schema.optionalWith(
               /*#__PURE__*/ Schema.NullOr(
                 /*#__PURE__*/ Schema.Struct({
@@ -83,18 +85,20 @@ export const WhatsappMessageStatusList: Schema.Schema<WhatsappMessageStatusList>
           })),
           { exact: true }
         ),
-        total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
+        total_count: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
+          exact: true
+        }),
         events: /*#__PURE__*/ Schema.optionalWith(
           /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({
-            id: Schema.String,
-            conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            id: Tolerant.IdString,
+            conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
               exact: true
             }),
             status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
             type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
             created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
             updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
-            whatsapp_message_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
+            whatsapp_message_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
               exact: true
             }),
             template_name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
