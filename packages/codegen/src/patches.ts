@@ -67,6 +67,51 @@ const property = (schema: Node, ...path: Array<string>): Node => {
   return node
 }
 
+/**
+ * R3, shapes of other versions. A user who pins another API version
+ * (`IntercomClient.withVersion`) gets that version's shapes, decoded with the
+ * 2.14 schemas; where a field of a 2.14 response changed shape between
+ * versions in a way one field can describe, the 2.14 schema accepts both.
+ *
+ * The diff of the response components of 2.14 against 2.15 and 2.16 finds
+ * six such fields, five of them ids whose JSON type flips
+ * (`conversation.team_assignee_id`, `ticket.admin_assignee_id`,
+ * `ticket.team_assignee_id`, `contact.owner_id`), which rule R1 of
+ * `schemas.ts` covers, and `company.tags.tags` (items untyped in 2.14, objects
+ * later), which the 2.14 schema accepts already. The diff of the 2xx
+ * responses finds root shapes that changed (`GET /away_status_reasons` is an
+ * array in 2.14 and a `list` object from 2.15 on, `GET
+ * /custom_object_instances/{type}` one instance in 2.14 and a page of them in
+ * 2.16): those are not accepted, because the method's type would become a
+ * union for every 2.14 user; a pinned version decodes leniently by default,
+ * so the body comes back as sent.
+ */
+const olderVersionPatches: ReadonlyArray<Patch> = [
+  {
+    // Preview requests always send `Intercom-Version: Unstable`: no other version's shape reaches them.
+    spec: "2.14",
+    why:
+      "ticket.ticket_state is a `ticket_state` object since 2.14; a ticket read at an older pinned version has the state as a string (recorded: `ticket_state: \"submitted\"`), the same string the 2.14 ticket parts still carry (`ticket_part.ticket_state`, whose enum it is): accept both",
+    apply: (doc) => {
+      const ticket = component(doc, "ticket")
+      const state = property(ticket, "ticket_state")
+      const part = property(component(doc, "ticket_part"), "ticket_state")
+      const description = state.description
+      ticket.properties.ticket_state = {
+        ...(description !== undefined ? { description } : {}),
+        oneOf: [
+          { $ref: state.$ref ?? "#/components/schemas/ticket_state" },
+          {
+            type: "string",
+            description: "The state's category, as versions before 2.14 send it.",
+            ...(Array.isArray(part.enum) ? { enum: [...part.enum] } : {})
+          }
+        ]
+      }
+    }
+  }
+]
+
 const anyJsonValuePatches: ReadonlyArray<Patch> = [
   {
     spec: "both",
@@ -313,6 +358,7 @@ export const patches: ReadonlyArray<Patch> = [
   ...messagePatches,
   ...searchPatches,
   resolveFernTypeNames,
+  ...olderVersionPatches,
   ...anyJsonValuePatches,
   ...requestPatches
 ]
