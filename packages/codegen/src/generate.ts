@@ -2,6 +2,7 @@
  * The generator: from the loaded specs to the files of
  * `packages/client/src/generated`, as a map from relative path to content.
  */
+import { exampleInstances, type Instances } from "./evidence.js"
 import { format } from "./format.js"
 import { camel, docText, isReserved, jsdoc, pascal, propertyKey } from "./naming.js"
 import {
@@ -41,6 +42,8 @@ interface ComponentPlan {
   readonly fileOf: Map<string, string>
   /** Components in the same strongly connected component (recursive refs). */
   readonly sccOf: Map<string, number>
+  /** The tolerant-flavour components whose `id` is required (rule R4). */
+  readonly idRequired: ReadonlySet<string>
 }
 
 const responseOf = (doc: Node, r: Node): Node => resolveRef(doc, r)
@@ -110,8 +113,71 @@ const sccs = (doc: Node, names: ReadonlyArray<string>): Map<string, number> => {
   return result
 }
 
+/**
+ * R4, a resource's id is never missing: in the response flavour, the `id` of
+ * a component is required and non-null (`readonly id: string`, no `!` in user
+ * code) when the spec requires it, or when every instance of the component in
+ * the spec's own 2xx response examples carries a non-null `id` (at least
+ * one; `evidence.ts` attributes the examples), or when the component is an
+ * `allOf` of such a component (`contact_archived` is a `contact_reference`
+ * and `archived`) and no example of its own lacks the id. A required field a
+ * payload lacks fails the decode, so evidence decides, not the wish:
+ * `data_attribute` stays optional (the built-in attributes of
+ * `data_attributes.list` have no id), and so do the components no example
+ * shows. The fake's every response (tests/testing, "every response decodes")
+ * is the second witness.
+ */
+const requiredIds = (
+  doc: Node,
+  names: ReadonlyArray<string>,
+  isResponse: (name: string) => boolean,
+  instances: ReadonlyMap<string, Instances>
+): Set<string> => {
+  const withId = names.filter((name) => {
+    const raw = doc.components.schemas[name]
+    const schema = raw?.allOf ? mergeAllOf(doc, raw.allOf) : raw
+    return schema?.properties?.id !== undefined && isResponse(name)
+  })
+  const required = new Set(withId.filter((name) => {
+    const raw = doc.components.schemas[name]
+    const schema = raw?.allOf ? mergeAllOf(doc, raw.allOf) : raw
+    if ((schema.required ?? []).includes("id")) return true
+    const seen = instances.get(name)
+    return seen !== undefined && seen.count > 0 && seen.withoutId.length === 0
+  }))
+  for (let changed = true; changed;) {
+    changed = false
+    for (const name of withId) {
+      if (required.has(name) || (instances.get(name)?.withoutId.length ?? 0) > 0) continue
+      const members: Array<Node> = doc.components.schemas[name].allOf ?? []
+      const parent = members.some((m) =>
+        typeof m?.$ref === "string" && required.has(m.$ref.slice("#/components/schemas/".length))
+      )
+      if (parent) {
+        required.add(name)
+        changed = true
+      }
+    }
+  }
+  return required
+}
+
+/**
+ * A component's schema with `id` required (it is the only required key the
+ * response flavour reads). An alias of another component (`allOf` of one
+ * reference) stays the alias: that component's `id` is required too.
+ */
+const withRequiredId = (schema: Node, required: ReadonlySet<string>): Node => {
+  if (!Array.isArray(schema.allOf)) return { ...schema, required: [...new Set([...(schema.required ?? []), "id"])] }
+  const [only] = schema.allOf
+  const alias = schema.allOf.length === 1 && typeof only?.$ref === "string" &&
+    required.has(only.$ref.slice("#/components/schemas/".length))
+  return alias ? schema : { ...schema, allOf: [...schema.allOf, { required: ["id"] }] }
+}
+
 const planComponents = (spec: LoadedSpec, dir: ApiDir): ComponentPlan => {
   const doc = spec.doc
+  const instances = exampleInstances(doc)
   const names = Object.keys(doc.components?.schemas ?? {})
   const requestRoots = new Set<string>()
   const responseRoots = new Set<string>()
@@ -133,6 +199,7 @@ const planComponents = (spec: LoadedSpec, dir: ApiDir): ComponentPlan => {
     if (strict.has(n)) set.add("strict")
     flavours.set(n, set)
   }
+  const idRequired = requiredIds(doc, names, (n) => flavours.get(n)!.has("tolerant"), instances)
   const sccOf = sccs(doc, names)
   const fileOf = new Map<string, string>()
   const firstOfScc = new Map<number, string>()
@@ -141,7 +208,7 @@ const planComponents = (spec: LoadedSpec, dir: ApiDir): ComponentPlan => {
     if (!firstOfScc.has(id)) firstOfScc.set(id, pascal(n))
     fileOf.set(n, firstOfScc.get(id)!)
   }
-  return { spec, dir, names, flavours, fileOf, sccOf }
+  return { spec, dir, names, flavours, fileOf, sccOf, idRequired }
 }
 
 /** The exported identifier of a component in a flavour. */
@@ -183,10 +250,13 @@ const emitComponentFiles = (plan: ComponentPlan): Map<string, string> => {
             return { code: id, type: id }
           }
         }
-        const schema = doc.components.schemas[name]
+        const declared = doc.components.schemas[name]
+        const schema = flavour === "tolerant" && plan.idRequired.has(name)
+          ? withRequiredId(declared, plan.idRequired)
+          : declared
         const e = convertComponent(ctx, schema)
         blocks.push(
-          emitNamed(ident, e, schema?.description ?? schema?.title, { wireName: name })
+          emitNamed(ident, e, declared?.description ?? declared?.title, { wireName: name })
         )
       }
     }

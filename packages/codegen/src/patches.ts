@@ -288,6 +288,43 @@ const responsePatches: ReadonlyArray<Patch> = [
         oneOf: [{ $ref: "#/components/schemas/data_event_list" }, { $ref: "#/components/schemas/data_event_summary" }]
       }
     }
+  },
+  {
+    spec: "both",
+    why:
+      "POST /conversations/{id}/customers and DELETE /conversations/{id}/customers/{contact_id}: the schema says `conversation`, the spec's own examples answer the conversation's participants alone (`{customers: [{type, id}]}`, no conversation id): accept both, so a conversation keeps its required `id` (rule R4)",
+    apply: (doc) => {
+      for (
+        const [paths, method] of [
+          // the Preview names the attach path's parameter `id`
+          [["/conversations/{conversation_id}/customers", "/conversations/{id}/customers"], "post"],
+          [["/conversations/{conversation_id}/customers/{contact_id}"], "delete"]
+        ] as const
+      ) {
+        const path = paths.find((p) => doc.paths[p] !== undefined)
+        if (path === undefined) throw new Error(`patches: no path ${paths.join(" or ")}`)
+        const content = doc.paths[path][method].responses["200"].content["application/json"]
+        const declared = content.schema
+        content.schema = {
+          oneOf: [
+            declared,
+            {
+              type: "object",
+              title: "Conversation participants",
+              description: "The contacts taking part in the conversation.",
+              properties: {
+                customers: {
+                  type: "array",
+                  description: "The contacts of the conversation.",
+                  items: { $ref: "#/components/schemas/contact_reference" }
+                }
+              },
+              required: ["customers"]
+            }
+          ]
+        }
+      }
+    }
   }
 ]
 

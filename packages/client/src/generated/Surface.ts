@@ -892,7 +892,7 @@ export interface IntercomShape {
     readonly attachContactAsAdmin: (
       input: Conversations.AttachContactToConversationRequest
     ) => Effect.Effect<
-      StableSchemas.Conversation,
+      Conversations.AttachContactAsAdminResponse,
       | IntercomError.BadRequestError
       | IntercomError.NotFoundError
       | IntercomError.UnprocessableEntityError
@@ -901,7 +901,7 @@ export interface IntercomShape {
     readonly detachContactAsAdmin: (
       input: Conversations.DetachContactFromConversationRequest
     ) => Effect.Effect<
-      StableSchemas.Conversation,
+      Conversations.DetachContactAsAdminResponse,
       | IntercomError.BadRequestError
       | IntercomError.NotFoundError
       | IntercomError.UnprocessableEntityError
@@ -2110,7 +2110,7 @@ export interface IntercomShape {
       readonly attachContactToConversation: (
         input: UnstableConversations.AttachContactToConversationRequest
       ) => Effect.Effect<
-        UnstableSchemas.Conversation,
+        UnstableConversations.AttachContactToConversationResponse,
         | IntercomError.BadRequestError
         | IntercomError.NotFoundError
         | IntercomError.UnprocessableEntityError
@@ -2119,7 +2119,7 @@ export interface IntercomShape {
       readonly detachContactFromConversation: (
         input: UnstableConversations.DetachContactFromConversationRequest
       ) => Effect.Effect<
-        UnstableSchemas.Conversation,
+        UnstableConversations.DetachContactFromConversationResponse,
         | IntercomError.BadRequestError
         | IntercomError.NotFoundError
         | IntercomError.UnprocessableEntityError

@@ -761,6 +761,34 @@ export const manage = (
 > => Operation.execute(manageOperation, input as ManageConversationPartsRequest)
 
 /**
+ * The response of `conversations.attachContactAsAdmin`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export type AttachContactAsAdminResponse = Schemas.Conversation | {
+  /** The contacts of the conversation. */
+  readonly customers?: ReadonlyArray<Schemas.ContactReference> | null
+}
+
+/**
+ * The response of `conversations.attachContactAsAdmin`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AttachContactAsAdminResponse: Schema.Schema<AttachContactAsAdminResponse> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<AttachContactAsAdminResponse> =>
+    /*#__PURE__*/ Schema.Union(
+      Schemas.Conversation,
+      /*#__PURE__*/ Schema.Struct({
+        customers: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schemas.ContactReference)),
+          { exact: true }
+        )
+      })
+    )
+)
+
+/**
  * The input of `conversations.attachContactAsAdmin`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
@@ -789,7 +817,7 @@ export const AttachContactToConversationRequest: Schema.Schema<AttachContactToCo
  */
 export const attachContactAsAdminOperation = /*#__PURE__*/ Operation.make<
   AttachContactToConversationRequest,
-  Schemas.Conversation,
+  AttachContactAsAdminResponse,
   IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
 >({
   name: "conversations.attachContactAsAdmin",
@@ -801,7 +829,7 @@ export const attachContactAsAdminOperation = /*#__PURE__*/ Operation.make<
   queryParams: [],
   body: "fields",
   input: AttachContactToConversationRequest,
-  success: Schemas.Conversation,
+  success: AttachContactAsAdminResponse,
   response: "json",
   errors: [400, 401, 403, 404, 422],
   pagination: undefined,
@@ -824,13 +852,41 @@ export const attachContactAsAdminOperation = /*#__PURE__*/ Operation.make<
 export const attachContactAsAdmin = (
   input: AttachContactToConversationRequest
 ): Effect.Effect<
-  Schemas.Conversation,
+  AttachContactAsAdminResponse,
   | IntercomError.BadRequestError
   | IntercomError.NotFoundError
   | IntercomError.UnprocessableEntityError
   | Operation.CommonError,
   IntercomClient.IntercomClient
 > => Operation.execute(attachContactAsAdminOperation, input as AttachContactToConversationRequest)
+
+/**
+ * The response of `conversations.detachContactAsAdmin`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export type DetachContactAsAdminResponse = Schemas.Conversation | {
+  /** The contacts of the conversation. */
+  readonly customers?: ReadonlyArray<Schemas.ContactReference> | null
+}
+
+/**
+ * The response of `conversations.detachContactAsAdmin`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DetachContactAsAdminResponse: Schema.Schema<DetachContactAsAdminResponse> = /*#__PURE__*/ Schema.suspend(
+  (): Schema.Schema<DetachContactAsAdminResponse> =>
+    /*#__PURE__*/ Schema.Union(
+      Schemas.Conversation,
+      /*#__PURE__*/ Schema.Struct({
+        customers: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schemas.ContactReference)),
+          { exact: true }
+        )
+      })
+    )
+)
 
 /**
  * The input of `conversations.detachContactAsAdmin`: path, query and body parameters by their wire names.
@@ -866,7 +922,7 @@ export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFr
  */
 export const detachContactAsAdminOperation = /*#__PURE__*/ Operation.make<
   DetachContactFromConversationRequest,
-  Schemas.Conversation,
+  DetachContactAsAdminResponse,
   IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
 >({
   name: "conversations.detachContactAsAdmin",
@@ -878,7 +934,7 @@ export const detachContactAsAdminOperation = /*#__PURE__*/ Operation.make<
   queryParams: [],
   body: "fields",
   input: DetachContactFromConversationRequest,
-  success: Schemas.Conversation,
+  success: DetachContactAsAdminResponse,
   response: "json",
   errors: [400, 401, 403, 404, 422],
   pagination: undefined,
@@ -901,7 +957,7 @@ export const detachContactAsAdminOperation = /*#__PURE__*/ Operation.make<
 export const detachContactAsAdmin = (
   input: DetachContactFromConversationRequest
 ): Effect.Effect<
-  Schemas.Conversation,
+  DetachContactAsAdminResponse,
   | IntercomError.BadRequestError
   | IntercomError.NotFoundError
   | IntercomError.UnprocessableEntityError

@@ -761,6 +761,34 @@ export const manageConversation = (
 > => Operation.execute(manageConversationOperation, input as ManageConversationRequest)
 
 /**
+ * The response of `unstable.conversations.attachContactToConversation`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export type AttachContactToConversationResponse = Schemas.Conversation | {
+  /** The contacts of the conversation. */
+  readonly customers?: ReadonlyArray<Schemas.ContactReference> | null
+}
+
+/**
+ * The response of `unstable.conversations.attachContactToConversation`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AttachContactToConversationResponse: Schema.Schema<AttachContactToConversationResponse> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<AttachContactToConversationResponse> =>
+    /*#__PURE__*/ Schema.Union(
+      Schemas.Conversation,
+      /*#__PURE__*/ Schema.Struct({
+        customers: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schemas.ContactReference)),
+          { exact: true }
+        )
+      })
+    )
+  )
+
+/**
  * The input of `unstable.conversations.attachContactToConversation`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
@@ -789,7 +817,7 @@ export const AttachContactToConversationRequest: Schema.Schema<AttachContactToCo
  */
 export const attachContactToConversationOperation = /*#__PURE__*/ Operation.make<
   AttachContactToConversationRequest,
-  Schemas.Conversation,
+  AttachContactToConversationResponse,
   IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
 >({
   name: "unstable.conversations.attachContactToConversation",
@@ -801,7 +829,7 @@ export const attachContactToConversationOperation = /*#__PURE__*/ Operation.make
   queryParams: [],
   body: "fields",
   input: AttachContactToConversationRequest,
-  success: Schemas.Conversation,
+  success: AttachContactToConversationResponse,
   response: "json",
   errors: [400, 401, 403, 404, 422],
   pagination: undefined,
@@ -824,13 +852,41 @@ export const attachContactToConversationOperation = /*#__PURE__*/ Operation.make
 export const attachContactToConversation = (
   input: AttachContactToConversationRequest
 ): Effect.Effect<
-  Schemas.Conversation,
+  AttachContactToConversationResponse,
   | IntercomError.BadRequestError
   | IntercomError.NotFoundError
   | IntercomError.UnprocessableEntityError
   | Operation.CommonError,
   IntercomClient.IntercomClient
 > => Operation.execute(attachContactToConversationOperation, input as AttachContactToConversationRequest)
+
+/**
+ * The response of `unstable.conversations.detachContactFromConversation`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export type DetachContactFromConversationResponse = Schemas.Conversation | {
+  /** The contacts of the conversation. */
+  readonly customers?: ReadonlyArray<Schemas.ContactReference> | null
+}
+
+/**
+ * The response of `unstable.conversations.detachContactFromConversation`.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DetachContactFromConversationResponse: Schema.Schema<DetachContactFromConversationResponse> =
+  /*#__PURE__*/ Schema.suspend((): Schema.Schema<DetachContactFromConversationResponse> =>
+    /*#__PURE__*/ Schema.Union(
+      Schemas.Conversation,
+      /*#__PURE__*/ Schema.Struct({
+        customers: /*#__PURE__*/ Schema.optionalWith(
+          /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Schemas.ContactReference)),
+          { exact: true }
+        )
+      })
+    )
+  )
 
 /**
  * The input of `unstable.conversations.detachContactFromConversation`: path, query and body parameters by their wire names.
@@ -866,7 +922,7 @@ export const DetachContactFromConversationRequest: Schema.Schema<DetachContactFr
  */
 export const detachContactFromConversationOperation = /*#__PURE__*/ Operation.make<
   DetachContactFromConversationRequest,
-  Schemas.Conversation,
+  DetachContactFromConversationResponse,
   IntercomError.BadRequestError | IntercomError.NotFoundError | IntercomError.UnprocessableEntityError
 >({
   name: "unstable.conversations.detachContactFromConversation",
@@ -878,7 +934,7 @@ export const detachContactFromConversationOperation = /*#__PURE__*/ Operation.ma
   queryParams: [],
   body: "fields",
   input: DetachContactFromConversationRequest,
-  success: Schemas.Conversation,
+  success: DetachContactFromConversationResponse,
   response: "json",
   errors: [400, 401, 403, 404, 422],
   pagination: undefined,
@@ -901,7 +957,7 @@ export const detachContactFromConversationOperation = /*#__PURE__*/ Operation.ma
 export const detachContactFromConversation = (
   input: DetachContactFromConversationRequest
 ): Effect.Effect<
-  Schemas.Conversation,
+  DetachContactFromConversationResponse,
   | IntercomError.BadRequestError
   | IntercomError.NotFoundError
   | IntercomError.UnprocessableEntityError

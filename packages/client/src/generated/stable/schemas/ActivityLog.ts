@@ -17,7 +17,7 @@ import { ActivityLogMetadata } from "./ActivityLogMetadata.js"
  */
 export interface ActivityLog {
   /** The id representing the activity. */
-  readonly id?: string | null
+  readonly id: string
   /** Details about the Admin involved in the activity. */
   readonly performed_by?: {
     /** String representing the object's type. Always has the value `admin`. */
@@ -147,7 +147,7 @@ export interface ActivityLog {
 export const ActivityLog: Schema.Schema<ActivityLog> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ActivityLog> =>
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       performed_by: /*#__PURE__*/ Schema.optionalWith(
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Struct({
           type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

@@ -19,7 +19,7 @@ export interface AdminWithApp {
   /** String representing the object's type. Always has the value `admin`. */
   readonly type?: string | null
   /** The id representing the admin. */
-  readonly id?: string | null
+  readonly id: string
   /** The name of the admin. */
   readonly name?: string | null
   /** The email of the admin. */
@@ -56,7 +56,7 @@ export const AdminWithApp: Schema.Schema<AdminWithApp> = /*#__PURE__*/ Schema.su
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       job_title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

@@ -16,7 +16,7 @@ import * as Tolerant from "../../../internal/tolerant.js"
  */
 export interface ConversationDeleted {
   /** The unique identifier for the conversation. */
-  readonly id?: string | null
+  readonly id: string
   /** always conversation */
   readonly object?: ("conversation" | (string & {})) | null
   /** Whether the conversation is deleted or not. */
@@ -33,7 +33,7 @@ export const ConversationDeleted: Schema.Schema<ConversationDeleted> = /*#__PURE
 > =>
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
     }),

@@ -18,7 +18,7 @@ export interface CustomObjectInstanceDeleted {
   /** The unique identifier of the Custom Object type that defines the structure of the Custom Object instance. */
   readonly object?: string | null
   /** The Intercom defined id representing the Custom Object instance. */
-  readonly id?: string | null
+  readonly id: string
   /** Whether the Custom Object instance is deleted or not. */
   readonly deleted?: boolean | null
 }
@@ -33,7 +33,7 @@ export const CustomObjectInstanceDeleted: Schema.Schema<CustomObjectInstanceDele
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
         object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-        id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+        id: Tolerant.IdString,
         deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
       }),
       { identifier: "CustomObjectInstanceDeleted" }

@@ -16,7 +16,7 @@ import * as Tolerant from "../../../internal/tolerant.js"
  */
 export interface DeletedArticleObject {
   /** The unique identifier for the article which you provided in the URL. */
-  readonly id?: string | null
+  readonly id: string
   /** The type of object which was deleted. - article */
   readonly object?: ("article" | (string & {})) | null
   /** Whether the article was deleted successfully or not. */
@@ -33,7 +33,7 @@ export const DeletedArticleObject: Schema.Schema<DeletedArticleObject> = /*#__PU
 > =>
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
     }),

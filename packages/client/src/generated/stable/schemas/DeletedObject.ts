@@ -16,7 +16,7 @@ import * as Tolerant from "../../../internal/tolerant.js"
  */
 export interface DeletedObject {
   /** The unique identifier for the news item which you provided in the URL. */
-  readonly id?: string | null
+  readonly id: string
   /** The type of object which was deleted - news-item. */
   readonly object?: ("news-item" | (string & {})) | null
   /** Whether the news item was deleted successfully or not. */
@@ -33,7 +33,7 @@ export const DeletedObject: Schema.Schema<DeletedObject> = /*#__PURE__*/ Schema.
 > =>
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
     }),

@@ -16,7 +16,7 @@ import * as Tolerant from "../../../internal/tolerant.js"
  */
 export interface HelpCenter {
   /** The unique identifier for the Help Center which is given by Intercom. */
-  readonly id?: string | null
+  readonly id: string
   /** The id of the workspace which the Help Center belongs to. */
   readonly workspace_id?: string | null
   /** The time when the Help Center was created. */
@@ -43,7 +43,7 @@ export interface HelpCenter {
 export const HelpCenter: Schema.Schema<HelpCenter> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<HelpCenter> =>
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
       updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),

@@ -18,7 +18,7 @@ export interface InternalArticleListItem {
   /** The type of object - `internal_article`. */
   readonly type?: ("internal_article" | (string & {})) | null
   /** The unique identifier for the article which is given by Intercom. */
-  readonly id?: string | null
+  readonly id: string
   /** The title of the article. */
   readonly title?: string | null
   /** The body of the article in HTML. */
@@ -45,7 +45,7 @@ export const InternalArticleListItem: Schema.Schema<InternalArticleListItem> = /
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
         type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-        id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+        id: Tolerant.IdString,
         title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
         body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
         owner_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {

@@ -19,7 +19,7 @@ export interface Note {
   /** String representing the object's type. Always has the value `note`. */
   readonly type?: string | null
   /** The id of the note. */
-  readonly id?: string | null
+  readonly id: string
   /** The time the note was created. */
   readonly created_at?: number | null
   /** Represents the contact that the note was created about. */
@@ -44,7 +44,7 @@ export const Note: Schema.Schema<Note> = /*#__PURE__*/ Schema.suspend((): Schema
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
       contact: /*#__PURE__*/ Schema.optionalWith(
         /*#__PURE__*/ Schema.NullOr(

@@ -19,7 +19,7 @@ export interface Team {
   /** Value is always "team" */
   readonly type?: string | null
   /** The id of the team */
-  readonly id?: string | null
+  readonly id: string
   /** The name of the team */
   readonly name?: string | null
   /** The list of admin IDs that are a part of the team. */
@@ -40,7 +40,7 @@ export const Team: Schema.Schema<Team> = /*#__PURE__*/ Schema.suspend((): Schema
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       admin_ids: /*#__PURE__*/ Schema.optionalWith(
         /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(Tolerant.NumberFromNumeric)),

@@ -24,7 +24,7 @@ export interface Ticket {
   /** Always ticket */
   readonly type?: ("ticket" | (string & {})) | null
   /** The unique identifier for the ticket which is given by Intercom. */
-  readonly id?: string | null
+  readonly id: string
   /** The ID of the Ticket used in the Intercom Inbox and Messenger. Do not use ticket_id for API queries. */
   readonly ticket_id?: string | null
   /** Category of the Ticket. */
@@ -62,7 +62,7 @@ export const Ticket: Schema.Schema<Ticket> = /*#__PURE__*/ Schema.suspend((): Sc
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       ticket_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       category: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       ticket_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketCustomAttributes), {

@@ -21,7 +21,7 @@ export interface TicketPart {
   /** Always ticket_part */
   readonly type?: string | null
   /** The id representing the ticket part. */
-  readonly id?: string | null
+  readonly id: string
   /** The type of ticket part. */
   readonly part_type?: string | null
   /** The message body, which may contain HTML. */
@@ -77,7 +77,7 @@ export const TicketPart: Schema.Schema<TicketPart> = /*#__PURE__*/ Schema.suspen
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       part_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       previous_ticket_state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {

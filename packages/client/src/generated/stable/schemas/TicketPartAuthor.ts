@@ -18,7 +18,7 @@ export interface TicketPartAuthor {
   /** The type of the author */
   readonly type?: ("admin" | "bot" | "team" | "user" | (string & {})) | null
   /** The id of the author */
-  readonly id?: string | null
+  readonly id: string
   /** The name of the author */
   readonly name?: string | null
   /** The email of the author */
@@ -36,7 +36,7 @@ export const TicketPartAuthor: Schema.Schema<TicketPartAuthor> = /*#__PURE__*/ S
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
     }),

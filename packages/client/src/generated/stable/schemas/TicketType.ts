@@ -20,7 +20,7 @@ export interface TicketType {
   /** String representing the object's type. Always has the value `ticket_type`. */
   readonly type?: string | null
   /** The id representing the ticket type. */
-  readonly id?: string | null
+  readonly id: string
   /** Category of the Ticket Type. */
   readonly category?: ("Customer" | "Back-office" | "Tracker" | (string & {})) | null
   /** The name of the ticket type */
@@ -56,7 +56,7 @@ export const TicketType: Schema.Schema<TicketType> = /*#__PURE__*/ Schema.suspen
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       category: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

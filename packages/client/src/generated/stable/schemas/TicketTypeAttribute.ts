@@ -18,7 +18,7 @@ export interface TicketTypeAttribute {
   /** String representing the object's type. Always has the value `ticket_type_attribute`. */
   readonly type?: string | null
   /** The id representing the ticket type attribute. */
-  readonly id?: string | null
+  readonly id: string
   /** The id of the workspace that the ticket type attribute belongs to. */
   readonly workspace_id?: string | null
   /** The name of the ticket type attribute */
@@ -64,7 +64,7 @@ export const TicketTypeAttribute: Schema.Schema<TicketTypeAttribute> = /*#__PURE
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

@@ -19,7 +19,7 @@ export interface Visitor {
   /** Value is 'visitor' */
   readonly type?: ("visitor" | (string & {})) | null
   /** The Intercom defined id representing the Visitor. */
-  readonly id?: string | null
+  readonly id: string
   /** Automatically generated identifier for the Visitor. */
   readonly user_id?: string | null
   /** Identifies if this visitor is anonymous. */
@@ -132,7 +132,7 @@ export const Visitor: Schema.Schema<Visitor> = /*#__PURE__*/ Schema.suspend((): 
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       user_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       anonymous: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
       email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

@@ -19,7 +19,7 @@ export interface Admin {
   /** String representing the object's type. Always has the value `admin`. */
   readonly type?: string | null
   /** The id representing the admin. */
-  readonly id?: string | null
+  readonly id: string
   /** The name of the admin. */
   readonly name?: string | null
   /** The email of the admin. */
@@ -50,7 +50,7 @@ export const Admin: Schema.Schema<Admin> = /*#__PURE__*/ Schema.suspend((): Sche
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       job_title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

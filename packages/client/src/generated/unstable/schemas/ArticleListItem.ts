@@ -19,7 +19,7 @@ export interface ArticleListItem {
   /** The type of object - `article`. */
   readonly type?: ("article" | (string & {})) | null
   /** The unique identifier for the article which is given by Intercom. */
-  readonly id?: string | null
+  readonly id: string
   /** The id of the workspace which the article belongs to. */
   readonly workspace_id?: string | null
   /** The title of the article. For multilingual articles, this will be the title of the default language's content. */
@@ -60,7 +60,7 @@ export const ArticleListItem: Schema.Schema<ArticleListItem> = /*#__PURE__*/ Sch
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

@@ -18,7 +18,7 @@ export interface Brand {
   /** The type of object */
   readonly type?: string | null
   /** Unique brand identifier. For default brand, matches the workspace ID */
-  readonly id?: string | null
+  readonly id: string
   /** Display name of the brand */
   readonly name?: string | null
   /** Whether this is the workspace's default brand */
@@ -42,7 +42,7 @@ export const Brand: Schema.Schema<Brand> = /*#__PURE__*/ Schema.suspend((): Sche
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       is_default: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
       created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),

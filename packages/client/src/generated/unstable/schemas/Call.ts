@@ -19,7 +19,7 @@ export interface Call {
   /** String representing the object's type. Always has the value `call`. */
   readonly type?: string | null
   /** The id of the call. */
-  readonly id?: string | null
+  readonly id: string
   /** The id of the conversation associated with the call, if any. */
   readonly conversation_id?: string | null
   /** The id of the admin associated with the call, if any. */
@@ -60,7 +60,7 @@ export const Call: Schema.Schema<Call> = /*#__PURE__*/ Schema.suspend((): Schema
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
         exact: true
       }),

@@ -17,7 +17,7 @@ import { GroupTranslatedContent } from "./GroupTranslatedContent.js"
  */
 export interface Collection {
   /** The unique identifier for the collection which is given by Intercom. */
-  readonly id?: string | null
+  readonly id: string
   /** The id of the workspace which the collection belongs to. */
   readonly workspace_id?: string | null
   /** The name of the collection. For multilingual collections, this will be the name of the default language's content. */
@@ -51,7 +51,7 @@ export interface Collection {
 export const Collection: Schema.Schema<Collection> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Collection> =>
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

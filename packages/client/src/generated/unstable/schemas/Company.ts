@@ -20,7 +20,7 @@ export interface Company {
   /** Value is `company` */
   readonly type?: ("company" | (string & {})) | null
   /** The Intercom defined id representing the company. */
-  readonly id?: string | null
+  readonly id: string
   /** The name of the company. */
   readonly name?: string | null
   /** The Intercom defined code of the workspace the company is associated to. */
@@ -86,7 +86,7 @@ export const Company: Schema.Schema<Company> = /*#__PURE__*/ Schema.suspend((): 
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       app_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       plan: /*#__PURE__*/ Schema.optionalWith(

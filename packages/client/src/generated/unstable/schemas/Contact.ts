@@ -23,7 +23,7 @@ export interface Contact {
   /** The type of object. */
   readonly type?: string | null
   /** The unique identifier for the contact which is given by Intercom. */
-  readonly id?: string | null
+  readonly id: string
   /** The unique identifier for the contact which is provided by the Client. */
   readonly external_id?: string | null
   /** The id of the workspace which the contact belongs to. */
@@ -124,7 +124,7 @@ export const Contact: Schema.Schema<Contact> = /*#__PURE__*/ Schema.suspend((): 
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       role: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

@@ -18,7 +18,7 @@ export interface ContactArchived {
   /** always contact */
   readonly type?: ("contact" | (string & {})) | null
   /** The unique identifier for the contact which is given by Intercom. */
-  readonly id?: string | null
+  readonly id: string
   /** The unique identifier for the contact which is provided by the Client. */
   readonly external_id?: string | null
   /** Whether the contact is archived or not. */
@@ -36,7 +36,7 @@ export const ContactArchived: Schema.Schema<ContactArchived> = /*#__PURE__*/ Sch
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       archived: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
     }),

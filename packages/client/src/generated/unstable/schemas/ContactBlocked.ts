@@ -18,7 +18,7 @@ export interface ContactBlocked {
   /** always contact */
   readonly type?: ("contact" | (string & {})) | null
   /** The unique identifier for the contact which is given by Intercom. */
-  readonly id?: string | null
+  readonly id: string
   /** The unique identifier for the contact which is provided by the Client. */
   readonly external_id?: string | null
   /** Always true. */
@@ -36,7 +36,7 @@ export const ContactBlocked: Schema.Schema<ContactBlocked> = /*#__PURE__*/ Schem
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       blocked: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
     }),

@@ -25,7 +25,7 @@ export interface ConversationPart {
   /** Always conversation_part */
   readonly type?: string | null
   /** The id representing the conversation part. */
-  readonly id?: string | null
+  readonly id: string
   /** The type of conversation part. */
   readonly part_type?: string | null
   /** The message body, which may contain HTML. For Twitter, this will show a generic message regarding why the body is obscured. */
@@ -67,7 +67,7 @@ export const ConversationPart: Schema.Schema<ConversationPart> = /*#__PURE__*/ S
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       part_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),

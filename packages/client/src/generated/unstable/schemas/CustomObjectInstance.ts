@@ -16,7 +16,7 @@ import * as Tolerant from "../../../internal/tolerant.js"
  */
 export interface CustomObjectInstance {
   /** The Intercom defined id representing the custom object instance. */
-  readonly id?: string | null
+  readonly id: string
   /** The id you have defined for the custom object instance. */
   readonly external_id?: string | null
   /** The time when the Custom Object instance was created in the external system it originated from. */
@@ -43,7 +43,7 @@ export const CustomObjectInstance: Schema.Schema<CustomObjectInstance> = /*#__PU
 > =>
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       external_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       external_created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), {
         exact: true

@@ -16,7 +16,7 @@ import * as Tolerant from "../../../internal/tolerant.js"
  */
 export interface DeletedCollectionObject {
   /** The unique identifier for the collection which you provided in the URL. */
-  readonly id?: string | null
+  readonly id: string
   /** The type of object which was deleted. - `collection` */
   readonly object?: ("collection" | (string & {})) | null
   /** Whether the collection was deleted successfully or not. */
@@ -32,7 +32,7 @@ export const DeletedCollectionObject: Schema.Schema<DeletedCollectionObject> = /
   (): Schema.Schema<DeletedCollectionObject> =>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
-        id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+        id: Tolerant.IdString,
         object: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
         deleted: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true })
       }),

@@ -18,7 +18,7 @@ export interface EmailSetting {
   /** The type of object */
   readonly type?: string | null
   /** Unique email setting identifier */
-  readonly id?: string | null
+  readonly id: string
   /** Full sender email address */
   readonly email?: string | null
   /** Whether the email address has been verified */
@@ -46,7 +46,7 @@ export const EmailSetting: Schema.Schema<EmailSetting> = /*#__PURE__*/ Schema.su
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       email: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       verified: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Boolean), { exact: true }),
       domain: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

@@ -18,7 +18,7 @@ export interface Macro {
   /** String representing the object's type. Always has the value `macro`. */
   readonly type?: ("macro" | (string & {})) | null
   /** The unique identifier for the macro. */
-  readonly id?: string | null
+  readonly id: string
   /** The name of the macro. */
   readonly name?: string | null
   /** The body of the macro in HTML format with placeholders transformed to XML-like format. */
@@ -46,7 +46,7 @@ export const Macro: Schema.Schema<Macro> = /*#__PURE__*/ Schema.suspend((): Sche
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       body_text: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

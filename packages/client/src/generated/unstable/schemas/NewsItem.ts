@@ -19,7 +19,7 @@ export interface NewsItem {
   /** The type of object. */
   readonly type?: ("news-item" | (string & {})) | null
   /** The unique identifier for the news item which is given by Intercom. */
-  readonly id?: string | null
+  readonly id: string
   /** The id of the workspace which the news item belongs to. */
   readonly workspace_id?: string | null
   /** The title of the news item. */
@@ -55,7 +55,7 @@ export const NewsItem: Schema.Schema<NewsItem> = /*#__PURE__*/ Schema.suspend(()
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       workspace_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
       title: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),

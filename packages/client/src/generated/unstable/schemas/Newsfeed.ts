@@ -18,7 +18,7 @@ import * as Tolerant from "../../../internal/tolerant.js"
  */
 export interface Newsfeed {
   /** The unique identifier for the newsfeed which is given by Intercom. */
-  readonly id?: string | null
+  readonly id: string
   /** The type of object. */
   readonly type?: ("newsfeed" | (string & {})) | null
   /** The name of the newsfeed. This name will never be visible to your users. */
@@ -39,7 +39,7 @@ export interface Newsfeed {
 export const Newsfeed: Schema.Schema<Newsfeed> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<Newsfeed> =>
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),

@@ -16,7 +16,7 @@ import * as Tolerant from "../../../internal/tolerant.js"
  */
 export interface Reference {
   readonly type?: string | null
-  readonly id?: string | null
+  readonly id: string | null
 }
 
 /**
@@ -28,7 +28,7 @@ export const Reference: Schema.Schema<Reference> = /*#__PURE__*/ Schema.suspend(
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true })
+      id: /*#__PURE__*/ Schema.NullOr(Tolerant.IdString)
     }),
     { identifier: "Reference" }
   )

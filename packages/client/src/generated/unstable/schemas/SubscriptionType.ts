@@ -19,7 +19,7 @@ export interface SubscriptionType {
   /** The type of the object - subscription */
   readonly type?: string | null
   /** The unique identifier representing the subscription type. */
-  readonly id?: string | null
+  readonly id: string
   /** The state of the subscription type. */
   readonly state?: ("live" | "draft" | "archived" | (string & {})) | null
   readonly default_translation?: Translation | null
@@ -42,7 +42,7 @@ export const SubscriptionType: Schema.Schema<SubscriptionType> = /*#__PURE__*/ S
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       default_translation: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Translation), { exact: true }),
       translations: /*#__PURE__*/ Schema.optionalWith(

@@ -19,7 +19,7 @@ export interface Tag {
   /** value is "tag" */
   readonly type?: string | null
   /** The id of the tag */
-  readonly id?: string | null
+  readonly id: string
   /** The name of the tag */
   readonly name?: string | null
   /** The time when the tag was applied to the object */
@@ -36,7 +36,7 @@ export const Tag: Schema.Schema<Tag> = /*#__PURE__*/ Schema.suspend((): Schema.S
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       applied_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),
       applied_by: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Reference), { exact: true })

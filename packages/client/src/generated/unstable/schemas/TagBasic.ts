@@ -18,7 +18,7 @@ export interface TagBasic {
   /** value is "tag" */
   readonly type?: string | null
   /** The id of the tag */
-  readonly id?: string | null
+  readonly id: string
   /** The name of the tag */
   readonly name?: string | null
 }
@@ -32,7 +32,7 @@ export const TagBasic: Schema.Schema<TagBasic> = /*#__PURE__*/ Schema.suspend(()
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
     }),
     { identifier: "TagBasic" }

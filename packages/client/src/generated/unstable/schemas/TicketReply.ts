@@ -20,7 +20,7 @@ export interface TicketReply {
   /** Always ticket_part */
   readonly type?: ("ticket_part" | (string & {})) | null
   /** The id representing the part. */
-  readonly id?: string | null
+  readonly id: string
   /** Type of the part */
   readonly part_type?: ("note" | "comment" | "quick_reply" | (string & {})) | null
   /** The message body, which may contain HTML. */
@@ -45,7 +45,7 @@ export const TicketReply: Schema.Schema<TicketReply> = /*#__PURE__*/ Schema.susp
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       part_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       body: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.Number), { exact: true }),

@@ -18,7 +18,7 @@ export interface TicketState {
   /** String representing the object's type. Always has the value `ticket_state`. */
   readonly type?: string | null
   /** The id of the ticket state */
-  readonly id?: string | null
+  readonly id: string
   /** The category of the ticket state */
   readonly category?: ("submitted" | "in_progress" | "waiting_on_customer" | "resolved" | (string & {})) | null
   /** The state the ticket is currently in, in a human readable form - visible in Intercom */
@@ -36,7 +36,7 @@ export const TicketState: Schema.Schema<TicketState> = /*#__PURE__*/ Schema.susp
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       category: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       internal_label: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       external_label: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })

@@ -19,7 +19,7 @@ export interface TicketStateDetailed {
   /** String representing the object's type. Always has the value `ticket_state`. */
   readonly type?: string | null
   /** The id of the ticket state */
-  readonly id?: string | null
+  readonly id: string
   /** The category of the ticket state */
   readonly category?: ("submitted" | "in_progress" | "waiting_on_customer" | "resolved" | (string & {})) | null
   /** The state the ticket is currently in, in a human readable form - visible in Intercom */
@@ -48,7 +48,7 @@ export const TicketStateDetailed: Schema.Schema<TicketStateDetailed> = /*#__PURE
   /*#__PURE__*/ Schema.annotations(
     /*#__PURE__*/ Schema.Struct({
       type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
+      id: Tolerant.IdString,
       category: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       internal_label: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
       external_label: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
