@@ -67,8 +67,14 @@ export const IdString: Schema.Schema<string> = /*#__PURE__*/ Schema.transform(
  * @internal
  */
 export const NumberFromNumeric: Schema.Schema<number> = /*#__PURE__*/ Schema.transform(
-  Schema.Union(Schema.Finite, Schema.String.pipe(Schema.pattern(numeric, { identifier: "NumericString" }))),
-  Schema.Finite,
+  Schema.Union(
+    Schema.Finite,
+    Schema.String.pipe(
+      Schema.pattern(numeric, { description: "a numeric string" }),
+      Schema.filter((s) => Number.isFinite(Number(s)), { description: "a numeric string of a finite number" })
+    )
+  ),
+  Schema.Number,
   { strict: true, decode: (u) => (typeof u === "string" ? Number(u) : u), encode: (n) => n }
 ).annotations({ identifier: "NumberFromNumeric", [FastDecode]: numberFromNumeric }) as unknown as Schema.Schema<
   number
