@@ -8,13 +8,18 @@
  */
 import { NodeHttpClient } from "@effect/platform-node"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Headers from "@effect/platform/Headers"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import * as Stream from "effect/Stream"
+import type * as http from "node:http"
 import * as Intercom from "../../packages/client/src/Intercom.js"
+import * as IntercomClient from "../../packages/client/src/IntercomClient.js"
 import * as Retry from "../../packages/client/src/Retry.js"
 import * as Loopback from "../support/Loopback.js"
 import * as RecordingTracer from "../support/RecordingTracer.js"
@@ -95,4 +100,153 @@ describe("faults: the token never leaks", () => {
       { timeout: 10_000 }
     )
   }
+})
+
+/** Every call's exit, its cause, and each failure's cause chain, every serialisation. */
+const dumpExits = (exits: ReadonlyArray<Exit.Exit<unknown, unknown>>): Array<readonly [string, string]> => {
+  const texts: Array<readonly [string, string]> = []
+  for (const exit of exits) {
+    for (const form of RecordingTracer.serialise(exit)) texts.push(["call exit", form])
+    if (Exit.isFailure(exit)) {
+      for (const form of RecordingTracer.serialise(exit.cause)) texts.push(["call cause", form])
+      if (exit.cause._tag === "Fail") {
+        RecordingTracer.causeChain(exit.cause.error).forEach((c, i) => {
+          for (const form of RecordingTracer.serialise(c)) texts.push([`error cause[${i}]`, form])
+        })
+      }
+    } else {
+      for (const form of RecordingTracer.serialise(exit.value)) texts.push(["call value", form])
+    }
+  }
+  return texts
+}
+
+// One server for every outcome: a contact, a 404, a reset, a download, a download that stalls, silence.
+const seen: Array<http.IncomingHttpHeaders> = []
+const everything: Loopback.Handler = (request, response) => {
+  const path = request.url ?? "/"
+  seen.push(request.headers)
+  request.resume()
+  if (path.startsWith("/contacts/ok") || path === "/contacts") {
+    response.writeHead(200, { "content-type": "application/json", "x-request-id": "r1" })
+    response.end(JSON.stringify({ type: "contact", id: "ok" }))
+  } else if (path.startsWith("/contacts/missing")) {
+    response.writeHead(404, { "content-type": "application/json" })
+    response.end(
+      JSON.stringify({ type: "error.list", request_id: "r2", errors: [{ code: "not_found", message: "No" }] })
+    )
+  } else if (path.startsWith("/contacts/reset")) {
+    request.socket.resetAndDestroy()
+  } else if (path.startsWith("/download/content/data/ok")) {
+    response.writeHead(200, { "content-type": "application/octet-stream" })
+    response.end(Buffer.from("bytes"))
+  } else if (path.startsWith("/download/content/data/stall")) {
+    response.writeHead(200, { "content-type": "application/octet-stream" })
+    response.write(Buffer.from("by")) // and nothing more
+  } else if (path.startsWith("/download/content/data/cut")) {
+    response.writeHead(200, { "content-type": "application/octet-stream" })
+    response.write(Buffer.from("by"), () => request.socket.resetAndDestroy())
+  } // else: silence
+}
+
+describe("faults: the token never leaks, whatever the outcome", () => {
+  for (const [name, transport] of transports) {
+    it.live(
+      `${name}: success, 404, reset, time-out, downloads (whole, stalled, cut), with trace propagation and a transformClient: 0 occurrences`,
+      () =>
+        Effect.gen(function*() {
+          const server = yield* Loopback.http(everything)
+          const { spans, tracer } = RecordingTracer.make()
+          const layer = Intercom.layer({
+            token: Redacted.make(TOKEN),
+            baseUrl: server.url,
+            retry: false,
+            timeout: "150 millis",
+            idleTimeout: "150 millis",
+            propagateTraces: true,
+            // a transform that copies the request (a proxy header), before the platform's client sees it
+            transformClient: HttpClient.mapRequest(HttpClientRequest.setHeader("x-proxy", "p1"))
+          }).pipe(Layer.provide(transport))
+          const exits = yield* Effect.gen(function*() {
+            const intercom = yield* Intercom.Intercom
+            const download = (id: string) =>
+              Effect.flatMap(intercom.dataExport.download({ job_identifier: id }), (s) => Stream.runCollect(s))
+            return [
+              yield* Effect.exit(intercom.contacts.find({ contact_id: "ok" })),
+              yield* Effect.exit(intercom.contacts.find({ contact_id: "missing" })),
+              yield* Effect.exit(intercom.contacts.find({ contact_id: "reset" })),
+              yield* Effect.exit(intercom.contacts.find({ contact_id: "silent" })),
+              yield* Effect.exit(
+                intercom.contacts.create({ email: "a@example.com" }).pipe(IntercomClient.withResponse)
+              ),
+              yield* Effect.exit(download("ok")),
+              yield* Effect.exit(download("stall")),
+              yield* Effect.exit(download("cut")),
+              yield* Effect.exit(intercom.contacts.find({ contact_id: ".." }))
+            ] as ReadonlyArray<Exit.Exit<unknown, unknown>>
+          }).pipe(Effect.provide(layer), Effect.withTracer(tracer))
+
+          const tags = exits.map((e) =>
+            Exit.isSuccess(e) ? "ok" : e.cause._tag === "Fail" ? (e.cause.error as any)._tag : e.cause._tag
+          )
+          assert.deepStrictEqual(tags, [
+            "ok",
+            "NotFoundError",
+            "RequestError",
+            "TimeoutError",
+            "ok",
+            "ok",
+            "TimeoutError",
+            "ResponseError",
+            "InvalidInputError"
+          ])
+          // the transform and the trace context reached the server
+          assert.isAtLeast(server.count(), 8)
+          const http = spans.filter((s) => s.name.startsWith("http.client"))
+          assert.isAtLeast(http.length, 8)
+          assert.strictEqual(http[0].attributes.get("http.request.header.authorization"), "<redacted>")
+          const received = seen[seen.length - 1]
+          assert.strictEqual(received["x-proxy"], "p1")
+          assert.strictEqual(received["authorization"], `Bearer ${TOKEN}`)
+          assert.isString(received["traceparent"])
+
+          const texts = [...RecordingTracer.dumpSpans(spans), ...dumpExits(exits)]
+          assert.isTrue(texts.some(([, t]) => t.includes("intercom-version")), "the dumps show the request headers")
+          const { count, where } = tokenCount(texts)
+          assert.strictEqual(count, 0, `the token was found ${count} times: ${summary(where)}`)
+        }).pipe(Effect.scoped),
+      { timeout: 10_000 }
+    )
+  }
+
+  it.live(
+    "control: the platform's own HTTP span does hold the token (what the suite would catch)",
+    () =>
+      Effect.gen(function*() {
+        const server = yield* Loopback.http(everything)
+        const { spans, tracer } = RecordingTracer.make()
+        // the platform client alone, with Intercom's header, as the client used it before its own span
+        const exits = yield* Effect.gen(function*() {
+          const client = yield* HttpClient.HttpClient
+          const send = (path: string) =>
+            Effect.exit(client.execute(
+              HttpClientRequest.get(server.url + path).pipe(
+                HttpClientRequest.setHeader("authorization", `Bearer ${TOKEN}`)
+              )
+            ))
+          return [yield* send("/contacts/ok"), yield* send("/contacts/reset")]
+        }).pipe(
+          Effect.provide(NodeHttpClient.layerUndici),
+          Effect.locally(Headers.currentRedactedNames, ["authorization"]),
+          Effect.withTracer(tracer)
+        )
+        assert.deepStrictEqual(exits.map((e) => e._tag), ["Success", "Failure"])
+        const texts = RecordingTracer.dumpSpans(spans)
+        const { count } = tokenCount(texts)
+        // success (the response holds the request) and failure (the error holds it), several serialisations each
+        assert.isAbove(count, 0)
+        assert.isTrue(texts.some(([label, t]) => label.includes("exit JSON.stringify") && t.includes(TOKEN)))
+      }).pipe(Effect.scoped),
+    { timeout: 5_000 }
+  )
 })

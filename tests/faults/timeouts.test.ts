@@ -167,9 +167,23 @@ describe("faults: time-outs", () => {
           assert.isAtLeast(ms, 190)
           assert.isBelow(ms, 1_500)
           assert.strictEqual(server.count(), 1)
+          assert.isTrue(yield* server.awaitClosed(1_000), "the timed-out request was aborted: its connection closed")
         }).pipe(Effect.scoped),
       { timeout: 5_000 }
     )
+
+    it.live(`${name}: a call interrupted by its caller aborts its request`, () =>
+      Effect.gen(function*() {
+        const server = yield* Loopback.silent
+        const fiber = yield* Effect.fork(
+          Effect.flatMap(Intercom.Intercom, (i) => i.contacts.find({ contact_id: "c1" })).pipe(
+            Effect.provide(layer(server.url, { timeout: "1 minute" }))
+          )
+        )
+        yield* server.awaitCount(1)
+        yield* Fiber.interrupt(fiber)
+        assert.isTrue(yield* server.awaitClosed(1_000), "the connection closed")
+      }).pipe(Effect.scoped), { timeout: 5_000 })
 
     it.live(
       `${name}: headers, then a JSON body that stalls: TimeoutError within the attempt's time-out`,

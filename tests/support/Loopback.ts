@@ -17,6 +17,10 @@ export interface Server {
   readonly count: () => number
   /** Resolves when `count()` reaches `n` (bounded by the caller's time-out). */
   readonly awaitCount: (n: number) => Effect.Effect<void>
+  /** Connections open now. */
+  readonly open: () => number
+  /** Polls (every 10 ms, at most `maxMillis`) until no connection is open; whether none is. */
+  readonly awaitClosed: (maxMillis: number) => Effect.Effect<boolean>
 }
 
 const make = <S extends net.Server>(
@@ -48,6 +52,14 @@ const make = <S extends net.Server>(
           server,
           sockets,
           count: () => n,
+          open: () => sockets.size,
+          awaitClosed: (maxMillis) =>
+            Effect.promise(async () => {
+              for (let waited = 0; sockets.size > 0 && waited < maxMillis; waited += 10) {
+                await new Promise((resolve) => setTimeout(resolve, 10))
+              }
+              return sockets.size === 0
+            }),
           awaitCount: (target) =>
             Effect.flatMap(Deferred.make<void>(), (deferred) => {
               if (n >= target) return Effect.void

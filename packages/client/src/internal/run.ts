@@ -6,8 +6,10 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as Headers from "@effect/platform/Headers"
 import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as FiberId from "effect/FiberId"
 import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
@@ -55,6 +57,56 @@ const timeoutError = (op: Operation<any, any, any>, timeout: Duration.Duration, 
     kind
   }, true)
 
+let liveClock: Clock.Clock | undefined
+/** Effect's default clock (real time), as opposed to `TestClock` or a user's. */
+const defaultClock = (): Clock.Clock => (liveClock ??= Effect.runSync(Effect.clock))
+
+/** The longest `setTimeout` delay. */
+const maxTimer = 2 ** 31 - 1
+
+/**
+ * `Effect.timeoutFail` for one attempt, at a third of its cost on the default
+ * clock: the attempt runs in one child fiber (not two, plus a sleeping one)
+ * and a plain timer races it. On time-out the attempt is interrupted without
+ * waiting for it to wind down, so an attempt stuck in its own clean-up cannot
+ * hold the call either. With another clock (`TestClock`), `Effect.timeoutFail`.
+ */
+const timeoutAttempt = <A, E, E2>(
+  effect: Effect.Effect<A, E>,
+  timeout: Duration.Duration,
+  onTimeout: () => E2
+): Effect.Effect<A, E | E2> =>
+  Effect.clockWith((clock) => {
+    const millis = Duration.toMillis(timeout)
+    if (clock !== defaultClock() || millis > maxTimer) {
+      return Effect.timeoutFail(effect, { duration: timeout, onTimeout })
+    }
+    return Effect.uninterruptibleMask((restore) =>
+      Effect.flatMap(Effect.fork(restore(effect)), (child) =>
+        Effect.async<A, E | E2>((resume) => {
+          let done = false
+          const timer = setTimeout(() => {
+            if (done) return
+            done = true
+            child.unsafeInterruptAsFork(FiberId.none)
+            resume(Effect.fail(onTimeout()))
+          }, millis)
+          child.addObserver((exit) => {
+            if (done) return
+            done = true
+            clearTimeout(timer)
+            resume(exit)
+          })
+          // the caller was interrupted
+          return Effect.suspend(() => {
+            done = true
+            clearTimeout(timer)
+            return child.interruptAsFork(FiberId.none)
+          })
+        }))
+    )
+  })
+
 /**
  * A binary body that fails when no bytes arrive for `idle` while it is read
  * (the wait runs only while the consumer pulls, so a slow consumer is fine).
@@ -100,7 +152,7 @@ export const run = (
     if (idle !== undefined) effect = Effect.map(effect, idleTimeout(op, idle))
     if (timeout !== undefined) {
       // Covers sending, the response headers and reading the body (for a binary body: until its headers).
-      effect = Effect.timeoutFail(effect, { duration: timeout, onTimeout: () => timeoutError(op, timeout, "attempt") })
+      effect = timeoutAttempt(effect, timeout, () => timeoutError(op, timeout, "attempt"))
     }
     if (limiter === undefined) return effect
     return Effect.flatMap(
