@@ -74,7 +74,8 @@ export const NumberFromNumeric: Schema.Schema<number> = /*#__PURE__*/ Schema.tra
       Schema.filter((s) => Number.isFinite(Number(s)), { description: "a numeric string of a finite number" })
     )
   ),
-  Schema.Number,
+  // what it decodes to is finite (the type side, which `Schema.is` and `Arbitrary` read)
+  Schema.Finite,
   { strict: true, decode: (u) => (typeof u === "string" ? Number(u) : u), encode: (n) => n }
 ).annotations({ identifier: "NumberFromNumeric", [FastDecode]: numberFromNumeric }) as unknown as Schema.Schema<
   number
