@@ -13,7 +13,12 @@
  * - a non-idempotent request (a POST that writes) is retried after a 429 and
  *   after a connection failure that happened before anything was sent, but not
  *   after a 5xx, a 408, a time-out or a failure mid-exchange, because the write
- *   may have happened; `retryNonIdempotent: true` opts in.
+ *   may have happened; `retryNonIdempotent: true` opts in;
+ * - a time-out is that of one attempt (`IntercomClient.Options.timeout`,
+ *   default 30 s), so with the defaults a call that never gets an answer ends
+ *   after at most 6 × 30 s of attempts plus 15.5 s of back-off (18.6 s with
+ *   jitter); a binary download whose bytes stop fails its stream with an idle
+ *   `TimeoutError`, which is not retried (part of it was read).
  *
  * When the policy gives up, the error carries `attempts` (and, for HTTP
  * errors, the last rate-limit headers).
