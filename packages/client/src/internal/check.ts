@@ -542,3 +542,51 @@ const typeLiteralDecoder = (ast: SchemaAST.TypeLiteral): Decoder => {
     }
   }
 }
+
+// -----------------------------------------------------------------------------
+// Inputs: no NaN or ±Infinity anywhere
+// -----------------------------------------------------------------------------
+
+/** Deeper than any request: a cycle (which `JSON.stringify` refuses later) stops the walk. */
+const MAX_DEPTH = 64
+
+/**
+ * Whether an input holds NaN or ±Infinity anywhere, declared or not (an
+ * undeclared field beside the alternative a union matched, a value of an
+ * untyped field): `JSON.stringify` would send `null`, a query string `NaN`.
+ * Allocation-free.
+ *
+ * @internal
+ */
+export const hasNonFinite = (u: unknown, depth = 0): boolean => {
+  if (typeof u === "number") return !Number.isFinite(u)
+  if (typeof u !== "object" || u === null || depth > MAX_DEPTH) return false
+  if (Array.isArray(u)) {
+    for (let i = 0; i < u.length; i++) {
+      if (hasNonFinite(u[i], depth + 1)) return true
+    }
+    return false
+  }
+  for (const key in u) {
+    if (Object.prototype.hasOwnProperty.call(u, key) && hasNonFinite((u as Record<string, unknown>)[key], depth + 1)) {
+      return true
+    }
+  }
+  return false
+}
+
+/**
+ * The path of the first NaN or ±Infinity in `u` (`hasNonFinite` said there is one).
+ *
+ * @internal
+ */
+export const nonFinitePath = (u: unknown, depth = 0): Array<PropertyKey> | undefined => {
+  if (typeof u === "number") return Number.isFinite(u) ? undefined : []
+  if (typeof u !== "object" || u === null || depth > MAX_DEPTH) return undefined
+  const keys: Array<PropertyKey> = Array.isArray(u) ? u.map((_, i) => i) : Object.keys(u)
+  for (const key of keys) {
+    const path = nonFinitePath((u as any)[key], depth + 1)
+    if (path !== undefined) return [key, ...path]
+  }
+  return undefined
+}

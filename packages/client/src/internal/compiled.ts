@@ -6,7 +6,7 @@
 import * as Either from "effect/Either"
 import { globalValue } from "effect/GlobalValue"
 import * as ParseResult from "effect/ParseResult"
-import type * as Schema from "effect/Schema"
+import * as Schema from "effect/Schema"
 import type * as SchemaAST from "effect/SchemaAST"
 import type { Operation } from "../Operation.js"
 import * as Check from "./check.js"
@@ -96,7 +96,8 @@ const isCheckOnly = (ast: SchemaAST.AST, seen: Set<SchemaAST.AST> = new Set()): 
  *   `Check.decoder` (as fast), and where the schema holds coercions (ids and
  *   counters in another JSON type) normalised in place: the body is JSON
  *   parsed for this call, nobody else holds it.
- * Only a failing value pays for the full parse that names the issue.
+ * Only a failing value pays for the full parse that names the issue. An input
+ * also never holds NaN or ±Infinity, declared or not (`Check.hasNonFinite`).
  */
 const checkedParser = (
   schema: Schema.Schema<any, any>,
@@ -111,9 +112,30 @@ const checkedParser = (
       ? (u) => (is(u) ? Either.right(u) : full(u))
       : (u) => (is(u) ? Either.right(fix(u)) : full(u))
   }
-  if (!isCheckOnly(schema.ast)) return full
-  const check = Check.compile(schema.ast)
-  return (u) => (check(u) ? Either.right(u) : full(u))
+  const parse = isCheckOnly(schema.ast) ? checked(Check.compile(schema.ast), full) : full
+  return (u) => {
+    const result = parse(u)
+    return Either.isRight(result) && Check.hasNonFinite(result.right) ? Either.left(nonFinite(result.right)) : result
+  }
+}
+
+const checked = (
+  check: (u: unknown) => boolean,
+  full: (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>
+) =>
+(u: unknown) => (check(u) ? Either.right(u) : full(u))
+
+/**
+ * The issue of an input that the schema accepts but that holds NaN or
+ * ±Infinity where it declares no number (rule R5 of the generator rejects
+ * them where it does): a field beside the alternative a union matched, an
+ * untyped value.
+ */
+const nonFinite = (u: unknown): ParseResult.ParseIssue => {
+  const path = Check.nonFinitePath(u) ?? []
+  const value = path.reduce((v: any, key) => v?.[key], u)
+  const issue = new ParseResult.Type(Schema.Finite.ast, value, `Expected a finite number, actual ${String(value)}`)
+  return path.length === 0 ? issue : new ParseResult.Pointer(path as [PropertyKey, ...Array<PropertyKey>], u, issue)
 }
 
 /** @internal */
