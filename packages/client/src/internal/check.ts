@@ -451,6 +451,61 @@ const literalsOf = (ast: SchemaAST.AST): ReadonlyArray<readonly [PropertyKey, Sc
   }
 }
 
+/** The JSON kinds of a value, as bits. */
+const NULL = 1
+const BOOLEAN = 2
+const NUMBER = 4
+const STRING = 8
+const ARRAY = 16
+const OBJECT = 32
+const OTHER = 64
+const ANY = 127
+
+const kindOf = (u: unknown): number =>
+  u === null
+    ? NULL
+    : typeof u === "boolean"
+    ? BOOLEAN
+    : typeof u === "number"
+    ? NUMBER
+    : typeof u === "string"
+    ? STRING
+    : Array.isArray(u)
+    ? ARRAY
+    : typeof u === "object"
+    ? OBJECT
+    : OTHER
+
+/** The kinds of value a node can accept (more is safe, never fewer). */
+const kindsOf = (ast: SchemaAST.AST, seen: Set<SchemaAST.AST> = new Set()): number => {
+  if (fastDecodeOf(ast) !== undefined) return NUMBER | STRING
+  if (seen.has(ast)) return 0 // the rest of the cycle says what it accepts
+  seen.add(ast)
+  switch (ast._tag) {
+    case "Literal":
+      return ast.literal === null ? NULL : kindOf(ast.literal)
+    case "StringKeyword":
+      return STRING
+    case "NumberKeyword":
+      return NUMBER
+    case "BooleanKeyword":
+      return BOOLEAN
+    case "TupleType":
+      return ARRAY
+    case "TypeLiteral":
+      // `{}` accepts anything but null and undefined
+      return ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0 ? ANY & ~NULL : OBJECT
+    case "Refinement":
+      return kindsOf(ast.from, seen)
+    case "Suspend":
+      return kindsOf(ast.f(), seen)
+    case "Union":
+      return ast.types.reduce((k, t) => k | kindsOf(t, seen), 0)
+    default:
+      return ANY
+  }
+}
+
 const union = (ast: SchemaAST.Union): Decoder => {
   const members = ast.types.map(decoderOf)
   const count = members.length
@@ -461,12 +516,30 @@ const union = (ast: SchemaAST.Union): Decoder => {
     return false
   }
   if (!members.some((m) => m.fix !== undefined)) return { is, fix: undefined }
-  const ordered = candidateOrder(ast.types).map((i) => members[i])
+  const order = candidateOrder(ast.types)
+  const ordered = order.map((i) => members[i])
+  // Per kind of value, the members that can take it, in Schema's order: where only one can (`null` or an
+  // object for `NullOr(Struct)`), the value `is` accepted is that member's, and is not checked again.
+  let byKind: Array<ReadonlyArray<Decoder>> | undefined
+  const candidates = (u: unknown): ReadonlyArray<Decoder> => {
+    if (byKind === undefined) {
+      // built on first use: a member may be a suspend of a cycle
+      const kinds = order.map((i) => kindsOf(ast.types[i]))
+      byKind = []
+      for (let bit = 1; bit <= OTHER; bit <<= 1) byKind[bit] = ordered.filter((_, j) => (kinds[j] & bit) !== 0)
+    }
+    return byKind[kindOf(u)]
+  }
   return {
     is,
     fix: (u) => {
-      for (let i = 0; i < count; i++) {
-        const member = ordered[i]
+      const possible = candidates(u)
+      if (possible.length === 1) {
+        const member = possible[0]
+        return member.fix === undefined ? u : member.fix(u)
+      }
+      for (let i = 0; i < possible.length; i++) {
+        const member = possible[i]
         if (member.is(u)) return member.fix === undefined ? u : member.fix(u)
       }
       return u
