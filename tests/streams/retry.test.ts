@@ -293,6 +293,18 @@ describe("RateLimit.adaptive", () => {
       assert.isNotNull(fourth.unsafePoll())
     }))
 
+  it.effect("a reset announced far ahead (a wrong header) holds a request for maxWait at most", () =>
+    Effect.gen(function*() {
+      const limiter = RateLimit.adaptive({ margin: 0, maxWait: "60 seconds" })
+      // spent, "until 2100"
+      yield* limiter.release(yield* limiter.acquire(findOperation), headers(0, 4_102_444_800))
+      const held = yield* Effect.fork(limiter.acquire(findOperation))
+      yield* TestClock.adjust("59 seconds")
+      assert.isNull(held.unsafePoll(), "held while the window may still be spent")
+      yield* TestClock.adjust("1 second")
+      assert.isNotNull(held.unsafePoll(), "let go after maxWait: a 429 would go to the retry policy")
+    }))
+
   it.effect("unknown budget: requests go", () =>
     Effect.gen(function*() {
       const limiter = RateLimit.adaptive()

@@ -154,7 +154,7 @@ export type CommonError =
  * @since 0.1.0
  * @category models
  */
-export type ByteStream = Stream.Stream<Uint8Array, HttpClientError.ResponseError>
+export type ByteStream = Stream.Stream<Uint8Array, HttpClientError.ResponseError | IntercomError.TimeoutError>
 
 /**
  * Build a descriptor. Used by the generated code.

@@ -75,6 +75,13 @@ export interface AdaptiveOptions {
   readonly margin?: Duration.DurationInput | undefined
   /** How long to hold a request when the window is spent but its reset is unknown (default 1 s). */
   readonly unknownResetWait?: Duration.DurationInput | undefined
+  /**
+   * The longest a request is held for one window (default 60 s, Intercom's
+   * windows last 10 s): a `X-RateLimit-Reset` further ahead is taken as this
+   * far ahead, so a wrong header cannot hold calls for ever. A request let go
+   * too early meets a 429, which the retry policy handles.
+   */
+  readonly maxWait?: Duration.DurationInput | undefined
 }
 
 /**
@@ -97,6 +104,7 @@ export interface AdaptiveOptions {
 export const adaptive = (options: AdaptiveOptions = {}): RateLimiter => {
   const margin = Duration.toMillis(options.margin ?? Duration.millis(50))
   const unknownWait = Duration.toMillis(options.unknownResetWait ?? Duration.seconds(1))
+  const maxWait = Duration.toMillis(options.maxWait ?? Duration.seconds(60))
   // What the latest window said, and the requests sent in it that have not been answered.
   let remaining: number | undefined
   let limit: number | undefined
@@ -121,7 +129,8 @@ export const adaptive = (options: AdaptiveOptions = {}): RateLimiter => {
       inFlight++
       return Effect.succeed(window)
     }
-    const wait = resetAt !== undefined ? resetAt + margin - now : unknownWait
+    if (resetAt !== undefined && resetAt + margin - now > maxWait) resetAt = now + maxWait - margin
+    const wait = resetAt !== undefined ? resetAt + margin - now : Math.min(unknownWait, maxWait)
     return Effect.zipRight(Effect.sleep(Duration.millis(Math.max(1, wait))), acquire)
   })
 

@@ -153,5 +153,3 @@ export const handleResponse = (
     }
   }
 }
-
-// Platform errors keep the request, and `request.toJSON()` only redacts headers
