@@ -73,18 +73,23 @@ const property = (schema: Node, ...path: Array<string>): Node => {
  * 2.14 schemas; where a field of a 2.14 response changed shape between
  * versions in a way one field can describe, the 2.14 schema accepts both.
  *
- * The diff of the response components of 2.14 against 2.15 and 2.16 finds
- * six such fields, five of them ids whose JSON type flips
- * (`conversation.team_assignee_id`, `ticket.admin_assignee_id`,
- * `ticket.team_assignee_id`, `contact.owner_id`), which rule R1 of
- * `schemas.ts` covers, and `company.tags.tags` (items untyped in 2.14, objects
- * later), which the 2.14 schema accepts already. The diff of the 2xx
- * responses finds root shapes that changed (`GET /away_status_reasons` is an
- * array in 2.14 and a `list` object from 2.15 on, `GET
- * /custom_object_instances/{type}` one instance in 2.14 and a page of them in
- * 2.16): those are not accepted, because the method's type would become a
- * union for every 2.14 user; a pinned version decodes leniently by default,
- * so the body comes back as sent.
+ * Evidence, and what else was looked for:
+ * - `ticket.ticket_state`: a recorded ticket read at a version before 2.14
+ *   has `ticket_state: "submitted"` (the patch below).
+ * - The diff of every response component and inline 2xx schema of 2.14
+ *   against 2.15 and 2.16 (JSON type of each property, two levels deep) finds
+ *   five fields of another type: four ids (`conversation.team_assignee_id`,
+ *   `ticket.admin_assignee_id` and `ticket.team_assignee_id` become integers,
+ *   `contact.owner_id` a string), which rule R1 of `schemas.ts` covers, and
+ *   `company.tags.tags`, untyped items in 2.14, which accept the later
+ *   objects already. Every 2xx example of 2.15 and 2.16 decodes with the 2.14
+ *   schemas once R1 applies.
+ * - Root shapes that changed are not accepted: `GET /away_status_reasons`
+ *   (an array in 2.14, a `list` object from 2.15 on) and `GET
+ *   /custom_object_instances/{type}` (one instance in 2.14, a page in 2.16).
+ *   Accepting them would make the method's type a union for every 2.14
+ *   user; a pinned version decodes leniently by default, so the body comes
+ *   back as sent.
  */
 const olderVersionPatches: ReadonlyArray<Patch> = [
   {
