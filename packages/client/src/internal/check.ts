@@ -19,9 +19,10 @@
  *   candidate order, that decodes). The value is JSON the client parsed
  *   itself, so mutating it is safe. A schema with any other transformation has
  *   no decoder (Schema decodes it).
+ * - `hasNonFinite(u)` finds NaN or ±Infinity anywhere in an input.
  *
- * `tests/runtime/check.test.ts` compares both with Schema on every generated
- * schema: verdicts, and the decoded values.
+ * `tests/runtime/check.test.ts` compares `compile` and `decoder` with Schema
+ * on every generated schema: verdicts, and the decoded values.
  */
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
