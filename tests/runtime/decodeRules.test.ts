@@ -9,7 +9,8 @@
  *   the example decodes to; every response schema the rule touches decodes a
  *   value drawn from it with its ids (counters) turned;
  * - R3 (other versions' shapes): every ticket of every 2xx example with its
- *   `ticket_state` as a pre-2.14 string;
+ *   `ticket_state` as a pre-2.14 string comes back as sent, reported, at a
+ *   pinned older version, and fails the strict decode at 2.14;
  * - R4 (resource ids): every component with a required id has one in every
  *   example, and an instance without it fails the decode at its path;
  * - R5 (finite inputs): NaN and ±Infinity wherever an input takes a number
@@ -22,6 +23,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as FastCheck from "effect/FastCheck"
+import * as Logger from "effect/Logger"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -31,6 +33,8 @@ import * as StableSchemas from "../../packages/client/src/generated/stable/Schem
 import * as Tickets from "../../packages/client/src/generated/stable/Tickets.js"
 import * as Visitors from "../../packages/client/src/generated/stable/Visitors.js"
 import * as UnstableSchemas from "../../packages/client/src/generated/unstable/Schemas.js"
+import * as IntercomClient from "../../packages/client/src/IntercomClient.js"
+import type * as IntercomError from "../../packages/client/src/IntercomError.js"
 import * as Check from "../../packages/client/src/internal/check.js"
 import { formatJsonPath } from "../../packages/client/src/internal/issues.js"
 import * as Tolerant from "../../packages/client/src/internal/tolerant.js"
@@ -215,6 +219,16 @@ const decodeThrough = (op: AnyOperation, body: unknown) =>
     assert.strictEqual(requests.length, 1)
     return exit
   })
+
+/** The JSON paths of the lenient decode's warnings. */
+const recordWarnings = () => {
+  const paths: Array<string> = []
+  const logger = Logger.make(({ annotations, logLevel }) => {
+    if (logLevel._tag !== "Warning") return
+    for (const [key, value] of annotations) if (key === "intercom.json_path") paths.push(String(value))
+  })
+  return { paths, layer: Logger.replace(Logger.defaultLogger, logger) }
+}
 
 const valueOf = <A, E>(label: string, exit: Exit.Exit<A, E>): A => {
   if (Exit.isFailure(exit)) assert.fail(`${label}: ${Cause.pretty(exit.cause)}`)
@@ -419,15 +433,32 @@ describe("decode rules: the recorded payloads", () => {
       assert.strictEqual(list.conversations?.length, 1)
     }))
 
-  it.effect("a ticket read at an older pinned version: ticket_state \"submitted\" decodes as the string", () =>
-    Effect.gen(function*() {
-      const example = jsonExamples.find((e) => e.operation === Tickets.getOperation)!
-      const body: any = clone(example.value)
-      body.ticket_state = "submitted"
-      const ticket = valueOf("tickets.get", yield* decodeThrough(Tickets.getOperation, body))
-      assert.strictEqual(ticket.ticket_state, "submitted")
-      assert.strictEqual(ticket.id, body.id)
-    }))
+  it.effect(
+    "a ticket read at an older pinned version: ticket_state \"submitted\" comes back as sent, reported at its path",
+    () =>
+      Effect.gen(function*() {
+        const example = jsonExamples.find((e) => e.operation === Tickets.getOperation)!
+        const body: any = clone(example.value)
+        body.ticket_state = "submitted"
+        const logs = recordWarnings()
+        const ticket = valueOf(
+          "tickets.get at 2.11",
+          yield* decodeThrough(Tickets.getOperation, body).pipe(
+            IntercomClient.withVersion("2.11"),
+            Effect.provide(logs.layer)
+          )
+        )
+        assert.strictEqual(ticket.ticket_state as unknown, "submitted")
+        assert.strictEqual(ticket.id, body.id)
+        assert.deepStrictEqual(logs.paths, ["$.ticket_state"])
+        // At 2.14, which never sends it, the string is a mismatch the strict policy names.
+        const exit = yield* decodeThrough(Tickets.getOperation, body)
+        assert.isTrue(Exit.isFailure(exit))
+        const error = Cause.squash((exit as Exit.Failure<unknown, unknown>).cause) as IntercomError.ResponseDecodeError
+        assert.strictEqual(error._tag, "ResponseDecodeError")
+        assert.deepStrictEqual(error.mismatches.map((m) => m.jsonPath), ["$.ticket_state"])
+      })
+  )
 })
 
 describe("decode rules R1 and R2: the spec's examples", () => {
@@ -482,20 +513,18 @@ describe("decode rules R1 and R2: every response schema they touch", () => {
 })
 
 // -----------------------------------------------------------------------------
-// R3: a ticket's state as a version before 2.14 sends it
+// R3: a ticket's state as a version before 2.14 sends it: lenient at the pinned version
 // -----------------------------------------------------------------------------
 
-const isOlderStateUnion = (ast: SchemaAST.AST): boolean =>
-  ast._tag === "Union" && ast.types.some((t) => t._tag === "StringKeyword")
-
-const r3Examples = jsonExamples.flatMap((example) => {
+// Preview requests always send `Unstable`, which their schemas describe: only stable operations can be pinned.
+const r3Examples = jsonExamples.filter((example) => example.operation.api === "stable").flatMap((example) => {
   const body = clone(example.value)
-  const sites: Array<readonly [Path, string]> = []
+  const sites: Array<Path> = []
   walk(example.operation.success!.ast, example.value, (v) => {
     const state = v.value as any
-    if (v.key !== "ticket_state" || !isOlderStateUnion(v.ast) || typeof state?.category !== "string") return
+    if (v.key !== "ticket_state" || typeof state?.category !== "string") return
     setAt(body, v.path, state.category)
-    sites.push([v.path, state.category])
+    sites.push(v.path)
   }, ownerOf(example.operation))
   return sites.length === 0 ? [] : [{ example, body, sites }]
 })
@@ -504,17 +533,24 @@ describe("decode rule R3: other versions' shapes", () => {
   it.effect(
     `R3: ${r3Examples.length} 2xx examples with ${
       r3Examples.reduce((n, x) => n + x.sites.length, 0)
-    } tickets whose ticket_state is the pre-2.14 string decode with the string`,
+    } tickets whose ticket_state is the pre-2.14 string: as sent and reported at a pinned version, named by strict at 2.14`,
     () =>
       Effect.gen(function*() {
         assert.isAbove(r3Examples.length, 4)
         for (const { body, example, sites } of r3Examples) {
-          assert.strictEqual(example.operation.api, "stable")
-          const baseline = valueOf(example.label, yield* decodeThrough(example.operation, clone(example.value)))
-          const decoded = valueOf(`${example.label} (older state)`, yield* decodeThrough(example.operation, body))
-          const want = clone(baseline)
-          for (const [path, state] of sites) setAt(want, path, state)
-          assert.deepStrictEqual(decoded, want, example.label)
+          const logs = recordWarnings()
+          const decoded = valueOf(
+            `${example.label} (older state, at 2.11)`,
+            yield* decodeThrough(example.operation, clone(body)).pipe(
+              IntercomClient.withVersion("2.11"),
+              Effect.provide(logs.layer)
+            )
+          )
+          assert.deepStrictEqual(decoded, body, example.label)
+          const want = [...new Set(sites.map((path) => formatJsonPath(path).replace(/\[\d+\]/g, "[]")))]
+          assert.deepStrictEqual(logs.paths.map((p) => p.replace(/\[\d+\]/g, "[]")), want, example.label)
+          const strict = yield* decodeThrough(example.operation, clone(body))
+          assert.isTrue(Exit.isFailure(strict), example.label)
         }
       })
   )

@@ -101,7 +101,7 @@ describe("wire", () => {
   })
 
   it.effect("conversations.reply: path parameter out of the body, numeric ids accepted", () => {
-    const { mock, layer } = setup()
+    const { mock, layer } = setup(() => MockHttp.json(200, { type: "conversation", id: "123" }))
     return Effect.gen(function*() {
       const intercom = yield* Intercom.Intercom
       yield* intercom.conversations.reply({

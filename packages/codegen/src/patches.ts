@@ -69,53 +69,30 @@ const property = (schema: Node, ...path: Array<string>): Node => {
 
 /**
  * R3, shapes of other versions. A user who pins another API version
- * (`IntercomClient.withVersion`) gets that version's shapes, decoded with the
- * 2.14 schemas; where a field of a 2.14 response changed shape between
- * versions in a way one field can describe, the 2.14 schema accepts both.
+ * (`version`, `IntercomClient.withVersion`) gets that version's shapes, which
+ * the 2.14 schemas do not describe. They are not typed into the 2.14 schemas:
+ * a 2.14 program would have to narrow every such field for shapes it never
+ * receives. Instead a call at another version decodes `lenient` by default
+ * (`internal/decodePolicy.ts`): the body comes back as sent, and each field
+ * that differs is reported (log line and span event) with its path.
  *
- * Evidence, and what else was looked for:
+ * Evidence, and what was looked for:
  * - `ticket.ticket_state`: a recorded ticket read at a version before 2.14
- *   has `ticket_state: "submitted"` (the patch below).
+ *   has `ticket_state: "submitted"` (the 2.14 object's `category`, as the
+ *   2.14 ticket parts still carry it): reported at `$.ticket_state`.
  * - The diff of every response component and inline 2xx schema of 2.14
  *   against 2.15 and 2.16 (JSON type of each property, two levels deep) finds
  *   five fields of another type: four ids (`conversation.team_assignee_id`,
  *   `ticket.admin_assignee_id` and `ticket.team_assignee_id` become integers,
- *   `contact.owner_id` a string), which rule R1 of `schemas.ts` covers, and
- *   `company.tags.tags`, untyped items in 2.14, which accept the later
- *   objects already. Every 2xx example of 2.15 and 2.16 decodes with the 2.14
- *   schemas once R1 applies.
- * - Root shapes that changed are not accepted: `GET /away_status_reasons`
- *   (an array in 2.14, a `list` object from 2.15 on) and `GET
- *   /custom_object_instances/{type}` (one instance in 2.14, a page in 2.16).
- *   Accepting them would make the method's type a union for every 2.14
- *   user; a pinned version decodes leniently by default, so the body comes
- *   back as sent.
+ *   `contact.owner_id` a string), which rule R1 of `schemas.ts` covers for
+ *   every version, and `company.tags.tags`, untyped items in 2.14, which
+ *   accept the later objects already. Every 2xx example of 2.15 and 2.16
+ *   decodes with the 2.14 schemas once R1 applies.
+ * - Root shapes that changed: `GET /away_status_reasons` (an array in 2.14, a
+ *   `list` object from 2.15 on) and `GET /custom_object_instances/{type}` (one
+ *   instance in 2.14, a page in 2.16): the same rule, lenient at the pinned
+ *   version.
  */
-const olderVersionPatches: ReadonlyArray<Patch> = [
-  {
-    // Preview requests always send `Intercom-Version: Unstable`: no other version's shape reaches them.
-    spec: "2.14",
-    why:
-      "ticket.ticket_state is a `ticket_state` object since 2.14; a ticket read at an older pinned version has the state as a string (recorded: `ticket_state: \"submitted\"`), the same string the 2.14 ticket parts still carry (`ticket_part.ticket_state`, whose enum it is): accept both",
-    apply: (doc) => {
-      const ticket = component(doc, "ticket")
-      const state = property(ticket, "ticket_state")
-      const part = property(component(doc, "ticket_part"), "ticket_state")
-      const description = state.description
-      ticket.properties.ticket_state = {
-        ...(description !== undefined ? { description } : {}),
-        oneOf: [
-          { $ref: state.$ref ?? "#/components/schemas/ticket_state" },
-          {
-            type: "string",
-            description: "The state's category, as versions before 2.14 send it.",
-            ...(Array.isArray(part.enum) ? { enum: [...part.enum] } : {})
-          }
-        ]
-      }
-    }
-  }
-]
 
 const anyJsonValuePatches: ReadonlyArray<Patch> = [
   {
@@ -400,7 +377,6 @@ export const patches: ReadonlyArray<Patch> = [
   ...messagePatches,
   ...searchPatches,
   resolveFernTypeNames,
-  ...olderVersionPatches,
   ...anyJsonValuePatches,
   ...requestPatches
 ]
