@@ -14,8 +14,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as Option from "effect/Option"
-import * as Tracer from "effect/Tracer"
 import * as Contacts from "../../packages/client/src/generated/stable/Contacts.js"
+import * as RecordingTracer from "../support/RecordingTracer.js"
 import { errorList, findContact, json, listContacts, mock } from "./_mock.js"
 
 /** A contact list whose every contact has a number for an email, and a string for `total_count`. */
@@ -46,35 +46,10 @@ const recordLogs = () => {
   return { lines, layer: Logger.replace(Logger.defaultLogger, logger) }
 }
 
-interface SpanEvent {
-  readonly span: string
-  readonly name: string
-  readonly attributes: Record<string, unknown> | undefined
-}
-
+/** The events of every span a recording tracer made, with the span's name. */
 const recordEvents = () => {
-  const events: Array<SpanEvent> = []
-  let id = 0
-  const tracer = Tracer.make({
-    span: (name, parent, context, links, startTime, kind) => ({
-      _tag: "Span",
-      name,
-      spanId: `span${++id}`,
-      traceId: "trace",
-      parent,
-      context,
-      status: { _tag: "Started", startTime },
-      attributes: new Map(),
-      links,
-      sampled: true,
-      kind,
-      end: () => {},
-      attribute: () => {},
-      event: (event, _time, attributes) => void events.push({ span: name, name: event, attributes }),
-      addLinks: () => {}
-    }),
-    context: (f) => f()
-  })
+  const { spans, tracer } = RecordingTracer.make()
+  const events = () => spans.flatMap((span) => span.events.map((event) => ({ span: span.name, ...event })))
   return { events, tracer }
 }
 
@@ -174,7 +149,7 @@ describe("lenient decoding", () => {
       assert.include(warnings[0].message, "contacts.list (GET /contacts)")
       assert.include(warnings[0].message, "$.data[0].email")
       assert.deepStrictEqual(
-        events.filter((e) => e.name === "intercom.response.mismatch").map((
+        events().filter((e) => e.name === "intercom.response.mismatch").map((
           e
         ) => [e.span, e.name, e.attributes?.["intercom.json_path"]]),
         [

@@ -5,63 +5,16 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Tracer from "effect/Tracer"
 import * as Intercom from "../../packages/client/src/Intercom.js"
 import * as IntercomClient from "../../packages/client/src/IntercomClient.js"
 import * as MockHttp from "../support/MockHttp.js"
+import * as RecordingTracer from "../support/RecordingTracer.js"
 import { TOKEN } from "../support/Run.js"
-
-interface Recorded {
-  readonly name: string
-  readonly spanId: string
-  readonly parentId: string | undefined
-  readonly attributes: Map<string, unknown>
-  readonly events: Array<unknown>
-}
-
-const recordingTracer = () => {
-  const spans: Array<Recorded> = []
-  let id = 0
-  const tracer = Tracer.make({
-    span: (name, parent, context, links, startTime, kind) => {
-      const spanId = `span${++id}`
-      const recorded: Recorded = {
-        name,
-        spanId,
-        parentId: Option.getOrUndefined(Option.map(parent, (p) => p.spanId)),
-        attributes: new Map(),
-        events: []
-      }
-      spans.push(recorded)
-      const span: Tracer.Span = {
-        _tag: "Span",
-        name,
-        spanId,
-        traceId: "trace1",
-        parent,
-        context,
-        status: { _tag: "Started", startTime },
-        attributes: recorded.attributes,
-        links,
-        sampled: true,
-        kind,
-        end: () => {},
-        attribute: (key, value) => void recorded.attributes.set(key, value),
-        event: (name, _time, attributes) => void recorded.events.push({ name, attributes }),
-        addLinks: () => {}
-      }
-      return span
-    },
-    context: (f) => f()
-  })
-  return { spans, tracer }
-}
 
 describe("tracing", () => {
   it.effect("spans carry the request but not the token", () => {
-    const { spans, tracer } = recordingTracer()
+    const { spans, tracer } = RecordingTracer.make()
     const mock = MockHttp.make((request) =>
       request.url.pathname === "/me"
         ? MockHttp.json(200, { type: "admin", id: "1" })
@@ -100,7 +53,7 @@ describe("tracing", () => {
   })
 
   it.effect("trace context is sent only with propagateTraces: true", () => {
-    const { tracer } = recordingTracer()
+    const { tracer } = RecordingTracer.make()
     const mock = MockHttp.make(() => MockHttp.json(200, { type: "admin", id: "1" }))
     const layer = Intercom.layer({ token: Redacted.make(TOKEN), propagateTraces: true }).pipe(Layer.provide(mock.layer))
     return Effect.gen(function*() {

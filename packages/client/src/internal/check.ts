@@ -129,10 +129,24 @@ const typeLiteral = (ast: SchemaAST.TypeLiteral): Predicate => {
   if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) return isNotNullable
   if (ast.indexSignatures.some((signature) => signature.parameter._tag !== "StringKeyword")) return fallback(ast)
   if (ast.propertySignatures.some((signature) => typeof signature.name !== "string")) return fallback(ast)
-  const names = ast.propertySignatures.map((signature) => signature.name as string)
-  const optional = ast.propertySignatures.map((signature) => signature.isOptional)
-  const types = ast.propertySignatures.map((signature) => compile(signature.type))
-  const values = ast.indexSignatures.map((signature) => compile(signature.type))
+  return structPredicate(
+    ast.propertySignatures.map((signature) => signature.name as string),
+    ast.propertySignatures.map((signature) => signature.isOptional),
+    ast.propertySignatures.map((signature) => compile(signature.type)),
+    ast.indexSignatures.map((signature) => compile(signature.type))
+  )
+}
+
+/**
+ * A struct's predicate from its properties' (and index signatures')
+ * predicates: the same loop for the type side and for a decoder's encoded side.
+ */
+const structPredicate = (
+  names: ReadonlyArray<string>,
+  optional: ReadonlyArray<boolean>,
+  types: ReadonlyArray<Predicate>,
+  values: ReadonlyArray<Predicate>
+): Predicate => {
   const count = names.length
   return (u) => {
     if (!isRecord(u)) return false
@@ -567,28 +581,7 @@ const typeLiteralDecoder = (ast: SchemaAST.TypeLiteral): Decoder => {
   const values = ast.indexSignatures.map((signature) => decoderOf(signature.type))
   const valueIs = values.map((v) => v.is)
   const valueFixes = values.map((v) => v.fix)
-  const count = names.length
-  const check: Predicate = (u) => {
-    if (!isRecord(u)) return false
-    for (let i = 0; i < count; i++) {
-      const name = names[i]
-      if (!Object.prototype.hasOwnProperty.call(u, name)) {
-        if (optional[i]) continue
-        return false
-      }
-      if (!is[i](u[name])) return false
-    }
-    if (valueIs.length > 0) {
-      const keys = Object.keys(u)
-      for (let v = 0; v < valueIs.length; v++) {
-        const value = valueIs[v]
-        for (let k = 0; k < keys.length; k++) {
-          if (!value(u[keys[k]])) return false
-        }
-      }
-    }
-    return true
-  }
+  const check = structPredicate(names, optional, is, valueIs)
   const fixed = [...names.keys()].filter((i) => fixes[i] !== undefined)
   const fixedValues = [...values.keys()].filter((v) => valueFixes[v] !== undefined)
   if (fixed.length === 0 && fixedValues.length === 0) return { is: check, fix: undefined }
