@@ -336,7 +336,7 @@ export const withToken: {
 } = dual(
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, token: Redacted.Redacted<string>): Effect.Effect<A, E, R> =>
-    Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, token }))
+    callOptions.locally(self, "token", token)
 )
 
 /**
@@ -352,7 +352,7 @@ export const withVersion: {
 } = dual(
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, version: string): Effect.Effect<A, E, R> =>
-    Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, version }))
+    callOptions.locally(self, "version", version)
 )
 
 /**
@@ -437,10 +437,8 @@ export const withTimeout: {
   <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R>
 } = dual(
   2,
-  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R> => {
-    const timeout = duration === false ? Duration.infinity : Duration.decode(duration)
-    return Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, timeout }))
-  }
+  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R> =>
+    callOptions.locally(self, "timeout", duration === false ? Duration.infinity : Duration.decode(duration))
 )
 
 /**
@@ -469,10 +467,8 @@ export const withIdleTimeout: {
   <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R>
 } = dual(
   2,
-  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R> => {
-    const idleTimeout = duration === false ? Duration.infinity : Duration.decode(duration)
-    return Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, idleTimeout }))
-  }
+  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R> =>
+    callOptions.locally(self, "idleTimeout", duration === false ? Duration.infinity : Duration.decode(duration))
 )
 
 /**
@@ -500,7 +496,7 @@ export const withDecodePolicy: {
 } = dual(
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, policy: DecodePolicy): Effect.Effect<A, E, R> =>
-    Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, decode: policy }))
+    callOptions.locally(self, "decode", policy)
 )
 
 /**

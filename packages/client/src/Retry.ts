@@ -232,5 +232,5 @@ export const withPolicy: {
 } = dual(
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, policy: Policy): Effect.Effect<A, E, R> =>
-    Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, retry: policy }))
+    callOptions.locally(self, "retry", policy)
 )

@@ -5,6 +5,7 @@
  * `FiberRef`.
  */
 import type * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import { globalValue } from "effect/GlobalValue"
 import type * as Redacted from "effect/Redacted"
@@ -59,3 +60,15 @@ export const currentCallOptions: FiberRef.FiberRef<CallOptions> = globalValue(
   Symbol.for("@effect-intercom/client/IntercomClient/currentCallOptions"),
   () => FiberRef.unsafeMake(emptyCallOptions)
 )
+
+/**
+ * Run the Intercom calls of an effect with one call option replaced: what
+ * every per-call combinator (`IntercomClient.withToken`, ...) does.
+ *
+ * @internal
+ */
+export const locally = <A, E, R, K extends keyof CallOptions>(
+  self: Effect.Effect<A, E, R>,
+  key: K,
+  value: CallOptions[K]
+): Effect.Effect<A, E, R> => Effect.locallyWith(self, currentCallOptions, (options) => ({ ...options, [key]: value }))
