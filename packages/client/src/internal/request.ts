@@ -6,9 +6,9 @@
  *
  * Whatever the schema let through, a request never goes where it was not
  * meant to: a path parameter that is empty, `.` or `..` (URL parsing would
- * drop or climb the segment: `DELETE /contacts/..` is `DELETE /`), or a
- * number that is not finite in the path or the query (`NaN`, `Infinity`), is
- * an `InvalidInputError`.
+ * drop or climb the segment: `DELETE /contacts/..` is `DELETE /`) is an
+ * `InvalidInputError`. (A number that is not finite never gets here: the
+ * encoder rejects it anywhere in the input, `compiled.ts`.)
  */
 import * as Headers from "@effect/platform/Headers"
 import * as HttpBody from "@effect/platform/HttpBody"
@@ -26,42 +26,20 @@ import { firstIssue, formatJsonPath } from "./issues.js"
 const invalidInput = (op: Operation<any, any, any>, jsonPath: string, issue: string) =>
   new IntercomError.InvalidInputError({ operation: op.name, jsonPath, issue }, true)
 
-const notFinite = "must be a finite number"
-
-/**
- * Appends the pairs of one query value. Returns `undefined`, or the path
- * (below the parameter) of a number that is not finite, which is not sent.
- */
-const appendQuery = (out: Array<[string, string]>, key: string, value: unknown): Array<PropertyKey> | undefined => {
-  if (value === undefined || value === null) return undefined
+const appendQuery = (out: Array<[string, string]>, key: string, value: unknown): void => {
+  if (value === undefined || value === null) return
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const bad = appendQuery(out, key, value[i])
-      if (bad !== undefined) {
-        bad.unshift(i)
-        return bad
-      }
-    }
+    for (let i = 0; i < value.length; i++) appendQuery(out, key, value[i])
   } else if (typeof value === "object") {
     // OpenAPI `form` style, `explode: true`: an object's properties are top-level keys
-    for (const k of Object.keys(value)) {
-      const bad = appendQuery(out, k, (value as Record<string, unknown>)[k])
-      if (bad !== undefined) {
-        bad.unshift(k)
-        return bad
-      }
-    }
-  } else if (typeof value === "number" && !Number.isFinite(value)) {
-    return []
+    for (const k of Object.keys(value)) appendQuery(out, k, (value as Record<string, unknown>)[k])
   } else {
     out.push([key, String(value)])
   }
-  return undefined
 }
 
 /** Why a path parameter's value cannot be sent, or `undefined`. */
-const badSegment = (value: unknown, text: string): string | undefined => {
-  if (typeof value === "number" && !Number.isFinite(value)) return notFinite
+const badSegment = (text: string): string | undefined => {
   if (text === "") return "must not be empty (the request would go to another path)"
   if (text === "." || text === "..") {
     return `must not be "${text}" (a dot segment: the request would go to another path)`
@@ -97,7 +75,7 @@ export const buildRequest = (
       return invalidInput(op, formatJsonPath([name]), "is missing")
     }
     const text = String(value)
-    const bad = badSegment(value, text)
+    const bad = badSegment(text)
     if (bad !== undefined) return invalidInput(op, formatJsonPath([name]), bad)
     try {
       url += encodeURIComponent(text) + segments[i + 1]
@@ -111,20 +89,14 @@ export const buildRequest = (
   const queryParams = op.queryParams
   for (let i = 0; i < queryParams.length; i++) {
     const value = fields[queryParams[i]]
-    if (value !== undefined && value !== null) {
-      const bad = appendQuery(urlParams ??= [], queryParams[i], value)
-      if (bad !== undefined) return invalidInput(op, formatJsonPath([queryParams[i], ...bad]), notFinite)
-    }
+    if (value !== undefined && value !== null) appendQuery(urlParams ??= [], queryParams[i], value)
   }
   if (op.body === "none") {
     // No body: keys the spec does not list go to the query string rather than being dropped
     // (the Preview spec leaves out `per_page` / `starting_after` on several listings).
     for (const key of Object.keys(fields)) {
       const value = fields[key]
-      if (value !== undefined && value !== null && !compiled.notBody.has(key)) {
-        const bad = appendQuery(urlParams ??= [], key, value)
-        if (bad !== undefined) return invalidInput(op, formatJsonPath([key, ...bad]), notFinite)
-      }
+      if (value !== undefined && value !== null && !compiled.notBody.has(key)) appendQuery(urlParams ??= [], key, value)
     }
   }
   if (call.query !== undefined) {

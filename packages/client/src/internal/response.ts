@@ -46,18 +46,13 @@ const decodeError = (
     body
   }, true)
 
-/** @internal How a call decodes: the layer's configuration and the call's options decide the policy. */
-export interface Decoding {
-  readonly config: IntercomClient.ResolvedConfig
-  readonly call: CallOptions
-}
-
 const decodeJson = (
   op: Operation<any, any, any>,
   compiled: Compiled,
   status: number,
   text: string,
-  decoding: Decoding
+  config: IntercomClient.ResolvedConfig,
+  call: CallOptions
 ): Effect.Effect<unknown, IntercomError.ResponseDecodeError> => {
   // Never invent a value: a JSON operation answers a body, and no JSON operation of the
   // descriptions may answer a 2xx without one (those are the `empty` operations).
@@ -83,8 +78,8 @@ const decodeJson = (
   const result = decode(json)
   if (Either.isRight(result)) return Effect.succeed(result.right)
   const found = Issues.mismatches(result.left, IntercomError.maxMismatches)
-  if (DecodePolicy.policyFor(decoding.config, decoding.call, op) === "lenient") {
-    return Effect.as(DecodePolicy.reportMismatches(decoding.config, op, status, found.mismatches), json)
+  if (DecodePolicy.policyFor(config, call, op) === "lenient") {
+    return Effect.as(DecodePolicy.reportMismatches(config, op, status, found.mismatches), json)
   }
   const first = found.mismatches[0]
   return Effect.fail(
@@ -128,7 +123,9 @@ export const handleResponse = (
   compiled: Compiled,
   sink: ResponseSink | undefined,
   response: HttpClientResponse.HttpClientResponse,
-  decoding: Decoding
+  /** The layer's configuration and the call's options: they decide the decode policy. */
+  config: IntercomClient.ResolvedConfig,
+  call: CallOptions
 ): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
   const status = response.status
   if (sink !== undefined) sink.current = { status, headers: response.headers }
@@ -136,7 +133,7 @@ export const handleResponse = (
   switch (op.response) {
     case "json":
       return ok
-        ? Effect.flatMap(response.text, (text) => decodeJson(op, compiled, status, text, decoding))
+        ? Effect.flatMap(response.text, (text) => decodeJson(op, compiled, status, text, config, call))
         : failStatus(op, response)
     case "empty":
       return ok ? Effect.ignore(response.arrayBuffer) : failStatus(op, response)

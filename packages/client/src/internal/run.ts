@@ -20,7 +20,7 @@ import type { CallOptions, RetryAttempt } from "./callOptions.js"
 import { compile } from "./compiled.js"
 import { redactError } from "./redact.js"
 import { buildRequest } from "./request.js"
-import { type Decoding, handleResponse } from "./response.js"
+import { handleResponse } from "./response.js"
 import { tracedExecute } from "./tracing.js"
 
 const manualRedirect = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
@@ -132,7 +132,6 @@ export const run = (
   const request = buildRequest(config, op, compiled, input, call)
   if (request instanceof IntercomError.InvalidInputError) return Effect.fail(request)
   const sink = call.sink
-  const decoding: Decoding = { config, call }
   const limiter = config.rateLimiter
   const timeout = finite(call.timeout ?? config.timeout)
   const idle = op.response === "binary" ? finite(call.idleTimeout ?? config.idleTimeout) : undefined
@@ -144,7 +143,7 @@ export const run = (
       tracing === undefined ? httpClient.execute(request) : tracedExecute(httpClient, request, tracing.propagate),
       (response) => {
         headers = response.headers
-        return handleResponse(op, compiled, sink, response, decoding)
+        return handleResponse(op, compiled, sink, response, config, call)
       }
     )
     effect = Effect.mapError(effect, redactError)
