@@ -184,12 +184,26 @@ describe("redirect responses", () => {
     }).pipe(Effect.provide(m.layer()))
   })
 
-  it.effect("without a Location it is an UnexpectedStatusError", () => {
-    const m = mock(() => new Response("{}", { status: 200 }))
+  for (const status of [200, 204, 302]) {
+    it.effect(`a ${status} without a Location is a ResponseDecodeError that says so`, () => {
+      const m = mock(() => new Response(status === 204 ? null : "{}", { status }))
+      return Effect.gen(function*() {
+        const error = yield* Effect.flip(Operation.execute(callRecording, { call_id: "c1" }))
+        assert(error._tag === "ResponseDecodeError")
+        assert.strictEqual(error.status, status)
+        assert.include(error.issue, "no Location header")
+        assert.include(error.message, "no Location header")
+        assert.strictEqual(error.body, status === 204 ? "" : "{}")
+      }).pipe(Effect.provide(m.layer()))
+    })
+  }
+
+  it.effect("a 404 is still a status error", () => {
+    const m = mock(() => new Response("{}", { status: 404 }))
     return Effect.gen(function*() {
       const error = yield* Effect.flip(Operation.execute(callRecording, { call_id: "c1" }))
-      assert(error._tag === "UnexpectedStatusError")
-      assert.strictEqual(error.status, 200)
+      assert.include(["NotFoundError", "UnexpectedStatusError"], error._tag)
+      assert.strictEqual((error as { status: number }).status, 404)
     }).pipe(Effect.provide(m.layer()))
   })
 

@@ -22,6 +22,8 @@ export interface ResponseSink {
 export interface CallOptions {
   readonly token: Redacted.Redacted<string> | undefined
   readonly version: string | undefined
+  /** Replaces the layer's base URL (without a trailing slash). */
+  readonly baseUrl: string | undefined
   /** Lower-case names. */
   readonly headers: Readonly<Record<string, string>> | undefined
   readonly query: Readonly<Record<string, string>> | undefined
@@ -46,6 +48,7 @@ export interface RetryAttempt {
 const emptyCallOptions: CallOptions = {
   token: undefined,
   version: undefined,
+  baseUrl: undefined,
   headers: undefined,
   query: undefined,
   timeout: undefined,

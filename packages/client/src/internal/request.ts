@@ -67,7 +67,7 @@ export const buildRequest = (
 
   // path
   const segments = compiled.segments
-  let url = config.baseUrl + segments[0]
+  let url = (call.baseUrl ?? config.baseUrl) + segments[0]
   for (let i = 1; i < segments.length; i += 2) {
     const name = segments[i]
     const value = fields[name]

@@ -145,6 +145,20 @@ export const handleResponse = (
       if (ok || (status >= 300 && status < 400)) {
         const url = location(response)
         if (url !== undefined) return Effect.as(Effect.ignore(response.arrayBuffer), url)
+        // Never invent a value: a success without the URL it should carry is not a URL.
+        return Effect.flatMap(
+          Effect.orElseSucceed(response.text, () => ""),
+          (body) =>
+            Effect.fail(
+              decodeError(
+                op,
+                status,
+                "$",
+                `no Location header: a redirect to the resource was expected (${status} without one)`,
+                body
+              )
+            )
+        )
       }
       return failStatus(op, response)
     }
