@@ -30,10 +30,13 @@ import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
+import type * as Stream from "effect/Stream"
+import type * as IntercomError from "./IntercomError.js"
 import * as callOptions from "./internal/callOptions.js"
 import * as decodePolicy from "./internal/decodePolicy.js"
 import * as internal from "./internal/interpreter.js"
@@ -60,6 +63,45 @@ export const regionBaseUrls: { readonly [R in Region]: string } = {
   eu: "https://api.eu.intercom.io",
   au: "https://api.au.intercom.io"
 }
+
+/**
+ * An `Intercom-Version`: the versions Intercom publishes (the enum of the
+ * `Intercom-Version` header in its OpenAPI descriptions, `1.0` to `2.16`, and
+ * `Unstable`, which preview operations always send), or any other string, for
+ * a version released after this package.
+ *
+ * The stable schemas were generated from `defaultVersion`; responses of
+ * another version are decoded leniently unless a decode policy says
+ * otherwise (see `DecodePolicy`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ApiVersion =
+  | "1.0"
+  | "1.1"
+  | "1.2"
+  | "1.3"
+  | "1.4"
+  | "2.0"
+  | "2.1"
+  | "2.2"
+  | "2.3"
+  | "2.4"
+  | "2.5"
+  | "2.6"
+  | "2.7"
+  | "2.8"
+  | "2.9"
+  | "2.10"
+  | "2.11"
+  | "2.12"
+  | "2.13"
+  | "2.14"
+  | "2.15"
+  | "2.16"
+  | "Unstable"
+  | (string & {})
 
 /**
  * The `Intercom-Version` sent by default: the version the stable schemas
@@ -121,10 +163,17 @@ export interface Options {
   readonly token: Redacted.Redacted<string>
   /** Defaults to `us`. */
   readonly region?: Region | undefined
-  /** Overrides the region's base URL, for example for a proxy or a mock server. */
+  /**
+   * Overrides the region's base URL, for example for a proxy or a mock
+   * server: an `http://` or `https://` URL, optionally with a path, without
+   * credentials, query string or fragment (trailing slashes are dropped). A
+   * URL that parses but breaks these rules makes the layer die with a message
+   * saying why (a request must never go somewhere unintended); one that does
+   * not parse at all fails each call with a `RequestError` (`InvalidUrl`).
+   */
   readonly baseUrl?: string | undefined
   /** The `Intercom-Version` of stable operations. Defaults to `2.14`. */
-  readonly version?: string | undefined
+  readonly version?: ApiVersion | undefined
   /**
    * The time-out of each attempt: sending the request, the response headers,
    * and reading a JSON, text or error body (default `defaultTimeout`, 30 s).
@@ -190,7 +239,12 @@ export interface ResolvedConfig {
  */
 export interface ResponseInfo {
   readonly status: number
+  /** Lower-case names. */
   readonly headers: Headers.Headers
+  /** The `X-Request-Id` header, the id to quote to Intercom's support. */
+  readonly requestId: string | undefined
+  /** The `X-RateLimit-Limit`, `-Remaining` and `-Reset` headers, when all three are there. */
+  readonly rateLimit: IntercomError.RateLimit | undefined
 }
 
 /**
@@ -241,9 +295,21 @@ const resolveTimeout = (
   return Duration.isFinite(duration) ? duration : undefined
 }
 
-const resolve = (options: Options): ResolvedConfig => {
+/** The layer's base URL, or why it cannot be used (see `Options.baseUrl`). */
+const resolveBaseUrl = (input: string): Either.Either<string, string> => {
+  const checked = callOptions.parseBaseUrl(input)
+  if (Either.isRight(checked)) return checked
+  try {
+    new URL(input)
+  } catch {
+    // Nothing can be sent to it: each call fails with a `RequestError` (`InvalidUrl`).
+    return Either.right(input.replace(/\/+$/, ""))
+  }
+  return checked
+}
+
+const resolve = (options: Options, baseUrl: string): ResolvedConfig => {
   const region = options.region ?? "us"
-  const baseUrl = (options.baseUrl ?? regionBaseUrls[region]).replace(/\/+$/, "")
   return {
     token: options.token,
     region,
@@ -262,20 +328,25 @@ const resolve = (options: Options): ResolvedConfig => {
  * @category constructors
  */
 export const make = (options: Options): Effect.Effect<IntercomClient.Service, never, HttpClient.HttpClient> =>
-  Effect.map(
-    Effect.zip(HttpClient.HttpClient, Effect.serviceOption(RateLimit.SharedRateLimiter)),
-    ([httpClient, shared]) =>
-      internal.makeService(
-        options.transformClient === undefined ? httpClient : options.transformClient(httpClient),
-        resolve(
-          options.rateLimiter === undefined && Option.isSome(shared)
-            ? { ...options, rateLimiter: shared.value }
-            : options
-        ),
-        // W3C / B3 trace headers go to Intercom only when asked for.
-        options.propagateTraces === true
+  Either.match(resolveBaseUrl(options.baseUrl ?? regionBaseUrls[options.region ?? "us"]), {
+    onLeft: (issue) => Effect.dieMessage(`IntercomClient: the baseUrl option ${issue}`),
+    onRight: (baseUrl) =>
+      Effect.map(
+        Effect.zip(HttpClient.HttpClient, Effect.serviceOption(RateLimit.SharedRateLimiter)),
+        ([httpClient, shared]) =>
+          internal.makeService(
+            options.transformClient === undefined ? httpClient : options.transformClient(httpClient),
+            resolve(
+              options.rateLimiter === undefined && Option.isSome(shared)
+                ? { ...options, rateLimiter: shared.value }
+                : options,
+              baseUrl
+            ),
+            // W3C / B3 trace headers go to Intercom only when asked for.
+            options.propagateTraces === true
+          )
       )
-  )
+  })
 
 const redactAuthorization = Layer.fiberRefLocallyScopedWith(
   Headers.currentRedactedNames,
@@ -324,64 +395,218 @@ export const layerConfig = (
 // -----------------------------------------------------------------------------
 
 /**
- * Run the Intercom calls of an effect with another access token, for example
- * the OAuth token of one of the workspaces of a multi-workspace app.
+ * What a per-call combinator applies to: an effect, or a stream (for example
+ * the `xStream` or `xPages` of a paginated method).
+ *
+ * On a stream the option applies to every Intercom call made while the stream
+ * runs, each page request included, however late it is pulled and whoever
+ * pulls it (`Stream.toAsyncIterable`, `Stream.buffer`, `Stream.merge`, ...);
+ * not to the effects of the stream's consumer.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Overridable = Effect.Effect<unknown, unknown, unknown> | Stream.Stream<unknown, unknown, unknown>
+
+/**
+ * The result of a per-call combinator: the same kind (`Effect` or `Stream`)
+ * with the same success, error and requirement types. (An `Effect` is tested
+ * first: in Effect 3 every effect is also a one-element stream.)
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Overridden<Self> = Self extends Effect.Effect<infer A, infer E, infer R> ? Effect.Effect<A, E, R>
+  : Self extends Stream.Stream<infer A, infer E, infer R> ? Stream.Stream<A, E, R>
+  : never
+
+/**
+ * The result of `withResponse`: an effect of `WithResponse<A>`, or a stream of
+ * `WithResponse<A>` elements.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type WithResponseOf<Self> = Self extends Effect.Effect<infer A, infer E, infer R>
+  ? Effect.Effect<WithResponse<A>, E, R>
+  : Self extends Stream.Stream<infer A, infer E, infer R> ? Stream.Stream<WithResponse<A>, E, R>
+  : never
+
+/**
+ * Run the Intercom calls of an effect or a stream with another access token,
+ * for example the OAuth token of one of the workspaces of a multi-workspace
+ * app. The innermost `withToken` wins.
+ *
+ * @example
+ * ```ts
+ * import { Intercom, IntercomClient } from "@effect-intercom/client"
+ * import { Effect, Redacted, Stream } from "effect"
+ *
+ * // every page request of the stream carries the workspace's token
+ * export const contactsOf = (token: Redacted.Redacted<string>) =>
+ *   Stream.unwrap(Effect.map(Intercom.Intercom, (intercom) => intercom.contacts.listStream({ per_page: 150 }))).pipe(
+ *     IntercomClient.withToken(token)
+ *   )
+ *
+ * export const me = (token: Redacted.Redacted<string>) =>
+ *   IntercomClient.withToken(Effect.flatMap(Intercom.Intercom, (intercom) => intercom.admins.identify()), token)
+ * ```
  *
  * @since 0.1.0
  * @category combinators
  */
 export const withToken: {
-  (token: Redacted.Redacted<string>): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(self: Effect.Effect<A, E, R>, token: Redacted.Redacted<string>): Effect.Effect<A, E, R>
+  (token: Redacted.Redacted<string>): <Self extends Overridable>(self: Self) => Overridden<Self>
+  <Self extends Overridable>(self: Self, token: Redacted.Redacted<string>): Overridden<Self>
 } = dual(
   2,
-  <A, E, R>(self: Effect.Effect<A, E, R>, token: Redacted.Redacted<string>): Effect.Effect<A, E, R> =>
+  <Self extends Overridable>(self: Self, token: Redacted.Redacted<string>): Overridden<Self> =>
     callOptions.locally(self, "token", token)
 )
 
 /**
- * Run the stable Intercom calls of an effect with another `Intercom-Version`.
- * Preview operations always send `Unstable`.
+ * Run the stable Intercom calls of an effect or a stream with another
+ * `Intercom-Version` (an `ApiVersion`). Preview operations always send
+ * `Unstable`. Unless a decode policy is set, responses of a version other
+ * than `defaultVersion` are decoded leniently.
+ *
+ * @example
+ * ```ts
+ * import { Intercom, IntercomClient } from "@effect-intercom/client"
+ * import { Effect, Stream } from "effect"
+ *
+ * export const count = Effect.flatMap(Intercom.Intercom, (intercom) =>
+ *   intercom.contacts.listStream().pipe(IntercomClient.withVersion("2.13"), Stream.runCount))
+ * ```
  *
  * @since 0.1.0
  * @category combinators
  */
 export const withVersion: {
-  (version: string): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(self: Effect.Effect<A, E, R>, version: string): Effect.Effect<A, E, R>
+  (version: ApiVersion): <Self extends Overridable>(self: Self) => Overridden<Self>
+  <Self extends Overridable>(self: Self, version: ApiVersion): Overridden<Self>
 } = dual(
   2,
-  <A, E, R>(self: Effect.Effect<A, E, R>, version: string): Effect.Effect<A, E, R> =>
+  <Self extends Overridable>(self: Self, version: ApiVersion): Overridden<Self> =>
     callOptions.locally(self, "version", version)
 )
 
 /**
- * Add headers to the Intercom calls of an effect. Names are case-insensitive;
- * the innermost `withHeaders` wins, and these headers win over the client's
- * own.
+ * Send the Intercom calls of an effect or a stream to the API of another
+ * region (`regionBaseUrls`), for example for a workspace hosted in the EU.
+ * It replaces the layer's region and base URL; the innermost `withRegion` or
+ * `withBaseUrl` wins.
+ *
+ * @example
+ * ```ts
+ * import { Intercom, IntercomClient } from "@effect-intercom/client"
+ * import { Effect } from "effect"
+ *
+ * export const euAdmin = Effect.flatMap(Intercom.Intercom, (intercom) => intercom.admins.identify()).pipe(
+ *   IntercomClient.withRegion("eu")
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withRegion: {
+  (region: Region): <Self extends Overridable>(self: Self) => Overridden<Self>
+  <Self extends Overridable>(self: Self, region: Region): Overridden<Self>
+} = dual(
+  2,
+  <Self extends Overridable>(self: Self, region: Region): Overridden<Self> => {
+    const baseUrl = regionBaseUrls[region]
+    return callOptions.locallyWith(self, (options) => ({ ...options, baseUrl, baseUrlIssue: undefined }))
+  }
+)
+
+/**
+ * Send the Intercom calls of an effect or a stream to another base URL, for
+ * example a proxy or a mock server. It replaces the layer's region and base
+ * URL; the innermost `withRegion` or `withBaseUrl` wins.
+ *
+ * The URL must be an absolute `http://` or `https://` URL, optionally with a
+ * path, without credentials, query string or fragment; trailing slashes are
+ * dropped. Any other value never sends a request anywhere: each Intercom
+ * call inside fails with an `InvalidInputError` at `$baseUrl` saying why (the
+ * message does not repeat the URL, which could hold a secret).
+ *
+ * @example
+ * ```ts
+ * import { Intercom, IntercomClient } from "@effect-intercom/client"
+ * import { Effect } from "effect"
+ *
+ * export const viaProxy = Effect.flatMap(Intercom.Intercom, (intercom) => intercom.admins.identify()).pipe(
+ *   IntercomClient.withBaseUrl("https://proxy.example.com/intercom/")
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withBaseUrl: {
+  (url: string): <Self extends Overridable>(self: Self) => Overridden<Self>
+  <Self extends Overridable>(self: Self, url: string): Overridden<Self>
+} = dual(
+  2,
+  <Self extends Overridable>(self: Self, url: string): Overridden<Self> => {
+    const parsed = callOptions.parseBaseUrl(url)
+    const baseUrl = Either.getOrUndefined(parsed)
+    const baseUrlIssue = Either.isLeft(parsed)
+      ? `the URL given to IntercomClient.withBaseUrl ${parsed.left}`
+      : undefined
+    return callOptions.locallyWith(self, (options) => ({ ...options, baseUrl, baseUrlIssue }))
+  }
+)
+
+/**
+ * Add headers to the Intercom calls of an effect or a stream. Names are
+ * case-insensitive; the innermost `withHeaders` wins, and these headers win
+ * over the client's own.
+ *
+ * @example
+ * ```ts
+ * import { Intercom, IntercomClient } from "@effect-intercom/client"
+ * import { Effect, Stream } from "effect"
+ *
+ * export const traced = Effect.flatMap(Intercom.Intercom, (intercom) =>
+ *   intercom.contacts.listStream().pipe(IntercomClient.withHeaders({ "X-Job-Id": "sync-42" }), Stream.runCount))
+ * ```
  *
  * @since 0.1.0
  * @category combinators
  */
 export const withHeaders: {
-  (headers: Readonly<Record<string, string>>): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(self: Effect.Effect<A, E, R>, headers: Readonly<Record<string, string>>): Effect.Effect<A, E, R>
+  (headers: Readonly<Record<string, string>>): <Self extends Overridable>(self: Self) => Overridden<Self>
+  <Self extends Overridable>(self: Self, headers: Readonly<Record<string, string>>): Overridden<Self>
 } = dual(
   2,
-  <A, E, R>(self: Effect.Effect<A, E, R>, headers: Readonly<Record<string, string>>): Effect.Effect<A, E, R> => {
+  <Self extends Overridable>(self: Self, headers: Readonly<Record<string, string>>): Overridden<Self> => {
     const lower: Record<string, string> = {}
     for (const key of Object.keys(headers)) lower[key.toLowerCase()] = headers[key]
-    return Effect.locallyWith(
+    return callOptions.locallyWith(
       self,
-      callOptions.currentCallOptions,
       (options) => ({ ...options, headers: options.headers === undefined ? lower : { ...options.headers, ...lower } })
     )
   }
 )
 
 /**
- * Add query parameters to the Intercom calls of an effect. A parameter also
- * set by the operation's input is replaced.
+ * Add query parameters to the Intercom calls of an effect or a stream. A
+ * parameter also set by the operation's input is replaced (on a stream of
+ * pages, a pagination parameter such as `starting_after` or `page` would be
+ * replaced on every page request: leave those to the stream).
+ *
+ * @example
+ * ```ts
+ * import { Intercom, IntercomClient } from "@effect-intercom/client"
+ * import { Effect } from "effect"
+ *
+ * export const me = Effect.flatMap(Intercom.Intercom, (intercom) => intercom.admins.identify()).pipe(
+ *   IntercomClient.withQueryParams({ debug: true })
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category combinators
@@ -389,63 +614,64 @@ export const withHeaders: {
 export const withQueryParams: {
   (
     params: Readonly<Record<string, string | number | boolean>>
-  ): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(
-    self: Effect.Effect<A, E, R>,
-    params: Readonly<Record<string, string | number | boolean>>
-  ): Effect.Effect<A, E, R>
+  ): <Self extends Overridable>(self: Self) => Overridden<Self>
+  <Self extends Overridable>(self: Self, params: Readonly<Record<string, string | number | boolean>>): Overridden<Self>
 } = dual(
   2,
-  <A, E, R>(
-    self: Effect.Effect<A, E, R>,
+  <Self extends Overridable>(
+    self: Self,
     params: Readonly<Record<string, string | number | boolean>>
-  ): Effect.Effect<A, E, R> => {
+  ): Overridden<Self> => {
     const query: Record<string, string> = {}
     for (const key of Object.keys(params)) query[key] = String(params[key])
-    return Effect.locallyWith(
+    return callOptions.locallyWith(
       self,
-      callOptions.currentCallOptions,
       (options) => ({ ...options, query: options.query === undefined ? query : { ...options.query, ...query } })
     )
   }
 )
 
 /**
- * Give each attempt of the Intercom calls of an effect another time-out
- * (replacing the client's, `defaultTimeout` unless configured): sending the
- * request, the response headers, and reading a JSON, text or error body. An
- * attempt that takes longer fails with a `TimeoutError` (`kind: "attempt"`),
- * which the retry policy may retry. `false` (or `Duration.infinity`): no
- * time-out.
+ * Give each attempt of the Intercom calls of an effect or a stream (each page
+ * request of a stream) another time-out (replacing the client's,
+ * `defaultTimeout` unless configured): sending the request, the response
+ * headers, and reading a JSON, text or error body. An attempt that takes
+ * longer fails with a `TimeoutError` (`kind: "attempt"`), which the retry
+ * policy may retry. `false` (or `Duration.infinity`): no time-out.
  *
  * @example
  * ```ts
  * import { Intercom, IntercomClient } from "@effect-intercom/client"
- * import { Effect } from "effect"
+ * import { Effect, Stream } from "effect"
  *
  * export const quick = Effect.gen(function*() {
  *   const intercom = yield* Intercom.Intercom
  *   return yield* intercom.admins.identify()
  * }).pipe(IntercomClient.withTimeout("5 seconds"))
+ *
+ * // each page request gets 10 seconds
+ * export const pages = Stream.unwrap(Effect.map(Intercom.Intercom, (intercom) => intercom.contacts.listPages())).pipe(
+ *   IntercomClient.withTimeout("10 seconds")
+ * )
  * ```
  *
  * @since 0.1.0
  * @category combinators
  */
 export const withTimeout: {
-  (duration: Duration.DurationInput | false): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R>
+  (duration: Duration.DurationInput | false): <Self extends Overridable>(self: Self) => Overridden<Self>
+  <Self extends Overridable>(self: Self, duration: Duration.DurationInput | false): Overridden<Self>
 } = dual(
   2,
-  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R> =>
+  <Self extends Overridable>(self: Self, duration: Duration.DurationInput | false): Overridden<Self> =>
     callOptions.locally(self, "timeout", duration === false ? Duration.infinity : Duration.decode(duration))
 )
 
 /**
- * Give the binary downloads of an effect another idle time-out (replacing the
- * client's, `defaultIdleTimeout` unless configured): the byte `Stream` fails
- * with a `TimeoutError` (`kind: "idle"`) when no bytes arrive for that long
- * while it is read. `false` (or `Duration.infinity`): none.
+ * Give the binary downloads of an effect or a stream another idle time-out
+ * (replacing the client's, `defaultIdleTimeout` unless configured): the byte
+ * `Stream` fails with a `TimeoutError` (`kind: "idle"`) when no bytes arrive
+ * for that long while it is read. `false` (or `Duration.infinity`): none.
  *
  * @example
  * ```ts
@@ -463,18 +689,19 @@ export const withTimeout: {
  * @category combinators
  */
 export const withIdleTimeout: {
-  (duration: Duration.DurationInput | false): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R>
+  (duration: Duration.DurationInput | false): <Self extends Overridable>(self: Self) => Overridden<Self>
+  <Self extends Overridable>(self: Self, duration: Duration.DurationInput | false): Overridden<Self>
 } = dual(
   2,
-  <A, E, R>(self: Effect.Effect<A, E, R>, duration: Duration.DurationInput | false): Effect.Effect<A, E, R> =>
+  <Self extends Overridable>(self: Self, duration: Duration.DurationInput | false): Overridden<Self> =>
     callOptions.locally(self, "idleTimeout", duration === false ? Duration.infinity : Duration.decode(duration))
 )
 
 /**
- * Decode the responses of the Intercom calls of an effect with another
- * policy (replacing the layer's): `lenient` for a bulk job that must not
- * lose a page to a field the spec describes wrongly, `strict` to fail fast.
+ * Decode the responses of the Intercom calls of an effect or a stream with
+ * another policy (replacing the layer's): `lenient` for a bulk job that must
+ * not lose a page to a field the spec describes wrongly, `strict` to fail
+ * fast.
  *
  * @example
  * ```ts
@@ -483,39 +710,59 @@ export const withIdleTimeout: {
  *
  * export const sync = Effect.gen(function*() {
  *   const intercom = yield* Intercom.Intercom
- *   return yield* intercom.contacts.listStream({ per_page: 150 }).pipe(Stream.runCount)
- * }).pipe(IntercomClient.withDecodePolicy("lenient"))
+ *   return yield* intercom.contacts.listStream({ per_page: 150 }).pipe(
+ *     IntercomClient.withDecodePolicy("lenient"),
+ *     Stream.runCount
+ *   )
+ * })
  * ```
  *
  * @since 0.1.0
  * @category combinators
  */
 export const withDecodePolicy: {
-  (policy: DecodePolicy): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(self: Effect.Effect<A, E, R>, policy: DecodePolicy): Effect.Effect<A, E, R>
+  (policy: DecodePolicy): <Self extends Overridable>(self: Self) => Overridden<Self>
+  <Self extends Overridable>(self: Self, policy: DecodePolicy): Overridden<Self>
 } = dual(
   2,
-  <A, E, R>(self: Effect.Effect<A, E, R>, policy: DecodePolicy): Effect.Effect<A, E, R> =>
+  <Self extends Overridable>(self: Self, policy: DecodePolicy): Overridden<Self> =>
     callOptions.locally(self, "decode", policy)
 )
 
 /**
- * Return the status and headers of the response beside the decoded value, for
- * example to read the rate-limit headers. When the effect makes several
- * Intercom calls, the last response is returned. An effect that makes none
- * dies.
+ * Return the response (status, headers, `requestId`, parsed `rateLimit`)
+ * beside the decoded value.
+ *
+ * - On an effect: the response of its last Intercom call. An effect that
+ *   makes none dies.
+ * - On a stream: a stream of `WithResponse<A>`, each element paired with the
+ *   response of the latest Intercom call the stream made before emitting it:
+ *   with pages fetched as they are pulled (the default), the response of the
+ *   page request that produced the element. With `readAhead`, page
+ *   `concurrency` or several merged streams inside, it may be a later one. An
+ *   element emitted before any call makes the stream die.
+ *
+ * An inner `withResponse` does not hide its calls from an outer one.
+ *
+ * @example
+ * ```ts
+ * import { Intercom, IntercomClient } from "@effect-intercom/client"
+ * import { Console, Effect, Stream } from "effect"
+ *
+ * export const me = Effect.gen(function*() {
+ *   const intercom = yield* Intercom.Intercom
+ *   const { response, value } = yield* IntercomClient.withResponse(intercom.admins.identify())
+ *   yield* Console.log(response.requestId, response.rateLimit?.remaining)
+ *   return value
+ * })
+ *
+ * export const budget = Stream.unwrap(Effect.map(Intercom.Intercom, (intercom) => intercom.contacts.listStream())).pipe(
+ *   IntercomClient.withResponse,
+ *   Stream.map(({ response, value }) => [value.id, response.rateLimit?.remaining] as const)
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category combinators
  */
-export const withResponse = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<WithResponse<A>, E, R> =>
-  Effect.suspend(() => {
-    const sink: callOptions.ResponseSink = { current: undefined }
-    return Effect.flatMap(
-      Effect.locallyWith(self, callOptions.currentCallOptions, (options) => ({ ...options, sink })),
-      (value) =>
-        sink.current === undefined
-          ? Effect.dieMessage("IntercomClient.withResponse: the effect made no Intercom call")
-          : Effect.succeed({ value, response: sink.current })
-    )
-  })
+export const withResponse: <Self extends Overridable>(self: Self) => WithResponseOf<Self> = callOptions.withResponse

@@ -47,6 +47,7 @@ import * as Effect from "effect/Effect"
 import { dual } from "effect/Function"
 import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
+import type * as IntercomClient from "./IntercomClient.js"
 import * as callOptions from "./internal/callOptions.js"
 import type * as Operation from "./Operation.js"
 
@@ -221,16 +222,34 @@ export const defaultPolicy: Policy = policy()
 export const none: Policy = Schedule.stop
 
 /**
- * Use another retry policy for the Intercom calls of an effect.
+ * Use another retry policy (replacing the layer's) for the Intercom calls of
+ * an effect or a stream: on a stream, each page request is retried with it on
+ * its own (the stream does not restart).
+ *
+ * @example
+ * ```ts
+ * import { Intercom, Retry } from "@effect-intercom/client"
+ * import { Effect, Stream } from "effect"
+ *
+ * export const patient = Effect.flatMap(Intercom.Intercom, (intercom) =>
+ *   intercom.contacts.listStream().pipe(
+ *     Retry.withPolicy(Retry.policy({ maxRetries: 10, baseDelay: "2 seconds" })),
+ *     Stream.runCount
+ *   ))
+ *
+ * export const once = Effect.flatMap(Intercom.Intercom, (intercom) => intercom.admins.identify()).pipe(
+ *   Retry.withPolicy(Retry.none)
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category combinators
  */
 export const withPolicy: {
-  (policy: Policy): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
-  <A, E, R>(self: Effect.Effect<A, E, R>, policy: Policy): Effect.Effect<A, E, R>
+  (policy: Policy): <Self extends IntercomClient.Overridable>(self: Self) => IntercomClient.Overridden<Self>
+  <Self extends IntercomClient.Overridable>(self: Self, policy: Policy): IntercomClient.Overridden<Self>
 } = dual(
   2,
-  <A, E, R>(self: Effect.Effect<A, E, R>, policy: Policy): Effect.Effect<A, E, R> =>
+  <Self extends IntercomClient.Overridable>(self: Self, policy: Policy): IntercomClient.Overridden<Self> =>
     callOptions.locally(self, "retry", policy)
 )

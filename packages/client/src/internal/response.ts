@@ -128,7 +128,7 @@ export const handleResponse = (
   call: CallOptions
 ): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
   const status = response.status
-  if (sink !== undefined) sink.current = { status, headers: response.headers }
+  if (sink !== undefined) sink.record(status, response.headers)
   const ok = status >= 200 && status < 300
   switch (op.response) {
     case "json":

@@ -128,6 +128,12 @@ export const run = (
   call: CallOptions,
   tracing: { readonly propagate: boolean } | undefined
 ): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
+  if (call.baseUrlIssue !== undefined) {
+    // `withBaseUrl` was given a URL that cannot be used: nothing is sent.
+    return Effect.fail(
+      new IntercomError.InvalidInputError({ operation: op.name, jsonPath: "$baseUrl", issue: call.baseUrlIssue }, true)
+    )
+  }
   const compiled = compile(op)
   const request = buildRequest(config, op, compiled, input, call)
   if (request instanceof IntercomError.InvalidInputError) return Effect.fail(request)
