@@ -13,6 +13,9 @@ import * as SchemaAST from "effect/SchemaAST"
 import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "./IntercomClient.js"
 import type * as IntercomError from "./IntercomError.js"
+import * as Either from "effect/Either"
+import { compile } from "./internal/compiled.js"
+import * as input_ from "./internal/input.js"
 import * as internal from "./internal/interpreter.js"
 
 /**
@@ -125,6 +128,20 @@ export interface Operation<in out I, out A, out E> {
    * non-idempotent request only after failures that prove it was not processed.
    */
   readonly idempotent: boolean
+  /**
+   * The constants the client fills in: a required body property that allows
+   * one value, left out of the input (`sync_behavior: "api"`). Each is a path
+   * into the input (`"[]"`: every item of an array) and the value sent there
+   * when the input leaves it out.
+   */
+  readonly fill?: ReadonlyArray<readonly [path: ReadonlyArray<string>, value: unknown]> | undefined
+  /** Headers the spec declares with one value (`accept: application/octet-stream`), lower-case. */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  /**
+   * Whether the input may also hold the body under `body`, beside the path
+   * parameters, as the official SDK takes it (`normalizeInput`).
+   */
+  readonly bodyWrapper?: boolean | undefined
 }
 
 /**
@@ -204,3 +221,22 @@ export const execute: <I, A, E>(
   operation: Operation<I, A, E>,
   input: I
 ) => Effect.Effect<A, E | CommonError, IntercomClient.IntercomClient> = internal.execute
+
+/**
+ * An input as the operation sends it: in the official SDK's shape
+ * (`{ company_id, body: { name } }`, where `bodyWrapper`) taken apart into
+ * flat fields, and with the constants of `fill` where it leaves them out.
+ * `IntercomMock` hands this to a mocked method, so a mock sees one shape
+ * whichever the caller used. Fields given both flat and under `body` are an
+ * `InvalidInputError`.
+ *
+ * @since 0.1.0
+ * @category execution
+ */
+export const normalizeInput = <I>(
+  operation: Operation<I, any, any>,
+  input: unknown
+): Either.Either<I, IntercomError.InvalidInputError> => {
+  const flat = input_.flatten(operation, compile(operation).notBody, input)
+  return "wrapped" in flat ? Either.right(input_.fillConstants(operation, flat.input) as I) : Either.left(flat)
+}

@@ -13,8 +13,11 @@ import {
   type Emitted,
   type Flavour,
   mergeAllOf,
-  refsOf
+  refsOf,
+  singleValue
 } from "./schemas.js"
+import { componentsInUnions, type Fill, fills } from "./constants.js"
+import { BODY_WRAPPED } from "./sdk.js"
 import { findOperation, type LoadedSpec, type MethodRow, type Node, resolveRef, type Specs } from "./spec.js"
 
 /** The mark every generated file carries in its opening comment. */
@@ -44,6 +47,8 @@ interface ComponentPlan {
   readonly sccOf: Map<string, number>
   /** The tolerant-flavour components whose `id` is required (rule R4). */
   readonly idRequired: ReadonlySet<string>
+  /** The components reachable from an alternative of a union: their constants stay required (`constants.ts`). */
+  readonly inUnions: ReadonlySet<string>
 }
 
 const responseOf = (doc: Node, r: Node): Node => resolveRef(doc, r)
@@ -208,7 +213,7 @@ const planComponents = (spec: LoadedSpec, dir: ApiDir): ComponentPlan => {
     if (!firstOfScc.has(id)) firstOfScc.set(id, pascal(n))
     fileOf.set(n, firstOfScc.get(id)!)
   }
-  return { spec, dir, names, flavours, fileOf, sccOf, idRequired }
+  return { spec, dir, names, flavours, fileOf, sccOf, idRequired, inUnions: componentsInUnions(doc) }
 }
 
 /** The exported identifier of a component in a flavour. */
@@ -237,6 +242,7 @@ const emitComponentFiles = (plan: ComponentPlan): Map<string, string> => {
         const ctx: Context = {
           doc,
           flavour,
+          fillConstants: flavour === "strict" && !plan.inUnions.has(name),
           ref: (target, fl) => {
             const id = componentIdent(plan, target, fl)
             const targetFile = plan.fileOf.get(target)
@@ -364,6 +370,8 @@ interface ModuleState {
     plan: OperationPlan
     fn: string
     inputType: string
+    /** The official SDK's shape of the input (`body` beside the path parameters), if the method has one. */
+    wrappedType: string | undefined
     optional: boolean
     success: string
     errors: string
@@ -389,6 +397,8 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
     return { code: `Schemas.${id}`, type: `Schemas.${id}` }
   }
   const strictCtx: Context = { doc, flavour: "strict", ref: refFor("strict") }
+  // The request body's constants (`constants.ts`); path and query parameters have none.
+  const bodyCtx: Context = { ...strictCtx, fillConstants: true }
   const tolerantCtx: Context = { doc, flavour: "tolerant", ref: refFor("tolerant") }
   const Method = pascal(plan.method)
 
@@ -427,8 +437,18 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
       members.push(`${docLine}readonly ${k}?: ${e.type} | undefined`)
     }
   }
+  const headers: Record<string, string> = {}
   for (const p of params) {
-    if (p.in === "path") {
+    if (p.in === "header") {
+      // `Intercom-Version` is the client's (`IntercomClient.Options.version`); any other header the spec
+      // declares is sent with its one value (the reporting-data download's `Accept: application/octet-stream`).
+      if (p.name.toLowerCase() === "intercom-version") continue
+      const fixed = singleValue(doc, parameterSchema(doc, p))
+      if (fixed === undefined) {
+        throw new Error(`${plan.name}: header parameter ${p.name} has no single value; the generator sends only fixed headers`)
+      }
+      headers[p.name.toLowerCase()] = String(fixed.value)
+    } else if (p.in === "path") {
       pathParams.push(p.name)
       addField(p.name, parameterSchema(doc, p), true, p.description, "path")
     } else if (p.in === "query") {
@@ -455,6 +475,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   let bodyCode: string | undefined
   let bodyType: string | undefined
   let bodyObject = false
+  let bodyRaw: Node = undefined
   if (row.requestBody === "json" && bodyContent?.schema) {
     const declared = bodyContent.schema
     const resolved = resolveRef(doc, declared)
@@ -479,7 +500,8 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
     }
     collectKeys(flat)
     const clash = [...pathParams, ...queryParams].some((k) => bodyKeys.has(k))
-    const e = convert(strictCtx, raw)
+    bodyRaw = raw
+    const e = convert(bodyCtx, raw)
     if (objectish(raw) && !clash && !e.nullable) {
       bodyKind = "fields"
       bodyObject = true
@@ -497,6 +519,31 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
 
   const inputName = uniqueName(state, op["x-fern-request-name"] ?? `${Method}Request`)
   const bodyRequired = op.requestBody?.required !== false
+  // The constants the client fills in (`constants.ts`), by their path in the input.
+  const filled: Array<Fill> = bodyKind === "fields" && bodyContent?.schema
+    ? fills(doc, bodyRaw, components.inUnions)
+    : bodyKind === "value" && bodyContent?.schema
+    ? fills(doc, bodyRaw, components.inUnions).map(([path, value]): Fill => [["body", ...path], value])
+    : []
+  // The official SDK's shape (`sdk.ts`): the body under `body`, beside the path parameters.
+  let wrappedType: string | undefined
+  let wrappedDecl = ""
+  if (BODY_WRAPPED.has(plan.name)) {
+    if (bodyKind !== "fields" || pathParams.length === 0) {
+      throw new Error(`${plan.name}: the SDK wraps its body, but it is not a body of fields beside path parameters`)
+    }
+    wrappedType = uniqueName(state, `${inputName}WithBody`)
+    wrappedDecl = `${
+      jsdoc([
+        `The input of \`${plan.name}\` as the official SDK takes it: the body under \`body\`, beside the path parameters.`,
+        "An object-valued `body` is the body; the request sent is the same as with the fields flat.",
+        SINCE,
+        "@category models"
+      ])
+    }export interface ${wrappedType} {\n  ${
+      [...members, `readonly body${bodyRequired ? "" : "?"}: ${bodyType}${bodyRequired ? "" : " | undefined"}`].join("\n  ")
+    }\n}\n\n`
+  }
   if (bodyKind === "value") {
     if (bodyRequired) {
       fields.push(`body: ${bodyCode}`)
@@ -606,7 +653,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
         SINCE,
         "@category models"
       ])
-    }${inputTypeDecl}\n\n` +
+    }${inputTypeDecl}\n\n${wrappedDecl}` +
       `${jsdoc([SINCE, "@category schemas"])}export const ${inputName}: Schema.Schema<${inputName}> = ${
         pure(/^[\w.]+$/.test(inputCode) ? inputCode : lazy(inputName, inputCode))
       }\n`
@@ -629,7 +676,11 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
       `  response: ${JSON.stringify(row.response)},\n` +
       `  errors: ${JSON.stringify(statuses)},\n` +
       `  pagination: ${pagination},\n` +
-      `  idempotent: ${idempotent}\n` +
+      `  idempotent: ${idempotent}${
+        filled.length > 0 ? `,\n  fill: ${JSON.stringify(filled)}` : ""
+      }${
+        Object.keys(headers).length > 0 ? `,\n  headers: ${JSON.stringify(headers)}` : ""
+      }${wrappedType !== undefined ? ",\n  bodyWrapper: true" : ""}\n` +
       `})\n`
   )
   const fnName = isReserved(plan.method) ? `${plan.method}_` : plan.method
@@ -641,7 +692,9 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
     `${jsdoc([description || undefined, "", `\`${row.httpMethod} ${row.path}\``, SINCE, "@category operations"])}` +
       `${isReserved(plan.method) ? "" : "export "}const ${fnName} = (input${
         inputOptional ? "?" : ""
-      }: ${inputName}): ${effectType} =>\n  Operation.execute(${opConst}, input as ${inputName})\n` +
+      }: ${inputName}${
+        wrappedType === undefined ? "" : ` | ${wrappedType}`
+      }): ${effectType} =>\n  Operation.execute(${opConst}, input as ${inputName})\n` +
       (isReserved(plan.method)
         ? `export {\n  /**\n   * ${SINCE}\n   * @category operations\n   */\n  ${fnName} as ${plan.method}\n}\n`
         : "")
@@ -677,6 +730,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
     plan,
     fn: fnName,
     inputType: inputName,
+    wrappedType,
     optional: inputOptional,
     success: successType,
     errors: errorType,
@@ -831,7 +885,9 @@ const emitSurface = (modules: Modules): string => {
       const errors = `${
         s.errors === "never" ? "" : `${s.errors.replace(/IntercomError\./g, "IntercomError.")} | `
       }Operation.CommonError`
-      const input = `input${s.optional ? "?" : ""}: ${alias}.${s.inputType}`
+      const input = `input${s.optional ? "?" : ""}: ${alias}.${s.inputType}${
+        s.wrappedType === undefined ? "" : ` | ${alias}.${s.wrappedType}`
+      }`
       const success = qualify(s.success, alias, dir)
       const operation = `${alias}.${s.plan.method}Operation`
       node.methods.push({

@@ -34,6 +34,11 @@ export interface Emitted {
 export interface Context {
   readonly doc: Node
   readonly flavour: Flavour
+  /**
+   * Whether a required property that allows one value is optional here (the
+   * client fills it in, `constants.ts`): in request bodies, outside unions.
+   */
+  readonly fillConstants?: boolean | undefined
   /** Reference to a component schema: returns the expressions and records imports. */
   readonly ref: (component: string, flavour: Flavour) => { readonly code: string; readonly type: string }
 }
@@ -72,6 +77,17 @@ export const mergeAllOf = (doc: Node, members: ReadonlyArray<Node>): Node => {
     ...(additionalProperties !== undefined ? { additionalProperties } : {}),
     ...(description !== undefined ? { description } : {})
   }
+}
+
+/** The one value a property allows, if it allows one (`enum: [x]` or `const`). */
+export const singleValue = (doc: Node, property: Node): { readonly value: unknown } | undefined => {
+  const r = resolveRef(doc, property)
+  if (!r || typeof r !== "object") return undefined
+  if (r.const !== undefined) return { value: r.const }
+  if (Array.isArray(r.enum) && r.enum.length === 1 && r.enum[0] !== null && r.nullable !== true) {
+    return { value: r.enum[0] }
+  }
+  return undefined
 }
 
 const isNullable = (s: Node): boolean => s?.nullable === true || (Array.isArray(s?.enum) && s.enum.includes(null))
@@ -127,7 +143,8 @@ const convertCore = (ctx: Context, s: Node): Emitted => {
   }
   const alternatives = s.oneOf ?? s.anyOf
   if (Array.isArray(alternatives)) {
-    const members = dedupe(alternatives.map((m: Node) => convert(ctx, m)))
+    const inUnion: Context = ctx.fillConstants === true ? { ...ctx, fillConstants: false } : ctx
+    const members = dedupe(alternatives.map((m: Node) => convert(inUnion, m)))
     if (members.length === 1) return members[0]
     return {
       code: `Schema.Union(${members.map((m) => m.code).join(", ")})`,
@@ -240,7 +257,15 @@ const convertObject = (ctx: Context, s: Node): Emitted => {
           objectLike: false
         }
       }
-      if (required.has(key)) {
+      const constant = required.has(key) && ctx.fillConstants === true ? singleValue(ctx.doc, prop) : undefined
+      if (constant !== undefined) {
+        const note = `Filled in by the client when left out: the only value is \`${literal(constant.value)}\`.`
+        fields.push(`${k}: Schema.optional(${value.code})`)
+        const text = doc.replace(/\n+/g, " ")
+        members.push(
+          `/** ${text === "" ? note : `${text}${/[.!?]$/.test(text) ? "" : "."} ${note}`} */\n  readonly ${k}?: ${value.type} | undefined`
+        )
+      } else if (required.has(key)) {
         fields.push(`${k}: ${value.code}`)
         members.push(`${docLine}readonly ${k}: ${value.type}`)
       } else {

@@ -37,11 +37,12 @@
  */
 import * as Intercom from "@effect-intercom/client/Intercom"
 import * as IntercomClient from "@effect-intercom/client/IntercomClient"
-import type * as Operation from "@effect-intercom/client/Operation"
+import * as Operation from "@effect-intercom/client/Operation"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 
@@ -155,7 +156,10 @@ export const makeClient = (
         Effect.suspend(() => {
           const method = lookup(implementation, operation.name)
           if (method === undefined) return Effect.die(new MethodNotMockedError({ method: operation.name }))
-          return method(input) as Effect.Effect<A, E | Operation.CommonError>
+          // One shape for the mock, whichever the caller used (the official SDK's `body` wrapper, constants left out).
+          const normalized = Operation.normalizeInput(operation, input)
+          if (Either.isLeft(normalized)) return Effect.fail(normalized.left)
+          return method(normalized.right) as Effect.Effect<A, E | Operation.CommonError>
         })
     }
     return client

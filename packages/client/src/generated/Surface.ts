@@ -464,7 +464,7 @@ export interface IntercomShape {
       IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
     >
     readonly update: (
-      input: Companies.UpdateCompanyRequest
+      input: Companies.UpdateCompanyRequest | Companies.UpdateCompanyRequestWithBody
     ) => Effect.Effect<
       StableSchemas.Company,
       | IntercomError.BadRequestError
@@ -872,7 +872,7 @@ export interface IntercomShape {
       IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
     >
     readonly reply: (
-      input: Conversations.ReplyToConversationRequest
+      input: Conversations.ReplyToConversationRequest | Conversations.ReplyToConversationRequestWithBody
     ) => Effect.Effect<
       StableSchemas.Conversation,
       | IntercomError.BadRequestError
@@ -881,7 +881,7 @@ export interface IntercomShape {
       | Operation.CommonError
     >
     readonly manage: (
-      input: Conversations.ManageConversationPartsRequest
+      input: Conversations.ManageConversationPartsRequest | Conversations.ManageConversationPartsRequestWithBody
     ) => Effect.Effect<
       StableSchemas.Conversation,
       | IntercomError.BadRequestError
@@ -1016,7 +1016,7 @@ export interface IntercomShape {
       IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
     >
     readonly update: (
-      input: DataAttributes.UpdateDataAttributeRequest
+      input: DataAttributes.UpdateDataAttributeRequest | DataAttributes.UpdateDataAttributeRequestWithBody
     ) => Effect.Effect<
       StableSchemas.DataAttribute,
       | IntercomError.BadRequestError
@@ -1178,7 +1178,7 @@ export interface IntercomShape {
   }
   readonly tickets: {
     readonly reply: (
-      input: Tickets.ReplyToTicketRequest
+      input: Tickets.ReplyToTicketRequest | Tickets.ReplyToTicketRequestWithBody
     ) => Effect.Effect<
       StableSchemas.TicketReply,
       | IntercomError.BadRequestError
@@ -1289,7 +1289,7 @@ export interface IntercomShape {
         IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
       >
       readonly update: (
-        input: NewsItems.UpdateNewsItemRequest
+        input: NewsItems.UpdateNewsItemRequest | NewsItems.UpdateNewsItemRequestWithBody
       ) => Effect.Effect<
         StableSchemas.NewsItem,
         | IntercomError.BadRequestError
@@ -2090,7 +2090,7 @@ export interface IntercomShape {
         IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
       >
       readonly replyConversation: (
-        input: UnstableConversations.ReplyConversationRequest
+        input: UnstableConversations.ReplyConversationRequest | UnstableConversations.ReplyConversationRequestWithBody
       ) => Effect.Effect<
         UnstableSchemas.Conversation,
         | IntercomError.BadRequestError
@@ -2099,7 +2099,7 @@ export interface IntercomShape {
         | Operation.CommonError
       >
       readonly manageConversation: (
-        input: UnstableConversations.ManageConversationRequest
+        input: UnstableConversations.ManageConversationRequest | UnstableConversations.ManageConversationRequestWithBody
       ) => Effect.Effect<
         UnstableSchemas.Conversation,
         | IntercomError.BadRequestError
@@ -2234,7 +2234,9 @@ export interface IntercomShape {
         IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
       >
       readonly updateDataAttribute: (
-        input: UnstableDataAttributes.UpdateDataAttributeRequest
+        input:
+          | UnstableDataAttributes.UpdateDataAttributeRequest
+          | UnstableDataAttributes.UpdateDataAttributeRequestWithBody
       ) => Effect.Effect<
         UnstableSchemas.DataAttribute,
         | IntercomError.BadRequestError
@@ -2377,7 +2379,7 @@ export interface IntercomShape {
         IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
       >
       readonly updateNewsItem: (
-        input: UnstableNews.UpdateNewsItemRequest
+        input: UnstableNews.UpdateNewsItemRequest | UnstableNews.UpdateNewsItemRequestWithBody
       ) => Effect.Effect<
         UnstableSchemas.NewsItem,
         | IntercomError.BadRequestError
@@ -2561,7 +2563,7 @@ export interface IntercomShape {
     }
     readonly tickets: {
       readonly replyTicket: (
-        input: UnstableTickets.ReplyTicketRequest
+        input: UnstableTickets.ReplyTicketRequest | UnstableTickets.ReplyTicketRequestWithBody
       ) => Effect.Effect<
         UnstableSchemas.TicketReply,
         | IntercomError.BadRequestError

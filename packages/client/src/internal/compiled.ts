@@ -25,6 +25,8 @@ export interface Compiled {
   readonly accept: string
   /** Whether a `fields` body is sent even when it has no keys. */
   readonly alwaysBody: boolean
+  /** Whether the input declares a `body` field (or takes any key): else an object `body` is a wrapper. */
+  readonly declaresBody: boolean
 }
 
 const compiledCache = globalValue(
@@ -138,6 +140,24 @@ const nonFinite = (u: unknown): ParseResult.ParseIssue => {
   return path.length === 0 ? issue : new ParseResult.Pointer(path as [PropertyKey, ...Array<PropertyKey>], u, issue)
 }
 
+/** Whether a struct of the input (or one of a union's) declares `key` or takes any key. */
+const declares = (ast: SchemaAST.AST, key: string): boolean => {
+  switch (ast._tag) {
+    case "Suspend":
+      return declares(ast.f(), key)
+    case "Refinement":
+      return declares(ast.from, key)
+    case "Transformation":
+      return declares(ast.to, key)
+    case "Union":
+      return ast.types.some((t) => declares(t, key))
+    case "TypeLiteral":
+      return ast.indexSignatures.length > 0 || ast.propertySignatures.some((p) => p.name === key)
+    default:
+      return false
+  }
+}
+
 /** @internal */
 export const compile = (op: Operation<any, any, any>): Compiled => {
   let compiled = compiledCache.get(op)
@@ -166,7 +186,8 @@ export const compile = (op: Operation<any, any, any>): Compiled => {
     segments: splitPath(op.path),
     notBody: new Set([...op.pathParams, ...op.queryParams]),
     accept: acceptFor(op.response),
-    alwaysBody: op.method === "POST" || op.method === "PUT" || op.method === "PATCH"
+    alwaysBody: op.method === "POST" || op.method === "PUT" || op.method === "PATCH",
+    declaresBody: op.body === "fields" && declares(op.input.ast, "body")
   }
   compiledCache.set(op, compiled)
   return compiled

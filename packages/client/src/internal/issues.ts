@@ -29,7 +29,9 @@ const literalMismatch = /^Expected "[^"]*"(?: \| "[^"]*")*, actual /
  * among the issues that are not literal mismatches.
  */
 /** @internal */
-export const firstIssue = (issue: ParseResult.ParseIssue): { readonly jsonPath: string; readonly message: string } => {
+export const firstIssue = (
+  issue: ParseResult.ParseIssue
+): { readonly jsonPath: string; readonly path: ReadonlyArray<PropertyKey>; readonly message: string } => {
   const all = ParseResult.ArrayFormatter.formatIssueSync(issue)
   const relevant = all.filter((i) => !literalMismatch.test(i.message))
   const pool = relevant.length > 0 ? relevant : all
@@ -47,8 +49,8 @@ export const firstIssue = (issue: ParseResult.ParseIssue): { readonly jsonPath: 
     }
   }
   return first === undefined
-    ? { jsonPath: "$", message: ParseResult.TreeFormatter.formatIssueSync(issue) }
-    : { jsonPath: formatJsonPath(first.path), message: first.message }
+    ? { jsonPath: "$", path: [], message: ParseResult.TreeFormatter.formatIssueSync(issue) }
+    : { jsonPath: formatJsonPath(first.path), path: first.path, message: first.message }
 }
 
 const expectedActual = /^Expected ([\s\S]*), actual ([\s\S]*)$/

@@ -21,6 +21,7 @@ import * as IntercomError from "../IntercomError.js"
 import type { Operation } from "../Operation.js"
 import type { CallOptions } from "./callOptions.js"
 import type { Compiled } from "./compiled.js"
+import { fillConstants, flatten, isWrapper } from "./input.js"
 import { firstIssue, formatJsonPath } from "./issues.js"
 
 const invalidInput = (op: Operation<any, any, any>, jsonPath: string, issue: string) =>
@@ -55,15 +56,27 @@ export const buildRequest = (
   input: unknown,
   call: CallOptions
 ): HttpClientRequest.HttpClientRequest | IntercomError.InvalidInputError => {
-  const result = compiled.encode(input === undefined ? compiled.undefinedInput : input)
+  const flat = flatten(op, compiled.notBody, input === undefined ? compiled.undefinedInput : input)
+  if (flat instanceof IntercomError.InvalidInputError) return flat
+  const result = compiled.encode(fillConstants(op, flat.input))
   if (Either.isLeft(result)) {
-    const { jsonPath, message } = firstIssue(result.left)
-    return invalidInput(op, jsonPath, message)
+    const { jsonPath, message, path } = firstIssue(result.left)
+    // Name the field where the caller put it: under `body` when the input came in the official SDK's shape.
+    const underBody = flat.wrapped && !(path.length > 0 && compiled.notBody.has(String(path[0])))
+    return invalidInput(op, underBody ? formatJsonPath(["body", ...path]) : jsonPath, message)
   }
   const encoded = result.right
   const fields: Record<string, unknown> = typeof encoded === "object" && encoded !== null
     ? encoded as Record<string, unknown>
     : {}
+  if (op.body === "fields" && !flat.wrapped && !compiled.declaresBody && isWrapper(fields.body)) {
+    // Never forwarded as a JSON key: `{ "body": { ... } }` is not what the caller meant to send.
+    return invalidInput(
+      op,
+      "$.body",
+      "is not a field of this request: give the body's fields flat, beside the path parameters"
+    )
+  }
 
   // path
   const segments = compiled.segments
@@ -141,6 +154,8 @@ export const buildRequest = (
     "intercom-version": op.api === "unstable" ? "Unstable" : call.version ?? config.version,
     accept: compiled.accept
   }
+  // the headers the spec declares with one value (`accept: application/octet-stream`)
+  if (op.headers !== undefined) Object.assign(headers, op.headers)
   if (body !== undefined) headers["content-type"] = "application/json"
   if (call.headers !== undefined) Object.assign(headers, call.headers)
 

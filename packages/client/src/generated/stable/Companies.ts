@@ -307,6 +307,33 @@ export type UpdateCompanyRequest =
   })
 
 /**
+ * The input of `companies.update` as the official SDK takes it: the body under `body`, beside the path parameters.
+ * An object-valued `body` is the body; the request sent is the same as with the fields flat.
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateCompanyRequestWithBody {
+  /** The unique identifier for the company which is given by Intercom */
+  readonly company_id: string | number
+  readonly body: {
+    /** The name of the Company */
+    readonly name?: string | undefined
+    /** The name of the plan you have associated with the company. */
+    readonly plan?: string | undefined
+    /** The number of employees in this company. */
+    readonly size?: number | undefined
+    /** The URL for this company's website. Please note that the value specified here is not validated. Accepts any string. */
+    readonly website?: string | undefined
+    /** The industry that this company operates in. */
+    readonly industry?: string | undefined
+    /** A hash of key/value pairs containing any other data about the company you want Intercom to store. */
+    readonly custom_attributes?: { readonly [key: string]: string } | undefined
+    /** How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647.. */
+    readonly monthly_spend?: number | undefined
+  }
+}
+
+/**
  * @since 0.1.0
  * @category schemas
  */
@@ -352,7 +379,8 @@ export const updateOperation = /*#__PURE__*/ Operation.make<
   response: "json",
   errors: [400, 401, 404, 422],
   pagination: undefined,
-  idempotent: true
+  idempotent: true,
+  bodyWrapper: true
 })
 
 /**
@@ -369,7 +397,7 @@ export const updateOperation = /*#__PURE__*/ Operation.make<
  * @category operations
  */
 export const update = (
-  input: UpdateCompanyRequest
+  input: UpdateCompanyRequest | UpdateCompanyRequestWithBody
 ): Effect.Effect<
   Schemas.Company,
   | IntercomError.BadRequestError

@@ -619,6 +619,18 @@ export type ReplyToConversationRequest = {
 } & Schemas.ReplyConversationRequest
 
 /**
+ * The input of `conversations.reply` as the official SDK takes it: the body under `body`, beside the path parameters.
+ * An object-valued `body` is the body; the request sent is the same as with the fields flat.
+ * @since 0.1.0
+ * @category models
+ */
+export interface ReplyToConversationRequestWithBody {
+  /** The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation */
+  readonly conversation_id: string | number
+  readonly body: Schemas.ReplyConversationRequest
+}
+
+/**
  * @since 0.1.0
  * @category schemas
  */
@@ -653,7 +665,8 @@ export const replyOperation = /*#__PURE__*/ Operation.make<
   response: "json",
   errors: [400, 401, 403, 404, 422],
   pagination: undefined,
-  idempotent: false
+  idempotent: false,
+  bodyWrapper: true
 })
 
 /**
@@ -666,7 +679,7 @@ export const replyOperation = /*#__PURE__*/ Operation.make<
  * @category operations
  */
 export const reply = (
-  input: ReplyToConversationRequest
+  input: ReplyToConversationRequest | ReplyToConversationRequestWithBody
 ): Effect.Effect<
   Schemas.Conversation,
   | IntercomError.BadRequestError
@@ -692,6 +705,22 @@ export type ManageConversationPartsRequest =
     | Schemas.OpenConversationRequest
     | Schemas.AssignConversationRequest
   )
+
+/**
+ * The input of `conversations.manage` as the official SDK takes it: the body under `body`, beside the path parameters.
+ * An object-valued `body` is the body; the request sent is the same as with the fields flat.
+ * @since 0.1.0
+ * @category models
+ */
+export interface ManageConversationPartsRequestWithBody {
+  /** The identifier for the conversation as given by Intercom. */
+  readonly conversation_id: string | number
+  readonly body:
+    | Schemas.CloseConversationRequest
+    | Schemas.SnoozeConversationRequest
+    | Schemas.OpenConversationRequest
+    | Schemas.AssignConversationRequest
+}
 
 /**
  * @since 0.1.0
@@ -733,7 +762,8 @@ export const manageOperation = /*#__PURE__*/ Operation.make<
   response: "json",
   errors: [400, 401, 403, 404, 422],
   pagination: undefined,
-  idempotent: false
+  idempotent: false,
+  bodyWrapper: true
 })
 
 /**
@@ -750,7 +780,7 @@ export const manageOperation = /*#__PURE__*/ Operation.make<
  * @category operations
  */
 export const manage = (
-  input: ManageConversationPartsRequest
+  input: ManageConversationPartsRequest | ManageConversationPartsRequestWithBody
 ): Effect.Effect<
   Schemas.Conversation,
   | IntercomError.BadRequestError

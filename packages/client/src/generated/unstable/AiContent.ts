@@ -140,7 +140,8 @@ export const createContentImportSourceOperation = /*#__PURE__*/ Operation.make<
   response: "json",
   errors: [400, 401, 422],
   pagination: undefined,
-  idempotent: false
+  idempotent: false,
+  fill: [[["sync_behavior"], "api"]]
 })
 
 /**
@@ -475,7 +476,8 @@ export const createExternalPageOperation = /*#__PURE__*/ Operation.make<
   response: "json",
   errors: [400, 401, 422],
   pagination: undefined,
-  idempotent: false
+  idempotent: false,
+  fill: [[["locale"], "en"]]
 })
 
 /**
@@ -602,7 +604,8 @@ export const updateExternalPageOperation = /*#__PURE__*/ Operation.make<
   response: "json",
   errors: [400, 401, 404, 422],
   pagination: undefined,
-  idempotent: true
+  idempotent: true,
+  fill: [[["locale"], "en"]]
 })
 
 /**

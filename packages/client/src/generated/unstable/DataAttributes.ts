@@ -147,6 +147,18 @@ export type UpdateDataAttributeRequest = {
 } & Schemas.UpdateDataAttributeRequest
 
 /**
+ * The input of `unstable.dataAttributes.updateDataAttribute` as the official SDK takes it: the body under `body`, beside the path parameters.
+ * An object-valued `body` is the body; the request sent is the same as with the fields flat.
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateDataAttributeRequestWithBody {
+  /** The data attribute id */
+  readonly id: string | number
+  readonly body: Schemas.UpdateDataAttributeRequest
+}
+
+/**
  * @since 0.1.0
  * @category schemas
  */
@@ -181,7 +193,8 @@ export const updateDataAttributeOperation = /*#__PURE__*/ Operation.make<
   response: "json",
   errors: [400, 401, 404, 422],
   pagination: undefined,
-  idempotent: true
+  idempotent: true,
+  bodyWrapper: true
 })
 
 /**
@@ -198,7 +211,7 @@ export const updateDataAttributeOperation = /*#__PURE__*/ Operation.make<
  * @category operations
  */
 export const updateDataAttribute = (
-  input: UpdateDataAttributeRequest
+  input: UpdateDataAttributeRequest | UpdateDataAttributeRequestWithBody
 ): Effect.Effect<
   Schemas.DataAttribute,
   | IntercomError.BadRequestError

@@ -233,6 +233,18 @@ export type UpdateNewsItemRequest = {
 } & Schemas.NewsItemRequest
 
 /**
+ * The input of `unstable.news.updateNewsItem` as the official SDK takes it: the body under `body`, beside the path parameters.
+ * An object-valued `body` is the body; the request sent is the same as with the fields flat.
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateNewsItemRequestWithBody {
+  /** The unique identifier for the news item which is given by Intercom. */
+  readonly id: string | number
+  readonly body: Schemas.NewsItemRequest
+}
+
+/**
  * @since 0.1.0
  * @category schemas
  */
@@ -267,7 +279,8 @@ export const updateNewsItemOperation = /*#__PURE__*/ Operation.make<
   response: "json",
   errors: [400, 401, 404, 422],
   pagination: undefined,
-  idempotent: true
+  idempotent: true,
+  bodyWrapper: true
 })
 
 /**
@@ -278,7 +291,7 @@ export const updateNewsItemOperation = /*#__PURE__*/ Operation.make<
  * @category operations
  */
 export const updateNewsItem = (
-  input: UpdateNewsItemRequest
+  input: UpdateNewsItemRequest | UpdateNewsItemRequestWithBody
 ): Effect.Effect<
   Schemas.NewsItem,
   | IntercomError.BadRequestError

@@ -54,7 +54,8 @@ export const routes: ReadonlyArray<Http.Route> = [
       seq: store.nextSeq(),
       id: store.nextNumericId("content_import_source", 32),
       url: input.url,
-      sync_behavior: input.sync_behavior,
+      // the client fills in the one allowed value; a raw request without it gets it too
+      sync_behavior: input.sync_behavior ?? "api",
       status: input.status ?? "active",
       last_synced_at: now,
       created_at: now,
@@ -120,7 +121,7 @@ export const routes: ReadonlyArray<Http.Route> = [
       ai_agent_availability: agent,
       ai_copilot_availability: input.ai_copilot_availability ?? true,
       fin_availability: agent,
-      locale: input.locale,
+      locale: input.locale ?? "en",
       source_id: source.id,
       external_id: externalId,
       created_at: now,
@@ -176,7 +177,7 @@ export const routes: ReadonlyArray<Http.Route> = [
     page.title = input.title
     page.html = input.html
     page.url = input.url
-    page.locale = input.locale
+    page.locale = input.locale ?? "en"
     page.source_id = source.id
     page.external_id = externalId
     if (input.fin_availability !== undefined) {

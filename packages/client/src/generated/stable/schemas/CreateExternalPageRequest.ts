@@ -24,8 +24,8 @@ export interface CreateExternalPageRequest {
   readonly ai_agent_availability?: boolean | undefined
   /** Whether the external page should be used to answer questions by AI Copilot. Will not default when updating an existing external page. */
   readonly ai_copilot_availability?: boolean | undefined
-  /** Always en */
-  readonly locale: "en"
+  /** Always en. Filled in by the client when left out: the only value is `"en"`. */
+  readonly locale?: "en" | undefined
   /** The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response. */
   readonly source_id: string | number
   /** The identifier for the external page which was given by the source. Must be unique for the source. */
@@ -46,7 +46,7 @@ export const CreateExternalPageRequest: Schema.Schema<CreateExternalPageRequest>
         url: /*#__PURE__*/ Schema.optional(Schema.String),
         ai_agent_availability: /*#__PURE__*/ Schema.optional(Schema.Boolean),
         ai_copilot_availability: /*#__PURE__*/ Schema.optional(Schema.Boolean),
-        locale: /*#__PURE__*/ Schema.Literal("en"),
+        locale: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("en")),
         source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
         external_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
       }),

@@ -14,8 +14,8 @@ import * as Schema from "effect/Schema"
  * @category schemas
  */
 export interface CreateContentImportSourceRequest {
-  /** If you intend to create or update External Pages via the API, this should be set to `api`. */
-  readonly sync_behavior: "api"
+  /** If you intend to create or update External Pages via the API, this should be set to `api`. Filled in by the client when left out: the only value is `"api"`. */
+  readonly sync_behavior?: "api" | undefined
   /** The status of the content import source. */
   readonly status?: "active" | "deactivated" | undefined
   /** The URL of the content import source. */
@@ -31,7 +31,7 @@ export const CreateContentImportSourceRequest: Schema.Schema<CreateContentImport
   .suspend((): Schema.Schema<CreateContentImportSourceRequest> =>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
-        sync_behavior: /*#__PURE__*/ Schema.Literal("api"),
+        sync_behavior: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("api")),
         status: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("active", "deactivated")),
         url: Schema.String
       }),
