@@ -69,7 +69,9 @@ export const fills = (doc: Node, body: Node, inUnions: ReadonlySet<string>): Arr
     if (node.oneOf !== undefined || node.anyOf !== undefined) return
     if (Array.isArray(node.allOf)) {
       // as `schemas.ts` converts it: merged, unless a member is a union
-      if (node.allOf.some((m: Node) => resolveRef(doc, m)?.oneOf !== undefined || resolveRef(doc, m)?.anyOf !== undefined)) {
+      if (
+        node.allOf.some((m: Node) => resolveRef(doc, m)?.oneOf !== undefined || resolveRef(doc, m)?.anyOf !== undefined)
+      ) {
         return
       }
       return walk(node.allOf.length === 1 ? node.allOf[0] : mergeAllOf(doc, node.allOf), path, stack)

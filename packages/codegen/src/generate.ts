@@ -2,6 +2,7 @@
  * The generator: from the loaded specs to the files of
  * `packages/client/src/generated`, as a map from relative path to content.
  */
+import { componentsInUnions, type Fill, fills } from "./constants.js"
 import { exampleInstances, type Instances } from "./evidence.js"
 import { format } from "./format.js"
 import { camel, docText, isReserved, jsdoc, pascal, propertyKey } from "./naming.js"
@@ -16,7 +17,6 @@ import {
   refsOf,
   singleValue
 } from "./schemas.js"
-import { componentsInUnions, type Fill, fills } from "./constants.js"
 import { BODY_WRAPPED } from "./sdk.js"
 import { findOperation, type LoadedSpec, type MethodRow, type Node, resolveRef, type Specs } from "./spec.js"
 
@@ -445,7 +445,9 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
       if (p.name.toLowerCase() === "intercom-version") continue
       const fixed = singleValue(doc, parameterSchema(doc, p))
       if (fixed === undefined) {
-        throw new Error(`${plan.name}: header parameter ${p.name} has no single value; the generator sends only fixed headers`)
+        throw new Error(
+          `${plan.name}: header parameter ${p.name} has no single value; the generator sends only fixed headers`
+        )
       }
       headers[p.name.toLowerCase()] = String(fixed.value)
     } else if (p.in === "path") {
@@ -541,7 +543,9 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
         "@category models"
       ])
     }export interface ${wrappedType} {\n  ${
-      [...members, `readonly body${bodyRequired ? "" : "?"}: ${bodyType}${bodyRequired ? "" : " | undefined"}`].join("\n  ")
+      [...members, `readonly body${bodyRequired ? "" : "?"}: ${bodyType}${bodyRequired ? "" : " | undefined"}`].join(
+        "\n  "
+      )
     }\n}\n\n`
   }
   if (bodyKind === "value") {
@@ -676,9 +680,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
       `  response: ${JSON.stringify(row.response)},\n` +
       `  errors: ${JSON.stringify(statuses)},\n` +
       `  pagination: ${pagination},\n` +
-      `  idempotent: ${idempotent}${
-        filled.length > 0 ? `,\n  fill: ${JSON.stringify(filled)}` : ""
-      }${
+      `  idempotent: ${idempotent}${filled.length > 0 ? `,\n  fill: ${JSON.stringify(filled)}` : ""}${
         Object.keys(headers).length > 0 ? `,\n  headers: ${JSON.stringify(headers)}` : ""
       }${wrappedType !== undefined ? ",\n  bodyWrapper: true" : ""}\n` +
       `})\n`
@@ -690,9 +692,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   }Operation.CommonError, IntercomClient.IntercomClient>`
   state.blocks.push(
     `${jsdoc([description || undefined, "", `\`${row.httpMethod} ${row.path}\``, SINCE, "@category operations"])}` +
-      `${isReserved(plan.method) ? "" : "export "}const ${fnName} = (input${
-        inputOptional ? "?" : ""
-      }: ${inputName}${
+      `${isReserved(plan.method) ? "" : "export "}const ${fnName} = (input${inputOptional ? "?" : ""}: ${inputName}${
         wrappedType === undefined ? "" : ` | ${wrappedType}`
       }): ${effectType} =>\n  Operation.execute(${opConst}, input as ${inputName})\n` +
       (isReserved(plan.method)

@@ -310,7 +310,44 @@ const responsePatches: ReadonlyArray<Patch> = [
   }
 ]
 
+/**
+ * The spelling of the in-app message type in `POST /messages`. The evidence is
+ * split, so both spellings are accepted and sent as given:
+ * - `in_app`: the request schema's enum and description in 2.14, 2.15, 2.16
+ *   and the Preview ("Values: `in_app` or `email`");
+ * - `inapp`: every request example of `POST /messages` in 2.14 and the
+ *   Preview (`message_type: inapp`, with recorded ids), the title of the
+ *   2.14 in-app alternative ("message_type: `inapp`."), the official SDKs'
+ *   overlay (`CreateMessageRequestWithInapp`, `enum: [inapp]`, what
+ *   intercom-client 7 sends), and the `message` that every response returns
+ *   (`message_type: inapp`).
+ * So the Preview's `in_app` gains `inapp`, and the 2.14 overlay's `inapp`
+ * gains `in_app`.
+ */
+const inAppSpelling: Patch = {
+  spec: "both",
+  why: "POST /messages: the in-app message type is `in_app` in the schema and `inapp` in the examples and the SDK",
+  apply: (doc) => {
+    let patched = 0
+    const walk = (node: Node): void => {
+      if (!node || typeof node !== "object") return
+      if (Array.isArray(node)) return node.forEach(walk)
+      const enumOf: unknown = node.properties?.message_type?.enum
+      if (Array.isArray(enumOf)) {
+        const has = (v: string) => enumOf.includes(v)
+        if (has("in_app") && !has("inapp")) enumOf.splice(enumOf.indexOf("in_app") + 1, 0, "inapp")
+        else if (has("inapp") && !has("in_app")) enumOf.splice(enumOf.indexOf("inapp") + 1, 0, "in_app")
+        if (has("inapp")) patched++
+      }
+      for (const value of Object.values(node)) walk(value)
+    }
+    walk(component(doc, "create_message_request"))
+    if (patched === 0) throw new Error("patches: no in-app message_type in create_message_request")
+  }
+}
+
 const messagePatches: ReadonlyArray<Patch> = [
+  inAppSpelling,
   {
     spec: "preview",
     why:

@@ -263,7 +263,9 @@ const convertObject = (ctx: Context, s: Node): Emitted => {
         fields.push(`${k}: Schema.optional(${value.code})`)
         const text = doc.replace(/\n+/g, " ")
         members.push(
-          `/** ${text === "" ? note : `${text}${/[.!?]$/.test(text) ? "" : "."} ${note}`} */\n  readonly ${k}?: ${value.type} | undefined`
+          `/** ${
+            text === "" ? note : `${text}${/[.!?]$/.test(text) ? "" : "."} ${note}`
+          } */\n  readonly ${k}?: ${value.type} | undefined`
         )
       } else if (required.has(key)) {
         fields.push(`${k}: ${value.code}`)

@@ -94,6 +94,12 @@ const lookup = (implementation: unknown, name: string): ((input: unknown) => unk
   return typeof current === "function" ? (current as (input: unknown) => unknown) : undefined
 }
 
+/** Whether `key` is the `…Stream` or `…Pages` variant of a method of the shape. */
+const isStreamOf = (shape: Record<string, unknown>, key: string): boolean => {
+  const match = /^(.+)(Stream|Pages)$/.exec(key)
+  return match !== null && typeof shape[match[1]] === "function"
+}
+
 /** Lay the given functions over the shape; a path the shape does not have is a mistake. */
 const overlay = (
   shape: Record<string, unknown>,
@@ -112,7 +118,9 @@ const overlay = (
     const target = shape[key]
     if (typeof value === "function") {
       if (typeof target !== "function") throw new Error(`IntercomMock: ${name} is a namespace, not a method`)
-      out[key] = value
+      // A stream given as such is used as it is; a method is called through the client's `execute`
+      // (which finds it by name), so it gets the input normalised (`Operation.normalizeInput`).
+      out[key] = isStreamOf(shape, key) ? value : target
     } else if (isObject(value) && isObject(target) && typeof target !== "function") {
       out[key] = overlay(target, value, name)
     } else {

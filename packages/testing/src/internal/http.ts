@@ -188,6 +188,20 @@ const validationFailure = (operation: Operation.Operation<any, any, any>, error:
   return fail(status, "parameter_invalid", message, field === "" ? undefined : field)
 }
 
+/** The first constant of `Operation.fill` a request leaves out (top-level and nested objects, not arrays). */
+const missingConstant = (operation: Operation.Operation<any, any, any>, input: unknown): string | undefined => {
+  for (const [path] of operation.fill ?? []) {
+    if (path.includes("[]")) continue
+    let node: unknown = input
+    for (let i = 0; i < path.length && node !== undefined; i++) {
+      const value = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[path[i]] : undefined
+      if (value === undefined && i === path.length - 1) return path.join(".")
+      node = value
+    }
+  }
+  return undefined
+}
+
 const decoders = new WeakMap<object, (u: unknown) => Either.Either<unknown, ParseResult.ParseIssue>>()
 const decoderOf = (operation: Operation.Operation<any, any, any>) => {
   let decode = decoders.get(operation)
@@ -293,6 +307,13 @@ const handler = (store: Store, stable: Route | undefined, preview: PreviewRoute 
     if (served.body !== "none" && def.validate) {
       const decoded = decoderOf(served)(mergeInput(served, servedParams, body))
       if (Either.isLeft(decoded)) return finish(validationFailure(served, decoded.left))
+      // The constants the client fills in are optional in its types, but Intercom requires them.
+      const missing = missingConstant(served, decoded.right)
+      if (missing !== undefined) {
+        return finish(
+          fail(validationStatus(served), "parameter_not_found", `${missing} is a required parameter.`, missing)
+        )
+      }
     }
     if (via?.adapter.body !== undefined && body !== undefined) body = via.adapter.body(body)
     // The generated schemas only check (no transformations): the input is the

@@ -22,7 +22,7 @@ import * as Schemas from "./Schemas.js"
  */
 export type CreateMessageRequest = {
   /** The kind of message being created. Values: `in_app`, `email`, `sms` or `whatsapp`. */
-  readonly message_type: "in_app" | "email" | "sms" | "whatsapp"
+  readonly message_type: "in_app" | "inapp" | "email" | "sms" | "whatsapp"
   /** The title of the email. */
   readonly subject: string
   /** The content of the message. HTML and plaintext are supported. */
@@ -48,7 +48,7 @@ export type CreateMessageRequest = {
   readonly create_conversation_without_contact_reply?: boolean | undefined
 } | {
   /** The kind of message being created. Values: `in_app`, `email`, `sms` or `whatsapp`. */
-  readonly message_type: "in_app" | "email" | "sms" | "whatsapp"
+  readonly message_type: "in_app" | "inapp" | "email" | "sms" | "whatsapp"
   /** The title of the email. */
   readonly subject?: string | undefined
   /** The content of the message. HTML and plaintext are supported. */
@@ -74,7 +74,7 @@ export type CreateMessageRequest = {
   readonly create_conversation_without_contact_reply?: boolean | undefined
 } | {
   /** The kind of message being created. Values: `in_app`, `email`, `sms` or `whatsapp`. */
-  readonly message_type: "in_app" | "email" | "sms" | "whatsapp"
+  readonly message_type: "in_app" | "inapp" | "email" | "sms" | "whatsapp"
   /** The title of the email. */
   readonly subject?: string | undefined
   /** The content of the message. HTML and plaintext are supported. */
@@ -149,7 +149,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
 > =>
   /*#__PURE__*/ Schema.Union(
     /*#__PURE__*/ Schema.Struct({
-      message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"),
+      message_type: /*#__PURE__*/ Schema.Literal("in_app", "inapp", "email", "sms", "whatsapp"),
       subject: Schema.String,
       body: Schema.String,
       template: Schema.String,
@@ -175,7 +175,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
       create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
     }),
     /*#__PURE__*/ Schema.Struct({
-      message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"),
+      message_type: /*#__PURE__*/ Schema.Literal("in_app", "inapp", "email", "sms", "whatsapp"),
       subject: /*#__PURE__*/ Schema.optional(Schema.String),
       body: Schema.String,
       template: /*#__PURE__*/ Schema.optional(Schema.String),
@@ -201,7 +201,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
       create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
     }),
     /*#__PURE__*/ Schema.Struct({
-      message_type: /*#__PURE__*/ Schema.Literal("in_app", "email", "sms", "whatsapp"),
+      message_type: /*#__PURE__*/ Schema.Literal("in_app", "inapp", "email", "sms", "whatsapp"),
       subject: /*#__PURE__*/ Schema.optional(Schema.String),
       body: /*#__PURE__*/ Schema.optional(Schema.String),
       template: Schema.String,

@@ -54,7 +54,7 @@ export const routes: ReadonlyArray<Http.Route> = [
       seq: store.nextSeq(),
       id: store.nextNumericId("content_import_source", 32),
       url: input.url,
-      // the client fills in the one allowed value; a raw request without it gets it too
+      // required on the wire (`http.ts` answers 422 without it); optional in the input type
       sync_behavior: input.sync_behavior ?? "api",
       status: input.status ?? "active",
       last_synced_at: now,

@@ -99,7 +99,10 @@ export const routes: ReadonlyArray<Http.Route> = [
     if (typeof input.body !== "string" || input.body.trim() === "") {
       return Http.fail(400, "parameter_invalid", "Body is required", "body")
     }
-    const messageType = fields.message_type ?? "inapp"
+    // both spellings of the in-app type are accepted (`patches.ts`); a message reads back as `inapp`
+    const messageType = fields.message_type === undefined || fields.message_type === "in_app"
+      ? "inapp"
+      : fields.message_type
     const recipients = [...(Array.isArray(fields.to) ? fields.to : [fields.to]), ...(fields.cc ?? [])]
     const contacts: Array<ContactRecord> = []
     for (const recipient of recipients as ReadonlyArray<Recipient>) {
@@ -156,7 +159,8 @@ export const routes: ReadonlyArray<Http.Route> = [
 ]
 
 /**
- * The Preview names the in-app message type `in_app` (2.14: `inapp`); its SMS
+ * The Preview's schema names the in-app message type `in_app` (its examples
+ * and 2.14: `inapp`; both are accepted, `patches.ts`); its SMS
  * and WhatsApp messages to a phone number find no contact (404).
  */
 export const previewAdapters: Readonly<Record<string, Http.PreviewAdapter>> = {

@@ -42,7 +42,7 @@ export type CreateMessageRequest = {
   readonly create_conversation_without_contact_reply?: boolean | undefined
 } | {
   /** The kind of message being created. */
-  readonly message_type: "inapp"
+  readonly message_type: "inapp" | "in_app"
   /** The title of the email. */
   readonly subject?: string | undefined
   /** The content of the message. HTML and plaintext are supported. */
@@ -136,7 +136,7 @@ export const CreateMessageRequest: Schema.Schema<CreateMessageRequest> = /*#__PU
         create_conversation_without_contact_reply: /*#__PURE__*/ Schema.optional(Schema.Boolean)
       }),
       /*#__PURE__*/ Schema.Struct({
-        message_type: /*#__PURE__*/ Schema.Literal("inapp"),
+        message_type: /*#__PURE__*/ Schema.Literal("inapp", "in_app"),
         subject: /*#__PURE__*/ Schema.optional(Schema.String),
         body: Schema.String,
         template: /*#__PURE__*/ Schema.optional(Schema.String),
