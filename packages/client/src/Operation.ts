@@ -8,12 +8,12 @@
  */
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
 import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "./IntercomClient.js"
 import type * as IntercomError from "./IntercomError.js"
-import * as Either from "effect/Either"
 import { compile } from "./internal/compiled.js"
 import * as input_ from "./internal/input.js"
 import * as internal from "./internal/interpreter.js"
