@@ -183,6 +183,7 @@ describe("packaging", { timeout: 180_000 }, () => {
     assert.deepStrictEqual(Object.keys(manifest.exports), [
       "./package.json",
       ".",
+      "./Download",
       "./Intercom",
       "./IntercomClient",
       "./IntercomError",

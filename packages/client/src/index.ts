@@ -1,6 +1,7 @@
 /**
  * Effect-native client for the Intercom REST API.
  *
+ * - `Download`: what to do with a download's bytes (`gunzip`).
  * - `Intercom`: the service with every method of the official SDKs, by namespace.
  * - `IntercomClient`: the core service (auth, region, version, per-call overrides).
  * - `IntercomError`: the typed errors.
@@ -16,6 +17,11 @@
  *
  * @since 0.1.0
  */
+
+/**
+ * @since 0.1.0
+ */
+export * as Download from "./Download.js"
 
 /**
  * @since 0.1.0
