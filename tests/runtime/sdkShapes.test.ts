@@ -275,11 +275,17 @@ describe("constants the client fills in", () => {
 })
 
 describe("header parameters the spec declares", () => {
-  it("are read by the generator: the reporting-data download's Accept", () => {
+  it("are read by the generator: the Accept of the downloads", () => {
     const withHeaders = entries.filter((e) => e.operation?.headers !== undefined)
     assert.deepStrictEqual(
-      withHeaders.map((e) => [e.name, e.operation!.headers]),
-      [["dataExport.downloadReportingDataExport", { accept: "application/octet-stream" }]]
+      withHeaders.map((e) => [e.name, e.operation!.headers]).sort(),
+      [
+        // declared as a parameter
+        ["dataExport.downloadReportingDataExport", { accept: "application/octet-stream" }],
+        // asked for in the description (`patches.ts`)
+        ["dataExport.download", { accept: "application/octet-stream" }],
+        ["unstable.dataExport.downloadDataExport", { accept: "application/octet-stream" }]
+      ].sort()
     )
   })
 
@@ -288,12 +294,12 @@ describe("header parameters the spec declares", () => {
       new Response("a,b\n", { status: 200, headers: { "content-type": "application/octet-stream" } })
     )
     return Effect.gen(function*() {
-      const bytes = yield* DataExport.downloadReportingDataExport({ job_identifier: "j1", app_id: "a1" })
-      yield* Stream.runDrain(bytes)
-      assert.strictEqual(m.requests[0].headers["accept"], "application/octet-stream")
-      // the other binary download keeps its own
+      yield* Stream.runDrain(yield* DataExport.downloadReportingDataExport({ job_identifier: "j1", app_id: "a1" }))
       yield* Stream.runDrain(yield* DataExport.download({ job_identifier: "j1" }))
-      assert.strictEqual(m.requests[1].headers["accept"], "*/*")
+      assert.deepStrictEqual(m.requests.map((r) => r.headers["accept"]), [
+        "application/octet-stream",
+        "application/octet-stream"
+      ])
     }).pipe(Effect.provide(m.layer()))
   })
 })

@@ -346,6 +346,36 @@ const inAppSpelling: Patch = {
   }
 }
 
+/**
+ * `GET /download/content/data/{job_identifier}` (the content data export):
+ * its description says "You will have to specify the header Accept:
+ * `application/octet-stream` when hitting this endpoint", in both specs, but
+ * only the reporting-data download declares that header as a parameter.
+ * Declare it here too, so the generator sends it (`Operation.headers`).
+ */
+const octetStreamAccept: Patch = {
+  spec: "both",
+  why:
+    "the content data download requires `Accept: application/octet-stream` (its description) but does not declare it",
+  apply: (doc) => {
+    const op = doc.paths?.["/download/content/data/{job_identifier}"]?.get
+    if (!op) throw new Error("patches: no GET /download/content/data/{job_identifier}")
+    if (!String(op.description).includes("Accept: `application/octet-stream`")) {
+      throw new Error("patches: the content data download no longer asks for the octet-stream Accept header")
+    }
+    op.parameters = [
+      ...(op.parameters ?? []),
+      {
+        name: "Accept",
+        in: "header",
+        required: true,
+        description: "Required header for downloading the export file (the operation's description)",
+        schema: { type: "string", enum: ["application/octet-stream"] }
+      }
+    ]
+  }
+}
+
 const messagePatches: ReadonlyArray<Patch> = [
   inAppSpelling,
   {
@@ -412,6 +442,7 @@ export const patches: ReadonlyArray<Patch> = [
   ...responsePatches,
   ...ticketPatches,
   ...messagePatches,
+  octetStreamAccept,
   ...searchPatches,
   resolveFernTypeNames,
   ...anyJsonValuePatches,

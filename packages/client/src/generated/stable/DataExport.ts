@@ -419,7 +419,8 @@ export const downloadOperation = /*#__PURE__*/ Operation.make<
   response: "binary",
   errors: [400, 404],
   pagination: undefined,
-  idempotent: true
+  idempotent: true,
+  headers: { "accept": "application/octet-stream" }
 })
 
 /**

@@ -252,7 +252,8 @@ export const downloadDataExportOperation = /*#__PURE__*/ Operation.make<
   response: "binary",
   errors: [400, 404],
   pagination: undefined,
-  idempotent: true
+  idempotent: true,
+  headers: { "accept": "application/octet-stream" }
 })
 
 /**
