@@ -78,6 +78,13 @@ const csv = (size: number): string => {
   return lines.join("\n") + "\n"
 }
 
+/** How decompressing `dataExport.download`'s body fails. */
+const downloadFailure = Stream.unwrap(DataExport.download({ job_identifier: "j" })).pipe(
+  Download.gunzip,
+  Stream.runDrain,
+  Effect.flip
+)
+
 describe("Download.gunzip", () => {
   it.effect("decompresses a gzip export served to dataExport.download (Stream.unwrap)", () => {
     const original = encoder.encode("id,email\n1,ada@example.com\n2,grace@example.com\n")
@@ -221,11 +228,7 @@ describe("Download.gunzip", () => {
   it.effect("a body that is not gzip fails with DecompressError (NotGzip)", () => {
     const m = mock(() => octets("id,email\n1,ada@example.com\n"))
     return Effect.gen(function*() {
-      const error = yield* Stream.unwrap(DataExport.download({ job_identifier: "j" })).pipe(
-        Download.gunzip,
-        Stream.runDrain,
-        Effect.flip
-      )
+      const error = yield* downloadFailure
       assert(error._tag === "DecompressError")
       assert.strictEqual(error.reason, "NotGzip")
       assert.include(error.message, "cannot decompress gzip: the body is not gzip data")
@@ -239,11 +242,7 @@ describe("Download.gunzip", () => {
     const { body, state } = chunked(gz, 4096)
     const m = mock(() => octets(body))
     return Effect.gen(function*() {
-      const error = yield* Stream.unwrap(DataExport.download({ job_identifier: "j" })).pipe(
-        Download.gunzip,
-        Stream.runDrain,
-        Effect.flip
-      )
+      const error = yield* downloadFailure
       assert(error._tag === "DecompressError")
       assert.strictEqual(error.reason, "Corrupt")
       assert.isBelow(error.bytesRead, gz.length)
@@ -260,11 +259,7 @@ describe("Download.gunzip", () => {
     const { body } = chunked(gz, 4096)
     const m = mock(() => octets(body))
     return Effect.gen(function*() {
-      const error = yield* Stream.unwrap(DataExport.download({ job_identifier: "j" })).pipe(
-        Download.gunzip,
-        Stream.runDrain,
-        Effect.flip
-      )
+      const error = yield* downloadFailure
       assert(error._tag === "DecompressError")
       assert.strictEqual(error.reason, "Corrupt")
     }).pipe(Effect.provide(m.layer()))
@@ -275,11 +270,7 @@ describe("Download.gunzip", () => {
     gz[gz.length - 6] ^= 0xff // inside the CRC-32 of the trailer
     const m = mock(() => octets(gz))
     return Effect.gen(function*() {
-      const error = yield* Stream.unwrap(DataExport.download({ job_identifier: "j" })).pipe(
-        Download.gunzip,
-        Stream.runDrain,
-        Effect.flip
-      )
+      const error = yield* downloadFailure
       assert(error._tag === "DecompressError")
       assert.strictEqual(error.reason, "Corrupt")
       assert.strictEqual(error.bytesRead, gz.length)
@@ -292,11 +283,7 @@ describe("Download.gunzip", () => {
       const length = cut < 1 ? Math.floor(gz.length * cut) : cut === 1 ? 0 : gz.length - cut
       const m = mock(() => octets(gz.subarray(0, length)))
       return Effect.gen(function*() {
-        const error = yield* Stream.unwrap(DataExport.download({ job_identifier: "j" })).pipe(
-          Download.gunzip,
-          Stream.runDrain,
-          Effect.flip
-        )
+        const error = yield* downloadFailure
         assert(error._tag === "DecompressError")
         assert.strictEqual(error.reason, "Truncated")
         assert.strictEqual(error.bytesRead, length)
@@ -316,11 +303,7 @@ describe("Download.gunzip", () => {
     }, { highWaterMark: 0 })
     const m = mock(() => octets(body))
     return Effect.gen(function*() {
-      const error = yield* Stream.unwrap(DataExport.download({ job_identifier: "j" })).pipe(
-        Download.gunzip,
-        Stream.runDrain,
-        Effect.flip
-      )
+      const error = yield* downloadFailure
       assert.strictEqual(error._tag, "ResponseError")
     }).pipe(Effect.provide(m.layer()))
   })
@@ -369,11 +352,7 @@ describe("Download.gunzip", () => {
       })
     )
     return Effect.gen(function*() {
-      const error = yield* Stream.unwrap(DataExport.download({ job_identifier: "j" })).pipe(
-        Download.gunzip,
-        Stream.runDrain,
-        Effect.flip
-      )
+      const error = yield* downloadFailure
       assert.strictEqual(error._tag, "NotFoundError")
     }).pipe(Effect.provide(m.layer()))
   })

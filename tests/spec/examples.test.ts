@@ -61,7 +61,8 @@ const INVALID_REQUEST_EXAMPLES: Record<string, string> = {
   "messages.create/no_body_supplied_for_email_message": "$.body",
   "data_attributes.create/too_few_options_for_list": "$.data_type",
   "unstable.data_attributes.create_data_attribute/too_few_options_for_list": "$.data_type",
-  "unstable.messages.create_message/no_body_supplied_for_message": "$.message_type",
+  // sends `message_type: inapp`, the spelling its schema lacked before `patches.ts` (`inAppSpelling`): now the body is at fault
+  "unstable.messages.create_message/no_body_supplied_for_message": "$.body",
   "unstable.messages.create_message/no_subject_supplied_for_email_message": "$.subject",
   "unstable.messages.create_message/no_body_supplied_for_email_message": "$.body"
 }

@@ -530,11 +530,22 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   // The official SDK's shape (`sdk.ts`): the body under `body`, beside the path parameters.
   let wrappedType: string | undefined
   let wrappedDecl = ""
+  let bodyDecl = ""
   if (BODY_WRAPPED.has(plan.name)) {
     if (bodyKind !== "fields" || pathParams.length === 0) {
       throw new Error(`${plan.name}: the SDK wraps its body, but it is not a body of fields beside path parameters`)
     }
     wrappedType = uniqueName(state, `${inputName}WithBody`)
+    let bodyAlias = ""
+    if (!/^[\w.]+$/.test(bodyType!)) {
+      // An inline body is named once, for the flat input and the wrapped one.
+      const bodyName = uniqueName(state, `${inputName}Body`)
+      bodyAlias = `${
+        jsdoc([`The body of \`${plan.name}\`.`, SINCE, "@category models"])
+      }export type ${bodyName} = ${bodyType}\n\n`
+      bodyType = bodyName
+    }
+    bodyDecl = bodyAlias
     wrappedDecl = `${
       jsdoc([
         `The input of \`${plan.name}\` as the official SDK takes it: the body under \`body\`, beside the path parameters.`,
@@ -651,7 +662,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
   // --- emit -------------------------------------------------------------------
   const description = [docText(op.summary), docText(op.description)].filter((s) => s !== "").join("\n\n")
   state.blocks.push(
-    `${
+    `${bodyDecl}${
       jsdoc([
         `The input of \`${plan.name}\`: path, query and body parameters by their wire names.`,
         SINCE,

@@ -280,31 +280,36 @@ export const find = (
 > => Operation.execute(findOperation, input as FindCompanyRequest)
 
 /**
+ * The body of `companies.update`.
+ * @since 0.1.0
+ * @category models
+ */
+export type UpdateCompanyRequestBody = {
+  /** The name of the Company */
+  readonly name?: string | undefined
+  /** The name of the plan you have associated with the company. */
+  readonly plan?: string | undefined
+  /** The number of employees in this company. */
+  readonly size?: number | undefined
+  /** The URL for this company's website. Please note that the value specified here is not validated. Accepts any string. */
+  readonly website?: string | undefined
+  /** The industry that this company operates in. */
+  readonly industry?: string | undefined
+  /** A hash of key/value pairs containing any other data about the company you want Intercom to store. */
+  readonly custom_attributes?: { readonly [key: string]: string } | undefined
+  /** How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647.. */
+  readonly monthly_spend?: number | undefined
+}
+
+/**
  * The input of `companies.update`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type UpdateCompanyRequest =
-  & {
-    /** The unique identifier for the company which is given by Intercom */
-    readonly company_id: string | number
-  }
-  & ({
-    /** The name of the Company */
-    readonly name?: string | undefined
-    /** The name of the plan you have associated with the company. */
-    readonly plan?: string | undefined
-    /** The number of employees in this company. */
-    readonly size?: number | undefined
-    /** The URL for this company's website. Please note that the value specified here is not validated. Accepts any string. */
-    readonly website?: string | undefined
-    /** The industry that this company operates in. */
-    readonly industry?: string | undefined
-    /** A hash of key/value pairs containing any other data about the company you want Intercom to store. */
-    readonly custom_attributes?: { readonly [key: string]: string } | undefined
-    /** How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647.. */
-    readonly monthly_spend?: number | undefined
-  })
+export type UpdateCompanyRequest = {
+  /** The unique identifier for the company which is given by Intercom */
+  readonly company_id: string | number
+} & UpdateCompanyRequestBody
 
 /**
  * The input of `companies.update` as the official SDK takes it: the body under `body`, beside the path parameters.
@@ -315,22 +320,7 @@ export type UpdateCompanyRequest =
 export interface UpdateCompanyRequestWithBody {
   /** The unique identifier for the company which is given by Intercom */
   readonly company_id: string | number
-  readonly body: {
-    /** The name of the Company */
-    readonly name?: string | undefined
-    /** The name of the plan you have associated with the company. */
-    readonly plan?: string | undefined
-    /** The number of employees in this company. */
-    readonly size?: number | undefined
-    /** The URL for this company's website. Please note that the value specified here is not validated. Accepts any string. */
-    readonly website?: string | undefined
-    /** The industry that this company operates in. */
-    readonly industry?: string | undefined
-    /** A hash of key/value pairs containing any other data about the company you want Intercom to store. */
-    readonly custom_attributes?: { readonly [key: string]: string } | undefined
-    /** How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647.. */
-    readonly monthly_spend?: number | undefined
-  }
+  readonly body: UpdateCompanyRequestBody
 }
 
 /**

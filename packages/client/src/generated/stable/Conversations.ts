@@ -690,21 +690,25 @@ export const reply = (
 > => Operation.execute(replyOperation, input as ReplyToConversationRequest)
 
 /**
+ * The body of `conversations.manage`.
+ * @since 0.1.0
+ * @category models
+ */
+export type ManageConversationPartsRequestBody =
+  | Schemas.CloseConversationRequest
+  | Schemas.SnoozeConversationRequest
+  | Schemas.OpenConversationRequest
+  | Schemas.AssignConversationRequest
+
+/**
  * The input of `conversations.manage`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type ManageConversationPartsRequest =
-  & {
-    /** The identifier for the conversation as given by Intercom. */
-    readonly conversation_id: string | number
-  }
-  & (
-    | Schemas.CloseConversationRequest
-    | Schemas.SnoozeConversationRequest
-    | Schemas.OpenConversationRequest
-    | Schemas.AssignConversationRequest
-  )
+export type ManageConversationPartsRequest = {
+  /** The identifier for the conversation as given by Intercom. */
+  readonly conversation_id: string | number
+} & ManageConversationPartsRequestBody
 
 /**
  * The input of `conversations.manage` as the official SDK takes it: the body under `body`, beside the path parameters.
@@ -715,11 +719,7 @@ export type ManageConversationPartsRequest =
 export interface ManageConversationPartsRequestWithBody {
   /** The identifier for the conversation as given by Intercom. */
   readonly conversation_id: string | number
-  readonly body:
-    | Schemas.CloseConversationRequest
-    | Schemas.SnoozeConversationRequest
-    | Schemas.OpenConversationRequest
-    | Schemas.AssignConversationRequest
+  readonly body: ManageConversationPartsRequestBody
 }
 
 /**

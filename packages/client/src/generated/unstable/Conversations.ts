@@ -690,21 +690,25 @@ export const replyConversation = (
 > => Operation.execute(replyConversationOperation, input as ReplyConversationRequest)
 
 /**
+ * The body of `unstable.conversations.manageConversation`.
+ * @since 0.1.0
+ * @category models
+ */
+export type ManageConversationRequestBody =
+  | Schemas.CloseConversationRequest
+  | Schemas.SnoozeConversationRequest
+  | Schemas.OpenConversationRequest
+  | Schemas.AssignConversationRequest
+
+/**
  * The input of `unstable.conversations.manageConversation`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type ManageConversationRequest =
-  & {
-    /** The identifier for the conversation as given by Intercom. */
-    readonly id: string | number
-  }
-  & (
-    | Schemas.CloseConversationRequest
-    | Schemas.SnoozeConversationRequest
-    | Schemas.OpenConversationRequest
-    | Schemas.AssignConversationRequest
-  )
+export type ManageConversationRequest = {
+  /** The identifier for the conversation as given by Intercom. */
+  readonly id: string | number
+} & ManageConversationRequestBody
 
 /**
  * The input of `unstable.conversations.manageConversation` as the official SDK takes it: the body under `body`, beside the path parameters.
@@ -715,11 +719,7 @@ export type ManageConversationRequest =
 export interface ManageConversationRequestWithBody {
   /** The identifier for the conversation as given by Intercom. */
   readonly id: string | number
-  readonly body:
-    | Schemas.CloseConversationRequest
-    | Schemas.SnoozeConversationRequest
-    | Schemas.OpenConversationRequest
-    | Schemas.AssignConversationRequest
+  readonly body: ManageConversationRequestBody
 }
 
 /**

@@ -17,103 +17,108 @@ import * as Pagination from "../../Pagination.js"
 import * as Schemas from "./Schemas.js"
 
 /**
+ * The body of `unstable.tickets.replyTicket`.
+ * @since 0.1.0
+ * @category models
+ */
+export type ReplyTicketRequestBody = {
+  /** Option to disable notifications when replying to a Ticket. */
+  readonly skip_notifications?: boolean | undefined
+  readonly message_type: "comment" | "quick_reply"
+  readonly type: "user"
+  /** The text body of the comment. */
+  readonly body?: string | undefined
+  /** The time the reply was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+  readonly attachment_urls?: ReadonlyArray<string> | undefined
+  /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
+  readonly reply_options?:
+    | ReadonlyArray<{
+      /** The text of the chosen reply option. */
+      readonly text: string
+      /** The unique identifier for the quick reply option selected. */
+      readonly uuid: string
+    }>
+    | undefined
+  /** The identifier for the contact as given by Intercom. */
+  readonly intercom_user_id: string | number
+} | {
+  /** Option to disable notifications when replying to a Ticket. */
+  readonly skip_notifications?: boolean | undefined
+  readonly message_type: "comment" | "quick_reply"
+  readonly type: "user"
+  /** The text body of the comment. */
+  readonly body?: string | undefined
+  /** The time the reply was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+  readonly attachment_urls?: ReadonlyArray<string> | undefined
+  /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
+  readonly reply_options?:
+    | ReadonlyArray<{
+      /** The text of the chosen reply option. */
+      readonly text: string
+      /** The unique identifier for the quick reply option selected. */
+      readonly uuid: string
+    }>
+    | undefined
+  /** The external_id you have defined for the contact. */
+  readonly user_id: string | number
+} | {
+  /** Option to disable notifications when replying to a Ticket. */
+  readonly skip_notifications?: boolean | undefined
+  readonly message_type: "comment" | "quick_reply"
+  readonly type: "user"
+  /** The text body of the comment. */
+  readonly body?: string | undefined
+  /** The time the reply was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+  readonly attachment_urls?: ReadonlyArray<string> | undefined
+  /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
+  readonly reply_options?:
+    | ReadonlyArray<{
+      /** The text of the chosen reply option. */
+      readonly text: string
+      /** The unique identifier for the quick reply option selected. */
+      readonly uuid: string
+    }>
+    | undefined
+  /** The email you have defined for the user. */
+  readonly email: string
+} | {
+  /** Option to disable notifications when replying to a Ticket. */
+  readonly skip_notifications?: boolean | undefined
+  readonly message_type: "comment" | "note" | "quick_reply"
+  readonly type: "admin"
+  /** The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types. */
+  readonly body?: string | undefined
+  /** The id of the admin who is authoring the comment. */
+  readonly admin_id: string | number
+  /** The time the reply was created. If not provided, the current time will be used. */
+  readonly created_at?: number | undefined
+  /** The quick reply options to display. Must be present for quick_reply message types. */
+  readonly reply_options?:
+    | ReadonlyArray<{
+      /** The text to display in this quick reply option. */
+      readonly text: string
+      /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option. */
+      readonly uuid: string
+    }>
+    | undefined
+  /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
+  readonly attachment_urls?: ReadonlyArray<string> | undefined
+}
+
+/**
  * The input of `unstable.tickets.replyTicket`: path, query and body parameters by their wire names.
  * @since 0.1.0
  * @category models
  */
-export type ReplyTicketRequest =
-  & {
-    readonly id: string | number
-  }
-  & ({
-    /** Option to disable notifications when replying to a Ticket. */
-    readonly skip_notifications?: boolean | undefined
-    readonly message_type: "comment" | "quick_reply"
-    readonly type: "user"
-    /** The text body of the comment. */
-    readonly body?: string | undefined
-    /** The time the reply was created. If not provided, the current time will be used. */
-    readonly created_at?: number | undefined
-    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-    readonly attachment_urls?: ReadonlyArray<string> | undefined
-    /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-    readonly reply_options?:
-      | ReadonlyArray<{
-        /** The text of the chosen reply option. */
-        readonly text: string
-        /** The unique identifier for the quick reply option selected. */
-        readonly uuid: string
-      }>
-      | undefined
-    /** The identifier for the contact as given by Intercom. */
-    readonly intercom_user_id: string | number
-  } | {
-    /** Option to disable notifications when replying to a Ticket. */
-    readonly skip_notifications?: boolean | undefined
-    readonly message_type: "comment" | "quick_reply"
-    readonly type: "user"
-    /** The text body of the comment. */
-    readonly body?: string | undefined
-    /** The time the reply was created. If not provided, the current time will be used. */
-    readonly created_at?: number | undefined
-    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-    readonly attachment_urls?: ReadonlyArray<string> | undefined
-    /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-    readonly reply_options?:
-      | ReadonlyArray<{
-        /** The text of the chosen reply option. */
-        readonly text: string
-        /** The unique identifier for the quick reply option selected. */
-        readonly uuid: string
-      }>
-      | undefined
-    /** The external_id you have defined for the contact. */
-    readonly user_id: string | number
-  } | {
-    /** Option to disable notifications when replying to a Ticket. */
-    readonly skip_notifications?: boolean | undefined
-    readonly message_type: "comment" | "quick_reply"
-    readonly type: "user"
-    /** The text body of the comment. */
-    readonly body?: string | undefined
-    /** The time the reply was created. If not provided, the current time will be used. */
-    readonly created_at?: number | undefined
-    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-    readonly attachment_urls?: ReadonlyArray<string> | undefined
-    /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-    readonly reply_options?:
-      | ReadonlyArray<{
-        /** The text of the chosen reply option. */
-        readonly text: string
-        /** The unique identifier for the quick reply option selected. */
-        readonly uuid: string
-      }>
-      | undefined
-    /** The email you have defined for the user. */
-    readonly email: string
-  } | {
-    /** Option to disable notifications when replying to a Ticket. */
-    readonly skip_notifications?: boolean | undefined
-    readonly message_type: "comment" | "note" | "quick_reply"
-    readonly type: "admin"
-    /** The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types. */
-    readonly body?: string | undefined
-    /** The id of the admin who is authoring the comment. */
-    readonly admin_id: string | number
-    /** The time the reply was created. If not provided, the current time will be used. */
-    readonly created_at?: number | undefined
-    /** The quick reply options to display. Must be present for quick_reply message types. */
-    readonly reply_options?:
-      | ReadonlyArray<{
-        /** The text to display in this quick reply option. */
-        readonly text: string
-        /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option. */
-        readonly uuid: string
-      }>
-      | undefined
-    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-    readonly attachment_urls?: ReadonlyArray<string> | undefined
-  })
+export type ReplyTicketRequest = {
+  readonly id: string | number
+} & ReplyTicketRequestBody
 
 /**
  * The input of `unstable.tickets.replyTicket` as the official SDK takes it: the body under `body`, beside the path parameters.
@@ -123,95 +128,7 @@ export type ReplyTicketRequest =
  */
 export interface ReplyTicketRequestWithBody {
   readonly id: string | number
-  readonly body: {
-    /** Option to disable notifications when replying to a Ticket. */
-    readonly skip_notifications?: boolean | undefined
-    readonly message_type: "comment" | "quick_reply"
-    readonly type: "user"
-    /** The text body of the comment. */
-    readonly body?: string | undefined
-    /** The time the reply was created. If not provided, the current time will be used. */
-    readonly created_at?: number | undefined
-    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-    readonly attachment_urls?: ReadonlyArray<string> | undefined
-    /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-    readonly reply_options?:
-      | ReadonlyArray<{
-        /** The text of the chosen reply option. */
-        readonly text: string
-        /** The unique identifier for the quick reply option selected. */
-        readonly uuid: string
-      }>
-      | undefined
-    /** The identifier for the contact as given by Intercom. */
-    readonly intercom_user_id: string | number
-  } | {
-    /** Option to disable notifications when replying to a Ticket. */
-    readonly skip_notifications?: boolean | undefined
-    readonly message_type: "comment" | "quick_reply"
-    readonly type: "user"
-    /** The text body of the comment. */
-    readonly body?: string | undefined
-    /** The time the reply was created. If not provided, the current time will be used. */
-    readonly created_at?: number | undefined
-    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-    readonly attachment_urls?: ReadonlyArray<string> | undefined
-    /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-    readonly reply_options?:
-      | ReadonlyArray<{
-        /** The text of the chosen reply option. */
-        readonly text: string
-        /** The unique identifier for the quick reply option selected. */
-        readonly uuid: string
-      }>
-      | undefined
-    /** The external_id you have defined for the contact. */
-    readonly user_id: string | number
-  } | {
-    /** Option to disable notifications when replying to a Ticket. */
-    readonly skip_notifications?: boolean | undefined
-    readonly message_type: "comment" | "quick_reply"
-    readonly type: "user"
-    /** The text body of the comment. */
-    readonly body?: string | undefined
-    /** The time the reply was created. If not provided, the current time will be used. */
-    readonly created_at?: number | undefined
-    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-    readonly attachment_urls?: ReadonlyArray<string> | undefined
-    /** The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API. */
-    readonly reply_options?:
-      | ReadonlyArray<{
-        /** The text of the chosen reply option. */
-        readonly text: string
-        /** The unique identifier for the quick reply option selected. */
-        readonly uuid: string
-      }>
-      | undefined
-    /** The email you have defined for the user. */
-    readonly email: string
-  } | {
-    /** Option to disable notifications when replying to a Ticket. */
-    readonly skip_notifications?: boolean | undefined
-    readonly message_type: "comment" | "note" | "quick_reply"
-    readonly type: "admin"
-    /** The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types. */
-    readonly body?: string | undefined
-    /** The id of the admin who is authoring the comment. */
-    readonly admin_id: string | number
-    /** The time the reply was created. If not provided, the current time will be used. */
-    readonly created_at?: number | undefined
-    /** The quick reply options to display. Must be present for quick_reply message types. */
-    readonly reply_options?:
-      | ReadonlyArray<{
-        /** The text to display in this quick reply option. */
-        readonly text: string
-        /** A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option. */
-        readonly uuid: string
-      }>
-      | undefined
-    /** A list of image URLs that will be added as attachments. You can include up to 10 URLs. */
-    readonly attachment_urls?: ReadonlyArray<string> | undefined
-  }
+  readonly body: ReplyTicketRequestBody
 }
 
 /**
