@@ -11,6 +11,17 @@
  * No error ever holds the access token: messages are built from the
  * operation's name, method and path template only.
  *
+ * For tests and mocks, one constructor per error (`notFound`, `badRequest`,
+ * `unauthorized`, `forbidden`, `conflict`, `unprocessableEntity`,
+ * `rateLimited`, `serverError`, `unexpectedStatus`, `timeout`,
+ * `invalidInput`, `responseDecode`, `scroll`) builds the error the client
+ * gives for the same answer, with Intercom's codes and messages as defaults:
+ *
+ * ```ts
+ * IntercomError.notFound({ operation: "contacts.find" })
+ * IntercomError.rateLimited({ operation: "contacts.list", retryAfter: 10 })
+ * ```
+ *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
@@ -128,9 +139,13 @@ const excerpt = (body: string): string => {
   return line.length > 200 ? `${line.slice(0, 200)}…` : line
 }
 
+/** `contacts.find (GET /contacts/{contact_id})`, or the name alone when method and path are unknown (left empty). */
+const located = (self: { readonly operation: string; readonly method: string; readonly path: string }): string =>
+  self.method === "" && self.path === "" ? self.operation : `${self.operation} (${self.method} ${self.path})`
+
 const formatHttpMessage = (self: HttpErrorProps, extra: string): string => {
   const statusText = statusTexts[self.status]
-  let out = `${self.operation} (${self.method} ${self.path}) failed with ${self.status}`
+  let out = `${located(self)} failed with ${self.status}`
   if (statusText !== undefined) out += ` ${statusText}`
   if (self.errors.length > 0) {
     out += ": " +
@@ -365,8 +380,7 @@ export class ResponseDecodeError extends Schema.TaggedError<ResponseDecodeError>
    * @since 0.1.0
    */
   override get message(): string {
-    const head =
-      `${this.operation} (${this.method} ${this.path}) returned a ${this.status} body that could not be decoded`
+    const head = `${located(this)} returned a ${this.status} body that could not be decoded`
     if (this.mismatchCount <= 1) return `${head} at ${this.jsonPath}: ${this.issue}`
     const listed = this.mismatches.map((m) => `${m.jsonPath}: ${m.message}`).join("; ")
     const more = this.mismatchCount > this.mismatches.length
@@ -438,7 +452,7 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>()("TimeoutErr
     const what = this.kind === "idle"
       ? `stalled: no bytes of the body for ${this.durationMs}ms`
       : `timed out after ${this.durationMs}ms`
-    return `${this.operation} (${this.method} ${this.path}) ${what}${
+    return `${located(this)} ${what}${
       this.attempts !== undefined && this.attempts > 1 ? ` (${this.attempts} attempts)` : ""
     }`
   }
@@ -691,4 +705,483 @@ export const fromResponse = (options: {
     return new ConflictError(existingId === undefined ? props : { ...props, existingId }, true)
   }
   return new ErrorClass(props, true)
+}
+
+// -----------------------------------------------------------------------------
+// constructors for tests and mocks
+// -----------------------------------------------------------------------------
+
+/**
+ * What the constructors need of an operation: any operation descriptor
+ * (`Contacts.findOperation`) fits.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface OperationRef {
+  /** The SDK name, for example `contacts.find`. */
+  readonly name: string
+  readonly method: string
+  /** The path template, for example `/contacts/{contact_id}`. */
+  readonly path: string
+}
+
+/**
+ * Where an error happened, for the constructors: the operation, by its SDK
+ * name or by its descriptor, and optionally the method and path.
+ *
+ * With a descriptor (`Contacts.findOperation`), the method and path default to
+ * its own. With a name alone, they are left empty (the message then names the
+ * operation only), and `IntercomMock.layerTest` fills them in from the mocked
+ * operation's descriptor when its method fails with the error.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Location {
+  /** The SDK name (`"contacts.find"`) or the operation's descriptor. */
+  readonly operation: string | OperationRef
+  /** The HTTP method (default: the descriptor's, else empty). */
+  readonly method?: string | undefined
+  /** The path template (default: the descriptor's, else empty). */
+  readonly path?: string | undefined
+}
+
+/**
+ * The options of the HTTP error constructors: only `operation` is required.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface HttpErrorOptions extends Location {
+  /** Intercom's `request_id` (none by default); it goes into the body too. */
+  readonly requestId?: string | undefined
+  /** Intercom's `errors[]` (each constructor has a default in Intercom's words). */
+  readonly errors?: ReadonlyArray<ErrorItem> | undefined
+  /** The raw body (default: the `error.list` JSON Intercom would send for `errors` and `requestId`). */
+  readonly body?: string | undefined
+  /** The rate-limit headers of the response (none by default). */
+  readonly rateLimit?: RateLimit | undefined
+  /** The `Retry-After` header, in seconds (none by default). */
+  readonly retryAfter?: number | undefined
+  /** How many times the request was sent (none by default: a single attempt). */
+  readonly attempts?: number | undefined
+}
+
+const locate = (location: Location): { operation: string; method: string; path: string } => {
+  const op = location.operation
+  return typeof op === "string"
+    ? { operation: op, method: location.method ?? "", path: location.path ?? "" }
+    : { operation: op.name, method: location.method ?? op.method, path: location.path ?? op.path }
+}
+
+/** The body Intercom sends with an error: `{"type":"error.list","request_id":…,"errors":[…]}`. */
+const errorListBody = (errors: ReadonlyArray<ErrorItem>, requestId: string | undefined): string =>
+  errors.length === 0
+    ? ""
+    : JSON.stringify(
+      requestId === undefined
+        ? { type: "error.list", errors }
+        : { type: "error.list", request_id: requestId, errors }
+    )
+
+const httpProps = (
+  status: number,
+  options: HttpErrorOptions,
+  defaultErrors: ReadonlyArray<ErrorItem>
+): HttpErrorProps => {
+  const errors = options.errors ?? defaultErrors
+  return {
+    status,
+    errors,
+    body: options.body ?? errorListBody(errors, options.requestId),
+    ...locate(options),
+    ...(options.requestId !== undefined ? { requestId: options.requestId } : {}),
+    ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+    ...(options.retryAfter !== undefined ? { retryAfter: options.retryAfter } : {}),
+    ...(options.attempts !== undefined ? { attempts: options.attempts } : {})
+  }
+}
+
+/**
+ * A 400 `BadRequestError`, as Intercom answers a malformed request; `errors`
+ * defaults to `[{ code: "bad_request", message: "Bad Request" }]`.
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const error = IntercomError.badRequest({
+ *   operation: "contacts.update",
+ *   errors: [{ code: "parameter_invalid", message: "Body is required" }]
+ * })
+ * console.log(error.message) // contacts.update failed with 400 Bad Request: Body is required (parameter_invalid)
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const badRequest = (options: HttpErrorOptions): BadRequestError =>
+  new BadRequestError(httpProps(400, options, [{ code: "bad_request", message: "Bad Request" }]), true)
+
+/**
+ * A 401 `UnauthorizedError`, in Intercom's words:
+ * `[{ code: "unauthorized", message: "Access Token Invalid" }]`.
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const error = IntercomError.unauthorized({ operation: "admins.identify", method: "GET", path: "/me" })
+ * console.log(error.message) // admins.identify (GET /me) failed with 401 Unauthorized: Access Token Invalid (unauthorized)
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const unauthorized = (options: HttpErrorOptions): UnauthorizedError =>
+  new UnauthorizedError(httpProps(401, options, [{ code: "unauthorized", message: "Access Token Invalid" }]), true)
+
+/**
+ * A 403 `ForbiddenError`; `errors` defaults to the spec's
+ * `[{ code: "api_plan_restricted", message: "Active subscription needed." }]`.
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const error = IntercomError.forbidden({ operation: "tickets.create" })
+ * console.log(error.status) // 403
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const forbidden = (options: HttpErrorOptions): ForbiddenError =>
+  new ForbiddenError(
+    httpProps(403, options, [{ code: "api_plan_restricted", message: "Active subscription needed." }]),
+    true
+  )
+
+/**
+ * A 404 `NotFoundError`, in Intercom's words:
+ * `[{ code: "not_found", message: "Resource Not Found" }]`.
+ *
+ * Give the operation's descriptor (`Contacts.findOperation` of
+ * `@effect-intercom/client/stable/Contacts`), or its method and path, to have
+ * them in the error as the client's own would; under
+ * `IntercomMock.layerTest`, the name is enough.
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const byName = IntercomError.notFound({ operation: "contacts.find" })
+ * console.log(byName.message) // contacts.find failed with 404 Not Found: Resource Not Found (not_found)
+ *
+ * const located = IntercomError.notFound({
+ *   operation: "contacts.find",
+ *   method: "GET",
+ *   path: "/contacts/{contact_id}",
+ *   requestId: "req-1"
+ * })
+ * console.log(located.message)
+ * // contacts.find (GET /contacts/{contact_id}) failed with 404 Not Found: Resource Not Found (not_found) [request_id: req-1]
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const notFound = (options: HttpErrorOptions): NotFoundError =>
+  new NotFoundError(httpProps(404, options, [{ code: "not_found", message: "Resource Not Found" }]), true)
+
+/**
+ * A 409 `ConflictError`. With `existingId`, the default message names the
+ * existing resource the way Intercom does for a duplicate contact ("A contact
+ * matching those details already exists with id=…"); with `errors` and no
+ * `existingId`, the id is read from their messages, as the client does.
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const error = IntercomError.conflict({ operation: "contacts.create", existingId: "6329bd9ffe4e2e91dac76188" })
+ * console.log(error.existingId) // 6329bd9ffe4e2e91dac76188
+ * console.log(error.errors[0]?.message) // A contact matching those details already exists with id=6329bd9ffe4e2e91dac76188
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const conflict = (
+  options: HttpErrorOptions & {
+    /** The id of the existing resource. */
+    readonly existingId?: string | undefined
+  }
+): ConflictError => {
+  const name = typeof options.operation === "string" ? options.operation : options.operation.name
+  const what = /^(unstable\.)?contacts\./.test(name) ? "A contact" : "A resource"
+  const props = httpProps(409, options, [{
+    code: "conflict",
+    message: options.existingId === undefined
+      ? `${what} matching those details already exists`
+      : `${what} matching those details already exists with id=${options.existingId}`
+  }])
+  const existingId = options.existingId ?? existingIdOf(props.errors, props.body)
+  return new ConflictError(existingId === undefined ? props : { ...props, existingId }, true)
+}
+
+/**
+ * A 422 `UnprocessableEntityError`; `errors` defaults to
+ * `[{ code: "parameter_invalid", message: "Unprocessable Entity" }]`.
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const error = IntercomError.unprocessableEntity({
+ *   operation: "messages.create",
+ *   errors: [{ code: "parameter_not_found", message: "No subject supplied for email message" }]
+ * })
+ * console.log(error.status) // 422
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const unprocessableEntity = (options: HttpErrorOptions): UnprocessableEntityError =>
+  new UnprocessableEntityError(
+    httpProps(422, options, [{ code: "parameter_invalid", message: "Unprocessable Entity" }]),
+    true
+  )
+
+/**
+ * A 429 `RateLimitError`, in the fake's and Intercom's words
+ * (`[{ code: "rate_limit_exceeded", message: "Rate Limit Exceeded" }]`).
+ * Give `retryAfter` (seconds) or `rateLimit` (`reset` in Unix seconds): the
+ * default retry policy waits for them; with neither, it backs off as after a
+ * 5xx.
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const error = IntercomError.rateLimited({ operation: "contacts.list", retryAfter: 10 })
+ * console.log(error.message) // contacts.list failed with 429 Too Many Requests: Rate Limit Exceeded (rate_limit_exceeded); retry after 10s
+ *
+ * IntercomError.rateLimited({
+ *   operation: "contacts.list",
+ *   rateLimit: { limit: 10000, remaining: 0, reset: 1_700_000_010 }
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const rateLimited = (options: HttpErrorOptions): RateLimitError =>
+  new RateLimitError(httpProps(429, options, [{ code: "rate_limit_exceeded", message: "Rate Limit Exceeded" }]), true)
+
+/**
+ * A 5xx `ServerError` (`status` default 500);
+ * `errors` defaults to `[{ code: "server_error", message: "Server Error" }]`.
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const error = IntercomError.serverError({ operation: "conversations.reply", status: 503 })
+ * console.log(error.message) // conversations.reply failed with 503 Service Unavailable: Server Error (server_error)
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const serverError = (
+  options: HttpErrorOptions & {
+    /** A 5xx status (default 500). */
+    readonly status?: number | undefined
+  }
+): ServerError =>
+  new ServerError(httpProps(options.status ?? 500, options, [{ code: "server_error", message: "Server Error" }]), true)
+
+/**
+ * An `UnexpectedStatusError`: a status the operation does not document (the
+ * status is required: there is no sensible default). `errors` defaults to
+ * none and the body to empty, as a proxy's or a gateway's answer would be.
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const error = IntercomError.unexpectedStatus({ operation: "admins.identify", status: 405 })
+ * console.log(error.message) // admins.identify failed with 405 Method Not Allowed
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const unexpectedStatus = (
+  options: HttpErrorOptions & {
+    readonly status: number
+  }
+): UnexpectedStatusError => new UnexpectedStatusError(httpProps(options.status, options, []), true)
+
+/**
+ * A `TimeoutError`: by default an attempt that took longer than the default
+ * per-attempt time-out (30 s, `durationMs: 30000`, `kind: "attempt"`).
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const error = IntercomError.timeout({ operation: "contacts.search", durationMs: 5000 })
+ * console.log(error.message) // contacts.search timed out after 5000ms
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const timeout = (
+  options: Location & {
+    /** The time-out, in milliseconds (default 30,000). */
+    readonly durationMs?: number | undefined
+    /** Which time-out fired (default `attempt`). */
+    readonly kind?: TimeoutKind | undefined
+    readonly attempts?: number | undefined
+  }
+): TimeoutError =>
+  new TimeoutError({
+    ...locate(options),
+    durationMs: options.durationMs ?? 30_000,
+    kind: options.kind ?? "attempt",
+    ...(options.attempts !== undefined ? { attempts: options.attempts } : {})
+  }, true)
+
+/**
+ * An `InvalidInputError` (nothing was sent): by default at `$`, the whole
+ * input.
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const error = IntercomError.invalidInput({
+ *   operation: "contacts.create",
+ *   jsonPath: "$.email",
+ *   issue: "Expected string, actual 42"
+ * })
+ * console.log(error.message) // contacts.create: invalid input at $.email: Expected string, actual 42
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const invalidInput = (options: {
+  /** The SDK name or the descriptor. */
+  readonly operation: string | OperationRef
+  /** Where the first problem is (default `$`). */
+  readonly jsonPath?: string | undefined
+  /** What is wrong there (default `does not match the operation's input schema`). */
+  readonly issue?: string | undefined
+}): InvalidInputError =>
+  new InvalidInputError({
+    operation: typeof options.operation === "string" ? options.operation : options.operation.name,
+    jsonPath: options.jsonPath ?? "$",
+    issue: options.issue ?? "does not match the operation's input schema"
+  }, true)
+
+/**
+ * A `ResponseDecodeError`. By default the one the client gives a 200 with an
+ * empty body (`$`, `empty body: a JSON body was expected`); with
+ * `mismatches`, `jsonPath`, `issue` and `mismatchCount` default to theirs.
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const empty = IntercomError.responseDecode({ operation: "contacts.find" })
+ * console.log(empty.message) // contacts.find returned a 200 body that could not be decoded at $: empty body: a JSON body was expected
+ *
+ * const mismatch = IntercomError.responseDecode({
+ *   operation: "contacts.find",
+ *   body: `{"type":"contact","id":1}`,
+ *   mismatches: [{ jsonPath: "$.id", expected: "string", actual: "1", message: "Expected string, actual 1" }]
+ * })
+ * console.log(mismatch.jsonPath) // $.id
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const responseDecode = (
+  options: Location & {
+    /** The status of the response (default 200). */
+    readonly status?: number | undefined
+    readonly jsonPath?: string | undefined
+    readonly issue?: string | undefined
+    readonly mismatches?: ReadonlyArray<Mismatch> | undefined
+    readonly mismatchCount?: number | undefined
+    /** The raw body (default empty). */
+    readonly body?: string | undefined
+  }
+): ResponseDecodeError => {
+  const mismatches = options.mismatches ?? []
+  const first = mismatches[0]
+  return new ResponseDecodeError({
+    ...locate(options),
+    status: options.status ?? 200,
+    jsonPath: options.jsonPath ?? first?.jsonPath ?? "$",
+    issue: options.issue ?? first?.message ?? "empty body: a JSON body was expected",
+    mismatches,
+    mismatchCount: options.mismatchCount ?? mismatches.length,
+    body: options.body ?? ""
+  }, true)
+}
+
+const companiesScroll: OperationRef = { name: "companies.scroll", method: "GET", path: "/companies/scroll" }
+
+/**
+ * A `ScrollError` of `companies.scroll` (the default `operation`), with the
+ * HTTP error Intercom answers for its `reason` as the `cause` unless one is
+ * given: `Conflict` a 400 `scroll_exists`, `Expired` a 400
+ * `parameter_invalid` on `scroll_param`, `Interrupted` a 500.
+ *
+ * @example
+ * ```ts
+ * import { IntercomError } from "@effect-intercom/client"
+ *
+ * const error = IntercomError.scroll({ reason: "Expired" })
+ * console.log(error.message)
+ * // companies.scroll: Intercom refused to continue the scroll (it expires after a minute without a request): companies.scroll (GET /companies/scroll) failed with 400 Bad Request: scroll_param is invalid or has expired (parameter_invalid, field: scroll_param)
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const scroll = (options: {
+  readonly reason: ScrollError["reason"]
+  /** The SDK name or the descriptor (default `companies.scroll`, `GET /companies/scroll`). */
+  readonly operation?: string | OperationRef | undefined
+  /** The HTTP error Intercom answered with (default: one for the reason). */
+  readonly cause?: unknown
+}): ScrollError => {
+  const operation = options.operation ?? companiesScroll
+  const cause = "cause" in options
+    ? options.cause
+    : options.reason === "Conflict"
+    ? badRequest({
+      operation,
+      errors: [{ code: "scroll_exists", message: "scroll already exists for this workspace" }]
+    })
+    : options.reason === "Expired"
+    ? badRequest({
+      operation,
+      errors: [{ code: "parameter_invalid", message: "scroll_param is invalid or has expired", field: "scroll_param" }]
+    })
+    : serverError({ operation })
+  return new ScrollError({
+    reason: options.reason,
+    operation: typeof operation === "string" ? operation : operation.name,
+    cause
+  }, true)
 }

@@ -33,10 +33,17 @@
  * `contacts.listStream` walks the pages it returns (or give `listStream`
  * itself). The mock has no retry policy and no rate limiter.
  *
+ * A mocked method fails as the client would with the constructors of
+ * `IntercomError`: `Effect.fail(IntercomError.notFound({ operation: "contacts.find" }))`.
+ * The mock fills in the method and path of an error made from the
+ * operation's name alone (from the operation's descriptor), so the error is
+ * the one a real 404 gives.
+ *
  * @since 0.1.0
  */
 import * as Intercom from "@effect-intercom/client/Intercom"
 import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+import * as IntercomError from "@effect-intercom/client/IntercomError"
 import * as Operation from "@effect-intercom/client/Operation"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
@@ -132,6 +139,19 @@ const overlay = (
   return out
 }
 
+/**
+ * An error made with an `IntercomError` constructor from the operation's name
+ * alone (`IntercomError.notFound({ operation: "contacts.find" })`) has an empty
+ * method and path: fill them in from the descriptor, so the mock's error is the
+ * one the client would give.
+ */
+const locate = (error: unknown, operation: Operation.Operation<any, any, any>): unknown => {
+  if (!IntercomError.isIntercomError(error) || !("method" in error) || !("path" in error)) return error
+  if (error.operation !== operation.name || error.method !== "" || error.path !== "") return error
+  const ErrorClass = error.constructor as new(props: object, disableValidation?: boolean) => unknown
+  return new ErrorClass({ ...error, method: operation.method, path: operation.path }, true)
+}
+
 const unreachable = HttpClient.make((request) =>
   Effect.die(
     new Error(`IntercomMock: the mock sends no HTTP requests (${request.method} ${request.url} was attempted)`)
@@ -167,7 +187,10 @@ export const makeClient = (
           // One shape for the mock, whichever the caller used (the official SDK's `body` wrapper, constants left out).
           const normalized = Operation.normalizeInput(operation, input)
           if (Either.isLeft(normalized)) return Effect.fail(normalized.left)
-          return method(normalized.right) as Effect.Effect<A, E | Operation.CommonError>
+          return Effect.mapError(
+            method(normalized.right) as Effect.Effect<A, E | Operation.CommonError>,
+            (error) => locate(error, operation) as E | Operation.CommonError
+          )
         })
     }
     return client
