@@ -54,15 +54,20 @@
  * - `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` on
  *   every response, and 429 once a window is spent;
  * - fault injection: latency, a rate of 5xx answers, dropped connections,
- *   scripted failures of the next requests.
+ *   scripted failures of the next requests (`failNext`, with a `Retry-After`
+ *   if wanted).
+ *
+ * The fake's own spans (its HTTP server's span per request) stay out of the
+ * traces of the program under test unless `traces: true`.
  *
  * Everything random (seed data, request ids, faults) comes from seeded PRNGs:
  * the same options give the same workspace and the same faults. Time comes
  * from the `Clock` of the fiber that builds the layer, so under `it.effect`
  * rate-limit windows and scroll expiry follow the `TestClock`. Injected
  * latency waits on it too, and so do the client's retries and rate limiter:
- * test latency, or a 429 or 5xx the client should retry, with `it.live`, or
- * turn the client's retries off in `clientOptions`.
+ * fork the call and move the clock with `adjustClock` (a scripted 429 with
+ * `Retry-After: 55` then takes no real time), test with `it.live`, or turn
+ * the client's retries off (`clientOptions: { retry: false }`).
  *
  * @since 0.1.0
  */
@@ -72,13 +77,17 @@ import type * as Schemas from "@effect-intercom/client/stable/Schemas"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
+import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
-import type * as Duration from "effect/Duration"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import * as TestClock from "effect/TestClock"
+import * as TestServices from "effect/TestServices"
 import * as Http from "node:http"
 import * as App from "./internal/app.js"
 import * as internal from "./internal/fake.js"
@@ -175,6 +184,19 @@ export interface FaultOptions {
 }
 
 /**
+ * A scripted failure of `failNext`: the status, and for a 429 or a 503 the
+ * `Retry-After` header to send (rounded up to whole seconds; Intercom itself
+ * sends none, only `X-RateLimit-Reset`, which the fake sends too).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ScriptedFailure {
+  readonly status: number
+  readonly retryAfter?: Duration.DurationInput | undefined
+}
+
+/**
  * @since 0.1.0
  * @category models
  */
@@ -194,6 +216,13 @@ export interface Options {
   readonly faults?: FaultOptions | undefined
   /** Keep the JSON body of every response in `exchanges` (off by default). */
   readonly recordBodies?: boolean | undefined
+  /**
+   * Record the fake's own spans (its HTTP server's `http.server <METHOD>`
+   * span per request, and any span inside it) with the tracer of the fiber
+   * that builds the layer. Off by default: a test's traces then hold the
+   * client's spans only, as they would against Intercom.
+   */
+  readonly traces?: boolean | undefined
 }
 
 /**
@@ -289,8 +318,13 @@ export declare namespace FakeIntercom {
     readonly setRateLimit: (options: RateLimitOptions | false) => Effect.Effect<void>
     /** Replace the fault options (`undefined` disables faults). */
     readonly setFaults: (options: FaultOptions | undefined) => Effect.Effect<void>
-    /** Answer the next `count` requests with `status`, or drop their connections. */
-    readonly failNext: (count: number, outcome: number | "drop") => Effect.Effect<void>
+    /**
+     * Answer the next `count` requests with a status (in Intercom's error
+     * shape; a 429 with `X-RateLimit-Remaining: 0`), optionally with a
+     * `Retry-After` header, or drop their connections. Scripted failures come
+     * before the rate limit and the random faults, after authentication.
+     */
+    readonly failNext: (count: number, outcome: number | ScriptedFailure | "drop") => Effect.Effect<void>
   }
 }
 
@@ -418,7 +452,8 @@ export interface ServerOptions extends Options {
 export const layerServer = (
   options: ServerOptions = {}
 ): Layer.Layer<FakeIntercom | HttpServer.HttpServer, HttpServerError.ServeError> => {
-  const serve = Layer.unwrapEffect(Effect.map(FakeIntercom, (fake) => HttpServer.serve(fake.app)))
+  const served = Layer.unwrapEffect(Effect.map(FakeIntercom, (fake) => HttpServer.serve(fake.app)))
+  const serve = options.traces === true ? served : HttpMiddleware.withTracerDisabledWhen(served, () => true)
   const server = NodeHttpServer.layerServer(() => Http.createServer(), { port: options.port ?? 0, host: "127.0.0.1" })
   return serve.pipe(Layer.provideMerge(server), Layer.provideMerge(layer(options)))
 }
@@ -437,3 +472,40 @@ export const serverUrl: Effect.Effect<string, never, HttpServer.HttpServer> = Ef
       ? `http://${server.address.hostname}:${server.address.port}`
       : `http+unix://${server.address.path}`
 )
+
+/**
+ * `TestClock.adjust(duration)`, once something sleeps on the `TestClock`
+ * (the client's retry or rate-limit wait): the in-process fake answers in
+ * promises, so a test that adjusts the clock right after forking a call may
+ * move time before the client has started waiting for it, and the wait then
+ * never ends. This waits (in real time, polling every millisecond, at most
+ * `within`, default 2 seconds) for a sleep, then adjusts.
+ *
+ * ```ts
+ * const fiber = yield* Effect.fork(intercom.contacts.list())
+ * yield* FakeIntercom.adjustClock("56 seconds") // the scripted Retry-After: 55, plus the client's jitter
+ * const page = yield* Fiber.join(fiber)
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const adjustClock = (
+  duration: Duration.DurationInput,
+  options: { readonly within?: Duration.DurationInput | undefined } = {}
+): Effect.Effect<void> => {
+  const tick = TestServices.provideLive(Effect.sleep(Duration.millis(1)))
+  const sleeping = TestClock.sleeps().pipe(Effect.map(Chunk.isNonEmpty))
+  const waitForSleep: Effect.Effect<void> = Effect.flatMap(
+    sleeping,
+    (yes) => yes ? Effect.void : Effect.zipRight(tick, Effect.suspend(() => waitForSleep))
+  )
+  return TestServices.provideWithLive(
+    waitForSleep,
+    Effect.timeoutTo({
+      duration: options.within ?? Duration.seconds(2),
+      onSuccess: () => undefined,
+      onTimeout: () => undefined
+    })
+  ).pipe(Effect.zipRight(TestClock.adjust(duration)))
+}

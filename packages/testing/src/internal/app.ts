@@ -225,7 +225,12 @@ export const make = (state: State) => {
         ? "Rate Limit Exceeded"
         : "Request failed due to an internal error (injected fault)"
       const headers = status === 429 ? { ...snapshot, remaining: 0 } : snapshot
-      return finish(failure(status, status === 429 ? "rate_limit_exceeded" : "server_error", message), headers)
+      const answer = failure(status, status === 429 ? "rate_limit_exceeded" : "server_error", message)
+      const retryAfter = decision.outcome.retryAfterSeconds
+      return finish(
+        retryAfter === undefined ? answer : HttpServerResponse.setHeader(answer, "retry-after", String(retryAfter)),
+        headers
+      )
     }
     const response = yield* router.pipe(
       Effect.provideService(Http.Exchange, info),

@@ -15,7 +15,10 @@ export const baseUrl = "http://fake.local"
 
 export const make = (options: Options = {}): Effect.Effect<FakeIntercom.Service> =>
   Effect.gen(function*() {
-    const runtime = yield* Effect.runtime<never>()
+    // The fake's own spans (the HTTP server's, per request) stay out of the user's traces unless asked for.
+    const runtime = yield* (options.traces === true
+      ? Effect.runtime<never>()
+      : Effect.withTracerEnabled(Effect.runtime<never>(), false))
     const state = new App.State(options)
     const app = App.make(state)
     const handler = HttpApp.toWebHandlerRuntime(runtime)(app)

@@ -5,13 +5,13 @@
  * requests.
  */
 import * as Duration from "effect/Duration"
-import type { FaultOptions } from "../FakeIntercom.js"
+import type { FaultOptions, ScriptedFailure } from "../FakeIntercom.js"
 import * as Prng from "./prng.js"
 
 export type Outcome =
   | { readonly _tag: "Pass" }
   | { readonly _tag: "Drop" }
-  | { readonly _tag: "Fail"; readonly status: number }
+  | { readonly _tag: "Fail"; readonly status: number; readonly retryAfterSeconds?: number | undefined }
 
 export interface Decision {
   readonly latencyMillis: number
@@ -22,7 +22,7 @@ const millis = (input: Duration.DurationInput): number => Duration.toMillis(Dura
 
 export class Injector {
   private prng: Prng.Prng
-  private scripted: Array<number | "drop"> = []
+  private scripted: Array<ScriptedFailure | "drop"> = []
 
   constructor(private options: FaultOptions | undefined, seed: number) {
     this.prng = Prng.make(options?.seed ?? seed)
@@ -34,8 +34,9 @@ export class Injector {
   }
 
   /** Fail the next `count` requests with `status` (or drop them). */
-  script(count: number, outcome: number | "drop"): void {
-    for (let i = 0; i < count; i++) this.scripted.push(outcome)
+  script(count: number, outcome: number | ScriptedFailure | "drop"): void {
+    const entry = typeof outcome === "number" ? { status: outcome } : outcome
+    for (let i = 0; i < count; i++) this.scripted.push(entry)
   }
 
   decide(): Decision {
@@ -53,7 +54,11 @@ export class Injector {
     }
     const scripted = this.scripted.shift()
     if (scripted !== undefined) {
-      return { latencyMillis, outcome: scripted === "drop" ? { _tag: "Drop" } : { _tag: "Fail", status: scripted } }
+      if (scripted === "drop") return { latencyMillis, outcome: { _tag: "Drop" } }
+      const retryAfterSeconds = scripted.retryAfter === undefined
+        ? undefined
+        : Math.ceil(millis(scripted.retryAfter) / 1000)
+      return { latencyMillis, outcome: { _tag: "Fail", status: scripted.status, retryAfterSeconds } }
     }
     if (options === undefined) return { latencyMillis, outcome: { _tag: "Pass" } }
     if (this.prng.chance(options.dropRate ?? 0)) return { latencyMillis, outcome: { _tag: "Drop" } }
