@@ -2,9 +2,11 @@
  * Effect-native client for the Intercom REST API.
  *
  * - `Download`: what to do with a download's bytes (`gunzip`).
+ * - `Identity`: identity verification for the Messenger (`userHash`, `messengerJwt`).
  * - `Intercom`: the service with every method of the official SDKs, by namespace.
  * - `IntercomClient`: the core service (auth, region, version, per-call overrides).
  * - `IntercomError`: the typed errors.
+ * - `OAuth`: OAuth for public apps (authorize URL, state, code exchange, per-workspace tokens).
  * - `Operation`: the operation descriptors the methods are made of.
  * - `Pagination`: streams over paginated operations.
  * - `Retry`: the retry policy.
@@ -26,6 +28,11 @@ export * as Download from "./Download.js"
 /**
  * @since 0.1.0
  */
+export * as Identity from "./Identity.js"
+
+/**
+ * @since 0.1.0
+ */
 export * as Intercom from "./Intercom.js"
 
 /**
@@ -37,6 +44,11 @@ export * as IntercomClient from "./IntercomClient.js"
  * @since 0.1.0
  */
 export * as IntercomError from "./IntercomError.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as OAuth from "./OAuth.js"
 
 /**
  * @since 0.1.0
