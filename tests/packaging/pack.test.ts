@@ -432,3 +432,31 @@ globalThis.findContact = () => Effect.runPromise(Effect.provide(program, Interco
     assert.ok(bytes > 10_000 && bytes < 5_000_000, `bundle size ${bytes}`)
   })
 })
+
+describe("packaging @effect-intercom/testing", { timeout: 120_000 }, () => {
+  it("depends on a compatible range of the client (workspace:^ published as ^<version>), the Node platform as a peer", () => {
+    const testingDir = path.join(root, "packages/testing")
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intercom-pack-testing-"))
+    try {
+      // Only the manifest is checked: no build needed (pnpm rewrites `workspace:` ranges when packing).
+      execFileSync("pnpm", ["pack", "--ignore-scripts", "--pack-destination", dir], { cwd: testingDir, stdio: "pipe" })
+      const tgz = fs.readdirSync(dir).find((file) => file.endsWith(".tgz"))!
+      const manifest = JSON.parse(
+        execFileSync("tar", ["-xzf", path.join(dir, tgz), "-O", "package/package.json"], { encoding: "utf8" })
+      ) as {
+        dependencies: Record<string, string>
+        peerDependencies: Record<string, string>
+      }
+      const client = readJson(path.join(clientDir, "package.json")) as { version: string }
+      assert.deepStrictEqual(manifest.dependencies, { "@effect-intercom/client": `^${client.version}` })
+      assert.deepStrictEqual(Object.keys(manifest.peerDependencies).sort(), [
+        "@effect/platform",
+        "@effect/platform-node",
+        "effect"
+      ])
+      assert.ok(!JSON.stringify(manifest).includes("workspace:"), "no workspace: range is published")
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
