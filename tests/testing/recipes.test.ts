@@ -1,6 +1,7 @@
 /**
  * The recipes of `packages/testing/README.md`, one test per block (the
- * blocks' code as the README shows it, inside a `describe` each), and the
+ * blocks' code as the README shows it, inside a `describe` each), the blocks
+ * of the root README's "Testing your program" the same way, and the
  * options they document: the fake's own spans kept out of the user's traces
  * unless `traces: true`, a scripted failure's `Retry-After`, `adjustClock`.
  */
@@ -335,4 +336,40 @@ describe("scripted failures and the clock", () => {
       yield* FakeIntercom.adjustClock("5 seconds", { within: "20 millis" })
       assert.strictEqual(yield* TestClock.currentTimeMillis, 5000)
     }))
+})
+
+// the root README, "Testing your program": mocked 404
+describe("root README: mocked 404", () => {
+  // the program under test
+  const nameOf = (id: string) =>
+    Effect.flatMap(Intercom.Intercom, (intercom) => intercom.contacts.find({ contact_id: id })).pipe(
+      Effect.map((contact) => contact.name ?? "anonymous"),
+      Effect.catchTag("NotFoundError", () => Effect.succeed("nobody"))
+    )
+
+  const MissingContacts = IntercomMock.layerTest({
+    contacts: { find: () => Effect.fail(IntercomError.notFound({ operation: "contacts.find" })) }
+  })
+
+  it.effect("a missing contact is nobody", () =>
+    Effect.gen(function*() {
+      assert.strictEqual(yield* nameOf("42"), "nobody")
+    }).pipe(Effect.provide(MissingContacts)))
+})
+
+// the root README, "Testing your program": scripted 429
+describe("root README: scripted 429", () => {
+  const Fake = FakeIntercom.layerIntercom({ seed: FakeIntercom.smallSeed })
+
+  it.effect("a 429 is waited out on the TestClock, not in real time", () =>
+    Effect.gen(function*() {
+      const fake = yield* FakeIntercom.FakeIntercom
+      yield* fake.failNext(1, { status: 429, retryAfter: "55 seconds" })
+
+      const intercom = yield* Intercom.Intercom
+      const fiber = yield* Effect.fork(intercom.contacts.list({ per_page: 10 }))
+      yield* FakeIntercom.adjustClock("56 seconds") // Retry-After, plus the client's jitter
+      const page = yield* Fiber.join(fiber)
+      assert.strictEqual(page.data?.length, 10)
+    }).pipe(Effect.provide(Fake)))
 })
