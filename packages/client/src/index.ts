@@ -12,6 +12,7 @@
  * - `Retry`: the retry policy.
  * - `RateLimit`: client-side rate limiting (in-process; `@effect-intercom/client/RedisRateLimit`
  *   shares one budget among processes, with optional peer dependencies).
+ * - `Webhooks`: receiving webhooks (verify `X-Hub-Signature`, decode notifications by topic, an `HttpApp`).
  *
  * Resource modules with the same operations as plain functions:
  * `@effect-intercom/client/stable/<Group>` and `@effect-intercom/client/unstable/<Group>`;
@@ -69,3 +70,8 @@ export * as RateLimit from "./RateLimit.js"
  * @since 0.1.0
  */
 export * as Retry from "./Retry.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Webhooks from "./Webhooks.js"
