@@ -194,6 +194,7 @@ describe("packaging", { timeout: 180_000 }, () => {
       "./RateLimit",
       "./RedisRateLimit",
       "./Retry",
+      "./Search",
       "./Webhooks",
       "./stable/*",
       "./unstable/*",

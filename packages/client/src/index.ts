@@ -12,6 +12,7 @@
  * - `Retry`: the retry policy.
  * - `RateLimit`: client-side rate limiting (in-process; `@effect-intercom/client/RedisRateLimit`
  *   shares one budget among processes, with optional peer dependencies).
+ * - `Search`: typed, checked search queries for contacts, conversations and tickets.
  * - `Webhooks`: receiving webhooks (verify `X-Hub-Signature`, decode notifications by topic, an `HttpApp`).
  *
  * Resource modules with the same operations as plain functions:
@@ -70,6 +71,11 @@ export * as RateLimit from "./RateLimit.js"
  * @since 0.1.0
  */
 export * as Retry from "./Retry.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Search from "./Search.js"
 
 /**
  * @since 0.1.0
