@@ -83,7 +83,7 @@ describe("IntercomError constructors: the client's error for the same answer", (
         () => json({ type: "error.list", errors }, { status: 404 })
       )
       assertSame(IntercomError.notFound({ operation: Contacts.findOperation, errors }), got)
-      assert.isUndefined(got.requestId)
+      assert.isUndefined((got as IntercomError.HttpStatusError).requestId)
     }))
 
   it.effect("badRequest, with the errors given", () =>
@@ -142,7 +142,11 @@ describe("IntercomError constructors: the client's error for the same answer", (
       assert.strictEqual(made.existingId, id)
       // from errors alone, the id is read from their message, as the client does
       assertSame(
-        IntercomError.conflict({ operation: Contacts.createOperation, requestId: "req-123", errors: got.errors }),
+        IntercomError.conflict({
+          operation: Contacts.createOperation,
+          requestId: "req-123",
+          errors: (got as IntercomError.ConflictError).errors
+        }),
         got
       )
       // without an id
@@ -408,7 +412,6 @@ describe("IntercomError constructors as the failure of a mocked method", () => {
       IntercomError.forbidden({ operation: op }),
       IntercomError.notFound({ operation: op }),
       IntercomError.conflict({ operation: op, existingId: "1" }),
-      IntercomError.unprocessableEntity({ operation: op }),
       IntercomError.rateLimited({ operation: op, retryAfter: 1 }),
       IntercomError.serverError({ operation: op, status: 502 }),
       IntercomError.unexpectedStatus({ operation: op, status: 410 }),
@@ -440,8 +443,7 @@ describe("IntercomError constructors as the failure of a mocked method", () => {
             InvalidInputError: (e) => Effect.succeed(`${e._tag} ${e.jsonPath}`),
             TimeoutError: (e) => Effect.succeed(`${e._tag} ${e.path}`)
           }),
-          // 422 is not documented for contacts.find: not in its error type, caught as a plain failure
-          Effect.catchAll((e) => Effect.succeed(`other ${(e as { _tag: string })._tag}`))
+          Effect.catchAll((e) => Effect.succeed(`other ${e._tag}`))
         )
         caught.push(tag)
       }
@@ -451,7 +453,6 @@ describe("IntercomError constructors as the failure of a mocked method", () => {
         "ForbiddenError 403",
         "NotFoundError 404",
         "ConflictError 1",
-        "other UnprocessableEntityError",
         "RateLimitError 1",
         "ServerError 502",
         "UnexpectedStatusError 410",
@@ -459,6 +460,24 @@ describe("IntercomError constructors as the failure of a mocked method", () => {
         "InvalidInputError $",
         "TimeoutError /contacts/{contact_id}"
       ])
+    }).pipe(Effect.provide(TestIntercom))
+  })
+
+  it.effect("a 422 fails only a method that documents it (contacts.update), caught by its tag", () => {
+    const TestIntercom = IntercomMock.layerTest({
+      contacts: {
+        update: () => Effect.fail(IntercomError.unprocessableEntity({ operation: "contacts.update" }))
+      }
+    })
+    return Effect.gen(function*() {
+      const intercom = yield* Intercom.Intercom
+      const status = yield* intercom.contacts.update({ contact_id: "1", name: "Ada" }).pipe(
+        Effect.as(0),
+        Effect.catchTag("UnprocessableEntityError", (e) => Effect.succeed(e.status))
+      )
+      assert.strictEqual(status, 422)
+      const error = yield* Effect.flip(intercom.contacts.update({ contact_id: "1", name: "Ada" }))
+      assert.strictEqual(error.message.startsWith("contacts.update (PUT /contacts/{contact_id}) failed with 422"), true)
     }).pipe(Effect.provide(TestIntercom))
   })
 
