@@ -455,7 +455,7 @@ describe("many workspaces in one process", () => {
 
       // streams: every page request of each workspace's stream carries its token and host
       m.requests.length = 0
-      const contacts = Pagination.items(listContacts, {})
+      const contacts = Stream.map(Pagination.items(listContacts, {}), (item) => item as { readonly id: string })
       const ids = yield* Stream.merge(contacts.pipe(OAuth.withToken(a)), contacts.pipe(OAuth.withToken(b))).pipe(
         Stream.map((contact) => contact.id),
         Stream.runCollect
