@@ -63,7 +63,9 @@ const INVALID_REQUEST_EXAMPLES: Record<string, string> = {
   "unstable.data_attributes.create_data_attribute/too_few_options_for_list": "$.data_type",
   // sends `message_type: inapp`, the spelling its schema lacked before `patches.ts` (`inAppSpelling`): now the body is at fault
   "unstable.messages.create_message/no_body_supplied_for_message": "$.body",
-  "unstable.messages.create_message/no_subject_supplied_for_email_message": "$.subject",
+  // its `to` is `{ type: "user", user_id }`, not a Preview `recipient` (`{ type, id }`): the closest alternative
+  // (body, subject optional) fails there only, and so does every admin-sent alternative (`Issues.firstIssue`)
+  "unstable.messages.create_message/no_subject_supplied_for_email_message": "$.to.id",
   "unstable.messages.create_message/no_body_supplied_for_email_message": "$.body"
 }
 

@@ -60,10 +60,11 @@ export const buildRequest = (
   if (flat instanceof IntercomError.InvalidInputError) return flat
   const result = compiled.encode(fillConstants(op, flat.input))
   if (Either.isLeft(result)) {
-    const { jsonPath, message, path } = firstIssue(result.left)
     // Name the field where the caller put it: under `body` when the input came in the official SDK's shape.
-    const underBody = flat.wrapped && !(path.length > 0 && compiled.notBody.has(String(path[0])))
-    return invalidInput(op, underBody ? formatJsonPath(["body", ...path]) : jsonPath, message)
+    const rename = (path: ReadonlyArray<PropertyKey>) =>
+      flat.wrapped && !(path.length > 0 && compiled.notBody.has(String(path[0]))) ? ["body", ...path] : path
+    const { jsonPath, message } = firstIssue(result.left, { rename })
+    return invalidInput(op, jsonPath, message)
   }
   const encoded = result.right
   const fields: Record<string, unknown> = typeof encoded === "object" && encoded !== null
