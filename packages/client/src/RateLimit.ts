@@ -11,6 +11,10 @@
  * yet answered), and otherwise waits until the window resets. It is in-process; to share one budget among
  * several processes, see `@effect-intercom/client/RedisRateLimit`.
  *
+ * Each wait is reported before it starts: an `intercom.rate_limit.wait` event
+ * on the operation's span (when a tracer records), a `Debug` log line, and the
+ * `intercom.rate_limit.wait_ms` histogram (`IntercomMetrics.rateLimitWait`).
+ *
  * ```ts
  * import { Intercom, RateLimit } from "@effect-intercom/client"
  *
@@ -26,6 +30,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as IntercomError from "./IntercomError.js"
+import * as Observe from "./internal/observe.js"
 import type * as Operation from "./Operation.js"
 
 /**
@@ -112,27 +117,40 @@ export const adaptive = (options: AdaptiveOptions = {}): RateLimiter => {
   let window = 0
   let inFlight = 0
 
+  // The response that said the window was spent (its request id goes with the waits it causes).
+  let spentBy: string | undefined
+
   const newWindow = () => {
     window++
     inFlight = 0
+    spentBy = undefined
   }
 
-  const acquire: Effect.Effect<Permit> = Effect.flatMap(Clock.currentTimeMillis, (now) => {
-    if (resetAt !== undefined && now >= resetAt + margin) {
-      // The window is over: assume the next one has the full budget until a response says otherwise.
-      // Requests still in flight were counted in the old window.
-      remaining = limit
-      resetAt = undefined
-      newWindow()
-    }
-    if (remaining === undefined || remaining - inFlight > 0) {
-      inFlight++
-      return Effect.succeed(window)
-    }
-    if (resetAt !== undefined && resetAt + margin - now > maxWait) resetAt = now + maxWait - margin
-    const wait = resetAt !== undefined ? resetAt + margin - now : Math.min(unknownWait, maxWait)
-    return Effect.zipRight(Effect.sleep(Duration.millis(Math.max(1, wait))), acquire)
-  })
+  // One acquiring effect per operation (made on its first call), so a wait is reported with the
+  // operation's name while a permit given at once allocates nothing.
+  const acquireFor = (op: Operation.Operation<any, any, any>): Effect.Effect<Permit> => {
+    const acquire: Effect.Effect<Permit> = Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      if (resetAt !== undefined && now >= resetAt + margin) {
+        // The window is over: assume the next one has the full budget until a response says otherwise.
+        // Requests still in flight were counted in the old window.
+        remaining = limit
+        resetAt = undefined
+        newWindow()
+      }
+      if (remaining === undefined || remaining - inFlight > 0) {
+        inFlight++
+        return Effect.succeed(window)
+      }
+      if (resetAt !== undefined && resetAt + margin - now > maxWait) resetAt = now + maxWait - margin
+      const wait = Math.max(1, resetAt !== undefined ? resetAt + margin - now : Math.min(unknownWait, maxWait))
+      return Effect.zipRight(
+        Observe.reportWait(op, wait, resetAt !== undefined ? "window_spent" : "reset_unknown", spentBy),
+        Effect.zipRight(Effect.sleep(Duration.millis(wait)), acquire)
+      )
+    })
+    return acquire
+  }
+  const acquires = new WeakMap<Operation.Operation<any, any, any>, Effect.Effect<Permit>>()
 
   const release = (permit: Permit, headers: Readonly<Record<string, string | undefined>> | undefined) =>
     Effect.sync(() => {
@@ -149,10 +167,21 @@ export const adaptive = (options: AdaptiveOptions = {}): RateLimiter => {
         // Responses of one window may arrive out of order: the lowest count is the latest.
         remaining = Math.min(remaining ?? rateLimit.remaining, rateLimit.remaining)
       }
+      if (rateLimit.remaining === 0 && reset === resetAt) spentBy = headers!["x-request-id"]
       limit = rateLimit.limit
     })
 
-  return { acquire: () => acquire, release }
+  return {
+    acquire: (op) => {
+      let acquire = acquires.get(op)
+      if (acquire === undefined) {
+        acquire = acquireFor(op)
+        acquires.set(op, acquire)
+      }
+      return acquire
+    },
+    release
+  }
 }
 
 /**

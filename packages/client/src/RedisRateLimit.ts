@@ -24,6 +24,10 @@
  * If Redis cannot be reached, requests are not held by it (a warning is
  * logged): the adaptive limiter and the retry policy still apply.
  *
+ * A wait for the shared window is reported like the adaptive limiter's: an
+ * `intercom.rate_limit.wait` event (reason `shared_window`), a `Debug` log
+ * line, the `intercom.rate_limit.wait_ms` histogram.
+ *
  * @since 0.1.0
  */
 import * as ExperimentalRateLimiter from "@effect/experimental/RateLimiter"
@@ -31,6 +35,7 @@ import * as RedisStore from "@effect/experimental/RateLimiter/Redis"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Observe from "./internal/observe.js"
 import * as RateLimit from "./RateLimit.js"
 
 /**
@@ -67,9 +72,14 @@ export const make = (
       window: options.window
     }
     const shared: RateLimit.RateLimiter = {
-      acquire: () =>
+      acquire: (op) =>
         limiter.consume(consume).pipe(
-          Effect.flatMap(({ delay }) => Duration.toMillis(delay) > 0 ? Effect.sleep(delay) : Effect.void),
+          Effect.flatMap(({ delay }) => {
+            const millis = Duration.toMillis(delay)
+            return millis > 0
+              ? Effect.zipRight(Observe.reportWait(op, millis, "shared_window"), Effect.sleep(delay))
+              : Effect.void
+          }),
           Effect.catchAll((error) =>
             Effect.logWarning("Intercom: the shared rate limiter is unavailable; not holding requests", error)
           )

@@ -2,7 +2,7 @@
  * The one interpreter behind `Operation.execute`: the service that runs a
  * descriptor with an input (request building in `request.ts`, the attempt
  * and retries in `run.ts`, response reading in `response.ts`, the span in
- * `tracing.ts`).
+ * `tracing.ts`, what a call reports in `observe.ts` and `metrics.ts`).
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
@@ -14,7 +14,7 @@ import type * as IntercomClient from "../IntercomClient.js"
 import type { CommonError, Operation } from "../Operation.js"
 import { currentCallOptions } from "./callOptions.js"
 import { run } from "./run.js"
-import { defaultTracer, spanAttributes, spanName, withoutClientSpans } from "./tracing.js"
+import { defaultTracer, operationSpanOptionsFor, spanName, withoutClientSpans } from "./tracing.js"
 
 const formatTimeout = (timeout: Duration.Duration | undefined): string =>
   timeout === undefined ? "none" : Duration.format(timeout)
@@ -36,18 +36,15 @@ class ServiceImpl extends Inspectable.Class implements IntercomClient.IntercomCl
       const call = fiber.getFiberRef(currentCallOptions)
       // With no tracer installed (Effect's default one), spans would only cost: skip ours and the HTTP client's.
       if (fiber.currentTracer === defaultTracer() || !fiber.getFiberRef(FiberRef.currentTracerEnabled)) {
-        return Effect.withTracerEnabled(run(this.client, this.config, op, input, call, undefined), false)
+        return Effect.withTracerEnabled(run(this.client, this.config, op, input, call, fiber, undefined, false), false)
       }
       // The HTTP client's span would end with the token in its exit: each attempt gets our HTTP span instead.
-      return Effect.withSpan(
-        withoutClientSpans(run(this.client, this.config, op, input, call, this.tracing)),
-        spanName(op),
-        {
-          kind: "client",
-          captureStackTrace: false,
-          attributes: spanAttributes(op)
-        }
-      )
+      // `run` gets the span for its events (retries, waits) and last attributes (attempts, status, request id).
+      return Effect.useSpan(spanName(op), operationSpanOptionsFor(op), (span) =>
+        Effect.withParentSpan(
+          withoutClientSpans(run(this.client, this.config, op, input, call, fiber, span, this.tracing.propagate)),
+          span
+        ))
     }) as Effect.Effect<any, any>
 
   toJSON(): unknown {

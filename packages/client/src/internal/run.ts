@@ -1,23 +1,30 @@
 /**
  * Running a call: one attempt (rate-limit permit, send, read, the attempt's
- * time-out, the idle time-out of a binary body), and the retry driver that
- * feeds failed attempts to the retry policy.
+ * time-out, the idle time-out of a binary body), the retry driver that
+ * feeds failed attempts to the retry policy, and what the call reports
+ * (its metrics, each retry, the operation span's last attributes: `observe.ts`).
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as Headers from "@effect/platform/Headers"
 import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Cause from "effect/Cause"
 import type * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import type * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
 import * as Option from "effect/Option"
-import * as Schedule from "effect/Schedule"
+import * as ScheduleDecision from "effect/ScheduleDecision"
+import * as ScheduleIntervals from "effect/ScheduleIntervals"
 import * as Stream from "effect/Stream"
+import type * as Tracer from "effect/Tracer"
 import type * as IntercomClient from "../IntercomClient.js"
 import * as IntercomError from "../IntercomError.js"
 import type { CommonError, Operation } from "../Operation.js"
 import type { CallOptions, RetryAttempt } from "./callOptions.js"
 import { compile } from "./compiled.js"
+import * as Metrics from "./metrics.js"
+import * as Observe from "./observe.js"
 import { redactError } from "./redact.js"
 import { buildRequest } from "./request.js"
 import { handleResponse } from "./response.js"
@@ -60,6 +67,10 @@ const timeoutError = (op: Operation<any, any, any>, timeout: Duration.Duration, 
 let liveClock: Clock.Clock | undefined
 /** Effect's default clock (real time), as opposed to `TestClock` or a user's. */
 const defaultClock = (): Clock.Clock => (liveClock ??= Effect.runSync(Effect.clock))
+
+/** Now in milliseconds: sub-millisecond on the default clock, the clock's own time otherwise (`TestClock`). */
+const now = (clock: Clock.Clock): number =>
+  clock === defaultClock() ? performance.now() : clock.unsafeCurrentTimeMillis()
 
 /** The longest `setTimeout` delay. */
 const maxTimer = 2 ** 31 - 1
@@ -114,9 +125,19 @@ const timeoutAttempt = <A, E, E2>(
 const idleTimeout = (op: Operation<any, any, any>, idle: Duration.Duration) => (stream: unknown): unknown =>
   Stream.timeoutFail(stream as Stream.Stream<Uint8Array, unknown>, () => timeoutError(op, idle, "idle"), idle)
 
+const noDelay = Effect.void
+
 /**
- * `tracing`: `undefined` when no tracer records (the HTTP client's spans are
- * off too), else each attempt runs in our HTTP span (`tracing.ts`).
+ * `span`: the operation's span, `undefined` when no tracer records (the HTTP
+ * client's spans are off too); with one, each attempt runs in our HTTP span
+ * (`tracing.ts`), with trace headers when `propagate`. `fiber`: the caller's,
+ * for its clock, metric labels and log level, read only when needed.
+ *
+ * What a call that needs no retry and no wait pays for being observed: two
+ * clock reads, one `WeakMap` look-up (the operation's metrics) and two metric
+ * updates, all without allocating; the handlers that see its end replace the
+ * `catchAll` the retry driver needed anyway (without a retry policy, they are
+ * one `matchCauseEffect` more).
  *
  * @internal
  */
@@ -126,29 +147,44 @@ export const run = (
   op: Operation<any, any, any>,
   input: unknown,
   call: CallOptions,
-  tracing: { readonly propagate: boolean } | undefined
+  fiber: Fiber.RuntimeFiber<any, any>,
+  span: Tracer.Span | undefined,
+  propagate: boolean
 ): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
   if (call.baseUrlIssue !== undefined) {
     // `withBaseUrl` was given a URL that cannot be used: nothing is sent.
-    return Effect.fail(
+    return notSent(
+      fiber,
+      op,
       new IntercomError.InvalidInputError({ operation: op.name, jsonPath: "$baseUrl", issue: call.baseUrlIssue }, true)
     )
   }
   const compiled = compile(op)
   const request = buildRequest(config, op, compiled, input, call)
-  if (request instanceof IntercomError.InvalidInputError) return Effect.fail(request)
+  if (request instanceof IntercomError.InvalidInputError) return notSent(fiber, op, request)
   const sink = call.sink
   const limiter = config.rateLimiter
   const timeout = finite(call.timeout ?? config.timeout)
   const idle = op.response === "binary" ? finite(call.idleTimeout ?? config.idleTimeout) : undefined
+  const clock = Observe.clockOf(fiber)
+  const started = now(clock)
+  const metrics = Metrics.forOperation(op)
+  let attempts = 1
+  // The last response's status and request id, for the operation's span.
+  let status: number | undefined
+  let requestId: string | undefined
 
   // One attempt: wait for rate-limit budget, send, read the response, tell the limiter what it said.
   const send = (): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
     let headers: Headers.Headers | undefined
     let effect = Effect.flatMap(
-      tracing === undefined ? httpClient.execute(request) : tracedExecute(httpClient, request, tracing.propagate),
+      span === undefined ? httpClient.execute(request) : tracedExecute(httpClient, request, propagate),
       (response) => {
         headers = response.headers
+        if (span !== undefined) {
+          status = response.status
+          requestId = response.headers["x-request-id"]
+        }
         return handleResponse(op, compiled, sink, response, config, call)
       }
     )
@@ -167,22 +203,79 @@ export const run = (
   }
 
   const policy = call.retry ?? config.retry
-  if (policy === undefined) return send()
-  // The retry schedule only starts after a failure: a call that succeeds at once pays nothing for it.
-  return Effect.catchAll(send(), (error) =>
-    Effect.flatMap(Schedule.driver(policy), (driver) => {
-      let attempts = 1
-      const retry = (error: CommonError | IntercomError.HttpStatusError): Effect.Effect<
-        unknown,
-        CommonError | IntercomError.HttpStatusError
-      > =>
-        Effect.matchEffect(driver.next({ error, operation: op, attempt: attempts } satisfies RetryAttempt), {
-          onFailure: () => Effect.fail(withAttempts(error, attempts) as CommonError | IntercomError.HttpStatusError),
-          onSuccess: () => {
+  let state = policy?.initial
+
+  // The end of each attempt. They replace the `catchAll` the retry driver needed anyway: a call that succeeds at
+  // once pays nothing more for its metrics than a clock read and the updates. What only failures need is made in
+  // `onFailure`.
+  const handlers = {
+    onSuccess: (value: unknown): Effect.Effect<unknown> => {
+      const labels = Observe.metricLabels(fiber)
+      metrics.success.unsafeUpdate(1, labels)
+      metrics.duration.unsafeUpdate(now(clock) - started, labels)
+      if (span !== undefined) Observe.finalAttributes(span, attempts, status, requestId)
+      return Effect.succeed(value)
+    },
+    onFailure: (
+      cause: Cause.Cause<CommonError | IntercomError.HttpStatusError>
+    ): Effect.Effect<unknown, CommonError | IntercomError.HttpStatusError> => {
+      const error = Cause.isFailType(cause) ? cause.error : Option.getOrUndefined(Cause.failureOption(cause))
+
+      // The call failed for good: its metrics and span attributes, then the cause, or the error with the
+      // number of attempts when the retry policy gave up.
+      const fail = (gaveUp: boolean): Effect.Effect<never, CommonError | IntercomError.HttpStatusError> => {
+        const labels = Observe.metricLabels(fiber)
+        const outcome = error === undefined
+          ? (Cause.isInterruptedOnly(cause) ? "Interrupted" : "Defect")
+          : Observe.tagOf(error)
+        metrics.outcome(outcome).unsafeUpdate(1, labels)
+        metrics.duration.unsafeUpdate(now(clock) - started, labels)
+        if (span !== undefined) {
+          Observe.finalAttributes(
+            span,
+            attempts,
+            error === undefined ? status : Observe.statusOf(error) ?? status,
+            error === undefined ? requestId : Observe.requestIdOf(error) ?? requestId
+          )
+        }
+        if (error === undefined || !gaveUp) return Effect.failCause(cause)
+        return Effect.fail(withAttempts(error, attempts) as CommonError | IntercomError.HttpStatusError)
+      }
+
+      if (error === undefined) return fail(false)
+      if (error._tag === "RateLimitError") metrics.rateLimited.unsafeUpdate(1, Observe.metricLabels(fiber))
+      // A defect beside the failure is not retried (as `catchAll` would not).
+      if (policy === undefined || Cause.isDie(cause)) return fail(false)
+
+      // Feed the failed attempt to the retry policy: stepped here (not through `Schedule.driver`) to know the
+      // delay before sleeping it, so the retry is reported when it is decided.
+      return Effect.suspend(() => {
+        const at = clock.unsafeCurrentTimeMillis()
+        return Effect.flatMap(
+          policy.step(at, { error, operation: op, attempt: attempts } satisfies RetryAttempt, state),
+          ([next, _, decision]) => {
+            state = next
+            if (ScheduleDecision.isDone(decision)) return fail(true)
+            const delay = Math.max(0, ScheduleIntervals.start(decision.intervals) - at)
+            const report = Observe.reportRetry(fiber, span, op, metrics, attempts, error, delay)
             attempts++
-            return Effect.catchAll(send(), retry)
+            const attempt = Effect.locally(Effect.matchCauseEffect(send(), handlers), Observe.currentAttempt, attempts)
+            const sleep = delay > 0 ? Effect.sleep(Duration.millis(delay)) : noDelay
+            return Effect.zipRight(Effect.zipRight(report, sleep), attempt)
           }
-        })
-      return retry(error)
-    }))
+        )
+      })
+    }
+  }
+  return Effect.matchCauseEffect(send(), handlers)
+}
+
+/** A call that failed before anything was sent: counted, with no duration. */
+const notSent = (
+  fiber: Fiber.RuntimeFiber<any, any>,
+  op: Operation<any, any, any>,
+  error: IntercomError.InvalidInputError
+): Effect.Effect<never, IntercomError.InvalidInputError> => {
+  Metrics.forOperation(op).outcome(error._tag).unsafeUpdate(1, Observe.metricLabels(fiber))
+  return Effect.fail(error)
 }

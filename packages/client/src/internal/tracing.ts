@@ -1,7 +1,8 @@
 /**
- * The spans of a call: the operation's span (its name and attributes, and
- * whether a tracer that records anything is installed), and the HTTP span of
- * each attempt, which replaces the `HttpClient`'s own.
+ * The spans of a call: the operation's span (its name, options and
+ * attributes, and whether a tracer that records anything is installed), and
+ * the HTTP span of each attempt, which replaces the `HttpClient`'s own. The
+ * events and last attributes of the operation's span come from `observe.ts`.
  *
  * Why replace it: the platform's span ends with the exit of the transport, and
  * a transport error holds the request, `Authorization` header and all. Its
@@ -48,6 +49,21 @@ export const spanAttributes = (op: Operation<any, any, any>): Record<string, unk
   "http.request.method": op.method,
   "http.route": op.path
 })
+
+const operationSpanOptions = new WeakMap<Operation<any, any, any>, Tracer.SpanOptions>()
+/**
+ * The operation span's options (kind, attributes), made once per operation.
+ *
+ * @internal
+ */
+export const operationSpanOptionsFor = (op: Operation<any, any, any>): Tracer.SpanOptions => {
+  let options = operationSpanOptions.get(op)
+  if (options === undefined) {
+    options = { kind: "client", captureStackTrace: false, attributes: spanAttributes(op) }
+    operationSpanOptions.set(op, options)
+  }
+  return options
+}
 
 /**
  * Run the HTTP client's spans off for the calls of an effect: each attempt
