@@ -188,6 +188,7 @@ describe("packaging", { timeout: 180_000 }, () => {
       "./Intercom",
       "./IntercomClient",
       "./IntercomError",
+      "./IntercomMetrics",
       "./OAuth",
       "./Operation",
       "./Pagination",

@@ -6,6 +6,7 @@
  * - `Intercom`: the service with every method of the official SDKs, by namespace.
  * - `IntercomClient`: the core service (auth, region, version, per-call overrides).
  * - `IntercomError`: the typed errors.
+ * - `IntercomMetrics`: the client's metrics (`effect/Metric`): calls, retries, 429s, latency, rate-limit waits.
  * - `OAuth`: OAuth for public apps (authorize URL, state, code exchange, per-workspace tokens).
  * - `Operation`: the operation descriptors the methods are made of.
  * - `Pagination`: streams over paginated operations.
@@ -46,6 +47,11 @@ export * as IntercomClient from "./IntercomClient.js"
  * @since 0.1.0
  */
 export * as IntercomError from "./IntercomError.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as IntercomMetrics from "./IntercomMetrics.js"
 
 /**
  * @since 0.1.0
