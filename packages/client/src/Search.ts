@@ -19,7 +19,7 @@
  *
  * ```ts
  * import * as Search from "@effect-intercom/client/Search"
- * import { Effect, Stream } from "effect"
+ * import { Stream } from "effect"
  *
  * const query = Search.and(
  *   Search.contacts.where("email", "$", "@example.com"),
