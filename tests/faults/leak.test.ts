@@ -4,7 +4,9 @@
  * reads the request, then destroys the socket), a recording tracer that keeps
  * every span with its attributes, events and exit, and every span, exit and
  * error printed with `JSON.stringify`, `util.inspect` (depth Infinity) and
- * `String` outside any fiber (as an exporter does), along `cause` chains.
+ * `String` outside any fiber (as an exporter does), along `cause` chains;
+ * and the retry and rate-limit wait events, their `Debug` log lines and the
+ * metrics' tags.
  */
 import { NodeHttpClient } from "@effect/platform-node"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -14,12 +16,17 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as HashMap from "effect/HashMap"
 import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
+import * as Metric from "effect/Metric"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import type * as http from "node:http"
 import * as Intercom from "../../packages/client/src/Intercom.js"
 import * as IntercomClient from "../../packages/client/src/IntercomClient.js"
+import * as RateLimit from "../../packages/client/src/RateLimit.js"
 import * as Retry from "../../packages/client/src/Retry.js"
 import * as Loopback from "../support/Loopback.js"
 import * as RecordingTracer from "../support/RecordingTracer.js"
@@ -249,4 +256,78 @@ describe("faults: the token never leaks, whatever the outcome", () => {
       }).pipe(Effect.scoped),
     { timeout: 5_000 }
   )
+})
+
+// Retries and waits: a 500, then a 429 that spends the window, then a success that spends it again.
+let flaky = 0
+const retriesAndWaits: Loopback.Handler = (request, response) => {
+  request.resume()
+  const reset = String(Math.ceil(Date.now() / 1000))
+  const limits = { "x-ratelimit-limit": "10", "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset }
+  const n = flaky++ % 3
+  if (n === 0) {
+    response.writeHead(500, { "content-type": "application/json", "x-request-id": "r500" })
+    response.end(JSON.stringify({ type: "error.list", request_id: "r500", errors: [{ code: "oops", message: "No" }] }))
+  } else if (n === 1) {
+    response.writeHead(429, { "content-type": "application/json", "x-request-id": "r429", ...limits })
+    response.end(JSON.stringify({ type: "error.list", request_id: "r429", errors: [{ code: "slow", message: "No" }] }))
+  } else {
+    response.writeHead(200, { "content-type": "application/json", "x-request-id": "r200", ...limits })
+    response.end(JSON.stringify({ type: "contact", id: "ok" }))
+  }
+}
+
+describe("faults: the token never leaks from retries and waits", () => {
+  for (const [name, transport] of transports) {
+    it.live(
+      `${name}: retry and wait events, their Debug log lines, the metrics' tags: 0 occurrences`,
+      () =>
+        Effect.gen(function*() {
+          const server = yield* Loopback.http(retriesAndWaits)
+          const { spans, tracer } = RecordingTracer.make()
+          const lines: Array<unknown> = []
+          const logger = Logger.make(({ annotations, logLevel, message }) => {
+            lines.push({
+              level: logLevel.label,
+              message,
+              annotations: Object.fromEntries(HashMap.toEntries(annotations))
+            })
+          })
+          const layer = Intercom.layer({
+            token: Redacted.make(TOKEN),
+            baseUrl: server.url,
+            retry: Retry.policy({ maxRetries: 3, baseDelay: "5 millis", maxDelay: "20 millis", jitter: 0 }),
+            // waits capped short: the test is about what they record
+            rateLimiter: RateLimit.adaptive({ margin: 0, maxWait: "20 millis" })
+          }).pipe(Layer.provide(transport))
+          const exits = yield* Effect.gen(function*() {
+            const intercom = yield* Intercom.Intercom
+            return [
+              yield* Effect.exit(intercom.contacts.find({ contact_id: "flaky" })),
+              yield* Effect.exit(intercom.contacts.find({ contact_id: "held" }))
+            ] as ReadonlyArray<Exit.Exit<unknown, unknown>>
+          }).pipe(
+            Effect.provide(layer),
+            Effect.provide(Logger.replace(Logger.defaultLogger, logger)),
+            Logger.withMinimumLogLevel(LogLevel.Debug),
+            Effect.withTracer(tracer)
+          )
+          assert.deepStrictEqual(exits.map((e) => e._tag), ["Success", "Success"])
+
+          const events = spans.flatMap((s) => s.events.map((e) => e.name))
+          assert.include(events, "intercom.retry")
+          assert.include(events, "intercom.rate_limit.wait")
+          assert.isAtLeast(lines.length, 3)
+          const texts = [...RecordingTracer.dumpSpans(spans), ...dumpExits(exits)]
+          for (const line of lines) for (const form of RecordingTracer.serialise(line)) texts.push(["log line", form])
+          for (const pair of yield* Metric.snapshot) {
+            for (const form of RecordingTracer.serialise(pair.metricKey)) texts.push(["metric", form])
+          }
+          assert.isTrue(texts.some(([, t]) => t.includes("r429")), "the dumps show the request ids")
+          const { count, where } = tokenCount(texts)
+          assert.strictEqual(count, 0, `the token was found ${count} times: ${summary(where)}`)
+        }).pipe(Effect.scoped),
+      { timeout: 10_000 }
+    )
+  }
 })
