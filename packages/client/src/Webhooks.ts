@@ -415,9 +415,9 @@ export const verify = (options: {
 // Decoding
 // -----------------------------------------------------------------------------
 
-const OptionalNumber = Schema.optionalWith(Schema.NullOr(Tolerant.NumberFromNumeric), { exact: true })
+const OptionalNumber = /*#__PURE__*/ Schema.optionalWith(Schema.NullOr(Tolerant.NumberFromNumeric), { exact: true })
 
-const Notification = Schema.Struct({
+const Notification = /*#__PURE__*/ Schema.Struct({
   type: Schema.Literal("notification_event"),
   id: Tolerant.IdString,
   topic: Schema.String,
@@ -428,7 +428,7 @@ const Notification = Schema.Struct({
   data: Schema.Struct({ item: Schema.Unknown })
 })
 
-const decodeNotification = ParseResult.decodeUnknownEither(Notification, { errors: "all" })
+const decodeNotification = /*#__PURE__*/ ParseResult.decodeUnknownEither(Notification, { errors: "all" })
 
 const itemOptions: SchemaAST.ParseOptions = { errors: "all", onExcessProperty: "preserve" }
 
@@ -443,7 +443,7 @@ const itemDecoder = (topic: Topic) => {
   return decoder
 }
 
-const textDecoder = new TextDecoder("utf-8", { fatal: true })
+const textDecoder = /*#__PURE__*/ new TextDecoder("utf-8", { fatal: true })
 
 const parseJson = (body: Uint8Array | string): Either.Either<unknown, WebhookDecodeError> => {
   try {

@@ -7,7 +7,7 @@
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 
-const encoder = new TextEncoder()
+const encoder = /*#__PURE__*/ new TextEncoder()
 
 /** The bytes of a body: a string is taken as the raw text of the body and encoded as UTF-8. */
 export const bytesOf = (body: Uint8Array | string): Uint8Array<ArrayBuffer> =>

@@ -32,7 +32,7 @@ import { Tag } from "../../generated/stable/schemas/Tag.js"
 import { Ticket } from "../../generated/stable/schemas/Ticket.js"
 
 /** Any JSON object: the item of a topic whose item shape we do not know well enough to type. */
-export const UnknownObject: Schema.Schema<{ readonly [key: string]: unknown }> = Schema.Record({
+export const UnknownObject: Schema.Schema<{ readonly [key: string]: unknown }> = /*#__PURE__*/ Schema.Record({
   key: Schema.String,
   value: Schema.Unknown
 })
@@ -46,7 +46,7 @@ export interface ContactTag {
 }
 
 /** The item of `contact.tag.created` and `contact.tag.deleted`. */
-export const ContactTag: Schema.Schema<ContactTag> = Schema.Struct({
+export const ContactTag: Schema.Schema<ContactTag> = /*#__PURE__*/ Schema.Struct({
   type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }),
   tag: Tag,
   contact: Contact,
@@ -62,7 +62,7 @@ export interface UserTag {
 }
 
 /** The item of `user.tag.created` and `user.tag.deleted`. */
-export const UserTag: Schema.Schema<UserTag> = Schema.Struct({
+export const UserTag: Schema.Schema<UserTag> = /*#__PURE__*/ Schema.Struct({
   type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }),
   tag: Tag,
   user: UnknownObject,
@@ -78,7 +78,7 @@ export interface ContactCompany {
 }
 
 /** The item of the topics that attach a contact to a company or detach it. */
-export const ContactCompany: Schema.Schema<ContactCompany> = Schema.Struct({
+export const ContactCompany: Schema.Schema<ContactCompany> = /*#__PURE__*/ Schema.Struct({
   type: Schema.optionalWith(Schema.NullOr(Schema.String), { exact: true }),
   contact: Contact,
   company: Company,
