@@ -656,11 +656,11 @@ const annotate = (event: Event) => Effect.annotateLogs({ "webhook.id": event.id,
  * ```ts
  * import { Webhooks } from "@effect-intercom/client"
  * import { HttpRouter, HttpServer } from "@effect/platform"
- * import { NodeHttpServer, NodeRuntime } from "@effect/platform-node"
+ * import { NodeHttpServer } from "@effect/platform-node"
  * import { Effect, Layer, Redacted } from "effect"
  * import { createServer } from "node:http"
  *
- * const Receiver = Layer.unwrapScoped(Effect.gen(function* () {
+ * export const Receiver = Layer.unwrapScoped(Effect.gen(function* () {
  *   const app = yield* Webhooks.httpApp({
  *     secret: Redacted.make("client-secret"),
  *     handler: (event) => Effect.log(`received ${event.topic} ${event.id}`)
@@ -668,7 +668,7 @@ const annotate = (event: Event) => Effect.annotateLogs({ "webhook.id": event.id,
  *   return HttpRouter.empty.pipe(HttpRouter.post("/intercom/webhooks", app), HttpServer.serve())
  * })).pipe(Layer.provide(NodeHttpServer.layer(createServer, { port: 3000 })))
  *
- * Layer.launch(Receiver).pipe(NodeRuntime.runMain)
+ * // NodeRuntime.runMain(Layer.launch(Receiver)) serves it until interrupted
  * ```
  *
  * @since 0.1.0
