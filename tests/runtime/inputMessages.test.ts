@@ -7,20 +7,25 @@
  *   not a union, keep Schema's plain message;
  * - a wrapped (official SDK) body names its paths under `body`, in the
  *   message too;
- * - messages are bounded and never echo a long value whole.
+ * - messages are bounded and never echo a long value whole;
+ * - rule R6 of the generator (`described.ts`): request strings whose values
+ *   the spec gives in words are typed as those values or any string, so the
+ *   editor completes them and an unknown value is still sent.
  */
 import * as Intercom from "@effect-intercom/client/Intercom"
 import * as IntercomError from "@effect-intercom/client/IntercomError"
 import * as Operation from "@effect-intercom/client/Operation"
+import type * as Companies from "@effect-intercom/client/stable/Companies"
 import * as Contacts from "@effect-intercom/client/stable/Contacts"
 import * as Conversations from "@effect-intercom/client/stable/Conversations"
 import * as Messages from "@effect-intercom/client/stable/Messages"
 import * as Tickets from "@effect-intercom/client/stable/Tickets"
+import type * as Visitors from "@effect-intercom/client/stable/Visitors"
 import * as UnstableConversations from "@effect-intercom/client/unstable/Conversations"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { mock } from "./_mock.js"
+import { json, mock } from "./_mock.js"
 
 /** The `InvalidInputError` of running `op` with `input` (nothing may be sent). */
 const invalid = (op: Operation.Operation<any, any, any>, input: unknown) => {
@@ -319,4 +324,48 @@ describe("bounds", () => {
         }
       }
     }))
+})
+
+describe("described values (R6): typed completions, unknown strings accepted", () => {
+  it("the known values are in the types; another string passes; a wrong type does not compile", () => {
+    const template: Messages.CreateMessageRequest = {
+      message_type: "email",
+      subject: "Hi",
+      body: "Hello",
+      template: "plain",
+      from: { type: "admin", id: "1" },
+      to: { type: "user", id: "2" }
+    }
+    const personal: NonNullable<Extract<Messages.CreateMessageRequest, { subject: string }>["template"]> = "personal"
+    const other: NonNullable<Extract<Messages.CreateMessageRequest, { subject: string }>["template"]> = "fancy"
+    // @ts-expect-error a number is not a template
+    const wrong: NonNullable<Extract<Messages.CreateMessageRequest, { subject: string }>["template"]> = 1
+    const role: Contacts.CreateContactRequest = { role: "lead" }
+    const unknownRole: Contacts.CreateContactRequest = { role: "visitor" }
+    // @ts-expect-error a boolean is not a role
+    const wrongRole: Contacts.CreateContactRequest = { role: true }
+    const order: Companies.ListCompaniesRequest["order"] = "asc"
+    const last: Conversations.ReplyToConversationRequest["conversation_id"] = "last"
+    const id: Conversations.ReplyToConversationRequest["conversation_id"] = 123
+    const visitor: Visitors.MergeVisitorToContactRequest["type"] = "user"
+    assert.isDefined([template, personal, other, wrong, role, unknownRole, wrongRole, order, last, id, visitor])
+  })
+
+  it.effect("an unknown value is sent as given (the schema is still a string)", () => {
+    const m = mock(() => json({ type: "user", id: "1" }))
+    return Effect.gen(function*() {
+      yield* Contacts.create({ role: "visitor" })
+      yield* Messages.create({
+        message_type: "email",
+        subject: "Hi",
+        body: "Hello",
+        template: "fancy",
+        from: { type: "admin", id: "1" },
+        to: { type: "user", id: "2" }
+      })
+      const [contact, message] = m.requests
+      assert.deepStrictEqual(JSON.parse(contact.body!), { role: "visitor" })
+      assert.strictEqual(JSON.parse(message.body!).template, "fancy")
+    }).pipe(Effect.provide(m.layer()))
+  })
 })

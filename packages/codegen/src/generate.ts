@@ -3,6 +3,7 @@
  * `packages/client/src/generated`, as a map from relative path to content.
  */
 import { componentsInUnions, type Fill, fills } from "./constants.js"
+import { knownValues, openLiterals } from "./described.js"
 import { exampleInstances, type Instances } from "./evidence.js"
 import { format } from "./format.js"
 import { camel, docText, isReserved, jsdoc, pascal, propertyKey } from "./naming.js"
@@ -243,6 +244,7 @@ const emitComponentFiles = (plan: ComponentPlan): Map<string, string> => {
           doc,
           flavour,
           fillConstants: flavour === "strict" && !plan.inUnions.has(name),
+          owner: name,
           ref: (target, fl) => {
             const id = componentIdent(plan, target, fl)
             const targetFile = plan.fileOf.get(target)
@@ -396,7 +398,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
     const id = componentIdent(components, target, fl ?? flavour)
     return { code: `Schemas.${id}`, type: `Schemas.${id}` }
   }
-  const strictCtx: Context = { doc, flavour: "strict", ref: refFor("strict") }
+  const strictCtx: Context = { doc, flavour: "strict", owner: `${row.httpMethod} ${row.path}`, ref: refFor("strict") }
   // The request body's constants (`constants.ts`); path and query parameters have none.
   const bodyCtx: Context = { ...strictCtx, fillConstants: true }
   const tolerantCtx: Context = { doc, flavour: "tolerant", ref: refFor("tolerant") }
@@ -425,6 +427,11 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
         nullable: false,
         objectLike: false
       }
+    }
+    const known = knownValues(strictCtx.owner, `${kind}.${key}`, schema, description)
+    if (known !== undefined) {
+      // R6 (`described.ts`): the values the spec gives in words, or any string (a path value: or a number)
+      e = { ...e, type: e.type === "string | number" ? `${openLiterals(known)} | number` : openLiterals(known) }
     }
     const k = propertyKey(key)
     const d = docText(description)

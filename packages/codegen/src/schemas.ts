@@ -9,12 +9,15 @@
  *   declared one (rules R1 and R2 below, the coercions of
  *   `packages/client/src/internal/tolerant.ts`).
  * - `strict` (requests): required properties are required, enums are closed,
- *   numbers are finite (rule R5), so bad input fails before anything is sent.
+ *   numbers are finite (rule R5), so bad input fails before anything is sent;
+ *   a string whose values the spec gives only in words is typed as those
+ *   values or any string (rule R6, `described.ts`).
  *
  * Apart from the two coercions, wire and type are the same shape, and a
  * coercion decodes to the declared type, so every schema is a
  * `Schema.Schema<A>` with `A` the emitted interface.
  */
+import { knownValues, openLiterals } from "./described.js"
 import { docText, propertyKey } from "./naming.js"
 import { type Node, resolveRef } from "./spec.js"
 
@@ -39,6 +42,11 @@ export interface Context {
    * client fills it in, `constants.ts`): in request bodies, outside unions.
    */
   readonly fillConstants?: boolean | undefined
+  /**
+   * Whose properties these are: a component's name, or `METHOD /path` for an
+   * operation's inline body (the names of R6's evidence, `described.ts`).
+   */
+  readonly owner?: string | undefined
   /** Reference to a component schema: returns the expressions and records imports. */
   readonly ref: (component: string, flavour: Flavour) => { readonly code: string; readonly type: string }
 }
@@ -246,7 +254,12 @@ const convertObject = (ctx: Context, s: Node): Emitted => {
     const doc = docText(description(prop))
     const docLine = doc === "" ? "" : `/** ${doc.replace(/\n+/g, " ")} */\n  `
     if (ctx.flavour === "strict") {
-      if (isIdKey(key) && (value.code === "Schema.String" || value.code === "Schema.Finite")) {
+      const known = knownValues(ctx.owner, key, prop)
+      if (known !== undefined) {
+        // R6 (`described.ts`): the values the spec gives in words, or any string; still `Schema.String`.
+        const type = openLiterals(known)
+        value = { ...value, type: value.nullable ? `(${type}) | null` : type }
+      } else if (isIdKey(key) && (value.code === "Schema.String" || value.code === "Schema.Finite")) {
         // Ids are numeric strings: input may give them as strings or numbers (the spec's own
         // request examples send `admin_id: 991267583` where it declares a string), sent as given;
         // a number must be finite (R5).

@@ -419,7 +419,7 @@ export interface SearchArticlesRequest {
   /** The phrase within your articles to search for. */
   readonly phrase?: string | undefined
   /** The state of the Articles returned. One of `published`, `draft` or `all`. */
-  readonly state?: string | undefined
+  readonly state?: "published" | "draft" | "all" | (string & {}) | undefined
   /** The ID of the Help Center to search in. */
   readonly help_center_id?: number | undefined
   /** Return a highlighted version of the matching content within your articles. Refer to the response schema for more details. */

@@ -638,7 +638,7 @@ export interface ListCompaniesRequest {
   /** How many results to return per page. Defaults to 15 */
   readonly per_page?: number | undefined
   /** `asc` or `desc`. Return the companies in ascending or descending order. Defaults to desc */
-  readonly order?: string | undefined
+  readonly order?: "asc" | "desc" | (string & {}) | undefined
 }
 
 /**

@@ -615,7 +615,7 @@ export const searchPages = (
  */
 export type ReplyToConversationRequest = {
   /** The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation */
-  readonly conversation_id: string | number
+  readonly conversation_id: "last" | (string & {}) | number
 } & Schemas.ReplyConversationRequest
 
 /**
@@ -626,7 +626,7 @@ export type ReplyToConversationRequest = {
  */
 export interface ReplyToConversationRequestWithBody {
   /** The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation */
-  readonly conversation_id: string | number
+  readonly conversation_id: "last" | (string & {}) | number
   readonly body: Schemas.ReplyConversationRequest
 }
 

@@ -42,7 +42,7 @@ export interface ListEventsRequest {
   /** email query parameter */
   readonly email?: string | undefined
   /** The value must be user */
-  readonly type: string
+  readonly type: "user" | (string & {})
   /** summary flag */
   readonly summary?: boolean | undefined
   /** How many results to display per page. Defaults to 15 */

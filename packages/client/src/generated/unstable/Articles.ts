@@ -123,7 +123,7 @@ export type CreateArticleRequest = {
   /** The id of the article's parent collection or section. An article without this field stands alone. */
   readonly parent_id?: string | number | undefined
   /** The type of parent, which can either be a `collection` or `section`. */
-  readonly parent_type?: string | undefined
+  readonly parent_type?: "collection" | "section" | (string & {}) | undefined
   readonly translated_content?: Schemas.ArticleTranslatedContentInput | null | undefined
 }
 
@@ -323,7 +323,7 @@ export interface SearchArticlesRequest {
   /** The phrase within your articles to search for. */
   readonly phrase?: string | undefined
   /** The state of the Articles returned. One of `published`, `draft` or `all`. */
-  readonly state?: string | undefined
+  readonly state?: "published" | "draft" | "all" | (string & {}) | undefined
   /** The ID of the Help Center to search in. */
   readonly help_center_id?: number | undefined
   /** Return a highlighted version of the matching content within your articles. Refer to the response schema for more details. */

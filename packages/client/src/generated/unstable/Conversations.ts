@@ -615,7 +615,7 @@ export const searchConversationsPages = (
  */
 export type ReplyConversationRequest = {
   /** The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation */
-  readonly id: string | number
+  readonly id: "last" | (string & {}) | number
 } & Schemas.ReplyConversationRequest
 
 /**
@@ -626,7 +626,7 @@ export type ReplyConversationRequest = {
  */
 export interface ReplyConversationRequestWithBody {
   /** The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation */
-  readonly id: string | number
+  readonly id: "last" | (string & {}) | number
   readonly body: Schemas.ReplyConversationRequest
 }
 

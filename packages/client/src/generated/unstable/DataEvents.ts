@@ -26,7 +26,7 @@ export interface LisDataEventsRequest {
   /** email query parameter */
   readonly email?: string | undefined
   /** The value must be user */
-  readonly type: string
+  readonly type: "user" | (string & {})
   /** summary flag */
   readonly summary?: boolean | undefined
 }

@@ -27,7 +27,7 @@ export type AttachSubscriptionTypeToContactRequest =
     /** The unique identifier for the subscription which is given by Intercom */
     readonly id: string | number
     /** The consent_type of a subscription, opt_out or opt_in. */
-    readonly consent_type: string
+    readonly consent_type: "opt_in" | "opt_out" | (string & {})
   })
 
 /**

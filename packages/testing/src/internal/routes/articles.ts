@@ -61,7 +61,9 @@ export const routes: ReadonlyArray<Http.Route> = [
     if (input.state !== undefined) article.state = input.state
     if (input.author_id !== undefined) article.author_id = Number(input.author_id)
     if (input.parent_id !== undefined) article.parent_id = Number(input.parent_id)
-    if (input.parent_type === "collection" || input.parent_type === "section") article.parent_type = input.parent_type
+    // the input type is `"collection" | "section" | (string & {})` (R6, `described.ts`): narrow a plain string
+    const parentType: string | undefined = input.parent_type
+    if (parentType === "collection" || parentType === "section") article.parent_type = parentType
     article.updated_at = now
     return Http.json(Wire.article(store, article))
   }),

@@ -346,11 +346,13 @@ export const routes: ReadonlyArray<Http.Route> = [
       withContact(store, input.contact_id, (contact) => {
         const type = store.subscriptionTypes.get(String(input.id))
         if (type === undefined) return Http.notFound("Resource Not Found")
-        if (input.consent_type !== "opt_in" && input.consent_type !== "opt_out") {
+        // the input type is `"opt_in" | "opt_out" | (string & {})` (R6, `described.ts`): narrow a plain string
+        const consent: string = input.consent_type
+        if (consent !== "opt_in" && consent !== "opt_out") {
           return Http.fail(422, "parameter_invalid", "consent_type must be opt_in or opt_out", "consent_type")
         }
-        contact.subscriptions.set(type.id, input.consent_type)
-        return Http.json({ ...Wire.subscriptionType(type), consent_type: input.consent_type })
+        contact.subscriptions.set(type.id, consent)
+        return Http.json({ ...Wire.subscriptionType(type), consent_type: consent })
       })
   ),
 

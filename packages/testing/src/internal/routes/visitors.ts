@@ -61,7 +61,9 @@ export const routes: ReadonlyArray<Http.Route> = [
   }),
 
   Http.route(Visitors.mergeToContactOperation, ({ input, now, store }) => {
-    if (input.type !== "user" && input.type !== "lead") {
+    // the input type is `"lead" | "user" | (string & {})` (R6, `described.ts`): narrow a plain string
+    const role: string = input.type
+    if (role !== "user" && role !== "lead") {
       return Http.fail(400, "parameter_invalid", "type must be user or lead", "type")
     }
     const visitor = findVisitor(store, input.visitor)
@@ -86,8 +88,8 @@ export const routes: ReadonlyArray<Http.Route> = [
     const contact: ContactRecord = {
       ...newContact(store, now),
       id: visitor.id,
-      role: input.type,
-      external_id: input.type === "user" ? externalId : null,
+      role,
+      external_id: role === "user" ? externalId : null,
       email: email ?? visitor.email,
       name: visitor.name,
       created_at: visitor.created_at,

@@ -15,7 +15,7 @@ import * as Schema from "effect/Schema"
  */
 export interface ConvertVisitorRequest {
   /** Represents the role of the Contact model. Accepts `lead` or `user`. */
-  readonly type: string
+  readonly type: "lead" | "user" | (string & {})
   /** The unique identifiers retained after converting or merging. */
   readonly user: {
     /** The unique identifier for the contact which is given by Intercom. */

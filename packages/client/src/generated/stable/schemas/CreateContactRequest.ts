@@ -53,7 +53,7 @@ export type CreateContactRequest = {
   readonly custom_attributes?: { readonly [key: string]: unknown } | null | undefined
 } | {
   /** The role of the contact. */
-  readonly role: string
+  readonly role: "user" | "lead" | (string & {})
   /** The contacts phone */
   readonly phone?: string | null | undefined
   /** The contacts name */

@@ -21,7 +21,7 @@ export type CreateMessageRequest = {
   /** The content of the message. HTML and plaintext are supported. */
   readonly body: string
   /** The style of the outgoing message. Possible values `plain` or `personal`. */
-  readonly template: string
+  readonly template: "plain" | "personal" | (string & {})
   /** The sender of the message. If not provided, the default sender will be used. */
   readonly from: {
     /** Always `admin`. */
@@ -48,7 +48,7 @@ export type CreateMessageRequest = {
   /** The content of the message. HTML and plaintext are supported. */
   readonly body: string
   /** The style of the outgoing message. Possible values `plain` or `personal`. */
-  readonly template?: string | undefined
+  readonly template?: "plain" | "personal" | (string & {}) | undefined
   /** The sender of the message. If not provided, the default sender will be used. */
   readonly from: {
     /** Always `admin`. */

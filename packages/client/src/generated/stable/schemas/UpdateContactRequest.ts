@@ -15,7 +15,7 @@ import * as Schema from "effect/Schema"
  */
 export interface UpdateContactRequest {
   /** The role of the contact. */
-  readonly role?: string | undefined
+  readonly role?: "user" | "lead" | (string & {}) | undefined
   /** A unique identifier for the contact which is given to Intercom */
   readonly external_id?: string | number | undefined
   /** The contacts email */

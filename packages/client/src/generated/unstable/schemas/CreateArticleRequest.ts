@@ -28,7 +28,7 @@ export interface CreateArticleRequest {
   /** The id of the article's parent collection or section. An article without this field stands alone. */
   readonly parent_id?: string | number | undefined
   /** The type of parent, which can either be a `collection` or `section`. */
-  readonly parent_type?: string | undefined
+  readonly parent_type?: "collection" | "section" | (string & {}) | undefined
   readonly translated_content?: ArticleTranslatedContentInput | null | undefined
 }
 

@@ -15,7 +15,7 @@ import * as Schema from "effect/Schema"
  */
 export type CreateContactRequest = {
   /** The role of the contact. */
-  readonly role?: string | undefined
+  readonly role?: "user" | "lead" | (string & {}) | undefined
   /** A unique identifier for the contact which is given to Intercom */
   readonly external_id?: string | number | undefined
   /** The contacts email */
@@ -40,7 +40,7 @@ export type CreateContactRequest = {
   readonly custom_attributes?: { readonly [key: string]: unknown } | null | undefined
 } | {
   /** The role of the contact. */
-  readonly role?: string | undefined
+  readonly role?: "user" | "lead" | (string & {}) | undefined
   /** A unique identifier for the contact which is given to Intercom */
   readonly external_id: string | number
   /** The contacts email */
@@ -65,7 +65,7 @@ export type CreateContactRequest = {
   readonly custom_attributes?: { readonly [key: string]: unknown } | null | undefined
 } | {
   /** The role of the contact. */
-  readonly role: string
+  readonly role: "user" | "lead" | (string & {})
   /** A unique identifier for the contact which is given to Intercom */
   readonly external_id?: string | number | undefined
   /** The contacts email */
