@@ -513,6 +513,20 @@ describe("Search: sending", () => {
     }).pipe(Effect.provide(live))
   })
 
+  it.effect("the Preview takes the string operators too (~ !~ ^ $: restored by the generator's patch layer)", () => {
+    const { requests, live } = setup()
+    return Effect.gen(function*() {
+      for (const operator of ["~", "!~", "^", "$"] as const) {
+        yield* Search.stream(Search.unstable.contacts.where("email", operator, "example"), Search.unstable.contacts)
+          .pipe(Stream.take(1), Stream.runDrain)
+      }
+      assert.deepStrictEqual(
+        requests.map((r) => JSON.parse(MockHttp.bodyText(r.request)!).query.operator),
+        ["~", "!~", "^", "$"]
+      )
+    }).pipe(Effect.provide(live))
+  })
+
   it.effect("intercom.contacts.searchStream gets the built query unchanged; raw queries work as before", () => {
     const { requests, live } = setup()
     return Effect.gen(function*() {

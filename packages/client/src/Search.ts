@@ -957,12 +957,9 @@ export const tickets: Resource<
  * The Preview API's search operations (`unstable.contacts.searchContacts`,
  * `unstable.conversations.searchConversations`,
  * `unstable.tickets.searchTickets`): the same fields, plus `formatted_phone`
- * for contacts, and the same operators. (The Preview's input schema takes
- * only `= != IN NIN < >` today: the official SDK's overlay of the Preview
- * description narrows the operator enum, although that description's
- * "Accepted Operators" table lists all ten. A Preview query with `~`, `!~`,
- * `^` or `$` passes `validate` and is then rejected by the client with an
- * `InvalidInputError` at its operator, before anything is sent.)
+ * for contacts, and the same operators (the official SDK's overlay of the
+ * Preview description narrows the operator enum to `= != IN NIN < >`; the
+ * generator's patch layer restores the ten the description lists).
  *
  * @since 0.1.0
  * @category resources

@@ -417,6 +417,17 @@ const ticketPatches: ReadonlyArray<Patch> = [
 
 const searchPatches: ReadonlyArray<Patch> = [
   {
+    spec: "preview",
+    why:
+      "single_filter_search_request.operator: `overrides-preview.yml` cuts the enum to `= != IN NIN < >`; the Preview description itself lists all ten (`~ !~ ^ $` too), as do the Accepted Operators tables of its search operations and 2.14",
+    apply: (doc) => {
+      const operator = property(component(doc, "single_filter_search_request"), "operator")
+      const all = ["=", "!=", "IN", "NIN", "<", ">", "~", "!~", "^", "$"]
+      if (!Array.isArray(operator.enum)) throw new Error("patches: single_filter_search_request.operator has no enum")
+      for (const op of all) if (!operator.enum.includes(op)) operator.enum.push(op)
+    }
+  },
+  {
     spec: "both",
     why:
       "multiple_filter_search_request.value is either all groups or all filters in the spec; Intercom accepts a filter beside a nested group (`{AND: [filter, {OR: [...]}]}`)",

@@ -17,7 +17,7 @@ export interface SingleFilterSearchRequest {
   /** The accepted field that you want to search on. */
   readonly field?: string | undefined
   /** The accepted operators you can use to define how you want to search for the value. */
-  readonly operator?: "=" | "!=" | "IN" | "NIN" | "<" | ">" | undefined
+  readonly operator?: "=" | "!=" | "IN" | "NIN" | "<" | ">" | "~" | "!~" | "^" | "$" | undefined
   /** The value that you want to search on. */
   readonly value?: (string | number | (ReadonlyArray<string | number>)) | null | undefined
 }
@@ -32,7 +32,9 @@ export const SingleFilterSearchRequest: Schema.Schema<SingleFilterSearchRequest>
     /*#__PURE__*/ Schema.annotations(
       /*#__PURE__*/ Schema.Struct({
         field: /*#__PURE__*/ Schema.optional(Schema.String),
-        operator: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("=", "!=", "IN", "NIN", "<", ">")),
+        operator: /*#__PURE__*/ Schema.optional(
+          /*#__PURE__*/ Schema.Literal("=", "!=", "IN", "NIN", "<", ">", "~", "!~", "^", "$")
+        ),
         value: /*#__PURE__*/ Schema.optional(
           /*#__PURE__*/ Schema.NullOr(
             /*#__PURE__*/ Schema.Union(
