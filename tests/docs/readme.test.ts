@@ -9,7 +9,8 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { type Block, blocksOf, documents, root } from "./blocks.js"
 
-const dir = path.join(root, "tests/.tsbuild/readme-blocks")
+// under examples/: its dependencies are the ones the READMEs use (the client, the testing package, OpenTelemetry)
+const dir = path.join(root, "examples/.tsbuild/readme-blocks")
 
 const nameOf = (block: Block): string => `${block.file.replace(/[/.]/g, "_")}_${block.line}.ts`
 
