@@ -321,8 +321,11 @@ export declare namespace FakeIntercom {
     /**
      * Answer the next `count` requests with a status (in Intercom's error
      * shape; a 429 with `X-RateLimit-Remaining: 0`), optionally with a
-     * `Retry-After` header, or drop their connections. Scripted failures come
-     * before the rate limit and the random faults, after authentication.
+     * `Retry-After` header, or drop their connections. Each of the next
+     * requests takes one, before the random faults: a dropped connection
+     * before anything else, a status after authentication and the rate limit
+     * (the request is counted; a 401 or a spent window's 429 still answers
+     * first).
      */
     readonly failNext: (count: number, outcome: number | ScriptedFailure | "drop") => Effect.Effect<void>
   }
