@@ -55,7 +55,11 @@
  *   every response, and 429 once a window is spent;
  * - fault injection: latency, a rate of 5xx answers, dropped connections,
  *   scripted failures of the next requests (`failNext`, with a `Retry-After`
- *   if wanted).
+ *   if wanted);
+ * - webhooks (the `webhooks` option): the state changes it makes, POSTed in
+ *   Intercom's notification envelope and signed (`X-Hub-Signature`) to a URL,
+ *   without delaying or failing the request that made them; each delivery is
+ *   recorded (`webhookDeliveries`, `awaitWebhookDeliveries`).
  *
  * The fake's own spans (its HTTP server's span per request) stay out of the
  * traces of the program under test unless `traces: true`.
@@ -80,6 +84,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
+import type * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
@@ -197,6 +202,62 @@ export interface ScriptedFailure {
 }
 
 /**
+ * Where and how the fake delivers webhooks.
+ *
+ * The fake emits, after the state change and with the item as it answers
+ * it: `contact.user.created` and `contact.lead.created` (`contacts.create`,
+ * by role), `conversation.user.created` (`conversations.create`, the new
+ * conversation), `conversation.admin.replied` and `conversation.user.replied`
+ * (`conversations.reply`, by type; an admin's note too), `ticket.created`
+ * (`tickets.create`) and `company.created` (`companies.createOrUpdate` when it
+ * creates).
+ *
+ * Each is one POST of `{ type: "notification_event", app_id, id: "notif_<n>",
+ * topic, created_at, first_sent_at, delivery_attempts: 1, data: { type:
+ * "notification_event_data", item } }`, signed with `Webhooks.sign` under
+ * `secret` in `X-Hub-Signature`, forked in the fake's scope (the layer's:
+ * closing it interrupts deliveries in flight) once the request is answered
+ * by the route, never retried. A failed delivery (a status, a transport
+ * error, no answer within `timeout`) fails nothing but its record.
+ *
+ * The POSTs go through `httpClient`, by default the platform's
+ * `FetchHttpClient` (global `fetch`), never through the fake's in-process
+ * client nor an `HttpClient` of the program's context: a test that gives
+ * the program the fake's client still delivers over the network.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WebhookOptions {
+  /** The receiver's URL, for example a `Webhooks.httpApp` served on 127.0.0.1. */
+  readonly url: string
+  /** The app's client secret, which the receiver verifies with. */
+  readonly secret: Redacted.Redacted<string>
+  /** The topics to deliver; all the fake emits when omitted. */
+  readonly topics?: ReadonlyArray<string> | undefined
+  /** The client that POSTs; defaults to `FetchHttpClient`. */
+  readonly httpClient?: HttpClient.HttpClient | undefined
+  /** How long a delivery may take, in real time (under a `TestClock` too); defaults to 5 seconds. */
+  readonly timeout?: Duration.DurationInput | undefined
+}
+
+/**
+ * One webhook delivery the fake made: the receiver's status, or why there is
+ * none (`error`: a transport error, a timeout).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface WebhookDelivery {
+  /** The notification's `id` (`notif_1`, ...). */
+  readonly id: string
+  readonly topic: string
+  readonly url: string
+  readonly status: number | undefined
+  readonly error: string | undefined
+}
+
+/**
  * @since 0.1.0
  * @category models
  */
@@ -223,6 +284,8 @@ export interface Options {
    * client's spans only, as they would against Intercom.
    */
   readonly traces?: boolean | undefined
+  /** Deliver webhooks of the state changes the fake makes (off by default). */
+  readonly webhooks?: WebhookOptions | undefined
 }
 
 /**
@@ -328,6 +391,17 @@ export declare namespace FakeIntercom {
      * first).
      */
     readonly failNext: (count: number, outcome: number | ScriptedFailure | "drop") => Effect.Effect<void>
+    /** The webhook deliveries finished so far, in the order they finished (the last 10,000; none without `webhooks`). */
+    readonly webhookDeliveries: Effect.Effect<ReadonlyArray<WebhookDelivery>>
+    /**
+     * Wait (in real time, polling, at most `within`, default 5 seconds) until
+     * at least `count` deliveries have finished, and return them all; a
+     * `TimeoutException` saying how many did otherwise.
+     */
+    readonly awaitWebhookDeliveries: (
+      count: number,
+      options?: { readonly within?: Duration.DurationInput | undefined }
+    ) => Effect.Effect<ReadonlyArray<WebhookDelivery>, Cause.TimeoutException>
   }
 }
 
@@ -375,7 +449,9 @@ export const defaultToken = "fake-intercom-token"
 
 /**
  * Build a fake: seed the store and assemble the app. The app runs on the
- * runtime of the fiber that builds it (its `Clock` included).
+ * runtime of the fiber that builds it (its `Clock` included). Its webhook
+ * deliveries run in a scope of their own, which nothing closes (each ends
+ * by itself, within its `timeout`); the layers fork them in theirs.
  *
  * @since 0.1.0
  * @category constructors
@@ -388,7 +464,8 @@ export const make: (options?: Options) => Effect.Effect<FakeIntercom.Service> = 
  * @since 0.1.0
  * @category layers
  */
-export const layer = (options: Options = {}): Layer.Layer<FakeIntercom> => Layer.effect(FakeIntercom, make(options))
+export const layer = (options: Options = {}): Layer.Layer<FakeIntercom> =>
+  Layer.scoped(FakeIntercom, internal.makeScoped(options))
 
 /**
  * The fake and an `HttpClient` it answers in this process (no network).
@@ -399,9 +476,9 @@ export const layer = (options: Options = {}): Layer.Layer<FakeIntercom> => Layer
  * @category layers
  */
 export const layerHttpClient = (options: Options = {}): Layer.Layer<FakeIntercom | HttpClient.HttpClient> =>
-  Layer.effectContext(
+  Layer.scopedContext(
     Effect.map(
-      make(options),
+      internal.makeScoped(options),
       (fake) => Context.make(FakeIntercom, fake).pipe(Context.add(HttpClient.HttpClient, fake.httpClient))
     )
   )

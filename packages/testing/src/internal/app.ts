@@ -9,7 +9,8 @@
  * 5. the route, the stable or the Preview operation by `Intercom-Version`
  *    (404 in Intercom's shape when there is none, as for a request without
  *    `Intercom-Version: Unstable` to a Preview-only route);
- * 6. `X-RateLimit-*` headers on every response.
+ * 6. `X-RateLimit-*` headers on every response;
+ * 7. the webhooks the route emitted, each delivery forked in the fake's scope.
  */
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
@@ -17,6 +18,7 @@ import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
 import type { Exchange, FaultOptions, Options, RateLimitOptions } from "../FakeIntercom.js"
 import * as Faults from "./faults.js"
 import * as Http from "./http.js"
@@ -52,6 +54,7 @@ import * as Macros from "./routes/macros.js"
 import * as Workflows from "./routes/workflows.js"
 import * as Seed from "./seed.js"
 import { Store } from "./store.js"
+import * as Webhooks from "./webhooks.js"
 
 /** Marks a response the in-process client must turn into a dropped connection. */
 export const DROP_HEADER = "x-fake-intercom-drop"
@@ -119,6 +122,8 @@ export class State {
   readonly faults: Faults.Injector
   readonly exchanges: Array<Exchange> = []
   readonly randomSeed: number
+  /** Set with the `webhooks` option. */
+  readonly webhooks: Webhooks.Deliverer | undefined
   private readonly requestIds: Prng.Prng
   token: string | undefined
   rateLimited: boolean
@@ -139,6 +144,13 @@ export class State {
       ? options.token
       : Redacted.value(options.token)
     this.recordBodies = options.recordBodies ?? false
+    if (options.webhooks !== undefined) {
+      const deliverer = new Webhooks.Deliverer(options.webhooks, this.store.workspaceId)
+      this.webhooks = deliverer
+      this.store.notify = (topic, item) => deliverer.emit(topic, item)
+    } else {
+      this.webhooks = undefined
+    }
   }
 
   setRateLimit(options: RateLimitOptions | false): void {
@@ -175,7 +187,8 @@ const destroySocket = (request: HttpServerRequest.HttpServerRequest): void => {
   if (source?.socket !== undefined && typeof source.socket.destroy === "function") source.socket.destroy()
 }
 
-export const make = (state: State) => {
+/** The app over `state`; webhook deliveries are forked in `scope`. */
+export const make = (state: State, scope: Scope.Scope) => {
   const router = Http.router(state.store, routes, previewRoutes)
   return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
@@ -249,6 +262,7 @@ export const make = (state: State) => {
           : Effect.succeed(failure(500, "server_error", `The fake Intercom failed: ${Cause.pretty(cause)}`))
       )
     )
+    if (state.webhooks !== undefined) yield* state.webhooks.flush(scope, Math.floor(now / 1000))
     return finish(response, snapshot)
   })
 }

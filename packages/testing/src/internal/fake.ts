@@ -4,8 +4,12 @@
  * and fault controls).
  */
 import * as HttpApp from "@effect/platform/HttpApp"
+import * as Cause from "effect/Cause"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type { FakeIntercom, Options, Records } from "../FakeIntercom.js"
+import * as Scope from "effect/Scope"
+import * as TestServices from "effect/TestServices"
+import type { FakeIntercom, Options, Records, WebhookDelivery } from "../FakeIntercom.js"
 import * as App from "./app.js"
 import * as InProcess from "./client.js"
 import * as Wire from "./wire.js"
@@ -13,14 +17,22 @@ import * as Wire from "./wire.js"
 /** The base URL of the in-process fake (`FakeIntercom.baseUrl`); `records("calls")` renders its URLs on it. */
 export const baseUrl = "http://fake.local"
 
+/** A fake whose webhook deliveries run in a scope of their own, never closed (they end by themselves, bounded). */
 export const make = (options: Options = {}): Effect.Effect<FakeIntercom.Service> =>
+  Effect.flatMap(Scope.make(), (scope) => makeIn(options, scope))
+
+/** A fake whose webhook deliveries are forked in the current scope (closing it interrupts those in flight). */
+export const makeScoped = (options: Options = {}): Effect.Effect<FakeIntercom.Service, never, Scope.Scope> =>
+  Effect.flatMap(Effect.scope, (scope) => makeIn(options, scope))
+
+const makeIn = (options: Options, scope: Scope.Scope): Effect.Effect<FakeIntercom.Service> =>
   Effect.gen(function*() {
     // The fake's own spans (the HTTP server's, per request) stay out of the user's traces unless asked for.
     const runtime = yield* (options.traces === true
       ? Effect.runtime<never>()
       : Effect.withTracerEnabled(Effect.runtime<never>(), false))
     const state = new App.State(options)
-    const app = App.make(state)
+    const app = App.make(state, scope)
     const handler = HttpApp.toWebHandlerRuntime(runtime)(app)
     const store = state.store
     const render = <K extends keyof Records>(kind: K): ReadonlyArray<Records[K]> => {
@@ -64,6 +76,28 @@ export const make = (options: Options = {}): Effect.Effect<FakeIntercom.Service>
       }),
       setRateLimit: (rateLimit) => Effect.sync(() => state.setRateLimit(rateLimit)),
       setFaults: (faults) => Effect.sync(() => state.setFaults(faults)),
-      failNext: (count, outcome) => Effect.sync(() => state.faults.script(count, outcome))
+      failNext: (count, outcome) => Effect.sync(() => state.faults.script(count, outcome)),
+      webhookDeliveries: Effect.sync(() => state.webhooks?.deliveries.slice() ?? []),
+      awaitWebhookDeliveries: (count, awaitOptions = {}) => {
+        const within = awaitOptions.within ?? Duration.seconds(5)
+        const poll: Effect.Effect<ReadonlyArray<WebhookDelivery>> = Effect.suspend(() => {
+          const deliveries = state.webhooks?.deliveries ?? []
+          return deliveries.length >= count
+            ? Effect.succeed(deliveries.slice())
+            : Effect.zipRight(Effect.sleep(Duration.millis(2)), poll)
+        })
+        // In real time, under a `TestClock` too: deliveries are real HTTP requests.
+        return TestServices.provideLive(poll.pipe(
+          Effect.timeoutFail({
+            duration: within,
+            onTimeout: () =>
+              new Cause.TimeoutException(
+                `FakeIntercom: ${count} webhook deliveries awaited, ${
+                  state.webhooks?.deliveries.length ?? 0
+                } recorded within ${Duration.format(Duration.decode(within))}`
+              )
+          })
+        ))
+      }
     }
   })

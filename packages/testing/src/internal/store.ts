@@ -607,6 +607,9 @@ export class Store {
   readonly workflows = new Map<string, WorkflowRecord>()
   readonly finVoiceCalls = new Map<number, FinVoiceCallRecord>()
 
+  /** Where `emit` sends the notifications of state changes (set when the fake delivers webhooks). */
+  notify: ((topic: string, item: unknown) => void) | undefined = undefined
+
   private seq = 0
   private readonly counters = new Map<string, number>()
   private readonly salts = new Map<string, string>()
@@ -698,6 +701,14 @@ export class Store {
       if (into === undefined) this.notes.delete(id)
       else this.addNote({ ...note, contact_id: into })
     }
+  }
+
+  /**
+   * A state change worth a webhook: its topic and the item as the API
+   * answers it. Nothing happens unless the fake delivers webhooks.
+   */
+  emit(topic: string, item: () => unknown): void {
+    if (this.notify !== undefined) this.notify(topic, item())
   }
 
   /** Find a contact by its Intercom id, or `undefined`. */

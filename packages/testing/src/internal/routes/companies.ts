@@ -114,7 +114,9 @@ export const routes: ReadonlyArray<Http.Route> = [
     apply(company, input, now)
     store.companies.set(company.id, company)
     store.companiesByCompanyId.set(companyId, company.id)
-    return Http.json(Wire.company(store, company))
+    const answer = Wire.company(store, company)
+    store.emit("company.created", () => answer)
+    return Http.json(answer)
   }),
 
   Http.route(Companies.findOperation, ({ params, store }) => {

@@ -164,7 +164,9 @@ export const routes: ReadonlyArray<Http.Route> = [
     if (failure !== undefined) return failure
     if (contact.role === "user" && contact.signed_up_at === null) contact.signed_up_at = now
     store.contacts.set(contact.id, contact)
-    return Http.json(Wire.contact(store, contact))
+    const answer = Wire.contact(store, contact)
+    store.emit(contact.role === "lead" ? "contact.lead.created" : "contact.user.created", () => answer)
+    return Http.json(answer)
   }),
 
   Http.route(

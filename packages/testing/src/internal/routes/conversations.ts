@@ -131,6 +131,13 @@ const adminOrFail = (store: Store, id: string | number | undefined): AdminRecord
 const full = (store: Store, conversation: ConversationRecord) =>
   Http.json(Wire.conversation(store, conversation, { parts: true }))
 
+/** The conversation after a reply, answered and emitted under the reply's topic. */
+const replied = (store: Store, conversation: ConversationRecord, topic: string) => {
+  const answer = Wire.conversation(store, conversation, { parts: true })
+  store.emit(topic, () => answer)
+  return Http.json(answer)
+}
+
 export const routes: ReadonlyArray<Http.Route> = [
   Http.route(Conversations.listOperation, ({ query, store }) => {
     const page = Pagination.cursorPage(
@@ -182,6 +189,7 @@ export const routes: ReadonlyArray<Http.Route> = [
       rating: null
     }
     store.conversations.set(id, conversation)
+    store.emit("conversation.user.created", () => Wire.conversation(store, conversation, { parts: true }))
     return Http.json({
       type: "user_message",
       id: messageId,
@@ -266,7 +274,7 @@ export const routes: ReadonlyArray<Http.Route> = [
             conversation.waiting_since = null
             if (!conversation.teammate_ids.includes(admin.id)) conversation.teammate_ids.push(admin.id)
           }
-          return full(store, conversation)
+          return replied(store, conversation, "conversation.admin.replied")
         }
         const contact = findContact(store, body as Record<string, unknown>)
         if (contact === undefined) return contactNotFound()
@@ -286,7 +294,7 @@ export const routes: ReadonlyArray<Http.Route> = [
         conversation.waiting_since = now
         if (conversation.first_contact_reply_at === null) conversation.first_contact_reply_at = now
         contact.last_replied_at = now
-        return full(store, conversation)
+        return replied(store, conversation, "conversation.user.replied")
       })
   ),
 

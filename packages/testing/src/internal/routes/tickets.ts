@@ -238,7 +238,9 @@ export const routes: ReadonlyArray<Http.Route> = [
       parts: [submittedPart(store, now)]
     }
     store.tickets.set(ticket.id, ticket)
-    return Http.json(Wire.ticket(store, ticket))
+    const answer = Wire.ticket(store, ticket)
+    store.emit("ticket.created", () => answer)
+    return Http.json(answer)
   }),
 
   Http.route(Tickets.getOperation, ({ params, store }) => {
