@@ -10,39 +10,33 @@
  *
  * Intercom allows 2 levels of AND/OR groups and 15 filters per group.
  */
-import { Intercom } from "@effect-intercom/client"
+import * as Search from "@effect-intercom/client/Search"
 import { Chunk, Console, Effect, Stream } from "effect"
 import { isMain, run } from "./support/Example.js"
 
-export const program = Effect.gen(function*() {
-  const intercom = yield* Intercom.Intercom
-  const since2022 = String(Date.UTC(2022, 0, 1) / 1000)
+/**
+ * The query, typed: a field Intercom does not search, or an operator its type
+ * does not take (`~` on a date), does not compile; the limits (2 levels, 15
+ * filters per group) are checked before anything is sent.
+ */
+export const query = Search.and(
+  Search.or(
+    Search.conversations.where("state", "=", "open"),
+    Search.conversations.where("state", "=", "snoozed")
+  ),
+  Search.or(
+    Search.conversations.where("source.body", "~", "billing"),
+    Search.conversations.where("priority", "=", "priority")
+  ),
+  Search.conversations.field("created_at").after(new Date(Date.UTC(2022, 0, 1))) // sent as Unix seconds
+)
 
-  const matches = yield* intercom.conversations.searchStream({
-    query: {
-      operator: "AND",
-      value: [
-        {
-          operator: "OR",
-          value: [
-            { field: "state", operator: "=", value: "open" },
-            { field: "state", operator: "=", value: "snoozed" }
-          ]
-        },
-        {
-          operator: "OR",
-          value: [
-            { field: "source.body", operator: "~", value: "billing" },
-            { field: "priority", operator: "=", value: "priority" }
-          ]
-        },
-        // a single filter, wrapped in a group: the client's schema wants the
-        // entries of a group to be all filters or all groups
-        { operator: "AND", value: [{ field: "created_at", operator: ">", value: since2022 }] }
-      ]
-    },
-    pagination: { per_page: 150 }
-  }).pipe(Stream.take(500), Stream.runCollect, Effect.map(Chunk.toReadonlyArray))
+export const program = Effect.gen(function*() {
+  const matches = yield* Search.stream(query, Search.conversations, { per_page: 150 }).pipe(
+    Stream.take(500),
+    Stream.runCollect,
+    Effect.map(Chunk.toReadonlyArray)
+  )
 
   yield* Console.log(`${matches.length} open or snoozed conversations about billing, or priority:`)
   for (const conversation of matches.slice(0, 10)) {

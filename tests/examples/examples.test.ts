@@ -17,6 +17,7 @@ import * as FakeServer from "../../examples/fake-server.js"
 import * as Quickstart from "../../examples/quickstart.js"
 import * as SearchConversations from "../../examples/search-conversations.js"
 import * as StreamContacts from "../../examples/stream-contacts.js"
+import * as WebhookReceiver from "../../examples/webhook-receiver.js"
 import { captured } from "./_console.js"
 // the example's own test file: its tests run as part of this suite too
 import "../../examples/testing/WelcomeLeads.test.js"
@@ -65,6 +66,16 @@ describe("examples", () => {
       }
       assert.include(output, `${value.length} open or snoozed conversations about billing, or priority:`)
     }).pipe(Effect.provide(fake())))
+
+  it.live("webhook-receiver: the fake delivers, signed, to a real receiver on 127.0.0.1", () =>
+    Effect.gen(function*() {
+      const { output } = yield* captured(WebhookReceiver.program)
+      assert.match(output, /Receiving webhooks on http:\/\/127\.0\.0\.1:\d+\/intercom\/webhooks/)
+      assert.include(output, "received: new lead grace@example.com")
+      assert.match(output, /received: an admin replied in conversation \w+/)
+      assert.include(output, "notif_1 contact.lead.created 200")
+      assert.include(output, "notif_2 conversation.admin.replied 200")
+    }))
 
   it.live("bulk-tag: every matching contact tagged under a tight rate limit", () =>
     Effect.gen(function*() {
