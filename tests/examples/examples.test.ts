@@ -8,12 +8,14 @@ import { NodeContext } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as crypto from "node:crypto"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import * as BulkTag from "../../examples/bulk-tag.js"
 import * as Errors from "../../examples/errors.js"
 import * as FakeServer from "../../examples/fake-server.js"
+import * as MessengerIdentity from "../../examples/messenger-identity.js"
 import * as Quickstart from "../../examples/quickstart.js"
 import * as SearchConversations from "../../examples/search-conversations.js"
 import * as StreamContacts from "../../examples/stream-contacts.js"
@@ -66,6 +68,23 @@ describe("examples", () => {
       }
       assert.include(output, `${value.length} open or snoozed conversations about billing, or priority:`)
     }).pipe(Effect.provide(fake())))
+
+  it.effect("messenger-identity: the JWT and user_hash check out with Node's crypto; the install link", () =>
+    Effect.gen(function*() {
+      const { output, value } = yield* captured(MessengerIdentity.program)
+      const secret = "an-identity-verification-secret"
+      assert.strictEqual(value.user_hash, crypto.createHmac("sha256", secret).update("u_1815").digest("hex"))
+      const [header, payload, signature] = value.intercom_user_jwt.split(".")
+      const expected = crypto.createHmac("sha256", secret).update(`${header}.${payload}`).digest("base64url")
+      assert.strictEqual(signature, expected)
+      const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"))
+      assert.strictEqual(claims.user_id, "u_1815")
+      assert.strictEqual(claims.email, "ada@example.com")
+      const url = new URL(value.url)
+      assert.strictEqual(url.origin + url.pathname, "https://app.eu.intercom.com/oauth")
+      assert.strictEqual(url.searchParams.get("state"), value.state)
+      assert.include(output, "Messenger settings for ada@example.com:")
+    }))
 
   it.live("webhook-receiver: the fake delivers, signed, to a real receiver on 127.0.0.1", () =>
     Effect.gen(function*() {

@@ -1155,6 +1155,19 @@ export const page: {
 const paging = (options: StreamOptions | undefined): Paging | undefined =>
   options?.per_page === undefined ? undefined : { per_page: options.per_page }
 
+/** A search stream (of pages or of items) that checks the query when it starts: a failed check sends nothing. */
+const checkedStream = (
+  paginate: (
+    operation: AnyResource["operation"],
+    body: unknown,
+    options: StreamOptions | undefined
+  ) => Stream.Stream<unknown, unknown, IntercomClient.IntercomClient>
+) =>
+(query: QueryInput, resource: AnyResource, options?: StreamOptions) =>
+  Stream.unwrap(
+    Effect.map(request(query, resource, paging(options)), (body) => paginate(resource.operation, body, options))
+  )
+
 /**
  * Every page of a search, as a lazy stream: the query is checked when the
  * stream starts (a failed check sends nothing and fails the stream), then
@@ -1177,13 +1190,7 @@ export const pages: {
   ): Stream.Stream<A, E | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
 } = dual(
   isDataFirst,
-  (query: QueryInput, resource: AnyResource, options?: StreamOptions) =>
-    Stream.unwrap(
-      Effect.map(
-        request(query, resource, paging(options)),
-        (body) => Pagination.pages(resource.operation, body, options)
-      )
-    )
+  checkedStream(Pagination.pages)
 )
 
 /**
@@ -1218,11 +1225,5 @@ export const stream: {
   ): Stream.Stream<Item, E | Operation.CommonError | IntercomError.ScrollError, IntercomClient.IntercomClient>
 } = dual(
   isDataFirst,
-  (query: QueryInput, resource: AnyResource, options?: StreamOptions) =>
-    Stream.unwrap(
-      Effect.map(
-        request(query, resource, paging(options)),
-        (body) => Pagination.items(resource.operation, body, options)
-      )
-    )
+  checkedStream(Pagination.items)
 )
