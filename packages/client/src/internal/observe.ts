@@ -65,8 +65,28 @@ const recordingSpan = (fiber: Fiber.RuntimeFiber<any, any>): Tracer.Span | undef
   return span !== undefined && span._tag === "Span" ? span : undefined
 }
 
-/** The tag of a failure (`"Defect"` for what is not a tagged error). */
-/** @internal */
+/**
+ * A report: the event on the span (when a tracer records) and the `Debug`
+ * line with the same annotations (when Debug is on; its text is built only
+ * then).
+ */
+const emit = (
+  fiber: Fiber.RuntimeFiber<any, any>,
+  span: Tracer.Span | undefined,
+  log: boolean,
+  event: string,
+  attributes: Record<string, unknown>,
+  message: () => string
+): Effect.Effect<void> => {
+  if (span !== undefined) span.event(event, clockOf(fiber).unsafeCurrentTimeNanos(), attributes)
+  return log ? Effect.annotateLogs(Effect.logDebug(message()), attributes) : Effect.void
+}
+
+/**
+ * The tag of a failure (`"Defect"` for what is not a tagged error).
+ *
+ * @internal
+ */
 export const tagOf = (error: unknown): string =>
   typeof error === "object" && error !== null && typeof (error as { _tag?: unknown })._tag === "string"
     ? (error as { _tag: string })._tag
@@ -78,12 +98,18 @@ const fieldOf = <A>(error: unknown, field: string, type: "number" | "string"): A
   return typeof value === type ? value as A : undefined
 }
 
-/** The HTTP status of a failed attempt, when it had a response. */
-/** @internal */
+/**
+ * The HTTP status of a failed attempt, when it had a response.
+ *
+ * @internal
+ */
 export const statusOf = (error: unknown): number | undefined => fieldOf<number>(error, "status", "number")
 
-/** Intercom's request id of a failed attempt, when it had a response that said it. */
-/** @internal */
+/**
+ * Intercom's request id of a failed attempt, when it had a response that said it.
+ *
+ * @internal
+ */
 export const requestIdOf = (error: unknown): string | undefined => fieldOf<string>(error, "requestId", "string")
 
 /**
@@ -117,15 +143,16 @@ export const reportRetry = (
   }
   if (status !== undefined) attributes["http.response.status_code"] = status
   if (requestId !== undefined) attributes["intercom.request_id"] = requestId
-  if (span !== undefined) span.event(retryEvent, clockOf(fiber).unsafeCurrentTimeNanos(), attributes)
-  if (!log) return Effect.void
-  return Effect.annotateLogs(
-    Effect.logDebug(
+  return emit(
+    fiber,
+    span,
+    log,
+    retryEvent,
+    attributes,
+    () =>
       `Intercom ${op.name}: attempt ${attempt} failed (${tag}${status !== undefined ? ` ${status}` : ""}${
         requestId !== undefined ? `, request ${requestId}` : ""
       }); retrying in ${delay} ms`
-    ),
-    attributes
   )
 }
 
@@ -157,14 +184,8 @@ export const reportWait = (
       "intercom.rate_limit.reason": reason
     }
     if (requestId !== undefined) attributes["intercom.request_id"] = requestId
-    if (span !== undefined) span.event(waitEvent, clockOf(fiber).unsafeCurrentTimeNanos(), attributes)
-    if (!log) return Effect.void
-    return Effect.annotateLogs(
-      Effect.logDebug(
-        `Intercom ${op.name}: attempt ${attempt} waits ${delay} ms for the rate-limit window (${reason})`
-      ),
-      attributes
-    )
+    return emit(fiber, span, log, waitEvent, attributes, () =>
+      `Intercom ${op.name}: attempt ${attempt} waits ${delay} ms for the rate-limit window (${reason})`)
   })
 
 /**

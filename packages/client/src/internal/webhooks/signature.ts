@@ -5,6 +5,7 @@
  * Bun, workers), never a hash of our own; compared in constant time.
  */
 import * as Effect from "effect/Effect"
+import * as Encoding from "effect/Encoding"
 import * as Redacted from "effect/Redacted"
 
 const encoder = /*#__PURE__*/ new TextEncoder()
@@ -25,13 +26,6 @@ const subtle = Effect.suspend(() => {
     : Effect.dieMessage("Web Crypto (globalThis.crypto.subtle) is not available on this platform")
 })
 
-const hex = (digest: ArrayBuffer): string => {
-  const bytes = new Uint8Array(digest)
-  let out = ""
-  for (let i = 0; i < bytes.length; i++) out += bytes[i].toString(16).padStart(2, "0")
-  return out
-}
-
 /** The lower-case hex HMAC-SHA1 of `body` keyed with `secret` (a failure of the platform's crypto is a defect). */
 export const hmacSha1Hex = (body: Uint8Array | string, secret: Redacted.Redacted<string>): Effect.Effect<string> =>
   Effect.flatMap(subtle, (subtle) =>
@@ -43,7 +37,7 @@ export const hmacSha1Hex = (body: Uint8Array | string, secret: Redacted.Redacted
         false,
         ["sign"]
       )
-      return hex(await subtle.sign("HMAC", key, bytesOf(body)))
+      return Encoding.encodeHex(new Uint8Array(await subtle.sign("HMAC", key, bytesOf(body))))
     }))
 
 /** The header's algorithm prefix. */
