@@ -16,6 +16,7 @@ import * as BulkTag from "../../examples/bulk-tag.js"
 import * as Errors from "../../examples/errors.js"
 import * as FakeServer from "../../examples/fake-server.js"
 import * as MessengerIdentity from "../../examples/messenger-identity.js"
+import * as OAuthInstall from "../../examples/oauth-install.js"
 import * as Quickstart from "../../examples/quickstart.js"
 import * as SearchConversations from "../../examples/search-conversations.js"
 import * as StreamContacts from "../../examples/stream-contacts.js"
@@ -94,6 +95,18 @@ describe("examples", () => {
       assert.match(output, /received: an admin replied in conversation \w+/)
       assert.include(output, "notif_1 contact.lead.created 200")
       assert.include(output, "notif_2 conversation.admin.replied 200")
+    }))
+
+  it.live("oauth-install: install, authorize on the fake, callback with the exchanged token, over 127.0.0.1", () =>
+    Effect.gen(function*() {
+      const { output } = yield* captured(OAuthInstall.program)
+      const hops = output.split("\n").filter((line) => /^\d{3} /.test(line)).map((line) => line.replace(/:\d+/, ""))
+      assert.deepStrictEqual(hops, [
+        "302 http://127.0.0.1/install",
+        "302 http://127.0.0.1/oauth",
+        "200 http://127.0.0.1/callback"
+      ])
+      assert.include(output, "Installed in Fake Intercom (us) by Ada Lovelace")
     }))
 
   it.live("bulk-tag: every matching contact tagged under a tight rate limit", () =>

@@ -5,9 +5,10 @@
  * options they document: the fake's own spans kept out of the user's traces
  * unless `traces: true`, a scripted failure's `Retry-After`, `adjustClock`.
  */
-import { Intercom, IntercomError } from "@effect-intercom/client"
+import { Intercom, IntercomError, OAuth } from "@effect-intercom/client"
 import { FakeIntercom, IntercomMock } from "@effect-intercom/testing"
 import { NodeHttpClient } from "@effect/platform-node"
+import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Either, Fiber, Layer, Redacted, Stream, TestClock } from "effect"
 import * as RecordingTracer from "../support/RecordingTracer.js"
@@ -212,6 +213,41 @@ describe("README: your own client, or a real server", () => {
       )
       assert.strictEqual(teams.teams?.length, 3)
     }))
+})
+
+describe("README: OAuth", () => {
+  const app = {
+    clientId: "my-app",
+    clientSecret: Redacted.make("my-app-secret"),
+    redirectUri: "https://app.example.com/callback",
+    authorizeUrl: `${FakeIntercom.baseUrl}/oauth`,
+    tokenUrl: `${FakeIntercom.baseUrl}/auth/eagle/token`,
+    apiBaseUrl: FakeIntercom.baseUrl
+  }
+
+  const installed = Effect.gen(function*() {
+    const fake = yield* FakeIntercom.FakeIntercom
+    const callback = yield* fake.authorize(OAuth.authorizeUrl({ ...app, state: "s-1" }))
+    const code = yield* OAuth.readCallback(callback, "s-1")
+    const token = yield* OAuth.exchangeCode({ ...app, code })
+    const intercom = yield* Intercom.Intercom
+    return yield* intercom.admins.identify().pipe(OAuth.withToken(token)) // the fake's admin
+  })
+
+  const Fake = FakeIntercom.layer({ oauth: { clientId: app.clientId, clientSecret: app.clientSecret } })
+  const Client = Layer.effect(HttpClient.HttpClient, Effect.map(FakeIntercom.FakeIntercom, (fake) => fake.httpClient))
+  const TestLayer = Intercom.layer({ token: Redacted.make("unused"), baseUrl: FakeIntercom.baseUrl }).pipe(
+    Layer.provideMerge(Client),
+    Layer.provideMerge(Fake)
+  )
+
+  it.effect("the install walked on the fake: the exchanged token reads the fake's admin", () =>
+    Effect.gen(function*() {
+      const me = yield* installed
+      assert.strictEqual(me.name, "Ada Lovelace")
+      const exchanges = yield* Effect.flatMap(FakeIntercom.FakeIntercom, (fake) => fake.exchanges)
+      assert.deepStrictEqual(exchanges.map((e) => e.operation), ["oauth.exchangeCode", "admins.identify"])
+    }).pipe(Effect.provide(TestLayer)))
 })
 
 describe("the fake's own spans", () => {

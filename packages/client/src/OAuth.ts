@@ -115,6 +115,13 @@ export interface Options {
   /** Replaces the token endpoint of every region (`tokenUrls`), for a proxy or a fake. */
   readonly tokenUrl?: string | undefined
   /**
+   * The API base URL the exchanged tokens are for, instead of their region's
+   * (`IntercomClient.regionBaseUrls`): a proxy or a fake. It goes into the
+   * `Token` (`baseUrl`), so `withToken` and `clientOptions` send the
+   * workspace's calls there rather than to Intercom.
+   */
+  readonly apiBaseUrl?: string | undefined
+  /**
    * The time-out of the exchange (default `IntercomClient.defaultTimeout`,
    * 30 s), as an `IntercomError.TimeoutError`; `false` for none. The
    * exchange is never retried: a code is used once.
@@ -140,6 +147,11 @@ export interface Token {
   readonly tokenType: string
   /** The region the code was exchanged in: send the workspace's calls there. */
   readonly region: IntercomClient.Region
+  /**
+   * Where the workspace's calls go instead of the region's API host, when
+   * the exchange was given `apiBaseUrl` (a proxy, a fake).
+   */
+  readonly baseUrl?: string | undefined
 }
 
 /**
@@ -430,7 +442,12 @@ const transport = (error: HttpClientError.HttpClientError): OAuthError =>
 const untraced = (client: HttpClient.HttpClient): HttpClient.HttpClient =>
   HttpClient.withTracerDisabledWhen(client, () => true)
 
-const readToken = (status: number, body: string, region: IntercomClient.Region): Effect.Effect<Token, OAuthError> => {
+const readToken = (
+  status: number,
+  body: string,
+  region: IntercomClient.Region,
+  baseUrl: string | undefined
+): Effect.Effect<Token, OAuthError> => {
   let json: unknown
   try {
     json = JSON.parse(body)
@@ -451,7 +468,8 @@ const readToken = (status: number, body: string, region: IntercomClient.Region):
   return Effect.succeed({
     accessToken: Redacted.make(value),
     tokenType: typeof record.token_type === "string" ? record.token_type : "Bearer",
-    region
+    region,
+    ...(baseUrl !== undefined ? { baseUrl } : {})
   })
 }
 
@@ -517,7 +535,7 @@ export const exchangeCode = (
       ))
     const exchange = Effect.flatMap(send, ({ body, headers, status }): Effect.Effect<Token, ExchangeError> =>
       status >= 200 && status < 300
-        ? readToken(status, body, region)
+        ? readToken(status, body, region, options.apiBaseUrl)
         : Effect.fail(statusError(status, scrub(body, [secret, options.code]), headers) as ExchangeError))
     return (Duration.isFinite(timeout)
       ? Effect.timeoutFail(exchange, {
@@ -541,7 +559,8 @@ export const exchangeCode = (
  * Runs the Intercom calls of an effect or a stream with a workspace's token
  * and in its region: `IntercomClient.withToken(token.accessToken)` and
  * `IntercomClient.withRegion(token.region)` at once (every page request of a
- * stream included). The innermost wins.
+ * stream included), or `IntercomClient.withBaseUrl(token.baseUrl)` for a
+ * token exchanged with `apiBaseUrl`. The innermost wins.
  *
  * @example
  * ```ts
@@ -563,13 +582,17 @@ export const withToken: {
   <Self extends IntercomClient.Overridable>(self: Self, token: Token): IntercomClient.Overridden<Self>
 } = dual(
   2,
-  <Self extends IntercomClient.Overridable>(self: Self, token: Token): IntercomClient.Overridden<Self> =>
-    IntercomClient.withRegion(IntercomClient.withToken(self, token.accessToken), token.region) as any
+  <Self extends IntercomClient.Overridable>(self: Self, token: Token): IntercomClient.Overridden<Self> => {
+    const withToken = IntercomClient.withToken(self, token.accessToken)
+    return (token.baseUrl !== undefined
+      ? IntercomClient.withBaseUrl(withToken, token.baseUrl)
+      : IntercomClient.withRegion(withToken, token.region)) as any
+  }
 )
 
 /**
- * `IntercomClient.Options` for one workspace's token: its token and region,
- * plus the other options given. For a layer per workspace
+ * `IntercomClient.Options` for one workspace's token: its token and region
+ * (or its `baseUrl`), plus the other options given. For a layer per workspace
  * (`Intercom.layer(OAuth.clientOptions(token))`); a process serving many
  * workspaces keeps one layer and uses `withToken` per call instead.
  *
@@ -579,7 +602,12 @@ export const withToken: {
 export const clientOptions = (
   token: Token,
   options: Omit<IntercomClient.Options, "token" | "region"> = {}
-): IntercomClient.Options => ({ ...options, token: token.accessToken, region: token.region })
+): IntercomClient.Options => ({
+  ...options,
+  token: token.accessToken,
+  region: token.region,
+  ...(token.baseUrl !== undefined ? { baseUrl: token.baseUrl } : {})
+})
 
 // -----------------------------------------------------------------------------
 // service

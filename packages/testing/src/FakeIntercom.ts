@@ -59,7 +59,11 @@
  * - webhooks (the `webhooks` option): the state changes it makes, POSTed in
  *   Intercom's notification envelope and signed (`X-Hub-Signature`) to a URL,
  *   without delaying or failing the request that made them; each delivery is
- *   recorded (`webhookDeliveries`, `awaitWebhookDeliveries`).
+ *   recorded (`webhookDeliveries`, `awaitWebhookDeliveries`);
+ * - OAuth for public apps (the `oauth` option): the authorize page
+ *   (`GET /oauth`, approving or denying at once) and the token endpoint
+ *   (`POST /auth/eagle/token`), whose tokens the API routes accept; give
+ *   `OAuth`'s `authorizeUrl` and `tokenUrl` the fake's URL.
  *
  * The fake's own spans (its HTTP server's span per request) stay out of the
  * traces of the program under test unless `traces: true`.
@@ -242,6 +246,37 @@ export interface WebhookOptions {
 }
 
 /**
+ * The public app the fake's OAuth endpoints know (the `oauth` option).
+ *
+ * - `GET /oauth?client_id&state&redirect_uri` (the authorize page: give
+ *   `OAuth.authorizeUrl` `authorizeUrl: <fake>/oauth`) redirects (302) at
+ *   once to the redirect URL with a fresh `code` and the same `state`, or
+ *   with `error=access_denied` under `decision: "deny"`; an unknown client id
+ *   or a redirect URL not in `redirectUris` is a 400.
+ * - `POST /auth/eagle/token` (the token endpoint: `tokenUrl:
+ *   <fake>/auth/eagle/token`) takes the form fields `code`, `client_id`,
+ *   `client_secret` and answers `{ token, access_token, token_type: "Bearer" }`;
+ *   each code works once (else 400 `invalid_grant`), wrong credentials are a
+ *   401 `invalid_client` (RFC 6749's error shape).
+ *
+ * Every token issued is accepted by the API routes, beside `token`; they all
+ * act on the fake's one workspace. Neither endpoint needs a token or counts
+ * against the rate limit. `FakeIntercom.authorize` walks the authorize page
+ * without a browser.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface OAuthOptions {
+  readonly clientId: string
+  readonly clientSecret: string | Redacted.Redacted<string>
+  /** The app's redirect URLs; the first is used when the request names none. Any URL when empty or omitted. */
+  readonly redirectUris?: ReadonlyArray<string> | undefined
+  /** What the admin does on the authorize page; `approve` by default. */
+  readonly decision?: "approve" | "deny" | undefined
+}
+
+/**
  * One webhook delivery the fake made: the receiver's status, or why there is
  * none (`error`: a transport error, a timeout).
  *
@@ -286,6 +321,8 @@ export interface Options {
   readonly traces?: boolean | undefined
   /** Deliver webhooks of the state changes the fake makes (off by default). */
   readonly webhooks?: WebhookOptions | undefined
+  /** Serve OAuth's authorize page and token endpoint for this app (off by default). */
+  readonly oauth?: OAuthOptions | undefined
 }
 
 /**
@@ -391,6 +428,13 @@ export declare namespace FakeIntercom {
      * first).
      */
     readonly failNext: (count: number, outcome: number | ScriptedFailure | "drop") => Effect.Effect<void>
+    /**
+     * What an admin's browser does with an authorize URL (`OAuth.authorizeUrl`)
+     * on the fake's authorize page: the callback URL it is redirected to (with
+     * `code` and `state`, or `error`), as the `oauth` option decides. Fails
+     * without the `oauth` option, and where the page answers 400.
+     */
+    readonly authorize: (authorizeUrl: string | URL) => Effect.Effect<string, Cause.IllegalArgumentException>
     /** The webhook deliveries finished so far, in the order they finished (the last 10,000; none without `webhooks`). */
     readonly webhookDeliveries: Effect.Effect<ReadonlyArray<WebhookDelivery>>
     /**

@@ -4,13 +4,16 @@
  *
  * 1. a `request_id` for the request (`X-Request-Id`, and in error bodies);
  * 2. fault injection: latency, then a dropped connection or a 5xx;
- * 3. authentication: `Authorization: Bearer <token>`, else 401;
- * 4. the rate limit: the request is counted, 429 when the window is spent;
- * 5. the route, the stable or the Preview operation by `Intercom-Version`
+ * 3. with the `oauth` option, the authorize page and the token endpoint
+ *    (`oauth.ts`), which need no token and are not rate limited;
+ * 4. authentication: `Authorization: Bearer <token>` (the fake's, or one
+ *    its token endpoint issued), else 401;
+ * 5. the rate limit: the request is counted, 429 when the window is spent;
+ * 6. the route, the stable or the Preview operation by `Intercom-Version`
  *    (404 in Intercom's shape when there is none, as for a request without
  *    `Intercom-Version: Unstable` to a Preview-only route);
- * 6. `X-RateLimit-*` headers on every response;
- * 7. the webhooks the route emitted, each delivery forked in the fake's scope.
+ * 7. `X-RateLimit-*` headers on every response;
+ * 8. the webhooks the route emitted, each delivery forked in the fake's scope.
  */
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
@@ -22,6 +25,7 @@ import type * as Scope from "effect/Scope"
 import type { Exchange, FaultOptions, Options, RateLimitOptions } from "../FakeIntercom.js"
 import * as Faults from "./faults.js"
 import * as Http from "./http.js"
+import * as OAuth from "./oauth.js"
 import * as Preview from "./preview.js"
 import * as Prng from "./prng.js"
 import * as RateLimit from "./rateLimit.js"
@@ -124,6 +128,8 @@ export class State {
   readonly randomSeed: number
   /** Set with the `webhooks` option. */
   readonly webhooks: Webhooks.Deliverer | undefined
+  /** Set with the `oauth` option. */
+  readonly oauth: OAuth.Provider | undefined
   private readonly requestIds: Prng.Prng
   token: string | undefined
   rateLimited: boolean
@@ -144,6 +150,9 @@ export class State {
       ? options.token
       : Redacted.value(options.token)
     this.recordBodies = options.recordBodies ?? false
+    this.oauth = options.oauth === undefined
+      ? undefined
+      : new OAuth.Provider(options.oauth, Prng.make(this.randomSeed + 3))
     if (options.webhooks !== undefined) {
       const deliverer = new Webhooks.Deliverer(options.webhooks, this.store.workspaceId)
       this.webhooks = deliverer
@@ -178,7 +187,7 @@ export class State {
     if (header === undefined) return false
     const match = /^Bearer\s+(\S.*)$/i.exec(header.trim())
     if (match === null) return false
-    return this.token === undefined || match[1] === this.token
+    return this.token === undefined || match[1] === this.token || this.oauth?.issued(match[1]) === true
   }
 }
 
@@ -222,6 +231,21 @@ export const make = (state: State, scope: Scope.Scope) => {
     if (decision.outcome._tag === "Drop") {
       destroySocket(request)
       return finish(HttpServerResponse.empty({ status: 502, headers: { [DROP_HEADER]: "1" } }), state.window.peek(now))
+    }
+    if (state.oauth !== undefined) {
+      const answer = request.method === "GET" && url.pathname === OAuth.authorizePath
+        ? state.oauth.authorize(url.searchParams)
+        : request.method === "POST" && url.pathname === OAuth.tokenPath
+        ? state.oauth.exchange(new URLSearchParams(yield* Effect.orElseSucceed(request.text, () => "")))
+        : undefined
+      if (answer !== undefined) {
+        info.operation = url.pathname === OAuth.tokenPath ? "oauth.exchangeCode" : "oauth.authorize"
+        if (answer._tag === "Json") info.body = answer.body
+        const response = answer._tag === "Redirect"
+          ? HttpServerResponse.redirect(answer.location, { status: 302 })
+          : HttpServerResponse.unsafeJson(answer.body, { status: answer.status })
+        return finish(response, state.window.peek(now))
+      }
     }
     if (!state.authorized(request.headers["authorization"])) {
       return finish(failure(401, "unauthorized", "Access Token Invalid"), state.window.peek(now))

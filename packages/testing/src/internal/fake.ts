@@ -77,6 +77,26 @@ const makeIn = (options: Options, scope: Scope.Scope): Effect.Effect<FakeInterco
       setRateLimit: (rateLimit) => Effect.sync(() => state.setRateLimit(rateLimit)),
       setFaults: (faults) => Effect.sync(() => state.setFaults(faults)),
       failNext: (count, outcome) => Effect.sync(() => state.faults.script(count, outcome)),
+      authorize: (authorizeUrl) =>
+        Effect.suspend(() => {
+          if (state.oauth === undefined) {
+            return Effect.fail(new Cause.IllegalArgumentException("FakeIntercom: authorize needs the `oauth` option"))
+          }
+          let url: URL
+          try {
+            url = new URL(authorizeUrl)
+          } catch {
+            return Effect.fail(new Cause.IllegalArgumentException(`FakeIntercom: not a URL: ${String(authorizeUrl)}`))
+          }
+          const answer = state.oauth.authorize(url.searchParams)
+          return answer._tag === "Redirect"
+            ? Effect.succeed(answer.location)
+            : Effect.fail(
+              new Cause.IllegalArgumentException(
+                `FakeIntercom: the authorize page answered ${answer.status}: ${JSON.stringify(answer.body)}`
+              )
+            )
+        }),
       webhookDeliveries: Effect.sync(() => state.webhooks?.deliveries.slice() ?? []),
       awaitWebhookDeliveries: (count, awaitOptions = {}) => {
         const within = awaitOptions.within ?? Duration.seconds(5)
