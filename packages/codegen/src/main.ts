@@ -1,14 +1,17 @@
 /**
- * `pnpm codegen [spec-dir] [--check]`: regenerate `packages/client/src/generated`
- * from the Intercom descriptions (default `../shared/spec` beside the
- * repository). With `--check`, write nothing and fail when the committed files
- * are stale.
+ * `pnpm codegen [spec-dir] [--check] [--out dir] [--readme file]`: regenerate
+ * `packages/client/src/generated` from the Intercom descriptions (default
+ * `../shared/spec` beside the repository), and the table of the methods no
+ * official SDK has between the README's `<!-- versions:start -->` and
+ * `<!-- versions:end -->`. With `--check`, write nothing and fail when the
+ * committed files or that table are stale.
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { generate } from "./generate.js"
 import { defaultSpecDir, loadSpecs } from "./spec.js"
+import { readmeTable, withReadmeTable } from "./versions.js"
 
 export const defaultOutDir = (): string =>
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../client/src/generated")
@@ -31,17 +34,33 @@ export const staleFiles = (files: Map<string, string>, outDir: string): Array<st
   return stale.sort()
 }
 
+/** The repository's README, whose `versions` block (`versions.ts`) the generator writes. */
+export const defaultReadme = (): string =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../README.md")
+
+/** The README with the generated versions table, or `undefined` when the file already has it. */
+export const staleReadme = (table: string, readme: string): string | undefined => {
+  const current = fs.readFileSync(readme, "utf8")
+  const wanted = withReadmeTable(current, table)
+  return wanted === current ? undefined : wanted
+}
+
 const main = () => {
   const args = process.argv.slice(2)
   const check = args.includes("--check")
   const outIndex = args.indexOf("--out")
   const outDir = outIndex >= 0 ? path.resolve(args[outIndex + 1]) : defaultOutDir()
-  const positional = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--out")
+  const positional = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--out" && args[i - 1] !== "--readme")
   const specDir = positional[0] ? path.resolve(positional[0]) : defaultSpecDir()
   const started = Date.now()
-  const files = generate(loadSpecs(specDir))
+  const readmeIndex = args.indexOf("--readme")
+  const readme = readmeIndex >= 0 ? path.resolve(args[readmeIndex + 1]) : defaultReadme()
+  const specs = loadSpecs(specDir)
+  const files = generate(specs)
+  const readmeText = staleReadme(readmeTable(specs), readme)
   if (check) {
     const stale = staleFiles(files, outDir)
+    if (readmeText !== undefined) stale.push(`${path.relative(process.cwd(), readme)} (the versions table)`)
     if (stale.length > 0) {
       console.error(
         `Generated code is stale (${stale.length} files), run \`pnpm codegen\`:\n  ${stale.slice(0, 20).join("\n  ")}`
@@ -59,6 +78,7 @@ const main = () => {
     if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) fs.writeFileSync(file, content)
     bytes += content.length
   }
+  if (readmeText !== undefined) fs.writeFileSync(readme, readmeText)
   console.log(
     `Wrote ${files.size} files (${(bytes / 1024).toFixed(0)} KiB) to ${path.relative(process.cwd(), outDir)} in ${
       Date.now() - started

@@ -7,8 +7,17 @@
  */
 import type { Node, SpecName } from "./spec.js"
 
+/**
+ * Where a patch applies:
+ * - `"all"`: 2.14, the Preview and every later version of `spec.ts`'s `versions`
+ *   (the same defect is in 2.15 and 2.16: checked for each patch);
+ * - `"both"`: 2.14 and the Preview only (what the official SDKs' overlays got
+ *   wrong; the later versions have no overlay);
+ * - `"2.14+"`: 2.14 and every later version, not the Preview;
+ * - a list of descriptions.
+ */
 export interface Patch {
-  readonly spec: SpecName | "both"
+  readonly spec: SpecName | "both" | "all" | "2.14+" | ReadonlyArray<SpecName>
   readonly why: string
   readonly apply: (doc: Node) => void
 }
@@ -24,6 +33,7 @@ const snake = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").to
  * at them, so these bodies are typed and validated like every other.
  */
 const resolveFernTypeNames: Patch = {
+  // the later versions have no overlay, hence no Fern names
   spec: "both",
   why: "dangling $refs to Fern type names in the overrides",
   apply: (doc) => {
@@ -96,7 +106,7 @@ const property = (schema: Node, ...path: Array<string>): Node => {
 
 const anyJsonValuePatches: ReadonlyArray<Patch> = [
   {
-    spec: "both",
+    spec: "all",
     why:
       "contact.avatar is an object `{type, image_url}` in Intercom's description and a URL string in the official SDKs' overlay: accept both, whichever the API sends",
     apply: (doc) => {
@@ -119,7 +129,7 @@ const anyJsonValuePatches: ReadonlyArray<Patch> = [
     }
   },
   {
-    spec: "both",
+    spec: "all",
     why:
       "custom_attributes values are strings, integers, datetimes or object lists in the spec, but its own example holds true and 155.5: custom attributes are typed by the workspace (boolean, decimal, ...)",
     apply: (doc) => {
@@ -134,7 +144,7 @@ const anyJsonValuePatches: ReadonlyArray<Patch> = [
     }
   },
   {
-    spec: "both",
+    spec: "all",
     why:
       "custom_object_instance.custom_attributes values are strings in the spec; the spec's examples hold 99.99, in responses and in the POST /custom_object_instances/{type} request",
     apply: (doc) => {
@@ -147,7 +157,7 @@ const anyJsonValuePatches: ReadonlyArray<Patch> = [
     }
   },
   {
-    spec: "both",
+    spec: "all",
     why:
       "activity_log_metadata before/after are objects in the spec; the spec's admins.list_all_activity_logs example has strings (they hold whatever the changed setting was)",
     apply: (doc) => {
@@ -161,7 +171,7 @@ const anyJsonValuePatches: ReadonlyArray<Patch> = [
 
 const requestPatches: ReadonlyArray<Patch> = [
   {
-    spec: "both",
+    spec: "all",
     why:
       "POST /visitors/convert: the spec's own successful example identifies the user by email alone, which neither anyOf member (id or user_id required) allows",
     apply: (doc) => {
@@ -178,7 +188,7 @@ const requestPatches: ReadonlyArray<Patch> = [
     }
   },
   {
-    spec: "both",
+    spec: "all",
     why:
       "POST /messages: the spec's examples create user- and lead-initiated messages (`from: {type: user}`, no `message_type`), which the request schema (admin email / in-app messages only) does not describe",
     apply: (doc) => {
@@ -226,7 +236,7 @@ const requestPatches: ReadonlyArray<Patch> = [
     }
   },
   {
-    spec: "both",
+    spec: "all",
     why:
       "contact replies: message_type is only `comment` and body is required in the spec; the spec's conversations.reply example `contact_quick_reply_reply` sends `quick_reply` with `reply_options` and no body",
     apply: (doc) => {
@@ -243,7 +253,7 @@ const requestPatches: ReadonlyArray<Patch> = [
 
 const responsePatches: ReadonlyArray<Patch> = [
   {
-    spec: "both",
+    spec: "all",
     why:
       "contacts.list_attached_companies: the schema lists the companies under `companies`, the spec's own example (and the API) under `data`: accept both",
     apply: (doc) => {
@@ -252,7 +262,8 @@ const responsePatches: ReadonlyArray<Patch> = [
     }
   },
   {
-    spec: "2.14",
+    // 2.15 and 2.16 still list them under `ticket_type_attributes` (the Preview's overlay already accepts both)
+    spec: "2.14+",
     why:
       "ticket_type_attribute_list: the schema lists the attributes under `ticket_type_attributes`, the API under `data`: accept both",
     apply: (doc) => {
@@ -261,7 +272,8 @@ const responsePatches: ReadonlyArray<Patch> = [
     }
   },
   {
-    spec: "2.14",
+    // 2.15 and 2.16 still say `data_event_summary`
+    spec: "2.14+",
     why:
       "GET /events answers a `data_event_list` (`event.list`); the spec says `data_event_summary`, which is the answer only with `summary=true`",
     apply: (doc) => {
@@ -272,7 +284,7 @@ const responsePatches: ReadonlyArray<Patch> = [
     }
   },
   {
-    spec: "both",
+    spec: "all",
     why:
       "POST /conversations/{id}/customers and DELETE /conversations/{id}/customers/{contact_id}: the schema says `conversation`, the spec's own examples answer the conversation's participants alone (`{customers: [{type, id}]}`, no conversation id): accept both, so a conversation keeps its required `id` (rule R4)",
     apply: (doc) => {
@@ -325,7 +337,7 @@ const responsePatches: ReadonlyArray<Patch> = [
  * gains `in_app`.
  */
 const inAppSpelling: Patch = {
-  spec: "both",
+  spec: "all",
   why: "POST /messages: the in-app message type is `in_app` in the schema and `inapp` in the examples and the SDK",
   apply: (doc) => {
     let patched = 0
@@ -354,7 +366,7 @@ const inAppSpelling: Patch = {
  * Declare it here too, so the generator sends it (`Operation.headers`).
  */
 const octetStreamAccept: Patch = {
-  spec: "both",
+  spec: "all",
   why:
     "the content data download requires `Accept: application/octet-stream` (its description) but does not declare it",
   apply: (doc) => {
@@ -379,7 +391,8 @@ const octetStreamAccept: Patch = {
 const messagePatches: ReadonlyArray<Patch> = [
   inAppSpelling,
   {
-    spec: "preview",
+    // 2.16 has the same WhatsApp example (`admin_whatsapp_message_created`) and schema; 2.15 has no such example
+    spec: ["preview", "2.16"],
     why:
       "Preview POST /messages: recipients are `{type, id}` in the spec; its own WhatsApp example sends `to: {phone, name}` (a phone number, as a number)",
     apply: (doc) => {
@@ -405,6 +418,7 @@ const messagePatches: ReadonlyArray<Patch> = [
 
 const ticketPatches: ReadonlyArray<Patch> = [
   {
+    // an overlay's deletion: 2.15 and 2.16 (no overlay) keep `ticket_attributes`
     spec: "2.14",
     why:
       "create_ticket_request: `overrides-2.14.yml` deletes `ticket_attributes` (for the SDK generator's sake), but it is how a ticket gets its title and attributes (the spec's examples send it): restore it",
@@ -417,6 +431,7 @@ const ticketPatches: ReadonlyArray<Patch> = [
 
 const searchPatches: ReadonlyArray<Patch> = [
   {
+    // an overlay's cut: 2.15 and 2.16 (no overlay) list all ten
     spec: "preview",
     why:
       "single_filter_search_request.operator: `overrides-preview.yml` cuts the enum to `= != IN NIN < >`; the Preview description itself lists all ten (`~ !~ ^ $` too), as do the Accepted Operators tables of its search operations and 2.14",
@@ -428,7 +443,7 @@ const searchPatches: ReadonlyArray<Patch> = [
     }
   },
   {
-    spec: "both",
+    spec: "all",
     why:
       "multiple_filter_search_request.value is either all groups or all filters in the spec; Intercom accepts a filter beside a nested group (`{AND: [filter, {OR: [...]}]}`)",
     apply: (doc) => {
@@ -462,7 +477,16 @@ export const patches: ReadonlyArray<Patch> = [
 
 export const applyPatches = (spec: SpecName, doc: Node): Node => {
   for (const patch of patches) {
-    if (patch.spec === "both" || patch.spec === spec) patch.apply(doc)
+    const applies = patch.spec === "all"
+      ? true
+      : patch.spec === "both"
+      ? spec === "2.14" || spec === "preview"
+      : patch.spec === "2.14+"
+      ? spec !== "preview"
+      : typeof patch.spec === "string"
+      ? patch.spec === spec
+      : patch.spec.includes(spec)
+    if (applies) patch.apply(doc)
   }
   return doc
 }

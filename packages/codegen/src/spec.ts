@@ -14,7 +14,18 @@ export type Json = null | boolean | number | string | ReadonlyArray<Json> | { re
 
 export type Node = any
 
-export type SpecName = "2.14" | "preview"
+/**
+ * The stable API versions after 2.14 that the client covers, each a
+ * description `intercom-<version>.yaml` in the spec folder (no overlay, no SDK
+ * names: `versions.ts` names their operations). Adding 2.17 is its file and one
+ * line here.
+ */
+export const versions = ["2.15", "2.16"] as const
+
+/** A version of `versions`. */
+export type Version = (typeof versions)[number]
+
+export type SpecName = "2.14" | "preview" | Version
 
 export interface MethodRow {
   /** The SDK name, snake_case, as in the Python SDK: `unstable.help_center.list_all_collections`. */
@@ -38,6 +49,8 @@ export interface Specs {
   readonly specDir: string
   readonly stable: LoadedSpec
   readonly preview: LoadedSpec
+  /** The descriptions of `versions`, in that order. */
+  readonly versions: ReadonlyArray<LoadedSpec>
   readonly methods: ReadonlyArray<MethodRow>
 }
 
@@ -117,7 +130,7 @@ const foldSiblingProperties = (node: Node): void => {
   }
 }
 
-const normalize = (doc: Node): Node => {
+export const normalize = (doc: Node): Node => {
   inlinePathParameters(doc)
   foldSiblingProperties(doc.components?.schemas)
   foldSiblingProperties(doc.paths)
@@ -125,6 +138,10 @@ const normalize = (doc: Node): Node => {
 }
 
 const loadOne = (specDir: string, name: SpecName): LoadedSpec => {
+  if (name !== "2.14" && name !== "preview") {
+    // A later version: Intercom's description alone (the official SDKs' overlays are for 2.14 and the Preview).
+    return { name, doc: applyPatches(name, normalize(readYaml(path.join(specDir, `intercom-${name}.yaml`)))) }
+  }
   const base = readYaml(path.join(specDir, name === "2.14" ? "intercom-2.14.yaml" : "intercom-preview.yaml"))
   const over = readYaml(path.join(specDir, name === "2.14" ? "overrides-2.14.yml" : "overrides-preview.yml"))
   return { name, doc: applyPatches(name, normalize(overlay(base, over))) }
@@ -154,6 +171,7 @@ export const loadSpecs = (specDir: string = defaultSpecDir()): Specs => ({
   specDir,
   stable: loadOne(specDir, "2.14"),
   preview: loadOne(specDir, "preview"),
+  versions: versions.map((version) => loadOne(specDir, version)),
   methods: readMethods(specDir)
 })
 
@@ -169,6 +187,15 @@ export const resolveRef = (doc: Node, node: Node): Node => {
 
 /** The operation object of a method row, after overlays and patches. */
 export const findOperation = (specs: Specs, row: MethodRow): Node => {
-  const doc = row.spec === "2.14" ? specs.stable.doc : specs.preview.doc
+  const doc = docOf(specs, row.spec)
   return doc.paths?.[row.path]?.[row.httpMethod.toLowerCase()]
+}
+
+/** The description of a spec name, after overlays and patches. */
+export const docOf = (specs: Specs, name: SpecName): Node => {
+  if (name === "2.14") return specs.stable.doc
+  if (name === "preview") return specs.preview.doc
+  const found = specs.versions.find((v) => v.name === name)
+  if (found === undefined) throw new Error(`no description of version ${name}`)
+  return found.doc
 }
