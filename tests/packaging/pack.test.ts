@@ -186,6 +186,8 @@ describe("packaging", { timeout: 180_000 }, () => {
       "./Download",
       "./Identity",
       "./Intercom",
+      "./Intercom_2_15",
+      "./Intercom_2_16",
       "./IntercomClient",
       "./IntercomError",
       "./IntercomMetrics",
@@ -199,8 +201,12 @@ describe("packaging", { timeout: 180_000 }, () => {
       "./Webhooks",
       "./stable/*",
       "./unstable/*",
+      "./v2.15/*",
+      "./v2.16/*",
       "./stable/schemas/*",
       "./unstable/schemas/*",
+      "./v2.15/schemas/*",
+      "./v2.16/schemas/*",
       "./internal/*",
       "./generated/*"
     ])

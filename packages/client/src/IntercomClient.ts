@@ -467,8 +467,11 @@ export const withToken: {
 /**
  * Run the stable Intercom calls of an effect or a stream with another
  * `Intercom-Version` (an `ApiVersion`). Preview operations always send
- * `Unstable`. Unless a decode policy is set, responses of a version other
- * than `defaultVersion` are decoded leniently.
+ * `Unstable`, and the methods of a later version's service
+ * (`Intercom_2_15`, `Intercom_2_16`) always send their own version: their
+ * types are that version's, so the header never disagrees with them. Unless
+ * a decode policy is set, responses of a 2.14 method called at a version
+ * other than `defaultVersion` are decoded leniently.
  *
  * @example
  * ```ts

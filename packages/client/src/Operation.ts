@@ -103,6 +103,17 @@ export interface Operation<in out I, out A, out E> {
   /** The spec's `operationId` (absent on a few Preview operations). */
   readonly operationId: string | undefined
   readonly api: Api
+  /**
+   * The API version whose description the descriptor (its input, success and
+   * error types) was generated from, when it is a later version than 2.14
+   * (`"2.15"`, `"2.16"`): the request always sends it as `Intercom-Version`,
+   * whatever `IntercomClient.withVersion` or the layer's `version` say, so the
+   * header and the types never disagree (as `unstable` descriptors always send
+   * `Unstable`), and its responses are decoded `strict` by default (they are
+   * checked with that version's own schemas). Absent on the 2.14 and Preview
+   * descriptors: a 2.14 descriptor sends the pinned version.
+   */
+  readonly version?: string | undefined
   readonly method: HttpMethod
   /** The path template, for example `/contacts/{contact_id}`. */
   readonly path: string

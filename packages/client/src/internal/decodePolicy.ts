@@ -23,7 +23,8 @@ export const schemaVersion = "2.14"
  * The policy of a call: the per-call one, else the layer's, else `strict`
  * when the call is made at the version the schemas describe and `lenient`
  * when another version is pinned (its payloads differ in ways no schema of
- * ours describes). Preview operations always send `Unstable`, which their
+ * ours describes). Preview operations always send `Unstable`, and the
+ * descriptors of a later version (2.15, 2.16) their own version, which their
  * schemas describe.
  *
  * @internal
@@ -36,6 +37,8 @@ export const policyFor = (
   const chosen = call.decode ?? config.decode
   if (chosen !== undefined) return chosen
   if (op.api === "unstable") return "strict"
+  // A later version's descriptor always sends its own version, which its schemas describe (`Operation.version`).
+  if (op.version !== undefined) return "strict"
   return (call.version ?? config.version) === schemaVersion ? "strict" : "lenient"
 }
 

@@ -152,7 +152,7 @@ export const buildRequest = (
   // headers
   const headers: Record<string, string> = {
     authorization: `Bearer ${Redacted.value(call.token ?? config.token)}`,
-    "intercom-version": op.api === "unstable" ? "Unstable" : call.version ?? config.version,
+    "intercom-version": op.api === "unstable" ? "Unstable" : op.version ?? call.version ?? config.version,
     accept: compiled.accept
   }
   // the headers the spec declares with one value (`accept: application/octet-stream`)
