@@ -14,7 +14,9 @@
 // Usage, from a package directory: `node ../../scripts/dist.mjs` (after `tsc -b tsconfig.json`).
 import * as esbuild from "esbuild"
 import * as fs from "node:fs"
+import { createRequire } from "node:module"
 import * as path from "node:path"
+import { pathToFileURL } from "node:url"
 import { isDeepStrictEqual } from "node:util"
 
 const pkgDir = process.cwd()
@@ -56,6 +58,46 @@ if (publishConfig?.exports !== undefined) {
   }
 }
 
+// The layout of `dist/esm` and `dist/cjs`: `bundle` (the default) is one file per public entry point, shared code
+// in chunks (esbuild's code splitting), `effect` and every other package external; `files` (DIST_LAYOUT=files) is
+// one file per source module, as tsc emitted them. The bench README's findings compare the two.
+const layout = process.env.DIST_LAYOUT ?? "bundle"
+
+// The public entry points, derived from `exports` (never listed here): each exact key's `import` target, and each
+// file a pattern key (`./stable/*`) reaches, unless Node would resolve that subpath to another key (a longer
+// pattern such as `./stable/schemas/*`, mapped to null). Paths relative to `build/esm`.
+const publicEntries = (exports, candidates) => {
+  const esm = (target) => (typeof target === "string" && target.startsWith("./dist/esm/") ? target.slice(11) : undefined)
+  const importOf = (value) => (value !== null && typeof value === "object" ? esm(value.import) : undefined)
+  // Node's PATTERN_KEY_COMPARE: the longest prefix before the `*` wins
+  const patterns = Object.keys(exports).filter((key) => key.includes("*"))
+    .sort((a, b) => b.indexOf("*") - a.indexOf("*") || b.length - a.length)
+  const resolveKey = (subpath) => {
+    if (Object.hasOwn(exports, subpath)) return subpath
+    return patterns.find((key) => {
+      const [prefix, suffix] = key.split("*")
+      return subpath.length >= key.length && subpath.startsWith(prefix) && subpath.endsWith(suffix)
+    })
+  }
+  const entries = new Set()
+  for (const [key, value] of Object.entries(exports)) {
+    const target = importOf(value)
+    if (target === undefined) continue
+    if (!key.includes("*")) {
+      if (candidates.includes(target)) entries.add(target)
+      continue
+    }
+    const [prefix, suffix] = target.split("*")
+    const [keyPrefix, keySuffix] = key.split("*")
+    for (const file of candidates) {
+      if (!file.startsWith(prefix) || !file.endsWith(suffix) || file.length < target.length - 1) continue
+      const star = file.slice(prefix.length, file.length - suffix.length)
+      if (resolveKey(keyPrefix + star + keySuffix) === key) entries.add(file)
+    }
+  }
+  return [...entries].sort()
+}
+
 const started = Date.now()
 fs.rmSync(distDir, { recursive: true, force: true })
 
@@ -73,22 +115,60 @@ const js = []
 for (const file of files) {
   if (file.endsWith(".d.ts") || file.endsWith(".d.ts.map")) copy(file, "dts")
   else if (file.endsWith(".js") || file.endsWith(".js.map")) {
-    copy(file, "esm")
+    if (layout === "files") copy(file, "esm")
     if (file.endsWith(".js")) js.push(path.join(buildDir, file))
   }
 }
 
-await esbuild.build({
-  entryPoints: js,
-  outbase: buildDir,
-  outdir: path.join(distDir, "cjs"),
-  format: "cjs",
-  platform: "neutral",
-  target: "es2022",
-  bundle: false,
-  sourcemap: true,
-  logLevel: "warning"
-})
+let modules = js.length
+if (layout === "files") {
+  await esbuild.build({
+    entryPoints: js,
+    outbase: buildDir,
+    outdir: path.join(distDir, "cjs"),
+    format: "cjs",
+    platform: "neutral",
+    target: "es2022",
+    bundle: false,
+    sourcemap: true,
+    logLevel: "warning"
+  })
+} else {
+  const entries = publicEntries(publishConfig?.exports ?? {}, files.filter((file) => file.endsWith(".js")))
+  // ESM: every public entry point one file, the code two or more of them share in `chunks/` (so a class such as
+  // `IntercomError.NotFoundError` or the `IntercomClient` tag exists once at run time, whichever entry point it is
+  // imported from). Bundled from tsc's ESM (whose `/*#__PURE__*/` annotations esbuild keeps, so a bundler consuming
+  // `dist` still drops what a program does not use), its source maps chained back to `src`.
+  const result = await esbuild.build({
+    entryPoints: Object.fromEntries(entries.map((file) => [file.slice(0, -3), path.join(buildDir, file)])),
+    outdir: path.join(distDir, "esm"),
+    chunkNames: "chunks/[name]-[hash]",
+    format: "esm",
+    splitting: true,
+    bundle: true,
+    packages: "external",
+    platform: "neutral",
+    target: "es2022",
+    sourcemap: true,
+    metafile: true,
+    logLevel: "warning"
+  })
+  const outputs = Object.keys(result.metafile.outputs).filter((file) => file.endsWith(".js"))
+  modules = outputs.length
+  // CommonJS: each of those files converted on its own (imports of chunks become `require`s of the same chunks), so
+  // the CommonJS build shares its code across entry points exactly as the ESM build does.
+  await esbuild.build({
+    entryPoints: outputs.map((file) => path.resolve(file)),
+    outbase: path.join(distDir, "esm"),
+    outdir: path.join(distDir, "cjs"),
+    format: "cjs",
+    platform: "neutral",
+    target: "es2022",
+    bundle: false,
+    sourcemap: true,
+    logLevel: "warning"
+  })
+}
 
 const write = (to, json) =>
   fs.writeFileSync(path.join(distDir, to, "package.json"), JSON.stringify(json, null, 2) + "\n")
@@ -98,4 +178,27 @@ write("cjs", { type: "commonjs", sideEffects: [] })
 // then both `import` and `require` consumers type-check against the same files.
 write("dts", { type: "commonjs" })
 
-console.log(`dist: ${js.length} modules in ${Date.now() - started} ms`)
+// Shared code exists once at run time: every export of each namespace of the index is the very object its own entry
+// point exports (`IntercomError.NotFoundError`, the `IntercomClient` tag), in the ESM and in the CommonJS build.
+{
+  const require = createRequire(path.join(distDir, "cjs", "index.js"))
+  const esmIndex = await import(pathToFileURL(path.join(distDir, "esm", "index.js")).href)
+  const cjsIndex = require(path.join(distDir, "cjs", "index.js"))
+  for (const [format, index, load] of [
+    ["esm", esmIndex, (name) => import(pathToFileURL(path.join(distDir, "esm", `${name}.js`)).href)],
+    ["cjs", cjsIndex, async (name) => require(path.join(distDir, "cjs", `${name}.js`))]
+  ]) {
+    for (const [name, namespace] of Object.entries(index)) {
+      const entry = await load(name)
+      for (const [key, value] of Object.entries(namespace)) {
+        // (esbuild's CommonJS interop adds `default`, the module itself)
+        if (entry[key] !== value && !(key === "default" && value === entry)) {
+          console.error(`dist: ${format}: ${name}.${key} from the index is not the one of ./${name}`)
+          process.exit(1)
+        }
+      }
+    }
+  }
+}
+
+console.log(`dist: ${layout} layout, ${modules} modules (from ${js.length}) in ${Date.now() - started} ms`)
