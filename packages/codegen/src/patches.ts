@@ -418,6 +418,21 @@ const messagePatches: ReadonlyArray<Patch> = [
 
 const ticketPatches: ReadonlyArray<Patch> = [
   {
+    // 2.14, 2.15 and the Preview have no example with this shape: R3's lenient decode covers 2.14 pinned to an
+    // older version; a 2.16 descriptor is decoded strict with 2.16's schemas, so 2.16's own example decides
+    spec: ["2.16"],
+    why:
+      "ticket.ticket_state is a `ticket_state` object in the schema; 2.16's own `POST /tickets/{ticket_id}/change_type` example answers `ticket_state: \"submitted\"` (the shape of the versions before 2.14, R3's evidence): accept both",
+    apply: (doc) => {
+      const ticket = component(doc, "ticket")
+      const state = property(ticket, "ticket_state")
+      if (state.$ref !== "#/components/schemas/ticket_state") throw new Error("patches: ticket.ticket_state moved")
+      ticket.properties.ticket_state = {
+        oneOf: [state, { type: "string", description: "The state's category, as versions before 2.14 send it." }]
+      }
+    }
+  },
+  {
     // an overlay's deletion: 2.15 and 2.16 (no overlay) keep `ticket_attributes`
     spec: "2.14",
     why:

@@ -30,7 +30,7 @@ export interface Ticket {
   /** Category of the Ticket. */
   readonly category?: ("Customer" | "Back-office" | "Tracker" | (string & {})) | null
   readonly ticket_attributes?: TicketCustomAttributes | null
-  readonly ticket_state?: TicketState | null
+  readonly ticket_state?: (TicketState | null) | string
   readonly ticket_type?: TicketType | null
   readonly contacts?: TicketContacts | null
   /** The id representing the admin assigned to the ticket. If it's not assigned to an admin it will return 0. */
@@ -68,7 +68,10 @@ export const Ticket: Schema.Schema<Ticket> = /*#__PURE__*/ Schema.suspend((): Sc
       ticket_attributes: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketCustomAttributes), {
         exact: true
       }),
-      ticket_state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketState), { exact: true }),
+      ticket_state: /*#__PURE__*/ Schema.optionalWith(
+        /*#__PURE__*/ Schema.Union(/*#__PURE__*/ Schema.NullOr(TicketState), Schema.String),
+        { exact: true }
+      ),
       ticket_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketType), { exact: true }),
       contacts: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(TicketContacts), { exact: true }),
       admin_assignee_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.NumberFromNumeric), {
