@@ -3,10 +3,13 @@
  * generated operations, joined for table-driven tests.
  */
 import { camel } from "@effect-intercom/codegen/naming"
-import { findOperation, loadSpecs, type MethodRow, type Node, resolveRef } from "@effect-intercom/codegen/spec"
+import { docOf, findOperation, loadSpecs, type MethodRow, type Node, resolveRef } from "@effect-intercom/codegen/spec"
+import { versionMethods } from "@effect-intercom/codegen/versions"
 import * as Arbitrary from "effect/Arbitrary"
 import * as FastCheck from "effect/FastCheck"
 import { operations } from "../../packages/client/src/generated/operations.js"
+import { operations as operations2_15 } from "../../packages/client/src/generated/v2_15/operations.js"
+import { operations as operations2_16 } from "../../packages/client/src/generated/v2_16/operations.js"
 import type * as Operation from "../../packages/client/src/Operation.js"
 
 export const specs = loadSpecs()
@@ -25,13 +28,36 @@ export interface Entry {
   readonly doc: Node
 }
 
-export const entries: ReadonlyArray<Entry> = specs.methods.map((row) => ({
-  row,
-  name: sdkName(row),
-  operation: byName.get(sdkName(row)),
-  spec: findOperation(specs, row),
-  doc: row.spec === "2.14" ? specs.stable.doc : specs.preview.doc
-}))
+/** Rows joined with their descriptors (by name) and their operations in the description. */
+const join = (
+  rows: ReadonlyArray<MethodRow>,
+  descriptors: ReadonlyMap<string, AnyOperation>
+): ReadonlyArray<Entry> =>
+  rows.map((row) => ({
+    row,
+    name: sdkName(row),
+    operation: descriptors.get(sdkName(row)),
+    spec: findOperation(specs, row),
+    doc: docOf(specs, row.spec)
+  }))
+
+export const entries: ReadonlyArray<Entry> = join(specs.methods, byName)
+
+/** The later versions' operation indexes (`src/generated/v2_15/operations.ts`, ...). */
+export const versionOperations: Readonly<Record<"2.15" | "2.16", ReadonlyArray<AnyOperation>>> = {
+  "2.15": operations2_15,
+  "2.16": operations2_16
+}
+
+/** Every operation of a later version's description, with its row (`versions.ts`'s names) and descriptor. */
+export const versionEntries = (version: "2.15" | "2.16"): ReadonlyArray<Entry & { readonly sdk: boolean }> => {
+  const methods = versionMethods(specs, version)
+  const joined = join(
+    methods.map((m) => m.row),
+    new Map(versionOperations[version].map((op) => [op.name, op]))
+  )
+  return joined.map((entry, i) => ({ ...entry, sdk: methods[i].sdk }))
+}
 
 export interface Example {
   readonly name: string

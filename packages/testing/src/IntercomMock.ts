@@ -39,9 +39,16 @@
  * operation's name alone (from the operation's descriptor), so the error is
  * the one a real 404 gives.
  *
+ * Each API version has its mock: `layerTest` (and `make`) for the 2.14
+ * `Intercom`, `layerTest2_15` and `layerTest2_16` for `Intercom_2_15` and
+ * `Intercom_2_16`, each typed with its version's shape (the Preview under
+ * `unstable` in each).
+ *
  * @since 0.1.0
  */
 import * as Intercom from "@effect-intercom/client/Intercom"
+import * as Intercom_2_15 from "@effect-intercom/client/Intercom_2_15"
+import * as Intercom_2_16 from "@effect-intercom/client/Intercom_2_16"
 import * as IntercomClient from "@effect-intercom/client/IntercomClient"
 import * as IntercomError from "@effect-intercom/client/IntercomError"
 import * as Operation from "@effect-intercom/client/Operation"
@@ -89,6 +96,22 @@ export type Implementation<S> = {
  * @category models
  */
 export type IntercomImplementation = Implementation<Intercom.IntercomShape>
+
+/**
+ * The part of the 2.15 `Intercom_2_15` service a test gives.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type IntercomImplementation2_15 = Implementation<Intercom_2_15.IntercomShape>
+
+/**
+ * The part of the 2.16 `Intercom_2_16` service a test gives.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type IntercomImplementation2_16 = Implementation<Intercom_2_16.IntercomShape>
 
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null
 
@@ -174,7 +197,7 @@ const config = IntercomClient.make({
  * @category constructors
  */
 export const makeClient = (
-  implementation: IntercomImplementation
+  implementation: IntercomImplementation | IntercomImplementation2_15 | IntercomImplementation2_16
 ): Effect.Effect<IntercomClient.IntercomClient.Service> =>
   Effect.map(config, (config) => {
     const client: IntercomClient.IntercomClient.Service = {
@@ -207,17 +230,45 @@ export const makeClient = (
 export const make = (
   implementation: IntercomImplementation
 ): Effect.Effect<Context.Context<Intercom.Intercom | IntercomClient.IntercomClient>> =>
+  makeWith(Intercom.Intercom, Intercom.make, implementation)
+
+/** The service of `tag`, built by `build` on the mock client, with the given methods laid over it. */
+const makeWith = <Id, Shape>(
+  tag: Context.Tag<Id, Shape>,
+  build: Effect.Effect<Shape, never, IntercomClient.IntercomClient>,
+  implementation: Implementation<Shape>
+): Effect.Effect<Context.Context<Id | IntercomClient.IntercomClient>> =>
   Effect.gen(function*() {
-    const client = yield* makeClient(implementation)
-    const shape = yield* Intercom.make.pipe(Effect.provideService(IntercomClient.IntercomClient, client))
+    const client = yield* makeClient(implementation as IntercomImplementation)
+    const shape = yield* build.pipe(Effect.provideService(IntercomClient.IntercomClient, client))
     const intercom = yield* Effect.try({
       try: () => overlay(shape as unknown as Record<string, unknown>, implementation as Record<string, unknown>, ""),
       catch: (error) => error
     }).pipe(Effect.orDie)
-    return Context.make(IntercomClient.IntercomClient, client).pipe(
-      Context.add(Intercom.Intercom, intercom as unknown as Intercom.IntercomShape)
-    )
+    return Context.make(IntercomClient.IntercomClient, client).pipe(Context.add(tag, intercom as unknown as Shape))
   })
+
+/**
+ * Like `make`, for the 2.15 service `Intercom_2_15`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make2_15 = (
+  implementation: IntercomImplementation2_15
+): Effect.Effect<Context.Context<Intercom_2_15.Intercom | IntercomClient.IntercomClient>> =>
+  makeWith(Intercom_2_15.Intercom, Intercom_2_15.make, implementation)
+
+/**
+ * Like `make`, for the 2.16 service `Intercom_2_16`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make2_16 = (
+  implementation: IntercomImplementation2_16
+): Effect.Effect<Context.Context<Intercom_2_16.Intercom | IntercomClient.IntercomClient>> =>
+  makeWith(Intercom_2_16.Intercom, Intercom_2_16.make, implementation)
 
 /**
  * The `Intercom` and `IntercomClient` services answering from a partial
@@ -230,3 +281,56 @@ export const make = (
 export const layerTest = (
   implementation: IntercomImplementation
 ): Layer.Layer<Intercom.Intercom | IntercomClient.IntercomClient> => Layer.effectContext(make(implementation))
+
+/**
+ * Like `layerTest`, for the 2.15 service: `Intercom_2_15` and `IntercomClient`
+ * answering from a partial implementation typed with 2.15's shape.
+ *
+ * @example
+ * ```ts
+ * import * as Intercom_2_15 from "@effect-intercom/client/Intercom_2_15"
+ * import * as IntercomMock from "@effect-intercom/testing/IntercomMock"
+ * import { Effect } from "effect"
+ *
+ * const brands = Effect.flatMap(Intercom_2_15.Intercom, (intercom) => intercom.brands.listBrands())
+ *
+ * brands.pipe(
+ *   Effect.provide(IntercomMock.layerTest2_15({ brands: { listBrands: () => Effect.succeed({ type: "list", data: [] }) } }))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerTest2_15 = (
+  implementation: IntercomImplementation2_15
+): Layer.Layer<Intercom_2_15.Intercom | IntercomClient.IntercomClient> => Layer.effectContext(make2_15(implementation))
+
+/**
+ * Like `layerTest`, for the 2.16 service: `Intercom_2_16` and `IntercomClient`
+ * answering from a partial implementation typed with 2.16's shape.
+ *
+ * @example
+ * ```ts
+ * import * as Intercom_2_16 from "@effect-intercom/client/Intercom_2_16"
+ * import * as IntercomMock from "@effect-intercom/testing/IntercomMock"
+ * import { Effect } from "effect"
+ *
+ * const merge = Effect.flatMap(
+ *   Intercom_2_16.Intercom,
+ *   (intercom) => intercom.conversations.mergeConversation({ id: "1", merge_into_conversation_id: 2 })
+ * )
+ *
+ * merge.pipe(
+ *   Effect.provide(IntercomMock.layerTest2_16({
+ *     conversations: { mergeConversation: ({ id }) => Effect.succeed({ type: "conversation", id: String(id) }) }
+ *   }))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerTest2_16 = (
+  implementation: IntercomImplementation2_16
+): Layer.Layer<Intercom_2_16.Intercom | IntercomClient.IntercomClient> => Layer.effectContext(make2_16(implementation))
