@@ -94,6 +94,15 @@ client.contacts.find({ contact_id: "1" }).then(console.log)
 `
 }
 
+/**
+ * The same one-method program against the package as published (`.out/published`): the bundler reads `dist/esm`
+ * (one file per entry point, shared chunks), so this row checks that tree-shaking survives the published layout.
+ */
+export const publishedPrograms: Record<string, string> = {
+  "ours as published: Contacts.find (subpath imports)": programs["ours: Contacts.find (subpath imports)"]!,
+  "ours as published: whole Intercom service (310 methods)": programs["ours: whole Intercom service (310 methods)"]!
+}
+
 export interface BundleSize {
   readonly program: string
   readonly platform: "node" | "browser"
@@ -103,12 +112,17 @@ export interface BundleSize {
   readonly generatedFiles: number
 }
 
-export const bundleSizes = async (workDir: string): Promise<Array<BundleSize>> => {
-  const dir = path.join(workDir, "programs")
-  fs.mkdirSync(dir, { recursive: true })
+export const bundleSizes = async (workDir: string, publishedDir?: string): Promise<Array<BundleSize>> => {
   const out: Array<BundleSize> = []
   let i = 0
-  for (const [name, source] of Object.entries(programs)) {
+  const all = [
+    ...Object.entries(programs).map(([name, source]) => [name, source, path.join(workDir, "programs")] as const),
+    ...(publishedDir === undefined ? [] : Object.entries(publishedPrograms)).map(([name, source]) =>
+      [name, source, path.join(publishedDir!, "programs")] as const
+    )
+  ]
+  for (const [name, source, dir] of all) {
+    fs.mkdirSync(dir, { recursive: true })
     const entry = path.join(dir, `program-${i++}.ts`)
     fs.writeFileSync(entry, source)
     for (const platform of ["node", "browser"] as const) {
@@ -132,7 +146,10 @@ export const bundleSizes = async (workDir: string): Promise<Array<BundleSize>> =
         platform,
         minBytes: code.byteLength,
         gzipBytes: zlib.gzipSync(code, { level: 9 }).byteLength,
-        generatedFiles: inputs.filter((file) => file.includes("client/src/generated/")).length
+        // from the sources: our generated files; as published: the files of our `dist` (entry points and chunks)
+        generatedFiles: inputs.filter((file) =>
+          file.includes("client/src/generated/") || file.includes("@effect-intercom/client/dist/")
+        ).length
       })
     }
   }
@@ -197,5 +214,26 @@ export const buildWorkers = async (srcDir: string, workDir: string) => {
     path.join(outDir, "cold-floor.mjs"),
     [...externals].sort().map((m) => `import ${JSON.stringify(m)}\n`).join("")
   )
+  return outDir
+}
+
+/**
+ * The S3 worker again, into `<publishedDir>/js`, with every package external: there `@effect-intercom/client/*`
+ * resolves to the installed tarball (`client-published.ts`), as in a user's project.
+ */
+export const buildPublishedWorkers = async (srcDir: string, publishedDir: string) => {
+  const outDir = path.join(publishedDir, "js")
+  await esbuild.build({
+    entryPoints: { "worker-list": path.join(srcDir, "worker-list.ts") },
+    outdir: outDir,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    packages: "external",
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "silent"
+  })
   return outDir
 }

@@ -21,7 +21,21 @@ export const clientNames: ReadonlyArray<ClientName> = ["fetch", "intercom-client
  * hand-written cursor pagination), also an italic diagnostic row of the main
  * tables in S1, S2 and S3.
  */
-export type VariantName = ClientName | "effect-intercom (no retry, no limiter)" | "effect HttpClient + JSON.parse"
+export type VariantName =
+  | ClientName
+  | "effect-intercom (no retry, no limiter)"
+  | "effect HttpClient + JSON.parse"
+  | S3Variant
+
+/**
+ * S3 only, ours as published (the packed package, `main.ts`): the listing consumed through `Stream.runForEach`, or
+ * through `Stream.toAsyncIterable` and `for await` (how code outside Effect, and many scripts, consume it).
+ */
+export type S3Variant = "effect-intercom, published (runForEach)" | "effect-intercom, published (toAsyncIterable)"
+export const s3Variants: ReadonlyArray<S3Variant> = [
+  "effect-intercom, published (runForEach)",
+  "effect-intercom, published (toAsyncIterable)"
+]
 
 /** The outcome of one call: ok, or failed (after the client's own retries). */
 export type Outcome = "ok" | "failed"
@@ -69,4 +83,6 @@ export const makeClient = async (name: VariantName, baseUrl: string): Promise<Cl
     ? (await import("./client-official.js")).officialClient(baseUrl)
     : name === "effect HttpClient + JSON.parse"
     ? (await import("./client-transport.js")).effectTransportClient(baseUrl)
+    : name === "effect-intercom, published (runForEach)" || name === "effect-intercom, published (toAsyncIterable)"
+    ? (await import("./client-published.js")).publishedClient(baseUrl, name)
     : (await import("./client-effect.js")).effectClient(baseUrl, name !== "effect-intercom")

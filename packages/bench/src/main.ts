@@ -14,14 +14,15 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
-import { buildWorkers, bundleSizes } from "./bundles.js"
-import type { ClientName, VariantName } from "./clients.js"
+import { buildPublishedWorkers, buildWorkers, bundleSizes } from "./bundles.js"
+import { type ClientName, type S3Variant, s3Variants, type VariantName } from "./clients.js"
+import { appNames, callingApps, installPublished } from "./published.js"
 import { type PerClient, renderChart, renderReadme, type Results, S3_FLAT, S3_MAIN, type S3Row } from "./report.js"
 
 const clientNames: ReadonlyArray<ClientName> = ["fetch", "intercom-client", "effect-intercom"]
 /** A fourth, diagnostic row in S1, S2 and S3: `@effect/platform`'s HttpClient over undici + `JSON.parse`, no client. */
 const transport = "effect HttpClient + JSON.parse" satisfies VariantName
-const s3Names: ReadonlyArray<VariantName> = [...clientNames, transport]
+const s3Names: ReadonlyArray<VariantName> = [...clientNames, transport, ...s3Variants]
 const here = path.dirname(fileURLToPath(import.meta.url))
 const pkgDir = path.join(here, "..")
 const workDir = path.join(pkgDir, ".out")
@@ -42,19 +43,24 @@ const perClient = <A>(f: (name: ClientName) => A): PerClient<A> =>
   Object.fromEntries(clientNames.map((name) => [name, f(name)])) as PerClient<A>
 const rotate = <A>(xs: ReadonlyArray<A>, k: number) => xs.map((_, i) => xs[(i + k) % xs.length]!)
 
-/** Runs `node args`, bounded in time; resolves with its stdout's last line as JSON. */
-const runNode = (args: ReadonlyArray<string>, timeoutMs: number) =>
+/**
+ * Runs `node args` in `cwd`, bounded in time; resolves with its stdout's last line as JSON, and the wall time of the
+ * whole process (spawn to exit) as `processWallMs`.
+ */
+const runNode = (args: ReadonlyArray<string>, timeoutMs: number, cwd = pkgDir) =>
   new Promise<any>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], cwd: pkgDir })
+    const t = performance.now()
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], cwd })
     let out = ""
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs)
     child.stdout.on("data", (data: Buffer) => (out += data))
     child.on("error", reject)
     child.on("exit", (code) => {
+      const processWallMs = performance.now() - t
       clearTimeout(timer)
       if (code !== 0) return reject(new Error(`node ${args.join(" ")} exited ${code}`))
       const lines = out.trim().split("\n")
-      resolve(JSON.parse(lines[lines.length - 1]!))
+      resolve({ ...JSON.parse(lines[lines.length - 1]!), processWallMs })
     })
   })
 
@@ -90,6 +96,11 @@ const main = async () => {
   }
   log("building workers")
   const js = await buildWorkers(here, workDir)
+  log("packing the client (pnpm pack) and installing the tarball")
+  const published = installPublished(pkgDir, workDir)
+  const publishedJs = await buildPublishedWorkers(here, published.dir)
+  const listWorker = (name: VariantName) =>
+    path.join((s3Variants as ReadonlyArray<VariantName>).includes(name) ? publishedJs : js, "worker-list.mjs")
 
   const plain = await startServer(js, ["--items", S3_FLAT])
   const limited = await startServer(js, ["--items", "1000", "--rate-limit", "100"])
@@ -128,7 +139,7 @@ const main = async () => {
         for (const name of rotate(s3Names, round)) {
           s3Runs.push(
             await runNode(
-              ["--expose-gc", path.join(js, "worker-list.mjs"), name, String(plain.port), String(limit)],
+              ["--expose-gc", listWorker(name), name, String(plain.port), String(limit)],
               60_000
             )
           )
@@ -156,7 +167,32 @@ const main = async () => {
         if (round > 0) cold[name]!.push(result.ms) // the first round warms the OS file cache
       }
     }
-    const bundles = await bundleSizes(workDir)
+    const bundles = await bundleSizes(workDir, published.dir)
+
+    // ---- S5 as published: the packed package, fresh processes, alternating (import only, and import + one call)
+    log("S5 as published")
+    const baseUrl = `http://127.0.0.1:${plain.port}`
+    const freshRuns: Array<{ app: string; mode: "import" | "call"; result: any }> = []
+    const freshJobs = [
+      ...appNames.map((app) => ({ app, mode: "import" as const })),
+      ...callingApps.map((app) => ({ app, mode: "call" as const }))
+    ]
+    for (let round = 0; round < coldRounds; round++) {
+      for (const job of rotate(freshJobs, round)) {
+        const args = job.mode === "import"
+          ? ["--expose-gc", "fresh.mjs", published.files[job.app]!, "import"]
+          : ["fresh.mjs", published.files[job.app]!, "call", baseUrl]
+        const result = await runNode(args, 30_000, published.dir)
+        if (round > 0) freshRuns.push({ ...job, result }) // the first round warms the OS file cache
+      }
+    }
+    const modules: Record<string, Record<string, number>> = {}
+    for (const app of appNames) {
+      const result = await runNode(["fresh.mjs", published.files[app]!, "import", "", "--count"], 30_000, published.dir)
+      modules[app] = result.modules
+    }
+    const freshOf = (app: string, mode: "import" | "call", key: string) =>
+      median(freshRuns.filter((r) => r.app === app && r.mode === mode).map((r) => r.result[key]))
 
     // ---- summarise
     const s3Summary = (name: VariantName, limit: number): S3Row => {
@@ -203,10 +239,36 @@ const main = async () => {
         s3: Object.fromEntries(sizes.map((limit) => [String(limit), s3Summary(transport, limit)]))
       },
       s3: Object.fromEntries(sizes.map((limit) => [String(limit), perClient((name) => s3Summary(name, limit))])),
+      s3Published: Object.fromEntries(
+        sizes.map((limit) => [
+          String(limit),
+          Object.fromEntries(s3Variants.map((name) => [name, s3Summary(name, limit)])) as Record<S3Variant, S3Row>
+        ])
+      ),
       s4: calls.s4,
       s5: {
         coldImportMs: Object.fromEntries(Object.entries(cold).map(([k, v]) => [k, median(v)])),
-        bundles
+        bundles,
+        published: {
+          esmFiles: published.esmFiles,
+          tarballBytes: published.tarballBytes,
+          rounds: coldRounds - 1,
+          rows: Object.fromEntries(appNames.map((app) => [app, {
+            importMs: freshOf(app, "import", "importMs"),
+            importProcessCpuMs: freshOf(app, "import", "processCpuMs"),
+            rssAfterImportMB: freshOf(app, "import", "rssAfterImportMB"),
+            heapAfterImportMB: freshOf(app, "import", "heapAfterImportMB"),
+            modules: modules[app]!,
+            ...(callingApps.includes(app) ?
+              {
+                freshWallMs: freshOf(app, "call", "processWallMs"),
+                freshCpuMs: freshOf(app, "call", "processCpuMs"),
+                callMs: freshOf(app, "call", "callMs"),
+                rssAfterCallMB: freshOf(app, "call", "rssAfterCallMB")
+              } :
+              {})
+          }]))
+        }
       },
       totalSeconds: 0
     }

@@ -1,0 +1,58 @@
+/**
+ * Ours as published, S3 only: the packed package (`.out/published`, see
+ * `published.ts`), imported by subpath as the README shows
+ * (`@effect-intercom/client/Intercom`, `@effect/platform-node/NodeHttpClient`,
+ * `effect/Effect`), `Intercom.layer` over `NodeHttpClient.layerUndici` with
+ * default settings. The listing is `contacts.listStream` consumed with
+ * `Stream.runForEach`, or through `Stream.toAsyncIterable` and `for await`
+ * (the service taken once from the runtime), as code outside Effect does.
+ *
+ * Built only into the workers of `.out/published/js`, where the package
+ * specifiers resolve to the installed tarball.
+ */
+import * as Intercom from "@effect-intercom/client/Intercom"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Redacted from "effect/Redacted"
+import * as Stream from "effect/Stream"
+import { check, type Client, type S3Variant, token } from "./clients.js"
+
+export const publishedClient = (baseUrl: string, name: S3Variant): Client => {
+  const runtime = ManagedRuntime.make(
+    Intercom.layer({ token: Redacted.make(token), baseUrl }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+  )
+  const unsupported = () => Promise.reject(new Error(`${name}: S3 only`))
+  const runForEach = (limit: number, perPage: number) => {
+    let count = 0
+    return runtime.runPromise(
+      Effect.flatMap(Intercom.Intercom, (intercom) =>
+        intercom.contacts.listStream({ per_page: perPage }).pipe(
+          Stream.take(limit),
+          Stream.runForEach((contact) =>
+            Effect.sync(() => {
+              check(contact)
+              count++
+            })
+          )
+        ))
+    ).then(() => count)
+  }
+  const toAsyncIterable = async (limit: number, perPage: number) => {
+    const intercom = await runtime.runPromise(Intercom.Intercom)
+    let count = 0
+    for await (const contact of Stream.toAsyncIterable(intercom.contacts.listStream({ per_page: perPage }))) {
+      check(contact)
+      if (++count >= limit) break
+    }
+    return count
+  }
+  return {
+    name,
+    sequential: unsupported,
+    concurrent: unsupported,
+    iterate: name === "effect-intercom, published (runForEach)" ? runForEach : toAsyncIterable,
+    close: () => runtime.dispose()
+  }
+}
