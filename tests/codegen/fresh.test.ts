@@ -4,8 +4,9 @@
  * fails here (and in CI's `pnpm codegen:check`).
  */
 import { generate, GENERATED_MARK } from "@effect-intercom/codegen/generate"
-import { defaultOutDir, staleFiles } from "@effect-intercom/codegen/main"
+import { defaultOutDir, defaultReadme, staleFiles, staleReadme } from "@effect-intercom/codegen/main"
 import { defaultSpecDir, loadSpecs } from "@effect-intercom/codegen/spec"
+import { readmeTable } from "@effect-intercom/codegen/versions"
 import { assert, describe, it } from "@effect/vitest"
 import * as fs from "node:fs"
 
@@ -19,6 +20,12 @@ describe("generated code", () => {
     const files = output()
     assert.isAbove(files.size, 300)
     assert.deepStrictEqual(staleFiles(files, defaultOutDir()), [])
+  })
+
+  it.skipIf(!specPresent)("the README's table of the methods no official SDK has is up to date", () => {
+    const table = readmeTable(loadSpecs())
+    assert.include(table, "| 2.16 | `conversations.mergeConversation` | POST | `/conversations/{id}/merge` |")
+    assert.isUndefined(staleReadme(table, defaultReadme()))
   })
 
   it.skipIf(!specPresent)("marks every generated file as generated", () => {

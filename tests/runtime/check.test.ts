@@ -16,15 +16,33 @@ import * as Schema from "effect/Schema"
 import { operations } from "../../packages/client/src/generated/operations.js"
 import * as StableSchemas from "../../packages/client/src/generated/stable/Schemas.js"
 import * as UnstableSchemas from "../../packages/client/src/generated/unstable/Schemas.js"
+import * as V2_15Schemas from "../../packages/client/src/generated/v2_15/Schemas.js"
+import * as V2_16Schemas from "../../packages/client/src/generated/v2_16/Schemas.js"
 import * as Check from "../../packages/client/src/internal/check.js"
-import { entries, responseExamples } from "../support/SpecFixtures.js"
+import { entries, responseExamples, versionOperations } from "../support/SpecFixtures.js"
+
+const stableSchemas = new Set<unknown>(Object.values(StableSchemas))
+
+/** A later version's own schemas (those it shares with 2.14 are 2.14's, checked once). */
+const ownSchemas = (version: string, barrel: Record<string, unknown>) =>
+  Object.entries(barrel)
+    .filter(([, s]) => !stableSchemas.has(s))
+    .map(([name, s]) => [`${version}.${name}`, s as Schema.Schema<any, any>] as const)
+
+const sdkNames = new Set(operations.map((op) => op.name))
+const newOperations = (version: "2.15" | "2.16") => versionOperations[version].filter((op) => !sdkNames.has(op.name))
 
 const schemas: Array<readonly [string, Schema.Schema<any, any>]> = [
   ...Object.entries(StableSchemas).map(([name, s]) => [`stable.${name}`, s] as const),
   ...Object.entries(UnstableSchemas).map(([name, s]) => [`unstable.${name}`, s] as const),
-  ...operations.flatMap((op) => [
-    [`${op.name} input`, op.input] as const,
-    ...(op.success !== undefined ? [[`${op.name} success`, op.success] as const] : [])
+  ...ownSchemas("2.15", V2_15Schemas),
+  ...ownSchemas("2.16", V2_16Schemas),
+  // the later versions' new operations (the others' components are among their own schemas above)
+  ...[...operations, ...newOperations("2.15"), ...newOperations("2.16")].flatMap((op) => [
+    [`${op.version === undefined ? "" : `${op.version} `}${op.name} input`, op.input] as const,
+    ...(op.success !== undefined
+      ? [[`${op.version === undefined ? "" : `${op.version} `}${op.name} success`, op.success] as const]
+      : [])
   ])
 ].filter(([, s]) => Schema.isSchema(s))
 
