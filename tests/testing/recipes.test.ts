@@ -6,6 +6,7 @@
  * unless `traces: true`, a scripted failure's `Retry-After`, `adjustClock`.
  */
 import { Intercom, IntercomError, OAuth } from "@effect-intercom/client"
+import * as Intercom_2_16 from "@effect-intercom/client/Intercom_2_16"
 import { FakeIntercom, IntercomMock } from "@effect-intercom/testing"
 import { NodeHttpClient } from "@effect/platform-node"
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -213,6 +214,29 @@ describe("README: your own client, or a real server", () => {
       )
       assert.strictEqual(teams.teams?.length, 3)
     }))
+})
+
+describe("README: API versions 2.15 and 2.16", () => {
+  const TestLayer = Intercom_2_16.layerFromClient.pipe(Layer.provideMerge(FakeIntercom.layerIntercom()))
+
+  const program = Effect.gen(function*() {
+    const intercom = yield* Intercom_2_16.Intercom
+    const contacts = yield* intercom.contacts.list({ per_page: 10 }) // the fake's state, in 2.16's shapes
+    const snippets = yield* intercom.contentSnippets.listContentSnippets() // the description's example
+    return [contacts.total_count, snippets]
+  })
+
+  it.effect("the fake's contacts and the description's content snippets, each logged as 2.16", () =>
+    Effect.gen(function*() {
+      const [total, snippets] = yield* program
+      assert.strictEqual(total, 5000)
+      assert.isArray((snippets as { data?: unknown }).data)
+      const exchanges = yield* Effect.flatMap(FakeIntercom.FakeIntercom, (fake) => fake.exchanges)
+      assert.deepStrictEqual(exchanges.map((e) => [e.operation, e.version]), [
+        ["contacts.list", "2.16"],
+        ["contentSnippets.listContentSnippets", "2.16"]
+      ])
+    }).pipe(Effect.provide(TestLayer)))
 })
 
 describe("README: OAuth", () => {

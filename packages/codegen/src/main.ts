@@ -9,6 +9,7 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
+import { generateFakeAnswers } from "./fakeAnswers.js"
 import { generate } from "./generate.js"
 import { defaultSpecDir, loadSpecs } from "./spec.js"
 import { readmeTable, withReadmeTable } from "./versions.js"
@@ -34,6 +35,10 @@ export const staleFiles = (files: Map<string, string>, outDir: string): Array<st
   return stale.sort()
 }
 
+/** Where the fake Intercom's generated answers go (`fakeAnswers.ts`). */
+export const defaultTestingOutDir = (): string =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../testing/src/generated")
+
 /** The repository's README, whose `versions` block (`versions.ts`) the generator writes. */
 export const defaultReadme = (): string =>
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../README.md")
@@ -57,9 +62,16 @@ const main = () => {
   const readme = readmeIndex >= 0 ? path.resolve(args[readmeIndex + 1]) : defaultReadme()
   const specs = loadSpecs(specDir)
   const files = generate(specs)
+  // the client's code, and the fake's answers (not with `--out`, which redirects the client's alone)
+  const outputs: ReadonlyArray<readonly [string, Map<string, string>]> = [
+    [outDir, files],
+    ...(outIndex >= 0 ? [] : [[defaultTestingOutDir(), generateFakeAnswers(specs)] as const])
+  ]
   const readmeText = staleReadme(readmeTable(specs), readme)
   if (check) {
-    const stale = staleFiles(files, outDir)
+    const stale = outputs.flatMap(([dir, generated]) =>
+      staleFiles(generated, dir).map((rel) => path.relative(process.cwd(), path.join(dir, rel)))
+    )
     if (readmeText !== undefined) stale.push(`${path.relative(process.cwd(), readme)} (the versions table)`)
     if (stale.length > 0) {
       console.error(
@@ -67,23 +79,22 @@ const main = () => {
       )
       process.exit(1)
     }
-    console.log(`Generated code is up to date (${files.size} files).`)
+    console.log(`Generated code is up to date (${outputs.reduce((n, [, g]) => n + g.size, 0)} files).`)
     return
   }
-  for (const rel of listFiles(outDir)) if (!files.has(rel)) fs.rmSync(path.join(outDir, rel))
   let bytes = 0
-  for (const [rel, content] of files) {
-    const file = path.join(outDir, rel)
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) fs.writeFileSync(file, content)
-    bytes += content.length
+  for (const [dir, generated] of outputs) {
+    for (const rel of listFiles(dir)) if (!generated.has(rel)) fs.rmSync(path.join(dir, rel))
+    for (const [rel, content] of generated) {
+      const file = path.join(dir, rel)
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content) fs.writeFileSync(file, content)
+      bytes += content.length
+    }
   }
   if (readmeText !== undefined) fs.writeFileSync(readme, readmeText)
-  console.log(
-    `Wrote ${files.size} files (${(bytes / 1024).toFixed(0)} KiB) to ${path.relative(process.cwd(), outDir)} in ${
-      Date.now() - started
-    } ms.`
-  )
+  const where = outputs.map(([dir, generated]) => `${generated.size} to ${path.relative(process.cwd(), dir)}`)
+  console.log(`Wrote ${where.join(", ")} (${(bytes / 1024).toFixed(0)} KiB) in ${Date.now() - started} ms.`)
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main()

@@ -42,6 +42,12 @@
  *   without the Preview header does not reach (404); validated with the
  *   Preview input schemas and answered in the Preview shapes over the same
  *   state;
+ * - every method of API 2.15 and 2.16 (`Intercom_2_15`, `Intercom_2_16`:
+ *   `Intercom-Version: 2.15` / `2.16`), validated with that version's input
+ *   schemas and answered in its shapes: over the same state where the
+ *   endpoint is one of 2.14's or the Preview's (and the Fin Voice calls of a
+ *   conversation), else with the example of the version's description (the
+ *   README lists which);
  * - every pagination scheme (cursor, page number, search body, scroll), with
  *   the last page recognisable from the response;
  * - Intercom's search language (`=`, `!=`, `IN`, `NIN`, `>`, `<`, `~`, `!~`,
@@ -342,6 +348,11 @@ export interface Exchange {
    * `unstable.contacts.showContact` for a Preview request), when a route answered.
    */
   readonly operation: string | undefined
+  /**
+   * The later API version the request was served as (`"2.15"`, `"2.16"`, by
+   * its `Intercom-Version` header); absent for 2.14 and the Preview.
+   */
+  readonly version?: string | undefined
   /** The JSON body of the response (an error body too), with `recordBodies`. */
   readonly body?: unknown
 }

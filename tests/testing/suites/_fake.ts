@@ -27,13 +27,14 @@ export interface RawResponse {
 export const raw = (
   method: string,
   path: string,
-  options: { readonly body?: unknown; readonly token?: string | null } = {}
+  options: { readonly body?: unknown; readonly token?: string | null; readonly version?: string } = {}
 ): Effect.Effect<RawResponse, never, FakeIntercom.FakeIntercom> =>
   Effect.gen(function*() {
     const fake = yield* FakeIntercom.FakeIntercom
     const token = options.token === undefined ? TOKEN : options.token
     const headers: Record<string, string> = { accept: "application/json" }
     if (token !== null) headers.authorization = `Bearer ${token}`
+    if (options.version !== undefined) headers["intercom-version"] = options.version
     let body: string | undefined
     if (options.body !== undefined) {
       body = typeof options.body === "string" ? options.body : JSON.stringify(options.body)

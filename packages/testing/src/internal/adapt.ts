@@ -1,9 +1,11 @@
 /**
  * Adapters of stable answers to the shapes of the Preview operations served
- * by the same routes (see `preview.ts`), for the pairs whose wire shapes
- * differ. Each route module lists its own, keyed by the Preview operation's
- * name; the Preview tour checks every answer against the Preview success
- * schema, so a missing adapter fails a test.
+ * by the same routes (see `preview.ts`), and of the later versions' operations
+ * (`versions.ts`), for the pairs whose wire shapes differ. Each route module
+ * lists its own, keyed by the Preview operation's name (`previewAdapters`) or
+ * by `<version> <name>` (`versionAdapters`); the tours check every answer
+ * against the success schema of the operation asked for, so a missing adapter
+ * fails a test.
  */
 import type * as Http from "./http.js"
 import * as Pagination from "./pagination.js"
@@ -42,6 +44,23 @@ export const adminAvatar: Http.PreviewAdapter = {
     Array.isArray(body.admins) ? { ...body, admins: body.admins.map(avatarUrl) } : avatarUrl(body) as Json
   )
 }
+
+/** A list that 2.14 answers as a bare array and a later version as `{ type: "list", data }`. */
+export const wrapList: Http.PreviewAdapter = {
+  result: (result) =>
+    result._tag === "Json" && Array.isArray(result.body)
+      ? { ...result, body: { type: "list", data: result.body } }
+      : result
+}
+
+/** The same adapter for an operation in each later version: `versionAdapters` keyed `<version> <name>`. */
+export const inVersions = (
+  names: Readonly<Record<string, Http.PreviewAdapter>>,
+  versions: ReadonlyArray<string> = ["2.15", "2.16"]
+): Readonly<Record<string, Http.PreviewAdapter>> =>
+  Object.fromEntries(
+    versions.flatMap((version) => Object.entries(names).map(([name, adapter]) => [`${version} ${name}`, adapter]))
+  )
 
 /**
  * A page-number listing whose Preview `pages` is cursor-shaped (`next` is an

@@ -23,6 +23,7 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import type { Exchange, FaultOptions, Options, RateLimitOptions } from "../FakeIntercom.js"
+import * as Apis from "./apis.js"
 import * as Faults from "./faults.js"
 import * as Http from "./http.js"
 import * as OAuth from "./oauth.js"
@@ -58,6 +59,7 @@ import * as Macros from "./routes/macros.js"
 import * as Workflows from "./routes/workflows.js"
 import * as Seed from "./seed.js"
 import { Store } from "./store.js"
+import * as Versions from "./versions.js"
 import * as Webhooks from "./webhooks.js"
 
 /** Marks a response the in-process client must turn into a dropped connection. */
@@ -111,7 +113,7 @@ export const previewOnlyRoutes: ReadonlyArray<Http.Route> = [
  * method and path shape), with the adapters of the pairs whose wire shapes
  * differ, and the Preview-only routes.
  */
-export const previewRoutes: ReadonlyArray<Http.PreviewRoute> = Preview.pair(routes, {
+export const previewRoutes: ReadonlyArray<Http.VariantRoute> = Preview.pair(routes, {
   ...Admins.previewAdapters,
   ...Contacts.previewAdapters,
   ...Companies.previewAdapters,
@@ -119,6 +121,17 @@ export const previewRoutes: ReadonlyArray<Http.PreviewRoute> = Preview.pair(rout
   ...DataExport.previewAdapters,
   ...Messages.previewAdapters
 }, previewOnlyRoutes)
+
+/**
+ * Every operation of the later versions the fake serves (`versions.ts`): on
+ * the 2.14 routes, on the Preview-only routes, or with the example of its
+ * description.
+ */
+export const versionRoutes = Versions.pair(routes, previewOnlyRoutes, Calls.versionRoutes, {
+  ...Admins.versionAdapters,
+  ...Companies.versionAdapters,
+  ...AwayStatusReasons.versionAdapters
+})
 
 export class State {
   readonly store: Store
@@ -198,10 +211,15 @@ const destroySocket = (request: HttpServerRequest.HttpServerRequest): void => {
 
 /** The app over `state`; webhook deliveries are forked in `scope`. */
 export const make = (state: State, scope: Scope.Scope) => {
-  const router = Http.router(state.store, routes, previewRoutes)
+  const router = Http.router(state.store, routes, [...previewRoutes, ...versionRoutes])
   return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
-    const info: Http.ExchangeInfo = { requestId: state.nextRequestId(), operation: undefined, body: undefined }
+    const info: Http.ExchangeInfo = {
+      requestId: state.nextRequestId(),
+      operation: undefined,
+      version: undefined,
+      body: undefined
+    }
     const url = new URL(request.url, "http://fake.local")
     const decision = state.faults.decide()
     if (decision.latencyMillis > 0) yield* Effect.sleep(decision.latencyMillis)
@@ -214,6 +232,7 @@ export const make = (state: State, scope: Scope.Scope) => {
         path: url.pathname + url.search,
         status: response.status,
         operation: info.operation,
+        ...(info.version !== undefined ? { version: info.version } : {}),
         // the body as it travels: through JSON
         ...(state.recordBodies && info.body !== undefined ? { body: JSON.parse(JSON.stringify(info.body)) } : {})
       })
@@ -277,7 +296,7 @@ export const make = (state: State, scope: Scope.Scope) => {
           Effect.succeed(failure(
             404,
             "not_found",
-            Preview.noRouteMessage(request.method, url.pathname, Preview.isPreviewRequest(request.headers))
+            Apis.noRouteMessage(request.method, url.pathname, Apis.requested(request.headers))
           ))
       ),
       Effect.catchAllCause((cause) =>

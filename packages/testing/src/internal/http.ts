@@ -15,6 +15,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
+import * as Apis from "./apis.js"
 import * as Preview from "./preview.js"
 import type { Store } from "./store.js"
 
@@ -104,6 +105,8 @@ export const errorBody = (requestId: string, errors: ReadonlyArray<ErrorItem>) =
 export interface ExchangeInfo {
   readonly requestId: string
   operation: string | undefined
+  /** The later version (`2.16`) the request was served as. */
+  version: string | undefined
   body: unknown
 }
 
@@ -148,14 +151,18 @@ export interface PreviewAdapter {
 }
 
 /**
- * A Preview operation served by a stable route (same method, same path shape),
- * or by a Preview-only route (`route.operation` is the Preview operation itself).
+ * An operation of another API than 2.14 (the Preview, a later version), served
+ * by a stable route (same method, same path shape), by a route of its own
+ * (a Preview-only route, whose `route.operation` is the Preview operation; an
+ * example route of a later version), or by another API's route of its own on
+ * the endpoint (a later version's method on a Preview-only route). Path
+ * parameters are matched by position.
  */
-export interface PreviewRoute {
+export interface VariantRoute {
+  /** The API a request asks for with its `Intercom-Version` header. */
+  readonly api: Apis.Key
   readonly operation: Operation.Operation<any, any, any>
   readonly route: Route
-  /** The Preview name of each stable path parameter (`{ contact_id: "id" }`). */
-  readonly params: Readonly<Record<string, string>>
   readonly adapter: PreviewAdapter
 }
 
@@ -247,13 +254,39 @@ const mergeInput = (
     ? { ...params, ...(body === undefined ? {} : { body }) }
     : { ...(isRecord(body) ? body : {}), ...params }
 
+/** The parameter names of a template, in order. */
+const templateParams = (template: string): ReadonlyArray<string> =>
+  Array.from(template.matchAll(/\{([^}]+)\}/g), (match) => match[1])
+
+/** The router's parameters (named as in `template`) under the names of `operation`'s template, by position. */
+const paramsOf = (
+  template: string,
+  routeParams: Readonly<Record<string, string | undefined>>,
+  operation: Operation.Operation<any, any, any>
+): Record<string, string> => {
+  const values = templateParams(template).map((name) => routeParams[name])
+  const out: Record<string, string> = {}
+  templateParams(operation.path).forEach((name, i) => {
+    const value = values[i]
+    if (value !== undefined) out[name] = value
+  })
+  return out
+}
+
 /**
- * The handler of one registration: the stable route, and the Preview operation
- * it also serves (if any), told apart by the `Intercom-Version` header. A
- * Preview-only registration (no 2.14 endpoint) has no stable route: a request
- * without `Intercom-Version: Unstable` gets the 404 of an unknown 2.14 route.
+ * The handler of one registration (a method and path shape, registered at
+ * `template`): the stable route, if any, and the operations of the other APIs
+ * it also serves, told apart by the `Intercom-Version` header (`apis.ts`). A
+ * request for an API the registration does not serve (a Preview-only endpoint
+ * without `Intercom-Version: Unstable`, a 2.14 endpoint that a later version
+ * dropped) gets the 404 of an unknown route.
  */
-const handler = (store: Store, stable: Route | undefined, preview: PreviewRoute | undefined) =>
+const handler = (
+  store: Store,
+  template: string,
+  stable: Route | undefined,
+  variants: ReadonlyMap<Apis.Key, VariantRoute>
+) =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const routeParams = yield* HttpRouter.params
@@ -267,22 +300,18 @@ const handler = (store: Store, stable: Route | undefined, preview: PreviewRoute 
       else if (result._tag === "Failure") exchange.body = errorBody(exchange.requestId, result.errors)
       return respond(exchange.requestId, result)
     }
-    const isPreview = Preview.isPreviewRequest(request.headers)
-    if (isPreview ? preview === undefined : stable === undefined) {
-      return finish(notFound(Preview.noRouteMessage(request.method, url.pathname, isPreview)))
+    const api = Apis.requested(request.headers)
+    const via = api === undefined ? undefined : variants.get(api)
+    const def = via?.route ?? stable
+    if (def === undefined || (api !== undefined && via === undefined)) {
+      return finish(notFound(Apis.noRouteMessage(request.method, url.pathname, api)))
     }
-    const via = isPreview ? preview : undefined
-    const def = stable ?? preview!.route
     // the operation the request is for: validation, error statuses and the request log follow it
     const served = via === undefined ? def.operation : via.operation
     exchange.operation = served.name
-    const pathParams: Record<string, string> = {}
-    for (const [key, value] of Object.entries(routeParams)) if (value !== undefined) pathParams[key] = value
-    let servedParams = pathParams
-    if (via !== undefined) {
-      servedParams = {}
-      for (const [key, value] of Object.entries(pathParams)) servedParams[via.params[key] ?? key] = value
-    }
+    if (via !== undefined && via.api !== "unstable") exchange.version = via.api
+    const pathParams = paramsOf(template, routeParams, def.operation)
+    const servedParams = paramsOf(template, routeParams, served)
     let query = url.searchParams
     if (via?.adapter.query !== undefined) {
       const adapted = via.adapter.query(new URLSearchParams(query))
@@ -328,27 +357,52 @@ const handler = (store: Store, stable: Route | undefined, preview: PreviewRoute 
 
 /**
  * An `HttpRouter` serving the routes, each at its operation's method and path
- * template, and there too the Preview operations paired with them; the
- * Preview-only routes (a Preview route of its own, see `preview.ts`) at their
- * Preview templates (it needs the `Exchange` of the request).
+ * template, and there too the operations of the other APIs paired with them;
+ * an endpoint of other APIs only (a Preview-only route, an example route of a
+ * later version) at the template of its first operation. One registration per
+ * method and path shape (it needs the `Exchange` of the request).
  */
-export const router = (store: Store, routes: ReadonlyArray<Route>, previews: ReadonlyArray<PreviewRoute>) => {
-  const stable = new Set(routes)
-  const previewOf = new Map(previews.map((preview) => [preview.route, preview]))
-  return HttpRouter.fromIterable([
-    ...routes.map((def) =>
+export const router = (store: Store, routes: ReadonlyArray<Route>, variants: ReadonlyArray<VariantRoute>) => {
+  interface Registration {
+    readonly template: string
+    readonly method: Operation.Operation<any, any, any>["method"]
+    readonly stable: Route | undefined
+    readonly variants: Map<Apis.Key, VariantRoute>
+  }
+  const registrations = new Map<string, Registration>()
+  for (const def of routes) {
+    const key = Preview.shapeKey(def.operation)
+    if (registrations.has(key)) throw new Error(`FakeIntercom: two routes for ${key}`)
+    registrations.set(key, {
+      template: def.operation.path,
+      method: def.operation.method,
+      stable: def,
+      variants: new Map()
+    })
+  }
+  for (const variant of variants) {
+    const key = Preview.shapeKey(variant.operation)
+    let registration = registrations.get(key)
+    if (registration === undefined) {
+      registration = {
+        template: variant.operation.path,
+        method: variant.operation.method,
+        stable: undefined,
+        variants: new Map()
+      }
+      registrations.set(key, registration)
+    }
+    if (registration.variants.has(variant.api)) {
+      throw new Error(`FakeIntercom: two routes for ${variant.api} ${key}`)
+    }
+    registration.variants.set(variant.api, variant)
+  }
+  return HttpRouter.fromIterable(
+    Array.from(registrations.values(), (registration) =>
       HttpRouter.makeRoute(
-        def.operation.method,
-        routerPath(def.operation.path),
-        handler(store, def, previewOf.get(def))
-      )
-    ),
-    ...previews.filter((preview) => !stable.has(preview.route)).map((preview) =>
-      HttpRouter.makeRoute(
-        preview.operation.method,
-        routerPath(preview.operation.path),
-        handler(store, undefined, preview)
-      )
-    )
-  ])
+        registration.method,
+        routerPath(registration.template),
+        handler(store, registration.template, registration.stable, registration.variants)
+      ))
+  )
 }

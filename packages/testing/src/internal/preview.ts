@@ -4,7 +4,8 @@
  * the same HTTP method and the same path shape (the templates are equal once
  * every `{name}` is a placeholder), with the stable handler. Its path parameters
  * are renamed to the stable ones by position (`/contacts/{id}` is
- * `/contacts/{contact_id}`).
+ * `/contacts/{contact_id}`). The later versions (`versions.ts`) are paired the
+ * same way.
  *
  * The router keeps one registration per method and path shape, the stable
  * template; the handler tells the two apart by the `Intercom-Version` header, so
@@ -114,15 +115,9 @@ export const operations: ReadonlyArray<AnyOperation> = [
 /** `/contacts/{id}` → `/contacts/{}`: the template without its parameter names. */
 export const pathShape = (template: string): string => template.replace(/\{[^}]+\}/g, "{}")
 
-/** The parameter names of a template, in order. */
-const templateParams = (template: string): ReadonlyArray<string> =>
-  Array.from(template.matchAll(/\{([^}]+)\}/g), (match) => match[1])
-
-const shapeKey = (operation: AnyOperation): string => `${operation.method} ${pathShape(operation.path)}`
-
-/** Whether a request asks for the Preview API. */
-export const isPreviewRequest = (headers: Readonly<Record<string, string | undefined>>): boolean =>
-  headers["intercom-version"]?.trim().toLowerCase() === "unstable"
+/** An operation's method and path shape: the key of a registration in the router. */
+export const shapeKey = (operation: { readonly method: string; readonly path: string }): string =>
+  `${operation.method} ${pathShape(operation.path)}`
 
 /**
  * Pair every Preview operation with the route serving the same method and path
@@ -134,7 +129,7 @@ export const pair = (
   routes: ReadonlyArray<Http.Route>,
   adapters: Readonly<Record<string, Http.PreviewAdapter>>,
   previewOnly: ReadonlyArray<Http.Route> = []
-): ReadonlyArray<Http.PreviewRoute> => {
+): ReadonlyArray<Http.VariantRoute> => {
   const byShape = new Map(routes.map((route) => [shapeKey(route.operation), route]))
   const own = new Map<AnyOperation, Http.Route>()
   for (const route of previewOnly) {
@@ -148,22 +143,11 @@ export const pair = (
     if (own.has(operation)) throw new Error(`FakeIntercom: two Preview-only routes for ${operation.name}`)
     own.set(operation, route)
   }
-  const out: Array<Http.PreviewRoute> = []
+  const out: Array<Http.VariantRoute> = []
   for (const operation of operations) {
-    const ownRoute = own.get(operation)
-    if (ownRoute !== undefined) {
-      const params = Object.fromEntries(templateParams(operation.path).map((name) => [name, name]))
-      out.push({ operation, route: ownRoute, params, adapter: adapters[operation.name] ?? {} })
-      continue
-    }
-    const route = byShape.get(shapeKey(operation))
+    const route = own.get(operation) ?? byShape.get(shapeKey(operation))
     if (route === undefined) continue
-    const stableNames = templateParams(route.operation.path)
-    const params: Record<string, string> = {}
-    templateParams(operation.path).forEach((name, i) => {
-      params[stableNames[i]] = name
-    })
-    out.push({ operation, route, params, adapter: adapters[operation.name] ?? {} })
+    out.push({ api: "unstable", operation, route, adapter: adapters[operation.name] ?? {} })
   }
   for (const name of Object.keys(adapters)) {
     if (!out.some((preview) => preview.operation.name === name)) {
@@ -171,33 +155,4 @@ export const pair = (
     }
   }
   return out
-}
-
-let patterns: ReadonlyArray<readonly [AnyOperation, RegExp]> | undefined
-
-/** The Preview operation a request is for (by method and path), when the client has one. */
-export const match = (method: string, pathname: string): AnyOperation | undefined => {
-  patterns ??= operations.map((operation) => [
-    operation,
-    new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}/?$`)
-  ])
-  let found: AnyOperation | undefined
-  for (const [operation, pattern] of patterns) {
-    if (operation.method !== method || !pattern.test(pathname)) continue
-    // a literal segment beats a parameter (`/contacts/search` is not `/contacts/{id}`)
-    if (found === undefined || templateParams(operation.path).length < templateParams(found.path).length) {
-      found = operation
-    }
-  }
-  return found
-}
-
-/** The message of the 404 for a request no route answers. */
-export const noRouteMessage = (method: string, pathname: string, preview: boolean): string => {
-  const base = `Resource Not Found: the fake Intercom has no route for ${method} ${pathname}`
-  if (!preview) return base
-  const operation = match(method, pathname)
-  return operation === undefined
-    ? `${base} in the Preview API (Intercom-Version: Unstable)`
-    : `${base} in the Preview API (Intercom-Version: Unstable): it does not implement ${operation.name}`
 }

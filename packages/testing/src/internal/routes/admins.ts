@@ -47,6 +47,13 @@ export const routes: ReadonlyArray<Http.Route> = [
 ]
 
 /** The Preview methods of these routes whose answers differ from 2.14's (see `preview.ts`). */
+/** 2.15 and 2.16 have the Preview's avatar URL too. */
+export const versionAdapters: Readonly<Record<string, Http.PreviewAdapter>> = Adapt.inVersions({
+  "admins.list": Adapt.adminAvatar,
+  "admins.find": Adapt.adminAvatar,
+  "admins.away": Adapt.adminAvatar
+})
+
 export const previewAdapters: Readonly<Record<string, Http.PreviewAdapter>> = {
   [UnstableAdmins.listAdminsOperation.name]: Adapt.adminAvatar,
   [UnstableAdmins.retrieveAdminOperation.name]: Adapt.adminAvatar,

@@ -13,6 +13,8 @@
 import * as Calls from "@effect-intercom/client/stable/Calls"
 import * as UnstableCalls from "@effect-intercom/client/unstable/Calls"
 import type * as Schemas from "@effect-intercom/client/unstable/Schemas"
+import * as Calls2_15 from "@effect-intercom/client/v2.15/Calls"
+import * as Calls2_16 from "@effect-intercom/client/v2.16/Calls"
 import * as Http from "../http.js"
 import * as Pagination from "../pagination.js"
 import type { CallRecord, FinVoiceCallRecord, Store } from "../store.js"
@@ -207,3 +209,24 @@ export const previewRoutes: ReadonlyArray<Http.Route> = [
       : Http.json<unknown>(finVoiceCall(store, now, latest))
   })
 ]
+
+/**
+ * The routes of the later versions' one Fin Voice method that the Preview
+ * lacks: the Fin Voice calls of a conversation (those whose matched call
+ * belongs to it), a 404 for a conversation the fake does not have.
+ */
+export const versionRoutes: ReadonlyArray<Http.Route> = [
+  Calls2_15.collectFinVoiceCallsByConversationIdOperation,
+  Calls2_16.collectFinVoiceCallsByConversationIdOperation
+].map((operation) =>
+  Http.route(operation, ({ input, now, store }) => {
+    const conversationId = String(input.conversation_id)
+    if (!store.conversations.has(conversationId)) return Http.notFound("Conversation Not Found")
+    const calls: Array<Schemas.AiCallResponse> = []
+    for (const record of store.finVoiceCalls.values()) {
+      const call = record.call_id === null ? undefined : store.calls.get(record.call_id)
+      if (call?.conversation_id === conversationId) calls.push(finVoiceCall(store, now, record))
+    }
+    return Http.json(calls)
+  })
+)

@@ -251,6 +251,12 @@ export const routes: ReadonlyArray<Http.Route> = [
 ]
 
 /** The Preview methods of these routes whose answers differ from 2.14's (see `preview.ts`). */
+/** 2.15 and 2.16 page companies as the Preview does: a cursor-shaped `pages.next`. */
+export const versionAdapters: Readonly<Record<string, Http.PreviewAdapter>> = Adapt.inVersions({
+  "companies.list": Adapt.pagesWithoutLink,
+  "companies.retrieve": Adapt.pagesWithoutLink
+})
+
 export const previewAdapters: Readonly<Record<string, Http.PreviewAdapter>> = {
   // page numbers in both, but the Preview's `pages.next` is a cursor object, not a link
   [UnstableCompanies.listAllCompaniesOperation.name]: Adapt.pagesWithoutLink,
