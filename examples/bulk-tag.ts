@@ -11,9 +11,13 @@
  *   pnpm --filter @effect-intercom/examples bulk-tag
  *   INTERCOM_TOKEN=... INTERCOM_ALLOW_WRITES=1 pnpm --filter @effect-intercom/examples bulk-tag
  */
-import { Intercom } from "@effect-intercom/client"
+import * as Intercom from "@effect-intercom/client/Intercom"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
-import { Clock, Console, Effect, Option, Stream } from "effect"
+import * as Clock from "effect/Clock"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
 import { isMain, run } from "./support/Example.js"
 
 export interface Options {

@@ -11,10 +11,20 @@
  * tag it, add a note, reply to a conversation, and watch a 429 being
  * absorbed by the client's retry policy.
  */
-import { Intercom, type IntercomError, Retry } from "@effect-intercom/client"
+import * as Intercom from "@effect-intercom/client/Intercom"
+import type * as IntercomError from "@effect-intercom/client/IntercomError"
+import * as Retry from "@effect-intercom/client/Retry"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
-import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
-import { Chunk, Clock, Console, Effect, Layer, Option, Redacted, Stream } from "effect"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as Chunk from "effect/Chunk"
+import * as Clock from "effect/Clock"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Stream from "effect/Stream"
 import { progressBar } from "./stream-contacts.js"
 import { isMain } from "./support/Example.js"
 

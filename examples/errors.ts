@@ -5,8 +5,12 @@
  *
  *   pnpm --filter @effect-intercom/examples errors
  */
-import { Intercom, IntercomClient } from "@effect-intercom/client"
-import { Console, Effect, Option, Redacted } from "effect"
+import * as Intercom from "@effect-intercom/client/Intercom"
+import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import { isMain, run } from "./support/Example.js"
 
 export const program = Effect.gen(function*() {

@@ -6,8 +6,9 @@
  *   PORT=8787 pnpm --filter @effect-intercom/examples fake-server
  */
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
-import { NodeRuntime } from "@effect/platform-node"
-import { Console, Effect } from "effect"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
 import { isMain } from "./support/Example.js"
 
 export const TOKEN = "fake-intercom-token"

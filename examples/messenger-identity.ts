@@ -9,9 +9,13 @@
  *
  *   INTERCOM_IDENTITY_SECRET=... pnpm --filter @effect-intercom/examples messenger-identity
  */
-import { Identity, OAuth } from "@effect-intercom/client"
+import * as Identity from "@effect-intercom/client/Identity"
+import * as OAuth from "@effect-intercom/client/OAuth"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import { Config, Console, Effect, Redacted } from "effect"
+import * as Config from "effect/Config"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
 import { isMain } from "./support/Example.js"
 
 export const program = Effect.gen(function*() {

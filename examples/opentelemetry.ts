@@ -17,13 +17,16 @@
  * they can be printed compactly; for a collector, use the OTLP exporters (or
  * `ConsoleSpanExporter` / `ConsoleMetricExporter`) in the same places.
  */
-import { Intercom, Retry } from "@effect-intercom/client"
+import * as Intercom from "@effect-intercom/client/Intercom"
+import * as Retry from "@effect-intercom/client/Retry"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
-import { NodeSdk } from "@effect/opentelemetry"
-import { NodeRuntime } from "@effect/platform-node"
+import * as NodeSdk from "@effect/opentelemetry/NodeSdk"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { type CollectionResult, MetricReader } from "@opentelemetry/sdk-metrics"
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base"
-import { Console, Effect, Layer } from "effect"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { isMain } from "./support/Example.js"
 
 /** A metric reader that collects when asked (the SDK's push readers export on a timer). */

@@ -4,10 +4,13 @@
  *   pnpm --filter @effect-intercom/examples quickstart                     # against the fake Intercom
  *   INTERCOM_TOKEN=... pnpm --filter @effect-intercom/examples quickstart  # against your workspace
  */
-import { Intercom } from "@effect-intercom/client"
+import * as Intercom from "@effect-intercom/client/Intercom"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
-import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
-import { Console, Effect, Layer } from "effect"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { isMain } from "./support/Example.js"
 
 export const program = Effect.gen(function*() {

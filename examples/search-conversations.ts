@@ -11,7 +11,10 @@
  * Intercom allows 2 levels of AND/OR groups and 15 filters per group.
  */
 import * as Search from "@effect-intercom/client/Search"
-import { Chunk, Console, Effect, Stream } from "effect"
+import * as Chunk from "effect/Chunk"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
 import { isMain, run } from "./support/Example.js"
 
 /**

@@ -5,9 +5,12 @@
  *
  *   pnpm --filter @effect-intercom/examples stream-contacts [contacts.ndjson]
  */
-import { Intercom } from "@effect-intercom/client"
-import { FileSystem } from "@effect/platform"
-import { Console, Effect, Ref, Stream } from "effect"
+import * as Intercom from "@effect-intercom/client/Intercom"
+import * as FileSystem from "@effect/platform/FileSystem"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Ref from "effect/Ref"
+import * as Stream from "effect/Stream"
 import { isMain, run } from "./support/Example.js"
 
 /** A progress bar on a terminal (redrawn in place), a line every 25 % otherwise. */

@@ -7,12 +7,17 @@
  *
  *   pnpm --filter @effect-intercom/examples webhook-receiver
  */
-import { Intercom, Webhooks } from "@effect-intercom/client"
+import * as Intercom from "@effect-intercom/client/Intercom"
+import * as Webhooks from "@effect-intercom/client/Webhooks"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as HttpServer from "@effect/platform/HttpServer"
-import { Console, Effect, Match, Queue, Redacted } from "effect"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Match from "effect/Match"
+import * as Queue from "effect/Queue"
+import * as Redacted from "effect/Redacted"
 import { createServer } from "node:http"
 import { isMain } from "./support/Example.js"
 

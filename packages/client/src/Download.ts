@@ -15,8 +15,10 @@
  * with a `DecompressError` whose `reason` is `NotGzip`.
  *
  * ```ts
- * import { Download, Intercom } from "@effect-intercom/client"
- * import { Effect, Stream } from "effect"
+ * import * as Download from "@effect-intercom/client/Download"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  *
  * // The first line of the export (its CSV header): the rest of the body is never read.
  * const header = Effect.gen(function* () {
@@ -112,8 +114,10 @@ const isDataError = (cause: unknown): boolean =>
  *
  * @example
  * ```ts
- * import { Download } from "@effect-intercom/client"
- * import { Chunk, Effect, Stream } from "effect"
+ * import * as Download from "@effect-intercom/client/Download"
+ * import * as Chunk from "effect/Chunk"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  * import { gzipSync } from "node:zlib"
  *
  * const lines = Stream.make(new Uint8Array(gzipSync("id,email\n1,ada@example.com\n"))).pipe(

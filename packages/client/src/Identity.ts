@@ -29,8 +29,9 @@
  *
  * @example
  * ```ts
- * import { Identity } from "@effect-intercom/client"
- * import { Config, Effect } from "effect"
+ * import * as Identity from "@effect-intercom/client/Identity"
+ * import * as Config from "effect/Config"
+ * import * as Effect from "effect/Effect"
  *
  * export const messengerSettings = (user: { readonly id: string; readonly email: string }) =>
  *   Effect.gen(function*() {
@@ -155,8 +156,9 @@ const present = (value: string | undefined): value is string => typeof value ===
  *
  * @example
  * ```ts
- * import { Identity } from "@effect-intercom/client"
- * import { Effect, Redacted } from "effect"
+ * import * as Identity from "@effect-intercom/client/Identity"
+ * import * as Effect from "effect/Effect"
+ * import * as Redacted from "effect/Redacted"
  *
  * export const settings = Effect.map(
  *   Identity.userHash({ secret: Redacted.make("my-identity-secret"), user_id: "42" }),
@@ -186,8 +188,9 @@ const reserved = ["user_id", "email", "exp"] as const
  *
  * @example
  * ```ts
- * import { Identity } from "@effect-intercom/client"
- * import { Effect, Redacted } from "effect"
+ * import * as Identity from "@effect-intercom/client/Identity"
+ * import * as Effect from "effect/Effect"
+ * import * as Redacted from "effect/Redacted"
  *
  * export const jwt = Identity.messengerJwt({
  *   secret: Redacted.make("my-identity-secret"),

@@ -4,9 +4,11 @@
  * ...), each one an `Effect` with a typed error channel.
  *
  * ```ts
- * import { Intercom } from "@effect-intercom/client"
- * import { NodeHttpClient } from "@effect/platform-node"
- * import { Effect, Layer, Redacted } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import * as Redacted from "effect/Redacted"
  *
  * const program = Effect.gen(function* () {
  *   const intercom = yield* Intercom.Intercom
@@ -78,9 +80,11 @@ export const layerFromClient: Layer.Layer<Intercom, never, IntercomClient.Interc
  *
  * @example
  * ```ts
- * import { Intercom } from "@effect-intercom/client"
- * import { NodeHttpClient } from "@effect/platform-node"
- * import { Effect, Layer, Redacted } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import * as Redacted from "effect/Redacted"
  *
  * const program = Effect.gen(function* () {
  *   const intercom = yield* Intercom.Intercom

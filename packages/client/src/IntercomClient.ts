@@ -8,9 +8,10 @@
  *
  * @example
  * ```ts
- * import { FetchHttpClient } from "@effect/platform"
+ * import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
  * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
- * import { Config, Layer } from "effect"
+ * import * as Config from "effect/Config"
+ * import * as Layer from "effect/Layer"
  *
  * // reads INTERCOM_TOKEN, INTERCOM_REGION, INTERCOM_BASE_URL, INTERCOM_VERSION
  * export const FromEnv = IntercomClient.layerConfig().pipe(Layer.provide(FetchHttpClient.layer))
@@ -439,8 +440,11 @@ export type WithResponseOf<Self> = Self extends Effect.Effect<infer A, infer E, 
  *
  * @example
  * ```ts
- * import { Intercom, IntercomClient } from "@effect-intercom/client"
- * import { Effect, Redacted, Stream } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+ * import * as Effect from "effect/Effect"
+ * import * as Redacted from "effect/Redacted"
+ * import * as Stream from "effect/Stream"
  *
  * // every page request of the stream carries the workspace's token
  * export const contactsOf = (token: Redacted.Redacted<string>) =>
@@ -475,8 +479,10 @@ export const withToken: {
  *
  * @example
  * ```ts
- * import { Intercom, IntercomClient } from "@effect-intercom/client"
- * import { Effect, Stream } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  *
  * export const count = Effect.flatMap(Intercom.Intercom, (intercom) =>
  *   intercom.contacts.listStream().pipe(IntercomClient.withVersion("2.13"), Stream.runCount))
@@ -502,8 +508,9 @@ export const withVersion: {
  *
  * @example
  * ```ts
- * import { Intercom, IntercomClient } from "@effect-intercom/client"
- * import { Effect } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+ * import * as Effect from "effect/Effect"
  *
  * export const euAdmin = Effect.flatMap(Intercom.Intercom, (intercom) => intercom.admins.identify()).pipe(
  *   IntercomClient.withRegion("eu")
@@ -537,8 +544,9 @@ export const withRegion: {
  *
  * @example
  * ```ts
- * import { Intercom, IntercomClient } from "@effect-intercom/client"
- * import { Effect } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+ * import * as Effect from "effect/Effect"
  *
  * export const viaProxy = Effect.flatMap(Intercom.Intercom, (intercom) => intercom.admins.identify()).pipe(
  *   IntercomClient.withBaseUrl("https://proxy.example.com/intercom/")
@@ -570,8 +578,10 @@ export const withBaseUrl: {
  *
  * @example
  * ```ts
- * import { Intercom, IntercomClient } from "@effect-intercom/client"
- * import { Effect, Stream } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  *
  * export const traced = Effect.flatMap(Intercom.Intercom, (intercom) =>
  *   intercom.contacts.listStream().pipe(IntercomClient.withHeaders({ "X-Job-Id": "sync-42" }), Stream.runCount))
@@ -603,8 +613,9 @@ export const withHeaders: {
  *
  * @example
  * ```ts
- * import { Intercom, IntercomClient } from "@effect-intercom/client"
- * import { Effect } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+ * import * as Effect from "effect/Effect"
  *
  * export const me = Effect.flatMap(Intercom.Intercom, (intercom) => intercom.admins.identify()).pipe(
  *   IntercomClient.withQueryParams({ debug: true })
@@ -644,8 +655,10 @@ export const withQueryParams: {
  *
  * @example
  * ```ts
- * import { Intercom, IntercomClient } from "@effect-intercom/client"
- * import { Effect, Stream } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  *
  * export const quick = Effect.gen(function*() {
  *   const intercom = yield* Intercom.Intercom
@@ -678,8 +691,10 @@ export const withTimeout: {
  *
  * @example
  * ```ts
- * import { Intercom, IntercomClient } from "@effect-intercom/client"
- * import { Effect, Stream } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  *
  * export const download = Effect.gen(function*() {
  *   const intercom = yield* Intercom.Intercom
@@ -708,8 +723,10 @@ export const withIdleTimeout: {
  *
  * @example
  * ```ts
- * import { Intercom, IntercomClient } from "@effect-intercom/client"
- * import { Effect, Stream } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  *
  * export const sync = Effect.gen(function*() {
  *   const intercom = yield* Intercom.Intercom
@@ -749,8 +766,11 @@ export const withDecodePolicy: {
  *
  * @example
  * ```ts
- * import { Intercom, IntercomClient } from "@effect-intercom/client"
- * import { Console, Effect, Stream } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+ * import * as Console from "effect/Console"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  *
  * export const me = Effect.gen(function*() {
  *   const intercom = yield* Intercom.Intercom

@@ -22,8 +22,9 @@
  *
  * @example
  * ```ts
- * import { IntercomMetrics } from "@effect-intercom/client"
- * import { Effect, Metric } from "effect"
+ * import * as IntercomMetrics from "@effect-intercom/client/IntercomMetrics"
+ * import * as Effect from "effect/Effect"
+ * import * as Metric from "effect/Metric"
  *
  * // how many `contacts.find` calls succeeded, and their latency
  * export const report = Effect.gen(function*() {
@@ -48,8 +49,9 @@ import * as internal from "./internal/metrics.js"
  *
  * @example
  * ```ts
- * import { IntercomMetrics } from "@effect-intercom/client"
- * import { Effect, Metric } from "effect"
+ * import * as IntercomMetrics from "@effect-intercom/client/IntercomMetrics"
+ * import * as Effect from "effect/Effect"
+ * import * as Metric from "effect/Metric"
  *
  * export const notFound = Metric.value(
  *   IntercomMetrics.requests.pipe(Metric.tagged("operation", "contacts.find"), Metric.tagged("outcome", "NotFoundError"))

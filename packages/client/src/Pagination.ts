@@ -12,8 +12,9 @@
  * is retried by the retry policy on its own: the stream does not restart.
  *
  * ```ts
- * import { Intercom } from "@effect-intercom/client"
- * import { Effect, Stream } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  *
  * const emails = Effect.gen(function* () {
  *   const intercom = yield* Intercom.Intercom
@@ -81,8 +82,9 @@ export const pages = <I, A, E>(
  *
  * @example
  * ```ts
- * import { Intercom } from "@effect-intercom/client"
- * import { Effect, Stream } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  *
  * const emails = Effect.gen(function* () {
  *   const intercom = yield* Intercom.Intercom

@@ -16,7 +16,8 @@
  * `intercom.rate_limit.wait_ms` histogram (`IntercomMetrics.rateLimitWait`).
  *
  * ```ts
- * import { Intercom, RateLimit } from "@effect-intercom/client"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as RateLimit from "@effect-intercom/client/RateLimit"
  *
  * Intercom.layer({ token })                                   // adaptive, in-process (default)
  * Intercom.layer({ token, rateLimiter: RateLimit.none })      // no client-side limiting
@@ -94,8 +95,9 @@ export interface AdaptiveOptions {
  *
  * @example
  * ```ts
- * import { Intercom, RateLimit } from "@effect-intercom/client"
- * import { Redacted } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as RateLimit from "@effect-intercom/client/RateLimit"
+ * import * as Redacted from "effect/Redacted"
  *
  * const token = Redacted.make("dG9rOmFiYw==")
  * Intercom.layer({ token }) // adaptive, in-process: the default

@@ -8,10 +8,10 @@
  * Optional: needs the peer dependencies `@effect/experimental` and `ioredis`.
  *
  * ```ts
- * import { Intercom } from "@effect-intercom/client"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
  * import * as RedisRateLimit from "@effect-intercom/client/RedisRateLimit"
- * import { NodeHttpClient } from "@effect/platform-node"
- * import { Layer } from "effect"
+ * import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+ * import * as Layer from "effect/Layer"
  *
  * // Intercom's default: 1,000 calls a minute, spread over 10-second windows.
  * const IntercomLive = Intercom.layerConfig().pipe(
@@ -95,10 +95,10 @@ export const make = (
  *
  * @example
  * ```ts
- * import { Intercom } from "@effect-intercom/client"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
  * import * as RedisRateLimit from "@effect-intercom/client/RedisRateLimit"
- * import { NodeHttpClient } from "@effect/platform-node"
- * import { Layer } from "effect"
+ * import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+ * import * as Layer from "effect/Layer"
  *
  * // Intercom's default: 1,000 calls a minute, spread over 10-second windows.
  * const IntercomLive = Intercom.layerConfig().pipe(

@@ -24,8 +24,9 @@
  * errors, the last rate-limit headers).
  *
  * ```ts
- * import { Intercom, Retry } from "@effect-intercom/client"
- * import { Schedule } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as Retry from "@effect-intercom/client/Retry"
+ * import * as Schedule from "effect/Schedule"
  *
  * Intercom.layer({ token, retry: Retry.policy({ maxRetries: 2, baseDelay: "1 second" }) })
  * Intercom.layer({ token, retry: Retry.none })
@@ -181,8 +182,10 @@ export const delay = (attempt: Attempt, options: Options = {}): Effect.Effect<Du
  *
  * @example
  * ```ts
- * import { Intercom, Retry } from "@effect-intercom/client"
- * import { Redacted, Schedule } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as Retry from "@effect-intercom/client/Retry"
+ * import * as Redacted from "effect/Redacted"
+ * import * as Schedule from "effect/Schedule"
  *
  * const token = Redacted.make("dG9rOmFiYw==")
  * Intercom.layer({ token, retry: Retry.policy({ maxRetries: 2, baseDelay: "1 second" }) })
@@ -228,8 +231,10 @@ export const none: Policy = Schedule.stop
  *
  * @example
  * ```ts
- * import { Intercom, Retry } from "@effect-intercom/client"
- * import { Effect, Stream } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as Retry from "@effect-intercom/client/Retry"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  *
  * export const patient = Effect.flatMap(Intercom.Intercom, (intercom) =>
  *   intercom.contacts.listStream().pipe(

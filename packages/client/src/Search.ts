@@ -19,7 +19,7 @@
  *
  * ```ts
  * import * as Search from "@effect-intercom/client/Search"
- * import { Stream } from "effect"
+ * import * as Stream from "effect/Stream"
  *
  * const query = Search.and(
  *   Search.contacts.where("email", "$", "@example.com"),
@@ -1041,7 +1041,7 @@ const isDataFirst = (args: IArguments): boolean => isResource(args[1])
  * @example
  * ```ts
  * import * as Search from "@effect-intercom/client/Search"
- * import { Either } from "effect"
+ * import * as Either from "effect/Either"
  *
  * const checked = Search.validate({ field: "created_at", operator: "~", value: "2024" }, Search.contacts)
  * if (Either.isLeft(checked)) {
@@ -1076,9 +1076,9 @@ export const validate: {
  *
  * @example
  * ```ts
- * import { Intercom } from "@effect-intercom/client"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
  * import * as Search from "@effect-intercom/client/Search"
- * import { Effect } from "effect"
+ * import * as Effect from "effect/Effect"
  *
  * const firstPage = Effect.gen(function* () {
  *   const intercom = yield* Intercom.Intercom
@@ -1124,7 +1124,7 @@ export const request: {
  * @example
  * ```ts
  * import * as Search from "@effect-intercom/client/Search"
- * import { Effect } from "effect"
+ * import * as Effect from "effect/Effect"
  *
  * const page = Search.page(Search.conversations.where("open", "=", true), Search.conversations, { per_page: 5 }).pipe(
  *   Effect.map((list) => list.total_count)
@@ -1201,7 +1201,7 @@ export const pages: {
  * @example
  * ```ts
  * import * as Search from "@effect-intercom/client/Search"
- * import { Stream } from "effect"
+ * import * as Stream from "effect/Stream"
  *
  * const ids = Search.stream(Search.tickets.where("open", "=", true), Search.tickets).pipe(
  *   Stream.map((ticket) => ticket?.id)

@@ -27,8 +27,11 @@
  * import `Webhooks` does not bundle it, nor the schemas its topic table names.
  *
  * ```ts
- * import { Webhooks } from "@effect-intercom/client"
- * import { Console, Effect, Match, Redacted } from "effect"
+ * import * as Webhooks from "@effect-intercom/client/Webhooks"
+ * import * as Console from "effect/Console"
+ * import * as Effect from "effect/Effect"
+ * import * as Match from "effect/Match"
+ * import * as Redacted from "effect/Redacted"
  *
  * const handle = Match.type<Webhooks.Event>().pipe(
  *   Match.tag("conversation.user.created", (event) => Console.log("new conversation", event.item.id)),
@@ -85,7 +88,7 @@ import * as table from "./internal/webhooks/topics.js"
  *
  * @example
  * ```ts
- * import { Webhooks } from "@effect-intercom/client"
+ * import * as Webhooks from "@effect-intercom/client/Webhooks"
  *
  * const known: ReadonlyArray<string> = Object.keys(Webhooks.topics)
  * console.log(known.includes("conversation.user.created")) // true
@@ -240,8 +243,8 @@ export interface GenericEvent extends Envelope {
  *
  * @example
  * ```ts
- * import type { Webhooks } from "@effect-intercom/client"
- * import { Match } from "effect"
+ * import type * as Webhooks from "@effect-intercom/client/Webhooks"
+ * import * as Match from "effect/Match"
  *
  * export const describe = Match.type<Webhooks.Event>().pipe(
  *   Match.tag("ticket.created", (event) => `ticket ${event.item.id} created`),
@@ -359,8 +362,9 @@ export const signatureHeader = "x-hub-signature"
  *
  * @example
  * ```ts
- * import { Webhooks } from "@effect-intercom/client"
- * import { Effect, Redacted } from "effect"
+ * import * as Webhooks from "@effect-intercom/client/Webhooks"
+ * import * as Effect from "effect/Effect"
+ * import * as Redacted from "effect/Redacted"
  *
  * const header = Webhooks.sign('{"type":"notification_event"}', Redacted.make("client-secret"))
  * // Effect<string>: "sha1=..." (40 hex digits)
@@ -382,8 +386,9 @@ export const sign = (body: Uint8Array | string, secret: Redacted.Redacted<string
  *
  * @example
  * ```ts
- * import { Webhooks } from "@effect-intercom/client"
- * import { Effect, Redacted } from "effect"
+ * import * as Webhooks from "@effect-intercom/client/Webhooks"
+ * import * as Effect from "effect/Effect"
+ * import * as Redacted from "effect/Redacted"
  *
  * const secret = Redacted.make("client-secret")
  * const body = '{"type":"notification_event"}'
@@ -520,8 +525,8 @@ export const decodeUnknown = (json: unknown): Effect.Effect<Event, WebhookDecode
  *
  * @example
  * ```ts
- * import { Webhooks } from "@effect-intercom/client"
- * import { Effect } from "effect"
+ * import * as Webhooks from "@effect-intercom/client/Webhooks"
+ * import * as Effect from "effect/Effect"
  *
  * const event = Webhooks.decode(JSON.stringify({
  *   type: "notification_event",
@@ -580,8 +585,9 @@ export interface VerifyOptions {
  *
  * @example
  * ```ts
- * import { Webhooks } from "@effect-intercom/client"
- * import { Effect, Redacted } from "effect"
+ * import * as Webhooks from "@effect-intercom/client/Webhooks"
+ * import * as Effect from "effect/Effect"
+ * import * as Redacted from "effect/Redacted"
  *
  * // For example in an Express handler with `express.raw({ type: "application/json" })`:
  * export const onDelivery = (body: Uint8Array, header: string | undefined) =>
@@ -654,10 +660,13 @@ const annotate = (event: Event) => Effect.annotateLogs({ "webhook.id": event.id,
  *
  * @example
  * ```ts
- * import { Webhooks } from "@effect-intercom/client"
- * import { HttpRouter, HttpServer } from "@effect/platform"
- * import { NodeHttpServer } from "@effect/platform-node"
- * import { Effect, Layer, Redacted } from "effect"
+ * import * as Webhooks from "@effect-intercom/client/Webhooks"
+ * import * as HttpRouter from "@effect/platform/HttpRouter"
+ * import * as HttpServer from "@effect/platform/HttpServer"
+ * import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import * as Redacted from "effect/Redacted"
  * import { createServer } from "node:http"
  *
  * export const Receiver = Layer.unwrapScoped(Effect.gen(function* () {
