@@ -267,7 +267,7 @@ type ComponentTexts = Map<
 const emitComponentFiles = (
   plan: ComponentPlan,
   stable?: ComponentTexts
-): { readonly files: Map<string, string>; readonly texts: ComponentTexts; readonly shared: number } => {
+): { readonly files: Map<string, string>; readonly texts: ComponentTexts; readonly shared: ReadonlySet<string> } => {
   const files = new Map<string, string>()
   const texts: ComponentTexts = new Map()
   const doc = plan.spec.doc
@@ -362,7 +362,7 @@ const emitComponentFiles = (
       ).join("\n\n")
     }\n`
   )
-  return { files, texts, shared: shared.size }
+  return { files, texts, shared }
 }
 
 /** `code`, built on first use. */
@@ -482,7 +482,39 @@ const uniqueName = (state: ModuleState, wanted: string): string => {
 
 const parameterSchema = (doc: Node, p: Node): Node => resolveRef(doc, resolveRef(doc, p)?.schema)
 
-const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: ModuleState) => {
+/**
+ * The inline schemas (inputs, responses) of a later version's method that the
+ * 2.14 method of the same name has too: the same text, and every component it
+ * names (`Schemas.X`) one of those shared with 2.14. They are 2.14's, aliased
+ * (`export type X = V2_14.X`, `export const X = V2_14.X`), not emitted again.
+ */
+interface Sharing {
+  /** 2.14's inline blocks by `<module>/<method name>/<kind>`. */
+  readonly stable: Map<string, string>
+  /** Per version folder: whether a component identifier (`Schemas.X`) is 2.14's. */
+  readonly sharedIdents: Map<ApiDir, (ident: string) => boolean>
+}
+
+/** A block of declarations, or, when it is 2.14's (`Sharing`), aliases of 2.14's. */
+const shareable = (plan: OperationPlan, sharing: Sharing, kind: string, block: string): string => {
+  const key = `${plan.module}/${plan.name}/${kind}`
+  if (plan.dir === "stable") sharing.stable.set(key, block)
+  if (!isVersionDir(plan.dir) || sharing.stable.get(key) !== block) return block
+  const shared = sharing.sharedIdents.get(plan.dir)!
+  if (![...block.matchAll(/\bSchemas\.(\w+)/g)].every(([, ident]) => shared(ident))) return block
+  return [...block.matchAll(/^export (type|interface|const) (\w+)/gm)].map(([, declared, name]) =>
+    jsdoc([
+      `\`${name}\` of \`${plan.name}\`, the same as in 2.14.`,
+      SINCE,
+      declared === "const" ? "@category schemas" : "@category models"
+    ]) +
+    (declared === "const"
+      ? `export const ${name}: Schema.Schema<${name}> = V2_14.${name}\n`
+      : `export type ${name} = V2_14.${name}\n`)
+  ).join("\n")
+}
+
+const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: ModuleState, sharing: Sharing) => {
   const doc = components.spec.doc
   const op = plan.op
   const row = plan.row
@@ -721,7 +753,9 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
           successType = e.type
         } else {
           const responseName = uniqueName(state, `${Method}Response`)
-          state.blocks.push(emitNamed(responseName, e, `The response of \`${plan.name}\`.`))
+          state.blocks.push(
+            shareable(plan, sharing, "response", emitNamed(responseName, e, `The response of \`${plan.name}\`.`))
+          )
           successCode = responseName
           successType = responseName
         }
@@ -764,7 +798,10 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
 
   // --- emit -------------------------------------------------------------------
   const description = [docText(op.summary), docText(op.description)].filter((s) => s !== "").join("\n\n")
-  state.blocks.push(
+  state.blocks.push(shareable(
+    plan,
+    sharing,
+    "input",
     `${bodyDecl}${
       jsdoc([
         `The input of \`${plan.name}\`: path, query and body parameters by their wire names.`,
@@ -775,7 +812,7 @@ const emitOperation = (plan: OperationPlan, components: ComponentPlan, state: Mo
       `${jsdoc([SINCE, "@category schemas"])}export const ${inputName}: Schema.Schema<${inputName}> = ${
         pure(/^[\w.]+$/.test(inputCode) ? inputCode : lazy(inputName, inputCode))
       }\n`
-  )
+  ))
   const opConst = `${plan.method}Operation`
   state.names.add(opConst)
   state.blocks.push(
@@ -918,8 +955,18 @@ export const generate = (specs: Specs): Map<string, string> => {
   const stable = emitComponentFiles(componentPlans.stable)
   for (const [k, v] of stable.files) files.set(k, v)
   for (const [k, v] of emitComponentFiles(componentPlans.unstable).files) files.set(k, v)
+  const sharing: Sharing = { stable: new Map(), sharedIdents: new Map() }
   for (const spec of specs.versions) {
-    for (const [k, v] of emitComponentFiles(componentPlans[versionDir(spec.name)], stable.texts).files) files.set(k, v)
+    const plan = componentPlans[versionDir(spec.name)]
+    const emitted = emitComponentFiles(plan, stable.texts)
+    for (const [k, v] of emitted.files) files.set(k, v)
+    const fileOfIdent = new Map<string, string>()
+    for (const name of plan.names) {
+      for (const flavour of plan.flavours.get(name)!) {
+        fileOfIdent.set(componentIdent(plan, name, flavour), plan.fileOf.get(name)!)
+      }
+    }
+    sharing.sharedIdents.set(plan.dir, (ident) => emitted.shared.has(fileOfIdent.get(ident) ?? ""))
   }
 
   const operations = [
@@ -936,9 +983,9 @@ export const generate = (specs: Specs): Map<string, string> => {
         state: { names: new Set(["Schemas"]), blocks: [], surface: [] }
       })
     }
-    emitOperation(plan, componentPlans[plan.dir], modules.get(key)!.state)
+    emitOperation(plan, componentPlans[plan.dir], modules.get(key)!.state, sharing)
   }
-  for (const [key, { dir, state }] of modules) {
+  for (const [key, { dir, module, state }] of modules) {
     const title = state.surface[0].plan.name.split(".").slice(0, -1).join(".")
     files.set(
       `${key}.ts`,
@@ -949,7 +996,7 @@ export const generate = (specs: Specs): Map<string, string> => {
           dir === "unstable" ? " in the Preview API" : isVersionDir(dir) ? ` in API ${versionOf(dir)}` : ""
         }, as functions that need only the \`IntercomClient\` service.`
       ) +
-        moduleHeaderImports(state.blocks.join("\n")) +
+        moduleHeaderImports(state.blocks.join("\n"), module) +
         state.blocks.join("\n")
     )
   }
@@ -968,7 +1015,7 @@ export const generate = (specs: Specs): Map<string, string> => {
 }
 
 /** The imports of a resource module, only those its code uses. */
-const moduleHeaderImports = (body: string): string =>
+const moduleHeaderImports = (body: string, module: string): string =>
   [
     `import type * as Effect from "effect/Effect"`,
     `import * as Schema from "effect/Schema"`,
@@ -978,7 +1025,8 @@ const moduleHeaderImports = (body: string): string =>
     `import * as Operation from "../../Operation.js"`,
     body.includes("Pagination.") ? `import * as Pagination from "../../Pagination.js"` : undefined,
     body.includes("Schemas.") ? `import * as Schemas from "./Schemas.js"` : undefined,
-    body.includes("Tolerant.") ? `import * as Tolerant from "../../internal/tolerant.js"` : undefined
+    body.includes("Tolerant.") ? `import * as Tolerant from "../../internal/tolerant.js"` : undefined,
+    body.includes("V2_14.") ? `import * as V2_14 from "../stable/${module}.js"` : undefined
   ]
     .filter((l) => l !== undefined)
     .join("\n") + "\n\n"

@@ -13,6 +13,7 @@ import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
+import * as V2_14 from "../stable/Admins.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -153,28 +154,18 @@ export const away = (
 > => Operation.execute(awayOperation, input as AwayRequest)
 
 /**
- * The input of `admins.listAllActivityLogs`: path, query and body parameters by their wire names.
+ * `ListAllActivityLogsRequest` of `admins.listAllActivityLogs`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ListAllActivityLogsRequest {
-  /** The start date that you request data for. It must be formatted as a UNIX timestamp. */
-  readonly created_at_after: string
-  /** The end date that you request data for. It must be formatted as a UNIX timestamp. */
-  readonly created_at_before?: string | undefined
-}
+export type ListAllActivityLogsRequest = V2_14.ListAllActivityLogsRequest
 
 /**
+ * `ListAllActivityLogsRequest` of `admins.listAllActivityLogs`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListAllActivityLogsRequest: Schema.Schema<ListAllActivityLogsRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<ListAllActivityLogsRequest> =>
-    /*#__PURE__*/ Schema.Struct({
-      created_at_after: Schema.String,
-      created_at_before: /*#__PURE__*/ Schema.optional(Schema.String)
-    })
-)
+export const ListAllActivityLogsRequest: Schema.Schema<ListAllActivityLogsRequest> = V2_14.ListAllActivityLogsRequest
 
 /**
  * The descriptor of `admins.listAllActivityLogs` (GET /admins/activity_logs).

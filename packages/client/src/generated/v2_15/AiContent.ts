@@ -13,21 +13,23 @@ import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
+import * as V2_14 from "../stable/AiContent.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The input of `aiContent.listContentImportSources`: path, query and body parameters by their wire names.
+ * `ListContentImportSourcesRequest` of `aiContent.listContentImportSources`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ListContentImportSourcesRequest {}
+export type ListContentImportSourcesRequest = V2_14.ListContentImportSourcesRequest
 
 /**
+ * `ListContentImportSourcesRequest` of `aiContent.listContentImportSources`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListContentImportSourcesRequest: Schema.Schema<ListContentImportSourcesRequest> = /*#__PURE__*/ Schema
-  .suspend((): Schema.Schema<ListContentImportSourcesRequest> => /*#__PURE__*/ Schema.Struct({}))
+export const ListContentImportSourcesRequest: Schema.Schema<ListContentImportSourcesRequest> =
+  V2_14.ListContentImportSourcesRequest
 
 /**
  * The descriptor of `aiContent.listContentImportSources` (GET /ai/content_import_sources).
@@ -164,23 +166,19 @@ export const createContentImportSource = (
 > => Operation.execute(createContentImportSourceOperation, input as CreateContentImportSourceRequest)
 
 /**
- * The input of `aiContent.getContentImportSource`: path, query and body parameters by their wire names.
+ * `GetContentImportSourceRequest` of `aiContent.getContentImportSource`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface GetContentImportSourceRequest {
-  /** The unique identifier for the content import source which is given by Intercom. */
-  readonly source_id: string | number
-}
+export type GetContentImportSourceRequest = V2_14.GetContentImportSourceRequest
 
 /**
+ * `GetContentImportSourceRequest` of `aiContent.getContentImportSource`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<GetContentImportSourceRequest> =>
-    /*#__PURE__*/ Schema.Struct({ source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-)
+export const GetContentImportSourceRequest: Schema.Schema<GetContentImportSourceRequest> =
+  V2_14.GetContentImportSourceRequest
 
 /**
  * The descriptor of `aiContent.getContentImportSource` (GET /ai/content_import_sources/{source_id}).
@@ -294,23 +292,19 @@ export const updateContentImportSource = (
 > => Operation.execute(updateContentImportSourceOperation, input as UpdateContentImportSourceRequest)
 
 /**
- * The input of `aiContent.deleteContentImportSource`: path, query and body parameters by their wire names.
+ * `DeleteContentImportSourceRequest` of `aiContent.deleteContentImportSource`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface DeleteContentImportSourceRequest {
-  /** The unique identifier for the content import source which is given by Intercom. */
-  readonly source_id: string | number
-}
+export type DeleteContentImportSourceRequest = V2_14.DeleteContentImportSourceRequest
 
 /**
+ * `DeleteContentImportSourceRequest` of `aiContent.deleteContentImportSource`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> = /*#__PURE__*/ Schema
-  .suspend((): Schema.Schema<DeleteContentImportSourceRequest> =>
-    /*#__PURE__*/ Schema.Struct({ source_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-  )
+export const DeleteContentImportSourceRequest: Schema.Schema<DeleteContentImportSourceRequest> =
+  V2_14.DeleteContentImportSourceRequest
 
 /**
  * The descriptor of `aiContent.deleteContentImportSource` (DELETE /ai/content_import_sources/{source_id}).
@@ -357,19 +351,18 @@ export const deleteContentImportSource = (
 > => Operation.execute(deleteContentImportSourceOperation, input as DeleteContentImportSourceRequest)
 
 /**
- * The input of `aiContent.listExternalPages`: path, query and body parameters by their wire names.
+ * `ListExternalPagesRequest` of `aiContent.listExternalPages`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ListExternalPagesRequest {}
+export type ListExternalPagesRequest = V2_14.ListExternalPagesRequest
 
 /**
+ * `ListExternalPagesRequest` of `aiContent.listExternalPages`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListExternalPagesRequest: Schema.Schema<ListExternalPagesRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<ListExternalPagesRequest> => /*#__PURE__*/ Schema.Struct({})
-)
+export const ListExternalPagesRequest: Schema.Schema<ListExternalPagesRequest> = V2_14.ListExternalPagesRequest
 
 /**
  * The descriptor of `aiContent.listExternalPages` (GET /ai/external_pages).
@@ -447,17 +440,18 @@ export const listExternalPagesPages = (
   >
 
 /**
- * The input of `aiContent.createExternalPage`: path, query and body parameters by their wire names.
+ * `CreateExternalPageRequest` of `aiContent.createExternalPage`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type CreateExternalPageRequest = Schemas.CreateExternalPageRequest
+export type CreateExternalPageRequest = V2_14.CreateExternalPageRequest
 
 /**
+ * `CreateExternalPageRequest` of `aiContent.createExternalPage`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const CreateExternalPageRequest: Schema.Schema<CreateExternalPageRequest> = Schemas.CreateExternalPageRequest
+export const CreateExternalPageRequest: Schema.Schema<CreateExternalPageRequest> = V2_14.CreateExternalPageRequest
 
 /**
  * The descriptor of `aiContent.createExternalPage` (POST /ai/external_pages).
@@ -505,23 +499,18 @@ export const createExternalPage = (
 > => Operation.execute(createExternalPageOperation, input as CreateExternalPageRequest)
 
 /**
- * The input of `aiContent.getExternalPage`: path, query and body parameters by their wire names.
+ * `GetExternalPageRequest` of `aiContent.getExternalPage`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface GetExternalPageRequest {
-  /** The unique identifier for the external page which is given by Intercom. */
-  readonly page_id: string | number
-}
+export type GetExternalPageRequest = V2_14.GetExternalPageRequest
 
 /**
+ * `GetExternalPageRequest` of `aiContent.getExternalPage`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<GetExternalPageRequest> =>
-    /*#__PURE__*/ Schema.Struct({ page_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-)
+export const GetExternalPageRequest: Schema.Schema<GetExternalPageRequest> = V2_14.GetExternalPageRequest
 
 /**
  * The descriptor of `aiContent.getExternalPage` (GET /ai/external_pages/{page_id}).
@@ -568,26 +557,18 @@ export const getExternalPage = (
 > => Operation.execute(getExternalPageOperation, input as GetExternalPageRequest)
 
 /**
- * The input of `aiContent.updateExternalPage`: path, query and body parameters by their wire names.
+ * `UpdateExternalPageRequest` of `aiContent.updateExternalPage`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type UpdateExternalPageRequest = {
-  /** The unique identifier for the external page which is given by Intercom. */
-  readonly page_id: string | number
-} & Schemas.UpdateExternalPageRequest
+export type UpdateExternalPageRequest = V2_14.UpdateExternalPageRequest
 
 /**
+ * `UpdateExternalPageRequest` of `aiContent.updateExternalPage`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<UpdateExternalPageRequest> =>
-    /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ page_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
-      Schemas.UpdateExternalPageRequest
-    )
-)
+export const UpdateExternalPageRequest: Schema.Schema<UpdateExternalPageRequest> = V2_14.UpdateExternalPageRequest
 
 /**
  * The descriptor of `aiContent.updateExternalPage` (PUT /ai/external_pages/{page_id}).
@@ -638,23 +619,18 @@ export const updateExternalPage = (
 > => Operation.execute(updateExternalPageOperation, input as UpdateExternalPageRequest)
 
 /**
- * The input of `aiContent.deleteExternalPage`: path, query and body parameters by their wire names.
+ * `DeleteExternalPageRequest` of `aiContent.deleteExternalPage`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface DeleteExternalPageRequest {
-  /** The unique identifier for the external page which is given by Intercom. */
-  readonly page_id: string | number
-}
+export type DeleteExternalPageRequest = V2_14.DeleteExternalPageRequest
 
 /**
+ * `DeleteExternalPageRequest` of `aiContent.deleteExternalPage`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<DeleteExternalPageRequest> =>
-    /*#__PURE__*/ Schema.Struct({ page_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-)
+export const DeleteExternalPageRequest: Schema.Schema<DeleteExternalPageRequest> = V2_14.DeleteExternalPageRequest
 
 /**
  * The descriptor of `aiContent.deleteExternalPage` (DELETE /ai/external_pages/{page_id}).

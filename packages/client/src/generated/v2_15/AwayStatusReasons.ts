@@ -10,22 +10,23 @@ import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
 import * as Operation from "../../Operation.js"
+import * as V2_14 from "../stable/AwayStatusReasons.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The input of `awayStatusReasons.listAwayStatusReasons`: path, query and body parameters by their wire names.
+ * `ListAwayStatusReasonsRequest` of `awayStatusReasons.listAwayStatusReasons`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ListAwayStatusReasonsRequest {}
+export type ListAwayStatusReasonsRequest = V2_14.ListAwayStatusReasonsRequest
 
 /**
+ * `ListAwayStatusReasonsRequest` of `awayStatusReasons.listAwayStatusReasons`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListAwayStatusReasonsRequest: Schema.Schema<ListAwayStatusReasonsRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<ListAwayStatusReasonsRequest> => /*#__PURE__*/ Schema.Struct({})
-)
+export const ListAwayStatusReasonsRequest: Schema.Schema<ListAwayStatusReasonsRequest> =
+  V2_14.ListAwayStatusReasonsRequest
 
 /**
  * The descriptor of `awayStatusReasons.listAwayStatusReasons` (GET /away_status_reasons).

@@ -13,6 +13,7 @@ import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
+import * as V2_14 from "../stable/Companies.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -502,23 +503,18 @@ export {
 }
 
 /**
- * The input of `companies.listAttachedContacts`: path, query and body parameters by their wire names.
+ * `ListAttachedContactsRequest` of `companies.listAttachedContacts`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ListAttachedContactsRequest {
-  /** The unique identifier for the company which is given by Intercom */
-  readonly company_id: string | number
-}
+export type ListAttachedContactsRequest = V2_14.ListAttachedContactsRequest
 
 /**
+ * `ListAttachedContactsRequest` of `companies.listAttachedContacts`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<ListAttachedContactsRequest> =>
-    /*#__PURE__*/ Schema.Struct({ company_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-)
+export const ListAttachedContactsRequest: Schema.Schema<ListAttachedContactsRequest> = V2_14.ListAttachedContactsRequest
 
 /**
  * The descriptor of `companies.listAttachedContacts` (GET /companies/{company_id}/contacts).

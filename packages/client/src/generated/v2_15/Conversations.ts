@@ -13,6 +13,7 @@ import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
+import * as V2_14 from "../stable/Conversations.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -362,23 +363,18 @@ export const update = (
 > => Operation.execute(updateOperation, input as UpdateRequest)
 
 /**
- * The input of `conversations.deleteConversation`: path, query and body parameters by their wire names.
+ * `DeleteConversationRequest` of `conversations.deleteConversation`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface DeleteConversationRequest {
-  /** id */
-  readonly conversation_id: string | number
-}
+export type DeleteConversationRequest = V2_14.DeleteConversationRequest
 
 /**
+ * `DeleteConversationRequest` of `conversations.deleteConversation`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<DeleteConversationRequest> =>
-    /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-)
+export const DeleteConversationRequest: Schema.Schema<DeleteConversationRequest> = V2_14.DeleteConversationRequest
 
 /**
  * The descriptor of `conversations.deleteConversation` (DELETE /conversations/{conversation_id}).
@@ -1084,18 +1080,19 @@ export const listHandlingEvents = (
 > => Operation.execute(listHandlingEventsOperation, input as ListHandlingEventsRequest)
 
 /**
- * The input of `conversations.redactConversationPart`: path, query and body parameters by their wire names.
+ * `RedactConversationPartRequest` of `conversations.redactConversationPart`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type RedactConversationPartRequest = Schemas.RedactConversationRequest
+export type RedactConversationPartRequest = V2_14.RedactConversationPartRequest
 
 /**
+ * `RedactConversationPartRequest` of `conversations.redactConversationPart`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
 export const RedactConversationPartRequest: Schema.Schema<RedactConversationPartRequest> =
-  Schemas.RedactConversationRequest
+  V2_14.RedactConversationPartRequest
 
 /**
  * The descriptor of `conversations.redactConversationPart` (POST /conversations/redact).

@@ -11,30 +11,23 @@ import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as V2_14 from "../stable/CustomObjectInstances.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The input of `customObjectInstances.getCustomObjectInstancesByExternalId`: path, query and body parameters by their wire names.
+ * `GetCustomObjectInstancesByExternalIdRequest` of `customObjectInstances.getCustomObjectInstancesByExternalId`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface GetCustomObjectInstancesByExternalIdRequest {
-  /** The unique identifier of the custom object type that defines the structure of the custom object instance. */
-  readonly custom_object_type_identifier: string | number
-  readonly external_id: string
-}
+export type GetCustomObjectInstancesByExternalIdRequest = V2_14.GetCustomObjectInstancesByExternalIdRequest
 
 /**
+ * `GetCustomObjectInstancesByExternalIdRequest` of `customObjectInstances.getCustomObjectInstancesByExternalId`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
 export const GetCustomObjectInstancesByExternalIdRequest: Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> =
-  /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetCustomObjectInstancesByExternalIdRequest> =>
-    /*#__PURE__*/ Schema.Struct({
-      custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
-      external_id: Schema.String
-    })
-  )
+  V2_14.GetCustomObjectInstancesByExternalIdRequest
 
 /**
  * The descriptor of `customObjectInstances.getCustomObjectInstancesByExternalId` (GET /custom_object_instances/{custom_object_type_identifier}).
@@ -82,28 +75,19 @@ export const getCustomObjectInstancesByExternalId = (
   Operation.execute(getCustomObjectInstancesByExternalIdOperation, input as GetCustomObjectInstancesByExternalIdRequest)
 
 /**
- * The input of `customObjectInstances.createCustomObjectInstances`: path, query and body parameters by their wire names.
+ * `CreateCustomObjectInstancesRequest` of `customObjectInstances.createCustomObjectInstances`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type CreateCustomObjectInstancesRequest = {
-  /** The unique identifier of the custom object type that defines the structure of the custom object instance. */
-  readonly custom_object_type_identifier: string | number
-} & Schemas.CreateOrUpdateCustomObjectInstanceRequest
+export type CreateCustomObjectInstancesRequest = V2_14.CreateCustomObjectInstancesRequest
 
 /**
+ * `CreateCustomObjectInstancesRequest` of `customObjectInstances.createCustomObjectInstances`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
 export const CreateCustomObjectInstancesRequest: Schema.Schema<CreateCustomObjectInstancesRequest> =
-  /*#__PURE__*/ Schema.suspend((): Schema.Schema<CreateCustomObjectInstancesRequest> =>
-    /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({
-        custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
-      }),
-      Schemas.CreateOrUpdateCustomObjectInstanceRequest
-    )
-  )
+  V2_14.CreateCustomObjectInstancesRequest
 
 /**
  * The descriptor of `customObjectInstances.createCustomObjectInstances` (POST /custom_object_instances/{custom_object_type_identifier}).
@@ -153,27 +137,19 @@ export const createCustomObjectInstances = (
 > => Operation.execute(createCustomObjectInstancesOperation, input as CreateCustomObjectInstancesRequest)
 
 /**
- * The input of `customObjectInstances.deleteCustomObjectInstancesById`: path, query and body parameters by their wire names.
+ * `DeleteCustomObjectInstancesByIdRequest` of `customObjectInstances.deleteCustomObjectInstancesById`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface DeleteCustomObjectInstancesByIdRequest {
-  /** The unique identifier of the custom object type that defines the structure of the custom object instance. */
-  readonly custom_object_type_identifier: string | number
-  readonly external_id: string
-}
+export type DeleteCustomObjectInstancesByIdRequest = V2_14.DeleteCustomObjectInstancesByIdRequest
 
 /**
+ * `DeleteCustomObjectInstancesByIdRequest` of `customObjectInstances.deleteCustomObjectInstancesById`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
 export const DeleteCustomObjectInstancesByIdRequest: Schema.Schema<DeleteCustomObjectInstancesByIdRequest> =
-  /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCustomObjectInstancesByIdRequest> =>
-    /*#__PURE__*/ Schema.Struct({
-      custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
-      external_id: Schema.String
-    })
-  )
+  V2_14.DeleteCustomObjectInstancesByIdRequest
 
 /**
  * The descriptor of `customObjectInstances.deleteCustomObjectInstancesById` (DELETE /custom_object_instances/{custom_object_type_identifier}).
@@ -220,28 +196,19 @@ export const deleteCustomObjectInstancesById = (
 > => Operation.execute(deleteCustomObjectInstancesByIdOperation, input as DeleteCustomObjectInstancesByIdRequest)
 
 /**
- * The input of `customObjectInstances.getCustomObjectInstancesById`: path, query and body parameters by their wire names.
+ * `GetCustomObjectInstancesByIdRequest` of `customObjectInstances.getCustomObjectInstancesById`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface GetCustomObjectInstancesByIdRequest {
-  /** The unique identifier of the custom object type that defines the structure of the custom object instance. */
-  readonly custom_object_type_identifier: string | number
-  /** The id or external_id of the custom object instance */
-  readonly custom_object_instance_id: string | number
-}
+export type GetCustomObjectInstancesByIdRequest = V2_14.GetCustomObjectInstancesByIdRequest
 
 /**
+ * `GetCustomObjectInstancesByIdRequest` of `customObjectInstances.getCustomObjectInstancesById`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
 export const GetCustomObjectInstancesByIdRequest: Schema.Schema<GetCustomObjectInstancesByIdRequest> =
-  /*#__PURE__*/ Schema.suspend((): Schema.Schema<GetCustomObjectInstancesByIdRequest> =>
-    /*#__PURE__*/ Schema.Struct({
-      custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
-      custom_object_instance_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
-    })
-  )
+  V2_14.GetCustomObjectInstancesByIdRequest
 
 /**
  * The descriptor of `customObjectInstances.getCustomObjectInstancesById` (GET /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}).
@@ -288,29 +255,20 @@ export const getCustomObjectInstancesById = (
 > => Operation.execute(getCustomObjectInstancesByIdOperation, input as GetCustomObjectInstancesByIdRequest)
 
 /**
- * The input of `customObjectInstances.deleteCustomObjectInstancesByExternalId`: path, query and body parameters by their wire names.
+ * `DeleteCustomObjectInstancesByExternalIdRequest` of `customObjectInstances.deleteCustomObjectInstancesByExternalId`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface DeleteCustomObjectInstancesByExternalIdRequest {
-  /** The unique identifier of the custom object type that defines the structure of the custom object instance. */
-  readonly custom_object_type_identifier: string | number
-  /** The Intercom defined id of the custom object instance */
-  readonly custom_object_instance_id: string | number
-}
+export type DeleteCustomObjectInstancesByExternalIdRequest = V2_14.DeleteCustomObjectInstancesByExternalIdRequest
 
 /**
+ * `DeleteCustomObjectInstancesByExternalIdRequest` of `customObjectInstances.deleteCustomObjectInstancesByExternalId`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
 export const DeleteCustomObjectInstancesByExternalIdRequest: Schema.Schema<
   DeleteCustomObjectInstancesByExternalIdRequest
-> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<DeleteCustomObjectInstancesByExternalIdRequest> =>
-  /*#__PURE__*/ Schema.Struct({
-    custom_object_type_identifier: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
-    custom_object_instance_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
-  })
-)
+> = V2_14.DeleteCustomObjectInstancesByExternalIdRequest
 
 /**
  * The descriptor of `customObjectInstances.deleteCustomObjectInstancesByExternalId` (DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}).

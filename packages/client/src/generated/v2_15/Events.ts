@@ -11,23 +11,22 @@ import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as V2_14 from "../stable/Events.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The response of `events.list`.
+ * `ListResponse` of `events.list`, the same as in 2.14.
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export type ListResponse = Schemas.DataEventList | Schemas.DataEventSummary
+export type ListResponse = V2_14.ListResponse
 
 /**
- * The response of `events.list`.
+ * `ListResponse` of `events.list`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListResponse: Schema.Schema<ListResponse> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListResponse> =>
-  /*#__PURE__*/ Schema.Union(Schemas.DataEventList, Schemas.DataEventSummary)
-)
+export const ListResponse: Schema.Schema<ListResponse> = V2_14.ListResponse
 
 /**
  * The input of `events.list`: path, query and body parameters by their wire names.

@@ -10,63 +10,38 @@ import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
-import * as Tolerant from "../../internal/tolerant.js"
 import * as Operation from "../../Operation.js"
+import * as V2_14 from "../stable/Export.js"
 
 /**
- * The response of `export.enqueueANewReportingDataExportJob`.
+ * `EnqueueANewReportingDataExportJobResponse` of `export.enqueueANewReportingDataExportJob`, the same as in 2.14.
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export interface EnqueueANewReportingDataExportJobResponse {
-  readonly job_identifier?: string | null
-  readonly status?: string | null
-  readonly download_url?: string | null
-  readonly download_expires_at?: string | null
-}
+export type EnqueueANewReportingDataExportJobResponse = V2_14.EnqueueANewReportingDataExportJobResponse
 
 /**
- * The response of `export.enqueueANewReportingDataExportJob`.
+ * `EnqueueANewReportingDataExportJobResponse` of `export.enqueueANewReportingDataExportJob`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
 export const EnqueueANewReportingDataExportJobResponse: Schema.Schema<EnqueueANewReportingDataExportJobResponse> =
-  /*#__PURE__*/ Schema.suspend((): Schema.Schema<EnqueueANewReportingDataExportJobResponse> =>
-    /*#__PURE__*/ Schema.Struct({
-      job_identifier: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      download_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      download_expires_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
-        exact: true
-      })
-    })
-  )
+  V2_14.EnqueueANewReportingDataExportJobResponse
 
 /**
- * The input of `export.enqueueANewReportingDataExportJob`: path, query and body parameters by their wire names.
+ * `EnqueueANewReportingDataExportJobRequest` of `export.enqueueANewReportingDataExportJob`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type EnqueueANewReportingDataExportJobRequest = {
-  readonly dataset_id: string | number
-  readonly attribute_ids: ReadonlyArray<string>
-  readonly start_time: number
-  readonly end_time: number
-}
+export type EnqueueANewReportingDataExportJobRequest = V2_14.EnqueueANewReportingDataExportJobRequest
 
 /**
+ * `EnqueueANewReportingDataExportJobRequest` of `export.enqueueANewReportingDataExportJob`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
 export const EnqueueANewReportingDataExportJobRequest: Schema.Schema<EnqueueANewReportingDataExportJobRequest> =
-  /*#__PURE__*/ Schema.suspend((): Schema.Schema<EnqueueANewReportingDataExportJobRequest> =>
-    /*#__PURE__*/ Schema.Struct({
-      dataset_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
-      attribute_ids: /*#__PURE__*/ Schema.Array(Schema.String),
-      start_time: Schema.Finite,
-      end_time: Schema.Finite
-    })
-  )
+  V2_14.EnqueueANewReportingDataExportJobRequest
 
 /**
  * The descriptor of `export.enqueueANewReportingDataExportJob` (POST /export/reporting_data/enqueue).
@@ -111,79 +86,34 @@ export const enqueueANewReportingDataExportJob = (
 > => Operation.execute(enqueueANewReportingDataExportJobOperation, input as EnqueueANewReportingDataExportJobRequest)
 
 /**
- * The response of `export.listAvailableDatasetsAndAttributes`.
+ * `ListAvailableDatasetsAndAttributesResponse` of `export.listAvailableDatasetsAndAttributes`, the same as in 2.14.
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export interface ListAvailableDatasetsAndAttributesResponse {
-  readonly type?: string | null
-  readonly data?:
-    | (ReadonlyArray<{
-      readonly id?: string | null
-      readonly name?: string | null
-      readonly description?: string | null
-      readonly default_time_attribute_id?: string | null
-      readonly attributes?:
-        | (ReadonlyArray<{
-          readonly id?: string | null
-          readonly name?: string | null
-        }>)
-        | null
-    }>)
-    | null
-}
+export type ListAvailableDatasetsAndAttributesResponse = V2_14.ListAvailableDatasetsAndAttributesResponse
 
 /**
- * The response of `export.listAvailableDatasetsAndAttributes`.
+ * `ListAvailableDatasetsAndAttributesResponse` of `export.listAvailableDatasetsAndAttributes`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
 export const ListAvailableDatasetsAndAttributesResponse: Schema.Schema<ListAvailableDatasetsAndAttributesResponse> =
-  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAvailableDatasetsAndAttributesResponse> =>
-    /*#__PURE__*/ Schema.Struct({
-      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      data: /*#__PURE__*/ Schema.optionalWith(
-        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({
-          id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
-          name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          description: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          default_time_attribute_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
-            exact: true
-          }),
-          attributes: /*#__PURE__*/ Schema.optionalWith(
-            /*#__PURE__*/ Schema.NullOr(
-              /*#__PURE__*/ Schema.Array(
-                /*#__PURE__*/ Schema.Struct({
-                  id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
-                    exact: true
-                  }),
-                  name: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true })
-                })
-              )
-            ),
-            { exact: true }
-          )
-        }))),
-        { exact: true }
-      )
-    })
-  )
+  V2_14.ListAvailableDatasetsAndAttributesResponse
 
 /**
- * The input of `export.listAvailableDatasetsAndAttributes`: path, query and body parameters by their wire names.
+ * `ListAvailableDatasetsAndAttributesRequest` of `export.listAvailableDatasetsAndAttributes`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ListAvailableDatasetsAndAttributesRequest {}
+export type ListAvailableDatasetsAndAttributesRequest = V2_14.ListAvailableDatasetsAndAttributesRequest
 
 /**
+ * `ListAvailableDatasetsAndAttributesRequest` of `export.listAvailableDatasetsAndAttributes`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
 export const ListAvailableDatasetsAndAttributesRequest: Schema.Schema<ListAvailableDatasetsAndAttributesRequest> =
-  /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListAvailableDatasetsAndAttributesRequest> =>
-    /*#__PURE__*/ Schema.Struct({})
-  )
+  V2_14.ListAvailableDatasetsAndAttributesRequest
 
 /**
  * The descriptor of `export.listAvailableDatasetsAndAttributes` (GET /export/reporting_data/get_datasets).

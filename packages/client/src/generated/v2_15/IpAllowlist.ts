@@ -11,22 +11,22 @@ import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as V2_14 from "../stable/IpAllowlist.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The input of `ipAllowlist.getIpAllowlist`: path, query and body parameters by their wire names.
+ * `GetIpAllowlistRequest` of `ipAllowlist.getIpAllowlist`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface GetIpAllowlistRequest {}
+export type GetIpAllowlistRequest = V2_14.GetIpAllowlistRequest
 
 /**
+ * `GetIpAllowlistRequest` of `ipAllowlist.getIpAllowlist`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const GetIpAllowlistRequest: Schema.Schema<GetIpAllowlistRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<GetIpAllowlistRequest> => /*#__PURE__*/ Schema.Struct({})
-)
+export const GetIpAllowlistRequest: Schema.Schema<GetIpAllowlistRequest> = V2_14.GetIpAllowlistRequest
 
 /**
  * The descriptor of `ipAllowlist.getIpAllowlist` (GET /ip_allowlist).
@@ -66,17 +66,18 @@ export const getIpAllowlist = (
   Operation.execute(getIpAllowlistOperation, input as GetIpAllowlistRequest)
 
 /**
- * The input of `ipAllowlist.updateIpAllowlist`: path, query and body parameters by their wire names.
+ * `UpdateIpAllowlistRequest` of `ipAllowlist.updateIpAllowlist`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type UpdateIpAllowlistRequest = Schemas.IpAllowlistInput
+export type UpdateIpAllowlistRequest = V2_14.UpdateIpAllowlistRequest
 
 /**
+ * `UpdateIpAllowlistRequest` of `ipAllowlist.updateIpAllowlist`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const UpdateIpAllowlistRequest: Schema.Schema<UpdateIpAllowlistRequest> = Schemas.IpAllowlistInput
+export const UpdateIpAllowlistRequest: Schema.Schema<UpdateIpAllowlistRequest> = V2_14.UpdateIpAllowlistRequest
 
 /**
  * The descriptor of `ipAllowlist.updateIpAllowlist` (PUT /ip_allowlist).

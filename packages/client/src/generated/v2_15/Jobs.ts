@@ -11,25 +11,22 @@ import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as V2_14 from "../stable/Jobs.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The input of `jobs.status`: path, query and body parameters by their wire names.
+ * `StatusRequest` of `jobs.status`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface StatusRequest {
-  /** The unique identifier for the job which is given by Intercom */
-  readonly job_id: string | number
-}
+export type StatusRequest = V2_14.StatusRequest
 
 /**
+ * `StatusRequest` of `jobs.status`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const StatusRequest: Schema.Schema<StatusRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
-  StatusRequest
-> => /*#__PURE__*/ Schema.Struct({ job_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
+export const StatusRequest: Schema.Schema<StatusRequest> = V2_14.StatusRequest
 
 /**
  * The descriptor of `jobs.status` (GET /jobs/status/{job_id}).

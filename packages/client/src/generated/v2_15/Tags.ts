@@ -11,35 +11,22 @@ import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as V2_14 from "../stable/Tags.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The input of `tags.tagContact`: path, query and body parameters by their wire names.
+ * `TagContactRequest` of `tags.tagContact`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type TagContactRequest =
-  & {
-    /** The unique identifier for the contact which is given by Intercom */
-    readonly contact_id: string | number
-  }
-  & ({
-    /** The unique identifier for the tag which is given by Intercom */
-    readonly id: string | number
-  })
+export type TagContactRequest = V2_14.TagContactRequest
 
 /**
+ * `TagContactRequest` of `tags.tagContact`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const TagContactRequest: Schema.Schema<TagContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
-  TagContactRequest
-> =>
-  /*#__PURE__*/ Operation.extendInput(
-    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
-    /*#__PURE__*/ Schema.Struct({ id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-  )
-)
+export const TagContactRequest: Schema.Schema<TagContactRequest> = V2_14.TagContactRequest
 
 /**
  * The descriptor of `tags.tagContact` (POST /contacts/{contact_id}/tags).
@@ -89,29 +76,18 @@ export const tagContact = (
 > => Operation.execute(tagContactOperation, input as TagContactRequest)
 
 /**
- * The input of `tags.untagContact`: path, query and body parameters by their wire names.
+ * `UntagContactRequest` of `tags.untagContact`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface UntagContactRequest {
-  /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string | number
-  /** The unique identifier for the tag which is given by Intercom */
-  readonly tag_id: string | number
-}
+export type UntagContactRequest = V2_14.UntagContactRequest
 
 /**
+ * `UntagContactRequest` of `tags.untagContact`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const UntagContactRequest: Schema.Schema<UntagContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
-  UntagContactRequest
-> =>
-  /*#__PURE__*/ Schema.Struct({
-    contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
-    tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
-  })
-)
+export const UntagContactRequest: Schema.Schema<UntagContactRequest> = V2_14.UntagContactRequest
 
 /**
  * The descriptor of `tags.untagContact` (DELETE /contacts/{contact_id}/tags/{tag_id}).
@@ -158,36 +134,18 @@ export const untagContact = (
 > => Operation.execute(untagContactOperation, input as UntagContactRequest)
 
 /**
- * The input of `tags.tagConversation`: path, query and body parameters by their wire names.
+ * `TagConversationRequest` of `tags.tagConversation`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type TagConversationRequest =
-  & {
-    /** conversation_id */
-    readonly conversation_id: string | number
-  }
-  & ({
-    /** The unique identifier for the tag which is given by Intercom */
-    readonly id: string | number
-    /** The unique identifier for the admin which is given by Intercom. */
-    readonly admin_id: string | number
-  })
+export type TagConversationRequest = V2_14.TagConversationRequest
 
 /**
+ * `TagConversationRequest` of `tags.tagConversation`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const TagConversationRequest: Schema.Schema<TagConversationRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<TagConversationRequest> =>
-    /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({ conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
-      /*#__PURE__*/ Schema.Struct({
-        id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
-        admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
-      })
-    )
-)
+export const TagConversationRequest: Schema.Schema<TagConversationRequest> = V2_14.TagConversationRequest
 
 /**
  * The descriptor of `tags.tagConversation` (POST /conversations/{conversation_id}/tags).
@@ -237,36 +195,18 @@ export const tagConversation = (
 > => Operation.execute(tagConversationOperation, input as TagConversationRequest)
 
 /**
- * The input of `tags.untagConversation`: path, query and body parameters by their wire names.
+ * `UntagConversationRequest` of `tags.untagConversation`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type UntagConversationRequest =
-  & {
-    /** conversation_id */
-    readonly conversation_id: string | number
-    /** tag_id */
-    readonly tag_id: string | number
-  }
-  & ({
-    /** The unique identifier for the admin which is given by Intercom. */
-    readonly admin_id: string | number
-  })
+export type UntagConversationRequest = V2_14.UntagConversationRequest
 
 /**
+ * `UntagConversationRequest` of `tags.untagConversation`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const UntagConversationRequest: Schema.Schema<UntagConversationRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<UntagConversationRequest> =>
-    /*#__PURE__*/ Operation.extendInput(
-      /*#__PURE__*/ Schema.Struct({
-        conversation_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
-        tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
-      }),
-      /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-    )
-)
+export const UntagConversationRequest: Schema.Schema<UntagConversationRequest> = V2_14.UntagConversationRequest
 
 /**
  * The descriptor of `tags.untagConversation` (DELETE /conversations/{conversation_id}/tags/{tag_id}).
@@ -585,37 +525,18 @@ export {
 }
 
 /**
- * The input of `tags.tagTicket`: path, query and body parameters by their wire names.
+ * `TagTicketRequest` of `tags.tagTicket`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type TagTicketRequest =
-  & {
-    /** ticket_id */
-    readonly ticket_id: string | number
-  }
-  & ({
-    /** The unique identifier for the tag which is given by Intercom */
-    readonly id: string | number
-    /** The unique identifier for the admin which is given by Intercom. */
-    readonly admin_id: string | number
-  })
+export type TagTicketRequest = V2_14.TagTicketRequest
 
 /**
+ * `TagTicketRequest` of `tags.tagTicket`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const TagTicketRequest: Schema.Schema<TagTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
-  TagTicketRequest
-> =>
-  /*#__PURE__*/ Operation.extendInput(
-    /*#__PURE__*/ Schema.Struct({ ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }),
-    /*#__PURE__*/ Schema.Struct({
-      id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
-      admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
-    })
-  )
-)
+export const TagTicketRequest: Schema.Schema<TagTicketRequest> = V2_14.TagTicketRequest
 
 /**
  * The descriptor of `tags.tagTicket` (POST /tickets/{ticket_id}/tags).
@@ -665,37 +586,18 @@ export const tagTicket = (
 > => Operation.execute(tagTicketOperation, input as TagTicketRequest)
 
 /**
- * The input of `tags.untagTicket`: path, query and body parameters by their wire names.
+ * `UntagTicketRequest` of `tags.untagTicket`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type UntagTicketRequest =
-  & {
-    /** ticket_id */
-    readonly ticket_id: string | number
-    /** The unique identifier for the tag which is given by Intercom */
-    readonly tag_id: string | number
-  }
-  & ({
-    /** The unique identifier for the admin which is given by Intercom. */
-    readonly admin_id: string | number
-  })
+export type UntagTicketRequest = V2_14.UntagTicketRequest
 
 /**
+ * `UntagTicketRequest` of `tags.untagTicket`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const UntagTicketRequest: Schema.Schema<UntagTicketRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
-  UntagTicketRequest
-> =>
-  /*#__PURE__*/ Operation.extendInput(
-    /*#__PURE__*/ Schema.Struct({
-      ticket_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
-      tag_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite)
-    }),
-    /*#__PURE__*/ Schema.Struct({ admin_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-  )
-)
+export const UntagTicketRequest: Schema.Schema<UntagTicketRequest> = V2_14.UntagTicketRequest
 
 /**
  * The descriptor of `tags.untagTicket` (DELETE /tickets/{ticket_id}/tags/{tag_id}).

@@ -10,22 +10,22 @@ import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
 import * as Operation from "../../Operation.js"
+import * as V2_14 from "../stable/TicketStates.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The input of `ticketStates.listTicketStates`: path, query and body parameters by their wire names.
+ * `ListTicketStatesRequest` of `ticketStates.listTicketStates`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ListTicketStatesRequest {}
+export type ListTicketStatesRequest = V2_14.ListTicketStatesRequest
 
 /**
+ * `ListTicketStatesRequest` of `ticketStates.listTicketStates`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListTicketStatesRequest: Schema.Schema<ListTicketStatesRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<ListTicketStatesRequest> => /*#__PURE__*/ Schema.Struct({})
-)
+export const ListTicketStatesRequest: Schema.Schema<ListTicketStatesRequest> = V2_14.ListTicketStatesRequest
 
 /**
  * The descriptor of `ticketStates.listTicketStates` (GET /ticket_states).

@@ -11,35 +11,24 @@ import * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
-import * as Tolerant from "../../internal/tolerant.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
+import * as V2_14 from "../stable/Calls.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The input of `calls.listCalls`: path, query and body parameters by their wire names.
+ * `ListCallsRequest` of `calls.listCalls`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ListCallsRequest {
-  /** The page of results to fetch. Defaults to first page */
-  readonly page?: number | undefined
-  /** How many results to display per page. Defaults to 25. Max 25. */
-  readonly per_page?: number | undefined
-}
+export type ListCallsRequest = V2_14.ListCallsRequest
 
 /**
+ * `ListCallsRequest` of `calls.listCalls`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsRequest: Schema.Schema<ListCallsRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
-  ListCallsRequest
-> =>
-  /*#__PURE__*/ Schema.Struct({
-    page: /*#__PURE__*/ Schema.optional(Schema.Finite),
-    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
-  })
-)
+export const ListCallsRequest: Schema.Schema<ListCallsRequest> = V2_14.ListCallsRequest
 
 /**
  * The descriptor of `calls.listCalls` (GET /calls).
@@ -124,22 +113,18 @@ export const listCallsPages = (
   >
 
 /**
- * The input of `calls.showCall`: path, query and body parameters by their wire names.
+ * `ShowCallRequest` of `calls.showCall`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ShowCallRequest {
-  /** The id of the call to retrieve */
-  readonly call_id: string | number
-}
+export type ShowCallRequest = V2_14.ShowCallRequest
 
 /**
+ * `ShowCallRequest` of `calls.showCall`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRequest: Schema.Schema<ShowCallRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
-  ShowCallRequest
-> => /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
+export const ShowCallRequest: Schema.Schema<ShowCallRequest> = V2_14.ShowCallRequest
 
 /**
  * The descriptor of `calls.showCall` (GET /calls/{call_id}).
@@ -186,23 +171,18 @@ export const showCall = (
 > => Operation.execute(showCallOperation, input as ShowCallRequest)
 
 /**
- * The input of `calls.showCallRecording`: path, query and body parameters by their wire names.
+ * `ShowCallRecordingRequest` of `calls.showCallRecording`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ShowCallRecordingRequest {
-  /** The id of the call */
-  readonly call_id: string | number
-}
+export type ShowCallRecordingRequest = V2_14.ShowCallRecordingRequest
 
 /**
+ * `ShowCallRecordingRequest` of `calls.showCallRecording`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<ShowCallRecordingRequest> =>
-    /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-)
+export const ShowCallRecordingRequest: Schema.Schema<ShowCallRecordingRequest> = V2_14.ShowCallRecordingRequest
 
 /**
  * The descriptor of `calls.showCallRecording` (GET /calls/{call_id}/recording).
@@ -249,23 +229,18 @@ export const showCallRecording = (
 > => Operation.execute(showCallRecordingOperation, input as ShowCallRecordingRequest)
 
 /**
- * The input of `calls.showCallTranscript`: path, query and body parameters by their wire names.
+ * `ShowCallTranscriptRequest` of `calls.showCallTranscript`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ShowCallTranscriptRequest {
-  /** The id of the call */
-  readonly call_id: string | number
-}
+export type ShowCallTranscriptRequest = V2_14.ShowCallTranscriptRequest
 
 /**
+ * `ShowCallTranscriptRequest` of `calls.showCallTranscript`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<ShowCallTranscriptRequest> =>
-    /*#__PURE__*/ Schema.Struct({ call_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-)
+export const ShowCallTranscriptRequest: Schema.Schema<ShowCallTranscriptRequest> = V2_14.ShowCallTranscriptRequest
 
 /**
  * The descriptor of `calls.showCallTranscript` (GET /calls/{call_id}/transcript).
@@ -312,132 +287,34 @@ export const showCallTranscript = (
 > => Operation.execute(showCallTranscriptOperation, input as ShowCallTranscriptRequest)
 
 /**
- * The response of `calls.listCallsWithTranscripts`.
- * @since 0.1.0
- * @category schemas
- */
-export interface ListCallsWithTranscriptsResponse {
-  readonly type?: string | null
-  readonly data?:
-    | (ReadonlyArray<{
-      /** String representing the object's type. Always has the value `call`. */
-      readonly type?: string | null
-      /** The id of the call. */
-      readonly id?: string | null
-      /** The id of the conversation associated with the call, if any. */
-      readonly conversation_id?: string | null
-      /** The id of the admin associated with the call, if any. */
-      readonly admin_id?: string | null
-      /** The id of the contact associated with the call, if any. */
-      readonly contact_id?: string | null
-      /** The current state of the call. */
-      readonly state?: string | null
-      readonly initiated_at?: Schemas.Datetime | null
-      readonly answered_at?: Schemas.Datetime | null
-      readonly ended_at?: Schemas.Datetime | null
-      readonly created_at?: Schemas.Datetime | null
-      readonly updated_at?: Schemas.Datetime | null
-      /** API URL to download or redirect to the call recording if available. */
-      readonly recording_url?: string | null
-      /** API URL to download or redirect to the call transcript if available. */
-      readonly transcription_url?: string | null
-      /** The type of call. */
-      readonly call_type?: string | null
-      /** The direction of the call. */
-      readonly direction?: string | null
-      /** The reason for the call end, if applicable. */
-      readonly ended_reason?: string | null
-      /** The phone number involved in the call, in E.164 format. */
-      readonly phone?: string | null
-      /** API URL to the AI Agent (Fin) call recording if available. */
-      readonly fin_recording_url?: string | null
-      /** API URL to the AI Agent (Fin) call transcript if available. */
-      readonly fin_transcription_url?: string | null
-      /** The call transcript if available, otherwise an empty array. */
-      readonly transcript?: (ReadonlyArray<{ readonly [key: string]: unknown }>) | null
-      /** The status of the transcript if available. */
-      readonly transcript_status?: string | null
-    }>)
-    | null
-}
-
-/**
- * The response of `calls.listCallsWithTranscripts`.
- * @since 0.1.0
- * @category schemas
- */
-export const ListCallsWithTranscriptsResponse: Schema.Schema<ListCallsWithTranscriptsResponse> = /*#__PURE__*/ Schema
-  .suspend((): Schema.Schema<ListCallsWithTranscriptsResponse> =>
-    /*#__PURE__*/ Schema.Struct({
-      type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      data: /*#__PURE__*/ Schema.optionalWith(
-        /*#__PURE__*/ Schema.NullOr(/*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Struct({
-          type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
-          conversation_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
-            exact: true
-          }),
-          admin_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), { exact: true }),
-          contact_id: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Tolerant.IdString), {
-            exact: true
-          }),
-          state: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          initiated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), {
-            exact: true
-          }),
-          answered_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), {
-            exact: true
-          }),
-          ended_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }),
-          created_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }),
-          updated_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schemas.Datetime), { exact: true }),
-          recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
-            exact: true
-          }),
-          call_type: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          direction: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          ended_reason: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          phone: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-          fin_recording_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
-            exact: true
-          }),
-          fin_transcription_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
-            exact: true
-          }),
-          transcript: /*#__PURE__*/ Schema.optionalWith(
-            /*#__PURE__*/ Schema.NullOr(
-              /*#__PURE__*/ Schema.Array(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }))
-            ),
-            { exact: true }
-          ),
-          transcript_status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
-            exact: true
-          })
-        }))),
-        { exact: true }
-      )
-    })
-  )
-
-/**
- * The input of `calls.listCallsWithTranscripts`: path, query and body parameters by their wire names.
+ * `ListCallsWithTranscriptsResponse` of `calls.listCallsWithTranscripts`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type ListCallsWithTranscriptsRequest = {
-  /** A list of conversation ids to fetch calls for. Maximum 20. */
-  readonly conversation_ids: ReadonlyArray<string>
-}
+export type ListCallsWithTranscriptsResponse = V2_14.ListCallsWithTranscriptsResponse
 
 /**
+ * `ListCallsWithTranscriptsResponse` of `calls.listCallsWithTranscripts`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> = /*#__PURE__*/ Schema
-  .suspend((): Schema.Schema<ListCallsWithTranscriptsRequest> =>
-    /*#__PURE__*/ Schema.Struct({ conversation_ids: /*#__PURE__*/ Schema.Array(Schema.String) })
-  )
+export const ListCallsWithTranscriptsResponse: Schema.Schema<ListCallsWithTranscriptsResponse> =
+  V2_14.ListCallsWithTranscriptsResponse
+
+/**
+ * `ListCallsWithTranscriptsRequest` of `calls.listCallsWithTranscripts`, the same as in 2.14.
+ * @since 0.1.0
+ * @category models
+ */
+export type ListCallsWithTranscriptsRequest = V2_14.ListCallsWithTranscriptsRequest
+
+/**
+ * `ListCallsWithTranscriptsRequest` of `calls.listCallsWithTranscripts`, the same as in 2.14.
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ListCallsWithTranscriptsRequest: Schema.Schema<ListCallsWithTranscriptsRequest> =
+  V2_14.ListCallsWithTranscriptsRequest
 
 /**
  * The descriptor of `calls.listCallsWithTranscripts` (POST /calls/search).

@@ -14,6 +14,7 @@ import type * as IntercomError from "../../IntercomError.js"
 import * as Tolerant from "../../internal/tolerant.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
+import * as V2_14 from "../stable/Contacts.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -181,23 +182,19 @@ export const listAttachedSegments = (
 > => Operation.execute(listAttachedSegmentsOperation, input as ListAttachedSegmentsRequest)
 
 /**
- * The input of `contacts.listAttachedSubscriptions`: path, query and body parameters by their wire names.
+ * `ListAttachedSubscriptionsRequest` of `contacts.listAttachedSubscriptions`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ListAttachedSubscriptionsRequest {
-  /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string | number
-}
+export type ListAttachedSubscriptionsRequest = V2_14.ListAttachedSubscriptionsRequest
 
 /**
+ * `ListAttachedSubscriptionsRequest` of `contacts.listAttachedSubscriptions`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedSubscriptionsRequest: Schema.Schema<ListAttachedSubscriptionsRequest> = /*#__PURE__*/ Schema
-  .suspend((): Schema.Schema<ListAttachedSubscriptionsRequest> =>
-    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-  )
+export const ListAttachedSubscriptionsRequest: Schema.Schema<ListAttachedSubscriptionsRequest> =
+  V2_14.ListAttachedSubscriptionsRequest
 
 /**
  * The descriptor of `contacts.listAttachedSubscriptions` (GET /contacts/{contact_id}/subscriptions).
@@ -2349,22 +2346,18 @@ export const unarchive = (
 > => Operation.execute(unarchiveOperation, input as UnarchiveRequest)
 
 /**
- * The input of `contacts.blockContact`: path, query and body parameters by their wire names.
+ * `BlockContactRequest` of `contacts.blockContact`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface BlockContactRequest {
-  /** contact_id */
-  readonly contact_id: string | number
-}
+export type BlockContactRequest = V2_14.BlockContactRequest
 
 /**
+ * `BlockContactRequest` of `contacts.blockContact`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const BlockContactRequest: Schema.Schema<BlockContactRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<
-  BlockContactRequest
-> => /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) }))
+export const BlockContactRequest: Schema.Schema<BlockContactRequest> = V2_14.BlockContactRequest
 
 /**
  * The descriptor of `contacts.blockContact` (POST /contacts/{contact_id}/block).

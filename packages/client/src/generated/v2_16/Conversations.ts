@@ -13,6 +13,7 @@ import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
+import * as V2_14 from "../stable/Conversations.js"
 import * as Schemas from "./Schemas.js"
 
 /**
@@ -1227,18 +1228,19 @@ export const listSideConversationsPages = (
   >
 
 /**
- * The input of `conversations.redactConversationPart`: path, query and body parameters by their wire names.
+ * `RedactConversationPartRequest` of `conversations.redactConversationPart`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export type RedactConversationPartRequest = Schemas.RedactConversationRequest
+export type RedactConversationPartRequest = V2_14.RedactConversationPartRequest
 
 /**
+ * `RedactConversationPartRequest` of `conversations.redactConversationPart`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
 export const RedactConversationPartRequest: Schema.Schema<RedactConversationPartRequest> =
-  Schemas.RedactConversationRequest
+  V2_14.RedactConversationPartRequest
 
 /**
  * The descriptor of `conversations.redactConversationPart` (POST /conversations/redact).

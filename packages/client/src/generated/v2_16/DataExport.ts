@@ -11,36 +11,22 @@ import * as Schema from "effect/Schema"
 import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
+import * as V2_14 from "../stable/DataExport.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The response of `dataExport.exportReportingData`.
+ * `ExportReportingDataResponse` of `dataExport.exportReportingData`, the same as in 2.14.
  * @since 0.1.0
- * @category schemas
+ * @category models
  */
-export interface ExportReportingDataResponse {
-  readonly job_identifier?: string | null
-  readonly status?: string | null
-  readonly download_url?: string | null
-  readonly download_expires_at?: string | null
-}
+export type ExportReportingDataResponse = V2_14.ExportReportingDataResponse
 
 /**
- * The response of `dataExport.exportReportingData`.
+ * `ExportReportingDataResponse` of `dataExport.exportReportingData`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ExportReportingDataResponse: Schema.Schema<ExportReportingDataResponse> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<ExportReportingDataResponse> =>
-    /*#__PURE__*/ Schema.Struct({
-      job_identifier: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      status: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      download_url: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), { exact: true }),
-      download_expires_at: /*#__PURE__*/ Schema.optionalWith(/*#__PURE__*/ Schema.NullOr(Schema.String), {
-        exact: true
-      })
-    })
-)
+export const ExportReportingDataResponse: Schema.Schema<ExportReportingDataResponse> = V2_14.ExportReportingDataResponse
 
 /**
  * The input of `dataExport.exportReportingData`: path, query and body parameters by their wire names.

@@ -13,22 +13,22 @@ import type * as IntercomClient from "../../IntercomClient.js"
 import type * as IntercomError from "../../IntercomError.js"
 import * as Operation from "../../Operation.js"
 import * as Pagination from "../../Pagination.js"
+import * as V2_14 from "../stable/InternalArticles.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The input of `internalArticles.listInternalArticles`: path, query and body parameters by their wire names.
+ * `ListInternalArticlesRequest` of `internalArticles.listInternalArticles`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ListInternalArticlesRequest {}
+export type ListInternalArticlesRequest = V2_14.ListInternalArticlesRequest
 
 /**
+ * `ListInternalArticlesRequest` of `internalArticles.listInternalArticles`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListInternalArticlesRequest: Schema.Schema<ListInternalArticlesRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<ListInternalArticlesRequest> => /*#__PURE__*/ Schema.Struct({})
-)
+export const ListInternalArticlesRequest: Schema.Schema<ListInternalArticlesRequest> = V2_14.ListInternalArticlesRequest
 
 /**
  * The descriptor of `internalArticles.listInternalArticles` (GET /internal_articles).
@@ -197,23 +197,19 @@ export const createInternalArticle = (
 > => Operation.execute(createInternalArticleOperation, input as CreateInternalArticleRequest)
 
 /**
- * The input of `internalArticles.retrieveInternalArticle`: path, query and body parameters by their wire names.
+ * `RetrieveInternalArticleRequest` of `internalArticles.retrieveInternalArticle`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface RetrieveInternalArticleRequest {
-  /** The unique identifier for the article which is given by Intercom. */
-  readonly internal_article_id: string | number
-}
+export type RetrieveInternalArticleRequest = V2_14.RetrieveInternalArticleRequest
 
 /**
+ * `RetrieveInternalArticleRequest` of `internalArticles.retrieveInternalArticle`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const RetrieveInternalArticleRequest: Schema.Schema<RetrieveInternalArticleRequest> = /*#__PURE__*/ Schema
-  .suspend((): Schema.Schema<RetrieveInternalArticleRequest> =>
-    /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-  )
+export const RetrieveInternalArticleRequest: Schema.Schema<RetrieveInternalArticleRequest> =
+  V2_14.RetrieveInternalArticleRequest
 
 /**
  * The descriptor of `internalArticles.retrieveInternalArticle` (GET /internal_articles/{internal_article_id}).
@@ -362,23 +358,19 @@ export const updateInternalArticle = (
 > => Operation.execute(updateInternalArticleOperation, input as UpdateInternalArticleRequest)
 
 /**
- * The input of `internalArticles.deleteInternalArticle`: path, query and body parameters by their wire names.
+ * `DeleteInternalArticleRequest` of `internalArticles.deleteInternalArticle`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface DeleteInternalArticleRequest {
-  /** The unique identifier for the internal article which is given by Intercom. */
-  readonly internal_article_id: string | number
-}
+export type DeleteInternalArticleRequest = V2_14.DeleteInternalArticleRequest
 
 /**
+ * `DeleteInternalArticleRequest` of `internalArticles.deleteInternalArticle`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const DeleteInternalArticleRequest: Schema.Schema<DeleteInternalArticleRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<DeleteInternalArticleRequest> =>
-    /*#__PURE__*/ Schema.Struct({ internal_article_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-)
+export const DeleteInternalArticleRequest: Schema.Schema<DeleteInternalArticleRequest> =
+  V2_14.DeleteInternalArticleRequest
 
 /**
  * The descriptor of `internalArticles.deleteInternalArticle` (DELETE /internal_articles/{internal_article_id}).
@@ -584,23 +576,19 @@ export const detachTagFromInternalArticle = (
 > => Operation.execute(detachTagFromInternalArticleOperation, input as DetachTagFromInternalArticleRequest)
 
 /**
- * The input of `internalArticles.searchInternalArticles`: path, query and body parameters by their wire names.
+ * `SearchInternalArticlesRequest` of `internalArticles.searchInternalArticles`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface SearchInternalArticlesRequest {
-  /** The ID of the folder to search in. */
-  readonly folder_id?: string | undefined
-}
+export type SearchInternalArticlesRequest = V2_14.SearchInternalArticlesRequest
 
 /**
+ * `SearchInternalArticlesRequest` of `internalArticles.searchInternalArticles`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const SearchInternalArticlesRequest: Schema.Schema<SearchInternalArticlesRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<SearchInternalArticlesRequest> =>
-    /*#__PURE__*/ Schema.Struct({ folder_id: /*#__PURE__*/ Schema.optional(Schema.String) })
-)
+export const SearchInternalArticlesRequest: Schema.Schema<SearchInternalArticlesRequest> =
+  V2_14.SearchInternalArticlesRequest
 
 /**
  * The descriptor of `internalArticles.searchInternalArticles` (GET /internal_articles/search).
