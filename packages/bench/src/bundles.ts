@@ -40,7 +40,7 @@ import * as Contacts from "@effect-intercom/client/stable/Contacts"
 const layer = IntercomClient.layer({ token: Redacted.make("x") }).pipe(Layer.provide(FetchHttpClient.layer))
 Effect.runPromise(Contacts.find({ contact_id: "1" }).pipe(Effect.provide(layer))).then(console.log)
 `,
-  "ours: Contacts.find (README imports)": `
+  "ours: Contacts.find (the package's barrel)": `
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
