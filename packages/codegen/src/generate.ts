@@ -1018,7 +1018,10 @@ export const generate = (specs: Specs): Map<string, string> => {
 const moduleHeaderImports = (body: string, module: string): string =>
   [
     `import type * as Effect from "effect/Effect"`,
-    `import * as Schema from "effect/Schema"`,
+    // type-only where every schema of the module is an alias of 2.14's (`Sharing`)
+    /\bSchema\.(?!Schema<)/.test(body)
+      ? `import * as Schema from "effect/Schema"`
+      : `import type * as Schema from "effect/Schema"`,
     body.includes("Stream.Stream<") ? `import type * as Stream from "effect/Stream"` : undefined,
     `import type * as IntercomClient from "../../IntercomClient.js"`,
     body.includes("IntercomError.") ? `import type * as IntercomError from "../../IntercomError.js"` : undefined,
