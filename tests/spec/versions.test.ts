@@ -16,6 +16,7 @@ import { afterAll, assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import * as Stream from "effect/Stream"
 import * as Intercom from "../../packages/client/src/Intercom.js"
 import * as Intercom_2_15 from "../../packages/client/src/Intercom_2_15.js"
 import * as Intercom_2_16 from "../../packages/client/src/Intercom_2_16.js"
@@ -342,5 +343,55 @@ describe("IntercomMock per version", () => {
         }))
       )
       assert.strictEqual(brands.data?.[0]?.id, "b1")
+    }))
+})
+
+describe("streams per version", () => {
+  it.effect("2.16 contacts.listStream pages with the SDK's cursor scheme, each page sending 2.16", () =>
+    Effect.gen(function*() {
+      const mock = MockHttp.make((request) =>
+        request.url.searchParams.get("starting_after") === null
+          ? MockHttp.json(200, {
+            type: "list",
+            data: [{ type: "contact", id: "c1" }],
+            pages: { type: "pages", next: { starting_after: "cur2" } }
+          })
+          : MockHttp.json(200, { type: "list", data: [{ type: "contact", id: "c2" }], pages: { type: "pages" } })
+      )
+      const layer = Intercom_2_16.layer({ token: Redacted.make(TOKEN) }).pipe(Layer.provide(mock.layer))
+      const ids = yield* Effect.flatMap(
+        Intercom_2_16.Intercom,
+        (i) => Stream.runCollect(Stream.map(i.contacts.listStream(), (c) => c.id))
+      ).pipe(Effect.provide(layer))
+      assert.deepStrictEqual([...ids], ["c1", "c2"])
+      assert.deepStrictEqual(mock.requests.map((r) => `${r.url.pathname}${r.url.search}`), [
+        "/contacts",
+        "/contacts?starting_after=cur2"
+      ])
+      assert.deepStrictEqual(mock.requests.map((r) => r.headers["intercom-version"]), ["2.16", "2.16"])
+    }))
+
+  it.effect("a 2.16-only method paginated by its response (data connectors, cursor) has its stream", () =>
+    Effect.gen(function*() {
+      const mock = MockHttp.make((request) =>
+        request.url.searchParams.get("starting_after") === null
+          ? MockHttp.json(200, {
+            type: "list",
+            data: [{ type: "data_connector", id: "d1" }],
+            pages: { type: "pages", next: { starting_after: "cur2" } }
+          })
+          : MockHttp.json(200, { type: "list", data: [{ type: "data_connector", id: "d2" }], pages: { type: "pages" } })
+      )
+      const layer = Intercom_2_16.layer({ token: Redacted.make(TOKEN) }).pipe(Layer.provide(mock.layer))
+      const ids = yield* Effect.flatMap(
+        Intercom_2_16.Intercom,
+        (i) => Stream.runCollect(Stream.map(i.dataConnectors.listDataConnectorsStream({ per_page: 1 }), (c) => c.id))
+      ).pipe(Effect.provide(layer))
+      assert.deepStrictEqual([...ids], ["d1", "d2"])
+      assert.deepStrictEqual(mock.requests.map((r) => `${r.url.pathname}${r.url.search}`), [
+        "/data_connectors?per_page=1",
+        "/data_connectors?per_page=1&starting_after=cur2"
+      ])
+      assert.deepStrictEqual(mock.requests.map((r) => r.headers["intercom-version"]), ["2.16", "2.16"])
     }))
 })
