@@ -923,6 +923,10 @@ const detectPagination = (
   if (items === undefined) return undefined
   const body = resolveRef(doc, jsonContent(op.requestBody?.content)?.schema)
   if (body?.properties?.pagination) return { kind: "search", items }
+  // The cursor, page and scroll schemes send their parameters in the query: a request with any other body (2.16's
+  // activity log search, paged by a body `page`) is not paged by them, so it gets no stream rather than one that
+  // would never move past its first page.
+  if (body !== undefined) return undefined
   if ("scroll_param" in props || queryParams.includes("scroll_param")) return { kind: "scroll", items }
   const pages = resolveRef(doc, props.pages)
   const pagesProps: Record<string, Node> = (pages?.allOf ? mergeAllOf(doc, pages.allOf) : pages)?.properties ?? {}

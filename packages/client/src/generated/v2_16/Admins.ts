@@ -305,7 +305,7 @@ export const searchActivityLogsOperation = /*#__PURE__*/ Operation.make<
   success: Schemas.ActivityLogList,
   response: "json",
   errors: [400, 401, 422],
-  pagination: { kind: "cursor", items: "activity_logs" },
+  pagination: undefined,
   idempotent: true
 })
 
@@ -325,44 +325,6 @@ export const searchActivityLogs = (
   IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
   IntercomClient.IntercomClient
 > => Operation.execute(searchActivityLogsOperation, input as SearchActivityLogsRequest)
-
-/**
- * `admins.searchActivityLogs` (POST /admins/activity_logs/search), the items (`activity_logs`) of every page, as a lazy stream (cursor pagination).
- * @since 0.1.0
- * @category streams
- */
-export const searchActivityLogsStream = (
-  input: SearchActivityLogsRequest,
-  options?: Pagination.Options
-): Stream.Stream<
-  Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">,
-  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
-  IntercomClient.IntercomClient
-> =>
-  Pagination.items(searchActivityLogsOperation, input, options) as Stream.Stream<
-    Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">,
-    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
-    IntercomClient.IntercomClient
-  >
-
-/**
- * `admins.searchActivityLogs` (POST /admins/activity_logs/search), every page, as a lazy stream (cursor pagination).
- * @since 0.1.0
- * @category streams
- */
-export const searchActivityLogsPages = (
-  input: SearchActivityLogsRequest,
-  options?: Pagination.Options
-): Stream.Stream<
-  Schemas.ActivityLogList,
-  IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
-  IntercomClient.IntercomClient
-> =>
-  Pagination.pages(searchActivityLogsOperation, input, options) as Stream.Stream<
-    Schemas.ActivityLogList,
-    IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError,
-    IntercomClient.IntercomClient
-  >
 
 /**
  * The input of `admins.listActivityLogEventTypes`: path, query and body parameters by their wire names.

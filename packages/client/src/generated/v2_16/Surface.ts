@@ -1450,20 +1450,6 @@ export interface IntercomShape {
       Schemas.ActivityLogList,
       IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
     >
-    readonly searchActivityLogsStream: (
-      input: Admins.SearchActivityLogsRequest,
-      options?: Pagination.Options
-    ) => Stream.Stream<
-      Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">,
-      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
-    >
-    readonly searchActivityLogsPages: (
-      input: Admins.SearchActivityLogsRequest,
-      options?: Pagination.Options
-    ) => Stream.Stream<
-      Schemas.ActivityLogList,
-      IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
-    >
     readonly listActivityLogEventTypes: (
       input?: Admins.ListActivityLogEventTypesRequest
     ) => Effect.Effect<Schemas.ActivityLogEventTypeList, Operation.CommonError>
@@ -4249,16 +4235,6 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
         >,
       searchActivityLogs: (input) =>
         client.execute(Admins.searchActivityLogsOperation, input as Admins.SearchActivityLogsRequest),
-      searchActivityLogsStream: (input, options) =>
-        stream(Pagination.items(Admins.searchActivityLogsOperation, input, options)) as Stream.Stream<
-          Pagination.ItemOf<Schemas.ActivityLogList, "activity_logs">,
-          IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
-        >,
-      searchActivityLogsPages: (input, options) =>
-        stream(Pagination.pages(Admins.searchActivityLogsOperation, input, options)) as Stream.Stream<
-          Schemas.ActivityLogList,
-          IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
-        >,
       listActivityLogEventTypes: (input) =>
         client.execute(Admins.listActivityLogEventTypesOperation, input as Admins.ListActivityLogEventTypesRequest),
       list: (input) => client.execute(Admins.listOperation, input as Admins.ListRequest),
