@@ -221,7 +221,7 @@ describe("README: API versions 2.15 and 2.16", () => {
 
   const program = Effect.gen(function*() {
     const intercom = yield* Intercom_2_16.Intercom
-    const contacts = yield* intercom.contacts.list({ per_page: 10 }) // the fake's state, in 2.16's shapes
+    const contacts = yield* intercom.contacts.list() // the fake's state, in 2.16's shapes
     const snippets = yield* intercom.contentSnippets.listContentSnippets() // the description's example
     return [contacts.total_count, snippets]
   })

