@@ -27,7 +27,7 @@ import * as Metrics from "./metrics.js"
 import * as Observe from "./observe.js"
 import { redactError } from "./redact.js"
 import { buildRequest } from "./request.js"
-import { handleResponse } from "./response.js"
+import { decodeBody, handleResponse } from "./response.js"
 import { tracedExecute } from "./tracing.js"
 
 const manualRedirect = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
@@ -185,7 +185,7 @@ export const run = (
           status = response.status
           requestId = response.headers["x-request-id"]
         }
-        return handleResponse(op, compiled, sink, response, config, call)
+        return handleResponse(op, sink, response)
       }
     )
     effect = Effect.mapError(effect, redactError)
@@ -195,11 +195,17 @@ export const run = (
       // Covers sending, the response headers and reading the body (for a binary body: until its headers).
       effect = timeoutAttempt(effect, timeout, () => timeoutError(op, timeout, "attempt"))
     }
-    if (limiter === undefined) return effect
-    return Effect.flatMap(
-      limiter.acquire(op),
-      (permit) => Effect.onExit(effect, () => limiter.release(permit, headers))
-    )
+    if (limiter !== undefined) {
+      const attempt = effect
+      effect = Effect.flatMap(
+        limiter.acquire(op),
+        (permit) => Effect.onExit(attempt, () => limiter.release(permit, headers))
+      )
+    }
+    // A JSON body is decoded here, after the attempt (see `JsonBody`).
+    return op.response === "json"
+      ? Effect.flatMap(effect, (value) => decodeBody(op, compiled, value, config, call))
+      : effect
   }
 
   const policy = call.retry ?? config.retry
