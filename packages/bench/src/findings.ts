@@ -145,11 +145,22 @@ the iteration 51 MB text, 48 MB \`JSON.parse\` (in \`decodeJson\`) and about 10 
 nothing measurable (the check allocates nothing; items are the parsed objects, normalised in place). Through
 \`toAsyncIterable\`, 317 MB: 100 MB more in Effect's \`toAsyncIterable\` (a \`runForEach\` whose every element waits on a
 latch and settles a Promise: \`runLoop\` 18 MB, \`core\` 13.5, \`contOpSuccess\` 15, the latch's \`flushWaiters\` 9 ...),
-about 5 KB per item, none of it in our code. The heap growth is not our allocation but when V8 collects: the same
-listing as a hand-written \`Stream.paginateChunkEffect\` over the bare \`HttpClient\` (no client, no decoding) grows
-84–92 MB (3 runs), ours 81–90 MB, a plain \`Effect.gen\` loop over the same \`HttpClient\` 41–64 MB, fetch 18 MB: the
-3x target (54 MB) is below Effect's own \`Stream\` floor, and peak RSS (about 110 MB at start for anything on
-\`effect\` + \`@effect/platform-node\`, fetch's peak is 110 MB) follows. CPU, one process each, 3 runs, medians: the
+about 5 KB per item, none of it in our code. The heap growth, though, was partly ours: not what we allocated but how
+long it lived. Each attempt runs in a forked fiber (its time-out, \`internal/run.ts\`), and the body was decoded inside
+it; so decoded, a page survived the young generation: in a loop of \`contacts.list\` calls (\`--trace-gc\`, 20,000
+contacts) each scavenge freed about 2 MB (the pages were promoted and died in the old generation), with the time-out
+off about 13 MB, as in a plain loop. The body is now decoded after the attempt (\`decodeBody\`; decoding is
+synchronous, so the time-out covered nothing more): 13 MB freed per scavenge with the time-out on, scavenges 83 ms
+instead of 154–209 ms, peak heap growth 54 MB instead of 75–87 MB, peak RSS 190 instead of 197–216 MB (one process
+each). Removing the timer but keeping the fork changed nothing, nor did \`forkDaemon\`: it is the fiber. What remains
+depends on the consumer, not on us: over the bare \`HttpClient\` (no client, no decoding), a
+\`Stream.paginateChunkEffect\` consumed with \`Stream.runFold\` frees 13 MB per scavenge and grows 50 MB, the same
+stream through \`Stream.runForEach\` frees 2–4 MB and grows 68–92 MB, and building it with
+\`Stream.repeatEffectChunkOption\` or \`Stream.unfoldChunkEffect\` instead changes nothing (74–77 MB); a plain
+\`Effect.gen\` loop grows 41–64 MB, fetch 18 MB. So the main S3 row (\`runFold\`) gains from the change above, the
+\`runForEach\` and \`toAsyncIterable\` rows (a \`runForEach\` inside) stay where Effect's own \`Stream\` puts them, and
+the 3x target (54 MB) is below that; peak RSS (about 105 MB at start for anything on \`effect\` +
+\`@effect/platform-node\`; fetch peaks at 110 MB) follows. CPU, one process each, 3 runs, medians: the
 plain loop 879 ms, the \`Stream\` floor 1,402 ms, ours 1,605 ms; a page's \`JSON.parse\` takes 1.9–2.0 ms and our check
 of it 0.7–1.7 ms, so decoding alone is 35–85 % of a \`JSON.parse\`: S3 CPU within 1.1x of fetch (which decodes nothing) is
 not reachable by a client that checks every page, and the \`Stream\` floor is already past it.
