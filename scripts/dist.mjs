@@ -67,7 +67,9 @@ const layout = process.env.DIST_LAYOUT ?? "bundle"
 // file a pattern key (`./stable/*`) reaches, unless Node would resolve that subpath to another key (a longer
 // pattern such as `./stable/schemas/*`, mapped to null). Paths relative to `build/esm`.
 const publicEntries = (exports, candidates) => {
-  const esm = (target) => (typeof target === "string" && target.startsWith("./dist/esm/") ? target.slice(11) : undefined)
+  const esm = (
+    target
+  ) => (typeof target === "string" && target.startsWith("./dist/esm/") ? target.slice(11) : undefined)
   const importOf = (value) => (value !== null && typeof value === "object" ? esm(value.import) : undefined)
   // Node's PATTERN_KEY_COMPARE: the longest prefix before the `*` wins
   const patterns = Object.keys(exports).filter((key) => key.includes("*"))
@@ -184,10 +186,12 @@ write("dts", { type: "commonjs" })
   const require = createRequire(path.join(distDir, "cjs", "index.js"))
   const esmIndex = await import(pathToFileURL(path.join(distDir, "esm", "index.js")).href)
   const cjsIndex = require(path.join(distDir, "cjs", "index.js"))
-  for (const [format, index, load] of [
-    ["esm", esmIndex, (name) => import(pathToFileURL(path.join(distDir, "esm", `${name}.js`)).href)],
-    ["cjs", cjsIndex, async (name) => require(path.join(distDir, "cjs", `${name}.js`))]
-  ]) {
+  for (
+    const [format, index, load] of [
+      ["esm", esmIndex, (name) => import(pathToFileURL(path.join(distDir, "esm", `${name}.js`)).href)],
+      ["cjs", cjsIndex, async (name) => require(path.join(distDir, "cjs", `${name}.js`))]
+    ]
+  ) {
     for (const [name, namespace] of Object.entries(index)) {
       const entry = await load(name)
       for (const [key, value] of Object.entries(namespace)) {

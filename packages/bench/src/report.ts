@@ -520,6 +520,15 @@ ${tables}
   subpath imports; node and browser come out identical because nothing in these graphs has a browser-specific
   export condition. "Our generated files in it" counts the files of \`src/generated\` that contribute bytes (esbuild
   metafile).
+- **As published** (\`src/published.ts\`, \`src/client-published.ts\`): \`pnpm pack\` of the client (its \`prepack\` builds
+  \`dist\`), the tarball unpacked into \`.out/published/node_modules\` beside links to the workspace's \`effect\`,
+  \`@effect/platform\`, \`@effect/platform-node\` and \`intercom-client\`. S5 as published: small programs, each importing
+  as its row says, run by \`fresh.mjs\` in a fresh process (rounds and rotation as for cold import): the import timed
+  alone (then, with \`--expose-gc\`, the live heap), and in another process import + client + one \`contacts.find\` timed
+  by the parent from spawn to exit; the ES modules each import loads, by package, counted once through a resolve hook.
+  S3 as published: the S3 worker built again with every package external, so the client is the installed tarball,
+  consumed through \`Stream.runForEach\` and through \`Stream.toAsyncIterable\` + \`for await\`. Bundles as published:
+  the one-method and whole-service programs bundled from the installed \`dist\`.
 
 ## Findings
 
