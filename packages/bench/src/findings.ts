@@ -172,8 +172,9 @@ time-out's cost is its wrapper, not its fiber: a version without a fiber (the re
 \`HttpClient.withScope\`, the timer closing it and so aborting the request) measured 4–6 µs less than the forked one
 in interleaved A/B runs, and it would no longer bound an \`HttpClient\` that ignores its abort signal: dropped. The
 platform's own per-request work (a fresh \`AbortController\`, 5.6 µs each here; \`Headers.fromInput\`; the
-\`FinalizationRegistry\` of responses; \`URL\` building) is in the floor. S2's target (0.9x of fetch) is above the
-floor's own throughput (the diagnostic row).
+\`FinalizationRegistry\` of responses; \`URL\` building) is in the floor. The floor's own S2 throughput moves
+between runs (0.77x of fetch in the last run before issue 11, 1.14x–1.16x in the two full runs after the decode
+change, while ours was 0.94x and 0.79x): S2 is decided by five runs, not one.
 
 The machine has 2 shared cores and is noisy: between full runs of the same code on the same day, the S1
 median ratio of ours to fetch ranged over 1.04x–1.54x, S2 over 0.66x–1.08x and the S3 CPU ratio over 0.94x–1.51x
@@ -207,7 +208,7 @@ undici, socket writes, and our interpreter at about 6 % self time, most of it \`
 separates the Effect floor from raw fetch is the Effect runtime and \`@effect/platform\`'s undici transport. This
 run puts the floor at ${
     res.transport ? (res.transport.s2.rps / res.s2.fetch.rps).toFixed(2) : "n/a"
-  }x of fetch in S2, so S2's 0.9x target (0.85x before issue 11) is above what the Effect transport reaches. \`intercom-client\`, which does not
+  }x of fetch in S2 (S2's target: 0.9x since issue 11, 0.85x before). \`intercom-client\`, which does not
 decode, is at 1.5x–1.7x in S1 and 0.4x–0.6x in S2 in every run.
 
 **S3 listing: peak RSS.** The target (within 1.5x of fetch since issue 11, 1.1x before) is out of reach for any client built on Effect's
