@@ -13,8 +13,10 @@
  *
  * ```ts
  * import * as Intercom_2_16 from "@effect-intercom/client/Intercom_2_16"
- * import { NodeHttpClient } from "@effect/platform-node"
- * import { Effect, Layer, Redacted } from "effect"
+ * import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import * as Redacted from "effect/Redacted"
  *
  * const program = Effect.gen(function* () {
  *   const intercom = yield* Intercom_2_16.Intercom
@@ -100,8 +102,10 @@ export const layerFromClient: Layer.Layer<Intercom, never, IntercomClient.Interc
  * @example
  * ```ts
  * import * as Intercom_2_16 from "@effect-intercom/client/Intercom_2_16"
- * import { NodeHttpClient } from "@effect/platform-node"
- * import { Effect, Layer, Redacted } from "effect"
+ * import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ * import * as Redacted from "effect/Redacted"
  *
  * const program = Effect.gen(function* () {
  *   const intercom = yield* Intercom_2_16.Intercom

@@ -38,8 +38,12 @@
  *
  * @example
  * ```ts
- * import { Intercom, IntercomClient, OAuth } from "@effect-intercom/client"
- * import { Effect, Redacted, Stream } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as IntercomClient from "@effect-intercom/client/IntercomClient"
+ * import * as OAuth from "@effect-intercom/client/OAuth"
+ * import * as Effect from "effect/Effect"
+ * import * as Redacted from "effect/Redacted"
+ * import * as Stream from "effect/Stream"
  *
  * const app = {
  *   clientId: "my-client-id",
@@ -255,7 +259,7 @@ export const tokenUrls: { readonly [R in IntercomClient.Region]: string } = {
  *
  * @example
  * ```ts
- * import { OAuth } from "@effect-intercom/client"
+ * import * as OAuth from "@effect-intercom/client/OAuth"
  *
  * const url = OAuth.authorizeUrl({
  *   clientId: "abc",
@@ -488,9 +492,10 @@ const readToken = (
  *
  * @example
  * ```ts
- * import { OAuth } from "@effect-intercom/client"
- * import { FetchHttpClient } from "@effect/platform"
- * import { Config, Effect } from "effect"
+ * import * as OAuth from "@effect-intercom/client/OAuth"
+ * import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+ * import * as Config from "effect/Config"
+ * import * as Effect from "effect/Effect"
  *
  * export const exchange = (code: string) =>
  *   Effect.gen(function*() {
@@ -564,8 +569,10 @@ export const exchangeCode = (
  *
  * @example
  * ```ts
- * import { Intercom, OAuth } from "@effect-intercom/client"
- * import { Effect, Stream } from "effect"
+ * import * as Intercom from "@effect-intercom/client/Intercom"
+ * import * as OAuth from "@effect-intercom/client/OAuth"
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
  *
  * // two workspaces, possibly in two regions, in one stream
  * export const everyone = (a: OAuth.Token, b: OAuth.Token) => {
@@ -711,9 +718,11 @@ export const defaultConfig: Config.Config<Options> = Config.all({
  *
  * @example
  * ```ts
- * import { OAuth } from "@effect-intercom/client"
- * import { FetchHttpClient } from "@effect/platform"
- * import { Config, Effect, Layer } from "effect"
+ * import * as OAuth from "@effect-intercom/client/OAuth"
+ * import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+ * import * as Config from "effect/Config"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
  *
  * const OAuthLive = OAuth.layerConfig({
  *   clientId: Config.string("MY_CLIENT_ID"),
