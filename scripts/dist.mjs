@@ -122,11 +122,11 @@ for (const file of files) {
   }
 }
 
-let modules = js.length
-if (layout === "files") {
-  await esbuild.build({
-    entryPoints: js,
-    outbase: buildDir,
+// ES modules (under `outbase`) converted one file each to CommonJS in `dist/cjs`, source maps kept.
+const toCommonJs = (entryPoints, outbase) =>
+  esbuild.build({
+    entryPoints,
+    outbase,
     outdir: path.join(distDir, "cjs"),
     format: "cjs",
     platform: "neutral",
@@ -135,6 +135,10 @@ if (layout === "files") {
     sourcemap: true,
     logLevel: "warning"
   })
+
+let modules = js.length
+if (layout === "files") {
+  await toCommonJs(js, buildDir)
 } else {
   const entries = publicEntries(publishConfig?.exports ?? {}, files.filter((file) => file.endsWith(".js")))
   // ESM: every public entry point one file, the code two or more of them share in `chunks/` (so a class such as
@@ -159,17 +163,7 @@ if (layout === "files") {
   modules = outputs.length
   // CommonJS: each of those files converted on its own (imports of chunks become `require`s of the same chunks), so
   // the CommonJS build shares its code across entry points exactly as the ESM build does.
-  await esbuild.build({
-    entryPoints: outputs.map((file) => path.resolve(file)),
-    outbase: path.join(distDir, "esm"),
-    outdir: path.join(distDir, "cjs"),
-    format: "cjs",
-    platform: "neutral",
-    target: "es2022",
-    bundle: false,
-    sourcemap: true,
-    logLevel: "warning"
-  })
+  await toCommonJs(outputs.map((file) => path.resolve(file)), path.join(distDir, "esm"))
 }
 
 const write = (to, json) =>

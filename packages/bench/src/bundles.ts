@@ -156,6 +156,21 @@ export const bundleSizes = async (workDir: string, publishedDir?: string): Promi
   return out
 }
 
+/** Worker entry points to plain-JS ES modules in `outDir` (`.mjs`), every package external, shared code in chunks. */
+const bundleWorkers = (entryPoints: Record<string, string>, outDir: string) =>
+  esbuild.build({
+    entryPoints,
+    outdir: outDir,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    packages: "external",
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "silent"
+  })
+
 /**
  * Builds the plain-JS files the child processes run (so no transpiler is timed):
  * the workers and the server, with our client bundled from its TypeScript
@@ -177,23 +192,12 @@ export const buildWorkers = async (srcDir: string, workDir: string) => {
         JSON.stringify(path.join(srcDir, "../../client/src/generated/stable/Contacts.ts"))
       }\n`
   )
-  await esbuild.build({
-    entryPoints: {
-      "server": path.join(srcDir, "server.ts"),
-      "worker-calls": path.join(srcDir, "worker-calls.ts"),
-      "worker-list": path.join(srcDir, "worker-list.ts"),
-      "worker-import": path.join(srcDir, "worker-import.ts")
-    },
-    outdir: outDir,
-    outExtension: { ".js": ".mjs" },
-    bundle: true,
-    packages: "external",
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    logLevel: "silent"
-  })
+  await bundleWorkers({
+    "server": path.join(srcDir, "server.ts"),
+    "worker-calls": path.join(srcDir, "worker-calls.ts"),
+    "worker-list": path.join(srcDir, "worker-list.ts"),
+    "worker-import": path.join(srcDir, "worker-import.ts")
+  }, outDir)
   // our package as one plain-JS file, and the npm modules it imports (the floor of any Effect client)
   const cold = await esbuild.build({
     entryPoints: { "cold-ours": coldOurs, "cold-ours-contacts": coldContacts },
@@ -223,17 +227,6 @@ export const buildWorkers = async (srcDir: string, workDir: string) => {
  */
 export const buildPublishedWorkers = async (srcDir: string, publishedDir: string) => {
   const outDir = path.join(publishedDir, "js")
-  await esbuild.build({
-    entryPoints: { "worker-list": path.join(srcDir, "worker-list.ts") },
-    outdir: outDir,
-    outExtension: { ".js": ".mjs" },
-    bundle: true,
-    packages: "external",
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    logLevel: "silent"
-  })
+  await bundleWorkers({ "worker-list": path.join(srcDir, "worker-list.ts") }, outDir)
   return outDir
 }
