@@ -44,6 +44,21 @@ describe("layerConfig", () => {
     )
   })
 
+  it.effect("a base URL that would send requests elsewhere fails with a ConfigError, nothing sent", () => {
+    const m = mock()
+    return Effect.gen(function*() {
+      const error = yield* Effect.flip(
+        Layer.build(IntercomClient.layerConfig().pipe(Layer.provide(m.httpLayer))).pipe(Effect.scoped)
+      )
+      assert.strictEqual(error._op, "InvalidData")
+      const text = String(error)
+      assert.include(text, "baseUrl")
+      assert.include(text, "INTERCOM_BASE_URL")
+      assert.notInclude(text, "hunter2")
+      assert.strictEqual(m.requests.length, 0)
+    }).pipe(fromMap({ INTERCOM_TOKEN: TOKEN, INTERCOM_BASE_URL: "https://user:hunter2@api.intercom.io" }))
+  })
+
   it.effect("a bad region fails with a clear ConfigError", () => {
     const m = mock()
     return Effect.gen(function*() {

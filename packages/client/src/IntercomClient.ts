@@ -27,7 +27,7 @@
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
-import type * as ConfigError from "effect/ConfigError"
+import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -381,7 +381,10 @@ export const defaultConfig: Config.Config<Options> = Config.all({
 
 /**
  * The service as a layer, configured with `Config`. Without an argument it
- * reads the environment variables of `defaultConfig`.
+ * reads the environment variables of `defaultConfig`. A base URL that would
+ * send requests elsewhere (`INTERCOM_BASE_URL=https://user:pw@host`, a query,
+ * another scheme) fails the layer with a `ConfigError` (`InvalidData` at
+ * `baseUrl`), as a bad region does.
  *
  * @since 0.1.0
  * @category layers
@@ -389,7 +392,14 @@ export const defaultConfig: Config.Config<Options> = Config.all({
 export const layerConfig = (
   options: Config.Config.Wrap<Options> = defaultConfig
 ): Layer.Layer<IntercomClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.unwrapEffect(Effect.map(Config.unwrap(options), layer))
+  Layer.unwrapEffect(Effect.flatMap(Config.unwrap(options), (resolved) =>
+    resolved.baseUrl === undefined
+      ? Effect.succeed(layer(resolved))
+      : Either.match(resolveBaseUrl(resolved.baseUrl), {
+        onLeft: (issue) =>
+          Effect.fail(ConfigError.InvalidData(["baseUrl"], `the base URL (INTERCOM_BASE_URL by default) ${issue}`)),
+        onRight: () => Effect.succeed(layer(resolved))
+      })))
 
 // -----------------------------------------------------------------------------
 // per-call overrides
