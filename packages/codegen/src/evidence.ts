@@ -28,6 +28,18 @@ const componentName = (ref: string): string | undefined =>
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
 
+/** The examples of a media type object: its named `examples` (resolved), else its `example`. */
+export const mediaExamples = (doc: Node, media: Node): Array<{ name: string; value: unknown }> => {
+  const out: Array<{ name: string; value: unknown }> = []
+  const named = Object.entries<Node>(media?.examples ?? {})
+  for (const [name, ex] of named) {
+    const resolved = resolveRef(doc, ex)
+    if (resolved && "value" in resolved) out.push({ name, value: resolved.value })
+  }
+  if (named.length === 0 && media?.example !== undefined) out.push({ name: "example", value: media.example })
+  return out
+}
+
 /** The 2xx JSON examples of an operation, with a label each. */
 const responseExamples = (doc: Node, op: Node): Array<{ label: string; schema: Node; value: unknown }> => {
   const out: Array<{ label: string; schema: Node; value: unknown }> = []
@@ -36,15 +48,8 @@ const responseExamples = (doc: Node, op: Node): Array<{ label: string; schema: N
     const media = resolveRef(doc, r)?.content?.["application/json"]
     if (!media?.schema) continue
     const label = `${op.operationId ?? "?"} ${status}`
-    const named = Object.entries<Node>(media.examples ?? {})
-    for (const [name, ex] of named) {
-      const resolved = resolveRef(doc, ex)
-      if (resolved && "value" in resolved) {
-        out.push({ label: `${label} ${name}`, schema: media.schema, value: resolved.value })
-      }
-    }
-    if (named.length === 0 && media.example !== undefined) {
-      out.push({ label: `${label} example`, schema: media.schema, value: media.example })
+    for (const { name, value } of mediaExamples(doc, media)) {
+      out.push({ label: `${label} ${name}`, schema: media.schema, value })
     }
   }
   return out

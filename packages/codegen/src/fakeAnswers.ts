@@ -11,6 +11,7 @@
  * route of its own, which its tests check); an empty response (204) gets its
  * status alone.
  */
+import { mediaExamples } from "./evidence.js"
 import { format } from "./format.js"
 import { GENERATED_MARK } from "./generate.js"
 import { docOf, type Node, resolveRef, type Specs, type Version } from "./spec.js"
@@ -22,15 +23,6 @@ export interface Answer {
   readonly body?: unknown
 }
 
-const exampleOf = (doc: Node, media: Node): unknown => {
-  if (media?.example !== undefined) return media.example
-  for (const example of Object.values<Node>(media?.examples ?? {})) {
-    const resolved = resolveRef(doc, example)
-    if (resolved !== undefined && "value" in resolved) return resolved.value
-  }
-  return undefined
-}
-
 /** The answer of an operation: its first 2xx response with an example (or without content), if any. */
 const answerOf = (doc: Node, op: Node): Answer | undefined => {
   for (const [status, response] of Object.entries<Node>(op.responses ?? {})) {
@@ -38,8 +30,8 @@ const answerOf = (doc: Node, op: Node): Answer | undefined => {
     const content = resolveRef(doc, response)?.content ?? {}
     const media = content["application/json"]
     if (media !== undefined) {
-      const body = exampleOf(doc, media)
-      if (body !== undefined) return { status: Number(status), body }
+      const [example] = mediaExamples(doc, media)
+      if (example !== undefined) return { status: Number(status), body: example.value }
       continue
     }
     if (Object.keys(content).length === 0) return { status: Number(status) }

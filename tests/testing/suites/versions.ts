@@ -15,7 +15,6 @@ import { Intercom } from "@effect-intercom/client"
 import * as Intercom_2_15 from "@effect-intercom/client/Intercom_2_15"
 import * as Intercom_2_16 from "@effect-intercom/client/Intercom_2_16"
 import * as IntercomClient from "@effect-intercom/client/IntercomClient"
-import { resolveRef } from "@effect-intercom/codegen/spec"
 import * as FakeIntercom from "@effect-intercom/testing/FakeIntercom"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -28,7 +27,7 @@ import * as path from "node:path"
 import { operations } from "../../../packages/client/src/generated/operations.js"
 import { answers } from "../../../packages/testing/src/generated/answers.js"
 import * as App from "../../../packages/testing/src/internal/app.js"
-import { versionEntries, versionOperations } from "../../support/SpecFixtures.js"
+import { requestExamples, versionEntries, versionOperations } from "../../support/SpecFixtures.js"
 import { isErrorList, layer, raw } from "./_fake.js"
 
 type Version = "2.15" | "2.16"
@@ -53,18 +52,6 @@ const previewOnlyShapes = new Set(
 const fakeLayer = Layer.merge(Intercom_2_15.layerFromClient, Intercom_2_16.layerFromClient).pipe(
   Layer.provideMerge(layer({ recordBodies: true }))
 )
-
-/** The request example of an operation's description (the first), if any. */
-const requestExample = (spec: any, doc: any): Record<string, unknown> | undefined => {
-  const media = resolveRef(doc, spec.requestBody)?.content?.["application/json"]
-  if (media === undefined) return undefined
-  if (media.example !== undefined) return media.example
-  for (const example of Object.values<any>(media.examples ?? {})) {
-    const value = resolveRef(doc, example)?.value
-    if (value !== undefined) return value
-  }
-  return undefined
-}
 
 /** An input for an operation: each path parameter and required query parameter `1`, and the request example's fields. */
 const inputOf = (spec: any, body: Record<string, unknown> | undefined): Record<string, unknown> => ({
@@ -144,7 +131,7 @@ describe("FakeIntercom API versions 2.15 and 2.16", () => {
         const failures: Array<string> = []
         for (const { operation } of examples) {
           const entry = entries.get(operation.name)!
-          const input = inputOf(entry.spec, requestExample(entry.spec, entry.doc))
+          const input = inputOf(entry.spec, requestExamples(entry)[0]?.value as Record<string, unknown> | undefined)
           const result = yield* Effect.either(client.execute(operation, input as never))
           if (Either.isLeft(result)) failures.push(`${operation.name}: ${result.left.message}`)
           else if (operation.response === "json") {

@@ -118,7 +118,6 @@ const location = (response: HttpClientResponse.HttpClientResponse): string | und
   }
 }
 
-/** @internal */
 /**
  * A JSON body read by an attempt, to be decoded after it (`decodeBody`). Decoding is synchronous, so it gains nothing
  * from running inside the attempt's time-out; run there, in the attempt's forked fiber, the parsed page outlived the
@@ -146,6 +145,12 @@ export const decodeBody = (
 ): Effect.Effect<unknown, IntercomError.ResponseDecodeError> =>
   value instanceof JsonBody ? decodeJson(op, compiled, value.status, value.text, config, call) : Effect.succeed(value)
 
+/**
+ * An attempt's response read by the operation's kind (a JSON body as a `JsonBody`, decoded after the attempt); a
+ * non-2xx status as its error.
+ *
+ * @internal
+ */
 export const handleResponse = (
   op: Operation<any, any, any>,
   sink: ResponseSink | undefined,

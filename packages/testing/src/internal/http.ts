@@ -254,9 +254,17 @@ const mergeInput = (
     ? { ...params, ...(body === undefined ? {} : { body }) }
     : { ...(isRecord(body) ? body : {}), ...params }
 
-/** The parameter names of a template, in order. */
-const templateParams = (template: string): ReadonlyArray<string> =>
-  Array.from(template.matchAll(/\{([^}]+)\}/g), (match) => match[1])
+const paramNames = new Map<string, ReadonlyArray<string>>()
+
+/** The parameter names of a template, in order (computed once per template: the handler asks on every request). */
+const templateParams = (template: string): ReadonlyArray<string> => {
+  let names = paramNames.get(template)
+  if (names === undefined) {
+    names = Array.from(template.matchAll(/\{([^}]+)\}/g), (match) => match[1])
+    paramNames.set(template, names)
+  }
+  return names
+}
 
 /** The router's parameters (named as in `template`) under the names of `operation`'s template, by position. */
 const paramsOf = (
