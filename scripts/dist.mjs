@@ -65,7 +65,8 @@ const layout = process.env.DIST_LAYOUT ?? "bundle"
 
 // The public entry points, derived from `exports` (never listed here): each exact key's `import` target, and each
 // file a pattern key (`./stable/*`) reaches, unless Node would resolve that subpath to another key (a longer
-// pattern such as `./stable/schemas/*`, mapped to null). Paths relative to `build/esm`.
+// pattern such as `./stable/schemas/*`, mapped to null). Paths relative to `build/esm`, each with the key that exports
+// it.
 const publicEntries = (exports, candidates) => {
   const esm = (
     target
@@ -81,12 +82,12 @@ const publicEntries = (exports, candidates) => {
       return subpath.length >= key.length && subpath.startsWith(prefix) && subpath.endsWith(suffix)
     })
   }
-  const entries = new Set()
+  const entries = new Map()
   for (const [key, value] of Object.entries(exports)) {
     const target = importOf(value)
     if (target === undefined) continue
     if (!key.includes("*")) {
-      if (candidates.includes(target)) entries.add(target)
+      if (candidates.includes(target)) entries.set(target, key)
       continue
     }
     const [prefix, suffix] = target.split("*")
@@ -94,10 +95,10 @@ const publicEntries = (exports, candidates) => {
     for (const file of candidates) {
       if (!file.startsWith(prefix) || !file.endsWith(suffix) || file.length < target.length - 1) continue
       const star = file.slice(prefix.length, file.length - suffix.length)
-      if (resolveKey(keyPrefix + star + keySuffix) === key) entries.add(file)
+      if (resolveKey(keyPrefix + star + keySuffix) === key) entries.set(file, key)
     }
   }
-  return [...entries].sort()
+  return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 const started = Date.now()
@@ -141,12 +142,53 @@ if (layout === "files") {
   await toCommonJs(js, buildDir)
 } else {
   const entries = publicEntries(publishConfig?.exports ?? {}, files.filter((file) => file.endsWith(".js")))
+  // The entry points of one pattern key (`./stable/*`: one per resource, 45 of them) are grouped: their code is
+  // bundled once, from a module re-exporting all of them under prefixed names (`Contacts$find`), and each entry
+  // point's file is a stub re-exporting its names from that group. Node then loads a handful of files for
+  // `/Intercom`, which imports every resource, instead of one or more per resource (88 files before, each costing
+  // the loader about a millisecond); a bundler still follows the stubs' static re-exports and drops what a program
+  // does not use.
+  const groups = new Map()
+  const single = []
+  for (const [file, key] of entries) {
+    if (!key.includes("*")) {
+      single.push(file)
+      continue
+    }
+    const name = `group-${key.slice(2).replace(/\/?\*.*$/, "").replace(/[^A-Za-z0-9]+/g, "_")}`
+    if (!groups.has(name)) groups.set(name, [])
+    groups.get(name).push(file)
+  }
+  const exportsOf = async (file) =>
+    Object.keys(await import(pathToFileURL(path.join(buildDir, file)).href)).filter((key) => key !== "default")
+  const members = new Map()
+  for (const files of groups.values()) {
+    for (const file of files) members.set(file, await exportsOf(file))
+  }
+  const prefix = (file) => path.basename(file, ".js").replace(/[^A-Za-z0-9_$]/g, "_")
+  const groupSource = (files) =>
+    files.map((file) =>
+      `export { ${members.get(file).map((m) => `${m} as ${prefix(file)}$${m}`).join(", ")} } from "./${file}"\n`
+    ).join("")
+  const virtual = {
+    name: "groups",
+    setup(build) {
+      build.onResolve({ filter: /^group:/ }, (args) => ({ path: args.path.slice(6), namespace: "group" }))
+      build.onLoad(
+        { filter: /.*/, namespace: "group" },
+        (args) => ({ contents: groupSource(groups.get(args.path)), resolveDir: buildDir, loader: "js" })
+      )
+    }
+  }
   // ESM: every public entry point one file, the code two or more of them share in `chunks/` (so a class such as
   // `IntercomError.NotFoundError` or the `IntercomClient` tag exists once at run time, whichever entry point it is
   // imported from). Bundled from tsc's ESM (whose `/*#__PURE__*/` annotations esbuild keeps, so a bundler consuming
   // `dist` still drops what a program does not use), its source maps chained back to `src`.
   const result = await esbuild.build({
-    entryPoints: Object.fromEntries(entries.map((file) => [file.slice(0, -3), path.join(buildDir, file)])),
+    entryPoints: {
+      ...Object.fromEntries(single.map((file) => [file.slice(0, -3), path.join(buildDir, file)])),
+      ...Object.fromEntries([...groups.keys()].map((name) => [`chunks/${name}`, `group:${name}`]))
+    },
     outdir: path.join(distDir, "esm"),
     chunkNames: "chunks/[name]-[hash]",
     format: "esm",
@@ -157,13 +199,27 @@ if (layout === "files") {
     target: "es2022",
     sourcemap: true,
     metafile: true,
+    plugins: [virtual],
     logLevel: "warning"
   })
+  const stubs = []
+  for (const [name, files] of groups) {
+    for (const file of files) {
+      const stub = path.join(distDir, "esm", file)
+      const group = path.relative(path.dirname(stub), path.join(distDir, "esm", "chunks", `${name}.js`))
+      fs.mkdirSync(path.dirname(stub), { recursive: true })
+      fs.writeFileSync(
+        stub,
+        `export { ${members.get(file).map((m) => `${prefix(file)}$${m} as ${m}`).join(", ")} } from "./${group}"\n`
+      )
+      stubs.push(stub)
+    }
+  }
   const outputs = Object.keys(result.metafile.outputs).filter((file) => file.endsWith(".js"))
-  modules = outputs.length
+  modules = outputs.length + stubs.length
   // CommonJS: each of those files converted on its own (imports of chunks become `require`s of the same chunks), so
   // the CommonJS build shares its code across entry points exactly as the ESM build does.
-  await toCommonJs(outputs.map((file) => path.resolve(file)), path.join(distDir, "esm"))
+  await toCommonJs([...outputs.map((file) => path.resolve(file)), ...stubs], path.join(distDir, "esm"))
 }
 
 const write = (to, json) =>
