@@ -142,7 +142,7 @@ if (layout === "files") {
   await toCommonJs(js, buildDir)
 } else {
   const entries = publicEntries(publishConfig?.exports ?? {}, files.filter((file) => file.endsWith(".js")))
-  // The entry points of one pattern key (`./stable/*`: one per resource, 45 of them) are grouped: their code is
+  // The entry points of one pattern key (`./stable/*`: its 33 resource groups and `Schemas`) are grouped: their code is
   // bundled once, from a module re-exporting all of them under prefixed names (`Contacts$find`), and each entry
   // point's file is a stub re-exporting its names from that group. Node then loads a handful of files for
   // `/Intercom`, which imports every resource, instead of one or more per resource (88 files before, each costing
