@@ -180,6 +180,39 @@ if (layout === "files") {
       )
     }
   }
+  // A root, an entry point no module of the package imports (the index: `export * as IntercomClient from
+  // "./IntercomClient.js"`, ...), keeps its imports of other entry points as imports of their files. Bundled, each
+  // such namespace became an object built in the shared chunk (`__export(IntercomClient_exports, { ... })`), a call
+  // that a bundler consuming `dist` must keep, and with it every export of the module, used or not; as an import it
+  // is the module's own namespace. A root's code is in its own file (nothing else imports it), at the same path
+  // relative to its imports as in `build/esm`, so the specifiers stay as written.
+  const analysis = await esbuild.build({
+    entryPoints: single.map((file) => path.join(buildDir, file)),
+    bundle: true,
+    packages: "external",
+    platform: "neutral",
+    write: false,
+    metafile: true,
+    outdir: distDir,
+    logLevel: "silent"
+  })
+  const imported = new Set(
+    Object.values(analysis.metafile.inputs).flatMap((input) => input.imports.map((i) => path.resolve(i.path)))
+  )
+  const entryFiles = new Set(entries.map(([file]) => path.join(buildDir, file)))
+  const roots = new Set(single.map((file) => path.join(buildDir, file)).filter((file) => !imported.has(file)))
+  const rootImports = {
+    name: "root-imports",
+    setup(build) {
+      build.onResolve(
+        { filter: /^\.\.?\// },
+        (args) =>
+          roots.has(args.importer) && entryFiles.has(path.resolve(path.dirname(args.importer), args.path))
+            ? { path: args.path, external: true }
+            : undefined
+      )
+    }
+  }
   // ESM: every public entry point one file, the code two or more of them share in `chunks/` (so a class such as
   // `IntercomError.NotFoundError` or the `IntercomClient` tag exists once at run time, whichever entry point it is
   // imported from). Bundled from tsc's ESM (whose `/*#__PURE__*/` annotations esbuild keeps, so a bundler consuming
@@ -199,7 +232,7 @@ if (layout === "files") {
     target: "es2022",
     sourcemap: true,
     metafile: true,
-    plugins: [virtual],
+    plugins: [virtual, rootImports],
     logLevel: "warning"
   })
   const stubs = []
