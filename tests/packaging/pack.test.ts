@@ -46,14 +46,25 @@ const link = (name: string, target: string) => {
   fs.symlinkSync(target, where, "dir")
 }
 
+/**
+ * The bound of each child process (`execFileSync` blocks this worker, so vitest's own time-outs cannot fire while it
+ * runs): the child is killed and the call throws. Above what a loaded machine needs (a pack with its build: about 10 s).
+ */
+const bounded = { timeout: 150_000, killSignal: "SIGKILL" } as const
+
 const run = (file: string): string =>
-  execFileSync(process.execPath, [file], { cwd: project, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
+  execFileSync(process.execPath, [file], {
+    cwd: project,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    ...bounded
+  })
 
 /** Runs the workspace's `tsc` in the project; a failure carries the compiler's diagnostics. */
 const tsc = (...args: Array<string>): void => {
   const bin = path.join(packageDir(requireFromRoot, "typescript"), "bin", "tsc")
   try {
-    execFileSync(process.execPath, [bin, ...args], { cwd: project, encoding: "utf8", stdio: "pipe" })
+    execFileSync(process.execPath, [bin, ...args], { cwd: project, encoding: "utf8", stdio: "pipe", ...bounded })
   } catch (error) {
     const { stderr, stdout } = error as { stdout?: string; stderr?: string }
     throw new Error(`tsc ${args.join(" ")} failed:\n${stdout ?? ""}${stderr ?? ""}`)
@@ -136,14 +147,14 @@ describe("packaging", { timeout: 180_000 }, () => {
     fs.mkdirSync(project)
 
     // Pack; its `prepack` script builds (incremental: seconds when `pnpm typecheck` ran before).
-    execFileSync("pnpm", ["pack", "--pack-destination", tmp], { cwd: clientDir, stdio: "pipe" })
+    execFileSync("pnpm", ["pack", "--pack-destination", tmp], { cwd: clientDir, stdio: "pipe", ...bounded })
     tarball = fs.readdirSync(tmp).find((file) => file.endsWith(".tgz"))!
     assert.ok(tarball, "pnpm pack wrote a tarball")
 
     // Install: the client has no dependencies (only peers), so installing is unpacking it into node_modules.
     const installed = path.join(project, "node_modules/@effect-intercom/client")
     fs.mkdirSync(installed, { recursive: true })
-    execFileSync("tar", ["-xzf", path.join(tmp, tarball), "-C", installed, "--strip-components=1"])
+    execFileSync("tar", ["-xzf", path.join(tmp, tarball), "-C", installed, "--strip-components=1"], bounded)
     // The peers (and the Node platform for the programs), from the workspace's installation.
     link("effect", packageDir(requireFromClient, "effect"))
     link("@effect/platform", packageDir(requireFromClient, "@effect/platform"))
@@ -448,10 +459,17 @@ describe("packaging @effect-intercom/testing", { timeout: 120_000 }, () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intercom-pack-testing-"))
     try {
       // Only the manifest is checked: no build needed (pnpm rewrites `workspace:` ranges when packing).
-      execFileSync("pnpm", ["pack", "--ignore-scripts", "--pack-destination", dir], { cwd: testingDir, stdio: "pipe" })
+      execFileSync("pnpm", ["pack", "--ignore-scripts", "--pack-destination", dir], {
+        cwd: testingDir,
+        stdio: "pipe",
+        ...bounded
+      })
       const tgz = fs.readdirSync(dir).find((file) => file.endsWith(".tgz"))!
       const manifest = JSON.parse(
-        execFileSync("tar", ["-xzf", path.join(dir, tgz), "-O", "package/package.json"], { encoding: "utf8" })
+        execFileSync("tar", ["-xzf", path.join(dir, tgz), "-O", "package/package.json"], {
+          encoding: "utf8",
+          ...bounded
+        })
       ) as {
         dependencies: Record<string, string>
         peerDependencies: Record<string, string>
