@@ -84,8 +84,8 @@ export const program = Effect.gen(function*() {
   const server = yield* HttpServer.HttpServer
   const appUrl = `http://127.0.0.1:${(server.address as HttpServer.TcpAddress).port}`
   const router = yield* app(appUrl, intercomUrl).pipe(
-    // one layer for every workspace: each call gets its workspace's token (OAuth.withToken); this one is never sent
-    Effect.provide(Intercom.layer({ token: Redacted.make("no-workspace"), baseUrl: intercomUrl }))
+    // one layer for every workspace, with no token of its own: each call gets its workspace's (OAuth.withToken)
+    Effect.provide(Intercom.layer({ baseUrl: intercomUrl }))
   )
   yield* HttpServer.serveEffect(router)
   yield* Console.log(`The app is on ${appUrl}, the fake Intercom on ${intercomUrl}`)

@@ -352,6 +352,59 @@ describe("withRegion / withBaseUrl", () => {
     })
   }
 
+  it.effect("a layer without a token: each call brings its own (withToken); a call with none fails with InvalidInputError at $token, nothing sent", () => {
+    const m = mock(listing())
+    return Effect.gen(function*() {
+      const error = yield* Effect.flip(Operation.execute(findContact, { contact_id: "1" }))
+      assert(error._tag === "InvalidInputError")
+      assert.strictEqual(error.jsonPath, "$token")
+      assert.strictEqual(error.operation, "contacts.find")
+      assert.include(error.message, "withToken")
+      const streamError = yield* Effect.flip(Stream.runCollect(contacts()))
+      assert(streamError._tag === "InvalidInputError")
+      assert.strictEqual(streamError.jsonPath, "$token")
+      assert.strictEqual(m.requests.length, 0)
+
+      // with the call's token: sent, every page request with it
+      const found = yield* IntercomClient.withToken(
+        Operation.execute(findContact, { contact_id: "1" }),
+        Redacted.make("workspace-a")
+      )
+      assert.strictEqual(found.id, "1")
+      const items = yield* Stream.runCollect(contacts().pipe(IntercomClient.withToken(Redacted.make("workspace-b"))))
+      assert.strictEqual(Chunk.size(items), PER_PAGE * PAGES)
+      assert.deepStrictEqual(
+        m.requests.map((r) => r.request.headers.authorization),
+        ["Bearer workspace-a", ...Array.from({ length: PAGES }, () => "Bearer workspace-b")]
+      )
+    }).pipe(Effect.provide(m.layer({ token: undefined })))
+  })
+
+  it.effect("a token that is not Redacted (a plain string, from JavaScript or intercom-client's habit) fails with InvalidInputError at $token, without its value; nothing sent", () => {
+    const m = mock(listing())
+    return Effect.gen(function*() {
+      const fromLayer = yield* Effect.flip(Operation.execute(findContact, { contact_id: "1" }))
+      assert(fromLayer._tag === "InvalidInputError")
+      assert.strictEqual(fromLayer.jsonPath, "$token")
+      assert.include(fromLayer.message, "Redacted.make")
+      assert.include(fromLayer.message, "not a string")
+      const fromCall = yield* Effect.flip(
+        IntercomClient.withToken(Operation.execute(findContact, { contact_id: "1" }), "call-secret" as any)
+      )
+      assert(fromCall._tag === "InvalidInputError")
+      assert.strictEqual(fromCall.jsonPath, "$token")
+      for (const error of [fromLayer, fromCall]) {
+        for (const text of [error.message, String(error), JSON.stringify(error)]) {
+          assert.notInclude(text, "layer-secret")
+          assert.notInclude(text, "call-secret")
+        }
+      }
+      const service = yield* IntercomClient.IntercomClient
+      for (const text of [String(service), JSON.stringify(service)]) assert.notInclude(text, "layer-secret")
+      assert.strictEqual(m.requests.length, 0)
+    }).pipe(Effect.provide(m.layer({ token: "layer-secret" as any })))
+  })
+
   it.effect("the layer's baseUrl: a URL that parses but would send elsewhere makes the layer die", () =>
     Effect.gen(function*() {
       for (const baseUrl of ["https://u:p@proxy.example.com", "ftp://x.example.com", "https://x.example.com/?a=1"]) {

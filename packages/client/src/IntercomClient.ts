@@ -160,8 +160,13 @@ export type DecodePolicy = "strict" | "lenient"
  * @category models
  */
 export interface Options {
-  /** An access token (or an OAuth token of the workspace). */
-  readonly token: Redacted.Redacted<string>
+  /**
+   * An access token (or an OAuth token of the workspace). It may be left out
+   * when every call brings its own (`withToken`, `OAuth.withToken`), as in an
+   * app serving many workspaces: a call with no token from either fails with
+   * an `InvalidInputError` at `$token` before anything is sent.
+   */
+  readonly token?: Redacted.Redacted<string> | undefined
   /** Defaults to `us`. */
   readonly region?: Region | undefined
   /**
@@ -217,7 +222,8 @@ export interface Options {
  * @category models
  */
 export interface ResolvedConfig {
-  readonly token: Redacted.Redacted<string>
+  /** `undefined`: none; each call brings its own (`withToken`). */
+  readonly token: Redacted.Redacted<string> | undefined
   readonly region: Region
   /** Without a trailing slash. */
   readonly baseUrl: string

@@ -10,6 +10,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import * as Inspectable from "effect/Inspectable"
+import * as Redacted from "effect/Redacted"
 import type * as IntercomClient from "../IntercomClient.js"
 import type { CommonError, Operation } from "../Operation.js"
 import { currentCallOptions } from "./callOptions.js"
@@ -56,7 +57,10 @@ class ServiceImpl extends Inspectable.Class implements IntercomClient.IntercomCl
         version: this.config.version,
         timeout: formatTimeout(this.config.timeout),
         idleTimeout: formatTimeout(this.config.idleTimeout),
-        token: this.config.token
+        // a token given as a plain string (which no call sends) is not shown either
+        token: this.config.token === undefined || Redacted.isRedacted(this.config.token)
+          ? this.config.token
+          : "<redacted>"
       }
     }
   }

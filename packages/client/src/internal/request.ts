@@ -150,8 +150,20 @@ export const buildRequest = (
   }
 
   // headers
+  const token = call.token ?? config.token
+  if (token === undefined) {
+    return invalidInput(op, "$token", "is missing: give the layer a `token`, or the call one with `withToken`")
+  }
+  // (from JavaScript, or `intercom-client`'s `token: "..."`): said without the value
+  if (!Redacted.isRedacted(token)) {
+    return invalidInput(
+      op,
+      "$token",
+      `must be a Redacted (Redacted.make(token), Config.redacted), not a ${typeof token}`
+    )
+  }
   const headers: Record<string, string> = {
-    authorization: `Bearer ${Redacted.value(call.token ?? config.token)}`,
+    authorization: `Bearer ${Redacted.value(token)}`,
     "intercom-version": op.api === "unstable" ? "Unstable" : op.version ?? call.version ?? config.version,
     accept: compiled.accept
   }
