@@ -274,6 +274,54 @@ describe("observability: rate-limit waits", () => {
     }))
 })
 
+describe("observability: a RateLimiter of the user's own", () => {
+  it.effect("RateLimit.reportWait: its waits are measured, traced and logged as the built-in limiters' are", () =>
+    Effect.gen(function*() {
+      const held: RateLimit.RateLimiter = {
+        acquire: (operation) =>
+          Effect.zipRight(RateLimit.reportWait(operation, "250 millis", "one_at_a_time"), Effect.sleep("250 millis")),
+        release: () => Effect.void
+      }
+      const { layer, requests } = setup(sequence(), { rateLimiter: held })
+      const { spans, tracer } = RecordingTracer.make()
+      const logs = collectLogs()
+      const tags = { operation: "contacts.find", reason: "one_at_a_time" }
+      const before = yield* histogram(IntercomMetrics.rateLimitWait, tags)
+      const fiber = yield* Effect.fork(
+        find().pipe(Effect.provide(layer), Effect.provide(logs.layer), Effect.withTracer(tracer))
+      )
+      yield* TestClock.adjust("249 millis")
+      assert.strictEqual(requests.length, 0, "held by the limiter")
+      yield* TestClock.adjust("1 millis")
+      yield* Fiber.join(fiber)
+      assert.strictEqual(requests.length, 1)
+
+      const attributes = {
+        "intercom.operation": "contacts.find",
+        "intercom.attempt": 1,
+        "intercom.delay_ms": 250,
+        "intercom.rate_limit.reason": "one_at_a_time"
+      }
+      assert.deepStrictEqual(ours(operationSpan(spans)), [{ name: "intercom.rate_limit.wait", attributes }])
+      assert.deepStrictEqual(logs.lines.map((l) => [l.level, l.message, l.annotations]), [[
+        "DEBUG",
+        "Intercom contacts.find: attempt 1 waits 250 ms for the rate-limit window (one_at_a_time)",
+        attributes
+      ]])
+      const after = yield* histogram(IntercomMetrics.rateLimitWait, tags)
+      assert.strictEqual(after.count - before.count, 1)
+      assert.strictEqual(after.sum - before.sum, 250)
+      // the reason defaults to `custom`
+      const custom = yield* histogram(IntercomMetrics.rateLimitWait, { operation: "contacts.find", reason: "custom" })
+      yield* RateLimit.reportWait(findContact, "5 millis")
+      assert.strictEqual(
+        (yield* histogram(IntercomMetrics.rateLimitWait, { operation: "contacts.find", reason: "custom" })).count -
+          custom.count,
+        1
+      )
+    }))
+})
+
 describe("observability: log lines", () => {
   it.effect("at Debug, each retry and wait is a log line annotated like its event", () =>
     Effect.gen(function*() {

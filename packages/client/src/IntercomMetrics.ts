@@ -11,7 +11,7 @@
  * | `intercom.retries` | counter | `operation`, `reason` (the tag of the error retried) | retries |
  * | `intercom.rate_limited` | counter | `operation` | 429 responses |
  * | `intercom.request.duration_ms` | histogram | `operation` | milliseconds |
- * | `intercom.rate_limit.wait_ms` | histogram | `operation`, `reason` (`window_spent`, `reset_unknown`, `shared_window`) | milliseconds |
+ * | `intercom.rate_limit.wait_ms` | histogram | `operation`, `reason` (`window_spent`, `reset_unknown`, `shared_window`, a custom limiter's) | milliseconds |
  *
  * `operation` is the method's name as in `intercom.contacts.find`
  * (`contacts.find`; Preview methods start with `unstable.`). A call is counted
@@ -100,7 +100,8 @@ export const duration: Metric.Metric.Histogram<number> = internal.duration
  * (`X-RateLimit-Remaining` said the window is spent, held until
  * `X-RateLimit-Reset`), `reset_unknown` (spent, reset unknown: held for
  * `unknownResetWait`), `shared_window` (the shared Redis window of
- * `RedisRateLimit`). Its count is the number of waits. Boundaries: 10, 50,
+ * `RedisRateLimit`), or a custom limiter's own (`RateLimit.reportWait`,
+ * `custom` by default). Its count is the number of waits. Boundaries: 10, 50,
  * 100, 250, 500, 1,000, 2,500, 5,000, 10,000, 30,000 and 60,000 ms.
  *
  * @since 0.1.0

@@ -70,6 +70,36 @@ export const none: RateLimiter = {
 }
 
 /**
+ * Reports that a limiter holds an attempt, as the built-in limiters do: one
+ * observation of `IntercomMetrics.rateLimitWait` (by `operation` and
+ * `reason`), an `intercom.rate_limit.wait` event on the operation's span when
+ * a tracer records, and a `Debug` log line. A `RateLimiter` of your own calls
+ * it from `acquire`, before it waits, so that its waits show beside the
+ * client's (`reason` defaults to `custom`).
+ *
+ * @example
+ * ```ts
+ * import * as RateLimit from "@effect-intercom/client/RateLimit"
+ * import * as Effect from "effect/Effect"
+ *
+ * // one request at a time, each held 100 ms
+ * export const slow: RateLimit.RateLimiter = {
+ *   acquire: (operation) =>
+ *     Effect.zipRight(RateLimit.reportWait(operation, "100 millis", "one_at_a_time"), Effect.sleep("100 millis")),
+ *   release: () => Effect.void
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category observability
+ */
+export const reportWait = (
+  operation: Operation.Operation<any, any, any>,
+  delay: Duration.DurationInput,
+  reason: string = "custom"
+): Effect.Effect<void> => Observe.reportWait(operation, Duration.toMillis(delay), reason)
+
+/**
  * @since 0.1.0
  * @category models
  */

@@ -45,6 +45,8 @@ export type WaitReason =
   | "reset_unknown"
   /** The shared (Redis) window is spent. */
   | "shared_window"
+  /** A user's `RateLimiter` (`RateLimit.reportWait`): its own reason, `custom` by default. */
+  | (string & {})
 
 /** @internal */
 export const clockOf = (fiber: Fiber.RuntimeFiber<any, any>): Clock.Clock =>
