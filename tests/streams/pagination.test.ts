@@ -13,7 +13,7 @@ import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import * as Intercom from "../../packages/client/src/Intercom.js"
-import type * as IntercomClient from "../../packages/client/src/IntercomClient.js"
+import * as IntercomClient from "../../packages/client/src/IntercomClient.js"
 import * as Retry from "../../packages/client/src/Retry.js"
 import * as MockHttp from "../support/MockHttp.js"
 
@@ -49,6 +49,18 @@ const setup = (respond: MockHttp.Responder, options: Partial<IntercomClient.Opti
   })
     .pipe(Layer.provide(mock.layer))
   return { mock, layer }
+}
+
+/** Page `page` of 5 of a page-number listing of articles, with its own request id (`req-page-<n>`). */
+const articles = (request: MockHttp.RecordedRequest) => {
+  const page = Number(request.url.searchParams.get("page") ?? 1)
+  const perPage = Number(request.url.searchParams.get("per_page") ?? 2)
+  return MockHttp.json(200, {
+    type: "list",
+    data: Array.from({ length: perPage }, (_, i) => ({ type: "article", id: `a${(page - 1) * perPage + i}` })),
+    total_count: 5 * perPage,
+    pages: { type: "pages", page, per_page: perPage, total_pages: 5 }
+  }, { "x-request-id": `req-page-${page}` })
 }
 
 const cursorListing = (pages: number) => (request: MockHttp.RecordedRequest) => {
@@ -181,17 +193,6 @@ describe("cursor pagination (contacts.list)", () => {
 })
 
 describe("page-number pagination (articles.list)", () => {
-  const articles = (request: MockHttp.RecordedRequest) => {
-    const page = Number(request.url.searchParams.get("page") ?? 1)
-    const perPage = Number(request.url.searchParams.get("per_page") ?? 2)
-    return MockHttp.json(200, {
-      type: "list",
-      data: Array.from({ length: perPage }, (_, i) => ({ type: "article", id: `a${(page - 1) * perPage + i}` })),
-      total_count: 5 * perPage,
-      pages: { type: "pages", page, per_page: perPage, total_pages: 5 }
-    })
-  }
-
   it.effect("follows page numbers up to total_pages, no extra request", () => {
     const { mock, layer } = setup(articles)
     return Effect.gen(function*() {
@@ -228,6 +229,56 @@ describe("page-number pagination (articles.list)", () => {
       assert.deepStrictEqual(Chunk.toReadonlyArray(ids), Array.from({ length: 10 }, (_, i) => `a${i}`))
       assert.strictEqual(mock.requests.length, 5)
       assert.strictEqual(maxInFlight, 4)
+    }).pipe(Effect.provide(layer))
+  })
+})
+
+describe("withResponse with pages fetched ahead", () => {
+  it.effect("readAhead: each item is paired with the response of its own page, not the latest fetched", () => {
+    // page n's request id is `req-<its cursor>`
+    const { mock, layer } = setup((request) => {
+      const cursor = Number(request.url.searchParams.get("starting_after") ?? 0)
+      return MockHttp.json(200, cursorPage(cursor, 2, 4), { "x-request-id": `req-${cursor}` })
+    })
+    return Effect.gen(function*() {
+      const intercom = yield* Intercom.Intercom
+      const fiber = yield* intercom.contacts.listStream({ per_page: 2 }, { readAhead: 3 }).pipe(
+        IntercomClient.withResponse,
+        // a slow consumer: the buffer's producer has fetched every page before the first items are read
+        Stream.tap(() => Effect.sleep("10 millis")),
+        Stream.map(({ response, value }) => [value.id, response.requestId]),
+        Stream.runCollect,
+        Effect.fork
+      )
+      yield* TestClock.adjust("1 second")
+      const pairs = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
+      assert.deepStrictEqual(pairs, Array.from({ length: 8 }, (_, i) => [`c${i}`, `req-${2 * Math.floor(i / 2)}`]))
+      assert.strictEqual(mock.requests.length, 4)
+    }).pipe(Effect.provide(layer))
+  })
+
+  it.effect("page concurrency: later pages answering first do not relabel earlier ones", () => {
+    const { layer } = setup((request) =>
+      Effect.gen(function*() {
+        const page = Number(request.url.searchParams.get("page") ?? 1)
+        yield* Effect.sleep(`${(6 - page) * 10} millis`)
+        return articles(request)
+      })
+    )
+    return Effect.gen(function*() {
+      const intercom = yield* Intercom.Intercom
+      const fiber = yield* intercom.articles.listStream({ per_page: 2 }, { concurrency: 4 }).pipe(
+        IntercomClient.withResponse,
+        Stream.map(({ response, value }) => [value.id, response.requestId]),
+        Stream.runCollect,
+        Effect.fork
+      )
+      yield* TestClock.adjust("1 second")
+      const pairs = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
+      assert.deepStrictEqual(
+        pairs,
+        Array.from({ length: 10 }, (_, i) => [`a${i}`, `req-page-${Math.floor(i / 2) + 1}`])
+      )
     }).pipe(Effect.provide(layer))
   })
 })

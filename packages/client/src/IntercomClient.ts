@@ -781,9 +781,10 @@ export const withDecodePolicy: {
  * - On a stream: a stream of `WithResponse<A>`, each element paired with the
  *   response of the latest Intercom call the stream made before emitting it:
  *   with pages fetched as they are pulled (the default), the response of the
- *   page request that produced the element. With `readAhead`, page
- *   `concurrency` or several merged streams inside, it may be a later one. An
- *   element emitted before any call makes the stream die.
+ *   page request that produced the element, also with `readAhead` or page
+ *   `concurrency` (each page keeps its response until it is emitted). With
+ *   several streams merged inside, it may be another stream's. An element
+ *   emitted before any call makes the stream die.
  *
  * An inner `withResponse` does not hide its calls from an outer one.
  *

@@ -158,6 +158,38 @@ export const makeSink = (parent: ResponseSink | undefined): ResponseSink => {
 const withSink = <A, E, R>(self: Effect.Effect<A, E, R>, sink: ResponseSink): Effect.Effect<A, E, R> =>
   Effect.locallyWith(self, currentCallOptions, (options) => ({ ...options, sink }))
 
+/**
+ * @internal For a page fetched ahead of its consumer (read-ahead, concurrent
+ * pages): its calls' response, kept beside the value instead of recorded
+ * into the sink of the enclosing `withResponse` (which its consumer has not
+ * reached yet); `undefined` when no `withResponse` listens.
+ */
+export const captureResponse = <A, E, R>(
+  self: Effect.Effect<A, E, R>
+): Effect.Effect<readonly [A, IntercomClient.ResponseInfo | undefined], E, R> =>
+  Effect.withFiberRuntime((fiber) => {
+    const options = fiber.getFiberRef(currentCallOptions)
+    if (options.sink === undefined) return Effect.map(self, (value) => [value, undefined] as const)
+    const own = makeSink(undefined)
+    return Effect.map(
+      Effect.locally(self, currentCallOptions, { ...options, sink: own }),
+      (value) => [value, own.current] as const
+    )
+  })
+
+/**
+ * @internal A captured response recorded where its consumer is, into the
+ * sink of its `withResponse` (and the enclosing ones), as the call would have.
+ */
+export const replayResponse = <A>(
+  value: A,
+  response: IntercomClient.ResponseInfo | undefined
+): Effect.Effect<A> =>
+  response === undefined ? Effect.succeed(value) : Effect.withFiberRuntime((fiber) => {
+    for (let s = fiber.getFiberRef(currentCallOptions).sink; s !== undefined; s = s.parent) s.current = response
+    return Effect.succeed(value)
+  })
+
 const noCall = "IntercomClient.withResponse: the effect made no Intercom call"
 
 const effectWithResponse = <A, E, R>(

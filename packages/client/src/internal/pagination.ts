@@ -9,6 +9,7 @@ import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as IntercomError from "../IntercomError.js"
 import type { CommonError, Operation, Pagination } from "../Operation.js"
+import { captureResponse, replayResponse } from "./callOptions.js"
 
 /** @internal */
 export type Execute<R> = <I, A, E>(operation: Operation<I, A, E>, input: I) => Effect.Effect<A, E | CommonError, R>
@@ -125,35 +126,48 @@ export const pages = <I, A, E, R>(
       ? Effect.mapError(effect, scrollError(current.scroll_param === undefined) as (e: E | CommonError) => any)
       : effect
   }
-  // One page at a time, each request made when the consumer pulls.
-  const from = (first: Input): Stream.Stream<A, any, R> =>
+  // One page at a time, each request made when the consumer pulls; `pageOf` finds the page in what `get` gives.
+  const paginate = <P>(
+    first: Input,
+    get: (current: Input) => Effect.Effect<P, any, R>,
+    pageOf: (fetched: P) => unknown
+  ): Stream.Stream<P, any, R> =>
     Stream.paginateChunkEffect(first, (current: Input) =>
-      Effect.map(fetch(current), (page) => {
-        const next = nextInput(pagination, current, page as Page, itemsOf(pagination, page))
-        return [Chunk.of(page), next] as const
+      Effect.map(get(current), (fetched) => {
+        const page = pageOf(fetched)
+        return [Chunk.of(fetched), nextInput(pagination, current, page as Page, itemsOf(pagination, page))] as const
       }))
   const concurrency = options?.concurrency ?? 1
-  const stream = pagination.kind === "page" && concurrency > 1
+  const concurrent = pagination.kind === "page" && concurrency > 1
+  const readAhead = options?.readAhead ?? 0
+  if (!concurrent && readAhead === 0) return paginate(start, fetch, (page) => page)
+
+  // Pages fetched ahead of their consumer: each keeps its response (`captureResponse`) until it is emitted, so that
+  // `withResponse` pairs it with its own response, not with the latest one fetched.
+  const ahead = (current: Input) => captureResponse(fetch(current))
+  const pageOf = (pair: readonly [A, unknown]) => pair[0]
+  const pairs = concurrent
     ? Stream.unwrap(
       // Page numbers: once the first page tells the total, fetch the rest concurrently, in order.
-      Effect.map(fetch(start), (first) => {
-        const total = totalPages(first as Page)
+      Effect.map(ahead(start), (first) => {
+        const page = first[0] as Page
+        const total = totalPages(page)
         const rest = total !== undefined
           ? Stream.mapEffect(
-            Stream.range(pageNumber(first as Page, start) + 1, total),
-            (page) => fetch({ ...start, page }),
+            Stream.range(pageNumber(page, start) + 1, total),
+            (n) => ahead({ ...start, page: n }),
             { concurrency }
           )
-          : Option.match(nextInput(pagination, start, first as Page, itemsOf(pagination, first)), {
+          : Option.match(nextInput(pagination, start, page, itemsOf(pagination, page)), {
             onNone: () => Stream.empty,
-            onSome: from
+            onSome: (next) => paginate(next, ahead, pageOf)
           })
         return Stream.concat(Stream.succeed(first), rest)
       })
     )
-    : from(start)
-  const readAhead = options?.readAhead ?? 0
-  return readAhead > 0 ? Stream.buffer(stream, { capacity: readAhead }) : stream
+    : paginate(start, ahead, pageOf)
+  const buffered = readAhead > 0 ? Stream.buffer(pairs, { capacity: readAhead }) : pairs
+  return Stream.mapEffect(buffered, ([page, response]) => replayResponse(page, response))
 }
 
 /** @internal */
