@@ -352,24 +352,27 @@ describe("withRegion / withBaseUrl", () => {
     })
   }
 
+  const findOne = Operation.execute(findContact, { contact_id: "1" })
+  /** The call's failure: an `InvalidInputError` at `$token`. */
+  const tokenIssue = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    Effect.map(Effect.flip(effect), (error) => {
+      const issue = error as IntercomError.InvalidInputError
+      assert.strictEqual(issue._tag, "InvalidInputError")
+      assert.strictEqual(issue.jsonPath, "$token")
+      return issue
+    })
+
   it.effect("a layer without a token: each call brings its own (withToken); a call with none fails with InvalidInputError at $token, nothing sent", () => {
     const m = mock(listing())
     return Effect.gen(function*() {
-      const error = yield* Effect.flip(Operation.execute(findContact, { contact_id: "1" }))
-      assert(error._tag === "InvalidInputError")
-      assert.strictEqual(error.jsonPath, "$token")
+      const error = yield* tokenIssue(findOne)
       assert.strictEqual(error.operation, "contacts.find")
       assert.include(error.message, "withToken")
-      const streamError = yield* Effect.flip(Stream.runCollect(contacts()))
-      assert(streamError._tag === "InvalidInputError")
-      assert.strictEqual(streamError.jsonPath, "$token")
+      yield* tokenIssue(Stream.runCollect(contacts()))
       assert.strictEqual(m.requests.length, 0)
 
       // with the call's token: sent, every page request with it
-      const found = yield* IntercomClient.withToken(
-        Operation.execute(findContact, { contact_id: "1" }),
-        Redacted.make("workspace-a")
-      )
+      const found = yield* IntercomClient.withToken(findOne, Redacted.make("workspace-a"))
       assert.strictEqual(found.id, "1")
       const items = yield* Stream.runCollect(contacts().pipe(IntercomClient.withToken(Redacted.make("workspace-b"))))
       assert.strictEqual(Chunk.size(items), PER_PAGE * PAGES)
@@ -383,16 +386,10 @@ describe("withRegion / withBaseUrl", () => {
   it.effect("a token that is not Redacted (a plain string, from JavaScript or intercom-client's habit) fails with InvalidInputError at $token, without its value; nothing sent", () => {
     const m = mock(listing())
     return Effect.gen(function*() {
-      const fromLayer = yield* Effect.flip(Operation.execute(findContact, { contact_id: "1" }))
-      assert(fromLayer._tag === "InvalidInputError")
-      assert.strictEqual(fromLayer.jsonPath, "$token")
+      const fromLayer = yield* tokenIssue(findOne)
       assert.include(fromLayer.message, "Redacted.make")
       assert.include(fromLayer.message, "not a string")
-      const fromCall = yield* Effect.flip(
-        IntercomClient.withToken(Operation.execute(findContact, { contact_id: "1" }), "call-secret" as any)
-      )
-      assert(fromCall._tag === "InvalidInputError")
-      assert.strictEqual(fromCall.jsonPath, "$token")
+      const fromCall = yield* tokenIssue(IntercomClient.withToken(findOne, "call-secret" as any))
       for (const error of [fromLayer, fromCall]) {
         for (const text of [error.message, String(error), JSON.stringify(error)]) {
           assert.notInclude(text, "layer-secret")

@@ -15,6 +15,10 @@ import { findContact, json, mock, TOKEN, token } from "./_mock.js"
 const fromMap = (entries: Record<string, string>) =>
   Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(entries))))
 
+/** How building `layerConfig()` over the mock's client fails. */
+const layerConfigError = (m: ReturnType<typeof mock>) =>
+  Effect.flip(Layer.build(IntercomClient.layerConfig().pipe(Layer.provide(m.httpLayer))).pipe(Effect.scoped))
+
 describe("layerConfig", () => {
   it.effect("reads INTERCOM_* by default", () => {
     const m = mock(() => json({ id: "1" }))
@@ -47,9 +51,7 @@ describe("layerConfig", () => {
   it.effect("a base URL that would send requests elsewhere fails with a ConfigError, nothing sent", () => {
     const m = mock()
     return Effect.gen(function*() {
-      const error = yield* Effect.flip(
-        Layer.build(IntercomClient.layerConfig().pipe(Layer.provide(m.httpLayer))).pipe(Effect.scoped)
-      )
+      const error = yield* layerConfigError(m)
       assert.strictEqual(error._op, "InvalidData")
       const text = String(error)
       assert.include(text, "baseUrl")
@@ -62,9 +64,7 @@ describe("layerConfig", () => {
   it.effect("a bad region fails with a clear ConfigError", () => {
     const m = mock()
     return Effect.gen(function*() {
-      const error = yield* Effect.flip(
-        Layer.build(IntercomClient.layerConfig().pipe(Layer.provide(m.httpLayer))).pipe(Effect.scoped)
-      )
+      const error = yield* layerConfigError(m)
       assert.strictEqual(error._op, "InvalidData")
       const text = String(error)
       assert.include(text, "INTERCOM_REGION")
@@ -76,9 +76,7 @@ describe("layerConfig", () => {
   it.effect("a missing token fails with a ConfigError naming INTERCOM_TOKEN", () => {
     const m = mock()
     return Effect.gen(function*() {
-      const error = yield* Effect.flip(
-        Layer.build(IntercomClient.layerConfig().pipe(Layer.provide(m.httpLayer))).pipe(Effect.scoped)
-      )
+      const error = yield* layerConfigError(m)
       assert.include(String(error), "INTERCOM_TOKEN")
     }).pipe(fromMap({}))
   })
