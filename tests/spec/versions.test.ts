@@ -346,18 +346,20 @@ describe("IntercomMock per version", () => {
     }))
 })
 
+/** A cursor listing of two pages of one `type` item each (ids `<prefix>1`, `<prefix>2`), the second at `cur2`. */
+const twoCursorPages = (type: string, prefix: string) => (request: MockHttp.RecordedRequest) =>
+  request.url.searchParams.get("starting_after") === null
+    ? MockHttp.json(200, {
+      type: "list",
+      data: [{ type, id: `${prefix}1` }],
+      pages: { type: "pages", next: { starting_after: "cur2" } }
+    })
+    : MockHttp.json(200, { type: "list", data: [{ type, id: `${prefix}2` }], pages: { type: "pages" } })
+
 describe("streams per version", () => {
   it.effect("2.16 contacts.listStream pages with the SDK's cursor scheme, each page sending 2.16", () =>
     Effect.gen(function*() {
-      const mock = MockHttp.make((request) =>
-        request.url.searchParams.get("starting_after") === null
-          ? MockHttp.json(200, {
-            type: "list",
-            data: [{ type: "contact", id: "c1" }],
-            pages: { type: "pages", next: { starting_after: "cur2" } }
-          })
-          : MockHttp.json(200, { type: "list", data: [{ type: "contact", id: "c2" }], pages: { type: "pages" } })
-      )
+      const mock = MockHttp.make(twoCursorPages("contact", "c"))
       const layer = Intercom_2_16.layer({ token: Redacted.make(TOKEN) }).pipe(Layer.provide(mock.layer))
       const ids = yield* Effect.flatMap(
         Intercom_2_16.Intercom,
@@ -373,15 +375,7 @@ describe("streams per version", () => {
 
   it.effect("a 2.16-only method paginated by its response (data connectors, cursor) has its stream", () =>
     Effect.gen(function*() {
-      const mock = MockHttp.make((request) =>
-        request.url.searchParams.get("starting_after") === null
-          ? MockHttp.json(200, {
-            type: "list",
-            data: [{ type: "data_connector", id: "d1" }],
-            pages: { type: "pages", next: { starting_after: "cur2" } }
-          })
-          : MockHttp.json(200, { type: "list", data: [{ type: "data_connector", id: "d2" }], pages: { type: "pages" } })
-      )
+      const mock = MockHttp.make(twoCursorPages("data_connector", "d"))
       const layer = Intercom_2_16.layer({ token: Redacted.make(TOKEN) }).pipe(Layer.provide(mock.layer))
       const ids = yield* Effect.flatMap(
         Intercom_2_16.Intercom,
