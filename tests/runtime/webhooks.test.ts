@@ -21,6 +21,7 @@ import type * as Scope from "effect/Scope"
 import * as TestClock from "effect/TestClock"
 import { createHmac } from "node:crypto"
 import { createServer } from "node:http"
+import { inspect } from "node:util"
 import * as signature from "../../packages/client/src/internal/webhooks/signature.js"
 import * as Webhooks from "../../packages/client/src/Webhooks.js"
 import { entries, responseExamples } from "../support/SpecFixtures.js"
@@ -130,6 +131,15 @@ describe("Webhooks.sign and verify", () => {
       const error = yield* errorOf(Webhooks.verify({ body, signature: undefined, secret }))
       assert.strictEqual(error._tag, "WebhookSignatureError")
       assert.notInclude(error.message, SECRET)
+      // a mismatch, its exit and every serialisation: neither the secret nor the expected digest
+      const expected = nodeSign(body).slice(5)
+      const exit = yield* Effect.exit(Webhooks.verify({ body, signature: "sha1=" + "0".repeat(40), secret }))
+      assert(exit._tag === "Failure")
+      for (const text of [String(exit), JSON.stringify(exit), inspect(exit, { depth: 10 })]) {
+        assert.include(text, "Mismatch")
+        assert.notInclude(text, SECRET)
+        assert.notInclude(text, expected)
+      }
     }))
 
   it.effect("a digest of another length fails (shorter, longer, empty), without an early exit on content", () =>
