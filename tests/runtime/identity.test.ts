@@ -12,6 +12,7 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as crypto from "node:crypto"
+import { inspect } from "node:util"
 import * as RecordingTracer from "../support/RecordingTracer.js"
 
 const SECRET = "iv_SECRET_do_not_leak_321"
@@ -80,6 +81,27 @@ describe("userHash", () => {
       assert.strictEqual(empty.reason, "MissingIdentifier")
       const noSecret = yield* Effect.flip(Identity.userHash({ secret: Redacted.make(""), user_id: "42" }))
       assert.strictEqual(noSecret.reason, "EmptySecret")
+    }))
+
+  it.effect("a secret that is not Redacted (from JavaScript): InvalidSecret, its value in no form of the error", () =>
+    Effect.gen(function*() {
+      const plain = "plain-identity-secret-123" as unknown as Redacted.Redacted<string>
+      for (
+        const effect of [
+          Identity.userHash({ secret: plain, user_id: "42" }),
+          Identity.messengerJwt({ secret: plain, user_id: "42" })
+        ]
+      ) {
+        const error = yield* Effect.flip(effect)
+        assert.strictEqual(error.reason, "InvalidSecret")
+        assert.strictEqual(
+          error.message,
+          "Identity InvalidSecret: the identity-verification secret must be a Redacted (Redacted.make(secret), Config.redacted), not a string"
+        )
+        for (const text of [error.message, String(error), JSON.stringify(error), inspect(error)]) {
+          assert.notInclude(text, "plain-identity-secret-123")
+        }
+      }
     }))
 })
 

@@ -320,6 +320,19 @@ describe("exchangeCode", () => {
     }).pipe(Effect.provide(http.layer))
   })
 
+  it.effect("a client secret that is not Redacted (from JavaScript): an InvalidInputError without it, nothing sent", () => {
+    const http = tokenEndpoint()
+    return Effect.gen(function*() {
+      const plain = { ...app, clientSecret: SECRET as unknown as Redacted.Redacted<string>, code: CODE }
+      const error = yield* Effect.flip(OAuth.exchangeCode(plain))
+      assert(error._tag === "InvalidInputError")
+      assert.strictEqual(error.jsonPath, "$.clientSecret")
+      assert.include(error.message, "must be a Redacted (Redacted.make(clientSecret), Config.redacted), not a string")
+      assertNoSecret(error, [SECRET])
+      assert.strictEqual(http.requests.length, 0)
+    }).pipe(Effect.provide(http.layer))
+  })
+
   it.effect("a time-out: a TimeoutError naming the exchange (TestClock)", () => {
     const http = tokenEndpoint(() => Effect.never)
     return Effect.gen(function*() {

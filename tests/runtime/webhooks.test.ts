@@ -8,10 +8,12 @@
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpServer from "@effect/platform/HttpServer"
 import { assert, describe, it } from "@effect/vitest"
+import * as Cause from "effect/Cause"
 import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
@@ -161,6 +163,47 @@ describe("Webhooks.sign and verify", () => {
       // Every position counts: a difference in the last character only.
       assert.isFalse(signature.constantTimeEqual(hex, hex.slice(0, -1) + (hex.endsWith("0") ? "1" : "0")))
     }))
+})
+
+describe("a secret that is not Redacted (from JavaScript)", () => {
+  const plain = SECRET as unknown as Redacted.Redacted<string>
+  const body = bodyOf(notification("ping", { type: "ping" }))
+
+  it.effect("sign, verify and verifyAndDecode die saying so, the value in no form of the defect", () =>
+    Effect.gen(function*() {
+      for (
+        const effect of [
+          Webhooks.sign(body, plain),
+          Webhooks.verify({ body, signature: nodeSign(body), secret: plain }),
+          Webhooks.verifyAndDecode({ body, signature: nodeSign(body), secret: plain })
+        ]
+      ) {
+        const exit = yield* Effect.exit(effect as Effect.Effect<unknown, unknown>)
+        assert(Exit.isFailure(exit) && Cause.isDie(exit.cause), String(exit))
+        const defect = Cause.squash(exit.cause) as Error
+        assert.strictEqual(
+          defect.message,
+          "Webhooks: the client secret must be a Redacted (Redacted.make(secret), Config.redacted), not a string"
+        )
+        for (const text of [String(exit), JSON.stringify(exit), inspect(exit, { depth: 10 }), defect.stack ?? ""]) {
+          assert.notInclude(text, SECRET)
+        }
+      }
+    }))
+
+  it.live("httpApp answers 500 (the server's configuration is wrong), not 401, and hands nothing on", () =>
+    withServer(Effect.gen(function*() {
+      const events: Array<Webhooks.Event> = []
+      const app = yield* Webhooks.httpApp({ secret: plain, handler: (event) => Effect.sync(() => events.push(event)) })
+      yield* HttpServer.serveEffect(app)
+      const address = (yield* HttpServer.HttpServer).address as HttpServer.TcpAddress
+      const response = yield* post(`http://127.0.0.1:${address.port}/`, body, { "X-Hub-Signature": nodeSign(body) })
+      assert.strictEqual(response.status, 500)
+      assert.notInclude(response.text, SECRET)
+      assert.strictEqual(events.length, 0)
+    })).pipe(Effect.map(({ logs }) => {
+      for (const line of logs) assert.notInclude(line, SECRET)
+    })))
 })
 
 describe("Webhooks.decode", () => {

@@ -50,12 +50,15 @@ import * as Encoding from "effect/Encoding"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import { notRedacted } from "./internal/secret.js"
 
 /**
  * What an identity input can be wrong about:
  *
  * - `MissingIdentifier`: neither `user_id` nor `email` (or an empty one);
  * - `EmptySecret`: the secret is empty;
+ * - `InvalidSecret`: the secret is not a `Redacted` (a plain string from
+ *   JavaScript); its value is not shown;
  * - `InvalidExpiry`: `expiresIn` is not a finite duration of at least one
  *   second;
  * - `InvalidClaims`: an extra claim repeats `user_id`, `email` or `exp`, or
@@ -65,7 +68,7 @@ import * as Schema from "effect/Schema"
  * @category errors
  */
 export class IdentityError extends Schema.TaggedError<IdentityError>()("IdentityError", {
-  reason: Schema.Literal("MissingIdentifier", "EmptySecret", "InvalidExpiry", "InvalidClaims"),
+  reason: Schema.Literal("MissingIdentifier", "EmptySecret", "InvalidSecret", "InvalidExpiry", "InvalidClaims"),
   /** What is wrong (never a value of the input). */
   issue: Schema.String
 }) {
@@ -142,6 +145,8 @@ const hmac = (secret: string, data: string): Effect.Effect<Uint8Array> =>
   })
 
 const checkSecret = (secret: Redacted.Redacted<string>): Effect.Effect<string, IdentityError> => {
+  const issue = notRedacted(secret, "secret")
+  if (issue !== undefined) return fail("InvalidSecret", `the identity-verification secret ${issue}`)
   const value = Redacted.value(secret)
   return value === "" ? fail("EmptySecret", "the identity-verification secret is empty") : Effect.succeed(value)
 }

@@ -88,6 +88,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as IntercomClient from "./IntercomClient.js"
 import * as IntercomError from "./IntercomError.js"
+import { notRedacted } from "./internal/secret.js"
 
 // -----------------------------------------------------------------------------
 // models
@@ -513,6 +514,8 @@ export const exchangeCode = (
   Effect.suspend(() => {
     if (options.code === "") return invalid("$.code", "the code is empty")
     if (options.clientId === "") return invalid("$.clientId", "the client id is empty")
+    const secretIssue = notRedacted(options.clientSecret, "clientSecret")
+    if (secretIssue !== undefined) return invalid("$.clientSecret", `the client secret ${secretIssue}`)
     const secret = Redacted.value(options.clientSecret)
     if (secret === "") return invalid("$.clientSecret", "the client secret is empty")
     const region = options.region ?? "us"

@@ -23,6 +23,7 @@ import type { CallOptions } from "./callOptions.js"
 import type { Compiled } from "./compiled.js"
 import { fillConstants, flatten, isWrapper } from "./input.js"
 import { firstIssue, formatJsonPath } from "./issues.js"
+import { notRedacted } from "./secret.js"
 
 const invalidInput = (op: Operation<any, any, any>, jsonPath: string, issue: string) =>
   new IntercomError.InvalidInputError({ operation: op.name, jsonPath, issue }, true)
@@ -154,14 +155,8 @@ export const buildRequest = (
   if (token === undefined) {
     return invalidInput(op, "$token", "is missing: give the layer a `token`, or the call one with `withToken`")
   }
-  // (from JavaScript, or `intercom-client`'s `token: "..."`): said without the value
-  if (!Redacted.isRedacted(token)) {
-    return invalidInput(
-      op,
-      "$token",
-      `must be a Redacted (Redacted.make(token), Config.redacted), not a ${typeof token}`
-    )
-  }
+  const tokenIssue = notRedacted(token, "token")
+  if (tokenIssue !== undefined) return invalidInput(op, "$token", tokenIssue)
   const headers: Record<string, string> = {
     authorization: `Bearer ${Redacted.value(token)}`,
     "intercom-version": op.api === "unstable" ? "Unstable" : op.version ?? call.version ?? config.version,

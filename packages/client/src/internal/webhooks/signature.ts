@@ -7,6 +7,7 @@
 import * as Effect from "effect/Effect"
 import * as Encoding from "effect/Encoding"
 import * as Redacted from "effect/Redacted"
+import { notRedacted } from "../secret.js"
 
 const encoder = /*#__PURE__*/ new TextEncoder()
 
@@ -26,10 +27,16 @@ const subtle = Effect.suspend(() => {
     : Effect.dieMessage("Web Crypto (globalThis.crypto.subtle) is not available on this platform")
 })
 
-/** The lower-case hex HMAC-SHA1 of `body` keyed with `secret` (a failure of the platform's crypto is a defect). */
+/**
+ * The lower-case hex HMAC-SHA1 of `body` keyed with `secret`. A failure of the platform's crypto is a defect, and so
+ * is a secret that is not a `Redacted` (the server's configuration, not the request, is wrong: `httpApp` answers 500,
+ * not 401), said without its value.
+ */
 export const hmacSha1Hex = (body: Uint8Array | string, secret: Redacted.Redacted<string>): Effect.Effect<string> =>
-  Effect.flatMap(subtle, (subtle) =>
-    Effect.promise(async () => {
+  Effect.flatMap(subtle, (subtle) => {
+    const issue = notRedacted(secret, "secret")
+    if (issue !== undefined) return Effect.dieMessage(`Webhooks: the client secret ${issue}`)
+    return Effect.promise(async () => {
       const key = await subtle.importKey(
         "raw",
         encoder.encode(Redacted.value(secret)),
@@ -38,7 +45,8 @@ export const hmacSha1Hex = (body: Uint8Array | string, secret: Redacted.Redacted
         ["sign"]
       )
       return Encoding.encodeHex(new Uint8Array(await subtle.sign("HMAC", key, bytesOf(body))))
-    }))
+    })
+  })
 
 /** The header's algorithm prefix. */
 export const PREFIX = "sha1="
