@@ -9,11 +9,14 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import * as Intercom from "../../packages/client/src/Intercom.js"
 import * as IntercomClient from "../../packages/client/src/IntercomClient.js"
+import * as IntercomError from "../../packages/client/src/IntercomError.js"
+import * as Pagination from "../../packages/client/src/Pagination.js"
 import * as Retry from "../../packages/client/src/Retry.js"
 import * as MockHttp from "../support/MockHttp.js"
 
@@ -189,6 +192,84 @@ describe("cursor pagination (contacts.list)", () => {
       assert.strictEqual(error._tag, "UnauthorizedError")
       assert.strictEqual(seen.length, 4)
     }).pipe(Effect.provide(layer))
+  })
+})
+
+describe("Pagination.toAsyncIterable (for await, outside Effect)", () => {
+  /** The service, taken once from a runtime, as code outside Effect does. */
+  const outside = async (respond: MockHttp.Responder) => {
+    const { layer, mock } = setup(respond)
+    const runtime = ManagedRuntime.make(layer)
+    return { intercom: await runtime.runPromise(Intercom.Intercom), mock, runtime }
+  }
+
+  it("every item in order; the next page is requested only once the loop has taken the current one's items", async () => {
+    const { intercom, mock, runtime } = await outside(cursorListing(3))
+    const iterable = Pagination.toAsyncIterable(intercom.contacts.listStream({ per_page: 4 }))
+    assert.strictEqual(mock.requests.length, 0, "nothing is sent before the loop starts")
+    const ids: Array<string> = []
+    const requestsSeen: Array<number> = []
+    for await (const contact of iterable) {
+      ids.push(contact.id!)
+      requestsSeen.push(mock.requests.length)
+    }
+    assert.deepStrictEqual(ids, Array.from({ length: 12 }, (_, i) => `c${i}`))
+    // items 0-3 seen with one request made, 4-7 with two, 8-11 with three: one page in memory, no extra request
+    assert.deepStrictEqual(requestsSeen, [1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3])
+    await runtime.dispose()
+  })
+
+  it("break: no further page is requested, and the stream's resources are released", async () => {
+    const { intercom, mock, runtime } = await outside(cursorListing(TOTAL_PAGES))
+    let released = 0
+    const stream = intercom.contacts.listStream({ per_page: 150 }).pipe(
+      Stream.ensuring(Effect.sync(() => released++))
+    )
+    let seen = 0
+    for await (const _ of Pagination.toAsyncIterable(stream)) {
+      if (++seen === 151) break
+    }
+    assert.strictEqual(seen, 151)
+    assert.strictEqual(mock.requests.length, 2)
+    assert.strictEqual(released, 1)
+    await runtime.dispose()
+  })
+
+  it("a failed page is thrown as its typed error, after the items of the pages before it", async () => {
+    const { intercom, runtime } = await outside((request) =>
+      request.url.searchParams.get("starting_after") === "4"
+        ? MockHttp.json(401, {
+          type: "error.list",
+          errors: [{ code: "unauthorized", message: "Access Token Invalid" }]
+        })
+        : cursorListing(3)(request)
+    )
+    const seen: Array<string> = []
+    let thrown: unknown
+    try {
+      for await (const contact of Pagination.toAsyncIterable(intercom.contacts.listStream({ per_page: 4 }))) {
+        seen.push(contact.id!)
+      }
+    } catch (error) {
+      thrown = error
+    }
+    assert.strictEqual(seen.length, 4)
+    assert.instanceOf(thrown, IntercomError.UnauthorizedError)
+    assert.strictEqual((thrown as IntercomError.UnauthorizedError).status, 401)
+    await runtime.dispose()
+  })
+
+  it("a stream that needs services runs on the runtime given", async () => {
+    const { layer, mock } = setup(cursorListing(2))
+    const runtime = ManagedRuntime.make(layer)
+    const stream = Stream.unwrap(
+      Effect.map(Intercom.Intercom, (intercom) => intercom.contacts.listStream({ per_page: 3 }))
+    )
+    const ids: Array<string> = []
+    for await (const contact of Pagination.toAsyncIterable(stream, await runtime.runtime())) ids.push(contact.id!)
+    assert.deepStrictEqual(ids, ["c0", "c1", "c2", "c3", "c4", "c5"])
+    assert.strictEqual(mock.requests.length, 2)
+    await runtime.dispose()
   })
 })
 
