@@ -4,13 +4,15 @@
  * (`@effect-intercom/client/Intercom`, `@effect/platform-node/NodeHttpClient`,
  * `effect/Effect`), `Intercom.layer` over `NodeHttpClient.layerUndici` with
  * default settings. The listing is `contacts.listStream` consumed with
- * `Stream.runForEach`, or through `Stream.toAsyncIterable` and `for await`
- * (the service taken once from the runtime), as code outside Effect does.
+ * `Stream.runForEach`, or through `Stream.toAsyncIterable` (or our
+ * `Pagination.toAsyncIterable`) and `for await` (the service taken once from
+ * the runtime), as code outside Effect does.
  *
  * Built only into the workers of `.out/published/js`, where the package
  * specifiers resolve to the installed tarball.
  */
 import * as Intercom from "@effect-intercom/client/Intercom"
+import * as Pagination from "@effect-intercom/client/Pagination"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -42,7 +44,11 @@ export const publishedClient = (baseUrl: string, name: S3Variant): Client => {
   const toAsyncIterable = async (limit: number, perPage: number) => {
     const intercom = await runtime.runPromise(Intercom.Intercom)
     let count = 0
-    for await (const contact of Stream.toAsyncIterable(intercom.contacts.listStream({ per_page: perPage }))) {
+    const stream = intercom.contacts.listStream({ per_page: perPage })
+    const iterable = name === "effect-intercom, published (Pagination.toAsyncIterable)"
+      ? Pagination.toAsyncIterable(stream)
+      : Stream.toAsyncIterable(stream)
+    for await (const contact of iterable) {
       check(contact)
       if (++count >= limit) break
     }

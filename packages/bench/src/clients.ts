@@ -26,15 +26,36 @@ export type VariantName =
   | "effect-intercom (no retry, no limiter)"
   | "effect HttpClient + JSON.parse"
   | S3Variant
+  | S3Floor
 
 /**
  * S3 only, ours as published (the packed package, `main.ts`): the listing consumed through `Stream.runForEach`, or
- * through `Stream.toAsyncIterable` and `for await` (how code outside Effect, and many scripts, consume it).
+ * through `Stream.toAsyncIterable` and `for await` (how code outside Effect, and many scripts, consume it), or through
+ * our `Pagination.toAsyncIterable` (a page at a time) and `for await`.
  */
-export type S3Variant = "effect-intercom, published (runForEach)" | "effect-intercom, published (toAsyncIterable)"
+export type S3Variant =
+  | "effect-intercom, published (runForEach)"
+  | "effect-intercom, published (toAsyncIterable)"
+  | "effect-intercom, published (Pagination.toAsyncIterable)"
 export const s3Variants: ReadonlyArray<S3Variant> = [
   "effect-intercom, published (runForEach)",
-  "effect-intercom, published (toAsyncIterable)"
+  "effect-intercom, published (toAsyncIterable)",
+  "effect-intercom, published (Pagination.toAsyncIterable)"
+]
+
+const isS3Variant = (name: VariantName): name is S3Variant => (s3Variants as ReadonlyArray<VariantName>).includes(name)
+
+/**
+ * S3 only, the floor of the first two rows above (`client-floor.ts`): the same listing as a `Stream` over the bare
+ * `HttpClient` (no client, no decoding), consumed the same two ways, so each row's distance to what Effect's `Stream`
+ * and `@effect/platform` cost by themselves is measured in the same run.
+ */
+export type S3Floor =
+  | "floor: effect HttpClient Stream (runForEach)"
+  | "floor: effect HttpClient Stream (toAsyncIterable)"
+export const s3Floors: ReadonlyArray<S3Floor> = [
+  "floor: effect HttpClient Stream (runForEach)",
+  "floor: effect HttpClient Stream (toAsyncIterable)"
 ]
 
 /** The outcome of one call: ok, or failed (after the client's own retries). */
@@ -83,6 +104,9 @@ export const makeClient = async (name: VariantName, baseUrl: string): Promise<Cl
     ? (await import("./client-official.js")).officialClient(baseUrl)
     : name === "effect HttpClient + JSON.parse"
     ? (await import("./client-transport.js")).effectTransportClient(baseUrl)
-    : name === "effect-intercom, published (runForEach)" || name === "effect-intercom, published (toAsyncIterable)"
+    : name === "floor: effect HttpClient Stream (runForEach)" ||
+        name === "floor: effect HttpClient Stream (toAsyncIterable)"
+    ? (await import("./client-floor.js")).effectTransportStreamClient(baseUrl, name)
+    : isS3Variant(name)
     ? (await import("./client-published.js")).publishedClient(baseUrl, name)
     : (await import("./client-effect.js")).effectClient(baseUrl, name !== "effect-intercom")

@@ -180,6 +180,32 @@ plain loop 879 ms, the \`Stream\` floor 1,402 ms, ours 1,605 ms; a page's \`JSON
 of it 0.7–1.7 ms, so decoding alone is 35–85 % of a \`JSON.parse\`: S3 CPU within 1.1x of fetch (which decodes nothing) is
 not reachable by a client that checks every page, and the \`Stream\` floor is already past it.
 
+**S3 heap growth: what sets it (measured 2026-12-01, one process per variant, 20,000 contacts, \`--trace-gc\`).** The
+peak is where V8 runs its one mark-compact of the iteration, and V8 sets that limit at about 4x the live heap left by
+the previous one (its largest growing factor, since these collections are fast): the bare \`HttpClient\` stream
+through \`runForEach\` peaked at 82.7 MB from 20.6 MB live, ours at 105.4 MB from 24.4 MB. So the growth follows the
+live heap the process starts with, and what each request keeps alive long enough to be promoted:
+- a \`fetch\` loop grows 17–18.5 MB from 2.7 MB live, and 29 MB with 20 MB of objects kept alive beside it; a loop of
+  undici's \`request\` (what \`NodeHttpClient\` calls) 18.6 MB;
+- an \`Effect.gen\` loop around the same undici calls (\`Effect.promise\`) 29 MB from 20 MB live: Effect's runtime adds
+  nothing beyond its own live heap;
+- the same calls through \`HttpClient.make\` 61–62 MB (51 MB with tracing off; the responses' \`FinalizationRegistry\`
+  turned off changed nothing), and \`NodeHttpClient.layerUndici\` 61 MB as a loop, 58–59 MB through \`runFold\`, 62–64 MB
+  through \`runForEach\`: the jump is \`@effect/platform\`'s per-request path, and it is the floor of the 3x target
+  (about 55 MB);
+- ours as published: 68 MB as a loop of \`contacts.list\`, 65–66 MB through \`runFold\`, 82 MB through \`runForEach\`,
+  and the same (64–67 and 82–83 MB) with retries, the limiter or the time-out off, or with decoding skipped; what
+  differs from the floor is the live heap of the loaded package, 3.4–3.8 MB (a heap snapshot: 1.2 MB of source text and names, and one class per
+  schema for the 840 schemas of the stable and Preview groups \`/Intercom\` loads), which the 4x limit turns into
+  about 15 MB more peak. Importing \`IntercomClient\` alone costs 55 ms and 0.8 MB above the floor; \`/Intercom\` 108 ms
+  and 3.4 MB (the Preview group alone about 1 MB). Loading the resource groups, the Preview one first, when a program
+  first calls them would take most of that off the import, the S3 peak and the cold-start rows; not done yet (the first
+  call would then wait on a module load, which needs care with \`TestClock\` tests).
+
+**The per-attempt time-out is now the largest part of our per-call cost.** \`pnpm run overhead\` with retries and the
+limiter off, two alternating runs: 124–139 µs per call with the time-out, 97–99 µs without, on a floor of 70–78 µs.
+It is the fork that bounds an \`HttpClient\` ignoring its abort signal (above); kept.
+
 **Per call (S1, S2).** \`pnpm run overhead\` (in-memory \`HttpClient\`, tracing-off floor about 75–95 µs per call
 here) puts ours 57–75 µs above the floor. By option, in one process, 9 rounds, CPU per call: without the per-attempt
 time-out ours is 20–38 µs cheaper; without the limiter 0–15 µs; with neither nor retries 7–30 µs above the floor. The

@@ -15,14 +15,14 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { buildPublishedWorkers, buildWorkers, bundleSizes } from "./bundles.js"
-import { type ClientName, type S3Variant, s3Variants, type VariantName } from "./clients.js"
+import { type ClientName, type S3Floor, s3Floors, type S3Variant, s3Variants, type VariantName } from "./clients.js"
 import { appNames, callingApps, installPublished } from "./published.js"
 import { type PerClient, renderChart, renderReadme, type Results, S3_FLAT, S3_MAIN, type S3Row } from "./report.js"
 
 const clientNames: ReadonlyArray<ClientName> = ["fetch", "intercom-client", "effect-intercom"]
 /** A fourth, diagnostic row in S1, S2 and S3: `@effect/platform`'s HttpClient over undici + `JSON.parse`, no client. */
 const transport = "effect HttpClient + JSON.parse" satisfies VariantName
-const s3Names: ReadonlyArray<VariantName> = [...clientNames, transport, ...s3Variants]
+const s3Names: ReadonlyArray<VariantName> = [...clientNames, transport, ...s3Variants, ...s3Floors]
 const here = path.dirname(fileURLToPath(import.meta.url))
 const pkgDir = path.join(here, "..")
 const workDir = path.join(pkgDir, ".out")
@@ -100,7 +100,10 @@ const main = async () => {
   const published = installPublished(pkgDir, workDir)
   const publishedJs = await buildPublishedWorkers(here, published.dir)
   const listWorker = (name: VariantName) =>
-    path.join((s3Variants as ReadonlyArray<VariantName>).includes(name) ? publishedJs : js, "worker-list.mjs")
+    path.join(
+      ([...s3Variants, ...s3Floors] as ReadonlyArray<VariantName>).includes(name) ? publishedJs : js,
+      "worker-list.mjs"
+    )
 
   const plain = await startServer(js, ["--items", S3_FLAT])
   const limited = await startServer(js, ["--items", "1000", "--rate-limit", "100"])
@@ -243,6 +246,12 @@ const main = async () => {
         sizes.map((limit) => [
           String(limit),
           Object.fromEntries(s3Variants.map((name) => [name, s3Summary(name, limit)])) as Record<S3Variant, S3Row>
+        ])
+      ),
+      s3Floor: Object.fromEntries(
+        sizes.map((limit) => [
+          String(limit),
+          Object.fromEntries(s3Floors.map((name) => [name, s3Summary(name, limit)])) as Record<S3Floor, S3Row>
         ])
       ),
       s4: calls.s4,

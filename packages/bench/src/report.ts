@@ -2,7 +2,7 @@
  * Renders the results: markdown tables (printed and in the README), the
  * targets with met / missed, and an SVG bar chart of the ratios to raw fetch.
  */
-import type { ClientName, S3Variant } from "./clients.js"
+import type { ClientName, S3Floor, S3Variant } from "./clients.js"
 import { findings } from "./findings.js"
 
 export type PerClient<A> = Record<ClientName, A>
@@ -50,6 +50,8 @@ export interface Results {
   s3: Record<string, PerClient<S3Row>>
   /** Ours as published (the packed package, subpath imports), by size: `Stream.runForEach` and `toAsyncIterable`. */
   s3Published?: Record<string, Record<S3Variant, S3Row>>
+  /** The floor of the `s3Published` rows, by size: the same consumers over the bare `HttpClient` (`client-floor.ts`). */
+  s3Floor?: Record<string, Record<S3Floor, S3Row>>
   s4: Partial<PerClient<{ failed: number; rateLimited: number; requests: number; wallMs: number }>>
   s5: {
     coldImportMs: Record<string, number>
@@ -131,6 +133,7 @@ export const renderTables = (res: Results): string => {
     const diagnostic = res.transport?.s3?.[size]
     if (diagnostic) rows.push(["*diagnostic: effect HttpClient + JSON.parse*", diagnostic])
     for (const [n, x] of Object.entries(res.s3Published?.[size] ?? {})) rows.push([n, x])
+    for (const [n, x] of Object.entries(res.s3Floor?.[size] ?? {})) rows.push([`*${n}*`, x])
     for (const [n, x] of rows) {
       const b = s.fetch
       out.push(
@@ -252,6 +255,9 @@ export const targets = (res: Results): Array<Target> => {
   const published = res.s3Published?.[S3_MAIN]
   const viaForEach = published?.["effect-intercom, published (runForEach)"]
   const viaAsync = published?.["effect-intercom, published (toAsyncIterable)"]
+  const floorForEach = res.s3Floor?.[S3_MAIN]?.["floor: effect HttpClient Stream (runForEach)"]
+  const floorAsync = res.s3Floor?.[S3_MAIN]?.["floor: effect HttpClient Stream (toAsyncIterable)"]
+  const pctOver = (x: number, floor: number) => `${x >= floor ? "+" : ""}${Math.round((x / floor - 1) * 100)} %`
   const both = (
     label: string,
     value: (x: S3Row) => number,
@@ -262,7 +268,15 @@ export const targets = (res: Results): Array<Target> => {
     measured: viaForEach && viaAsync
       ? `runForEach ${r(value(viaForEach), value(s3.fetch))} (${unit(viaForEach)}), toAsyncIterable ${
         r(value(viaAsync), value(s3.fetch))
-      } (${unit(viaAsync)}); fetch ${unit(s3.fetch)}`
+      } (${unit(viaAsync)}); fetch ${unit(s3.fetch)}${
+        floorForEach && floorAsync
+          ? `; floor (the same consumers over the bare \`HttpClient\`): runForEach ${
+            r(value(floorForEach), value(s3.fetch))
+          } (ours ${pctOver(value(viaForEach), value(floorForEach))}), toAsyncIterable ${
+            r(value(floorAsync), value(s3.fetch))
+          } (ours ${pctOver(value(viaAsync), value(floorAsync))})`
+          : ""
+      }`
       : "n/a",
     met: viaForEach !== undefined && viaAsync !== undefined && value(viaForEach) <= bound * value(s3.fetch) &&
       value(viaAsync) <= bound * value(s3.fetch)
@@ -527,7 +541,10 @@ ${tables}
   alone (then, with \`--expose-gc\`, the live heap), and in another process import + client + one \`contacts.find\` timed
   by the parent from spawn to exit; the ES modules each import loads, by package, counted once through a resolve hook.
   S3 as published: the S3 worker built again with every package external, so the client is the installed tarball,
-  consumed through \`Stream.runForEach\` and through \`Stream.toAsyncIterable\` + \`for await\`. Bundles as published:
+  consumed through \`Stream.runForEach\` and through \`Stream.toAsyncIterable\` + \`for await\`; beside them, in the same
+  rotation, their floor (italic rows, \`src/client-floor.ts\`, built and imported the same way): the same listing as a
+  \`Stream\` over the bare \`HttpClient\` (\`Stream.paginateChunkEffect\`, no client, no decoding), consumed the same two
+  ways. Bundles as published:
   the one-method and whole-service programs bundled from the installed \`dist\`.
 
 ## Findings
