@@ -39,6 +39,7 @@ export const findings = (res: Results) => {
   const s3p = res.s3Published?.[S3_MAIN]
   const viaForEach = s3p?.["effect-intercom, published (runForEach)"]
   const viaAsync = s3p?.["effect-intercom, published (toAsyncIterable)"]
+  const viaPagination = s3p?.["effect-intercom, published (Pagination.toAsyncIterable)"]
   const s3Floor = res.transport?.s3?.[S3_MAIN]
   const s3Ours = res.s3[S3_MAIN]?.["effect-intercom"]
   const s3Fetch = res.s3[S3_MAIN]?.fetch
@@ -199,8 +200,23 @@ live heap the process starts with, and what each request keeps alive long enough
   schema for the 840 schemas of the stable and Preview groups \`/Intercom\` loads), which the 4x limit turns into
   about 15 MB more peak. Importing \`IntercomClient\` alone costs 55 ms and 0.8 MB above the floor; \`/Intercom\` 108 ms
   and 3.4 MB (the Preview group alone about 1 MB). Loading the resource groups, the Preview one first, when a program
-  first calls them would take most of that off the import, the S3 peak and the cold-start rows; not done yet (the first
-  call would then wait on a module load, which needs care with \`TestClock\` tests).
+  first calls them would take most of that off the import, the S3 peak and the cold-start rows. Not done: a first call
+  would then wait on a module load (real I/O), so a test that forks a call and moves a \`TestClock\` could move it
+  before the call sleeps, and loading them when the layer is built would only move the cost to the first call.
+
+**\`for await\` outside Effect: \`Pagination.toAsyncIterable\`.** \`Stream.toAsyncIterable\` hands every item over
+from a fiber through a latch and a Promise (about 5 KB allocated per item, above). \`Pagination.toAsyncIterable\`
+pulls a chunk (a page) at a time through \`Stream.toPull\` and yields its items from an async generator. In the run
+above, S3 as published through it: ${
+    viaPagination && s3Fetch
+      ? `CPU ${(viaPagination.cpuMs / s3Fetch.cpuMs).toFixed(2)}x of fetch (${
+        viaPagination.cpuMs.toFixed(0)
+      } ms, against ${viaAsync?.cpuMs.toFixed(0) ?? "n/a"} ms through \`Stream.toAsyncIterable\`), heap growth ${
+        viaPagination.peakHeapGrowthMB.toFixed(0)
+      } MB`
+      : "n/a"
+  }; in five full runs on 2026-12-01, 1.40–1.68x against 1.63–1.87x, 161–323 ms less CPU. The heap growth stays where
+V8's limit puts it (above).
 
 **The per-attempt time-out is now the largest part of our per-call cost.** \`pnpm run overhead\` with retries and the
 limiter off, two alternating runs: 124–139 µs per call with the time-out, 97–99 µs without, on a floor of 70–78 µs.
@@ -243,7 +259,13 @@ and makes its spans only when one is.
 (\`packages/client/src/internal/check.ts\`). It allocates nothing and accepts exactly what \`Schema.is\` accepts
 (\`tests/runtime/check.test.ts\` compares the two on all 1,108 generated schemas, valid and broken values). It takes
 2.1 µs on the benchmark's contact against 11.5 µs for \`ParseResult.is\`, and 0.32 ms against 1.8 ms on a page of
-150.
+150 (one object checked again and again). Timed where S3 runs it (2026-12-01: the decode of each page of ours as
+published, \`performance.now\` around it in a copy of \`dist\`, three processes), it takes 163–192 ms for the 134 pages,
+1.2–1.4 ms a page (0.8 when the run is young, 1.5 later), beside 248–297 ms of \`JSON.parse\`; the same page checked
+134 times in one loop, 0.9–1.3 ms. That is the largest part of what ours adds to the S3 floor. Skipping the stores of
+values the decode leaves unchanged measured the same; a check reading each property once instead of twice
+(\`hasOwnProperty\`, then the value) would have to trust \`Object.prototype\` to stay unpolluted to remain exact, so it
+was not made.
 A CPU profile of ours in S2 shows the rest: the garbage collector (11–16 %), Effect's fiber runtime (about 16 %),
 undici, socket writes, and our interpreter at about 6 % self time, most of it \`JSON.parse\` and the check. What
 separates the Effect floor from raw fetch is the Effect runtime and \`@effect/platform\`'s undici transport. This
