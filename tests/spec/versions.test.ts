@@ -373,6 +373,32 @@ describe("streams per version", () => {
       assert.deepStrictEqual(mock.requests.map((r) => r.headers["intercom-version"]), ["2.16", "2.16"])
     }))
 
+  it.effect("2.15 and 2.16 keep the query parameters the SDK's 2.14 overlay adds (rule R7): the page size", () =>
+    Effect.gen(function*() {
+      const v16 = MockHttp.make(twoCursorPages("contact", "c"))
+      const ids = yield* Effect.flatMap(
+        Intercom_2_16.Intercom,
+        (i) =>
+          Stream.runCollect(
+            Stream.map(i.contacts.listStream({ per_page: 150, include_merge_history: true }), (c) => c.id)
+          )
+      ).pipe(Effect.provide(Intercom_2_16.layer({ token: Redacted.make(TOKEN) }).pipe(Layer.provide(v16.layer))))
+      assert.deepStrictEqual([...ids], ["c1", "c2"])
+      assert.deepStrictEqual(v16.requests.map((r) => `${r.url.pathname}${r.url.search}`), [
+        "/contacts?include_merge_history=true&per_page=150",
+        "/contacts?include_merge_history=true&per_page=150&starting_after=cur2"
+      ])
+      const v15 = MockHttp.make(() => MockHttp.json(200, { type: "event.list", events: [], pages: {} }))
+      yield* Effect.flatMap(
+        Intercom_2_15.Intercom,
+        (i) => i.events.list({ type: "user", user_id: "u1", per_page: 5 })
+      ).pipe(Effect.provide(Intercom_2_15.layer({ token: Redacted.make(TOKEN) }).pipe(Layer.provide(v15.layer))))
+      assert.deepStrictEqual(v15.requests.map((r) => `${r.url.pathname}${r.url.search}`), [
+        "/events?user_id=u1&type=user&per_page=5"
+      ])
+      assert.deepStrictEqual(v15.requests.map((r) => r.headers["intercom-version"]), ["2.15"])
+    }))
+
   it.effect("a 2.16-only method paginated by its response (data connectors, cursor) has its stream", () =>
     Effect.gen(function*() {
       const mock = MockHttp.make(twoCursorPages("data_connector", "d"))

@@ -79,7 +79,8 @@ export const overlay = (base: Node, over: Node): Node => {
 
 const readYaml = (file: string): Node => YAML.parse(fs.readFileSync(file, "utf8"), { maxAliasCount: -1 })
 
-const HTTP_METHODS = ["get", "post", "put", "patch", "delete"]
+/** The HTTP methods of an OpenAPI path item. */
+export const HTTP_METHODS = ["get", "post", "put", "patch", "delete"] as const
 
 /**
  * OpenAPI lets a path item declare `parameters` for all its operations: copy
@@ -137,14 +138,84 @@ export const normalize = (doc: Node): Node => {
   return doc
 }
 
-const loadOne = (specDir: string, name: SpecName): LoadedSpec => {
-  if (name !== "2.14" && name !== "preview") {
-    // A later version: Intercom's description alone (the official SDKs' overlays are for 2.14 and the Preview).
-    return { name, doc: applyPatches(name, normalize(readYaml(path.join(specDir, `intercom-${name}.yaml`)))) }
+/** A method and path with the names of the path parameters left out: `/contacts/{id}` is `/contacts/{contact_id}`. */
+export const routeKey = (httpMethod: string, path: string): string =>
+  `${httpMethod.toUpperCase()} ${path.replace(/\{[^}]+\}/g, "{}")}`
+
+const queryParameters = (op: Node): ReadonlyArray<Node> =>
+  (op?.parameters ?? []).filter((p: Node) => p !== null && typeof p === "object" && p.in === "query")
+
+/**
+ * The query parameters an operation sends: its query parameters' names, and the keys of an exploded object
+ * parameter (2.15's `filter` on `GET /events`: `user_id`, `intercom_user_id`, `email`), as `generate.ts` flattens it.
+ */
+const queryNames = (doc: Node, op: Node): ReadonlySet<string> => {
+  const names = new Set<string>()
+  for (const p of queryParameters(op)) {
+    names.add(p.name)
+    const schema = resolveRef(doc, p.schema)
+    for (const alternative of [schema, ...(schema?.oneOf ?? schema?.anyOf ?? [])]) {
+      for (const key of Object.keys(resolveRef(doc, alternative)?.properties ?? {})) names.add(key)
+    }
   }
+  return names
+}
+
+/**
+ * The query parameters the official SDK's 2.14 overlay adds to an operation that Intercom's 2.14 description lacks
+ * (`GET /contacts`: `page`, `per_page`, `starting_after`; `GET /events`: `user_id`, `email`, ...), by route.
+ */
+const overlayQueryParameters = (base: Node, overlaid: Node): ReadonlyMap<string, ReadonlyArray<Node>> => {
+  const added = new Map<string, ReadonlyArray<Node>>()
+  for (const [route, item] of Object.entries<Node>(overlaid.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = item?.[method]
+      if (op === undefined) continue
+      const declared = queryNames(base, base.paths?.[route]?.[method])
+      const extra = queryParameters(op).filter((p) => !declared.has(p.name))
+      if (extra.length > 0) added.set(routeKey(method, route), extra)
+    }
+  }
+  return added
+}
+
+/**
+ * R7, the SDK's query parameters in the later versions. An operation of 2.15 or 2.16 on a route whose 2.14
+ * operation the official SDK's overlay completed gets the query parameters the overlay added where its own
+ * description still lacks them. Evidence: the 2.14 description omits them and the SDK sends them (`per_page` and
+ * `starting_after` on `GET /contacts`, which Intercom pages by); the 2.15 and 2.16 descriptions omit the same ones on
+ * the same seven routes (`GET /contacts`, `/articles`, `/events`, ...), while their methods keep the SDK's name and
+ * pagination scheme (`versions.ts`). Without them a 2.16 program could not set a listing's page size.
+ */
+const withSdkQueryParameters = (doc: Node, added: ReadonlyMap<string, ReadonlyArray<Node>>): Node => {
+  for (const [route, item] of Object.entries<Node>(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = item?.[method]
+      const extra = op === undefined ? undefined : added.get(routeKey(method, route))
+      if (extra === undefined) continue
+      const declared = queryNames(doc, op)
+      const missing = extra.filter((p) => !declared.has(p.name))
+      if (missing.length > 0) op.parameters = [...(op.parameters ?? []), ...structuredClone(missing)]
+    }
+  }
+  return doc
+}
+
+const readOverlaid = (specDir: string, name: "2.14" | "preview") => {
   const base = readYaml(path.join(specDir, name === "2.14" ? "intercom-2.14.yaml" : "intercom-preview.yaml"))
   const over = readYaml(path.join(specDir, name === "2.14" ? "overrides-2.14.yml" : "overrides-preview.yml"))
-  return { name, doc: applyPatches(name, normalize(overlay(base, over))) }
+  return { base, overlaid: overlay(base, over) }
+}
+
+const loadOne = (specDir: string, name: SpecName): LoadedSpec => {
+  if (name !== "2.14" && name !== "preview") {
+    // A later version: Intercom's description (the official SDKs' overlays are for 2.14 and the Preview), with the
+    // query parameters of the 2.14 overlay it still lacks (R7).
+    const { base, overlaid } = readOverlaid(specDir, "2.14")
+    const doc = normalize(readYaml(path.join(specDir, `intercom-${name}.yaml`)))
+    return { name, doc: applyPatches(name, withSdkQueryParameters(doc, overlayQueryParameters(base, overlaid))) }
+  }
+  return { name, doc: applyPatches(name, normalize(readOverlaid(specDir, name).overlaid)) }
 }
 
 export const readMethods = (specDir: string): ReadonlyArray<MethodRow> => {

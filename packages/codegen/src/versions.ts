@@ -7,7 +7,8 @@
  *   2.14 methods (path parameters compared by position: `/contacts/{id}` is
  *   `/contacts/{contact_id}`) keeps the SDK's name, so a 2.16 program calls
  *   `contacts.find` as a 2.14 one does, and the SDK's pagination scheme and
- *   response kind (`methods.tsv`). Its path and parameters are the version's.
+ *   response kind (`methods.tsv`). Its path and parameters are the version's, with the query parameters the
+ *   SDK's 2.14 overlay adds that the version's description still lacks (rule R7, `spec.ts`).
  * - Any other operation is new: its namespace comes from the spec's first tag
  *   and its method from the `operationId`, both camelCase. The tag is mapped
  *   as the SDK maps it where the 2.14 SDK methods of that tag all sit under one
@@ -24,13 +25,7 @@
  * exists in the version that has it.
  */
 import { camel } from "./naming.js"
-import { docOf, type MethodRow, type Node, type Specs, type Version } from "./spec.js"
-
-const HTTP_METHODS = ["get", "post", "put", "patch", "delete"] as const
-
-/** A method and path with the names of the path parameters left out. */
-export const routeKey = (httpMethod: string, path: string): string =>
-  `${httpMethod.toUpperCase()} ${path.replace(/\{[^}]+\}/g, "{}")}`
+import { docOf, HTTP_METHODS, type MethodRow, type Node, routeKey, type Specs, type Version } from "./spec.js"
 
 const snake = (s: string): string =>
   s

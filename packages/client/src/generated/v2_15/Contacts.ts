@@ -18,23 +18,19 @@ import * as V2_14 from "../stable/Contacts.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The input of `contacts.listAttachedCompanies`: path, query and body parameters by their wire names.
+ * `ListAttachedCompaniesRequest` of `contacts.listAttachedCompanies`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ListAttachedCompaniesRequest {
-  /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string | number
-}
+export type ListAttachedCompaniesRequest = V2_14.ListAttachedCompaniesRequest
 
 /**
+ * `ListAttachedCompaniesRequest` of `contacts.listAttachedCompanies`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedCompaniesRequest: Schema.Schema<ListAttachedCompaniesRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<ListAttachedCompaniesRequest> =>
-    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-)
+export const ListAttachedCompaniesRequest: Schema.Schema<ListAttachedCompaniesRequest> =
+  V2_14.ListAttachedCompaniesRequest
 
 /**
  * The descriptor of `contacts.listAttachedCompanies` (GET /contacts/{contact_id}/companies).
@@ -53,7 +49,7 @@ export const listAttachedCompaniesOperation = /*#__PURE__*/ Operation.make<
   method: "GET",
   path: "/contacts/{contact_id}/companies",
   pathParams: ["contact_id"],
-  queryParams: [],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListAttachedCompaniesRequest,
   success: Schemas.ContactAttachedCompanies,
@@ -1536,14 +1532,25 @@ export const searchPages = (
  * @since 0.1.0
  * @category models
  */
-export interface ListRequest {}
+export interface ListRequest {
+  /** The page of results to fetch. Defaults to first page */
+  readonly page?: number | undefined
+  /** How many results to display per page. Defaults to 15 */
+  readonly per_page?: number | undefined
+  /** String used to get the next page of conversations. */
+  readonly starting_after?: string | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
 export const ListRequest: Schema.Schema<ListRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListRequest> =>
-  /*#__PURE__*/ Schema.Struct({})
+  /*#__PURE__*/ Schema.Struct({
+    page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    starting_after: /*#__PURE__*/ Schema.optional(Schema.String)
+  })
 )
 
 /**
@@ -1551,7 +1558,11 @@ export const ListRequest: Schema.Schema<ListRequest> = /*#__PURE__*/ Schema.susp
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, Schemas.ContactList, never>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListRequest,
+  Schemas.ContactList,
+  IntercomError.BadRequestError
+>({
   name: "contacts.list",
   operationId: "ListContacts",
   api: "stable",
@@ -1559,12 +1570,12 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, Schemas.C
   method: "GET",
   path: "/contacts",
   pathParams: [],
-  queryParams: [],
+  queryParams: ["page", "per_page", "starting_after"],
   body: "none",
   input: ListRequest,
   success: Schemas.ContactList,
   response: "json",
-  errors: [401],
+  errors: [400, 401],
   pagination: { kind: "cursor", items: "data" },
   idempotent: true
 })
@@ -1587,8 +1598,11 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, Schemas.C
  */
 export const list = (
   input?: ListRequest
-): Effect.Effect<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListRequest)
+): Effect.Effect<
+  Schemas.ContactList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListRequest)
 
 /**
  * `contacts.list` (GET /contacts), the items (`data`) of every page, as a lazy stream (cursor pagination).
@@ -1600,12 +1614,12 @@ export const listStream = (
   options?: Pagination.Options
 ): Stream.Stream<
   Pagination.ItemOf<Schemas.ContactList, "data">,
-  Operation.CommonError,
+  IntercomError.BadRequestError | Operation.CommonError,
   IntercomClient.IntercomClient
 > =>
   Pagination.items(listOperation, input, options) as Stream.Stream<
     Pagination.ItemOf<Schemas.ContactList, "data">,
-    Operation.CommonError,
+    IntercomError.BadRequestError | Operation.CommonError,
     IntercomClient.IntercomClient
   >
 
@@ -1617,10 +1631,14 @@ export const listStream = (
 export const listPages = (
   input?: ListRequest,
   options?: Pagination.Options
-): Stream.Stream<Schemas.ContactList, Operation.CommonError, IntercomClient.IntercomClient> =>
+): Stream.Stream<
+  Schemas.ContactList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
   Pagination.pages(listOperation, input, options) as Stream.Stream<
     Schemas.ContactList,
-    Operation.CommonError,
+    IntercomError.BadRequestError | Operation.CommonError,
     IntercomClient.IntercomClient
   >
 

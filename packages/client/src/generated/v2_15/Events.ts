@@ -44,6 +44,8 @@ export interface ListRequest {
   readonly type: "user" | (string & {})
   /** summary flag */
   readonly summary?: boolean | undefined
+  /** How many results to display per page. Defaults to 15 */
+  readonly per_page?: number | undefined
 }
 
 /**
@@ -56,7 +58,8 @@ export const ListRequest: Schema.Schema<ListRequest> = /*#__PURE__*/ Schema.susp
     intercom_user_id: /*#__PURE__*/ Schema.optional(Schema.String),
     email: /*#__PURE__*/ Schema.optional(Schema.String),
     type: Schema.String,
-    summary: /*#__PURE__*/ Schema.optional(Schema.Boolean)
+    summary: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
   })
 )
 
@@ -73,7 +76,7 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, ListRespo
   method: "GET",
   path: "/events",
   pathParams: [],
-  queryParams: ["user_id", "intercom_user_id", "email", "type", "summary"],
+  queryParams: ["user_id", "intercom_user_id", "email", "type", "summary", "per_page"],
   body: "none",
   input: ListRequest,
   success: ListResponse,

@@ -124,6 +124,10 @@ export const listCompanyNotesPages = (
 export interface ListRequest {
   /** The unique identifier of a contact. */
   readonly contact_id: string | number
+  /** The page of results to fetch. Defaults to first page */
+  readonly page?: number | undefined
+  /** How many results to display per page. Defaults to 15 */
+  readonly per_page?: number | undefined
 }
 
 /**
@@ -131,7 +135,11 @@ export interface ListRequest {
  * @category schemas
  */
 export const ListRequest: Schema.Schema<ListRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListRequest> =>
-  /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
+  /*#__PURE__*/ Schema.Struct({
+    contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+    page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
+  })
 )
 
 /**
@@ -151,7 +159,7 @@ export const listOperation = /*#__PURE__*/ Operation.make<
   method: "GET",
   path: "/contacts/{contact_id}/notes",
   pathParams: ["contact_id"],
-  queryParams: [],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListRequest,
   success: Schemas.NoteList,

@@ -1522,15 +1522,20 @@ export interface IntercomShape {
     >
   }
   readonly articles: {
-    readonly list: (input?: Articles.ListRequest) => Effect.Effect<Schemas.ArticleList, Operation.CommonError>
+    readonly list: (
+      input?: Articles.ListRequest
+    ) => Effect.Effect<Schemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>
     readonly listStream: (
       input?: Articles.ListRequest,
       options?: Pagination.Options
-    ) => Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, Operation.CommonError>
+    ) => Stream.Stream<
+      Pagination.ItemOf<Schemas.ArticleList, "data">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
     readonly listPages: (
       input?: Articles.ListRequest,
       options?: Pagination.Options
-    ) => Stream.Stream<Schemas.ArticleList, Operation.CommonError>
+    ) => Stream.Stream<Schemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>
     readonly create: (
       input: Articles.CreateRequest
     ) => Effect.Effect<
@@ -1651,15 +1656,18 @@ export interface IntercomShape {
     readonly collections: {
       readonly list: (
         input?: HelpCentersCollections.ListRequest
-      ) => Effect.Effect<Schemas.CollectionList, Operation.CommonError>
+      ) => Effect.Effect<Schemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>
       readonly listStream: (
         input?: HelpCentersCollections.ListRequest,
         options?: Pagination.Options
-      ) => Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, Operation.CommonError>
+      ) => Stream.Stream<
+        Pagination.ItemOf<Schemas.CollectionList, "data">,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
       readonly listPages: (
         input?: HelpCentersCollections.ListRequest,
         options?: Pagination.Options
-      ) => Stream.Stream<Schemas.CollectionList, Operation.CommonError>
+      ) => Stream.Stream<Schemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>
       readonly create: (
         input: HelpCentersCollections.CreateRequest
       ) => Effect.Effect<
@@ -1694,15 +1702,20 @@ export interface IntercomShape {
       Schemas.HelpCenter,
       IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
     >
-    readonly list: (input?: HelpCenters.ListRequest) => Effect.Effect<Schemas.HelpCenterList, Operation.CommonError>
+    readonly list: (
+      input?: HelpCenters.ListRequest
+    ) => Effect.Effect<Schemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
     readonly listStream: (
       input?: HelpCenters.ListRequest,
       options?: Pagination.Options
-    ) => Stream.Stream<Pagination.ItemOf<Schemas.HelpCenterList, "data">, Operation.CommonError>
+    ) => Stream.Stream<
+      Pagination.ItemOf<Schemas.HelpCenterList, "data">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
     readonly listPages: (
       input?: HelpCenters.ListRequest,
       options?: Pagination.Options
-    ) => Stream.Stream<Schemas.HelpCenterList, Operation.CommonError>
+    ) => Stream.Stream<Schemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
   }
   readonly internalArticles: {
     readonly listInternalArticles: (
@@ -2048,15 +2061,20 @@ export interface IntercomShape {
       Schemas.ContactList,
       IntercomError.BadRequestError | IntercomError.UnprocessableEntityError | Operation.CommonError
     >
-    readonly list: (input?: Contacts.ListRequest) => Effect.Effect<Schemas.ContactList, Operation.CommonError>
+    readonly list: (
+      input?: Contacts.ListRequest
+    ) => Effect.Effect<Schemas.ContactList, IntercomError.BadRequestError | Operation.CommonError>
     readonly listStream: (
       input?: Contacts.ListRequest,
       options?: Pagination.Options
-    ) => Stream.Stream<Pagination.ItemOf<Schemas.ContactList, "data">, Operation.CommonError>
+    ) => Stream.Stream<
+      Pagination.ItemOf<Schemas.ContactList, "data">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
     readonly listPages: (
       input?: Contacts.ListRequest,
       options?: Pagination.Options
-    ) => Stream.Stream<Schemas.ContactList, Operation.CommonError>
+    ) => Stream.Stream<Schemas.ContactList, IntercomError.BadRequestError | Operation.CommonError>
     readonly create: (
       input: Contacts.CreateRequest
     ) => Effect.Effect<
@@ -3692,12 +3710,12 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       listStream: (input, options) =>
         stream(Pagination.items(Articles.listOperation, input, options)) as Stream.Stream<
           Pagination.ItemOf<Schemas.ArticleList, "data">,
-          Operation.CommonError
+          IntercomError.BadRequestError | Operation.CommonError
         >,
       listPages: (input, options) =>
         stream(Pagination.pages(Articles.listOperation, input, options)) as Stream.Stream<
           Schemas.ArticleList,
-          Operation.CommonError
+          IntercomError.BadRequestError | Operation.CommonError
         >,
       create: (input) => client.execute(Articles.createOperation, input as Articles.CreateRequest),
       find: (input) => client.execute(Articles.findOperation, input as Articles.FindRequest),
@@ -3760,12 +3778,12 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
         listStream: (input, options) =>
           stream(Pagination.items(HelpCentersCollections.listOperation, input, options)) as Stream.Stream<
             Pagination.ItemOf<Schemas.CollectionList, "data">,
-            Operation.CommonError
+            IntercomError.BadRequestError | Operation.CommonError
           >,
         listPages: (input, options) =>
           stream(Pagination.pages(HelpCentersCollections.listOperation, input, options)) as Stream.Stream<
             Schemas.CollectionList,
-            Operation.CommonError
+            IntercomError.BadRequestError | Operation.CommonError
           >,
         create: (input) =>
           client.execute(HelpCentersCollections.createOperation, input as HelpCentersCollections.CreateRequest),
@@ -3781,12 +3799,12 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       listStream: (input, options) =>
         stream(Pagination.items(HelpCenters.listOperation, input, options)) as Stream.Stream<
           Pagination.ItemOf<Schemas.HelpCenterList, "data">,
-          Operation.CommonError
+          IntercomError.BadRequestError | Operation.CommonError
         >,
       listPages: (input, options) =>
         stream(Pagination.pages(HelpCenters.listOperation, input, options)) as Stream.Stream<
           Schemas.HelpCenterList,
-          Operation.CommonError
+          IntercomError.BadRequestError | Operation.CommonError
         >
     },
     internalArticles: {
@@ -3975,12 +3993,12 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       listStream: (input, options) =>
         stream(Pagination.items(Contacts.listOperation, input, options)) as Stream.Stream<
           Pagination.ItemOf<Schemas.ContactList, "data">,
-          Operation.CommonError
+          IntercomError.BadRequestError | Operation.CommonError
         >,
       listPages: (input, options) =>
         stream(Pagination.pages(Contacts.listOperation, input, options)) as Stream.Stream<
           Schemas.ContactList,
-          Operation.CommonError
+          IntercomError.BadRequestError | Operation.CommonError
         >,
       create: (input) => client.execute(Contacts.createOperation, input as Contacts.CreateRequest),
       showContactByExternalId: (input) =>

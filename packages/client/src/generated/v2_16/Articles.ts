@@ -20,14 +20,22 @@ import * as Schemas from "./Schemas.js"
  * @since 0.1.0
  * @category models
  */
-export interface ListRequest {}
+export interface ListRequest {
+  /** The page of results to fetch. Defaults to first page */
+  readonly page?: number | undefined
+  /** How many results to display per page. Defaults to 15 */
+  readonly per_page?: number | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
 export const ListRequest: Schema.Schema<ListRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListRequest> =>
-  /*#__PURE__*/ Schema.Struct({})
+  /*#__PURE__*/ Schema.Struct({
+    page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
+  })
 )
 
 /**
@@ -35,7 +43,11 @@ export const ListRequest: Schema.Schema<ListRequest> = /*#__PURE__*/ Schema.susp
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, Schemas.ArticleList, never>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListRequest,
+  Schemas.ArticleList,
+  IntercomError.BadRequestError
+>({
   name: "articles.list",
   operationId: "listArticles",
   api: "stable",
@@ -43,12 +55,12 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, Schemas.A
   method: "GET",
   path: "/articles",
   pathParams: [],
-  queryParams: [],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListRequest,
   success: Schemas.ArticleList,
   response: "json",
-  errors: [401],
+  errors: [400, 401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -68,8 +80,11 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, Schemas.A
  */
 export const list = (
   input?: ListRequest
-): Effect.Effect<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListRequest)
+): Effect.Effect<
+  Schemas.ArticleList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListRequest)
 
 /**
  * `articles.list` (GET /articles), the items (`data`) of every page, as a lazy stream (page pagination).
@@ -81,12 +96,12 @@ export const listStream = (
   options?: Pagination.Options
 ): Stream.Stream<
   Pagination.ItemOf<Schemas.ArticleList, "data">,
-  Operation.CommonError,
+  IntercomError.BadRequestError | Operation.CommonError,
   IntercomClient.IntercomClient
 > =>
   Pagination.items(listOperation, input, options) as Stream.Stream<
     Pagination.ItemOf<Schemas.ArticleList, "data">,
-    Operation.CommonError,
+    IntercomError.BadRequestError | Operation.CommonError,
     IntercomClient.IntercomClient
   >
 
@@ -98,10 +113,14 @@ export const listStream = (
 export const listPages = (
   input?: ListRequest,
   options?: Pagination.Options
-): Stream.Stream<Schemas.ArticleList, Operation.CommonError, IntercomClient.IntercomClient> =>
+): Stream.Stream<
+  Schemas.ArticleList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
   Pagination.pages(listOperation, input, options) as Stream.Stream<
     Schemas.ArticleList,
-    Operation.CommonError,
+    IntercomError.BadRequestError | Operation.CommonError,
     IntercomClient.IntercomClient
   >
 

@@ -18,23 +18,19 @@ import * as V2_14 from "../stable/Contacts.js"
 import * as Schemas from "./Schemas.js"
 
 /**
- * The input of `contacts.listAttachedCompanies`: path, query and body parameters by their wire names.
+ * `ListAttachedCompaniesRequest` of `contacts.listAttachedCompanies`, the same as in 2.14.
  * @since 0.1.0
  * @category models
  */
-export interface ListAttachedCompaniesRequest {
-  /** The unique identifier for the contact which is given by Intercom */
-  readonly contact_id: string | number
-}
+export type ListAttachedCompaniesRequest = V2_14.ListAttachedCompaniesRequest
 
 /**
+ * `ListAttachedCompaniesRequest` of `contacts.listAttachedCompanies`, the same as in 2.14.
  * @since 0.1.0
  * @category schemas
  */
-export const ListAttachedCompaniesRequest: Schema.Schema<ListAttachedCompaniesRequest> = /*#__PURE__*/ Schema.suspend(
-  (): Schema.Schema<ListAttachedCompaniesRequest> =>
-    /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
-)
+export const ListAttachedCompaniesRequest: Schema.Schema<ListAttachedCompaniesRequest> =
+  V2_14.ListAttachedCompaniesRequest
 
 /**
  * The descriptor of `contacts.listAttachedCompanies` (GET /contacts/{contact_id}/companies).
@@ -53,7 +49,7 @@ export const listAttachedCompaniesOperation = /*#__PURE__*/ Operation.make<
   method: "GET",
   path: "/contacts/{contact_id}/companies",
   pathParams: ["contact_id"],
-  queryParams: [],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListAttachedCompaniesRequest,
   success: Schemas.ContactAttachedCompanies,
@@ -1596,6 +1592,12 @@ export const searchPages = (
 export interface ListRequest {
   /** Pass `true` to include a `merge_history` array on each contact in the response. Only returned for contacts with a `user` role. */
   readonly include_merge_history?: boolean | undefined
+  /** The page of results to fetch. Defaults to first page */
+  readonly page?: number | undefined
+  /** How many results to display per page. Defaults to 15 */
+  readonly per_page?: number | undefined
+  /** String used to get the next page of conversations. */
+  readonly starting_after?: string | undefined
 }
 
 /**
@@ -1603,7 +1605,12 @@ export interface ListRequest {
  * @category schemas
  */
 export const ListRequest: Schema.Schema<ListRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListRequest> =>
-  /*#__PURE__*/ Schema.Struct({ include_merge_history: /*#__PURE__*/ Schema.optional(Schema.Boolean) })
+  /*#__PURE__*/ Schema.Struct({
+    include_merge_history: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+    page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    starting_after: /*#__PURE__*/ Schema.optional(Schema.String)
+  })
 )
 
 /**
@@ -1623,7 +1630,7 @@ export const listOperation = /*#__PURE__*/ Operation.make<
   method: "GET",
   path: "/contacts",
   pathParams: [],
-  queryParams: ["include_merge_history"],
+  queryParams: ["include_merge_history", "page", "per_page", "starting_after"],
   body: "none",
   input: ListRequest,
   success: Schemas.ContactList,

@@ -410,14 +410,22 @@ export const find = (
  * @since 0.1.0
  * @category models
  */
-export interface ListRequest {}
+export interface ListRequest {
+  /** The page of results to fetch. Defaults to first page */
+  readonly page?: number | undefined
+  /** How many results to display per page. Defaults to 15 */
+  readonly per_page?: number | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
 export const ListRequest: Schema.Schema<ListRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListRequest> =>
-  /*#__PURE__*/ Schema.Struct({})
+  /*#__PURE__*/ Schema.Struct({
+    page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
+  })
 )
 
 /**
@@ -425,7 +433,11 @@ export const ListRequest: Schema.Schema<ListRequest> = /*#__PURE__*/ Schema.susp
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, Schemas.HelpCenterList, never>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListRequest,
+  Schemas.HelpCenterList,
+  IntercomError.BadRequestError
+>({
   name: "helpCenters.list",
   operationId: "listHelpCenters",
   api: "stable",
@@ -433,12 +445,12 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, Schemas.H
   method: "GET",
   path: "/help_center/help_centers",
   pathParams: [],
-  queryParams: [],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListRequest,
   success: Schemas.HelpCenterList,
   response: "json",
-  errors: [401],
+  errors: [400, 401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -454,8 +466,11 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, Schemas.H
  */
 export const list = (
   input?: ListRequest
-): Effect.Effect<Schemas.HelpCenterList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListRequest)
+): Effect.Effect<
+  Schemas.HelpCenterList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListRequest)
 
 /**
  * `helpCenters.list` (GET /help_center/help_centers), the items (`data`) of every page, as a lazy stream (page pagination).
@@ -467,12 +482,12 @@ export const listStream = (
   options?: Pagination.Options
 ): Stream.Stream<
   Pagination.ItemOf<Schemas.HelpCenterList, "data">,
-  Operation.CommonError,
+  IntercomError.BadRequestError | Operation.CommonError,
   IntercomClient.IntercomClient
 > =>
   Pagination.items(listOperation, input, options) as Stream.Stream<
     Pagination.ItemOf<Schemas.HelpCenterList, "data">,
-    Operation.CommonError,
+    IntercomError.BadRequestError | Operation.CommonError,
     IntercomClient.IntercomClient
   >
 
@@ -484,9 +499,13 @@ export const listStream = (
 export const listPages = (
   input?: ListRequest,
   options?: Pagination.Options
-): Stream.Stream<Schemas.HelpCenterList, Operation.CommonError, IntercomClient.IntercomClient> =>
+): Stream.Stream<
+  Schemas.HelpCenterList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
   Pagination.pages(listOperation, input, options) as Stream.Stream<
     Schemas.HelpCenterList,
-    Operation.CommonError,
+    IntercomError.BadRequestError | Operation.CommonError,
     IntercomClient.IntercomClient
   >

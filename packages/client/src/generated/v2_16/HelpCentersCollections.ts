@@ -20,14 +20,22 @@ import * as Schemas from "./Schemas.js"
  * @since 0.1.0
  * @category models
  */
-export interface ListRequest {}
+export interface ListRequest {
+  /** The page of results to fetch. Defaults to first page */
+  readonly page?: number | undefined
+  /** How many results to display per page. Defaults to 15 */
+  readonly per_page?: number | undefined
+}
 
 /**
  * @since 0.1.0
  * @category schemas
  */
 export const ListRequest: Schema.Schema<ListRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListRequest> =>
-  /*#__PURE__*/ Schema.Struct({})
+  /*#__PURE__*/ Schema.Struct({
+    page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
+  })
 )
 
 /**
@@ -35,7 +43,11 @@ export const ListRequest: Schema.Schema<ListRequest> = /*#__PURE__*/ Schema.susp
  * @since 0.1.0
  * @category operations
  */
-export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, Schemas.CollectionList, never>({
+export const listOperation = /*#__PURE__*/ Operation.make<
+  ListRequest,
+  Schemas.CollectionList,
+  IntercomError.BadRequestError
+>({
   name: "helpCenters.collections.list",
   operationId: "listAllCollections",
   api: "stable",
@@ -43,12 +55,12 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, Schemas.C
   method: "GET",
   path: "/help_center/collections",
   pathParams: [],
-  queryParams: [],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListRequest,
   success: Schemas.CollectionList,
   response: "json",
-  errors: [401],
+  errors: [400, 401],
   pagination: { kind: "page", items: "data" },
   idempotent: true
 })
@@ -66,8 +78,11 @@ export const listOperation = /*#__PURE__*/ Operation.make<ListRequest, Schemas.C
  */
 export const list = (
   input?: ListRequest
-): Effect.Effect<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient> =>
-  Operation.execute(listOperation, input as ListRequest)
+): Effect.Effect<
+  Schemas.CollectionList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> => Operation.execute(listOperation, input as ListRequest)
 
 /**
  * `helpCenters.collections.list` (GET /help_center/collections), the items (`data`) of every page, as a lazy stream (page pagination).
@@ -79,12 +94,12 @@ export const listStream = (
   options?: Pagination.Options
 ): Stream.Stream<
   Pagination.ItemOf<Schemas.CollectionList, "data">,
-  Operation.CommonError,
+  IntercomError.BadRequestError | Operation.CommonError,
   IntercomClient.IntercomClient
 > =>
   Pagination.items(listOperation, input, options) as Stream.Stream<
     Pagination.ItemOf<Schemas.CollectionList, "data">,
-    Operation.CommonError,
+    IntercomError.BadRequestError | Operation.CommonError,
     IntercomClient.IntercomClient
   >
 
@@ -96,10 +111,14 @@ export const listStream = (
 export const listPages = (
   input?: ListRequest,
   options?: Pagination.Options
-): Stream.Stream<Schemas.CollectionList, Operation.CommonError, IntercomClient.IntercomClient> =>
+): Stream.Stream<
+  Schemas.CollectionList,
+  IntercomError.BadRequestError | Operation.CommonError,
+  IntercomClient.IntercomClient
+> =>
   Pagination.pages(listOperation, input, options) as Stream.Stream<
     Schemas.CollectionList,
-    Operation.CommonError,
+    IntercomError.BadRequestError | Operation.CommonError,
     IntercomClient.IntercomClient
   >
 

@@ -203,6 +203,10 @@ export const createCompanyNote = (
 export interface ListRequest {
   /** The unique identifier of a contact. */
   readonly contact_id: string | number
+  /** The page of results to fetch. Defaults to first page */
+  readonly page?: number | undefined
+  /** How many results to display per page. Defaults to 15 */
+  readonly per_page?: number | undefined
 }
 
 /**
@@ -210,7 +214,11 @@ export interface ListRequest {
  * @category schemas
  */
 export const ListRequest: Schema.Schema<ListRequest> = /*#__PURE__*/ Schema.suspend((): Schema.Schema<ListRequest> =>
-  /*#__PURE__*/ Schema.Struct({ contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite) })
+  /*#__PURE__*/ Schema.Struct({
+    contact_id: /*#__PURE__*/ Schema.Union(Schema.String, Schema.Finite),
+    page: /*#__PURE__*/ Schema.optional(Schema.Finite),
+    per_page: /*#__PURE__*/ Schema.optional(Schema.Finite)
+  })
 )
 
 /**
@@ -230,7 +238,7 @@ export const listOperation = /*#__PURE__*/ Operation.make<
   method: "GET",
   path: "/contacts/{contact_id}/notes",
   pathParams: ["contact_id"],
-  queryParams: [],
+  queryParams: ["page", "per_page"],
   body: "none",
   input: ListRequest,
   success: Schemas.NoteList,

@@ -1629,15 +1629,20 @@ export interface IntercomShape {
     >
   }
   readonly articles: {
-    readonly list: (input?: Articles.ListRequest) => Effect.Effect<Schemas.ArticleList, Operation.CommonError>
+    readonly list: (
+      input?: Articles.ListRequest
+    ) => Effect.Effect<Schemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>
     readonly listStream: (
       input?: Articles.ListRequest,
       options?: Pagination.Options
-    ) => Stream.Stream<Pagination.ItemOf<Schemas.ArticleList, "data">, Operation.CommonError>
+    ) => Stream.Stream<
+      Pagination.ItemOf<Schemas.ArticleList, "data">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
     readonly listPages: (
       input?: Articles.ListRequest,
       options?: Pagination.Options
-    ) => Stream.Stream<Schemas.ArticleList, Operation.CommonError>
+    ) => Stream.Stream<Schemas.ArticleList, IntercomError.BadRequestError | Operation.CommonError>
     readonly create: (
       input: Articles.CreateRequest
     ) => Effect.Effect<
@@ -1849,15 +1854,18 @@ export interface IntercomShape {
     readonly collections: {
       readonly list: (
         input?: HelpCentersCollections.ListRequest
-      ) => Effect.Effect<Schemas.CollectionList, Operation.CommonError>
+      ) => Effect.Effect<Schemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>
       readonly listStream: (
         input?: HelpCentersCollections.ListRequest,
         options?: Pagination.Options
-      ) => Stream.Stream<Pagination.ItemOf<Schemas.CollectionList, "data">, Operation.CommonError>
+      ) => Stream.Stream<
+        Pagination.ItemOf<Schemas.CollectionList, "data">,
+        IntercomError.BadRequestError | Operation.CommonError
+      >
       readonly listPages: (
         input?: HelpCentersCollections.ListRequest,
         options?: Pagination.Options
-      ) => Stream.Stream<Schemas.CollectionList, Operation.CommonError>
+      ) => Stream.Stream<Schemas.CollectionList, IntercomError.BadRequestError | Operation.CommonError>
       readonly create: (
         input: HelpCentersCollections.CreateRequest
       ) => Effect.Effect<
@@ -1934,15 +1942,20 @@ export interface IntercomShape {
       Schemas.HelpCenter,
       IntercomError.BadRequestError | IntercomError.NotFoundError | Operation.CommonError
     >
-    readonly list: (input?: HelpCenters.ListRequest) => Effect.Effect<Schemas.HelpCenterList, Operation.CommonError>
+    readonly list: (
+      input?: HelpCenters.ListRequest
+    ) => Effect.Effect<Schemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
     readonly listStream: (
       input?: HelpCenters.ListRequest,
       options?: Pagination.Options
-    ) => Stream.Stream<Pagination.ItemOf<Schemas.HelpCenterList, "data">, Operation.CommonError>
+    ) => Stream.Stream<
+      Pagination.ItemOf<Schemas.HelpCenterList, "data">,
+      IntercomError.BadRequestError | Operation.CommonError
+    >
     readonly listPages: (
       input?: HelpCenters.ListRequest,
       options?: Pagination.Options
-    ) => Stream.Stream<Schemas.HelpCenterList, Operation.CommonError>
+    ) => Stream.Stream<Schemas.HelpCenterList, IntercomError.BadRequestError | Operation.CommonError>
   }
   readonly internalArticles: {
     readonly listInternalArticles: (
@@ -4359,12 +4372,12 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       listStream: (input, options) =>
         stream(Pagination.items(Articles.listOperation, input, options)) as Stream.Stream<
           Pagination.ItemOf<Schemas.ArticleList, "data">,
-          Operation.CommonError
+          IntercomError.BadRequestError | Operation.CommonError
         >,
       listPages: (input, options) =>
         stream(Pagination.pages(Articles.listOperation, input, options)) as Stream.Stream<
           Schemas.ArticleList,
-          Operation.CommonError
+          IntercomError.BadRequestError | Operation.CommonError
         >,
       create: (input) => client.execute(Articles.createOperation, input as Articles.CreateRequest),
       find: (input) => client.execute(Articles.findOperation, input as Articles.FindRequest),
@@ -4463,12 +4476,12 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
         listStream: (input, options) =>
           stream(Pagination.items(HelpCentersCollections.listOperation, input, options)) as Stream.Stream<
             Pagination.ItemOf<Schemas.CollectionList, "data">,
-            Operation.CommonError
+            IntercomError.BadRequestError | Operation.CommonError
           >,
         listPages: (input, options) =>
           stream(Pagination.pages(HelpCentersCollections.listOperation, input, options)) as Stream.Stream<
             Schemas.CollectionList,
-            Operation.CommonError
+            IntercomError.BadRequestError | Operation.CommonError
           >,
         create: (input) =>
           client.execute(HelpCentersCollections.createOperation, input as HelpCentersCollections.CreateRequest),
@@ -4514,12 +4527,12 @@ export const make = (client: IntercomClient.IntercomClient.Service): IntercomSha
       listStream: (input, options) =>
         stream(Pagination.items(HelpCenters.listOperation, input, options)) as Stream.Stream<
           Pagination.ItemOf<Schemas.HelpCenterList, "data">,
-          Operation.CommonError
+          IntercomError.BadRequestError | Operation.CommonError
         >,
       listPages: (input, options) =>
         stream(Pagination.pages(HelpCenters.listOperation, input, options)) as Stream.Stream<
           Schemas.HelpCenterList,
-          Operation.CommonError
+          IntercomError.BadRequestError | Operation.CommonError
         >
     },
     internalArticles: {
