@@ -13,7 +13,8 @@ import * as Effect from "effect/Effect"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import { check, type Client, type S3Floor, token } from "./clients.js"
+import { type Client, type S3Floor, token } from "./clients.js"
+import * as S3 from "./s3-consume.js"
 
 export const effectTransportStreamClient = (baseUrl: string, name: S3Floor): Client => {
   const runtime = ManagedRuntime.make(NodeHttpClient.layerUndici)
@@ -35,30 +36,12 @@ export const effectTransportStreamClient = (baseUrl: string, name: S3Floor): Cli
           )
     )
   const unsupported = () => Promise.reject(new Error(`${name}: S3 only`))
-  const runForEach = (limit: number, perPage: number) => {
-    let count = 0
-    return runtime.runPromise(
-      Effect.flatMap(HttpClient.HttpClient, (client) =>
-        listing(client, perPage).pipe(
-          Stream.take(limit),
-          Stream.runForEach((contact) =>
-            Effect.sync(() => {
-              check(contact)
-              count++
-            })
-          )
-        ))
-    ).then(() => count)
-  }
-  const toAsyncIterable = async (limit: number, perPage: number) => {
-    const client = await runtime.runPromise(HttpClient.HttpClient)
-    let count = 0
-    for await (const contact of Stream.toAsyncIterable(listing(client, perPage))) {
-      check(contact)
-      if (++count >= limit) break
-    }
-    return count
-  }
+  const runForEach = (limit: number, perPage: number) =>
+    runtime.runPromise(
+      Effect.flatMap(HttpClient.HttpClient, (client) => S3.runForEach(listing(client, perPage), limit))
+    )
+  const toAsyncIterable = async (limit: number, perPage: number) =>
+    S3.forAwait(Stream.toAsyncIterable(listing(await runtime.runPromise(HttpClient.HttpClient), perPage)), limit)
   return {
     name,
     sequential: unsupported,

@@ -19,40 +19,28 @@ import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
-import { check, type Client, type S3Variant, token } from "./clients.js"
+import { type Client, type S3Variant, token } from "./clients.js"
+import * as S3 from "./s3-consume.js"
 
 export const publishedClient = (baseUrl: string, name: S3Variant): Client => {
   const runtime = ManagedRuntime.make(
     Intercom.layer({ token: Redacted.make(token), baseUrl }).pipe(Layer.provide(NodeHttpClient.layerUndici))
   )
   const unsupported = () => Promise.reject(new Error(`${name}: S3 only`))
-  const runForEach = (limit: number, perPage: number) => {
-    let count = 0
-    return runtime.runPromise(
+  const runForEach = (limit: number, perPage: number) =>
+    runtime.runPromise(
       Effect.flatMap(Intercom.Intercom, (intercom) =>
-        intercom.contacts.listStream({ per_page: perPage }).pipe(
-          Stream.take(limit),
-          Stream.runForEach((contact) =>
-            Effect.sync(() => {
-              check(contact)
-              count++
-            })
-          )
-        ))
-    ).then(() => count)
-  }
+        S3.runForEach(intercom.contacts.listStream({ per_page: perPage }), limit))
+    )
   const toAsyncIterable = async (limit: number, perPage: number) => {
     const intercom = await runtime.runPromise(Intercom.Intercom)
-    let count = 0
     const stream = intercom.contacts.listStream({ per_page: perPage })
-    const iterable = name === "effect-intercom, published (Pagination.toAsyncIterable)"
-      ? Pagination.toAsyncIterable(stream)
-      : Stream.toAsyncIterable(stream)
-    for await (const contact of iterable) {
-      check(contact)
-      if (++count >= limit) break
-    }
-    return count
+    return S3.forAwait(
+      name === "effect-intercom, published (Pagination.toAsyncIterable)"
+        ? Pagination.toAsyncIterable(stream)
+        : Stream.toAsyncIterable(stream),
+      limit
+    )
   }
   return {
     name,
