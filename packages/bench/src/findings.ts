@@ -220,6 +220,9 @@ V8's limit puts it (above).
 
 **The per-attempt time-out is now the largest part of our per-call cost.** \`pnpm run overhead\` with retries and the
 limiter off, two alternating runs: 124–139 µs per call with the time-out, 97–99 µs without, on a floor of 70–78 µs.
+Over the loopback (\`pnpm run diagnose\`, the same variant with \`timeout: false\` patched in for the measurement, two
+runs each, alternating): S1's median 1.00x and 1.03x of fetch with the time-out, 0.91x and 0.94x without, so about
+45 µs of a call's latency.
 It is the fork that bounds an \`HttpClient\` ignoring its abort signal (above); kept.
 
 **Per call (S1, S2).** \`pnpm run overhead\` (in-memory \`HttpClient\`, tracing-off floor about 75–95 µs per call
