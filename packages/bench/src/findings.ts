@@ -196,8 +196,9 @@ live heap the process starts with, and what each request keeps alive long enough
   (about 55 MB);
 - ours as published: 68 MB as a loop of \`contacts.list\`, 65–66 MB through \`runFold\`, 82 MB through \`runForEach\`,
   and the same (64–67 and 82–83 MB) with retries, the limiter or the time-out off, or with decoding skipped; what
-  differs from the floor is the live heap of the loaded package, 3.4–3.8 MB (a heap snapshot: 1.2 MB of source text and names, and one class per
-  schema for the 840 schemas of the stable and Preview groups \`/Intercom\` loads), which the 4x limit turns into
+  differs from the floor is the live heap of the loaded package, 3.4–3.8 MB (a heap snapshot: 1.2 MB of strings, the
+  source text and names, and one class per schema, about 830 of them, for the stable and Preview groups \`/Intercom\`
+  loads), which the 4x limit turns into
   about 15 MB more peak. Importing \`IntercomClient\` alone costs 55 ms and 0.8 MB above the floor; \`/Intercom\` 108 ms
   and 3.4 MB (the Preview group alone about 1 MB). Loading the resource groups, the Preview one first, when a program
   first calls them would take most of that off the import, the S3 peak and the cold-start rows. Not done: a first call
