@@ -173,7 +173,7 @@ const overlayQueryParameters = (base: Node, overlaid: Node): ReadonlyMap<string,
       if (op === undefined) continue
       const declared = queryNames(base, base.paths?.[route]?.[method])
       const extra = queryParameters(op).filter((p) => !declared.has(p.name))
-      if (extra.length > 0) added.set(routeKey(method, route), extra)
+      if (extra.length > 0) added.set(routeKey(method, route), structuredClone(extra))
     }
   }
   return added
@@ -207,16 +207,23 @@ const readOverlaid = (specDir: string, name: "2.14" | "preview") => {
   return { base, overlaid: overlay(base, over) }
 }
 
-const loadOne = (specDir: string, name: SpecName): LoadedSpec => {
-  if (name !== "2.14" && name !== "preview") {
-    // A later version: Intercom's description (the official SDKs' overlays are for 2.14 and the Preview), with the
-    // query parameters of the 2.14 overlay it still lacks (R7).
-    const { base, overlaid } = readOverlaid(specDir, "2.14")
-    const doc = normalize(readYaml(path.join(specDir, `intercom-${name}.yaml`)))
-    return { name, doc: applyPatches(name, withSdkQueryParameters(doc, overlayQueryParameters(base, overlaid))) }
-  }
-  return { name, doc: applyPatches(name, normalize(readOverlaid(specDir, name).overlaid)) }
-}
+/** 2.14 or the Preview: Intercom's description with the official SDK's overlay, normalised and patched. */
+const loadOverlaid = (name: "2.14" | "preview", overlaid: Node): LoadedSpec => ({
+  name,
+  doc: applyPatches(name, normalize(overlaid))
+})
+
+/**
+ * A later version: Intercom's description (the official SDKs' overlays are for 2.14 and the Preview), with the query
+ * parameters of the 2.14 overlay it still lacks (R7).
+ */
+const loadLater = (specDir: string, name: Version, sdkQuery: ReadonlyMap<string, ReadonlyArray<Node>>): LoadedSpec => ({
+  name,
+  doc: applyPatches(
+    name,
+    withSdkQueryParameters(normalize(readYaml(path.join(specDir, `intercom-${name}.yaml`))), sdkQuery)
+  )
+})
 
 export const readMethods = (specDir: string): ReadonlyArray<MethodRow> => {
   const lines = fs.readFileSync(path.join(specDir, "methods.tsv"), "utf8").split("\n").filter((l) => l.trim() !== "")
@@ -238,13 +245,18 @@ export const readMethods = (specDir: string): ReadonlyArray<MethodRow> => {
   })
 }
 
-export const loadSpecs = (specDir: string = defaultSpecDir()): Specs => ({
-  specDir,
-  stable: loadOne(specDir, "2.14"),
-  preview: loadOne(specDir, "preview"),
-  versions: versions.map((version) => loadOne(specDir, version)),
-  methods: readMethods(specDir)
-})
+export const loadSpecs = (specDir: string = defaultSpecDir()): Specs => {
+  const stable = readOverlaid(specDir, "2.14")
+  // Read before `normalize` and the patches change the 2.14 description in place.
+  const sdkQuery = overlayQueryParameters(stable.base, stable.overlaid)
+  return {
+    specDir,
+    stable: loadOverlaid("2.14", stable.overlaid),
+    preview: loadOverlaid("preview", readOverlaid(specDir, "preview").overlaid),
+    versions: versions.map((version) => loadLater(specDir, version, sdkQuery)),
+    methods: readMethods(specDir)
+  }
+}
 
 /** Follow a local `$ref` (`#/components/...`). */
 export const resolveRef = (doc: Node, node: Node): Node => {
