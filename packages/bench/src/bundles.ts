@@ -196,7 +196,8 @@ export const buildWorkers = async (srcDir: string, workDir: string) => {
     "server": path.join(srcDir, "server.ts"),
     "worker-calls": path.join(srcDir, "worker-calls.ts"),
     "worker-list": path.join(srcDir, "worker-list.ts"),
-    "worker-import": path.join(srcDir, "worker-import.ts")
+    "worker-import": path.join(srcDir, "worker-import.ts"),
+    "allocation": path.join(srcDir, "allocation.ts")
   }, outDir)
   // our package as one plain-JS file, and the npm modules it imports (the floor of any Effect client)
   const cold = await esbuild.build({

@@ -219,19 +219,39 @@ above, S3 as published through it: ${
   }; in five full runs on 2026-12-01, 1.40–1.68x against 1.63–1.87x, 161–323 ms less CPU. The heap growth stays where
 V8's limit puts it (above).
 
-**The per-attempt time-out is now the largest part of our per-call cost.** \`pnpm run overhead\` with retries and the
-limiter off, two alternating runs: 124–139 µs per call with the time-out, 97–99 µs without, on a floor of 70–78 µs.
-Over the loopback (\`pnpm run diagnose\`, the same variant with \`timeout: false\` patched in for the measurement, two
-runs each, alternating): S1's median 1.00x and 1.03x of fetch with the time-out, 0.91x and 0.94x without, so about
-45 µs of a call's latency.
-It is the fork that bounds an \`HttpClient\` ignoring its abort signal (above); kept.
+**The per-attempt time-out is the largest part of our per-call cost; at concurrency 32 it is paid in garbage
+collection.** Sequentially, \`pnpm run overhead\` with retries and the limiter off, two alternating runs: 124–139 µs
+per call with the time-out, 97–99 µs without, on a floor of 70–78 µs. Over the loopback (\`pnpm run diagnose\`, the
+same variant with \`timeout: false\` patched in for the measurement, two runs each, alternating): S1's median 1.00x
+and 1.03x of fetch with the time-out, 0.91x and 0.94x without, so about 45 µs of a call's latency.
+At concurrency 32 (2026-12-01, three \`pnpm run diagnose\` runs with \`timeout: false\` patched into the second row of
+ours, retries and limiter on): ours without the time-out 0.97x, 0.91x and 1.00x of fetch's S2 throughput (S1
+0.96x–1.07x), ours by default 0.77x, 0.79x and 0.73x (S1 1.05x–1.12x). \`pnpm run allocation\`, two runs: a call
+allocates 59–60 KB on the floor, 81–82 KB through ours, 67–68 KB through ours without the time-out (and 77–78 KB
+without retries and limiter), with CPU per call 295–301 µs against 224–230 µs. Over 35,000 such calls
+(\`--trace-gc-nvp\`), V8 promoted 378–380 MB to the old generation with the time-out, 114–257 MB without it, and
+scavenges took 1.0–1.3 s against 0.3–0.9 s: the calls in flight allocate more and live longer, so more of them
+survive two scavenges.
+The 14 KB is mostly a fiber. Sampled in a bare program, \`Effect.fork\` and the wait for it allocate about 9.5 KB in Effect
+3.22 (its \`FiberRefs\` copy about 1.2 KB, the scheduler's runner per fiber, new in 3.20, about 1.6 KB), the timer 3 KB.
+Measured and dropped:
+- starting the child with \`Runtime.runFork\`: 2.8 KB less per call, but the child would no longer be the caller's,
+  and it is the fork's supervision that interrupts it at once when the caller is interrupted (with it, an interrupted
+  call would wait for its timer);
+- a scheduler shared by the children (as before Effect 3.20): no less allocated;
+- resuming the caller synchronously when the child ends: more scavenges;
+- no timer (the fork alone): the same promotion.
+Without any fiber (the timer aborting the request through \`HttpClient.withScope\`), S2 would be where the
+\`timeout: false\` row is. But only an \`HttpClient\` that honours its abort signal would then be bounded: an
+in-memory test double that never answers (\`Effect.never\`), or whose synthetic body stalls, would hang under the
+real clock. Every wait must have a bound, so the fork stays, and S1 and S2 stay below their targets while it does.
 
 **Per call (S1, S2).** \`pnpm run overhead\` (in-memory \`HttpClient\`, tracing-off floor about 75–95 µs per call
 here) puts ours 57–75 µs above the floor. By option, in one process, 9 rounds, CPU per call: without the per-attempt
-time-out ours is 20–38 µs cheaper; without the limiter 0–15 µs; with neither nor retries 7–30 µs above the floor. The
-time-out's cost is its wrapper, not its fiber: a version without a fiber (the request tied to a \`Scope\` through
-\`HttpClient.withScope\`, the timer closing it and so aborting the request) measured 4–6 µs less than the forked one
-in interleaved A/B runs, and it would no longer bound an \`HttpClient\` that ignores its abort signal: dropped. The
+time-out ours is 20–38 µs cheaper; without the limiter 0–15 µs; with neither nor retries 7–30 µs above the floor.
+Sequentially, the time-out's cost looked like its wrapper, not its fiber: a version without a fiber (the request tied
+to a \`Scope\` through \`HttpClient.withScope\`, the timer closing it and so aborting the request) measured 4–6 µs less
+than the forked one in interleaved A/B runs. At concurrency 32 the fiber's allocation is what costs (above). The
 platform's own per-request work (a fresh \`AbortController\`, 5.6 µs each here; \`Headers.fromInput\`; the
 \`FinalizationRegistry\` of responses; \`URL\` building) is in the floor. The floor's own S2 throughput moves
 between runs (0.77x of fetch in the last run before issue 11, 1.14x–1.16x in the two full runs after the decode
