@@ -14,16 +14,22 @@
 export type ClientName = "fetch" | "intercom-client" | "effect-intercom"
 export const clientNames: ReadonlyArray<ClientName> = ["fetch", "intercom-client", "effect-intercom"]
 
+/** Ours, by default or with a diagnostic variant's options (`client-effect.ts`). */
+export type EffectVariant =
+  | "effect-intercom"
+  | "effect-intercom (no retry, no limiter)"
+  | "effect-intercom (timeout: false)"
+
 /**
- * Diagnostic variants: ours with `retry: false, rateLimiter: false`
- * (`src/diagnose.ts` only), and the Effect transport floor
+ * Diagnostic variants: ours with `retry: false, rateLimiter: false` or with
+ * `timeout: false` (`src/diagnose.ts` only), and the Effect transport floor
  * (`NodeHttpClient.layerUndici` + `JSON.parse`, no client, no decoding; with
  * hand-written cursor pagination), also an italic diagnostic row of the main
  * tables in S1, S2 and S3.
  */
 export type VariantName =
   | ClientName
-  | "effect-intercom (no retry, no limiter)"
+  | EffectVariant
   | "effect HttpClient + JSON.parse"
   | S3Variant
   | S3Floor
@@ -109,4 +115,4 @@ export const makeClient = async (name: VariantName, baseUrl: string): Promise<Cl
     ? (await import("./client-floor.js")).effectTransportStreamClient(baseUrl, name)
     : isS3Variant(name)
     ? (await import("./client-published.js")).publishedClient(baseUrl, name)
-    : (await import("./client-effect.js")).effectClient(baseUrl, name !== "effect-intercom")
+    : (await import("./client-effect.js")).effectClient(baseUrl, name)

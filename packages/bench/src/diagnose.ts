@@ -1,7 +1,8 @@
 /**
  * `pnpm --filter @effect-intercom/bench run diagnose`: S1 and S2 for raw fetch,
  * the Effect transport floor (`HttpClient` over undici + `JSON.parse`), ours
- * without retry and limiter, and ours by default, alternating in one process:
+ * without retry and limiter, ours without the per-attempt time-out, and ours
+ * by default, alternating in one process:
  * where our client's time goes, layer by layer. Prints a markdown table.
  */
 import { spawn } from "node:child_process"
@@ -15,6 +16,7 @@ const variants: ReadonlyArray<VariantName> = [
   "fetch",
   "effect HttpClient + JSON.parse",
   "effect-intercom (no retry, no limiter)",
+  "effect-intercom (timeout: false)",
   "effect-intercom"
 ]
 const median = (xs: ReadonlyArray<number>) => {

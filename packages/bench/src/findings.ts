@@ -224,9 +224,12 @@ collection.** Sequentially, \`pnpm run overhead\` with retries and the limiter o
 per call with the time-out, 97–99 µs without, on a floor of 70–78 µs. Over the loopback (\`pnpm run diagnose\`, the
 same variant with \`timeout: false\` patched in for the measurement, two runs each, alternating): S1's median 1.00x
 and 1.03x of fetch with the time-out, 0.91x and 0.94x without, so about 45 µs of a call's latency.
-At concurrency 32 (2026-12-01, three \`pnpm run diagnose\` runs with \`timeout: false\` patched into the second row of
-ours, retries and limiter on): ours without the time-out 0.97x, 0.91x and 1.00x of fetch's S2 throughput (S1
-0.96x–1.07x), ours by default 0.77x, 0.79x and 0.73x (S1 1.05x–1.12x). \`pnpm run allocation\`, two runs: a call
+At concurrency 32 over the loopback, six \`pnpm run diagnose\` runs on 2026-12-01, S2 throughput as a ratio to fetch's:
+in three (\`timeout: false\` patched into its second row of ours), ours without the time-out 0.97x, 0.91x and 1.00x,
+ours by default 0.77x, 0.79x and 0.73x (S1 0.96x–1.07x against 1.05x–1.12x); in three more, with the
+\`effect-intercom (timeout: false)\` row diagnose now has, 1.07x, 0.78x and 0.88x against 1.12x, 0.74x and 0.86x (the
+transport floor 0.88x, 0.92x and 0.84x in those). Over the loopback the difference is sometimes lost in this
+machine's noise; in memory it is not. \`pnpm run allocation\`, two runs: a call
 allocates 59–60 KB on the floor, 81–82 KB through ours, 67–68 KB through ours without the time-out (and 77–78 KB
 without retries and limiter), with CPU per call 295–301 µs against 224–230 µs. Over 35,000 such calls
 (\`--trace-gc-nvp\`), V8 promoted 378–380 MB to the old generation with the time-out, 114–257 MB without it, and
@@ -262,7 +265,7 @@ median ratio of ours to fetch ranged over 1.04x–1.54x, S2 over 0.66x–1.08x a
 (one full run had a slow stretch during S3 that hit \`intercom-client\` as hard as ours, 1.51x both; three
 alternating runs right after it measured ours at 0.94x–1.0x of fetch's CPU). A single run decides none of these
 targets, so the targets table is one sample. Diagnostics, from \`packages/bench\`: \`pnpm run diagnose\` (S1 and S2
-for four variants in one process), \`pnpm run overhead\` (our cost per call with the network taken out) and
+for five variants in one process), \`pnpm run overhead\` (our cost per call with the network taken out) and
 \`pnpm run profile [client] [s1|s2|s3]\`.
 
 **What is ours and what is Effect's.** Every table has a diagnostic row, *effect HttpClient + JSON.parse*:

@@ -477,7 +477,7 @@ pnpm bench --report   # re-render this README and the chart from results/latest.
 pnpm bench:memory     # the older memory-only benchmark of a streamed listing (src/memory.ts)
 
 # diagnostics (from packages/bench)
-pnpm run diagnose                          # S1 + S2: fetch, Effect transport, ours without retry/limiter, ours
+pnpm run diagnose                          # S1 + S2: fetch, Effect transport, ours without retry/limiter, without time-out, ours
 pnpm run overhead                          # what ours adds per call over the Effect transport, no network (in-memory HttpClient)
 pnpm run allocation                        # the bytes each call allocates, 32 at a time, in-memory (V8's sampling heap profiler)
 pnpm run profile effect-intercom s2        # one scenario under node --cpu-prof; top self time, by module, ours inclusive
