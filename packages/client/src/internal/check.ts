@@ -21,6 +21,11 @@
  *   no decoder (Schema decodes it).
  * - `hasNonFinite(u)` finds NaN or ±Infinity anywhere in an input.
  *
+ * Most leaves of a response are strings, numbers, booleans or null, alone or
+ * in a union (`Schema.NullOr(Schema.String)`): their predicates are kind tests
+ * (`exactKinds`), which a struct's loop and a union check inline as a bit
+ * mask instead of calling a closure per property.
+ *
  * `tests/runtime/check.test.ts` compares `compile` and `decoder` with Schema
  * on every generated schema: verdicts, and the decoded values.
  */
@@ -40,6 +45,7 @@ const isString: Predicate = (u) => typeof u === "string"
 const isNumber: Predicate = (u) => typeof u === "number"
 const isBoolean: Predicate = (u) => typeof u === "boolean"
 const isUndefined: Predicate = (u) => u === undefined
+const isNull: Predicate = (u) => u === null
 const isNotNullable: Predicate = (u) => u !== null && u !== undefined
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
@@ -82,7 +88,7 @@ const make = (ast: SchemaAST.AST): Predicate => {
       return always
     case "Literal": {
       const literal = ast.literal
-      return (u) => u === literal
+      return literal === null ? isNull : (u) => u === literal
     }
     case "Suspend": {
       // Built on first use: a suspend may be (part of) a cycle.
@@ -97,15 +103,8 @@ const make = (ast: SchemaAST.AST): Predicate => {
     case "Transformation":
       // `Schema.is` checks the type side.
       return compile(SchemaAST.typeAST(ast.to))
-    case "Union": {
-      const members = ast.types.map(compile)
-      return (u) => {
-        for (let i = 0; i < members.length; i++) {
-          if (members[i](u)) return true
-        }
-        return false
-      }
-    }
+    case "Union":
+      return anyOf(ast.types.map(compile))
     case "TupleType": {
       // `Schema.Array(item)`: no fixed elements, one rest element
       if (ast.elements.length !== 0 || ast.rest.length !== 1) return fallback(ast)
@@ -148,6 +147,8 @@ const structPredicate = (
   values: ReadonlyArray<Predicate>
 ): Predicate => {
   const count = names.length
+  // A property whose predicate is a kind test is checked here, without a call (most of a response's leaves).
+  const kinds = types.map((type) => exactKinds.get(type) ?? 0)
   return (u) => {
     if (!isRecord(u)) return false
     for (let i = 0; i < count; i++) {
@@ -156,7 +157,8 @@ const structPredicate = (
         if (optional[i]) continue
         return false
       }
-      if (!types[i](u[name])) return false
+      const k = kinds[i]
+      if (k !== 0 ? (kindOf(u[name]) & k) === 0 : !types[i](u[name])) return false
     }
     if (values.length > 0) {
       const keys = Object.keys(u)
@@ -356,11 +358,12 @@ const makeDecoder = (ast: SchemaAST.AST): Decoder => {
       return { is: (u) => from(u) && filter(u), fix: undefined }
     }
     case "Suspend": {
-      let inner: Decoder | undefined
-      const get = () => (inner ??= decoderOf(ast.f()))
+      // resolved on first use: a suspend may be (part of) a cycle
+      let is: Predicate | undefined
+      let fix: ((u: unknown) => unknown) | undefined
       return {
-        is: (u) => get().is(u),
-        fix: changes(ast) ? (u) => get().fix!(u) : undefined
+        is: (u) => (is ??= decoderOf(ast.f()).is)(u),
+        fix: changes(ast) ? (u) => (fix ??= decoderOf(ast.f()).fix!)(u) : undefined
       }
     }
     case "Union":
@@ -491,6 +494,48 @@ const kindOf = (u: unknown): number =>
     ? OBJECT
     : OTHER
 
+/**
+ * The predicates that are exactly a test of `kindOf`: `isString` is
+ * `kindOf(u) === STRING` (each value has one kind), so a union of them is a
+ * mask. Loops check these inline.
+ */
+const exactKinds = new WeakMap<Predicate, number>([
+  [isNull, NULL],
+  [isBoolean, BOOLEAN],
+  [isNumber, NUMBER],
+  [isString, STRING]
+])
+
+/**
+ * A union's predicate: its kind tests as one mask, then the other members
+ * (the predicates are pure, so the order they run in does not matter).
+ */
+const anyOf = (members: ReadonlyArray<Predicate>): Predicate => {
+  let kinds = 0
+  const rest: Array<Predicate> = []
+  for (const member of members) {
+    const k = exactKinds.get(member)
+    if (k === undefined) rest.push(member)
+    else kinds |= k
+  }
+  if (rest.length === 0) {
+    const predicate: Predicate = (u) => (kindOf(u) & kinds) !== 0
+    exactKinds.set(predicate, kinds)
+    return predicate
+  }
+  if (rest.length === 1) {
+    const only = rest[0]
+    return kinds === 0 ? only : (u) => (kindOf(u) & kinds) !== 0 || only(u)
+  }
+  return (u) => {
+    if ((kindOf(u) & kinds) !== 0) return true
+    for (let i = 0; i < rest.length; i++) {
+      if (rest[i](u)) return true
+    }
+    return false
+  }
+}
+
 /** The kinds of value a node can accept (more is safe, never fewer). */
 const kindsOf = (ast: SchemaAST.AST, seen: Set<SchemaAST.AST> = new Set()): number => {
   if (fastDecodeOf(ast) !== undefined) return NUMBER | STRING
@@ -523,13 +568,7 @@ const kindsOf = (ast: SchemaAST.AST, seen: Set<SchemaAST.AST> = new Set()): numb
 
 const union = (ast: SchemaAST.Union): Decoder => {
   const members = ast.types.map(decoderOf)
-  const count = members.length
-  const is: Predicate = (u) => {
-    for (let i = 0; i < count; i++) {
-      if (members[i].is(u)) return true
-    }
-    return false
-  }
+  const is = anyOf(members.map((member) => member.is))
   if (!members.some((m) => m.fix !== undefined)) return { is, fix: undefined }
   const order = candidateOrder(ast.types)
   const ordered = order.map((i) => members[i])
