@@ -35,18 +35,15 @@ export const effectTransportStreamClient = (baseUrl: string, name: S3Floor): Cli
             })
           )
     )
-  const unsupported = () => Promise.reject(new Error(`${name}: S3 only`))
   const runForEach = (limit: number, perPage: number) =>
     runtime.runPromise(
       Effect.flatMap(HttpClient.HttpClient, (client) => S3.runForEach(listing(client, perPage), limit))
     )
   const toAsyncIterable = async (limit: number, perPage: number) =>
     S3.forAwait(Stream.toAsyncIterable(listing(await runtime.runPromise(HttpClient.HttpClient), perPage)), limit)
-  return {
+  return S3.listingOnly(
     name,
-    sequential: unsupported,
-    concurrent: unsupported,
-    iterate: name === "floor: effect HttpClient Stream (runForEach)" ? runForEach : toAsyncIterable,
-    close: () => runtime.dispose()
-  }
+    name === "floor: effect HttpClient Stream (runForEach)" ? runForEach : toAsyncIterable,
+    () => runtime.dispose()
+  )
 }

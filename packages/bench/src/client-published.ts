@@ -26,7 +26,6 @@ export const publishedClient = (baseUrl: string, name: S3Variant): Client => {
   const runtime = ManagedRuntime.make(
     Intercom.layer({ token: Redacted.make(token), baseUrl }).pipe(Layer.provide(NodeHttpClient.layerUndici))
   )
-  const unsupported = () => Promise.reject(new Error(`${name}: S3 only`))
   const runForEach = (limit: number, perPage: number) =>
     runtime.runPromise(
       Effect.flatMap(Intercom.Intercom, (intercom) =>
@@ -42,11 +41,9 @@ export const publishedClient = (baseUrl: string, name: S3Variant): Client => {
       limit
     )
   }
-  return {
+  return S3.listingOnly(
     name,
-    sequential: unsupported,
-    concurrent: unsupported,
-    iterate: name === "effect-intercom, published (runForEach)" ? runForEach : toAsyncIterable,
-    close: () => runtime.dispose()
-  }
+    name === "effect-intercom, published (runForEach)" ? runForEach : toAsyncIterable,
+    () => runtime.dispose()
+  )
 }

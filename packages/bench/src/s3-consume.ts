@@ -1,12 +1,12 @@
 /**
  * S3's consumers of a listing, shared by ours as published (`client-published.ts`) and its floor
  * (`client-floor.ts`), so that both are consumed alike: `Stream.runForEach` with an effect per item, or `for await`
- * over an `AsyncIterable`, each item checked, stopping at `limit`. Imported by those two only: the other clients'
- * processes load no `effect` through it.
+ * over an `AsyncIterable`, each item checked, stopping at `limit`; and their `Client`, which only iterates
+ * (`listingOnly`). Imported by those two only: the other clients' processes load no `effect` through it.
  */
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
-import { check } from "./clients.js"
+import { check, type Client, type VariantName } from "./clients.js"
 
 type Item = { readonly email?: string | null | undefined }
 
@@ -36,4 +36,14 @@ export const forAwait = async (iterable: AsyncIterable<Item>, limit: number): Pr
     if (++count >= limit) break
   }
   return count
+}
+
+/** A client that only iterates (an S3 row): its sequential and concurrent calls reject. */
+export const listingOnly = (
+  name: VariantName,
+  iterate: Client["iterate"],
+  close: () => Promise<void>
+): Client => {
+  const unsupported = () => Promise.reject(new Error(`${name}: S3 only`))
+  return { name, sequential: unsupported, concurrent: unsupported, iterate, close }
 }
