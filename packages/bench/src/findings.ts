@@ -4,7 +4,7 @@
  * into the README. Figures computed from `res` are the latest run; figures
  * written out come from the runs and measurements named.
  */
-import { type Results, S3_FLAT, S3_MAIN } from "./report.js"
+import { type Results, S3_FLAT, S3_MAIN } from "./results.js"
 
 const pct = (x: number) => `${x >= 0 ? "+" : ""}${Math.round(x * 100)} %`
 

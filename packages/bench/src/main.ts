@@ -17,7 +17,8 @@ import { fileURLToPath } from "node:url"
 import { buildPublishedWorkers, buildWorkers, bundleSizes } from "./bundles.js"
 import { type ClientName, type S3Floor, s3Floors, type S3Variant, s3Variants, type VariantName } from "./clients.js"
 import { appNames, callingApps, installPublished } from "./published.js"
-import { type PerClient, renderChart, renderReadme, type Results, S3_FLAT, S3_MAIN, type S3Row } from "./report.js"
+import { renderChart, renderReadme } from "./report.js"
+import { type PerClient, type Results, S3_FLAT, S3_MAIN, type S3Row } from "./results.js"
 
 const clientNames: ReadonlyArray<ClientName> = ["fetch", "intercom-client", "effect-intercom"]
 /** A fourth, diagnostic row in S1, S2 and S3: `@effect/platform`'s HttpClient over undici + `JSON.parse`, no client. */
