@@ -264,7 +264,8 @@ The machine has 2 shared cores and is noisy: between full runs of the same code 
 median ratio of ours to fetch ranged over 1.04x–1.54x, S2 over 0.66x–1.08x and the S3 CPU ratio over 0.94x–1.51x
 (one full run had a slow stretch during S3 that hit \`intercom-client\` as hard as ours, 1.51x both; three
 alternating runs right after it measured ours at 0.94x–1.0x of fetch's CPU). A single run decides none of these
-targets, so the targets table is one sample. Diagnostics, from \`packages/bench\`: \`pnpm run diagnose\` (S1 and S2
+targets: \`pnpm bench --runs 5\` makes five full runs and puts each target's five measurements side by side, with
+the floor of the same run beside S1 to S3 (\`results/runs.json\` keeps them, with the commit measured). Diagnostics, from \`packages/bench\`: \`pnpm run diagnose\` (S1 and S2
 for five variants in one process), \`pnpm run overhead\` (our cost per call with the network taken out) and
 \`pnpm run profile [client] [s1|s2|s3]\`.
 

@@ -6,10 +6,13 @@
  * prints the tables and writes `results/latest.json`, `results/chart.svg` and
  * `README.md`.
  *
- * `--quick` runs fewer rounds (a smoke test); `--report` only re-renders the
- * README and the chart from `results/latest.json`.
+ * `--runs N` runs the whole suite N times (issue 11 decides S1 and S2 over
+ * five runs) and keeps every run's results in `results/runs.json`, with the
+ * commit they measured; the README shows the targets of each run side by
+ * side. `--quick` runs fewer rounds (a smoke test); `--report` only re-renders
+ * the README and the chart from `results/latest.json` and `results/runs.json`.
  */
-import { spawn } from "node:child_process"
+import { execFileSync, spawn } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
@@ -19,6 +22,7 @@ import { type ClientName, type S3Floor, s3Floors, type S3Variant, s3Variants, ty
 import { appNames, callingApps, installPublished } from "./published.js"
 import { renderChart, renderReadme } from "./report.js"
 import { type PerClient, type Results, S3_FLAT, S3_MAIN, type S3Row } from "./results.js"
+import type { Run } from "./targets.js"
 
 const clientNames: ReadonlyArray<ClientName> = ["fetch", "intercom-client", "effect-intercom"]
 /** A fourth, diagnostic row in S1, S2 and S3: `@effect/platform`'s HttpClient over undici + `JSON.parse`, no client. */
@@ -29,6 +33,8 @@ const pkgDir = path.join(here, "..")
 const workDir = path.join(pkgDir, ".out")
 const resultsDir = path.join(pkgDir, "results")
 const quick = process.argv.includes("--quick")
+const runsArg = process.argv.indexOf("--runs")
+const runCount = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 1
 const started = Date.now()
 
 const median = (xs: ReadonlyArray<number>) => {
@@ -83,9 +89,9 @@ const startServer = (js: string, extra: ReadonlyArray<string>) =>
 
 const log = (message: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`)
 
-const report = (results: Results) => {
+const report = (results: Results, runs: ReadonlyArray<Run>) => {
   fs.writeFileSync(path.join(resultsDir, "chart.svg"), renderChart(results))
-  const { readme, tables } = renderReadme(results)
+  const { readme, tables } = renderReadme(results, runs)
   fs.writeFileSync(path.join(pkgDir, "README.md"), readme)
   console.log(tables)
 }
@@ -93,8 +99,12 @@ const report = (results: Results) => {
 const main = async () => {
   fs.mkdirSync(resultsDir, { recursive: true })
   if (process.argv.includes("--report")) {
-    return report(JSON.parse(fs.readFileSync(path.join(resultsDir, "latest.json"), "utf8")))
+    return report(readJson(path.join(resultsDir, "latest.json")), readRuns())
   }
+  if (!Number.isInteger(runCount) || runCount < 1 || runCount > 10) {
+    throw new Error(`--runs takes a whole number from 1 to 10, not ${process.argv[runsArg + 1]}`)
+  }
+  const commit = measuredCommit()
   log("building workers")
   const js = await buildWorkers(here, workDir)
   log("packing the client (pnpm pack) and installing the tarball")
@@ -106,6 +116,42 @@ const main = async () => {
       "worker-list.mjs"
     )
 
+  const runs: Array<Run> = []
+  for (let i = 1; i <= runCount; i++) {
+    if (runCount > 1) log(`run ${i} of ${runCount}`)
+    const results = await runOnce(js, listWorker, published)
+    runs.push({ commit, results })
+    // written after each run, so that a run stopped midway keeps the ones before it
+    fs.writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(results, null, 2) + "\n")
+    fs.writeFileSync(path.join(resultsDir, "runs.json"), JSON.stringify(runs, null, 2) + "\n")
+    report(results, runs)
+  }
+  log("done")
+}
+
+const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"))
+
+/** The runs of the last `pnpm bench` (none before the file existed). */
+const readRuns = (): ReadonlyArray<Run> => {
+  const file = path.join(resultsDir, "runs.json")
+  return fs.existsSync(file) ? readJson(file) : []
+}
+
+/** The commit measured: `HEAD`, marked `+changes` when the tree differs from it (outside the bench's own output). */
+const measuredCommit = () => {
+  const git = (...args: Array<string>) => execFileSync("git", args, { cwd: pkgDir, encoding: "utf8" }).trim()
+  const head = git("rev-parse", "--short", "HEAD")
+  const changed = git("status", "--porcelain", "--", ":/", ":!/packages/bench/README.md", ":!/packages/bench/results")
+  return changed === "" ? head : `${head}+changes`
+}
+
+/** One full run of the suite: fresh mock servers, S1 to S5, the results summarised. */
+const runOnce = async (
+  js: string,
+  listWorker: (name: VariantName) => string,
+  published: ReturnType<typeof installPublished>
+): Promise<Results> => {
+  const runStarted = Date.now()
   const plain = await startServer(js, ["--items", S3_FLAT])
   const limited = await startServer(js, ["--items", "1000", "--rate-limit", "100"])
   try {
@@ -282,10 +328,8 @@ const main = async () => {
       },
       totalSeconds: 0
     }
-    results.totalSeconds = (Date.now() - started) / 1000
-    fs.writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(results, null, 2) + "\n")
-    report(results)
-    log("done")
+    results.totalSeconds = (Date.now() - runStarted) / 1000
+    return results
   } finally {
     plain.stop()
     limited.stop()

@@ -5,7 +5,7 @@
 import type { ClientName } from "./clients.js"
 import { findings } from "./findings.js"
 import { f, kb, names, r, type Results, S3_MAIN, type S3Row, s3Sizes } from "./results.js"
-import { targets } from "./targets.js"
+import { renderRuns, type Run, targets } from "./targets.js"
 
 export const renderTables = (res: Results): string => {
   const out: Array<string> = []
@@ -204,7 +204,9 @@ ${parts.join("\n")}
 `
 }
 
-export const renderReadme = (res: Results) => {
+export const renderReadme = (res: Results, runs: ReadonlyArray<Run>) => {
+  // The runs table only for the runs of the same invocation as \`res\` (\`--report\` after an older \`runs.json\`).
+  const sameRuns = runs.length > 0 && runs[runs.length - 1]!.results.date === res.date ? runs : []
   const tables = renderTables(res)
   const t = targets(res)
   const targetTable = [
@@ -222,9 +224,10 @@ adaptive rate limiter on, as by default). Not part of \`pnpm test\`.
 \`\`\`sh
 pnpm bench            # the whole suite (about ${
     Math.ceil(res.totalSeconds / 60)
-  } min here), then this README, results/latest.json and results/chart.svg are rewritten
+  } min here, plus the build), then this README, results/latest.json, runs.json and chart.svg are rewritten
+pnpm bench --runs 5   # five full runs, side by side below (S1 and S2 are decided over five)
 pnpm bench --quick    # fewer rounds, a smoke test
-pnpm bench --report   # re-render this README and the chart from results/latest.json
+pnpm bench --report   # re-render this README and the chart from results/latest.json and results/runs.json
 pnpm bench:memory     # the older memory-only benchmark of a streamed listing (src/memory.ts)
 
 # diagnostics (from packages/bench)
@@ -241,7 +244,11 @@ Last run: ${res.date}, ${res.machine.cpus} × ${res.machine.model}, Node ${res.m
   }, ${res.totalSeconds.toFixed(0)} s in all.
 Ratios are to raw \`fetch\` from the same run. The machine is shared and noisy: compare ratios, not absolute numbers.
 
-## Targets
+${
+    sameRuns.length > 1
+      ? `## Targets over the last ${sameRuns.length} runs\n\n${renderRuns(sameRuns)}\n\n`
+      : ""
+  }## Targets${sameRuns.length > 1 ? " in the last run" : ""}
 
 ${targetTable}
 

@@ -8,7 +8,11 @@ import { f, kb, r, type Results, S3_MAIN, type S3Row, s3Sizes } from "./results.
 export interface Target {
   readonly target: string
   readonly measured: string
+  /** What was measured in a few characters, for the table of several runs (`measured` when absent). */
+  readonly short?: string
   readonly met: boolean
+  /** Decided over five full runs: met when met in at least this many of them (S1 and S2, issue 11). */
+  readonly ofFive?: number
 }
 
 export const targets = (res: Results): Array<Target> => {
@@ -56,6 +60,13 @@ export const targets = (res: Results): Array<Target> => {
           : ""
       }`
       : "n/a",
+    short: viaForEach && viaAsync
+      ? `${r(value(viaForEach), value(s3.fetch))} / ${r(value(viaAsync), value(s3.fetch))}${
+        floorForEach && floorAsync
+          ? ` (floor ${r(value(floorForEach), value(s3.fetch))} / ${r(value(floorAsync), value(s3.fetch))})`
+          : ""
+      }`
+      : "n/a",
     met: viaForEach !== undefined && viaAsync !== undefined && value(viaForEach) <= bound * value(s3.fetch) &&
       value(viaAsync) <= bound * value(s3.fetch)
   })
@@ -65,20 +76,28 @@ export const targets = (res: Results): Array<Target> => {
   const floorRow = pub?.["floor: effect + HttpClient + Schema"]
   const packageOnly = pub?.["package: @effect-intercom/client/Intercom"]
   const httpClient = pub?.["@effect/platform/HttpClient"]
+  // The Effect transport's ratio in the same run (the floor of any Effect client), for the table of several runs.
+  const floor = (x: number | undefined, fetch: number) => (x === undefined ? "" : ` (floor ${r(x, fetch)})`)
+  const transportS3 = res.transport?.s3?.[S3_MAIN]
   return [
     {
       target: "S1 median within 1.15x of fetch",
       measured: r(res.s1[ours].medianMs, res.s1.fetch.medianMs),
-      met: res.s1[ours].medianMs <= 1.15 * res.s1.fetch.medianMs
+      short: r(res.s1[ours].medianMs, res.s1.fetch.medianMs) + floor(res.transport?.s1.medianMs, res.s1.fetch.medianMs),
+      met: res.s1[ours].medianMs <= 1.15 * res.s1.fetch.medianMs,
+      ofFive: 4
     },
     {
       target: "S2 at least 0.9x of fetch",
       measured: r(res.s2[ours].rps, res.s2.fetch.rps),
-      met: res.s2[ours].rps >= 0.9 * res.s2.fetch.rps
+      short: r(res.s2[ours].rps, res.s2.fetch.rps) + floor(res.transport?.s2.rps, res.s2.fetch.rps),
+      met: res.s2[ours].rps >= 0.9 * res.s2.fetch.rps,
+      ofFive: 4
     },
     {
       target: "S3 CPU within 1.1x of fetch (the main row, `Stream.runFold`, from the sources)",
       measured: r(s3[ours].cpuMs, s3.fetch.cpuMs),
+      short: r(s3[ours].cpuMs, s3.fetch.cpuMs) + floor(transportS3?.cpuMs, s3.fetch.cpuMs),
       met: s3[ours].cpuMs <= 1.1 * s3.fetch.cpuMs
     },
     both(
@@ -102,6 +121,7 @@ export const targets = (res: Results): Array<Target> => {
     {
       target: "S3 peak RSS within 1.5x of fetch (the main row, from the sources)",
       measured: r(s3[ours].peakRssMB, s3.fetch.peakRssMB),
+      short: r(s3[ours].peakRssMB, s3.fetch.peakRssMB) + floor(transportS3?.peakRssMB, s3.fetch.peakRssMB),
       met: s3[ours].peakRssMB <= 1.5 * s3.fetch.peakRssMB
     },
     {
@@ -113,6 +133,11 @@ export const targets = (res: Results): Array<Target> => {
             f(big[ours].retainedHeapGrowthMB, 1)
           } MB at ${big === s3 ? S3_MAIN : other}; peak RSS ${pct(growth(ours))} (fetch ${pct(growth("fetch"))})`
       }`,
+      short: small === undefined || big === undefined
+        ? "n/a"
+        : `kept +${f(small[ours].retainedHeapGrowthMB, 1)} / +${f(big[ours].retainedHeapGrowthMB, 1)} MB; RSS ${
+          pct(growth(ours))
+        } (fetch ${pct(growth("fetch"))})`,
       met: small !== undefined && big !== undefined &&
         big[ours].retainedHeapGrowthMB <= small[ours].retainedHeapGrowthMB + 1 && growth(ours) <= growth("fetch")
     },
@@ -132,6 +157,9 @@ export const targets = (res: Results): Array<Target> => {
           f(readme.importMs - floorRow.importMs, 0)
         } ms), \`@effect/platform/HttpClient\` alone ${f(httpClient.importMs, 0)} ms`
         : "n/a",
+      short: readme && official && floorRow
+        ? `${f(readme.importMs, 0)} / ${f(official.importMs, 0)} ms (floor ${f(floorRow.importMs, 0)})`
+        : "n/a",
       met: readme !== undefined && official !== undefined && readme.importMs <= official.importMs
     },
     {
@@ -142,12 +170,17 @@ export const targets = (res: Results): Array<Target> => {
           f(floorRow.freshWallMs, 0)
         } ms (ours +${f(readme.freshWallMs - floorRow.freshWallMs, 0)} ms)`
         : "n/a",
+      short: readme?.freshWallMs !== undefined && official?.freshWallMs !== undefined &&
+          floorRow?.freshWallMs !== undefined
+        ? `${f(readme.freshWallMs, 0)} / ${f(official.freshWallMs, 0)} ms (floor ${f(floorRow.freshWallMs, 0)})`
+        : "n/a",
       met: readme?.freshWallMs !== undefined && official?.freshWallMs !== undefined &&
         readme.freshWallMs <= official.freshWallMs
     },
     {
       target: "S5 cold import (the older row: the sources as one file) no slower than intercom-client",
       measured: `${f(res.s5.coldImportMs[ours]!, 1)} ms vs ${f(res.s5.coldImportMs["intercom-client"]!, 1)} ms`,
+      short: `${f(res.s5.coldImportMs[ours]!, 0)} / ${f(res.s5.coldImportMs["intercom-client"]!, 0)} ms`,
       met: res.s5.coldImportMs[ours]! <= res.s5.coldImportMs["intercom-client"]!
     },
     {
@@ -173,8 +206,48 @@ export const targets = (res: Results): Array<Target> => {
           `10 methods +${kb(above("ours: 10 methods", "browser") - above(one, "browser"))} KB; whole surface ${
             kb(above(whole, "browser"))
           } KB above bare`,
+        short: `${files(one)} of ${files(whole)} files`,
         met: files(one) * 4 < files(whole)
       }
     })()
   ]
+}
+
+/** A run, as `results/runs.json` keeps it: its results and the commit it measured. */
+export interface Run {
+  readonly commit: string
+  readonly results: Results
+}
+
+/**
+ * The targets over several runs of the same code, one column per run: what each run measured, and in how many
+ * runs each target was met. S1 and S2 are decided by five runs (met in at least four of them); the others are
+ * read run by run, and a target is met here only when it was met in every run.
+ */
+export const renderRuns = (runs: ReadonlyArray<Run>): string => {
+  const perRun = runs.map((run) => targets(run.results))
+  const head = runs.map((_, i) => `run ${i + 1}`)
+  const rows = perRun[0]!.map((first) => {
+    const cells = perRun.map((t) => {
+      const x = t.find((y) => y.target === first.target)
+      return x === undefined ? "" : `${x.short ?? x.measured}${x.met ? "" : " ✗"}`
+    })
+    const count = perRun.filter((t) => t.find((y) => y.target === first.target)?.met === true).length
+    // S1 and S2 need five runs to be decided.
+    const met = first.ofFive !== undefined ? runs.length === 5 && count >= first.ofFive : count === runs.length
+    const verdict = `${count} of ${runs.length}${first.ofFive !== undefined ? ` (${first.ofFive} of 5 needed)` : ""}`
+    return `| ${first.target} | ${cells.join(" | ")} | ${met ? verdict : `**${verdict}**`} |`
+  })
+  const commits = [...new Set(runs.map((run) => run.commit))].join(", ")
+  const dates = `${runs[0]!.results.date} to ${runs[runs.length - 1]!.results.date}${
+    runs.some((run) => run.results.machine.quick) ? " (quick: fewer rounds, not a measurement)" : ""
+  }`
+  return [
+    `${runs.length} runs of \`${commits}\`, ${dates} (\`pnpm bench --runs ${runs.length}\`). ` +
+    "✗ marks a run that missed the target; the last column is bold when the target is not met over these runs.",
+    "",
+    `| target | ${head.join(" | ")} | met in |`,
+    `| --- | ${head.map(() => "---").join(" | ")} | --- |`,
+    ...rows
+  ].join("\n")
 }
