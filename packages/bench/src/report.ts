@@ -277,7 +277,7 @@ ${tables}
   the beginning of a fresh window of the rate-limited server, and sends 600 calls at concurrency 16 with default
   settings; a failed call is one that rejected after the client's own retries (raw fetch has none).
 - **S3** (\`src/worker-list.ts\`): each client iterates the listing with its own pagination (\`per_page\` 150) in its own
-  process, 3 rounds at 20,000 contacts and 1 at 60,000 (flatness in N: three times the items, the same memory), rotating; wall time and CPU from the start of the
+  process, 3 rounds at 20,000 contacts and 3 at 60,000 (flatness in N: three times the items, the same memory), rotating; wall time and CPU from the start of the
   iteration, peak RSS (\`maxRSS\`), RSS at start, peak heap growth (sampled every 5 ms) and retained heap growth (after a GC).
   Ours uses \`contacts.listStream\`, \`intercom-client\` \`for await\` over \`contacts.list\`, fetch follows
   \`pages.next.starting_after\`. The diagnostic row (*effect HttpClient + JSON.parse*) runs here too, in the same
