@@ -45,21 +45,25 @@ export const findings = (res: Results) => {
   const s3Fetch = res.s3[S3_MAIN]?.fetch
   const cold = res.s5.coldImportMs
   const floorKey = Object.keys(cold).find((k) => k.startsWith("effect + @effect/platform"))
-  return `**Five runs (2026-12-02, \`pnpm bench --runs 5\` at 47ceea9, the table at the top).** Every run measures
-the floor beside ours, so each target can be read against what \`effect\` and \`@effect/platform\` cost by themselves
-in the same run:
-- **below the floor in all five runs**, so out of reach of any client built on the pinned \`effect\` 3.22 and
-  \`@effect/platform\` 0.97: S1 (the Effect transport alone at 1.16x–1.21x of fetch against the 1.15x bound); S3 as
-  published through \`Stream.toAsyncIterable\` (its floor 1.40x–1.52x against 1.1x); S3 peak RSS both ways (floor
-  1.54x–1.68x against 1.5x) and from the sources (1.79x–1.93x); S3 heap growth both ways (3.43x–3.67x against 3x); S5
-  cold import and fresh process (\`@effect/platform/HttpClient\` imported alone took 474–512 ms against
-  \`intercom-client\`'s whole import at 377–432 ms; the README program's floor 604–694 ms);
-- **ours is what misses:** S2 met in 2 of 5 (0.872x–0.991x; floor 0.920x–1.099x), the per-attempt time-out's fiber
-  (below); S3 CPU from the sources, 1.13x–1.38x against a floor (the transport's own cursor loop) of 0.85x–0.99x (the
-  S3 CPU paragraph below splits it); the one-method bundle, 19.2 KB against 10 KB (the S5 bundles paragraph);
-- **flat in N** held in 4 of 5: in the second run ours peaked at 305 MB at 60,000 contacts, against 230–235 MB in the
-  other four, while its retained heap stayed at +2.8 MB: one sample of V8's heap growth per run is what this check
-  reads.
+  return `**Ten runs (2026-12-02, \`pnpm bench --runs 5\` twice: at 47ceea9, then at b7a1799, the table at the top; the
+client's code is the same in both).** Every run measures the floor beside ours, so each target can be read against
+what \`effect\` and \`@effect/platform\` cost by themselves in the same run:
+- **below the floor in all ten runs**, so out of reach of any client built on the pinned \`effect\` 3.22 and
+  \`@effect/platform\` 0.97: S1 (the Effect transport alone at 1.152x–1.341x of fetch against the 1.15x bound); S3 as
+  published through \`Stream.toAsyncIterable\` (its floor 1.24x–1.52x against 1.1x); S3 peak RSS both ways (floor
+  1.54x–1.68x against 1.5x) and from the sources (1.79x–1.93x); S3 heap growth both ways (3.43x–3.71x against 3x); S5
+  cold import and fresh process (\`@effect/platform/HttpClient\` imported alone took 462–600 ms, more than
+  \`intercom-client\`'s whole import in the same run, 377–463 ms, in every run; the README program's floor 604–730 ms
+  to import, 890–1032 ms as a fresh process with its call);
+- **ours is what misses:** S2 met in 2 of 10 (0.739x–0.991x; floor 0.920x–1.166x), the per-attempt time-out's fiber
+  (below); S3 CPU from the sources, met in 1 of 10 (1.09x–1.38x against a floor, the transport's own cursor loop, of
+  0.85x–0.99x; the S3 CPU paragraph below splits it); the one-method bundle, 19.2 KB against 10 KB (the S5 bundles
+  paragraph);
+- **flat in N** held in 9 of 10: in the second run of the first five, ours peaked at 305 MB at 60,000 contacts, against
+  230–235 MB in the other four, while its retained heap stayed at +2.8 MB. That check then read one sample of V8's
+  heap growth per run; it now takes the median of three rounds, as at 20,000 contacts (5 of 5 since).
+- Between the two sets, with the same code, S2 moved from 0.872x–0.991x to 0.739x–0.826x while its floor moved the
+  other way (0.920x–1.099x to 1.058x–1.166x): a single set of five is itself a sample on this machine.
 
 **Issue 11: as users run it.** The rows *as published* pack the client (\`pnpm pack\`, which builds \`dist\`),
 unpack the tarball into \`.out/published/node_modules\` beside links to the workspace's \`effect\`, \`@effect/platform\`,
