@@ -1,6 +1,7 @@
 /**
  * Renders the results: markdown tables (printed and in the README), the
- * targets with met / missed, and an SVG bar chart of the ratios to raw fetch.
+ * README with the targets (read in `targets.ts`), and an SVG bar chart of the
+ * ratios to raw fetch.
  */
 import type { ClientName } from "./clients.js"
 import { findings } from "./findings.js"
