@@ -71,8 +71,8 @@ export interface Results {
 export const names: ReadonlyArray<ClientName> = ["fetch", "intercom-client", "effect-intercom"]
 /** A number to `d` places (`n/a` when it is not finite). */
 export const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "n/a")
-/** A ratio to a reference, as `1.23x`. */
-export const r = (x: number, floor: number) => `${f(x / floor)}x`
+/** A ratio to a reference, as `1.23x` (`d` places). */
+export const r = (x: number, floor: number, d = 2) => `${f(x / floor, d)}x`
 /** Bytes in KB, one place. */
 export const kb = (bytes: number) => (bytes / 1024).toFixed(1)
 

@@ -79,13 +79,12 @@ export const targets = (res: Results): Array<Target> => {
   // The Effect transport's ratio in the same run (the floor of any Effect client), for the table of several runs.
   const floor = (x: number | undefined, fetch: number) => (x === undefined ? "" : ` (floor ${r(x, fetch)})`)
   const transportS3 = res.transport?.s3?.[S3_MAIN]
-  // S1 and S2 to three places, so that a run just short of the bound does not read as on it.
-  const r3 = (x: number, fetch: number) => `${f(x / fetch, 3)}x`
   return [
     {
       target: "S1 median within 1.15x of fetch",
       measured: r(res.s1[ours].medianMs, res.s1.fetch.medianMs),
-      short: r3(res.s1[ours].medianMs, res.s1.fetch.medianMs) +
+      // to three places, so that a run just short of the bound does not read as on it
+      short: r(res.s1[ours].medianMs, res.s1.fetch.medianMs, 3) +
         floor(res.transport?.s1.medianMs, res.s1.fetch.medianMs),
       met: res.s1[ours].medianMs <= 1.15 * res.s1.fetch.medianMs,
       ofFive: 4
@@ -93,7 +92,7 @@ export const targets = (res: Results): Array<Target> => {
     {
       target: "S2 at least 0.9x of fetch",
       measured: r(res.s2[ours].rps, res.s2.fetch.rps),
-      short: r3(res.s2[ours].rps, res.s2.fetch.rps) + floor(res.transport?.s2.rps, res.s2.fetch.rps),
+      short: r(res.s2[ours].rps, res.s2.fetch.rps, 3) + floor(res.transport?.s2.rps, res.s2.fetch.rps),
       met: res.s2[ours].rps >= 0.9 * res.s2.fetch.rps,
       ofFive: 4
     },
